@@ -1,0 +1,22 @@
+/* affaires.h: the one header users of libaffaires include
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#define AFFAIRES_INSIDE
+
+#include "aff-version-macros.h"
+#include "aff-version.h"
+#include "aff-enum-types.h"
+#include "aff-error.h"
+#include "aff-money.h"
+#include "aff-journal.h"
+#include "aff-policy.h"
+#include "aff-contact.h"
+#include "aff-interaction.h"
+#include "aff-client.h"
+#include "aff-development-figures.h"
+#include "aff-portfolio.h"
+
+#undef AFFAIRES_INSIDE

@@ -1,0 +1,1330 @@
+/* aff-portfolio.c: the root that owns everything and is saved as one document
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "aff-error.h"
+#include "aff-enum-types.h"
+#include "aff-portfolio.h"
+#include "aff-policy-private.h"
+#include "aff-clients-private.h"
+
+/**
+ * AffPortfolio:
+ *
+ * The root of everything a responsable d'affaires manages: the company
+ * [class@Aff.Policy], the clients and prospects ([class@Aff.Client]) and the
+ * [class@Aff.Journal] of every change. It is the unit of persistence: one
+ * JSON document (see `docs/format.md`), loaded strictly and saved atomically.
+ *
+ * Collections are [iface@Gio.ListModel]s, so a GTK application can bind them
+ * and Python can iterate them. Every change made through the portfolio or its
+ * entities is journaled with the actor and the clock set here.
+ *
+ * The client-portfolio engine lives here too: who is due for follow-up at a
+ * date ([method@Aff.Portfolio.list_clients_due_for_follow_up]) and how the
+ * portfolio developed over a period ([method@Aff.Portfolio.compute_development]).
+ */
+
+struct _AffPortfolio
+{
+  GObject parent_instance;
+
+  char *name;
+  AffPolicy *policy;
+  AffJournal *journal;
+  GListStore *clients;
+  GHashTable *clients_by_id;     /* id → AffClient (borrowed from the store) */
+  GHashTable *interaction_ids;   /* ids of every recorded interaction */
+  AffTrack track;
+};
+
+G_DEFINE_FINAL_TYPE (AffPortfolio, aff_portfolio, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_POLICY,
+  PROP_JOURNAL,
+  PROP_ACTOR,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void
+aff_portfolio_dispose (GObject *object)
+{
+  AffPortfolio *self = AFF_PORTFOLIO (object);
+
+  g_hash_table_remove_all (self->clients_by_id);
+  if (self->clients != NULL)
+    g_list_store_remove_all (self->clients);
+  g_clear_object (&self->policy);
+
+  G_OBJECT_CLASS (aff_portfolio_parent_class)->dispose (object);
+}
+
+static void
+aff_portfolio_finalize (GObject *object)
+{
+  AffPortfolio *self = AFF_PORTFOLIO (object);
+
+  g_free (self->name);
+  g_clear_object (&self->clients);
+  g_hash_table_unref (self->clients_by_id);
+  g_hash_table_unref (self->interaction_ids);
+  _aff_track_clear (&self->track);
+  g_clear_object (&self->journal);
+
+  G_OBJECT_CLASS (aff_portfolio_parent_class)->finalize (object);
+}
+
+static void
+aff_portfolio_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AffPortfolio *self = AFF_PORTFOLIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_POLICY:
+      g_value_set_object (value, self->policy);
+      break;
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+    case PROP_ACTOR:
+      g_value_set_string (value, aff_journal_get_actor (self->journal));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aff_portfolio_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AffPortfolio *self = AFF_PORTFOLIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      aff_portfolio_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_ACTOR:
+      aff_portfolio_set_actor (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aff_portfolio_notify (GObject    *object,
+                      GParamSpec *pspec)
+{
+  if (pspec == props[PROP_NAME])
+    _aff_track_property (&AFF_PORTFOLIO (object)->track, "changed", object, pspec);
+}
+
+static void
+aff_portfolio_class_init (AffPortfolioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = aff_portfolio_dispose;
+  object_class->finalize = aff_portfolio_finalize;
+  object_class->get_property = aff_portfolio_get_property;
+  object_class->set_property = aff_portfolio_set_property;
+  object_class->notify = aff_portfolio_notify;
+
+  /**
+   * AffPortfolio:name:
+   *
+   * A name for the portfolio: the person, team or agency it belongs to.
+   */
+  props[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AffPortfolio:policy:
+   *
+   * The company's directives.
+   */
+  props[PROP_POLICY] =
+    g_param_spec_object ("policy", NULL, NULL, AFF_TYPE_POLICY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * AffPortfolio:journal:
+   *
+   * The history of every change.
+   */
+  props[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, AFF_TYPE_JOURNAL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * AffPortfolio:actor:
+   *
+   * Who makes the changes journaled from now on.
+   */
+  props[PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+aff_portfolio_init (AffPortfolio *self)
+{
+  self->journal = aff_journal_new ();
+  self->policy = aff_policy_new ();
+  _aff_policy_attach (self->policy, self->journal);
+  self->clients = g_list_store_new (AFF_TYPE_CLIENT);
+  self->clients_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->interaction_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
+}
+
+/**
+ * aff_portfolio_new:
+ *
+ * Creates an empty portfolio with the default policy.
+ *
+ * Returns: (transfer full): a new portfolio
+ */
+AffPortfolio *
+aff_portfolio_new (void)
+{
+  return g_object_new (AFF_TYPE_PORTFOLIO, NULL);
+}
+
+/**
+ * aff_portfolio_get_name:
+ * @self: a portfolio
+ *
+ * Returns: (nullable): the portfolio's name
+ */
+const char *
+aff_portfolio_get_name (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return self->name;
+}
+
+/**
+ * aff_portfolio_set_name:
+ * @self: a portfolio
+ * @name: (nullable): a name
+ *
+ * Names the portfolio.
+ */
+void
+aff_portfolio_set_name (AffPortfolio *self,
+                        const char   *name)
+{
+  g_return_if_fail (AFF_IS_PORTFOLIO (self));
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_NAME]);
+}
+
+/**
+ * aff_portfolio_get_policy:
+ * @self: a portfolio
+ *
+ * Returns: (transfer none): the company's directives
+ */
+AffPolicy *
+aff_portfolio_get_policy (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return self->policy;
+}
+
+/**
+ * aff_portfolio_get_journal:
+ * @self: a portfolio
+ *
+ * Returns: (transfer none): the history of every change
+ */
+AffJournal *
+aff_portfolio_get_journal (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return self->journal;
+}
+
+/**
+ * aff_portfolio_get_actor:
+ * @self: a portfolio
+ *
+ * Returns: (nullable): who makes the changes journaled from now on
+ */
+const char *
+aff_portfolio_get_actor (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return aff_journal_get_actor (self->journal);
+}
+
+/**
+ * aff_portfolio_set_actor:
+ * @self: a portfolio
+ * @actor: (nullable): a person or system name; %NULL for the login name
+ *
+ * Sets who makes the changes journaled from now on.
+ */
+void
+aff_portfolio_set_actor (AffPortfolio *self,
+                         const char   *actor)
+{
+  g_return_if_fail (AFF_IS_PORTFOLIO (self));
+
+  if (g_strcmp0 (aff_journal_get_actor (self->journal), actor) == 0)
+    return;
+  aff_journal_set_actor (self->journal, actor);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ACTOR]);
+}
+
+/**
+ * aff_portfolio_set_clock:
+ * @self: a portfolio
+ * @func: (nullable) (scope notified) (closure user_data) (destroy destroy):
+ *   the clock, or %NULL for the system's UTC clock
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ *
+ * Sets where journal timestamps come from; see [method@Aff.Journal.set_clock].
+ */
+void
+aff_portfolio_set_clock (AffPortfolio   *self,
+                         AffClockFunc    func,
+                         gpointer        user_data,
+                         GDestroyNotify  destroy)
+{
+  g_return_if_fail (AFF_IS_PORTFOLIO (self));
+  aff_journal_set_clock (self->journal, func, user_data, destroy);
+}
+
+/**
+ * aff_portfolio_set_fixed_time:
+ * @self: a portfolio
+ * @now: (nullable): the instant every new journal entry will carry, or %NULL
+ *   for the system clock
+ *
+ * Stops the journal's clock; see [method@Aff.Journal.set_fixed_time].
+ */
+void
+aff_portfolio_set_fixed_time (AffPortfolio *self,
+                              GDateTime    *now)
+{
+  g_return_if_fail (AFF_IS_PORTFOLIO (self));
+  aff_journal_set_fixed_time (self->journal, now);
+}
+
+/**
+ * aff_portfolio_get_clients:
+ * @self: a portfolio
+ *
+ * Returns: (transfer none): a list model of [class@Aff.Client], in the order
+ *   they were added
+ */
+GListModel *
+aff_portfolio_get_clients (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return G_LIST_MODEL (self->clients);
+}
+
+/**
+ * aff_portfolio_lookup_client:
+ * @self: a portfolio
+ * @id: a client id
+ *
+ * Returns: (transfer none) (nullable): the client with @id, or %NULL
+ */
+AffClient *
+aff_portfolio_lookup_client (AffPortfolio *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->clients_by_id, id);
+}
+
+static AffClient *
+require_client (AffPortfolio  *self,
+                const char    *id,
+                GError       **error)
+{
+  AffClient *client = g_hash_table_lookup (self->clients_by_id, id);
+
+  if (client == NULL)
+    g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND,
+                 _("the portfolio has no client “%s”"), id);
+  return client;
+}
+
+static void
+insert_client (AffPortfolio *self,
+               AffClient    *client)
+{
+  GListModel *interactions = aff_client_get_interactions (client);
+  guint i, n = g_list_model_get_n_items (interactions);
+
+  g_list_store_append (self->clients, client);
+  g_hash_table_insert (self->clients_by_id, (gpointer) aff_client_get_id (client), client);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i);
+      g_hash_table_add (self->interaction_ids, g_strdup (aff_interaction_get_id (interaction)));
+    }
+  _aff_client_attach (client, self->journal);
+}
+
+/**
+ * aff_portfolio_add_client:
+ * @self: a portfolio
+ * @client: a client not yet in a portfolio
+ * @error: return location for a #GError
+ *
+ * Adds a client or prospect to the portfolio and journals it. From then on
+ * its changes are journaled too.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_DUPLICATE_ID or
+ *   %AFF_ERROR_INVALID_VALUE (malformed id, empty name) set otherwise
+ */
+gboolean
+aff_portfolio_add_client (AffPortfolio  *self,
+                          AffClient     *client,
+                          GError       **error)
+{
+  const char *id;
+  JsonObject *details;
+  JsonArray *contacts;
+  GListModel *model;
+  guint i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (AFF_IS_CLIENT (client), FALSE);
+
+  id = aff_client_get_id (client);
+  if (!_aff_id_is_valid (id))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not a valid client id: use 1 to 64 bytes without spaces"),
+                        id), FALSE;
+  if (*aff_client_get_name (client) == '\0')
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("client %s has no name"), id), FALSE;
+  if (g_hash_table_contains (self->clients_by_id, id))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_DUPLICATE_ID,
+                        _("the portfolio already has a client “%s”"), id), FALSE;
+  g_return_val_if_fail (g_list_model_get_n_items (aff_client_get_interactions (client)) == 0, FALSE);
+
+  details = json_object_new ();
+  json_object_set_string_member (details, "name", aff_client_get_name (client));
+  json_object_set_string_member (details, "status",
+                                 aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, aff_client_get_status (client)));
+  if (aff_client_get_siren (client) != NULL)
+    json_object_set_string_member (details, "siren", aff_client_get_siren (client));
+  contacts = json_array_new ();
+  model = aff_client_get_contacts (client);
+  n = g_list_model_get_n_items (model);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffContact) contact = g_list_model_get_item (model, i);
+      json_array_add_string_element (contacts, aff_contact_get_name (contact));
+    }
+  json_object_set_array_member (details, "contacts", contacts);
+
+  insert_client (self, client);
+  _aff_journal_record (self->journal, "client", id, "added", details);
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_remove_client:
+ * @self: a portfolio
+ * @id: a client id
+ * @error: return location for a #GError
+ *
+ * Removes a client. Its history stays in the journal. Refused while another
+ * client names it as its parent company.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND or
+ *   %AFF_ERROR_IN_USE set and nothing changed otherwise
+ */
+gboolean
+aff_portfolio_remove_client (AffPortfolio  *self,
+                             const char    *id,
+                             GError       **error)
+{
+  AffClient *client;
+  GListModel *interactions;
+  guint i, n, position;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if ((client = require_client (self, id, error)) == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffClient) other = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+
+      if (g_strcmp0 (aff_client_get_parent_id (other), id) == 0)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_IN_USE,
+                            _("client %s cannot be removed: client %s names it as its parent company"),
+                            id, aff_client_get_id (other)), FALSE;
+    }
+
+  g_object_ref (client);
+  interactions = aff_client_get_interactions (client);
+  n = g_list_model_get_n_items (interactions);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i);
+      g_hash_table_remove (self->interaction_ids, aff_interaction_get_id (interaction));
+    }
+  g_hash_table_remove (self->clients_by_id, id);
+  if (g_list_store_find (self->clients, client, &position))
+    g_list_store_remove (self->clients, position);
+  _aff_journal_record (self->journal, "client", aff_client_get_id (client), "removed", NULL);
+  _aff_client_attach (client, NULL);
+  g_object_unref (client);
+  return TRUE;
+}
+
+static const char *
+find_cycle (AffPortfolio *self,
+            const char   *client_id,
+            const char   *parent_id)
+{
+  const char *current = parent_id;
+  guint steps = 0, limit = g_hash_table_size (self->clients_by_id);
+
+  while (current != NULL && steps++ <= limit)
+    {
+      AffClient *parent;
+
+      if (strcmp (current, client_id) == 0)
+        return current;
+      parent = g_hash_table_lookup (self->clients_by_id, current);
+      current = parent ? aff_client_get_parent_id (parent) : NULL;
+    }
+  return NULL;
+}
+
+/**
+ * aff_portfolio_set_client_parent:
+ * @self: a portfolio
+ * @client_id: the id of a client
+ * @parent_id: (nullable): the id of its parent company, or %NULL for none
+ * @error: return location for a #GError
+ *
+ * Links a site or subsidiary to its parent company (group), both in the
+ * portfolio.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND or
+ *   %AFF_ERROR_INVALID_VALUE (a client cannot be its own ancestor) set and
+ *   nothing changed otherwise
+ */
+gboolean
+aff_portfolio_set_client_parent (AffPortfolio  *self,
+                                 const char    *client_id,
+                                 const char    *parent_id,
+                                 GError       **error)
+{
+  AffClient *client;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+
+  if ((client = require_client (self, client_id, error)) == NULL)
+    return FALSE;
+  if (parent_id != NULL && require_client (self, parent_id, error) == NULL)
+    return FALSE;
+  if (parent_id != NULL && find_cycle (self, client_id, parent_id) != NULL)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("client %s cannot have %s as parent company: %s would be its own parent"),
+                        client_id, parent_id, client_id), FALSE;
+  _aff_client_set_parent_id (client, parent_id);
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_record_interaction:
+ * @self: a portfolio
+ * @client_id: the id of the client it was held with
+ * @interaction: an interaction not yet recorded
+ * @error: return location for a #GError
+ *
+ * Records a commercial action in the client's history, gives it an id
+ * (`<client id>-<n>`) and journals it.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND (unknown client
+ *   or contact) or %AFF_ERROR_INVALID_VALUE (already recorded) set and nothing
+ *   changed otherwise
+ */
+gboolean
+aff_portfolio_record_interaction (AffPortfolio    *self,
+                                  const char      *client_id,
+                                  AffInteraction  *interaction,
+                                  GError         **error)
+{
+  AffClient *client;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (client_id != NULL, FALSE);
+  g_return_val_if_fail (AFF_IS_INTERACTION (interaction), FALSE);
+
+  if ((client = require_client (self, client_id, error)) == NULL)
+    return FALSE;
+  if (!_aff_client_add_interaction (client, interaction, self->interaction_ids, error))
+    return FALSE;
+  g_hash_table_add (self->interaction_ids, g_strdup (aff_interaction_get_id (interaction)));
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_get_follow_up_days:
+ * @self: a portfolio
+ * @client: a client
+ *
+ * The cadence at which @client should be contacted: its own
+ * [property@Aff.Client:follow-up-days] when set, otherwise the policy's for
+ * its status.
+ *
+ * Returns: days between two contacts; 0 for a lost client
+ */
+guint
+aff_portfolio_get_follow_up_days (AffPortfolio *self,
+                                  AffClient    *client)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), 0);
+  g_return_val_if_fail (AFF_IS_CLIENT (client), 0);
+
+  if (aff_client_get_status (client) == AFF_CLIENT_STATUS_LOST)
+    return 0;
+  if (aff_client_get_follow_up_days (client) > 0)
+    return aff_client_get_follow_up_days (client);
+  switch (aff_client_get_status (client))
+    {
+    case AFF_CLIENT_STATUS_PROSPECT:
+      return aff_policy_get_follow_up_days_prospect (self->policy);
+    case AFF_CLIENT_STATUS_ACTIVE:
+      return aff_policy_get_follow_up_days_active (self->policy);
+    case AFF_CLIENT_STATUS_DORMANT:
+      return aff_policy_get_follow_up_days_dormant (self->policy);
+    case AFF_CLIENT_STATUS_LOST:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+/**
+ * aff_portfolio_get_follow_up_date:
+ * @self: a portfolio
+ * @client: a client
+ * @date: (out caller-allocates): where to store the follow-up date
+ *
+ * When @client should next be contacted: the date of its last interaction
+ * plus its cadence ([method@Aff.Portfolio.get_follow_up_days]), or the next
+ * action date that last interaction set, whichever comes first.
+ *
+ * Returns: %TRUE with @date set; %FALSE for a lost client or one never
+ *   contacted (which has no date to count from, and is always due)
+ */
+gboolean
+aff_portfolio_get_follow_up_date (AffPortfolio *self,
+                                  AffClient    *client,
+                                  GDate        *date)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (AFF_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  return _aff_client_get_follow_up_date (client, aff_portfolio_get_follow_up_days (self, client), date);
+}
+
+typedef struct
+{
+  AffClient *client;
+  GDate due;        /* invalid when never contacted */
+} DueClient;
+
+static int
+compare_due (gconstpointer a,
+             gconstpointer b)
+{
+  const DueClient *da = a, *db = b;
+  gboolean va = g_date_valid (&da->due), vb = g_date_valid (&db->due);
+  int order;
+
+  if (va != vb)
+    return va ? 1 : -1;
+  if (va && (order = g_date_compare (&da->due, &db->due)) != 0)
+    return order;
+  return strcmp (aff_client_get_id (da->client), aff_client_get_id (db->client));
+}
+
+/**
+ * aff_portfolio_list_clients_due_for_follow_up:
+ * @self: a portfolio
+ * @date: the day of the review
+ *
+ * The clients to contact on @date: those never contacted, and those whose
+ * follow-up date ([method@Aff.Portfolio.get_follow_up_date]) has come. Lost
+ * clients are left out.
+ *
+ * Returns: (transfer full) (element-type AffClient): the clients, never
+ *   contacted first, then by follow-up date, then by id
+ */
+GPtrArray *
+aff_portfolio_list_clients_due_for_follow_up (AffPortfolio *self,
+                                              const GDate  *date)
+{
+  g_autoptr(GArray) due = NULL;
+  GPtrArray *result;
+  guint i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  due = g_array_new (FALSE, FALSE, sizeof (DueClient));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+      DueClient item = { client, { 0 } };
+
+      if (aff_client_get_status (client) == AFF_CLIENT_STATUS_LOST)
+        continue;
+      if (aff_portfolio_get_follow_up_date (self, client, &item.due) &&
+          g_date_compare (&item.due, date) > 0)
+        continue;
+      g_array_append_val (due, item);
+    }
+  g_array_sort (due, compare_due);
+
+  result = g_ptr_array_new_full (due->len, g_object_unref);
+  for (i = 0; i < due->len; i++)
+    g_ptr_array_add (result, g_object_ref (g_array_index (due, DueClient, i).client));
+  return result;
+}
+
+/**
+ * aff_portfolio_compute_development:
+ * @self: a portfolio
+ * @from: the first day of the period
+ * @to: the last day of the period
+ * @error: return location for a #GError
+ *
+ * How the client portfolio developed over a period; see
+ * [func@Aff.DevelopmentFigures.compute].
+ *
+ * Returns: (transfer full): the figures, or %NULL with
+ *   %AFF_ERROR_INVALID_VALUE set
+ */
+AffDevelopmentFigures *
+aff_portfolio_compute_development (AffPortfolio  *self,
+                                   const GDate   *from,
+                                   const GDate   *to,
+                                   GError       **error)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return aff_development_figures_compute (G_LIST_MODEL (self->clients), from, to, error);
+}
+
+/* ---- The document ------------------------------------------------------ */
+
+/**
+ * aff_portfolio_to_data:
+ * @self: a portfolio
+ * @length: (out) (optional): the length of the document in bytes
+ *
+ * Writes the portfolio as a JSON document (see `docs/format.md`). The same
+ * portfolio always gives the same bytes.
+ *
+ * Returns: (transfer full): the document, UTF-8, ending with a newline
+ */
+char *
+aff_portfolio_to_data (AffPortfolio *self,
+                       gsize        *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GString *text;
+  guint i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+
+  json_builder_begin_object (builder);
+  aff_json_add_string (builder, "format", AFF_PORTFOLIO_FORMAT_NAME);
+  aff_json_add_int (builder, "version", AFF_PORTFOLIO_FORMAT_VERSION);
+  aff_json_add_string (builder, "name", self->name);
+  json_builder_set_member_name (builder, "policy");
+  _aff_policy_to_json (self->policy, builder);
+  json_builder_set_member_name (builder, "clients");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+      _aff_client_to_json (client, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "journal");
+  _aff_journal_to_json (self->journal, builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = g_string_new (NULL);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+  if (length != NULL)
+    *length = text->len;
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+check_references (AffPortfolio  *self,
+                  AffJsonReader *reader,
+                  GError       **error)
+{
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->clients));
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
+      const char *parent_id = aff_client_get_parent_id (client);
+      gsize mark;
+      gboolean ok = TRUE;
+
+      if (parent_id == NULL)
+        continue;
+      mark = aff_json_reader_push_member (reader, "clients");
+      aff_json_reader_push_index (reader, i);
+      if (!g_hash_table_contains (self->clients_by_id, parent_id))
+        ok = aff_json_reader_fail_at (reader, "parent_id", error,
+                                      _("expected the id of a client of the portfolio, not “%s”"),
+                                      parent_id);
+      else if (find_cycle (self, aff_client_get_id (client), parent_id) != NULL)
+        ok = aff_json_reader_fail_at (reader, "parent_id", error,
+                                      _("expected a parent that does not lead back to client %s"),
+                                      aff_client_get_id (client));
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+clients_from_json (AffPortfolio  *self,
+                   AffJsonReader *reader,
+                   JsonArray     *array,
+                   GError       **error)
+{
+  guint i, j, n = array ? json_array_get_length (array) : 0;
+
+  for (i = 0; i < n; i++)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "clients");
+      g_autoptr(AffClient) client = NULL;
+      GListModel *interactions;
+      gboolean ok = TRUE;
+
+      aff_json_reader_push_index (reader, i);
+      client = _aff_client_from_json (reader, json_array_get_element (array, i), error);
+      if (client == NULL)
+        ok = FALSE;
+      else if (g_hash_table_contains (self->clients_by_id, aff_client_get_id (client)))
+        ok = aff_json_reader_fail_at (reader, "id", error,
+                                      _("expected an id no other client has, not “%s”"),
+                                      aff_client_get_id (client));
+      interactions = client ? aff_client_get_interactions (client) : NULL;
+      for (j = 0; ok && interactions && j < g_list_model_get_n_items (interactions); j++)
+        {
+          g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, j);
+
+          if (g_hash_table_contains (self->interaction_ids, aff_interaction_get_id (interaction)))
+            {
+              gsize inner = aff_json_reader_push_member (reader, "interactions");
+              aff_json_reader_push_index (reader, j);
+              ok = aff_json_reader_fail_at (reader, "id", error,
+                                            _("expected an id no other interaction has, not “%s”"),
+                                            aff_interaction_get_id (interaction));
+              aff_json_reader_pop (reader, inner);
+            }
+        }
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return FALSE;
+      insert_client (self, client);
+    }
+  return TRUE;
+}
+
+static AffPortfolio *
+portfolio_from_node (JsonNode  *root,
+                     GError   **error)
+{
+  static const char *const members[] = {
+    "format", "version", "name", "policy", "clients", "journal", NULL
+  };
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffPolicy) policy = NULL;
+  g_autoptr(AffJournal) journal = NULL;
+  g_autofree char *format = NULL;
+  AffJsonReader reader;
+  JsonObject *object, *policy_object, *journal_object;
+  JsonArray *clients;
+  JsonNode *version_node;
+  gint64 version = 0;
+  gboolean ok;
+
+  aff_json_reader_init (&reader);
+  if (!(object = aff_json_expect_object (&reader, root, error)) ||
+      !aff_json_get_string (&reader, object, "format", TRUE, &format, error))
+    goto out;
+  if (strcmp (format, AFF_PORTFOLIO_FORMAT_NAME) != 0)
+    {
+      aff_json_reader_fail_at (&reader, "format", error,
+                               _("expected “%s”: this is not a libaffaires portfolio"),
+                               AFF_PORTFOLIO_FORMAT_NAME);
+      goto out;
+    }
+  /* The version is checked before anything else a newer format may have changed. */
+  version_node = json_object_get_member (object, "version");
+  if (version_node != NULL && JSON_NODE_HOLDS_VALUE (version_node) &&
+      json_node_get_value_type (version_node) == G_TYPE_INT64 &&
+      json_node_get_int (version_node) > AFF_PORTFOLIO_FORMAT_VERSION)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_UNSUPPORTED_VERSION,
+                   _("$.version: the document is in format version %" G_GINT64_FORMAT
+                     ", newer than the version %d this library reads; update libaffaires"),
+                   json_node_get_int (version_node), AFF_PORTFOLIO_FORMAT_VERSION);
+      goto out;
+    }
+  if (!aff_json_get_int (&reader, object, "version", TRUE, 1, AFF_PORTFOLIO_FORMAT_VERSION,
+                         &version, error) ||
+      !aff_json_check_members (&reader, object, members, error) ||
+      !aff_json_get_object (&reader, object, "policy", &policy_object, error) ||
+      !aff_json_get_array (&reader, object, "clients", &clients, error) ||
+      !aff_json_get_object (&reader, object, "journal", &journal_object, error))
+    goto out;
+
+  portfolio = aff_portfolio_new ();
+  if (!aff_json_get_string (&reader, object, "name", FALSE, &portfolio->name, error))
+    goto out;
+
+  if (policy_object != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (&reader, "policy");
+      policy = _aff_policy_from_json (&reader, policy_object, error);
+      aff_json_reader_pop (&reader, mark);
+      if (policy == NULL)
+        goto out;
+      _aff_policy_attach (portfolio->policy, NULL);
+      g_set_object (&portfolio->policy, policy);
+      _aff_policy_attach (portfolio->policy, portfolio->journal);
+    }
+
+  if (journal_object != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (&reader, "journal");
+      journal = _aff_journal_from_json (&reader, journal_object, error);
+      aff_json_reader_pop (&reader, mark);
+      if (journal == NULL)
+        goto out;
+    }
+
+  ok = clients_from_json (portfolio, &reader, clients, error) &&
+       check_references (portfolio, &reader, error);
+  if (!ok)
+    goto out;
+  if (journal != NULL)
+    _aff_journal_take_entries (portfolio->journal, journal);
+
+  aff_json_reader_clear (&reader);
+  return g_steal_pointer (&portfolio);
+
+out:
+  aff_json_reader_clear (&reader);
+  return NULL;
+}
+
+/**
+ * aff_portfolio_new_from_data:
+ * @data: a portfolio document
+ * @length: the length of @data in bytes, or -1 when it is nul-terminated
+ * @error: return location for a #GError
+ *
+ * Loads a portfolio from a JSON document, strictly: anything that is not a
+ * valid document is refused with an error naming the JSON path and what was
+ * expected there, such as
+ * `$.clients[2].siren: expected 9 digits with a valid check digit`.
+ * Hostile input (deep nesting, huge strings or numbers, invalid UTF-8) is
+ * refused before parsing.
+ *
+ * Returns: (transfer full): the portfolio, or %NULL with
+ *   %AFF_ERROR_INVALID_DOCUMENT or %AFF_ERROR_UNSUPPORTED_VERSION set
+ */
+AffPortfolio *
+aff_portfolio_new_from_data (const char  *data,
+                             gssize       length,
+                             GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  root = aff_json_parse (data ? data : "", length, error);
+  if (root == NULL)
+    return NULL;
+  return portfolio_from_node (root, error);
+}
+
+static gboolean
+read_document (const char  *path,
+               char       **contents,
+               gsize       *length,
+               GError     **error)
+{
+  struct stat st;
+
+  /* Refuse before reading what the loader would refuse anyway. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (gsize) st.st_size > AFF_JSON_MAX_DOCUMENT)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                        _("%s: the document is larger than 512 MiB"), path), FALSE;
+  return g_file_get_contents (path, contents, length, error);
+}
+
+static AffPortfolio *
+load_file (const char  *path,
+           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AffPortfolio *portfolio;
+  gsize length;
+
+  if (!read_document (path, &contents, &length, error))
+    return NULL;
+  portfolio = aff_portfolio_new_from_data (contents, length, &local_error);
+  if (portfolio == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return NULL;
+    }
+  return portfolio;
+}
+
+/**
+ * aff_portfolio_new_from_file:
+ * @path: (type filename): the path of a portfolio document
+ * @error: return location for a #GError
+ *
+ * Loads a portfolio from a file; see [ctor@Aff.Portfolio.new_from_data].
+ * Error messages start with @path.
+ *
+ * Returns: (transfer full): the portfolio, or %NULL with a #GFileError or an
+ *   [error@Aff.Error] set
+ */
+AffPortfolio *
+aff_portfolio_new_from_file (const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return load_file (path, error);
+}
+
+/* Source tags: addresses of our own, since ISO C has no function-to-data cast. */
+static char load_tag;
+static char save_tag;
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AffPortfolio *portfolio;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  portfolio = load_file (task_data, &error);
+  if (portfolio == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, portfolio, g_object_unref);
+}
+
+/**
+ * aff_portfolio_new_from_file_async:
+ * @path: (type filename): the path of a portfolio document
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the portfolio is loaded
+ * @user_data: data for @callback
+ *
+ * Loads a portfolio from a file in a worker thread; finish with
+ * [ctor@Aff.Portfolio.new_from_file_finish].
+ */
+void
+aff_portfolio_new_from_file_async (const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_name (task, "aff_portfolio_new_from_file_async");
+  g_task_set_source_tag (task, &load_tag);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * aff_portfolio_new_from_file_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [func@Aff.Portfolio.new_from_file_async].
+ *
+ * Returns: (transfer full): the portfolio, or %NULL with @error set
+ */
+AffPortfolio *
+aff_portfolio_new_from_file_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           GError     **error)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                            "%s", g_strerror (errno)), FALSE;
+      data += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+/* Write a temporary file beside the target, flush it to disk, rename it over
+ * the target and flush the folder, so that a crash at any instant leaves the
+ * old document or the new one, never a mix. */
+static gboolean
+write_atomically (const char  *path,
+                  const char  *data,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autofree char *temp = g_strdup_printf ("%s.XXXXXX", path);
+  g_autofree char *folder = g_path_get_dirname (path);
+  struct stat st;
+  int fd, errsv, dir_fd;
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      errsv = errno;
+      return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                          _("%s: cannot create a temporary file beside it: %s"),
+                          path, g_strerror (errsv)), FALSE;
+    }
+  /* Keep the permissions the document had. */
+  if (g_stat (path, &st) == 0)
+    (void) fchmod (fd, st.st_mode & 07777);
+  else
+    {
+      mode_t mask = umask (0);
+      umask (mask);
+      (void) fchmod (fd, 0666 & ~mask);
+    }
+
+  if (!write_all (fd, data, length, error) || fsync (fd) != 0)
+    {
+      errsv = errno;
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                     "%s: %s", path, g_strerror (errsv));
+      else
+        g_prefix_error (error, "%s: ", path);
+      close (fd);
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (close (fd) != 0 || g_rename (temp, path) != 0)
+    {
+      errsv = errno;
+      g_unlink (temp);
+      return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                          "%s: %s", path, g_strerror (errsv)), FALSE;
+    }
+  dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0)
+    {
+      (void) fsync (dir_fd);
+      close (dir_fd);
+    }
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_save_to_file:
+ * @self: a portfolio
+ * @path: (type filename): where to save it
+ * @error: return location for a #GError
+ *
+ * Saves the portfolio atomically and durably: a temporary file beside @path
+ * is written and flushed, renamed over @path, and the folder flushed, so a
+ * crash at any instant leaves the old document or the new one.
+ *
+ * Returns: %TRUE on success; %FALSE with a #GFileError set otherwise
+ */
+gboolean
+aff_portfolio_save_to_file (AffPortfolio  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  data = aff_portfolio_to_data (self, &length);
+  return write_atomically (path, data, length, error);
+}
+
+typedef struct
+{
+  char *path;
+  char *data;
+  gsize length;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->path);
+  g_free (job->data);
+  g_free (job);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (write_atomically (job->path, job->data, job->length, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * aff_portfolio_save_to_file_async:
+ * @self: a portfolio
+ * @path: (type filename): where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the portfolio is saved
+ * @user_data: data for @callback
+ *
+ * Saves the portfolio like [method@Aff.Portfolio.save_to_file], writing in a
+ * worker thread. The document is taken at the call, so later changes are not
+ * in it.
+ */
+void
+aff_portfolio_save_to_file_async (AffPortfolio        *self,
+                                  const char          *path,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (AFF_IS_PORTFOLIO (self));
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (SaveJob, 1);
+  job->path = g_strdup (path);
+  job->data = aff_portfolio_to_data (self, &job->length);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_name (task, "aff_portfolio_save_to_file_async");
+  g_task_set_source_tag (task, &save_tag);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+/**
+ * aff_portfolio_save_to_file_finish:
+ * @self: a portfolio
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Finishes [method@Aff.Portfolio.save_to_file_async].
+ *
+ * Returns: %TRUE if the portfolio was saved
+ */
+gboolean
+aff_portfolio_save_to_file_finish (AffPortfolio  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

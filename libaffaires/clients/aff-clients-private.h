@@ -1,0 +1,65 @@
+/* aff-clients-private.h: what the portfolio and the loader need of clients
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "aff-client.h"
+#include "aff-journal-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GDate date;
+  AffClientStatus from;
+  AffClientStatus to;
+  char *reason;
+} AffStatusChange;
+
+/* Contacts */
+void            _aff_contact_attach    (AffContact    *self,
+                                        AffJournal    *journal,
+                                        const char    *client_id);
+void            _aff_contact_to_json   (AffContact    *self,
+                                        JsonBuilder   *builder);
+AffContact     *_aff_contact_from_json (AffJsonReader *reader,
+                                        JsonNode      *node,
+                                        GError       **error);
+gboolean        _aff_email_is_valid    (const char    *email);
+
+/* Interactions */
+void            _aff_interaction_attach    (AffInteraction *self,
+                                            AffJournal     *journal,
+                                            const char     *client_id);
+gboolean        _aff_interaction_is_recorded (AffInteraction *self);
+void            _aff_interaction_set_recorded (AffInteraction *self,
+                                               const char     *id);
+JsonObject     *_aff_interaction_describe  (AffInteraction *self);
+void            _aff_interaction_to_json   (AffInteraction *self,
+                                            JsonBuilder    *builder);
+AffInteraction *_aff_interaction_from_json (AffJsonReader  *reader,
+                                            JsonNode       *node,
+                                            GError        **error);
+
+/* Clients */
+void            _aff_client_attach         (AffClient      *self,
+                                            AffJournal     *journal);
+void            _aff_client_set_parent_id  (AffClient      *self,
+                                            const char     *parent_id);
+gboolean        _aff_client_add_interaction (AffClient     *self,
+                                             AffInteraction *interaction,
+                                             GHashTable    *taken_ids,
+                                             GError       **error);
+AffClientStatus _aff_client_get_initial_status (AffClient  *self);
+const GArray   *_aff_client_get_status_history (AffClient  *self);
+gboolean        _aff_client_get_follow_up_date (AffClient  *self,
+                                                guint       cadence_days,
+                                                GDate      *date);
+void            _aff_client_to_json        (AffClient      *self,
+                                            JsonBuilder    *builder);
+AffClient      *_aff_client_from_json      (AffJsonReader  *reader,
+                                            JsonNode       *node,
+                                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* aff-error.h: the libaffaires error domain
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(AFFAIRES_INSIDE) && !defined(AFFAIRES_COMPILATION)
+#error "Only <affaires.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+#include "aff-version-macros.h"
+
+G_BEGIN_DECLS
+
+/**
+ * AFF_ERROR:
+ *
+ * The error domain of libaffaires. Errors in this domain are from the
+ * [enum@Aff.Error] enumeration.
+ */
+#define AFF_ERROR (aff_error_quark ())
+
+/**
+ * AffError:
+ * @AFF_ERROR_FAILED: a failure with no more specific code
+ * @AFF_ERROR_INVALID_VALUE: a value given to the library is not acceptable
+ *   (malformed SIREN, negative duration, unknown enumeration nick…)
+ * @AFF_ERROR_INVALID_DOCUMENT: a portfolio document is not valid; the message
+ *   names the JSON path and what was expected there
+ * @AFF_ERROR_UNSUPPORTED_VERSION: a portfolio document was written by a newer
+ *   format version than this library reads
+ * @AFF_ERROR_UNKNOWN_CURRENCY: a currency code is not an ISO 4217 code with
+ *   minor units
+ * @AFF_ERROR_CURRENCY_MISMATCH: two amounts in different currencies were
+ *   combined
+ * @AFF_ERROR_OVERFLOW: an amount does not fit in 64 bits of minor units
+ * @AFF_ERROR_DUPLICATE_ID: an identifier is already used by another item of
+ *   the same kind
+ * @AFF_ERROR_NOT_FOUND: an identifier names no known item
+ * @AFF_ERROR_IN_USE: an item cannot be removed while others refer to it
+ * @AFF_ERROR_INVALID_TRANSITION: a state change is not allowed from the
+ *   current state; nothing was changed
+ * @AFF_ERROR_TAMPERED: the journal chain does not verify; the message names
+ *   the first bad entry
+ *
+ * Error codes of the [error@Aff.Error] domain.
+ */
+typedef enum {
+  AFF_ERROR_FAILED,
+  AFF_ERROR_INVALID_VALUE,
+  AFF_ERROR_INVALID_DOCUMENT,
+  AFF_ERROR_UNSUPPORTED_VERSION,
+  AFF_ERROR_UNKNOWN_CURRENCY,
+  AFF_ERROR_CURRENCY_MISMATCH,
+  AFF_ERROR_OVERFLOW,
+  AFF_ERROR_DUPLICATE_ID,
+  AFF_ERROR_NOT_FOUND,
+  AFF_ERROR_IN_USE,
+  AFF_ERROR_INVALID_TRANSITION,
+  AFF_ERROR_TAMPERED,
+} AffError;
+
+AFF_AVAILABLE_IN_ALL
+GQuark aff_error_quark (void);
+
+G_END_DECLS

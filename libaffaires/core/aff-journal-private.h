@@ -1,0 +1,68 @@
+/* aff-journal-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "aff-journal.h"
+#include "aff-json-private.h"
+
+G_BEGIN_DECLS
+
+/* Appends one entry; @details (transfer full, nullable) is a JSON object. */
+AffJournalEntry *_aff_journal_record (AffJournal *self,
+                                      const char *entity_kind,
+                                      const char *entity_id,
+                                      const char *action,
+                                      JsonObject *details);
+
+void        _aff_journal_to_json   (AffJournal    *self,
+                                    JsonBuilder   *builder);
+AffJournal *_aff_journal_from_json (AffJsonReader *reader,
+                                    JsonObject    *object,
+                                    GError       **error);
+/* Moves the entries of @source into @self, which must be empty. */
+void        _aff_journal_take_entries (AffJournal *self,
+                                       AffJournal *source);
+
+/* What an entity needs to journal its own changes: the journal its owner
+ * attached and the name under which its changes are filed. A part of an
+ * entity (a contact of a client) files under its owner, with one more detail
+ * naming the part, so that the owner's history is one query. */
+typedef struct
+{
+  AffJournal *journal;
+  const char *kind;
+  char *id;
+  const char *part_key;
+  char *part_value;
+} AffTrack;
+
+void  _aff_track_attach   (AffTrack   *track,
+                           AffJournal *journal,
+                           const char *kind,
+                           const char *id,
+                           const char *part_key,
+                           const char *part_value);
+void  _aff_track_clear    (AffTrack   *track);
+void  _aff_track_record   (AffTrack   *track,
+                           const char *action,
+                           JsonObject *details);
+void  _aff_track_property (AffTrack   *track,
+                           const char *action,
+                           GObject    *object,
+                           GParamSpec *pspec);
+
+JsonNode *_aff_value_to_json (const GValue *value);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Ids name entities in the journal and the document, and appear in paths and
+ * messages: printable, no spaces, at most 64 bytes. */
+gboolean _aff_id_is_valid (const char *id);
+
+G_END_DECLS

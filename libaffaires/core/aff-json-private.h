@@ -1,0 +1,141 @@
+/* aff-json-private.h: strict reading and canonical writing of JSON
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "aff-money.h"
+
+G_BEGIN_DECLS
+
+
+/* Limits that keep a hostile document from exhausting the stack or memory:
+ * json-glib 1.6 recurses once per nesting level and has no limit of its own. */
+#define AFF_JSON_MAX_DEPTH 64
+#define AFF_JSON_MAX_STRING (16 * 1024 * 1024)
+#define AFF_JSON_MAX_DOCUMENT ((gsize) 512 * 1024 * 1024)
+
+gboolean    aff_json_guard           (const char  *data,
+                                      gsize        length,
+                                      GError     **error);
+JsonNode   *aff_json_parse           (const char  *data,
+                                      gssize       length,
+                                      GError     **error);
+
+/* The JSON path of the member being read, for error messages. */
+typedef struct
+{
+  GString *path;
+} AffJsonReader;
+
+void        aff_json_reader_init     (AffJsonReader *reader);
+void        aff_json_reader_clear    (AffJsonReader *reader);
+gsize       aff_json_reader_push_member (AffJsonReader *reader,
+                                         const char    *name);
+gsize       aff_json_reader_push_index  (AffJsonReader *reader,
+                                         guint          index);
+void        aff_json_reader_pop      (AffJsonReader *reader,
+                                      gsize          mark);
+gboolean    aff_json_reader_fail     (AffJsonReader *reader,
+                                      GError       **error,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (3, 4);
+gboolean    aff_json_reader_fail_at  (AffJsonReader *reader,
+                                      const char    *member,
+                                      GError       **error,
+                                      const char    *format,
+                                      ...) G_GNUC_PRINTF (4, 5);
+
+gboolean    aff_json_check_members   (AffJsonReader     *reader,
+                                      JsonObject        *object,
+                                      const char *const *allowed,
+                                      GError           **error);
+JsonObject *aff_json_expect_object   (AffJsonReader *reader,
+                                      JsonNode      *node,
+                                      GError       **error);
+gboolean    aff_json_get_array       (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      JsonArray    **out,
+                                      GError       **error);
+gboolean    aff_json_get_object      (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      JsonObject   **out,
+                                      GError       **error);
+gboolean    aff_json_get_string      (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean       required,
+                                      char         **out,
+                                      GError       **error);
+gboolean    aff_json_get_int         (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean       required,
+                                      gint64         min,
+                                      gint64         max,
+                                      gint64        *out,
+                                      GError       **error);
+gboolean    aff_json_get_date        (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean       required,
+                                      GDate         *out,
+                                      GError       **error);
+gboolean    aff_json_get_money       (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean       required,
+                                      AffMoney     **out,
+                                      GError       **error);
+gboolean    aff_json_get_enum        (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean       required,
+                                      GType          enum_type,
+                                      int           *out,
+                                      GError       **error);
+gboolean    aff_json_get_strv        (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      char        ***out,
+                                      GError       **error);
+
+/* Writing. Optional members are left out when unset. */
+void        aff_json_add_string      (JsonBuilder   *builder,
+                                      const char    *member,
+                                      const char    *value);
+void        aff_json_add_int         (JsonBuilder   *builder,
+                                      const char    *member,
+                                      gint64         value);
+void        aff_json_add_date        (JsonBuilder   *builder,
+                                      const char    *member,
+                                      const GDate   *date);
+void        aff_json_add_money       (JsonBuilder   *builder,
+                                      const char    *member,
+                                      const AffMoney *money);
+void        aff_json_add_enum        (JsonBuilder   *builder,
+                                      const char    *member,
+                                      GType          enum_type,
+                                      int            value);
+void        aff_json_add_strv        (JsonBuilder   *builder,
+                                      const char    *member,
+                                      const char * const *values);
+
+/* Canonical JSON for hashing: sorted keys, no whitespace, minimal escaping. */
+gboolean    aff_json_write_canonical (GString       *out,
+                                      JsonNode      *node);
+void        aff_json_write_canonical_string (GString    *out,
+                                             const char *text);
+
+/* Dates as ISO 8601 calendar dates (YYYY-MM-DD). */
+char       *aff_date_to_iso          (const GDate   *date);
+gboolean    aff_date_from_iso        (const char    *text,
+                                      GDate         *date);
+const char *aff_enum_to_nick         (GType          enum_type,
+                                      int            value);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* aff-money-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "aff-money.h"
+
+G_BEGIN_DECLS
+
+/* G_DEFINE_BOXED_TYPE passes the copy function through a transparent union,
+ * which -Wpedantic reports on every use although it is GLib's own idiom. */
+#define AFF_DEFINE_BOXED_TYPE(TypeName, type_name, copy_func, free_func)     \
+  _Pragma ("GCC diagnostic push")                                          \
+  _Pragma ("GCC diagnostic ignored \"-Wpedantic\"")                        \
+  G_DEFINE_BOXED_TYPE (TypeName, type_name, copy_func, free_func)          \
+  _Pragma ("GCC diagnostic pop")
+
+__extension__ typedef __int128 AffInt128;
+
+/* The one rounding of the library: value = numerator / denominator, half to even. */
+gboolean _aff_round_half_even (AffInt128  numerator,
+                               AffInt128  denominator,
+                               gint64    *result);
+
+gint64 _aff_money_minor (const AffMoney *money);
+
+G_END_DECLS

@@ -1,0 +1,824 @@
+/* aff-policy.c: the company's general directives
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "aff-error.h"
+#include "aff-policy-private.h"
+
+/**
+ * AffPolicy:
+ *
+ * The company's general directives that every responsable d'affaires works
+ * to: the activities it performs (a consultation outside them is a no-go),
+ * its currency, the hourly labour rates by skill, the target and floor margin
+ * rates, the thresholds of the go / no-go, the prevention-plan rule and the
+ * retention rate, and the cadences of commercial follow-up.
+ *
+ * Rates are integers in basis points (1 % = 100). Every change made to the
+ * policy of a portfolio is journaled.
+ */
+
+struct _AffPolicy
+{
+  GObject parent_instance;
+
+  char *currency;
+  char **activities;
+  GHashTable *labour_rates;   /* skill → AffMoney */
+  int values[16];             /* the integer properties, indexed by PROP_* */
+  AffTrack track;
+};
+
+G_DEFINE_FINAL_TYPE (AffPolicy, aff_policy, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CURRENCY,
+  PROP_ACTIVITIES,
+  /* integer properties from here on, stored in values[] */
+  PROP_TARGET_MARGIN_RATE,
+  PROP_FLOOR_MARGIN_RATE,
+  PROP_BID_THRESHOLD,
+  PROP_REVIEW_THRESHOLD,
+  PROP_PREVENTION_PLAN_HOURS,
+  PROP_RETENTION_RATE,
+  PROP_FOLLOW_UP_DAYS_PROSPECT,
+  PROP_FOLLOW_UP_DAYS_ACTIVE,
+  PROP_FOLLOW_UP_DAYS_DORMANT,
+  PROP_OFFER_REMINDER_DAYS,
+  N_PROPS
+};
+
+G_STATIC_ASSERT (N_PROPS <= 16);
+
+#define FIRST_INT_PROP PROP_TARGET_MARGIN_RATE
+
+typedef struct
+{
+  const char *name;
+  const char *json;   /* member in the document; NULL for follow_up_days.* */
+  int min, max, fallback;
+  const char *blurb;
+} IntProp;
+
+/* Defaults a mid-size French industrial-services company would start from:
+ * a 15 % target margin and 8 % floor, the 70/50 go / no-go bands, the 400 h
+ * prevention-plan threshold of article R4512-7 and the 5 % retention cap of
+ * loi 71-584. */
+static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
+  { "target-margin-rate", "target_margin_rate", -10000, 10000, 1500,
+    "Margin rate aimed at on offers, in basis points of the selling price" },
+  { "floor-margin-rate", "floor_margin_rate", -10000, 10000, 800,
+    "Margin rate below which an offer needs management approval, in basis points" },
+  { "bid-threshold", "bid_threshold", 0, 100, 70,
+    "Go / no-go score from which the company bids" },
+  { "review-threshold", "review_threshold", 0, 100, 50,
+    "Go / no-go score from which a consultation is reviewed rather than declined" },
+  { "prevention-plan-hours", "prevention_plan_hours", 0, G_MAXINT, 400,
+    "Hours of work over twelve months on a client's site that require a written prevention plan" },
+  { "retention-rate", "retention_rate", 0, 10000, 500,
+    "Retention (retenue de garantie) held on each payment, in basis points" },
+  { "follow-up-days-prospect", NULL, 0, 36500, 30,
+    "Days between contacts with a prospect" },
+  { "follow-up-days-active", NULL, 0, 36500, 60,
+    "Days between contacts with an active client" },
+  { "follow-up-days-dormant", NULL, 0, 36500, 180,
+    "Days between contacts with a dormant client" },
+  { "offer-reminder-days", "offer_reminder_days", 0, 36500, 10,
+    "Days after sending an offer before the first reminder" },
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void
+aff_policy_finalize (GObject *object)
+{
+  AffPolicy *self = AFF_POLICY (object);
+
+  g_free (self->currency);
+  g_strfreev (self->activities);
+  g_hash_table_unref (self->labour_rates);
+  _aff_track_clear (&self->track);
+
+  G_OBJECT_CLASS (aff_policy_parent_class)->finalize (object);
+}
+
+static void
+aff_policy_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  AffPolicy *self = AFF_POLICY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+    case PROP_ACTIVITIES:
+      g_value_set_boxed (value, self->activities);
+      break;
+    default:
+      if (prop_id >= FIRST_INT_PROP && prop_id < N_PROPS)
+        {
+          if (G_IS_PARAM_SPEC_INT (pspec))
+            g_value_set_int (value, self->values[prop_id]);
+          else
+            g_value_set_uint (value, (guint) self->values[prop_id]);
+        }
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_int (AffPolicy *self,
+         guint      prop_id,
+         int        value)
+{
+  const IntProp *info = &int_props[prop_id - FIRST_INT_PROP];
+
+  g_return_if_fail (value >= info->min && value <= info->max);
+
+  if (self->values[prop_id] == value)
+    return;
+  self->values[prop_id] = value;
+  g_object_notify_by_pspec (G_OBJECT (self), props[prop_id]);
+}
+
+static void
+aff_policy_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  AffPolicy *self = AFF_POLICY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENCY:
+      aff_policy_set_currency (self, g_value_get_string (value), NULL);
+      break;
+    case PROP_ACTIVITIES:
+      aff_policy_set_activities (self, g_value_get_boxed (value));
+      break;
+    default:
+      if (prop_id >= FIRST_INT_PROP && prop_id < N_PROPS)
+        set_int (self, prop_id, G_IS_PARAM_SPEC_INT (pspec) ? g_value_get_int (value)
+                                                            : (int) g_value_get_uint (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aff_policy_notify (GObject    *object,
+                   GParamSpec *pspec)
+{
+  _aff_track_property (&AFF_POLICY (object)->track, "changed", object, pspec);
+}
+
+static void
+aff_policy_class_init (AffPolicyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  guint i;
+
+  object_class->finalize = aff_policy_finalize;
+  object_class->get_property = aff_policy_get_property;
+  object_class->set_property = aff_policy_set_property;
+  object_class->notify = aff_policy_notify;
+
+  /**
+   * AffPolicy:currency:
+   *
+   * The ISO 4217 code of the company's currency, in which labour rates are given.
+   */
+  props[PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL, "EUR",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AffPolicy:activities:
+   *
+   * The codes of the activities the company performs (`mechanical-maintenance`,
+   * `pipework`, …). A consultation whose work needs another activity does not
+   * fit the company.
+   */
+  props[PROP_ACTIVITIES] =
+    g_param_spec_boxed ("activities", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AffPolicy:target-margin-rate:
+   *
+   * The margin rate aimed at on offers, in basis points of the selling price.
+   */
+  /**
+   * AffPolicy:floor-margin-rate:
+   *
+   * The margin rate below which an offer needs management approval, in basis points.
+   */
+  /**
+   * AffPolicy:bid-threshold:
+   *
+   * The go / no-go score (0–100) from which the company bids.
+   */
+  /**
+   * AffPolicy:review-threshold:
+   *
+   * The go / no-go score (0–100) from which a consultation is reviewed rather
+   * than declined.
+   */
+  /**
+   * AffPolicy:prevention-plan-hours:
+   *
+   * Hours of work on a client's site over twelve months from which a written
+   * prevention plan is required (400 in the French labour code).
+   */
+  /**
+   * AffPolicy:retention-rate:
+   *
+   * The retention held on each payment, in basis points (at most 5 %).
+   */
+  /**
+   * AffPolicy:follow-up-days-prospect:
+   *
+   * Days between two contacts with a prospect.
+   */
+  /**
+   * AffPolicy:follow-up-days-active:
+   *
+   * Days between two contacts with an active client.
+   */
+  /**
+   * AffPolicy:follow-up-days-dormant:
+   *
+   * Days between two contacts with a dormant client.
+   */
+  /**
+   * AffPolicy:offer-reminder-days:
+   *
+   * Days after an offer is sent before its first reminder.
+   */
+  for (i = FIRST_INT_PROP; i < N_PROPS; i++)
+    {
+      const IntProp *info = &int_props[i - FIRST_INT_PROP];
+      GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+      if (info->min < 0)
+        props[i] = g_param_spec_int (info->name, NULL, info->blurb,
+                                     info->min, info->max, info->fallback, flags);
+      else
+        props[i] = g_param_spec_uint (info->name, NULL, info->blurb,
+                                      (guint) info->min, (guint) info->max,
+                                      (guint) info->fallback, flags);
+    }
+
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+aff_policy_init (AffPolicy *self)
+{
+  guint i;
+
+  self->currency = g_strdup ("EUR");
+  self->activities = g_new0 (char *, 1);
+  self->labour_rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) aff_money_free);
+  for (i = FIRST_INT_PROP; i < N_PROPS; i++)
+    self->values[i] = int_props[i - FIRST_INT_PROP].fallback;
+}
+
+/**
+ * aff_policy_new:
+ *
+ * Creates a policy with the defaults of a mid-size French industrial-services
+ * company: EUR, a 15 % target margin and an 8 % floor, go / no-go bands at 70
+ * and 50, a prevention plan from 400 hours, 5 % retention, follow-up every 30
+ * days for prospects, 60 for active clients, 180 for dormant ones, and a first
+ * offer reminder after 10 days.
+ *
+ * Returns: (transfer full): a new policy
+ */
+AffPolicy *
+aff_policy_new (void)
+{
+  return g_object_new (AFF_TYPE_POLICY, NULL);
+}
+
+/**
+ * aff_policy_get_currency:
+ * @self: a policy
+ *
+ * Returns: the ISO 4217 code of the company's currency
+ */
+const char *
+aff_policy_get_currency (AffPolicy *self)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), NULL);
+  return self->currency;
+}
+
+/**
+ * aff_policy_set_currency:
+ * @self: a policy
+ * @currency: an ISO 4217 code
+ * @error: return location for a #GError
+ *
+ * Changes the company's currency. Refused while labour rates are set in
+ * another currency, since nothing converts them.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_UNKNOWN_CURRENCY or
+ *   %AFF_ERROR_CURRENCY_MISMATCH set
+ */
+gboolean
+aff_policy_set_currency (AffPolicy   *self,
+                         const char  *currency,
+                         GError     **error)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+
+  if (!aff_currency_get_exponent (currency, NULL))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_UNKNOWN_CURRENCY,
+                        _("“%s” is not an ISO 4217 currency code with minor units"),
+                        currency ? currency : "(null)"), FALSE;
+  if (strcmp (self->currency, currency) == 0)
+    return TRUE;
+  if (g_hash_table_size (self->labour_rates) > 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH,
+                        _("cannot change the policy currency to %s while labour rates are in %s"),
+                        currency, self->currency), FALSE;
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CURRENCY]);
+  return TRUE;
+}
+
+/**
+ * aff_policy_get_activities:
+ * @self: a policy
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the activity codes
+ */
+const char * const *
+aff_policy_get_activities (AffPolicy *self)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), NULL);
+  return (const char * const *) self->activities;
+}
+
+/**
+ * aff_policy_set_activities:
+ * @self: a policy
+ * @activities: (array zero-terminated=1) (nullable): activity codes
+ *
+ * Sets the activities the company performs.
+ */
+void
+aff_policy_set_activities (AffPolicy          *self,
+                           const char * const *activities)
+{
+  static const char *const none[] = { NULL };
+
+  g_return_if_fail (AFF_IS_POLICY (self));
+
+  if (activities == NULL)
+    activities = none;
+  if (g_strv_equal ((const char * const *) self->activities, activities))
+    return;
+  g_strfreev (self->activities);
+  self->activities = g_strdupv ((char **) activities);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ACTIVITIES]);
+}
+
+/**
+ * aff_policy_performs_activity:
+ * @self: a policy
+ * @activity: an activity code
+ *
+ * Returns: whether the company performs @activity
+ */
+gboolean
+aff_policy_performs_activity (AffPolicy  *self,
+                              const char *activity)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (activity != NULL, FALSE);
+  return g_strv_contains ((const char * const *) self->activities, activity);
+}
+
+/**
+ * aff_policy_set_labour_rate:
+ * @self: a policy
+ * @skill: a skill, such as `welder` or `design-engineer`
+ * @hourly_rate: (nullable): the hourly cost of that skill, in the policy
+ *   currency; %NULL removes the skill
+ * @error: return location for a #GError
+ *
+ * Sets the hourly labour rate of a skill, used to price labour lines.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_CURRENCY_MISMATCH or
+ *   %AFF_ERROR_INVALID_VALUE (empty skill, negative rate) set
+ */
+gboolean
+aff_policy_set_labour_rate (AffPolicy       *self,
+                            const char      *skill,
+                            const AffMoney  *hourly_rate,
+                            GError         **error)
+{
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (skill != NULL, FALSE);
+
+  if (*skill == '\0')
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("a labour rate needs a skill name")), FALSE;
+  if (hourly_rate != NULL && strcmp (aff_money_get_currency (hourly_rate), self->currency) != 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH,
+                        _("the labour rate of “%s” is in %s, the policy currency is %s"),
+                        skill, aff_money_get_currency (hourly_rate), self->currency), FALSE;
+  if (hourly_rate != NULL && aff_money_is_negative (hourly_rate))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("the labour rate of “%s” is negative"), skill), FALSE;
+
+  if (hourly_rate == NULL)
+    {
+      if (!g_hash_table_remove (self->labour_rates, skill))
+        return TRUE;
+    }
+  else
+    {
+      AffMoney *old = g_hash_table_lookup (self->labour_rates, skill);
+
+      if (old != NULL && aff_money_equal (old, hourly_rate))
+        return TRUE;
+      g_hash_table_insert (self->labour_rates, g_strdup (skill), aff_money_copy (hourly_rate));
+    }
+
+  details = json_object_new ();
+  json_object_set_string_member (details, "skill", skill);
+  if (hourly_rate != NULL)
+    {
+      g_autofree char *text = aff_money_to_string (hourly_rate);
+      json_object_set_string_member (details, "rate", text);
+    }
+  else
+    json_object_set_null_member (details, "rate");
+  _aff_track_record (&self->track, "labour-rate-set", details);
+  return TRUE;
+}
+
+/**
+ * aff_policy_get_labour_rate:
+ * @self: a policy
+ * @skill: a skill
+ *
+ * Returns: (transfer full) (nullable): the hourly rate of @skill, or %NULL
+ *   when the policy has none
+ */
+AffMoney *
+aff_policy_get_labour_rate (AffPolicy  *self,
+                            const char *skill)
+{
+  AffMoney *rate;
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), NULL);
+  g_return_val_if_fail (skill != NULL, NULL);
+
+  rate = g_hash_table_lookup (self->labour_rates, skill);
+  return rate ? aff_money_copy (rate) : NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * aff_policy_list_skills:
+ * @self: a policy
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the skills that have a
+ *   labour rate, sorted
+ */
+char **
+aff_policy_list_skills (AffPolicy *self)
+{
+  g_autofree const char **keys = NULL;
+  guint n, i;
+  char **result;
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->labour_rates, &n);
+  qsort (keys, n, sizeof *keys, compare_strings);
+  result = g_new0 (char *, n + 1);
+  for (i = 0; i < n; i++)
+    result[i] = g_strdup (keys[i]);
+  return result;
+}
+
+#define INT_ACCESSORS(type, name, PROP)                                      \
+  type                                                                       \
+  aff_policy_get_##name (AffPolicy *self)                                    \
+  {                                                                          \
+    g_return_val_if_fail (AFF_IS_POLICY (self), 0);                          \
+    return (type) self->values[PROP];                                        \
+  }                                                                          \
+  void                                                                       \
+  aff_policy_set_##name (AffPolicy *self,                                    \
+                         type       value)                                   \
+  {                                                                          \
+    g_return_if_fail (AFF_IS_POLICY (self));                                 \
+    set_int (self, PROP, (int) value);                                       \
+  }
+
+/**
+ * aff_policy_get_target_margin_rate:
+ * @self: a policy
+ *
+ * Returns: the target margin rate, in basis points
+ */
+/**
+ * aff_policy_set_target_margin_rate:
+ * @self: a policy
+ * @value: a rate in basis points, from −10000 to 10000
+ *
+ * Sets the margin rate aimed at on offers.
+ */
+INT_ACCESSORS (int, target_margin_rate, PROP_TARGET_MARGIN_RATE)
+/**
+ * aff_policy_get_floor_margin_rate:
+ * @self: a policy
+ *
+ * Returns: the floor margin rate, in basis points
+ */
+/**
+ * aff_policy_set_floor_margin_rate:
+ * @self: a policy
+ * @value: a rate in basis points, from −10000 to 10000
+ *
+ * Sets the margin rate below which an offer needs management approval.
+ */
+INT_ACCESSORS (int, floor_margin_rate, PROP_FLOOR_MARGIN_RATE)
+/**
+ * aff_policy_get_bid_threshold:
+ * @self: a policy
+ *
+ * Returns: the go / no-go score from which the company bids
+ */
+/**
+ * aff_policy_set_bid_threshold:
+ * @self: a policy
+ * @value: a score from 0 to 100
+ *
+ * Sets the go / no-go score from which the company bids.
+ */
+INT_ACCESSORS (guint, bid_threshold, PROP_BID_THRESHOLD)
+/**
+ * aff_policy_get_review_threshold:
+ * @self: a policy
+ *
+ * Returns: the go / no-go score from which a consultation is reviewed
+ */
+/**
+ * aff_policy_set_review_threshold:
+ * @self: a policy
+ * @value: a score from 0 to 100
+ *
+ * Sets the go / no-go score from which a consultation is reviewed rather
+ * than declined.
+ */
+INT_ACCESSORS (guint, review_threshold, PROP_REVIEW_THRESHOLD)
+/**
+ * aff_policy_get_prevention_plan_hours:
+ * @self: a policy
+ *
+ * Returns: the hours from which a written prevention plan is required
+ */
+/**
+ * aff_policy_set_prevention_plan_hours:
+ * @self: a policy
+ * @value: hours of work over twelve months
+ *
+ * Sets the hours from which a written prevention plan is required.
+ */
+INT_ACCESSORS (guint, prevention_plan_hours, PROP_PREVENTION_PLAN_HOURS)
+/**
+ * aff_policy_get_retention_rate:
+ * @self: a policy
+ *
+ * Returns: the retention rate, in basis points
+ */
+/**
+ * aff_policy_set_retention_rate:
+ * @self: a policy
+ * @value: a rate in basis points, from 0 to 10000
+ *
+ * Sets the retention held on each payment.
+ */
+INT_ACCESSORS (int, retention_rate, PROP_RETENTION_RATE)
+/**
+ * aff_policy_get_follow_up_days_prospect:
+ * @self: a policy
+ *
+ * Returns: days between two contacts with a prospect
+ */
+/**
+ * aff_policy_set_follow_up_days_prospect:
+ * @self: a policy
+ * @value: a number of days
+ *
+ * Sets the days between two contacts with a prospect.
+ */
+INT_ACCESSORS (guint, follow_up_days_prospect, PROP_FOLLOW_UP_DAYS_PROSPECT)
+/**
+ * aff_policy_get_follow_up_days_active:
+ * @self: a policy
+ *
+ * Returns: days between two contacts with an active client
+ */
+/**
+ * aff_policy_set_follow_up_days_active:
+ * @self: a policy
+ * @value: a number of days
+ *
+ * Sets the days between two contacts with an active client.
+ */
+INT_ACCESSORS (guint, follow_up_days_active, PROP_FOLLOW_UP_DAYS_ACTIVE)
+/**
+ * aff_policy_get_follow_up_days_dormant:
+ * @self: a policy
+ *
+ * Returns: days between two contacts with a dormant client
+ */
+/**
+ * aff_policy_set_follow_up_days_dormant:
+ * @self: a policy
+ * @value: a number of days
+ *
+ * Sets the days between two contacts with a dormant client.
+ */
+INT_ACCESSORS (guint, follow_up_days_dormant, PROP_FOLLOW_UP_DAYS_DORMANT)
+/**
+ * aff_policy_get_offer_reminder_days:
+ * @self: a policy
+ *
+ * Returns: days after an offer is sent before its first reminder
+ */
+/**
+ * aff_policy_set_offer_reminder_days:
+ * @self: a policy
+ * @value: a number of days
+ *
+ * Sets the days after an offer is sent before its first reminder.
+ */
+INT_ACCESSORS (guint, offer_reminder_days, PROP_OFFER_REMINDER_DAYS)
+
+void
+_aff_policy_attach (AffPolicy  *self,
+                    AffJournal *journal)
+{
+  _aff_track_attach (&self->track, journal, "policy", "policy", NULL, NULL);
+}
+
+static const char *const follow_up_members[] = { "prospect", "active", "dormant", NULL };
+
+void
+_aff_policy_to_json (AffPolicy   *self,
+                     JsonBuilder *builder)
+{
+  g_auto(GStrv) skills = aff_policy_list_skills (self);
+  guint i;
+
+  json_builder_begin_object (builder);
+  aff_json_add_string (builder, "currency", self->currency);
+  aff_json_add_strv (builder, "activities", (const char * const *) self->activities);
+  json_builder_set_member_name (builder, "labour_rates");
+  json_builder_begin_object (builder);
+  for (i = 0; skills[i] != NULL; i++)
+    aff_json_add_money (builder, skills[i], g_hash_table_lookup (self->labour_rates, skills[i]));
+  json_builder_end_object (builder);
+  for (i = FIRST_INT_PROP; i < N_PROPS; i++)
+    if (int_props[i - FIRST_INT_PROP].json != NULL)
+      aff_json_add_int (builder, int_props[i - FIRST_INT_PROP].json, self->values[i]);
+  json_builder_set_member_name (builder, "follow_up_days");
+  json_builder_begin_object (builder);
+  for (i = 0; follow_up_members[i] != NULL; i++)
+    aff_json_add_int (builder, follow_up_members[i], self->values[PROP_FOLLOW_UP_DAYS_PROSPECT + i]);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+read_int_prop (AffJsonReader *reader,
+               JsonObject    *object,
+               const char    *member,
+               AffPolicy     *policy,
+               guint          prop_id,
+               GError       **error)
+{
+  const IntProp *info = &int_props[prop_id - FIRST_INT_PROP];
+  gint64 value = policy->values[prop_id];
+
+  if (!aff_json_get_int (reader, object, member, FALSE, info->min, info->max, &value, error))
+    return FALSE;
+  policy->values[prop_id] = (int) value;
+  return TRUE;
+}
+
+AffPolicy *
+_aff_policy_from_json (AffJsonReader *reader,
+                       JsonObject    *object,
+                       GError       **error)
+{
+  static const char *const members[] = {
+    "currency", "activities", "labour_rates", "target_margin_rate", "floor_margin_rate",
+    "bid_threshold", "review_threshold", "prevention_plan_hours", "retention_rate",
+    "follow_up_days", "offer_reminder_days", NULL
+  };
+  g_autoptr(AffPolicy) policy = aff_policy_new ();
+  g_autofree char *currency = NULL;
+  g_auto(GStrv) activities = NULL;
+  JsonObject *rates, *follow_up;
+  guint i;
+
+  if (!aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_string (reader, object, "currency", FALSE, &currency, error) ||
+      !aff_json_get_strv (reader, object, "activities", &activities, error) ||
+      !aff_json_get_object (reader, object, "labour_rates", &rates, error) ||
+      !aff_json_get_object (reader, object, "follow_up_days", &follow_up, error))
+    return NULL;
+
+  if (currency != NULL)
+    {
+      if (!aff_currency_get_exponent (currency, NULL))
+        return aff_json_reader_fail_at (reader, "currency", error,
+                                        _("expected an ISO 4217 currency code such as EUR")), NULL;
+      g_free (policy->currency);
+      policy->currency = g_steal_pointer (&currency);
+    }
+  if (activities != NULL)
+    {
+      g_strfreev (policy->activities);
+      policy->activities = g_steal_pointer (&activities);
+    }
+  for (i = FIRST_INT_PROP; i < N_PROPS; i++)
+    if (int_props[i - FIRST_INT_PROP].json != NULL &&
+        !read_int_prop (reader, object, int_props[i - FIRST_INT_PROP].json, policy, i, error))
+      return NULL;
+  if (policy->values[PROP_REVIEW_THRESHOLD] > policy->values[PROP_BID_THRESHOLD])
+    return aff_json_reader_fail_at (reader, "review_threshold", error,
+                                    _("expected a score no higher than bid_threshold (%d)"),
+                                    policy->values[PROP_BID_THRESHOLD]), NULL;
+
+  if (follow_up != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "follow_up_days");
+      gboolean ok = aff_json_check_members (reader, follow_up, follow_up_members, error);
+
+      for (i = 0; ok && follow_up_members[i] != NULL; i++)
+        ok = read_int_prop (reader, follow_up, follow_up_members[i], policy,
+                            PROP_FOLLOW_UP_DAYS_PROSPECT + i, error);
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
+    }
+
+  if (rates != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "labour_rates");
+      JsonObjectIter iter;
+      const char *skill;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, rates);
+      while (json_object_iter_next (&iter, &skill, &node))
+        {
+          g_autoptr(AffMoney) rate = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          if (!aff_json_get_money (reader, rates, skill, TRUE, &rate, error))
+            return aff_json_reader_pop (reader, mark), NULL;
+          if (!aff_policy_set_labour_rate (policy, skill, rate, &local_error))
+            {
+              aff_json_reader_fail_at (reader, skill, error, "%s", local_error->message);
+              aff_json_reader_pop (reader, mark);
+              return NULL;
+            }
+        }
+      aff_json_reader_pop (reader, mark);
+    }
+  return g_steal_pointer (&policy);
+}

@@ -1,0 +1,106 @@
+/* aff-policy.h: the company's general directives
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#if !defined(AFFAIRES_INSIDE) && !defined(AFFAIRES_COMPILATION)
+#error "Only <affaires.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "aff-version-macros.h"
+#include "aff-money.h"
+
+G_BEGIN_DECLS
+
+#define AFF_TYPE_POLICY (aff_policy_get_type ())
+
+AFF_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (AffPolicy, aff_policy, AFF, POLICY, GObject)
+
+AFF_AVAILABLE_IN_ALL
+AffPolicy   *aff_policy_new                      (void) G_GNUC_WARN_UNUSED_RESULT;
+
+AFF_AVAILABLE_IN_ALL
+const char  *aff_policy_get_currency             (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_set_currency             (AffPolicy   *self,
+                                                  const char  *currency,
+                                                  GError     **error);
+
+AFF_AVAILABLE_IN_ALL
+const char * const *aff_policy_get_activities    (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_activities           (AffPolicy   *self,
+                                                  const char * const *activities);
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_performs_activity        (AffPolicy   *self,
+                                                  const char  *activity);
+
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_set_labour_rate          (AffPolicy      *self,
+                                                  const char     *skill,
+                                                  const AffMoney *hourly_rate,
+                                                  GError        **error);
+AFF_AVAILABLE_IN_ALL
+AffMoney    *aff_policy_get_labour_rate          (AffPolicy   *self,
+                                                  const char  *skill);
+AFF_AVAILABLE_IN_ALL
+char       **aff_policy_list_skills              (AffPolicy   *self);
+
+AFF_AVAILABLE_IN_ALL
+int          aff_policy_get_target_margin_rate   (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_target_margin_rate   (AffPolicy   *self,
+                                                  int          value);
+AFF_AVAILABLE_IN_ALL
+int          aff_policy_get_floor_margin_rate    (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_floor_margin_rate    (AffPolicy   *self,
+                                                  int          value);
+
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_bid_threshold        (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_bid_threshold        (AffPolicy   *self,
+                                                  guint        value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_review_threshold     (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_review_threshold     (AffPolicy   *self,
+                                                  guint        value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_prevention_plan_hours (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_prevention_plan_hours (AffPolicy  *self,
+                                                   guint       value);
+AFF_AVAILABLE_IN_ALL
+int          aff_policy_get_retention_rate       (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_retention_rate       (AffPolicy   *self,
+                                                  int          value);
+
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_follow_up_days_prospect (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_follow_up_days_prospect (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_follow_up_days_active   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_follow_up_days_active   (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_follow_up_days_dormant  (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_follow_up_days_dormant  (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_offer_reminder_days     (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_offer_reminder_days     (AffPolicy *self,
+                                                     guint      value);
+
+G_END_DECLS

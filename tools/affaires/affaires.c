@@ -1,0 +1,448 @@
+/* affaires: the command-line face of libaffaires
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Exit codes: 0 success, 1 user error (bad arguments, an operation refused),
+ * 2 invalid input file, 3 the journal does not verify, 4 input/output failure.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include <affaires.h>
+
+enum {
+  EXIT_OK = 0,
+  EXIT_USER = 1,
+  EXIT_INVALID_INPUT = 2,
+  EXIT_TAMPERED = 3,
+  EXIT_IO = 4,
+};
+
+static char *portfolio_path = NULL;
+static gboolean force = FALSE;
+static gboolean show_version = FALSE;
+
+static const GOptionEntry global_entries[] = {
+  { "portfolio", 'p', 0, G_OPTION_ARG_FILENAME, &portfolio_path,
+    N_("Portfolio document to use (default: the user data folder)"), N_("FILE") },
+  { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+    N_("Let demo replace a portfolio that is not a demo"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+#define DEMO_NAME "libaffaires demo"
+
+static char *
+default_portfolio_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "libaffaires", "portfolio.json", NULL);
+}
+
+static int
+exit_code_for (const GError *error)
+{
+  if (error->domain == AFF_ERROR &&
+      (error->code == AFF_ERROR_INVALID_DOCUMENT || error->code == AFF_ERROR_UNSUPPORTED_VERSION))
+    return EXIT_INVALID_INPUT;
+  if (error->domain == AFF_ERROR && error->code == AFF_ERROR_TAMPERED)
+    return EXIT_TAMPERED;
+  if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
+    return EXIT_IO;
+  return EXIT_USER;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("affaires: %s\n", error->message);
+  return exit_code_for (error);
+}
+
+static GDate *
+date_new (guint day, GDateMonth month, guint year)
+{
+  return g_date_new_dmy (day, month, year);
+}
+
+static gboolean
+add_client (AffPortfolio *portfolio,
+            const char   *id,
+            const char   *name,
+            const char   *siren,
+            const char   *sector,
+            const char   *address,
+            GError      **error)
+{
+  g_autoptr(AffClient) client = aff_client_new (id, name);
+
+  aff_client_set_address (client, address);
+  return aff_client_set_siren (client, siren, error) &&
+         aff_client_set_sector (client, sector, error) &&
+         aff_portfolio_add_client (portfolio, client, error);
+}
+
+static gboolean
+add_contact (AffPortfolio *portfolio,
+             const char   *client_id,
+             const char   *name,
+             const char   *role,
+             const char   *email,
+             const char   *phone,
+             GError      **error)
+{
+  g_autoptr(AffContact) contact = aff_contact_new (name);
+
+  aff_contact_set_role (contact, role);
+  aff_contact_set_email (contact, email);
+  aff_contact_set_phone (contact, phone);
+  return aff_client_add_contact (aff_portfolio_lookup_client (portfolio, client_id), contact, error);
+}
+
+static gboolean
+record (AffPortfolio       *portfolio,
+        const char         *client_id,
+        AffInteractionKind  kind,
+        GDate              *date,
+        const char         *contact,
+        const char         *summary,
+        GDate              *next_action,
+        int                 satisfaction,
+        GError            **error)
+{
+  g_autoptr(AffInteraction) interaction = aff_interaction_new (kind, date, summary);
+  gboolean ok;
+
+  aff_interaction_set_contact (interaction, contact);
+  aff_interaction_set_next_action_date (interaction, next_action);
+  aff_interaction_set_satisfaction (interaction, satisfaction);
+  ok = aff_portfolio_record_interaction (portfolio, client_id, interaction, error);
+  g_date_free (date);
+  if (next_action != NULL)
+    g_date_free (next_action);
+  if (ok)
+    g_print ("  recorded %s with %s on %s\n", aff_interaction_get_id (interaction), client_id,
+             summary);
+  return ok;
+}
+
+static gboolean
+change_status (AffPortfolio    *portfolio,
+               const char      *client_id,
+               AffClientStatus  status,
+               GDate           *date,
+               const char      *reason,
+               GError         **error)
+{
+  gboolean ok = aff_client_change_status (aff_portfolio_lookup_client (portfolio, client_id),
+                                          status, date, reason, error);
+  g_date_free (date);
+  return ok;
+}
+
+static AffPortfolio *
+build_demo (GError **error)
+{
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
+  AffPolicy *policy = aff_portfolio_get_policy (portfolio);
+  static const char *const activities[] = {
+    "mechanical-maintenance", "pipework", "boilermaking", "industrial-electricity", NULL
+  };
+  static const char *const rates[][2] = {
+    { "welder", "58.00 EUR" }, { "pipefitter", "52.00 EUR" },
+    { "electrician", "54.00 EUR" }, { "design-engineer", "75.00 EUR" },
+  };
+  gsize i;
+
+  aff_portfolio_set_actor (portfolio, "demo");
+  aff_portfolio_set_name (portfolio, DEMO_NAME);
+  aff_policy_set_activities (policy, activities);
+  for (i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      g_autoptr(AffMoney) rate = aff_money_parse (rates[i][1], error);
+
+      if (rate == NULL || !aff_policy_set_labour_rate (policy, rates[i][0], rate, error))
+        return NULL;
+    }
+  g_print ("Policy: %u activities, %zu labour rates, target margin %d.%02d %%\n",
+           g_strv_length ((char **) aff_policy_get_activities (policy)), G_N_ELEMENTS (rates),
+           aff_policy_get_target_margin_rate (policy) / 100,
+           aff_policy_get_target_margin_rate (policy) % 100);
+
+  if (!add_client (portfolio, "GRP-ARCELIS", "Arcelis Groupe", "412345670", "24.10Z",
+                   "12 avenue de la Sidérurgie\n92400 Courbevoie", error) ||
+      !add_client (portfolio, "ARC-DK", "Arcelis Dunkerque", "382765436", "24.10Z",
+                   "Route du Port\n59140 Dunkerque", error) ||
+      !add_client (portfolio, "CHIM-RHONE", "Chimie du Rhône", "518392048", "20.14Z",
+                   "Plateforme chimique\n69190 Saint-Fons", error) ||
+      !add_client (portfolio, "PAP-VOSGES", "Papeteries des Vosges", "452108764", "17.12Z",
+                   "1 rue du Moulin\n88100 Saint-Dié-des-Vosges", error) ||
+      !aff_portfolio_set_client_parent (portfolio, "ARC-DK", "GRP-ARCELIS", error))
+    return NULL;
+  g_print ("Clients: 4 added (ARC-DK is a site of the group GRP-ARCELIS)\n");
+
+  if (!add_contact (portfolio, "ARC-DK", "Claire Martin", "maintenance manager",
+                    "claire.martin@arcelis.example", "+33 3 28 00 00 01", error) ||
+      !add_contact (portfolio, "ARC-DK", "Yves Roussel", "buyer",
+                    "yves.roussel@arcelis.example", NULL, error) ||
+      !add_contact (portfolio, "CHIM-RHONE", "Nadia Benali", "works engineer",
+                    "n.benali@chimie-rhone.example", NULL, error) ||
+      !add_contact (portfolio, "PAP-VOSGES", "Marc Didier", "technical director", NULL,
+                    "+33 3 29 00 00 02", error))
+    return NULL;
+  g_print ("Contacts: 4 added\n");
+
+  g_print ("Commercial actions:\n");
+  if (!change_status (portfolio, "GRP-ARCELIS", AFF_CLIENT_STATUS_ACTIVE,
+                      date_new (6, G_DATE_JANUARY, 2025), "framework agreement signed", error) ||
+      !change_status (portfolio, "ARC-DK", AFF_CLIENT_STATUS_ACTIVE,
+                      date_new (3, G_DATE_FEBRUARY, 2026), "first order: blast furnace shutdown", error) ||
+      !change_status (portfolio, "PAP-VOSGES", AFF_CLIENT_STATUS_ACTIVE,
+                      date_new (10, G_DATE_MARCH, 2024), "boiler overhaul ordered", error) ||
+      !change_status (portfolio, "PAP-VOSGES", AFF_CLIENT_STATUS_DORMANT,
+                      date_new (30, G_DATE_JUNE, 2025), "no work since the overhaul", error) ||
+      !record (portfolio, "ARC-DK", AFF_INTERACTION_KIND_VISIT, date_new (15, G_DATE_SEPTEMBER, 2026),
+               "Claire Martin", "site visit before the 2027 shutdown",
+               date_new (15, G_DATE_DECEMBER, 2026), AFF_SATISFACTION_NONE, error) ||
+      !record (portfolio, "ARC-DK", AFF_INTERACTION_KIND_SURVEY, date_new (20, G_DATE_OCTOBER, 2026),
+               "Claire Martin", "end-of-job satisfaction survey", NULL, 8, error) ||
+      !record (portfolio, "CHIM-RHONE", AFF_INTERACTION_KIND_TRADE_SHOW, date_new (2, G_DATE_OCTOBER, 2026),
+               "Nadia Benali", "met at the Lyon maintenance show",
+               date_new (20, G_DATE_NOVEMBER, 2026), AFF_SATISFACTION_NONE, error) ||
+      !record (portfolio, "PAP-VOSGES", AFF_INTERACTION_KIND_CALL, date_new (12, G_DATE_MAY, 2026),
+               "Marc Didier", "asked about the 2027 investment plan", NULL, AFF_SATISFACTION_NONE,
+               error))
+    return NULL;
+  return g_steal_pointer (&portfolio);
+}
+
+static void
+print_follow_up (AffPortfolio *portfolio,
+                 const GDate  *date)
+{
+  g_autoptr(GPtrArray) due = aff_portfolio_list_clients_due_for_follow_up (portfolio, date);
+  char text[32];
+  guint i;
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  g_print ("Due for follow-up on %s:\n", text);
+  for (i = 0; i < due->len; i++)
+    {
+      AffClient *client = g_ptr_array_index (due, i);
+      GDate when;
+
+      if (aff_portfolio_get_follow_up_date (portfolio, client, &when))
+        {
+          char due_text[32];
+
+          g_date_strftime (due_text, sizeof due_text, "%Y-%m-%d", &when);
+          g_print ("  %-12s %-24s since %s\n", aff_client_get_id (client),
+                   aff_client_get_name (client), due_text);
+        }
+      else
+        g_print ("  %-12s %-24s never contacted\n", aff_client_get_id (client),
+                 aff_client_get_name (client));
+    }
+}
+
+static gboolean
+is_demo_file (const char *path)
+{
+  g_autoptr(AffPortfolio) existing = aff_portfolio_new_from_file (path, NULL);
+
+  return existing != NULL && g_strcmp0 (aff_portfolio_get_name (existing), DEMO_NAME) == 0;
+}
+
+static int
+run_demo (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffDevelopmentFigures) figures = NULL;
+  g_autoptr(GDate) review = date_new (1, G_DATE_DECEMBER, 2026);
+  g_autoptr(GDate) year_start = date_new (1, G_DATE_JANUARY, 2026);
+  g_autofree char *folder = g_path_get_dirname (path);
+  AffClient *arc;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !force && !is_demo_file (path))
+    {
+      g_printerr ("affaires: %s exists and is not a demo portfolio; "
+                  "pass --portfolio FILE to write the demo elsewhere, or --force to replace it\n",
+                  path);
+      return EXIT_USER;
+    }
+
+  g_print ("Building a demo portfolio\n");
+  portfolio = build_demo (&error);
+  if (portfolio == NULL)
+    return fail (error);
+
+  print_follow_up (portfolio, review);
+
+  arc = aff_portfolio_lookup_client (portfolio, "ARC-DK");
+  g_print ("Satisfaction of ARC-DK: %.1f / 10\n", aff_client_get_satisfaction_average (arc));
+  figures = aff_portfolio_compute_development (portfolio, year_start, review, &error);
+  if (figures == NULL)
+    return fail (error);
+  g_print ("Development in 2026: %u active, %u prospects, %u dormant; %u converted of %u prospects "
+           "(%d.%02d %%), %u commercial actions\n",
+           aff_development_figures_get_n_active (figures),
+           aff_development_figures_get_n_prospects (figures),
+           aff_development_figures_get_n_dormant (figures),
+           aff_development_figures_get_n_converted (figures),
+           aff_development_figures_get_n_prospects_in_period (figures),
+           aff_development_figures_get_conversion_rate (figures) / 100,
+           aff_development_figures_get_conversion_rate (figures) % 100,
+           aff_development_figures_get_n_interactions (figures));
+
+  if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
+    return fail (error);
+  g_print ("Journal: %u entries, chain verified\n",
+           aff_journal_get_n_entries (aff_portfolio_get_journal (portfolio)));
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_printerr ("affaires: cannot create %s: %s\n", folder, g_strerror (errno));
+      return EXIT_IO;
+    }
+  if (!aff_portfolio_save_to_file (portfolio, path, &error))
+    return fail (error);
+  g_print ("Saved to %s\n", path);
+  return EXIT_OK;
+}
+
+static AffPortfolio *
+open_portfolio (const char *path,
+                int        *code)
+{
+  g_autoptr(GError) error = NULL;
+  AffPortfolio *portfolio = aff_portfolio_new_from_file (path, &error);
+
+  if (portfolio == NULL)
+    *code = fail (error);
+  return portfolio;
+}
+
+static int
+run_client_list (const char *path)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+  GListModel *clients;
+  guint i;
+
+  if (portfolio == NULL)
+    return code;
+  clients = aff_portfolio_get_clients (portfolio);
+  for (i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(AffClient) client = g_list_model_get_item (clients, i);
+      g_autoptr(GEnumClass) klass = g_type_class_ref (AFF_TYPE_CLIENT_STATUS);
+
+      g_print ("%-12s %-9s %s\n", aff_client_get_id (client),
+               g_enum_get_value (klass, aff_client_get_status (client))->value_nick,
+               aff_client_get_name (client));
+    }
+  return EXIT_OK;
+}
+
+static int
+run_journal (const char *path,
+             gboolean    verify_only)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+  g_autoptr(GError) error = NULL;
+  AffJournal *journal;
+  guint i;
+
+  if (portfolio == NULL)
+    return code;
+  journal = aff_portfolio_get_journal (portfolio);
+  if (!verify_only)
+    for (i = 0; i < aff_journal_get_n_entries (journal); i++)
+      {
+        AffJournalEntry *entry = aff_journal_get_entry (journal, i);
+        g_autofree char *when = g_date_time_format_iso8601 (aff_journal_entry_get_timestamp (entry));
+
+        g_print ("%4" G_GUINT64_FORMAT "  %s  %-8s %s %s %s %s\n",
+                 aff_journal_entry_get_sequence (entry), when, aff_journal_entry_get_actor (entry),
+                 aff_journal_entry_get_entity_kind (entry), aff_journal_entry_get_entity_id (entry),
+                 aff_journal_entry_get_action (entry), aff_journal_entry_get_details (entry));
+      }
+  if (!aff_journal_verify (journal, &error))
+    return fail (error);
+  g_print ("journal: %u entries, chain verified\n", aff_journal_get_n_entries (journal));
+  return EXIT_OK;
+}
+
+static int
+run_check (const char *path)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+
+  if (portfolio == NULL)
+    return code;
+  g_print ("%s: valid portfolio document, %u clients\n", path,
+           g_list_model_get_n_items (aff_portfolio_get_clients (portfolio)));
+  return EXIT_OK;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *command, *sub;
+
+  setlocale (LC_ALL, "");
+  context = g_option_context_new (_("COMMAND [ARGS…] — the work of a responsable d’affaires"));
+  g_option_context_add_main_entries (context, global_entries, NULL);
+  g_option_context_set_summary (context,
+    _("Commands:\n"
+      "  demo                 create a demo portfolio and show what it holds\n"
+      "  client list          list the clients of the portfolio\n"
+      "  journal show         print the journal and verify its chain\n"
+      "  journal verify       verify the journal's chain\n"
+      "  check [FILE]         validate a portfolio document"));
+  g_option_context_set_description (context,
+    _("Exit status: 0 success, 1 user error, 2 invalid input file, "
+      "3 journal does not verify, 4 input/output failure."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("affaires: %s\n", error->message);
+      return EXIT_USER;
+    }
+  if (show_version)
+    {
+      g_print ("affaires %s\n", AFF_VERSION_S);
+      return EXIT_OK;
+    }
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return EXIT_USER;
+    }
+
+  path = portfolio_path ? g_strdup (portfolio_path) : default_portfolio_path ();
+  command = argv[1];
+  sub = argc > 2 ? argv[2] : NULL;
+  if (strcmp (command, "demo") == 0)
+    return run_demo (path);
+  if (strcmp (command, "client") == 0 && g_strcmp0 (sub, "list") == 0)
+    return run_client_list (path);
+  if (strcmp (command, "journal") == 0 && (g_strcmp0 (sub, "show") == 0 || g_strcmp0 (sub, "verify") == 0))
+    return run_journal (path, strcmp (sub, "verify") == 0);
+  if (strcmp (command, "check") == 0)
+    return run_check (sub ? sub : path);
+
+  g_printerr ("affaires: unknown command “%s%s%s”; see affaires --help\n",
+              command, sub ? " " : "", sub ? sub : "");
+  return EXIT_USER;
+}
