@@ -68,22 +68,27 @@ function main() {
         print(`Refused SIREN 732829321: ${e.message}`);
     }
 
-    // 3. Interactions: a site visit with a next action, a first order, then
-    //    a satisfaction survey.
+    // 3. Interactions: a site visit with a next action, the group met at a
+    //    trade show, a first order, then a satisfaction survey.
+    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 1, 12, 17, 0, 0));
     const visit = Aff.Interaction.new(InteractionKind.VISIT, day(2026, 1, 12), 'Site visit, furnace no. 2');
     visit.set_contact('Marc Schmitt');
     visit.set_next_action_date(day(2026, 1, 20));
     portfolio.record_interaction('fonderie-hayange', visit);
 
+    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 1, 14, 18, 0, 0));
+    const trade = Aff.Interaction.new(InteractionKind.TRADE_SHOW, day(2026, 1, 14), 'Met at a trade show');
+    portfolio.record_interaction('gfl', trade);
+
+    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 2, 3, 9, 0, 0));
     foundry.change_status(ClientStatus.ACTIVE, day(2026, 2, 3), 'First order: furnace shutdown');
 
+    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 3, 20, 14, 30, 0));
     const survey = Aff.Interaction.new(InteractionKind.SURVEY, day(2026, 3, 20), 'Satisfaction survey');
     survey.set_contact('Marc Schmitt');
     survey.set_satisfaction(8);
     portfolio.record_interaction('fonderie-hayange', survey);
 
-    const trade = Aff.Interaction.new(InteractionKind.TRADE_SHOW, day(2026, 1, 14), 'Met at a trade show');
-    portfolio.record_interaction('gfl', trade);
     print(`Recorded interactions ${visit.get_id()}, ${survey.get_id()}, ${trade.get_id()}; ` +
           `satisfaction average at the foundry: ${foundry.get_satisfaction_average()}`);
     check(survey.get_id() === 'fonderie-hayange-2', 'interaction ids count per client');

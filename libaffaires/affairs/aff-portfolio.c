@@ -66,9 +66,10 @@ aff_portfolio_dispose (GObject *object)
 {
   AffPortfolio *self = AFF_PORTFOLIO (object);
 
+  /* Dropping the stores rather than emptying them: items-changed during
+   * disposal would call into bindings while they collect garbage. */
   g_hash_table_remove_all (self->clients_by_id);
-  if (self->clients != NULL)
-    g_list_store_remove_all (self->clients);
+  g_clear_object (&self->clients);
   g_clear_object (&self->policy);
 
   G_OBJECT_CLASS (aff_portfolio_parent_class)->dispose (object);
@@ -701,7 +702,7 @@ compare_due (gconstpointer a,
  * follow-up date ([method@Aff.Portfolio.get_follow_up_date]) has come. Lost
  * clients are left out.
  *
- * Returns: (transfer full) (element-type AffClient): the clients, never
+ * Returns: (transfer container) (element-type AffClient): the clients, never
  *   contacted first, then by follow-up date, then by id
  */
 GPtrArray *

@@ -76,10 +76,8 @@ aff_client_dispose (GObject *object)
 {
   AffClient *self = AFF_CLIENT (object);
 
-  if (self->contacts != NULL)
-    g_list_store_remove_all (self->contacts);
-  if (self->interactions != NULL)
-    g_list_store_remove_all (self->interactions);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->interactions);
 
   G_OBJECT_CLASS (aff_client_parent_class)->dispose (object);
 }

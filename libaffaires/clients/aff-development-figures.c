@@ -55,9 +55,11 @@ within (const GDate *date,
  * Computes the development figures of @clients over the period from @from to
  * @to, both included. The counts by status are the statuses on @to
  * ([method@Aff.Client.get_status_at]). The prospects of the period are the
- * clients that were prospects on @from plus the changes to prospect after
- * @from; the conversion rate is the changes from prospect to active in the
- * period over those prospects, in basis points, rounded half to even.
+ * clients that were prospects when it began (their status on the eve of
+ * @from) plus the changes to prospect dated within it; the conversion rate is
+ * the changes from prospect to active dated within the period over those
+ * prospects, in basis points, rounded half to even, so it never exceeds
+ * 10000.
  *
  * Returns: (transfer full): the figures, or %NULL with
  *   %AFF_ERROR_INVALID_VALUE set when the period is empty or a date invalid
@@ -69,6 +71,7 @@ aff_development_figures_compute (GListModel   *clients,
                                  GError      **error)
 {
   g_autoptr(AffDevelopmentFigures) figures = NULL;
+  GDate eve;
   guint i, j, n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (clients), NULL);
@@ -78,6 +81,11 @@ aff_development_figures_compute (GListModel   *clients,
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
                         _("the period of the development figures must start on or before its end")), NULL;
 
+  /* The period starts in the morning of @from: a change on that day is in it,
+   * so the prospects at the start are those of the eve. */
+  eve = *from;
+  if (g_date_get_julian (&eve) > 1)
+    g_date_subtract_days (&eve, 1);
   figures = g_new0 (AffDevelopmentFigures, 1);
   n = g_list_model_get_n_items (clients);
   for (i = 0; i < n; i++)
@@ -95,7 +103,7 @@ aff_development_figures_compute (GListModel   *clients,
         case AFF_CLIENT_STATUS_LOST: figures->n_lost++; break;
         default: g_assert_not_reached ();
         }
-      if (aff_client_get_status_at (client, from) == AFF_CLIENT_STATUS_PROSPECT)
+      if (aff_client_get_status_at (client, &eve) == AFF_CLIENT_STATUS_PROSPECT)
         figures->n_prospects_in_period++;
 
       for (j = 0; j < history->len; j++)
@@ -108,8 +116,7 @@ aff_development_figures_compute (GListModel   *clients,
             figures->n_converted++;
           if (change->to == AFF_CLIENT_STATUS_LOST)
             figures->n_lost_in_period++;
-          /* A client that became a prospect on @from is already counted. */
-          if (change->to == AFF_CLIENT_STATUS_PROSPECT && g_date_compare (&change->date, from) > 0)
+          if (change->to == AFF_CLIENT_STATUS_PROSPECT)
             figures->n_prospects_in_period++;
         }
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -27,6 +28,7 @@ typedef struct
   const char *data;
   gsize length;
   Frame frames[AFF_JSON_MAX_DEPTH];
+  GHashTable *keys[AFF_JSON_MAX_DEPTH];   /* member names seen, per open object */
   guint depth;
 } Guard;
 
@@ -99,11 +101,12 @@ hex4 (const char *p,
 }
 
 /* Scans the string starting at the opening quote; returns the byte after
- * the closing quote, or NULL with @error set. An unterminated string is left
- * for json-glib to report. */
+ * the closing quote, or NULL with @error set. An unterminated string returns
+ * the end of the data with *@unterminated set, left for json-glib to report. */
 static const char *
 guard_string (Guard       *guard,
               const char  *p,
+              gboolean    *unterminated,
               GError     **error)
 {
   const char *start = p++;
@@ -118,7 +121,7 @@ guard_string (Guard       *guard,
           guint unit, low;
 
           if (!hex4 (p + 2, end, &unit))
-            return end;
+            return *unterminated = TRUE, end;
           if (unit == 0)
             return guard_fail (guard, p, error, _("a string contains the character U+0000")), NULL;
           if (unit >= 0xDC00 && unit <= 0xDFFF)
@@ -138,7 +141,9 @@ guard_string (Guard       *guard,
       if ((gsize) (p - start) > AFF_JSON_MAX_STRING)
         return guard_fail (guard, start, error, _("a string is longer than 16 MiB")), NULL;
     }
-  return p < end ? p + 1 : end;
+  if (p >= end)
+    return *unterminated = TRUE, end;
+  return p + 1;
 }
 
 static const char *
@@ -173,45 +178,48 @@ guard_number (Guard       *guard,
 
   if (integer && (overflow || magnitude > (guint64) G_MAXINT64 + (negative ? 1 : 0)))
     return guard_fail (guard, start, error, _("a number does not fit in 64 bits")), NULL;
+  if (!integer)
+    {
+      g_autofree char *literal = g_strndup (start, p - start);
+
+      if (!isfinite (g_ascii_strtod (literal, NULL)))
+        return guard_fail (guard, start, error, _("a number does not fit in a double")), NULL;
+    }
   return p;
 }
 
 /* Refuses what would make json-glib recurse without bound, allocate without
  * bound, or silently change a value (integers beyond 64 bits, U+0000 cutting
  * a string short), and names where it is with a JSON path. */
-gboolean
-aff_json_guard (const char  *data,
-                gsize        length,
-                GError     **error)
+static gboolean
+guard_scan (Guard       *guard,
+            GError     **error)
 {
-  Guard guard = { data, length, { { 0 } }, 0 };
-  const char *p = data, *end = data + length, *bad;
-
-  if (length > AFF_JSON_MAX_DOCUMENT)
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
-                        _("$: the document is larger than 512 MiB")), FALSE;
-  if (!g_utf8_validate_len (data, length, &bad))
-    return guard_fail (&guard, bad, error, _("the document is not valid UTF-8"));
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    return guard_fail (&guard, data, error, _("the document starts with a byte order mark"));
+  const char *p = guard->data, *end = guard->data + guard->length;
+  gboolean done = FALSE;
 
   while (p < end)
     {
-      Frame *top = guard.depth ? &guard.frames[guard.depth - 1] : NULL;
+      Frame *top = guard->depth ? &guard->frames[guard->depth - 1] : NULL;
 
+      if (done && !g_ascii_isspace (*p))
+        return guard_fail (guard, p, error, _("unexpected content after the end of the document"));
       switch (*p)
         {
         case '{':
         case '[':
-          if (guard.depth == AFF_JSON_MAX_DEPTH)
-            return guard_fail (&guard, p, error, _("nesting is deeper than 64 levels"));
-          guard.frames[guard.depth++] = (Frame) { *p, *p == '{', 0, NULL, 0 };
+          if (guard->depth == AFF_JSON_MAX_DEPTH)
+            return guard_fail (guard, p, error, _("nesting is deeper than 64 levels"));
+          guard->frames[guard->depth] = (Frame) { *p, *p == '{', 0, NULL, 0 };
+          if (*p == '{' && guard->keys[guard->depth] != NULL)
+            g_hash_table_remove_all (guard->keys[guard->depth]);
+          guard->depth++;
           p++;
           break;
         case '}':
         case ']':
-          if (guard.depth > 0)
-            guard.depth--;
+          if (guard->depth > 0 && --guard->depth == 0)
+            done = TRUE;
           p++;
           break;
         case ',':
@@ -224,24 +232,40 @@ aff_json_guard (const char  *data,
         case '"':
           {
             const char *start = p;
+            gboolean unterminated = FALSE;
 
-            p = guard_string (&guard, p, error);
+            p = guard_string (guard, p, &unterminated, error);
             if (p == NULL)
               return FALSE;
+            if (unterminated)
+              return TRUE;
             if (top != NULL && top->kind == '{' && top->expect_key)
               {
+                GHashTable **keys = &guard->keys[guard->depth - 1];
+                char *key = g_strndup (start + 1, p - start - 2);
+
+                top->expect_key = FALSE;
+                if (*keys == NULL)
+                  *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                if (!g_hash_table_add (*keys, key))
+                  {
+                    top->key = NULL;
+                    return guard_fail (guard, start, error, _("a member name is repeated in one object"));
+                  }
                 top->key = start + 1;
                 top->key_len = p - start - 2;
-                top->expect_key = FALSE;
               }
+            else if (guard->depth == 0)
+              done = TRUE;
           }
           break;
         default:
           if (*p == '-' || g_ascii_isdigit (*p))
             {
-              p = guard_number (&guard, p, error);
+              p = guard_number (guard, p, error);
               if (p == NULL)
                 return FALSE;
+              done = guard->depth == 0;
             }
           else
             p++;
@@ -249,6 +273,35 @@ aff_json_guard (const char  *data,
         }
     }
   return TRUE;
+}
+
+/* Refuses what would make json-glib recurse without bound, allocate without
+ * bound, silently change a value (integers beyond 64 bits, U+0000 cutting a
+ * string short) or silently drop one (a repeated member name, a second
+ * document after the first), and names where it is with a JSON path. */
+gboolean
+aff_json_guard (const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  Guard guard = { data, length, { { 0 } }, { NULL }, 0 };
+  const char *bad;
+  gboolean ok;
+  guint i;
+
+  if (length > AFF_JSON_MAX_DOCUMENT)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                        _("$: the document is larger than 512 MiB")), FALSE;
+  if (!g_utf8_validate_len (data, length, &bad))
+    return guard_fail (&guard, bad, error, _("the document is not valid UTF-8"));
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    return guard_fail (&guard, data, error, _("the document starts with a byte order mark"));
+
+  ok = guard_scan (&guard, error);
+  for (i = 0; i < AFF_JSON_MAX_DEPTH; i++)
+    if (guard.keys[i] != NULL)
+      g_hash_table_unref (guard.keys[i]);
+  return ok;
 }
 
 JsonNode *

@@ -584,7 +584,7 @@ compare_shares (const void *a,
  * with the largest fractional remainders (the earlier part on a tie). A
  * negative amount is split as its opposite and each part negated.
  *
- * Returns: (transfer full) (element-type AffMoney): the parts, in the order of
+ * Returns: (transfer container) (element-type AffMoney): the parts, in the order of
  *   @weights, or %NULL with %AFF_ERROR_INVALID_VALUE set when there is no
  *   weight or they sum to zero
  */

@@ -205,8 +205,9 @@ export function run() {
                 text = `${e}`;
             if (e && e.stack) {
                 const frames = e.stack.split('\n').filter(l => l.trim() !== '');
-                // For assertion failures the useful frame is the caller of the helper.
-                text += `\n${(e instanceof AssertionError ? frames.slice(1, 3) : frames).join('\n')}`;
+                // For assertion failures the useful frames are the test's, not the helpers'.
+                text += `\n${(e instanceof AssertionError
+                    ? frames.filter(l => !l.includes('harness.js')).slice(0, 2) : frames).join('\n')}`;
             }
             for (const line of text.split('\n')) {
                 if (line.trim() !== '')

@@ -60,11 +60,12 @@ test('new client starts as a prospect', () => {
 test('setters and notify', () => {
     const c = Aff.Client.new('acme', 'ACME');
     const notified = [];
-    c.connect('notify', (obj, pspec) => notified.push(pspec.get_name()));
+    const id = c.connect('notify', (obj, pspec) => notified.push(pspec.get_name()));
     c.set_name('ACME SAS');
     c.set_name('ACME SAS');   // unchanged: no second notification
     c.set_address('1 rue de la Forge, 69000 Lyon');
     c.set_follow_up_days(14);
+    c.disconnect(id);
     assertEqual(c.get_name(), 'ACME SAS');
     assertEqual(c.get_address(), '1 rue de la Forge, 69000 Lyon');
     assertEqual(c.get_follow_up_days(), 14);
@@ -193,9 +194,10 @@ test('contacts list model emits items-changed', () => {
     const c = Aff.Client.new('acme', 'ACME');
     const model = c.get_contacts();
     const changes = [];
-    model.connect('items-changed', (m, position, removed, added) => changes.push([position, removed, added]));
+    const id = model.connect('items-changed', (m, position, removed, added) => changes.push([position, removed, added]));
     c.add_contact(Aff.Contact.new('A'));
     c.add_contact(Aff.Contact.new('B'));
+    model.disconnect(id);
     assertEqual(changes, [[0, 0, 1], [1, 0, 1]]);
 });
 

@@ -68,12 +68,13 @@ test('get_clients is a list model in insertion order', () => {
     const p = Aff.Portfolio.new();
     const model = p.get_clients();
     const changes = [];
-    model.connect('items-changed', (m, pos, removed, added) => changes.push([pos, removed, added]));
+    const handler = model.connect('items-changed', (m, pos, removed, added) => changes.push([pos, removed, added]));
     for (const id of ['zeta', 'alpha', 'mid'])
         p.add_client(Aff.Client.new(id, id));
     assertEqual(ids(items(model)), ['zeta', 'alpha', 'mid']);
     assertTrue(model.get_item(0) instanceof Aff.Client);
     p.remove_client('alpha');
+    model.disconnect(handler);
     assertEqual(ids(items(model)), ['zeta', 'mid']);
     assertEqual(changes, [[0, 0, 1], [1, 0, 1], [2, 0, 1], [1, 1, 0]]);
 });

@@ -146,10 +146,16 @@ class TestParse(AffTestCase):
                 self.assertAffError(Aff.Error.OVERFLOW, Aff.Money.parse, text)
 
     def test_unknown_currency(self):
-        for text in ('1.00 XXX', '1 XAU', '12.50 eur'):
+        for text in ('1.00 XXX', '1 XAU', '1.00 ABC'):
             with self.subTest(text=text):
                 self.assertAffError(Aff.Error.UNKNOWN_CURRENCY,
                                     Aff.Money.parse, text)
+
+    def test_lowercase_code_is_unknown_currency(self):
+        # The contract gives "eur" as a code Aff.Money.new refuses with
+        # UNKNOWN_CURRENCY, and parse reports UNKNOWN_CURRENCY "for a
+        # well-formed amount with a bad code": "12.50" is well formed.
+        self.assertAffError(Aff.Error.UNKNOWN_CURRENCY, Aff.Money.parse, '12.50 eur')
 
 
 class TestToString(AffTestCase):
@@ -311,6 +317,10 @@ class TestAllocate(AffTestCase):
         # 5*3/10 = 1.5, 5*7/10 = 3.5: floors 1, 3 (sum 4); remainders tie
         # at .5 -> leftover unit to the earlier part -> 2, 3
         self.assertParts(eur(5).allocate([3, 7]), [2, 3])
+        # the parts are Aff.Money values (the override class), each its own
+        parts = eur(10000).allocate([1, 1, 1])
+        self.assertIs(type(parts[0]), Aff.Money)
+        self.assertEqual(str(parts[0]), '33.34 EUR')
 
     def test_largest_remainder(self):
         # 11 by [1, 2]: 3.667 and 7.333 -> floors 3, 7; leftover to the
@@ -444,7 +454,7 @@ class TestOverrides(AffTestCase):
         self.assertEqual(os.path.realpath(mod.__file__), os.path.realpath(expected))
         # values the C library returns are wrapped in the override class
         self.assertIs(type(Aff.Money.parse('1.00 EUR')), Aff.Money)
-        self.assertIs(type(eur(5).allocate([1, 1])[0]), Aff.Money)
+        self.assertIs(type(eur(5).add(eur(1))), Aff.Money)
 
     def test_str_repr(self):
         m = Aff.Money.parse('1234.56 EUR')

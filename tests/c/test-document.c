@@ -1,0 +1,333 @@
+/* test-document.c: the portfolio document, its loader and hostile input
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include <affaires.h>
+#include "aff-json-private.h"
+
+static GDate *
+day (guint d, GDateMonth m, guint y)
+{
+  return g_date_new_dmy (d, m, y);
+}
+
+/* A portfolio that uses every member the format has. */
+static AffPortfolio *
+build_full_portfolio (void)
+{
+  AffPortfolio *portfolio = aff_portfolio_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 2, 8, 30, 0);
+  g_autoptr(AffClient) group = aff_client_new ("G1", "Groupe Métal");
+  g_autoptr(AffClient) site = aff_client_new ("S1", "Métal Lorraine — site de Hayange");
+  g_autoptr(AffContact) contact = aff_contact_new ("Jeanne Roux");
+  g_autoptr(AffInteraction) call = NULL, survey = NULL;
+  g_autoptr(AffMoney) rate = aff_money_parse ("61.50 EUR", NULL);
+  g_autoptr(GDate) d1 = day (5, G_DATE_JANUARY, 2026), d2 = day (2, G_DATE_FEBRUARY, 2026);
+  g_autoptr(GDate) d3 = day (20, G_DATE_FEBRUARY, 2026), next = day (1, G_DATE_MARCH, 2026);
+  g_autoptr(GError) error = NULL;
+  static const char *const activities[] = { "pipework", "boilermaking", NULL };
+
+  aff_portfolio_set_fixed_time (portfolio, now);
+  aff_portfolio_set_actor (portfolio, "tester \"quoted\"\n");
+  aff_portfolio_set_name (portfolio, "Agence Est");
+  aff_policy_set_activities (aff_portfolio_get_policy (portfolio), activities);
+  g_assert_true (aff_policy_set_labour_rate (aff_portfolio_get_policy (portfolio), "welder", rate, &error));
+  aff_policy_set_follow_up_days_active (aff_portfolio_get_policy (portfolio), 45);
+
+  g_assert_true (aff_client_set_siren (site, "732829320", &error));
+  g_assert_true (aff_client_set_sector (site, "24.10Z", &error));
+  aff_client_set_address (site, "Rue de l'Usine\n57700 Hayange");
+  aff_client_set_follow_up_days (site, 21);
+  aff_contact_set_role (contact, "acheteuse");
+  aff_contact_set_email (contact, "jeanne.roux@metal.example");
+  aff_contact_set_phone (contact, "+33 3 82 00 00 00");
+  g_assert_true (aff_client_add_contact (site, contact, &error));
+  g_assert_true (aff_portfolio_add_client (portfolio, group, &error));
+  g_assert_true (aff_portfolio_add_client (portfolio, site, &error));
+  g_assert_true (aff_portfolio_set_client_parent (portfolio, "S1", "G1", &error));
+  g_assert_true (aff_client_change_status (site, AFF_CLIENT_STATUS_ACTIVE, d2, "commande n° 1", &error));
+
+  call = aff_interaction_new (AFF_INTERACTION_KIND_CALL, d1, "premier appel");
+  aff_interaction_set_contact (call, "Jeanne Roux");
+  aff_interaction_set_next_action_date (call, next);
+  g_assert_true (aff_portfolio_record_interaction (portfolio, "S1", call, &error));
+  survey = aff_interaction_new (AFF_INTERACTION_KIND_SURVEY, d3, "enquête \t tabulée");
+  aff_interaction_set_satisfaction (survey, 7);
+  g_assert_true (aff_portfolio_record_interaction (portfolio, "S1", survey, &error));
+  aff_interaction_set_summary (survey, "enquête, résumé corrigé");
+  g_assert_no_error (error);
+  return portfolio;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(AffPortfolio) portfolio = build_full_portfolio ();
+  g_autoptr(AffPortfolio) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  gsize length;
+  AffClient *site;
+
+  first = aff_portfolio_to_data (portfolio, &length);
+  g_assert_cmpuint (length, ==, strlen (first));
+  reloaded = aff_portfolio_new_from_data (first, -1, &error);
+  g_assert_no_error (error);
+  second = aff_portfolio_to_data (reloaded, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  g_assert_true (aff_journal_verify (aff_portfolio_get_journal (reloaded), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aff_journal_get_n_entries (aff_portfolio_get_journal (reloaded)), ==,
+                    aff_journal_get_n_entries (aff_portfolio_get_journal (portfolio)));
+  g_assert_cmpstr (aff_journal_get_head_hash (aff_portfolio_get_journal (reloaded)), ==,
+                   aff_journal_get_head_hash (aff_portfolio_get_journal (portfolio)));
+
+  site = aff_portfolio_lookup_client (reloaded, "S1");
+  g_assert_nonnull (site);
+  g_assert_cmpstr (aff_client_get_parent_id (site), ==, "G1");
+  g_assert_cmpint (aff_client_get_status (site), ==, AFF_CLIENT_STATUS_ACTIVE);
+  g_assert_cmpuint (g_list_model_get_n_items (aff_client_get_interactions (site)), ==, 2);
+  g_assert_cmpuint (aff_policy_get_follow_up_days_active (aff_portfolio_get_policy (reloaded)), ==, 45);
+
+  /* Changes after a reload are journaled and chain onto the loaded entries. */
+  aff_client_set_name (site, "Métal Lorraine");
+  g_assert_true (aff_journal_verify (aff_portfolio_get_journal (reloaded), &error));
+}
+
+static void
+test_file_round_trip (void)
+{
+  g_autoptr(AffPortfolio) portfolio = build_full_portfolio ();
+  g_autoptr(AffPortfolio) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("aff-document-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.json", NULL);
+  g_autofree char *expected = aff_portfolio_to_data (portfolio, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+
+  g_assert_true (aff_portfolio_save_to_file (portfolio, path, &error));
+  g_assert_no_error (error);
+  /* Saving again replaces the file and leaves no temporary file behind. */
+  g_assert_true (aff_portfolio_save_to_file (portfolio, path, &error));
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+  reloaded = aff_portfolio_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_save_into_missing_folder (void)
+{
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aff_portfolio_save_to_file (portfolio, "/nonexistent-folder/p.json", &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-folder/p.json"));
+}
+
+static void
+test_corpus (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "hostile", NULL);
+  g_autofree char *manifest_path = g_build_filename (folder, "EXPECTED", NULL);
+  g_autofree char *manifest = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GEnumClass) codes = g_type_class_ref (AFF_TYPE_ERROR);
+  guint i, n_cases = 0;
+
+  g_assert_true (g_file_get_contents (manifest_path, &manifest, NULL, NULL));
+  lines = g_strsplit (manifest, "\n", -1);
+  for (i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AffPortfolio) portfolio = NULL;
+      GEnumValue *code;
+
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 3);
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      path = g_build_filename (folder, fields[0], NULL);
+      code = g_enum_get_value_by_nick (codes, fields[1]);
+      g_assert_nonnull (code);
+
+      portfolio = aff_portfolio_new_from_file (path, &error);
+      if (portfolio != NULL || error == NULL || !g_error_matches (error, AFF_ERROR, code->value) ||
+          strstr (error->message, fields[2]) == NULL)
+        g_error ("%s: expected %s naming “%s”, got %s", fields[0], fields[1], fields[2],
+                 error ? error->message : "a portfolio");
+      n_cases++;
+    }
+  g_assert_cmpuint (n_cases, >=, 30);
+}
+
+static void
+expect_invalid (const char *document,
+                gsize       length,
+                const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new_from_data (document, length, &error);
+
+  g_assert_null (portfolio);
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  if (strstr (error->message, needle) == NULL)
+    g_error ("expected “%s” in “%s”", needle, error->message);
+}
+
+static void
+test_deep_nesting (void)
+{
+  /* A million levels would overflow json-glib's recursion; the guard stops at 64. */
+  gsize depth = 1000000, i;
+  GString *text = g_string_new ("{\"format\":\"libaffaires-portfolio\",\"version\":1,\"clients\":");
+
+  for (i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  expect_invalid (text->str, text->len, "nesting is deeper than 64 levels");
+  expect_invalid (text->str, text->len, "$.clients[0][0]");
+  g_string_free (text, TRUE);
+}
+
+static void
+test_huge_string (void)
+{
+  gsize size = 20 * 1024 * 1024;
+  GString *text = g_string_new ("{\"format\":\"libaffaires-portfolio\",\"version\":1,\"name\":\"");
+
+  g_string_set_size (text, text->len + size);
+  memset (text->str + text->len - size, 'x', size);
+  g_string_append (text, "\"}");
+  expect_invalid (text->str, text->len, "longer than 16 MiB");
+  expect_invalid (text->str, text->len, "$.name");
+  g_string_free (text, TRUE);
+}
+
+static void
+test_numbers (void)
+{
+#define DOC(v) "{\"format\":\"libaffaires-portfolio\",\"version\":" v "}"
+  const char *big = DOC ("9223372036854775808");
+  const char *max = DOC ("9223372036854775807");
+  const char *low = DOC ("-9223372036854775809");
+  const char *inf = DOC ("1e400");
+#undef DOC
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffPortfolio) future = NULL;
+
+  expect_invalid (big, strlen (big), "does not fit in 64 bits");
+  expect_invalid (low, strlen (low), "does not fit in 64 bits");
+  expect_invalid (inf, strlen (inf), "$.version");
+  /* 2^63 − 1 is a valid integer, and a version far newer than this library. */
+  future = aff_portfolio_new_from_data (max, -1, &error);
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_UNSUPPORTED_VERSION);
+}
+
+static void
+test_every_truncation (void)
+{
+  g_autoptr(AffPortfolio) portfolio = build_full_portfolio ();
+  gsize length, i;
+  g_autofree char *text = aff_portfolio_to_data (portfolio, &length);
+
+  /* Every proper prefix is refused: the closing brace is the document's last
+   * significant byte, so nothing shorter is a whole document. */
+  for (i = 0; i + 2 < length; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AffPortfolio) cut = aff_portfolio_new_from_data (text, i, &error);
+
+      g_assert_null (cut);
+      g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+    }
+}
+
+static void
+test_random_mutations (void)
+{
+  g_autoptr(AffPortfolio) portfolio = build_full_portfolio ();
+  gsize length;
+  g_autofree char *text = aff_portfolio_to_data (portfolio, &length);
+  guint round;
+
+  /* The loader must answer every mutant with a portfolio or an error, never
+   * crash; run under valgrind or ASan this finds memory errors too. */
+  for (round = 0; round < 3000; round++)
+    {
+      g_autofree char *mutant = g_memdup2 (text, length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AffPortfolio) loaded = NULL;
+      guint flips = g_test_rand_int_range (1, 4), k;
+
+      for (k = 0; k < flips; k++)
+        mutant[g_test_rand_int_range (0, (gint32) length)] = (char) g_test_rand_int_range (1, 256);
+      loaded = aff_portfolio_new_from_data (mutant, length, &error);
+      g_assert_true ((loaded == NULL) != (error == NULL));
+      if (error != NULL)
+        g_assert_true (error->domain == AFF_ERROR);
+    }
+}
+
+static void
+test_guard_paths (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "{\"a\": [1, {\"b\": \"x\\u0000y\"}]}";
+
+  g_assert_false (aff_json_guard (text, strlen (text), &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "$.a[1].b"));
+  g_assert_nonnull (strstr (error->message, "line 1"));
+}
+
+static void
+test_failed_load_of_file_names_it (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new_from_file ("/nonexistent/p.json", &error);
+
+  g_assert_null (portfolio);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/round-trip", test_round_trip);
+  g_test_add_func ("/document/file-round-trip", test_file_round_trip);
+  g_test_add_func ("/document/save-into-missing-folder", test_save_into_missing_folder);
+  g_test_add_func ("/document/failed-load-names-file", test_failed_load_of_file_names_it);
+  g_test_add_func ("/document/hostile-corpus", test_corpus);
+  g_test_add_func ("/document/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/document/huge-string", test_huge_string);
+  g_test_add_func ("/document/numbers", test_numbers);
+  g_test_add_func ("/document/guard-paths", test_guard_paths);
+  g_test_add_func ("/document/every-truncation", test_every_truncation);
+  g_test_add_func ("/document/random-mutations", test_random_mutations);
+
+  return g_test_run ();
+}
