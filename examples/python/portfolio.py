@@ -126,7 +126,8 @@ def main(argv):
     failures = []
     if due != ['acme-groupe', 'acme-strasbourg', 'forges-nord']:
         failures.append('unexpected follow-up list %r' % due)
-    # acme-strasbourg converted; prospects at 2026-01-01: all four clients
+    # acme-strasbourg converted; prospects on the eve (2025-12-31): all four
+    # clients, none became a prospect since: 1 * 10000 / 4 = 2500 bp
     if (figures.get_n_converted(), figures.get_n_prospects_in_period(),
             figures.get_conversion_rate()) != (1, 4, 2500):
         failures.append('unexpected development figures')

@@ -222,6 +222,8 @@ aff_portfolio_new (void)
  * aff_portfolio_get_name:
  * @self: a portfolio
  *
+ * Gets the portfolio's name.
+ *
  * Returns: (nullable): the portfolio's name
  */
 const char *
@@ -255,6 +257,8 @@ aff_portfolio_set_name (AffPortfolio *self,
  * aff_portfolio_get_policy:
  * @self: a portfolio
  *
+ * Gets the company's directives.
+ *
  * Returns: (transfer none): the company's directives
  */
 AffPolicy *
@@ -268,6 +272,8 @@ aff_portfolio_get_policy (AffPortfolio *self)
  * aff_portfolio_get_journal:
  * @self: a portfolio
  *
+ * Gets the history of every change.
+ *
  * Returns: (transfer none): the history of every change
  */
 AffJournal *
@@ -280,6 +286,8 @@ aff_portfolio_get_journal (AffPortfolio *self)
 /**
  * aff_portfolio_get_actor:
  * @self: a portfolio
+ *
+ * Gets who makes the changes journaled from now on.
  *
  * Returns: (nullable): who makes the changes journaled from now on
  */
@@ -349,6 +357,8 @@ aff_portfolio_set_fixed_time (AffPortfolio *self,
  * aff_portfolio_get_clients:
  * @self: a portfolio
  *
+ * Gets a list model of [class@Aff.Client], in the order they were added.
+ *
  * Returns: (transfer none): a list model of [class@Aff.Client], in the order
  *   they were added
  */
@@ -363,6 +373,8 @@ aff_portfolio_get_clients (AffPortfolio *self)
  * aff_portfolio_lookup_client:
  * @self: a portfolio
  * @id: a client id
+ *
+ * Gets the client with @id, or %NULL.
  *
  * Returns: (transfer none) (nullable): the client with @id, or %NULL
  */
@@ -411,8 +423,9 @@ insert_client (AffPortfolio *self,
  * @client: a client not yet in a portfolio
  * @error: return location for a #GError
  *
- * Adds a client or prospect to the portfolio and journals it. From then on
- * its changes are journaled too.
+ * Adds a client or prospect to the portfolio and journals it, with all its
+ * fields and contacts as they are then. From then on its changes are
+ * journaled too.
  *
  * Returns: %TRUE on success; %FALSE with %AFF_ERROR_DUPLICATE_ID or
  *   %AFF_ERROR_INVALID_VALUE (malformed id, empty name) set otherwise
@@ -422,11 +435,10 @@ aff_portfolio_add_client (AffPortfolio  *self,
                           AffClient     *client,
                           GError       **error)
 {
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) snapshot = NULL;
   const char *id;
   JsonObject *details;
-  JsonArray *contacts;
-  GListModel *model;
-  guint i, n;
 
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (AFF_IS_CLIENT (client), FALSE);
@@ -444,21 +456,12 @@ aff_portfolio_add_client (AffPortfolio  *self,
                         _("the portfolio already has a client “%s”"), id), FALSE;
   g_return_val_if_fail (g_list_model_get_n_items (aff_client_get_interactions (client)) == 0, FALSE);
 
-  details = json_object_new ();
-  json_object_set_string_member (details, "name", aff_client_get_name (client));
-  json_object_set_string_member (details, "status",
-                                 aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, aff_client_get_status (client)));
-  if (aff_client_get_siren (client) != NULL)
-    json_object_set_string_member (details, "siren", aff_client_get_siren (client));
-  contacts = json_array_new ();
-  model = aff_client_get_contacts (client);
-  n = g_list_model_get_n_items (model);
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AffContact) contact = g_list_model_get_item (model, i);
-      json_array_add_string_element (contacts, aff_contact_get_name (contact));
-    }
-  json_object_set_array_member (details, "contacts", contacts);
+  /* The entry holds the client as it comes in, so that the journal alone
+   * tells its whole history from the first day. */
+  builder = json_builder_new ();
+  _aff_client_to_json (client, builder);
+  snapshot = json_builder_get_root (builder);
+  details = json_node_dup_object (snapshot);
 
   insert_client (self, client);
   _aff_journal_record (self->journal, "client", id, "added", details);

@@ -314,6 +314,8 @@ aff_client_new (const char *id,
  * aff_client_get_id:
  * @self: a client
  *
+ * Gets the client's id.
+ *
  * Returns: the client's id
  */
 const char *
@@ -326,6 +328,8 @@ aff_client_get_id (AffClient *self)
 /**
  * aff_client_get_name:
  * @self: a client
+ *
+ * Gets the company name.
  *
  * Returns: the company name
  */
@@ -402,6 +406,8 @@ aff_siren_is_valid (const char *siren)
  * aff_client_get_siren:
  * @self: a client
  *
+ * Gets the company's SIREN.
+ *
  * Returns: (nullable): the company's SIREN
  */
 const char *
@@ -449,6 +455,8 @@ naf_is_valid (const char *code)
  * aff_client_get_sector:
  * @self: a client
  *
+ * Gets the company's NAF code.
+ *
  * Returns: (nullable): the company's NAF code
  */
 const char *
@@ -488,6 +496,8 @@ aff_client_set_sector (AffClient   *self,
  * aff_client_get_address:
  * @self: a client
  *
+ * Gets the postal address.
+ *
  * Returns: (nullable): the postal address
  */
 const char *
@@ -515,6 +525,8 @@ aff_client_set_address (AffClient  *self,
 /**
  * aff_client_get_follow_up_days:
  * @self: a client
+ *
+ * Gets days between two contacts, or 0 for the policy's cadence.
  *
  * Returns: days between two contacts, or 0 for the policy's cadence
  */
@@ -549,6 +561,8 @@ aff_client_set_follow_up_days (AffClient *self,
  * aff_client_get_parent_id:
  * @self: a client
  *
+ * Gets the id of the parent company.
+ *
  * Returns: (nullable): the id of the parent company
  */
 const char *
@@ -577,6 +591,8 @@ _aff_client_set_parent_id (AffClient  *self,
 /**
  * aff_client_get_status:
  * @self: a client
+ *
+ * Gets where the client stands now.
  *
  * Returns: where the client stands now
  */
@@ -750,6 +766,8 @@ aff_client_add_contact (AffClient   *self,
  * aff_client_get_contacts:
  * @self: a client
  *
+ * Gets a list model of [class@Aff.Contact], in the order they were added.
+ *
  * Returns: (transfer none): a list model of [class@Aff.Contact], in the
  *   order they were added
  */
@@ -764,6 +782,8 @@ aff_client_get_contacts (AffClient *self)
  * aff_client_lookup_contact:
  * @self: a client
  * @name: a contact's name
+ *
+ * Gets the contact named @name, or %NULL.
  *
  * Returns: (transfer none) (nullable): the contact named @name, or %NULL
  */
@@ -791,6 +811,9 @@ aff_client_lookup_contact (AffClient  *self,
  * aff_client_get_interactions:
  * @self: a client
  *
+ * Gets a list model of [class@Aff.Interaction], by date (interactions of the
+ * same day in the order they were recorded).
+ *
  * Returns: (transfer none): a list model of [class@Aff.Interaction], by date
  *   (interactions of the same day in the order they were recorded)
  */
@@ -804,6 +827,9 @@ aff_client_get_interactions (AffClient *self)
 /**
  * aff_client_get_last_interaction:
  * @self: a client
+ *
+ * Gets the latest interaction (by date, then recording order), or %NULL when
+ * there is none.
  *
  * Returns: (transfer none) (nullable): the latest interaction (by date, then
  *   recording order), or %NULL when there is none
@@ -1038,7 +1064,8 @@ _aff_client_to_json (AffClient   *self,
   aff_json_add_string (builder, "siren", self->siren);
   aff_json_add_string (builder, "sector", self->sector);
   aff_json_add_string (builder, "address", self->address);
-  aff_json_add_int (builder, "follow_up_days", self->follow_up_days);
+  if (self->follow_up_days != 0)
+    aff_json_add_int (builder, "follow_up_days", self->follow_up_days);
   aff_json_add_string (builder, "parent_id", self->parent_id);
   aff_json_add_enum (builder, "status", AFF_TYPE_CLIENT_STATUS, self->status);
   json_builder_set_member_name (builder, "status_history");

@@ -194,6 +194,8 @@ aff_contact_new (const char *name)
  * aff_contact_get_name:
  * @self: a contact
  *
+ * Gets the person's name.
+ *
  * Returns: the person's name
  */
 const char *
@@ -206,6 +208,8 @@ aff_contact_get_name (AffContact *self)
 /**
  * aff_contact_get_role:
  * @self: a contact
+ *
+ * Gets the person's role.
  *
  * Returns: (nullable): the person's role
  */
@@ -235,6 +239,8 @@ aff_contact_set_role (AffContact *self,
  * aff_contact_get_email:
  * @self: a contact
  *
+ * Gets the person's e-mail address.
+ *
  * Returns: (nullable): the person's e-mail address
  */
 const char *
@@ -263,6 +269,8 @@ aff_contact_set_email (AffContact *self,
 /**
  * aff_contact_get_phone:
  * @self: a contact
+ *
+ * Gets the person's telephone number.
  *
  * Returns: (nullable): the person's telephone number
  */

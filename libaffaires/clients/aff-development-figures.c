@@ -144,6 +144,8 @@ aff_development_figures_compute (GListModel   *clients,
  * aff_development_figures_copy:
  * @self: figures
  *
+ * Gets a copy of @self.
+ *
  * Returns: (transfer full): a copy of @self
  */
 AffDevelopmentFigures *
@@ -177,12 +179,16 @@ aff_development_figures_free (AffDevelopmentFigures *self)
  * aff_development_figures_get_n_prospects:
  * @self: figures
  *
+ * Gets the clients that are prospects at the end of the period.
+ *
  * Returns: the clients that are prospects at the end of the period
  */
 GETTER (guint, n_prospects, "")
 /**
  * aff_development_figures_get_n_active:
  * @self: figures
+ *
+ * Gets the clients that are active at the end of the period.
  *
  * Returns: the clients that are active at the end of the period
  */
@@ -191,6 +197,8 @@ GETTER (guint, n_active, "")
  * aff_development_figures_get_n_dormant:
  * @self: figures
  *
+ * Gets the clients that are dormant at the end of the period.
+ *
  * Returns: the clients that are dormant at the end of the period
  */
 GETTER (guint, n_dormant, "")
@@ -198,12 +206,17 @@ GETTER (guint, n_dormant, "")
  * aff_development_figures_get_n_lost:
  * @self: figures
  *
+ * Gets the clients that are lost at the end of the period.
+ *
  * Returns: the clients that are lost at the end of the period
  */
 GETTER (guint, n_lost, "")
 /**
  * aff_development_figures_get_n_prospects_in_period:
  * @self: figures
+ *
+ * Gets the prospects worked during the period: those at its start and those
+ * that became prospects during it.
  *
  * Returns: the prospects worked during the period: those at its start and
  *   those that became prospects during it
@@ -213,12 +226,16 @@ GETTER (guint, n_prospects_in_period, "")
  * aff_development_figures_get_n_converted:
  * @self: figures
  *
+ * Gets the prospects that turned active during the period.
+ *
  * Returns: the prospects that turned active during the period
  */
 GETTER (guint, n_converted, "")
 /**
  * aff_development_figures_get_n_lost_in_period:
  * @self: figures
+ *
+ * Gets the clients lost during the period.
  *
  * Returns: the clients lost during the period
  */
@@ -227,12 +244,17 @@ GETTER (guint, n_lost_in_period, "")
  * aff_development_figures_get_n_interactions:
  * @self: figures
  *
+ * Gets the commercial actions dated within the period.
+ *
  * Returns: the commercial actions dated within the period
  */
 GETTER (guint, n_interactions, "")
 /**
  * aff_development_figures_get_conversion_rate:
  * @self: figures
+ *
+ * Gets the prospects turned active over the prospects of the period, in basis
+ * points (0 when there was no prospect).
  *
  * Returns: the prospects turned active over the prospects of the period, in
  *   basis points (0 when there was no prospect)

@@ -260,6 +260,8 @@ aff_interaction_new (AffInteractionKind  kind,
  * aff_interaction_get_id:
  * @self: an interaction
  *
+ * Gets the id given when it was recorded.
+ *
  * Returns: (nullable): the id given when it was recorded
  */
 const char *
@@ -272,6 +274,8 @@ aff_interaction_get_id (AffInteraction *self)
 /**
  * aff_interaction_get_kind:
  * @self: an interaction
+ *
+ * Gets the kind of commercial action.
  *
  * Returns: the kind of commercial action
  */
@@ -286,6 +290,8 @@ aff_interaction_get_kind (AffInteraction *self)
  * aff_interaction_get_date:
  * @self: an interaction
  *
+ * Gets the day it took place.
+ *
  * Returns: (transfer none): the day it took place
  */
 const GDate *
@@ -298,6 +304,8 @@ aff_interaction_get_date (AffInteraction *self)
 /**
  * aff_interaction_get_summary:
  * @self: an interaction
+ *
+ * Gets what was said, seen or learnt.
  *
  * Returns: what was said, seen or learnt
  */
@@ -333,6 +341,8 @@ aff_interaction_set_summary (AffInteraction *self,
  * aff_interaction_get_contact:
  * @self: an interaction
  *
+ * Gets the name of the contact it was held with.
+ *
  * Returns: (nullable): the name of the contact it was held with
  */
 const char *
@@ -366,6 +376,8 @@ aff_interaction_set_contact (AffInteraction *self,
 /**
  * aff_interaction_get_next_action_date:
  * @self: an interaction
+ *
+ * Gets when the next action is due, or %NULL.
  *
  * Returns: (nullable) (transfer none): when the next action is due, or %NULL
  */
@@ -406,6 +418,8 @@ aff_interaction_set_next_action_date (AffInteraction *self,
 /**
  * aff_interaction_get_satisfaction:
  * @self: an interaction
+ *
+ * Gets the satisfaction score from 0 to 10, or %AFF_SATISFACTION_NONE.
  *
  * Returns: the satisfaction score from 0 to 10, or %AFF_SATISFACTION_NONE
  */

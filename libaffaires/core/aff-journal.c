@@ -93,6 +93,8 @@ static guint signals[N_SIGNALS];
  * aff_journal_entry_ref:
  * @entry: an entry
  *
+ * Gets @entry.
+ *
  * Returns: (transfer full): @entry
  */
 AffJournalEntry *
@@ -130,6 +132,8 @@ aff_journal_entry_unref (AffJournalEntry *entry)
  * aff_journal_entry_get_sequence:
  * @entry: an entry
  *
+ * Gets the entry's position in the journal, counting from 1.
+ *
  * Returns: the entry's position in the journal, counting from 1
  */
 guint64
@@ -142,6 +146,8 @@ aff_journal_entry_get_sequence (const AffJournalEntry *entry)
 /**
  * aff_journal_entry_get_timestamp:
  * @entry: an entry
+ *
+ * Gets when the change was made, in UTC.
  *
  * Returns: (transfer none): when the change was made, in UTC
  */
@@ -156,6 +162,8 @@ aff_journal_entry_get_timestamp (const AffJournalEntry *entry)
  * aff_journal_entry_get_actor:
  * @entry: an entry
  *
+ * Gets who made the change.
+ *
  * Returns: who made the change
  */
 const char *
@@ -168,6 +176,8 @@ aff_journal_entry_get_actor (const AffJournalEntry *entry)
 /**
  * aff_journal_entry_get_entity_kind:
  * @entry: an entry
+ *
+ * Gets the kind of entity changed: `client`, `policy`, `portfolio`….
  *
  * Returns: the kind of entity changed: `client`, `policy`, `portfolio`…
  */
@@ -182,6 +192,8 @@ aff_journal_entry_get_entity_kind (const AffJournalEntry *entry)
  * aff_journal_entry_get_entity_id:
  * @entry: an entry
  *
+ * Gets the id of the entity changed.
+ *
  * Returns: the id of the entity changed
  */
 const char *
@@ -194,6 +206,8 @@ aff_journal_entry_get_entity_id (const AffJournalEntry *entry)
 /**
  * aff_journal_entry_get_action:
  * @entry: an entry
+ *
+ * Gets what was done: `added`, `changed`, `status-changed`….
  *
  * Returns: what was done: `added`, `changed`, `status-changed`…
  */
@@ -255,6 +269,9 @@ aff_journal_entry_dup_detail (const AffJournalEntry *entry,
  * aff_journal_entry_get_previous_hash:
  * @entry: an entry
  *
+ * Gets the hash of the previous entry, in lowercase hexadecimal (64 zeros for
+ * the first entry).
+ *
  * Returns: the hash of the previous entry, in lowercase hexadecimal (64
  *   zeros for the first entry)
  */
@@ -268,6 +285,8 @@ aff_journal_entry_get_previous_hash (const AffJournalEntry *entry)
 /**
  * aff_journal_entry_get_hash:
  * @entry: an entry
+ *
+ * Gets the entry's SHA-256 hash, in lowercase hexadecimal.
  *
  * Returns: the entry's SHA-256 hash, in lowercase hexadecimal
  */
@@ -419,6 +438,8 @@ aff_journal_new (void)
  * aff_journal_get_n_entries:
  * @self: a journal
  *
+ * Gets the number of entries.
+ *
  * Returns: the number of entries
  */
 guint
@@ -432,6 +453,8 @@ aff_journal_get_n_entries (AffJournal *self)
  * aff_journal_get_entry:
  * @self: a journal
  * @index: a position from 0 to [method@Aff.Journal.get_n_entries] − 1
+ *
+ * Gets the entry at @index, or %NULL past the end.
  *
  * Returns: (transfer none) (nullable): the entry at @index, or %NULL past the end
  */
@@ -545,6 +568,8 @@ aff_journal_list_entries_for (AffJournal *self,
 /**
  * aff_journal_get_actor:
  * @self: a journal
+ *
+ * Gets who makes the changes recorded from now on.
  *
  * Returns: (nullable): who makes the changes recorded from now on
  */

@@ -222,7 +222,7 @@ aff_money_parse (const char  *text,
   if (n_int == 0 || *p != ' ' || strlen (p + 1) != 3)
     goto invalid;
   for (i = 1; i <= 3; i++)
-    if (!g_ascii_isupper (p[i]))
+    if (!g_ascii_isalpha (p[i]))
       goto invalid;
 
   info = require_currency (p + 1, error);
@@ -288,6 +288,8 @@ aff_money_free (AffMoney *money)
  * aff_money_get_minor:
  * @money: an amount
  *
+ * Gets the amount in minor units of its currency.
+ *
  * Returns: the amount in minor units of its currency
  */
 gint64
@@ -307,6 +309,8 @@ _aff_money_minor (const AffMoney *money)
  * aff_money_get_currency:
  * @money: an amount
  *
+ * Gets the ISO 4217 code of the amount's currency.
+ *
  * Returns: (transfer none): the ISO 4217 code of the amount's currency
  */
 const char *
@@ -319,6 +323,8 @@ aff_money_get_currency (const AffMoney *money)
 /**
  * aff_money_get_exponent:
  * @money: an amount
+ *
+ * Gets the number of decimals of the currency's minor unit (2 for EUR).
  *
  * Returns: the number of decimals of the currency's minor unit (2 for EUR)
  */
@@ -333,6 +339,8 @@ aff_money_get_exponent (const AffMoney *money)
  * aff_money_is_zero:
  * @money: an amount
  *
+ * Tells whether the amount is zero.
+ *
  * Returns: whether the amount is zero
  */
 gboolean
@@ -345,6 +353,8 @@ aff_money_is_zero (const AffMoney *money)
 /**
  * aff_money_is_negative:
  * @money: an amount
+ *
+ * Tells whether the amount is below zero.
  *
  * Returns: whether the amount is below zero
  */
@@ -435,6 +445,9 @@ aff_money_subtract (const AffMoney  *a,
  * @money: an amount
  * @error: return location for a #GError
  *
+ * Gets −@money, or %NULL with %AFF_ERROR_OVERFLOW set for the one amount
+ * whose opposite does not fit in 64 bits.
+ *
  * Returns: (transfer full): −@money, or %NULL with %AFF_ERROR_OVERFLOW set for
  *   the one amount whose opposite does not fit in 64 bits
  */
@@ -475,6 +488,9 @@ aff_money_compare (const AffMoney  *a,
  * aff_money_equal:
  * @a: an amount
  * @b: another amount
+ *
+ * Tells whether two amounts are the same: same currency, same value. Unlike
+ * [method@Aff.Money.compare], amounts in different currencies are simply unequal.
  *
  * Returns: %TRUE if both amounts have the same currency and value
  */

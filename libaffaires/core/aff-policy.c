@@ -318,6 +318,8 @@ aff_policy_new (void)
  * aff_policy_get_currency:
  * @self: a policy
  *
+ * Gets the ISO 4217 code of the company's currency.
+ *
  * Returns: the ISO 4217 code of the company's currency
  */
 const char *
@@ -366,6 +368,8 @@ aff_policy_set_currency (AffPolicy   *self,
  * aff_policy_get_activities:
  * @self: a policy
  *
+ * Gets the activity codes.
+ *
  * Returns: (array zero-terminated=1) (transfer none): the activity codes
  */
 const char * const *
@@ -403,6 +407,8 @@ aff_policy_set_activities (AffPolicy          *self,
  * aff_policy_performs_activity:
  * @self: a policy
  * @activity: an activity code
+ *
+ * Tells whether the company performs @activity.
  *
  * Returns: whether the company performs @activity
  */
@@ -482,6 +488,8 @@ aff_policy_set_labour_rate (AffPolicy       *self,
  * @self: a policy
  * @skill: a skill
  *
+ * Gets the hourly rate of @skill, or %NULL when the policy has none.
+ *
  * Returns: (transfer full) (nullable): the hourly rate of @skill, or %NULL
  *   when the policy has none
  */
@@ -508,6 +516,8 @@ compare_strings (gconstpointer a,
 /**
  * aff_policy_list_skills:
  * @self: a policy
+ *
+ * Gets the skills that have a labour rate, sorted.
  *
  * Returns: (transfer full) (array zero-terminated=1): the skills that have a
  *   labour rate, sorted
@@ -548,6 +558,8 @@ aff_policy_list_skills (AffPolicy *self)
  * aff_policy_get_target_margin_rate:
  * @self: a policy
  *
+ * Gets the target margin rate, in basis points.
+ *
  * Returns: the target margin rate, in basis points
  */
 /**
@@ -561,6 +573,8 @@ INT_ACCESSORS (int, target_margin_rate, PROP_TARGET_MARGIN_RATE)
 /**
  * aff_policy_get_floor_margin_rate:
  * @self: a policy
+ *
+ * Gets the floor margin rate, in basis points.
  *
  * Returns: the floor margin rate, in basis points
  */
@@ -576,6 +590,8 @@ INT_ACCESSORS (int, floor_margin_rate, PROP_FLOOR_MARGIN_RATE)
  * aff_policy_get_bid_threshold:
  * @self: a policy
  *
+ * Gets the go / no-go score from which the company bids.
+ *
  * Returns: the go / no-go score from which the company bids
  */
 /**
@@ -589,6 +605,8 @@ INT_ACCESSORS (guint, bid_threshold, PROP_BID_THRESHOLD)
 /**
  * aff_policy_get_review_threshold:
  * @self: a policy
+ *
+ * Gets the go / no-go score from which a consultation is reviewed.
  *
  * Returns: the go / no-go score from which a consultation is reviewed
  */
@@ -605,6 +623,8 @@ INT_ACCESSORS (guint, review_threshold, PROP_REVIEW_THRESHOLD)
  * aff_policy_get_prevention_plan_hours:
  * @self: a policy
  *
+ * Gets the hours from which a written prevention plan is required.
+ *
  * Returns: the hours from which a written prevention plan is required
  */
 /**
@@ -618,6 +638,8 @@ INT_ACCESSORS (guint, prevention_plan_hours, PROP_PREVENTION_PLAN_HOURS)
 /**
  * aff_policy_get_retention_rate:
  * @self: a policy
+ *
+ * Gets the retention rate, in basis points.
  *
  * Returns: the retention rate, in basis points
  */
@@ -633,6 +655,8 @@ INT_ACCESSORS (int, retention_rate, PROP_RETENTION_RATE)
  * aff_policy_get_follow_up_days_prospect:
  * @self: a policy
  *
+ * Gets days between two contacts with a prospect.
+ *
  * Returns: days between two contacts with a prospect
  */
 /**
@@ -646,6 +670,8 @@ INT_ACCESSORS (guint, follow_up_days_prospect, PROP_FOLLOW_UP_DAYS_PROSPECT)
 /**
  * aff_policy_get_follow_up_days_active:
  * @self: a policy
+ *
+ * Gets days between two contacts with an active client.
  *
  * Returns: days between two contacts with an active client
  */
@@ -661,6 +687,8 @@ INT_ACCESSORS (guint, follow_up_days_active, PROP_FOLLOW_UP_DAYS_ACTIVE)
  * aff_policy_get_follow_up_days_dormant:
  * @self: a policy
  *
+ * Gets days between two contacts with a dormant client.
+ *
  * Returns: days between two contacts with a dormant client
  */
 /**
@@ -674,6 +702,8 @@ INT_ACCESSORS (guint, follow_up_days_dormant, PROP_FOLLOW_UP_DAYS_DORMANT)
 /**
  * aff_policy_get_offer_reminder_days:
  * @self: a policy
+ *
+ * Gets days after an offer is sent before its first reminder.
  *
  * Returns: days after an offer is sent before its first reminder
  */

@@ -261,20 +261,22 @@ test('compute_development over a quarter', () => {
 test('compute_development over March (boundaries and rounding)', () => {
     const p = developmentPortfolio();
     const f = p.compute_development(date(2026, 3, 1), date(2026, 3, 31));
-    // Prospects at 2026-03-01: p1, p5, p6 (p4 is lost on that very day).
-    assertEqual(f.get_n_prospects_in_period(), 3);
+    // Prospects when March begins (status on the eve, 02-28): p1, p4, p5, p6;
+    // p4 is lost on 03-01, within the period, so it was a prospect of the period.
+    assertEqual(f.get_n_prospects_in_period(), 4);
     assertEqual(f.get_n_converted(), 1);               // p5 on 03-31
     assertEqual(f.get_n_lost_in_period(), 1);          // p4 on 03-01
     assertEqual(f.get_n_interactions(), 1);            // 03-31
-    assertEqual(f.get_conversion_rate(), 3333);        // 10000 / 3 = 3333.33
+    assertEqual(f.get_conversion_rate(), 2500);        // 10000 / 4
 });
 
 test('compute_development: a change to prospect on the first day is counted once', () => {
     const p = developmentPortfolio();
-    // p5 becomes a prospect on 2026-02-01 = from: counted as a prospect at from,
-    // not again as a change within (from, to].
+    // p5 becomes a prospect on 2026-02-01 = from: it was dormant on the eve, so
+    // it counts once, through its change to prospect within [from, to].
     const f = p.compute_development(date(2026, 2, 1), date(2026, 2, 28));
-    // Prospects at 02-01: p1, p2, p4, p5, p6. Converted: p2 (02-10). 10000 / 5 = 2000.
+    // Prospects on the eve (01-31): p1, p2, p4, p6; plus p5's change on 02-01.
+    // Converted: p2 (02-10). 10000 / 5 = 2000.
     assertEqual(f.get_n_prospects_in_period(), 5);
     assertEqual(f.get_n_converted(), 1);
     assertEqual(f.get_conversion_rate(), 2000);

@@ -325,28 +325,28 @@ class TestDevelopment(AffTestCase):
         f = p.compute_development(D(2026, 1, 1), D(2026, 6, 30))
         # status at 2026-06-30: A P, B A, C D, D L, E P, F A, G A, H P
         # converted P->A in [01-01, 06-30]: B, F (06-30), G (01-01) = 3
-        # prospects at 01-01: A, B, D, E, H (G converted on 01-01, C and F
-        # were not prospects) = 5, plus changes to P in (01-01, 06-30]: F = 6
-        # (H's change on 01-01 is not in the half-open interval)
+        # prospects on the eve (2025-12-31): A, B, D, E, G = 5 (C active,
+        # F dormant, H lost), plus changes to P in [01-01, 06-30]: H (01-01),
+        # F (02-01) = 7
         # lost in period: D = 1; interactions in period: 4
-        # conversion: 3 * 10000 / 6 = 5000 bp
+        # conversion: 3 * 10000 / 7 = 4285.71 -> 4286 bp
         self.assertFigures(f, n_prospects=3, n_active=3, n_dormant=1, n_lost=1,
-                           n_converted=3, n_prospects_in_period=6,
+                           n_converted=3, n_prospects_in_period=7,
                            n_lost_in_period=1, n_interactions=4,
-                           conversion_rate=5000)
+                           conversion_rate=4286)
         # the same figures straight from the clients model
         g = Aff.DevelopmentFigures.compute(p.get_clients(), D(2026, 1, 1), D(2026, 6, 30))
         self.assertFigures(g, n_prospects=3, n_active=3, n_dormant=1, n_lost=1,
-                           n_converted=3, n_prospects_in_period=6,
+                           n_converted=3, n_prospects_in_period=7,
                            n_lost_in_period=1, n_interactions=4,
-                           conversion_rate=5000)
+                           conversion_rate=4286)
 
     def test_earlier_period(self):
         p = self.build()
         f = p.compute_development(D(2025, 1, 1), D(2025, 12, 31))
         # status at 2025-12-31: A B D E G P; C A; F D(ormant); H L
         # converted in 2025: C (06-01), F (03-01) = 2
-        # prospects at 2025-01-01: all 8; changes to P in 2025: none -> 8
+        # prospects on the eve (2024-12-31): all 8; changes to P in 2025: none -> 8
         # lost in 2025: H = 1; interactions in 2025: A 12-15 = 1
         # conversion 2 * 10000 / 8 = 2500
         self.assertFigures(f, n_prospects=5, n_active=1, n_dormant=1, n_lost=1,
@@ -357,13 +357,12 @@ class TestDevelopment(AffTestCase):
     def test_single_day_and_errors(self):
         p = self.build()
         f = p.compute_development(D(2026, 6, 30), D(2026, 6, 30))
-        # F's change to ACTIVE on 06-30 counts as converted; "prospect at
-        # from" is get_status_at(06-30), which already sees F active:
-        # prospects at from A, E, H = 3, no change to P in (from, to]
-        # conversion 1 * 10000 / 3 = 3333.3 -> 3333; one interaction (C)
+        # F converts on 06-30; on the eve (06-29) the prospects are A, E,
+        # F (prospect again since 02-01) and H = 4, no change to P on 06-30
+        # conversion 1 * 10000 / 4 = 2500; one interaction (C) that day
         self.assertFigures(f, n_prospects=3, n_active=3, n_converted=1,
-                           n_prospects_in_period=3, n_lost_in_period=0,
-                           n_interactions=1, conversion_rate=3333)
+                           n_prospects_in_period=4, n_lost_in_period=0,
+                           n_interactions=1, conversion_rate=2500)
         self.assertAffError(Aff.Error.INVALID_VALUE, p.compute_development,
                             D(2026, 7, 1), D(2026, 6, 30))
 
@@ -375,7 +374,7 @@ class TestDevelopment(AffTestCase):
                            conversion_rate=0)
 
     def test_conversion_rounding(self):
-        # 32 prospects at from; 10000 / 32 = 312.5 bp
+        # 32 prospects on the eve of from; 10000 / 32 = 312.5 bp
         p = Aff.Portfolio.new()
         for n in range(32):
             p.add_client(Aff.Client.new('p%02d' % n, 'Prospect %d' % n))

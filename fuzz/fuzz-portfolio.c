@@ -1,0 +1,43 @@
+/* fuzz-portfolio.c: libFuzzer harness for the portfolio document loader
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every input must give a portfolio or an error, never a crash, a hang or a
+ * leak. A loaded portfolio is written back and reloaded: what the loader
+ * accepts, the writer must write in a form the loader accepts again.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <affaires.h>
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+
+  portfolio = aff_portfolio_new_from_data ((const char *) data, (gssize) size, &error);
+  if (portfolio == NULL)
+    {
+      g_assert (error != NULL);
+      return 0;
+    }
+  g_assert (error == NULL);
+  {
+    gsize length;
+    g_autofree char *text = aff_portfolio_to_data (portfolio, &length);
+    g_autoptr(AffPortfolio) again = aff_portfolio_new_from_data (text, (gssize) length, &error);
+    g_autofree char *text_again = NULL;
+
+    if (again == NULL)
+      g_error ("a loaded portfolio did not reload: %s", error->message);
+    text_again = aff_portfolio_to_data (again, NULL);
+    g_assert (strcmp (text, text_again) == 0);
+    (void) aff_journal_verify (aff_portfolio_get_journal (portfolio), NULL);
+  }
+  return 0;
+}
