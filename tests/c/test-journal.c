@@ -13,6 +13,18 @@
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* aff_portfolio_add_client() journals the client "with all its fields and
+ * contacts as they are then": its document object (docs/format.md §7: id,
+ * name, unset optional members and follow_up_days 0 left out, status,
+ * status_history, contacts, interactions; this writer writes the empty
+ * arrays), in canonical form (members sorted by name, no whitespace). */
+#define ADDED_C1 \
+  "{\"contacts\":[],\"id\":\"C1\",\"interactions\":[],\"name\":\"Acme\"," \
+  "\"status\":\"prospect\",\"status_history\":[]}"
+#define ADDED_C2 \
+  "{\"contacts\":[],\"id\":\"C2\",\"interactions\":[],\"name\":\"Beta\"," \
+  "\"status\":\"prospect\",\"status_history\":[]}"
+
 static GDate *
 date_new (int y, int m, int d)
 {
@@ -179,13 +191,13 @@ test_entries (void)
   g_assert_null (aff_journal_get_entry (journal, 11));
 
   assert_entry (aff_journal_get_entry (journal, 0), 1, "alice", "client", "C1", "added",
-                "{\"contacts\":[],\"name\":\"Acme\",\"status\":\"prospect\"}");
+                ADDED_C1);
   assert_entry (aff_journal_get_entry (journal, 1), 2, "alice", "portfolio", "portfolio", "changed",
                 "{\"property\":\"name\",\"value\":\"Team A\"}");
   assert_entry (aff_journal_get_entry (journal, 2), 3, "alice", "policy", "policy", "changed",
                 "{\"property\":\"target-margin-rate\",\"value\":1600}");
   assert_entry (aff_journal_get_entry (journal, 3), 4, "alice", "client", "C2", "added",
-                "{\"contacts\":[],\"name\":\"Beta\",\"status\":\"prospect\"}");
+                ADDED_C2);
   assert_entry (aff_journal_get_entry (journal, 4), 5, "alice", "client", "C1", "contact-added",
                 "{\"contact\":\"Bob\"}");
   assert_entry (aff_journal_get_entry (journal, 5), 6, "alice", "client", "C1", "interaction-recorded",
@@ -324,9 +336,9 @@ test_list_entries_for (void)
 
 /* The first entry of a portfolio whose first change is known. The hash is
  * SHA-256 over: 64 zeros, "\n", then the canonical array
- *   [1,1,"2026-01-10T09:00:00Z","alice","client","C1","added",{"contacts":[],"name":"Acme","status":"prospect"}]
+ *   [1,1,"2026-01-10T09:00:00Z","alice","client","C1","added",ADDED_C1]
  * computed outside the library with:
- *   python3 -c 'import hashlib; print(hashlib.sha256(("0"*64+"\n"+"[1,1,\"2026-01-10T09:00:00Z\",\"alice\",\"client\",\"C1\",\"added\",{\"contacts\":[],\"name\":\"Acme\",\"status\":\"prospect\"}]").encode()).hexdigest())'
+ *   python3 -c 'import hashlib; print(hashlib.sha256(("0"*64+"\n"+"[1,1,\"2026-01-10T09:00:00Z\",\"alice\",\"client\",\"C1\",\"added\",{\"contacts\":[],\"id\":\"C1\",\"interactions\":[],\"name\":\"Acme\",\"status\":\"prospect\",\"status_history\":[]}]").encode()).hexdigest())'
  * (the same one-liner on the worked example of docs/format.md §8 gives the
  * hash printed there, 2a9556c2…e5ae). */
 static void
@@ -347,12 +359,54 @@ test_known_answer (void)
   g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, 1);
   entry = aff_journal_get_entry (journal, 0);
   assert_entry (entry, 1, "alice", "client", "C1", "added",
-                "{\"contacts\":[],\"name\":\"Acme\",\"status\":\"prospect\"}");
+                ADDED_C1);
   g_assert_cmpstr (aff_journal_entry_get_previous_hash (entry), ==, ZERO_HASH);
   g_assert_cmpstr (aff_journal_entry_get_hash (entry), ==,
-                   "027f31698415c239ca5c0e39a9187ddd3f4be96eb0a9b464884155357ae5763d");
+                   "3832fd4347308757ecf1f2ce3aedbf61da550637d1da3da66162626941f83775");
   g_assert_cmpstr (aff_journal_get_head_hash (journal), ==,
-                   "027f31698415c239ca5c0e39a9187ddd3f4be96eb0a9b464884155357ae5763d");
+                   "3832fd4347308757ecf1f2ce3aedbf61da550637d1da3da66162626941f83775");
+}
+
+/* A client added with fields set and a contact: the snapshot holds them,
+ * nested objects sorted too (contact members: email, name, phone, role). */
+static void
+test_added_snapshot (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 1, 10, 9, 0, 0);
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
+  g_autoptr(AffClient) client = aff_client_new ("C3", "Gamma");
+  g_autoptr(AffContact) ann = aff_contact_new ("Ann");
+  g_autoptr(GError) error = NULL;
+  AffJournal *journal = aff_portfolio_get_journal (portfolio);
+
+  aff_portfolio_set_fixed_time (portfolio, now);
+  aff_portfolio_set_actor (portfolio, "alice");
+  g_assert_true (aff_client_set_siren (client, "732829320", &error));
+  g_assert_no_error (error);
+  g_assert_true (aff_client_set_sector (client, "28.29B", &error));
+  g_assert_no_error (error);
+  aff_client_set_follow_up_days (client, 45);
+  aff_contact_set_role (ann, "buyer");
+  aff_contact_set_email (ann, "ann@gamma.example");
+  g_assert_true (aff_client_add_contact (client, ann, &error));
+  g_assert_no_error (error);
+  /* nothing is journaled before the client is in a portfolio */
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, 0);
+
+  g_assert_true (aff_portfolio_add_client (portfolio, client, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, 1);
+  assert_entry (aff_journal_get_entry (journal, 0), 1, "alice", "client", "C3", "added",
+                "{\"contacts\":[{\"email\":\"ann@gamma.example\",\"name\":\"Ann\",\"role\":\"buyer\"}],"
+                "\"follow_up_days\":45,\"id\":\"C3\",\"interactions\":[],\"name\":\"Gamma\","
+                "\"sector\":\"28.29B\",\"siren\":\"732829320\",\"status\":\"prospect\",\"status_history\":[]}");
+  {
+    g_autofree char *siren = aff_journal_entry_dup_detail (aff_journal_get_entry (journal, 0), "siren");
+    g_autofree char *days = aff_journal_entry_dup_detail (aff_journal_get_entry (journal, 0), "follow_up_days");
+
+    g_assert_cmpstr (siren, ==, "732829320");
+    g_assert_cmpstr (days, ==, "45");
+  }
 }
 
 /* ---------------------------------------------------------------------- */
@@ -723,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/journal/dup-detail", test_dup_detail);
   g_test_add_func ("/journal/list-entries-for", test_list_entries_for);
   g_test_add_func ("/journal/known-answer", test_known_answer);
+  g_test_add_func ("/journal/added-snapshot", test_added_snapshot);
   g_test_add_func ("/journal/entry-added", test_entry_added_signal);
   g_test_add_func ("/journal/clock", test_clock);
   g_test_add_func ("/journal/clock-destroyed-with-journal", test_clock_destroyed_with_journal);
