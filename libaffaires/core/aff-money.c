@@ -219,9 +219,11 @@ aff_money_parse (const char  *text,
       if (n_frac == 0)
         goto invalid;
     }
-  if (n_int == 0 || *p != ' ' || strlen (p + 1) != 3)
+  /* Any word of letters after the amount is meant as a currency code, so a
+   * wrong one ("eur", "EURO") is an unknown currency, not malformed text. */
+  if (n_int == 0 || *p != ' ' || p[1] == '\0')
     goto invalid;
-  for (i = 1; i <= 3; i++)
+  for (i = 1; p[i] != '\0'; i++)
     if (!g_ascii_isalpha (p[i]))
       goto invalid;
 

@@ -10,32 +10,15 @@ import unittest
 import gi
 gi.require_version('Aff', '1')
 from gi.repository import Aff, GLib, Gio  # noqa: E402
+import afftest  # noqa: E402
+from afftest import D, ymd  # noqa: E402
 
 Status = Aff.ClientStatus
 Kind = Aff.InteractionKind
 
 
-def D(year, month, day):
-    return GLib.Date.new_dmy(day, GLib.DateMonth(month), year)
 
-
-def ymd(date):
-    """A GLib.Date as a (year, month, day) tuple, None stays None."""
-    if date is None:
-        return None
-    return (date.get_year(), int(date.get_month()), date.get_day())
-
-
-class AffTestCase(unittest.TestCase):
-    def assertAffError(self, code, func, *args):
-        with self.assertRaises(GLib.Error) as cm:
-            func(*args)
-        e = cm.exception
-        self.assertTrue(e.matches(Aff.error_quark(), code),
-                        'expected %r, got domain %s code %d: %s'
-                        % (code, e.domain, e.code, e.message))
-        self.assertTrue(e.message)
-        return e
+AffTestCase = afftest.AffTestCase
 
 
 class TestClient(AffTestCase):

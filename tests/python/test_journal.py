@@ -12,15 +12,13 @@ import unittest
 import gi
 gi.require_version('Aff', '1')
 from gi.repository import Aff, GLib, Gio  # noqa: E402,F401
+import afftest  # noqa: E402
+from afftest import to_text, D, ymd  # noqa: E402
 
 Status = Aff.ClientStatus
 Kind = Aff.InteractionKind
 
 ZERO_HASH = '0' * 64
-
-
-def D(year, month, day):
-    return GLib.Date.new_dmy(day, GLib.DateMonth(month), year)
 
 
 def utc(*args):
@@ -57,25 +55,12 @@ def canonical(value):
     raise TypeError(value)
 
 
-def to_text(portfolio):
-    text, length = portfolio.to_data()
-    return text
-
-
 def entries_of(journal):
     return [journal.get_entry(i) for i in range(journal.get_n_entries())]
 
 
-class AffTestCase(unittest.TestCase):
-    def assertAffError(self, code, func, *args):
-        with self.assertRaises(GLib.Error) as cm:
-            func(*args)
-        e = cm.exception
-        self.assertTrue(e.matches(Aff.error_quark(), code),
-                        'expected %r, got domain %s code %d: %s'
-                        % (code, e.domain, e.code, e.message))
-        self.assertTrue(e.message)
-        return e
+
+AffTestCase = afftest.AffTestCase
 
 
 T0 = (2026, 3, 2, 9, 30, 0)

@@ -13,6 +13,7 @@ import unittest
 import gi
 gi.require_version('Aff', '1')
 from gi.repository import Aff, GLib, Gio  # noqa: E402,F401
+import afftest  # noqa: E402
 
 INT64_MAX = 2**63 - 1
 INT64_MIN = -2**63
@@ -25,20 +26,7 @@ def eur(minor):
     return Aff.Money.new(minor, 'EUR')
 
 
-class AffTestCase(unittest.TestCase):
-    def assertAffError(self, code, func, *args):
-        """func(*args) must raise a GLib.Error in Aff's domain with code."""
-        with self.assertRaises(GLib.Error) as cm:
-            func(*args)
-        e = cm.exception
-        self.assertTrue(e.matches(Aff.error_quark(), code),
-                        'expected %r, got domain %s code %d: %s'
-                        % (code, e.domain, e.code, e.message))
-        self.assertEqual(e.domain, GLib.quark_to_string(Aff.error_quark()))
-        self.assertEqual(e.code, code)
-        self.assertTrue(e.message, 'error message must not be empty')
-        return e
-
+class AffTestCase(afftest.AffTestCase):
     def assertMoney(self, money, minor, currency):
         self.assertEqual((money.get_minor(), money.get_currency()),
                          (minor, currency))

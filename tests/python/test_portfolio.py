@@ -17,38 +17,14 @@ import unittest
 import gi
 gi.require_version('Aff', '1')
 from gi.repository import Aff, GLib, Gio  # noqa: E402
+import afftest  # noqa: E402
+from afftest import D, ymd, to_text  # noqa: E402
 
 Status = Aff.ClientStatus
 Kind = Aff.InteractionKind
 
 
-def D(year, month, day):
-    return GLib.Date.new_dmy(day, GLib.DateMonth(month), year)
-
-
-def ymd(date):
-    if date is None:
-        return None
-    return (date.get_year(), int(date.get_month()), date.get_day())
-
-
-def to_text(portfolio):
-    text, length = portfolio.to_data()
-    assert len(text.encode('utf-8')) == length, (len(text.encode('utf-8')), length)
-    return text
-
-
-class AffTestCase(unittest.TestCase):
-    def assertAffError(self, code, func, *args):
-        with self.assertRaises(GLib.Error) as cm:
-            func(*args)
-        e = cm.exception
-        self.assertTrue(e.matches(Aff.error_quark(), code),
-                        'expected %r, got domain %s code %d: %s'
-                        % (code, e.domain, e.code, e.message))
-        self.assertTrue(e.message)
-        return e
-
+class AffTestCase(afftest.AffTestCase):
     def record(self, portfolio, client_id, kind, date, summary='',
                next_action=None, satisfaction=None, contact=None):
         i = Aff.Interaction.new(kind, date, summary)
