@@ -4,7 +4,18 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "aff-error.h"
+
+/* Messages for people go through gettext; the library binds its own domain
+ * when it is loaded, since it has no init function for callers to forget. */
+__attribute__((constructor)) static void
+aff_i18n_init (void)
+{
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
 
 /**
  * aff_error_quark:

@@ -401,6 +401,7 @@ main (int   argc,
   const char *command, *sub;
 
   setlocale (LC_ALL, "");
+  textdomain (GETTEXT_PACKAGE);
   context = g_option_context_new (_("COMMAND [ARGS…] — the work of a responsable d’affaires"));
   g_option_context_add_main_entries (context, global_entries, NULL);
   g_option_context_set_summary (context,
