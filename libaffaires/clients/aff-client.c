@@ -1189,14 +1189,12 @@ items_from_json (AffJsonReader *reader,
                                                        aff_interaction_get_date (interaction)) > 0)
             ok = aff_json_reader_fail_at (reader, "date", error,
                                           _("expected interactions in date order"));
-          else if (id != NULL && has_interaction_id (client, id))
+          else if (has_interaction_id (client, id))
             ok = aff_json_reader_fail_at (reader, "id", error,
                                           _("expected an id no other interaction has"));
           else
             {
-              g_autofree char *assigned = id ? NULL : g_strdup_printf ("%s-%u", client->id, count + 1);
-
-              _aff_interaction_set_recorded (interaction, id ? id : assigned);
+              _aff_interaction_set_recorded (interaction, id);
               g_list_store_append (client->interactions, interaction);
             }
         }

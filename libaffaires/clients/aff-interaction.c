@@ -540,7 +540,7 @@ _aff_interaction_from_json (AffJsonReader *reader,
 
   interaction = aff_interaction_new (kind, &date, summary);
   interaction->satisfaction = (int) satisfaction;
-  if (!aff_json_get_string (reader, object, "id", FALSE, &interaction->id, error) ||
+  if (!aff_json_get_string (reader, object, "id", TRUE, &interaction->id, error) ||
       !aff_json_get_string (reader, object, "contact", FALSE, &interaction->contact, error) ||
       !aff_json_get_date (reader, object, "next_action_date", FALSE,
                           &interaction->next_action_date, error))
