@@ -540,7 +540,8 @@ aff_client_get_follow_up_days (AffClient *self)
 /**
  * aff_client_set_follow_up_days:
  * @self: a client
- * @days: days between two contacts, or 0 for the policy's cadence
+ * @days: days between two contacts (at most 36500), or 0 for the policy's
+ *   cadence
  *
  * Sets the expected contact cadence of this client.
  */

@@ -689,10 +689,10 @@ _aff_journal_record (AffJournal *self,
   entry->kind = g_strdup (entity_kind);
   entry->id = g_strdup (entity_id);
   entry->action = g_strdup (action);
-  entry->details = json_node_init_object (json_node_alloc (),
-                                          details ? details : json_object_new ());
-  if (details != NULL)
-    json_object_unref (details);
+  if (details == NULL)
+    details = json_object_new ();
+  entry->details = json_node_init_object (json_node_alloc (), details);
+  json_object_unref (details);
   text = g_string_new (NULL);
   hashable = aff_json_write_canonical (text, entry->details);
   g_assert (hashable);
@@ -946,10 +946,13 @@ _aff_value_to_json (const GValue *value)
     {
       const char * const *strv = g_value_get_boxed (value);
       JsonArray *array = json_array_new ();
+      JsonNode *node;
 
       for (; strv != NULL && *strv != NULL; strv++)
         json_array_add_string_element (array, *strv);
-      return json_node_init_array (json_node_alloc (), array);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
     }
   g_return_val_if_reached (json_node_new (JSON_NODE_NULL));
 }

@@ -630,7 +630,7 @@ INT_ACCESSORS (guint, review_threshold, PROP_REVIEW_THRESHOLD)
 /**
  * aff_policy_set_prevention_plan_hours:
  * @self: a policy
- * @value: hours of work over twelve months
+ * @value: hours of work over twelve months, up to %G_MAXINT
  *
  * Sets the hours from which a written prevention plan is required.
  */
@@ -662,7 +662,7 @@ INT_ACCESSORS (int, retention_rate, PROP_RETENTION_RATE)
 /**
  * aff_policy_set_follow_up_days_prospect:
  * @self: a policy
- * @value: a number of days
+ * @value: a number of days, from 0 to 36500
  *
  * Sets the days between two contacts with a prospect.
  */
@@ -678,7 +678,7 @@ INT_ACCESSORS (guint, follow_up_days_prospect, PROP_FOLLOW_UP_DAYS_PROSPECT)
 /**
  * aff_policy_set_follow_up_days_active:
  * @self: a policy
- * @value: a number of days
+ * @value: a number of days, from 0 to 36500
  *
  * Sets the days between two contacts with an active client.
  */
@@ -694,7 +694,7 @@ INT_ACCESSORS (guint, follow_up_days_active, PROP_FOLLOW_UP_DAYS_ACTIVE)
 /**
  * aff_policy_set_follow_up_days_dormant:
  * @self: a policy
- * @value: a number of days
+ * @value: a number of days, from 0 to 36500
  *
  * Sets the days between two contacts with a dormant client.
  */
@@ -710,7 +710,7 @@ INT_ACCESSORS (guint, follow_up_days_dormant, PROP_FOLLOW_UP_DAYS_DORMANT)
 /**
  * aff_policy_set_offer_reminder_days:
  * @self: a policy
- * @value: a number of days
+ * @value: a number of days, from 0 to 36500
  *
  * Sets the days after an offer is sent before its first reminder.
  */

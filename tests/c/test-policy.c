@@ -449,16 +449,25 @@ test_full_range (void)
 {
   g_autoptr(AffPolicy) policy = aff_policy_new ();
 
-  aff_policy_set_prevention_plan_hours (policy, G_MAXUINT);
-  g_assert_cmpuint (aff_policy_get_prevention_plan_hours (policy), ==, G_MAXUINT);
-  aff_policy_set_offer_reminder_days (policy, G_MAXUINT);
-  g_assert_cmpuint (aff_policy_get_offer_reminder_days (policy), ==, G_MAXUINT);
-  aff_policy_set_follow_up_days_prospect (policy, 100000);
-  g_assert_cmpuint (aff_policy_get_follow_up_days_prospect (policy), ==, 100000);
-  aff_policy_set_follow_up_days_active (policy, G_MAXUINT);
-  g_assert_cmpuint (aff_policy_get_follow_up_days_active (policy), ==, G_MAXUINT);
-  aff_policy_set_follow_up_days_dormant (policy, G_MAXUINT);
-  g_assert_cmpuint (aff_policy_get_follow_up_days_dormant (policy), ==, G_MAXUINT);
+  /* docs/format.md §6: hours up to 2^31 − 1, day counts up to 36500 (a century). */
+  aff_policy_set_prevention_plan_hours (policy, G_MAXINT);
+  g_assert_cmpuint (aff_policy_get_prevention_plan_hours (policy), ==, G_MAXINT);
+  aff_policy_set_offer_reminder_days (policy, 36500);
+  g_assert_cmpuint (aff_policy_get_offer_reminder_days (policy), ==, 36500);
+  aff_policy_set_follow_up_days_prospect (policy, 36500);
+  g_assert_cmpuint (aff_policy_get_follow_up_days_prospect (policy), ==, 36500);
+  aff_policy_set_follow_up_days_dormant (policy, 0);
+  g_assert_cmpuint (aff_policy_get_follow_up_days_dormant (policy), ==, 0);
+
+  /* One past each limit is a programming error and changes nothing. */
+  g_test_expect_message ("Aff", G_LOG_LEVEL_CRITICAL, "*assertion*");
+  aff_policy_set_prevention_plan_hours (policy, (guint) G_MAXINT + 1);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (aff_policy_get_prevention_plan_hours (policy), ==, G_MAXINT);
+  g_test_expect_message ("Aff", G_LOG_LEVEL_CRITICAL, "*assertion*");
+  aff_policy_set_follow_up_days_active (policy, 36501);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (aff_policy_get_follow_up_days_active (policy), ==, 60);
 }
 
 static void
