@@ -187,7 +187,9 @@ aff_money_new_zero (const char  *currency,
  * Reads an amount written as a decimal number (optional sign, digits, and at
  * most as many decimals as the currency has), one space, and an ISO 4217 code:
  * `1234.56 EUR`, `-0.05 EUR`, `1500 JPY`, `12.5 EUR` (twelve euros fifty).
- * Nothing is rounded: more decimals than the currency has is an error.
+ * Nothing is rounded: more decimals than the currency has is an error. A
+ * word of letters after the amount is taken as the currency code, so `1 EURO`
+ * or `12.50 eur` name an unknown currency rather than malformed text.
  *
  * Returns: (transfer full): a new amount, or %NULL with %AFF_ERROR_INVALID_VALUE,
  *   %AFF_ERROR_UNKNOWN_CURRENCY or %AFF_ERROR_OVERFLOW set

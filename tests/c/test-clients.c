@@ -1,7 +1,7 @@
 /* test-clients.c: AffClient, AffContact, AffInteraction
  *
  * Expected values are worked out by hand from the contract
- * (docs/SEMANTICS-draft.md) and the doc comments; the Luhn sums and the
+ * (docs/rules.md) and the doc comments; the Luhn sums and the
  * least-squares slopes are written out next to the assertions.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later

@@ -1,7 +1,7 @@
 /* test-money.c: AffMoney, exact amounts
  *
  * Every expected value below is worked out by hand from the contract
- * (docs/SEMANTICS-draft.md and the doc comments of aff-money.c); the
+ * (docs/rules.md and the doc comments of aff-money.c); the
  * arithmetic is written next to the less obvious ones.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later

@@ -1,7 +1,7 @@
 /* test-portfolio.c: AffPortfolio, the root and unit of persistence
  *
  * Dates, cadences and development figures are worked out by hand from the
- * contract (docs/SEMANTICS-draft.md); the arithmetic is next to each case.
+ * contract (docs/rules.md); the arithmetic is next to each case.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */

@@ -2,7 +2,7 @@
 // SIREN and NAF validation, status history, contacts, interactions and
 // satisfaction figures.
 //
-// Expected values are worked out by hand from docs/SEMANTICS-draft.md.
+// Expected values are worked out by hand from docs/rules.md.
 
 import Aff from 'gi://Aff?version=1';
 import {

@@ -1,7 +1,7 @@
 // testMoney.js: Aff.Money from JavaScript: construction, parsing, printing,
 // overflow-checked arithmetic, half-to-even scaling and allocation.
 //
-// Expected values are worked out by hand from docs/SEMANTICS-draft.md.
+// Expected values are worked out by hand from docs/rules.md.
 
 import Aff from 'gi://Aff?version=1';
 import {test, run, assertEqual, assertTrue, assertFalse, assertThrows} from './harness.js';

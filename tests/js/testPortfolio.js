@@ -1,7 +1,7 @@
 // testPortfolio.js: Aff.Portfolio from JavaScript: the client collection,
 // parents, follow-up, development figures and documents.
 //
-// Expected values are worked out by hand from docs/SEMANTICS-draft.md.
+// Expected values are worked out by hand from docs/rules.md.
 
 import Aff from 'gi://Aff?version=1';
 import GLib from 'gi://GLib';

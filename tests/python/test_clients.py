@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # Aff.Client, Aff.Contact and Aff.Interaction from Python.
 #
-# Expected values are hand calculations from docs/SEMANTICS-draft.md.
+# Expected values are hand calculations from docs/rules.md.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 

@@ -2,7 +2,7 @@
 # Aff.Money from Python: exact amounts, errors, text forms, rounding,
 # allocation, and the PyGObject overrides in bindings/python.
 #
-# Expected values are hand calculations from docs/SEMANTICS-draft.md.
+# Expected values are hand calculations from docs/rules.md.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 

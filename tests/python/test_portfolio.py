@@ -2,7 +2,7 @@
 # Aff.Portfolio from Python: clients, parents, follow-up, development
 # figures, and saving / loading (sync and async).
 #
-# Expected values are hand calculations from docs/SEMANTICS-draft.md.
+# Expected values are hand calculations from docs/rules.md.
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
