@@ -7,6 +7,7 @@
  * accepts, the writer must write in a form the loader accepts again.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <affaires.h>
@@ -33,10 +34,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(AffPortfolio) again = aff_portfolio_new_from_data (text, (gssize) length, &error);
     g_autofree char *text_again = NULL;
 
+    /* abort () rather than g_error (): libFuzzer saves the input on SIGABRT. */
     if (again == NULL)
-      g_error ("a loaded portfolio did not reload: %s", error->message);
+      {
+        g_printerr ("a loaded portfolio did not reload: %s\n", error->message);
+        abort ();
+      }
     text_again = aff_portfolio_to_data (again, NULL);
-    g_assert (strcmp (text, text_again) == 0);
+    if (strcmp (text, text_again) != 0)
+      {
+        g_printerr ("a reloaded portfolio wrote a different document\n");
+        abort ();
+      }
     (void) aff_journal_verify (aff_portfolio_get_journal (portfolio), NULL);
   }
   return 0;

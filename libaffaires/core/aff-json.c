@@ -114,6 +114,8 @@ guard_string (Guard       *guard,
 
   while (p < end && *p != '"')
     {
+      if ((gsize) (p - start) > AFF_JSON_MAX_STRING)
+        return guard_fail (guard, start, error, _("a string is longer than 16 MiB")), NULL;
       if ((guchar) *p < 0x20)
         return guard_fail (guard, p, error, _("control character inside a string; write it escaped")), NULL;
       if (*p == '\\' && p + 1 < end && p[1] == 'u')
@@ -121,7 +123,7 @@ guard_string (Guard       *guard,
           guint unit, low;
 
           if (!hex4 (p + 2, end, &unit))
-            return *unterminated = TRUE, end;
+            return guard_fail (guard, p, error, _("a string has a \\u escape without four hexadecimal digits")), NULL;
           if (unit == 0)
             return guard_fail (guard, p, error, _("a string contains the character U+0000")), NULL;
           if (unit >= 0xDC00 && unit <= 0xDFFF)
@@ -137,9 +139,10 @@ guard_string (Guard       *guard,
           p += 6;
           continue;
         }
+      /* json-glib 1.6 lets malformed escapes through as garbled text. */
+      if (*p == '\\' && (p + 1 >= end || strchr ("\"\\/bfnrt", p[1]) == NULL || p[1] == '\0'))
+        return guard_fail (guard, p, error, _("a string has an invalid escape")), NULL;
       p += (*p == '\\') ? 2 : 1;
-      if ((gsize) (p - start) > AFF_JSON_MAX_STRING)
-        return guard_fail (guard, start, error, _("a string is longer than 16 MiB")), NULL;
     }
   if (p >= end)
     return *unterminated = TRUE, end;

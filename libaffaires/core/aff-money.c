@@ -179,6 +179,9 @@ aff_money_new_zero (const char  *currency,
   return aff_money_new (0, currency, error);
 }
 
+/* 10^38 − 1 still fits in 128 bits; anything longer overflows 64 bits anyway. */
+#define MAX_DIGITS 38
+
 /**
  * aff_money_parse:
  * @text: an amount written `1234.56 EUR`
@@ -210,13 +213,13 @@ aff_money_parse (const char  *text,
   if (*p == '-' || *p == '+')
     negative = (*p++ == '-');
   for (; g_ascii_isdigit (*p); p++, n_int++)
-    if (n_int < 40)
+    if (n_int < MAX_DIGITS)
       value = value * 10 + (*p - '0');
   if (*p == '.')
     {
       p++;
       for (; g_ascii_isdigit (*p); p++, n_frac++)
-        if (n_int + n_frac < 40)
+        if (n_int + n_frac < MAX_DIGITS)
           value = value * 10 + (*p - '0');
       if (n_frac == 0)
         goto invalid;
@@ -239,7 +242,7 @@ aff_money_parse (const char  *text,
                    text, info->code, (guint) info->exponent);
       return NULL;
     }
-  if (n_int + n_frac >= 40)
+  if (n_int + n_frac >= MAX_DIGITS)
     goto overflow;
   for (i = n_frac; i < info->exponent; i++)
     value *= 10;
