@@ -370,6 +370,24 @@ aff_client_set_name (AffClient  *self,
   replace_string (self, &self->name, name, PROP_NAME);
 }
 
+/* Sets an optional identifier after checking it; nothing changes when it is
+ * refused. */
+static gboolean
+set_checked (AffClient   *self,
+             char       **slot,
+             const char  *value,
+             gboolean   (*is_valid) (const char *),
+             guint        prop_id,
+             const char  *expected,
+             GError     **error)
+{
+  if (value != NULL && !is_valid (value))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("client %s: “%s” is not %s"), self->id, value, expected), FALSE;
+  replace_string (self, slot, value, prop_id);
+  return TRUE;
+}
+
 /**
  * aff_siren_is_valid:
  * @siren: a candidate SIREN
@@ -435,12 +453,8 @@ aff_client_set_siren (AffClient   *self,
 {
   g_return_val_if_fail (AFF_IS_CLIENT (self), FALSE);
 
-  if (siren != NULL && !aff_siren_is_valid (siren))
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                        _("client %s: “%s” is not a SIREN (9 digits with a valid check digit)"),
-                        self->id, siren), FALSE;
-  replace_string (self, &self->siren, siren, PROP_SIREN);
-  return TRUE;
+  return set_checked (self, &self->siren, siren, aff_siren_is_valid, PROP_SIREN,
+                      _("a SIREN (9 digits with a valid check digit)"), error);
 }
 
 static gboolean
@@ -484,12 +498,8 @@ aff_client_set_sector (AffClient   *self,
 {
   g_return_val_if_fail (AFF_IS_CLIENT (self), FALSE);
 
-  if (naf_code != NULL && !naf_is_valid (naf_code))
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                        _("client %s: “%s” is not a NAF code written like 28.29B"),
-                        self->id, naf_code), FALSE;
-  replace_string (self, &self->sector, naf_code, PROP_SECTOR);
-  return TRUE;
+  return set_checked (self, &self->sector, naf_code, naf_is_valid, PROP_SECTOR,
+                      _("a NAF code written like 28.29B"), error);
 }
 
 /**

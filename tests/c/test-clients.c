@@ -10,6 +10,8 @@
 
 #include <affaires.h>
 
+#include "test-util.h"
+
 /* The library logs with G_LOG_USE_STRUCTURED, which GLib 2.74's
  * g_test_expect_message() does not see; expected warnings go through this
  * writer instead. */
@@ -35,16 +37,6 @@ static GDate *
 day (int y, int m, int d)
 {
   return g_date_new_dmy (d, m, y);
-}
-
-static void
-count_notify (G_GNUC_UNUSED GObject    *object,
-              G_GNUC_UNUSED GParamSpec *pspec,
-              gpointer                  user_data)
-{
-  guint *count = user_data;
-
-  (*count)++;
 }
 
 static void

@@ -11,6 +11,8 @@
 
 #include <affaires.h>
 
+#include "test-util.h"
+
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* aff_portfolio_add_client() journals the client "with all its fields and
@@ -29,35 +31,6 @@ static GDate *
 date_new (int y, int m, int d)
 {
   return g_date_new_dmy (d, m, y);
-}
-
-/* The document without the whitespace between tokens, so that the tests do
- * not depend on the writer's indentation. */
-static char *
-compact_json (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean in_string = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (in_string)
-        {
-          g_string_append_c (out, *p);
-          if (*p == '\\' && p[1] != '\0')
-            g_string_append_c (out, *++p);
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        {
-          in_string = TRUE;
-          g_string_append_c (out, *p);
-        }
-      else if (!g_ascii_isspace (*p))
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* Replaces every @from in the journal section of @data (everything after the

@@ -10,6 +10,8 @@
 
 #include <affaires.h>
 
+#include "test-util.h"
+
 static AffMoney *
 money (const char *text)
 {
@@ -18,16 +20,6 @@ money (const char *text)
 
   g_assert_no_error (error);
   return m;
-}
-
-static void
-count_notify (G_GNUC_UNUSED GObject    *object,
-              G_GNUC_UNUSED GParamSpec *pspec,
-              gpointer                  user_data)
-{
-  guint *count = user_data;
-
-  (*count)++;
 }
 
 static void
@@ -97,61 +89,47 @@ typedef void (*SetUint) (AffPolicy *self, guint value);
 typedef int (*GetInt)   (AffPolicy *self);
 typedef guint (*GetUint) (AffPolicy *self);
 
+/* Sets a property three times (setter, same value again, g_object_set with
+ * the same value) and checks that exactly one notification came. */
 static void
-check_notify_int (AffPolicy  *policy,
-                  const char *property,
-                  SetInt      set,
-                  GetInt      get,
-                  int         value)
+check_notify (AffPolicy  *policy,
+              const char *property,
+              GCallback   set,
+              GCallback   get,
+              gboolean    is_signed,
+              gint64      value)
 {
   g_autofree char *signal = g_strconcat ("notify::", property, NULL);
-  guint count = 0, any = 0;
+  guint count = 0, any = 0, round;
   gulong h1, h2;
 
   g_test_message ("property %s", property);
   h1 = g_signal_connect (policy, signal, G_CALLBACK (count_notify), &count);
   h2 = g_signal_connect (policy, "notify", G_CALLBACK (count_notify), &any);
-  set (policy, value);
-  g_assert_cmpint (get (policy), ==, value);
-  g_assert_cmpuint (count, ==, 1);
-  g_assert_cmpuint (any, ==, 1);
-  set (policy, value);                  /* unchanged: no notification */
-  g_assert_cmpuint (count, ==, 1);
-  g_assert_cmpuint (any, ==, 1);
-  g_object_set (policy, property, value, NULL);   /* nor through the property */
-  g_assert_cmpuint (count, ==, 1);
-  g_assert_cmpuint (any, ==, 1);
+  for (round = 0; round < 3; round++)
+    {
+      gint64 got;
+
+      if (round < 2 && is_signed)
+        ((SetInt) set) (policy, (int) value);
+      else if (round < 2)
+        ((SetUint) set) (policy, (guint) value);
+      else if (is_signed)
+        g_object_set (policy, property, (int) value, NULL);
+      else
+        g_object_set (policy, property, (guint) value, NULL);
+      got = is_signed ? ((GetInt) get) (policy) : (gint64) ((GetUint) get) (policy);
+      g_assert_cmpint (got, ==, value);
+      g_assert_cmpuint (count, ==, 1);
+      g_assert_cmpuint (any, ==, 1);
+    }
   g_signal_handler_disconnect (policy, h1);
   g_signal_handler_disconnect (policy, h2);
 }
 
-static void
-check_notify_uint (AffPolicy  *policy,
-                   const char *property,
-                   SetUint     set,
-                   GetUint     get,
-                   guint       value)
-{
-  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
-  guint count = 0, any = 0;
-  gulong h1, h2;
-
-  g_test_message ("property %s", property);
-  h1 = g_signal_connect (policy, signal, G_CALLBACK (count_notify), &count);
-  h2 = g_signal_connect (policy, "notify", G_CALLBACK (count_notify), &any);
-  set (policy, value);
-  g_assert_cmpuint (get (policy), ==, value);
-  g_assert_cmpuint (count, ==, 1);
-  g_assert_cmpuint (any, ==, 1);
-  set (policy, value);
-  g_assert_cmpuint (count, ==, 1);
-  g_assert_cmpuint (any, ==, 1);
-  g_object_set (policy, property, value, NULL);
-  g_assert_cmpuint (count, ==, 1);
-  g_assert_cmpuint (any, ==, 1);
-  g_signal_handler_disconnect (policy, h1);
-  g_signal_handler_disconnect (policy, h2);
-}
+#define CHECK_NOTIFY(policy, property, name, is_signed, value) \
+  check_notify (policy, property, G_CALLBACK (aff_policy_set_##name), \
+                G_CALLBACK (aff_policy_get_##name), is_signed, value)
 
 static void
 test_setters_notify (void)
@@ -161,28 +139,17 @@ test_setters_notify (void)
   guint count = 0;
   gulong handler;
 
-  check_notify_int (policy, "target-margin-rate", aff_policy_set_target_margin_rate,
-                    aff_policy_get_target_margin_rate, 1600);
-  check_notify_int (policy, "target-margin-rate", aff_policy_set_target_margin_rate,
-                    aff_policy_get_target_margin_rate, -10000);
-  check_notify_int (policy, "floor-margin-rate", aff_policy_set_floor_margin_rate,
-                    aff_policy_get_floor_margin_rate, 10000);
-  check_notify_uint (policy, "bid-threshold", aff_policy_set_bid_threshold,
-                     aff_policy_get_bid_threshold, 100);
-  check_notify_uint (policy, "review-threshold", aff_policy_set_review_threshold,
-                     aff_policy_get_review_threshold, 0);
-  check_notify_uint (policy, "prevention-plan-hours", aff_policy_set_prevention_plan_hours,
-                     aff_policy_get_prevention_plan_hours, 4000);
-  check_notify_int (policy, "retention-rate", aff_policy_set_retention_rate,
-                    aff_policy_get_retention_rate, 0);
-  check_notify_uint (policy, "follow-up-days-prospect", aff_policy_set_follow_up_days_prospect,
-                     aff_policy_get_follow_up_days_prospect, 14);
-  check_notify_uint (policy, "follow-up-days-active", aff_policy_set_follow_up_days_active,
-                     aff_policy_get_follow_up_days_active, 45);
-  check_notify_uint (policy, "follow-up-days-dormant", aff_policy_set_follow_up_days_dormant,
-                     aff_policy_get_follow_up_days_dormant, 365);
-  check_notify_uint (policy, "offer-reminder-days", aff_policy_set_offer_reminder_days,
-                     aff_policy_get_offer_reminder_days, 7);
+  CHECK_NOTIFY (policy, "target-margin-rate", target_margin_rate, TRUE, 1600);
+  CHECK_NOTIFY (policy, "target-margin-rate", target_margin_rate, TRUE, -10000);
+  CHECK_NOTIFY (policy, "floor-margin-rate", floor_margin_rate, TRUE, 10000);
+  CHECK_NOTIFY (policy, "bid-threshold", bid_threshold, FALSE, 100);
+  CHECK_NOTIFY (policy, "review-threshold", review_threshold, FALSE, 0);
+  CHECK_NOTIFY (policy, "prevention-plan-hours", prevention_plan_hours, FALSE, 4000);
+  CHECK_NOTIFY (policy, "retention-rate", retention_rate, TRUE, 0);
+  CHECK_NOTIFY (policy, "follow-up-days-prospect", follow_up_days_prospect, FALSE, 14);
+  CHECK_NOTIFY (policy, "follow-up-days-active", follow_up_days_active, FALSE, 45);
+  CHECK_NOTIFY (policy, "follow-up-days-dormant", follow_up_days_dormant, FALSE, 365);
+  CHECK_NOTIFY (policy, "offer-reminder-days", offer_reminder_days, FALSE, 7);
 
   /* currency */
   handler = g_signal_connect (policy, "notify::currency", G_CALLBACK (count_notify), &count);

@@ -9,6 +9,8 @@
 
 #include <affaires.h>
 
+#include "test-util.h"
+
 static GDate *
 day (int y, int m, int d)
 {
@@ -23,34 +25,6 @@ assert_date (const GDate *date,
   g_assert_cmpint (g_date_get_year (date), ==, y);
   g_assert_cmpint (g_date_get_month (date), ==, m);
   g_assert_cmpint (g_date_get_day (date), ==, d);
-}
-
-/* The document without whitespace between tokens. */
-static char *
-compact_json (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  gboolean in_string = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (in_string)
-        {
-          g_string_append_c (out, *p);
-          if (*p == '\\' && p[1] != '\0')
-            g_string_append_c (out, *++p);
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        {
-          in_string = TRUE;
-          g_string_append_c (out, *p);
-        }
-      else if (!g_ascii_isspace (*p))
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static AffPortfolio *
