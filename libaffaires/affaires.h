@@ -15,8 +15,17 @@
 #include "aff-policy.h"
 #include "aff-contact.h"
 #include "aff-interaction.h"
+#include "aff-solvency.h"
 #include "aff-client.h"
 #include "aff-development-figures.h"
+#include "aff-risk.h"
+#include "aff-risk-register.h"
+#include "aff-requirement.h"
+#include "aff-clarification.h"
+#include "aff-contribution.h"
+#include "aff-consultation.h"
+#include "aff-bid-evaluation.h"
+#include "aff-bid-statistics.h"
 #include "aff-portfolio.h"
 
 #undef AFFAIRES_INSIDE

@@ -76,10 +76,20 @@ SHOW_SUMMARY = "Rencontre au salon Be 4.0 (Mulhouse) : projet de nouvelle ligne 
 SURVEY_SUMMARY = "Enquête de satisfaction après l'arrêt technique du four n° 2"
 STATUS_REASON = "Première commande : arrêt technique du four n° 2"
 ACTOR = "claire.martin"
+CONSULTATION_TITLE = "Remplacement des tuyauteries d'air de combustion du four n° 3"
+
+# The evaluation below is what the rules of docs/rules.md ("The evaluation")
+# give on 2026-03-16 with this policy: every gate passes (both activities are
+# the company's; the assessment of 2026-02-20 is fresh and SAFE: Z' = 2.96,
+# no payment breach; 18 days to the deadline; no critical risk), then
+# strategic-fit 5 (active client), win-rate 3 (no history), margin 5 (17 % >=
+# 15 %), risk 2 (RISK-2 has criticality 2 x 5 = 10: HIGH), workload 5
+# (1800 h / 20000 h = 9 %), bid-cost 4 (3200 / 185000 = 173 basis points):
+# 100 x (20x5 + 15x3 + 25x5 + 20x2 + 10x5 + 10x4) / (5 x 100) = 80 >= 70: go.
 
 document = {
     "format": "libaffaires-portfolio",
-    "version": 1,
+    "version": 2,
     "name": PORTFOLIO_NAME,
     "policy": {
         "currency": "EUR",
@@ -91,8 +101,21 @@ document = {
         "review_threshold": 50,
         "prevention_plan_hours": 400,
         "retention_rate": 500,
-        "follow_up_days": {"prospect": 30, "active": 60, "dormant": 180},
         "offer_reminder_days": 10,
+        "risk_critical_threshold": 16,
+        "risk_high_threshold": 10,
+        "risk_medium_threshold": 5,
+        "solvency_max_age_days": 365,
+        "max_dso_days": 90,
+        "max_average_days_late": 30,
+        "max_payment_incidents": 2,
+        "min_preparation_days": 10,
+        "deadline_warning_days": 7,
+        "capacity_hours": 20000,
+        "follow_up_days": {"prospect": 30, "active": 60, "dormant": 180},
+        "language": "fr",
+        "bid_weights": {"strategic-fit": 20, "win-rate": 15, "margin": 25, "risk": 20, "workload": 10,
+                        "bid-cost": 10},
     },
     "clients": [
         {
@@ -133,6 +156,64 @@ document = {
                 {"id": "fonderie-hayange-2", "kind": "survey", "date": "2026-03-20", "summary": SURVEY_SUMMARY,
                  "contact": "Marc Schmitt", "satisfaction": 8},
             ],
+            "solvency": [
+                {"date": "2026-02-20", "model": "z-prime",
+                 "working_capital": "2400000.00 EUR", "retained_earnings": "3000000.00 EUR",
+                 "ebit": "1200000.00 EUR", "book_equity": "5000000.00 EUR",
+                 "total_liabilities": "7000000.00 EUR", "total_assets": "12000000.00 EUR",
+                 "sales": "24000000.00 EUR",
+                 "dso_days": 58, "average_days_late": 4, "payment_incidents": 0,
+                 "validated_by": "Sophie Weber (finance)"},
+            ],
+        },
+    ],
+    "consultations": [
+        {
+            "id": "C-2026-001",
+            "client_id": "fonderie-hayange",
+            "title": CONSULTATION_TITLE,
+            "received": "2026-03-02",
+            "deadline": "2026-04-03",
+            "estimated_value": "185000.00 EUR",
+            "activities": ["industrial-piping", "boilermaking"],
+            "site": "Fonderie de Hayange, halle B",
+            "description": "Dépose et remplacement de 120 m de tuyauteries DN 300 pendant l'arrêt du four n° 3 (semaine 22)",
+            "source": "client-request",
+            "regulatory_flags": ["work-at-height", "hot-work"],
+            "expected_margin_rate": 1700,
+            "estimated_hours": 1800,
+            "bid_cost": "3200.00 EUR",
+            "state": "go",
+            "state_history": [
+                {"date": "2026-03-04", "from": "received", "to": "qualifying",
+                 "reason": "Dossier de consultation complet"},
+                {"date": "2026-03-16", "from": "qualifying", "to": "go",
+                 "reason": "Go / no-go du 16 mars"},
+            ],
+            "requirements": [
+                {"id": "REQ-1", "text": "Tuyauteries en acier P265GH, soudures contrôlées à 100 % par ressuage"},
+            ],
+            "clarifications": [
+                {"id": "Q-1", "question": "L'arrêt du four n° 3 est-il confirmé en semaine 22 ?",
+                 "asked": "2026-03-05", "answer": "Oui, du 25 au 29 mai 2026", "answered": "2026-03-09"},
+            ],
+            "contributions": [
+                {"id": "CON-1", "department": "methods", "who": "Julien Muller",
+                 "what": "Phasage des travaux et heures de chaudronnerie et de soudage", "due": "2026-03-13",
+                 "answer": "1800 h dont 600 h de soudage ; échafaudages sous-traités", "answered": "2026-03-12"},
+            ],
+            "risks": [
+                {"id": "RISK-1", "title": "Arrêt du four décalé par le client", "category": "schedule",
+                 "probability": 3, "impact": 3, "exposure": "12000.00 EUR", "probability_percent": 30,
+                 "treatment": "share", "owner": "Claire Martin", "status": "open", "review_date": "2026-05-11"},
+                {"id": "RISK-2", "title": "Points chauds à proximité de la fosse de coulée", "category": "safety",
+                 "probability": 2, "impact": 5, "treatment": "reduce", "owner": "Julien Muller",
+                 "status": "open", "review_date": "2026-05-18"},
+            ],
+            "evaluation": {"date": "2026-03-16", "verdict": "go", "score": 80},
+            "decision": {"date": "2026-03-16", "verdict": "go", "decided_by": "Paul Lefèvre",
+                         "justification": "Client actif, marge au-dessus de l'objectif ; permis de feu pour les points chauds",
+                         "against_evaluation": False},
         },
     ],
     "journal": {

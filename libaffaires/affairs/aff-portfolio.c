@@ -17,6 +17,7 @@
 #include "aff-portfolio.h"
 #include "aff-policy-private.h"
 #include "aff-clients-private.h"
+#include "aff-bidding-private.h"
 
 /**
  * AffPortfolio:
@@ -45,6 +46,8 @@ struct _AffPortfolio
   GListStore *clients;
   GHashTable *clients_by_id;     /* id → AffClient (borrowed from the store) */
   GHashTable *interaction_ids;   /* ids of every recorded interaction */
+  GListStore *consultations;
+  GHashTable *consultations_by_id;
   AffTrack track;
 };
 
@@ -61,6 +64,13 @@ enum {
 
 static GParamSpec *props[N_PROPS];
 
+enum {
+  CONSULTATION_EVALUATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 aff_portfolio_dispose (GObject *object)
 {
@@ -69,7 +79,9 @@ aff_portfolio_dispose (GObject *object)
   /* Dropping the stores rather than emptying them: items-changed during
    * disposal would call into bindings while they collect garbage. */
   g_hash_table_remove_all (self->clients_by_id);
+  g_hash_table_remove_all (self->consultations_by_id);
   g_clear_object (&self->clients);
+  g_clear_object (&self->consultations);
   g_clear_object (&self->policy);
 
   G_OBJECT_CLASS (aff_portfolio_parent_class)->dispose (object);
@@ -84,6 +96,7 @@ aff_portfolio_finalize (GObject *object)
   g_clear_object (&self->clients);
   g_hash_table_unref (self->clients_by_id);
   g_hash_table_unref (self->interaction_ids);
+  g_hash_table_unref (self->consultations_by_id);
   _aff_track_clear (&self->track);
   g_clear_object (&self->journal);
 
@@ -191,6 +204,20 @@ aff_portfolio_class_init (AffPortfolioClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, props);
+
+  /**
+   * AffPortfolio::consultation-evaluated:
+   * @self: the portfolio
+   * @evaluation: the evaluation, before it is returned
+   *
+   * Emitted by [method@Aff.Portfolio.evaluate_consultation] once the
+   * evaluation is computed and recorded, so that other modules can add to it
+   * (the lessons of similar past affairs, with
+   * [method@Aff.BidEvaluation.add_lesson]).
+   */
+  signals[CONSULTATION_EVALUATED] =
+    g_signal_new ("consultation-evaluated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AFF_TYPE_BID_EVALUATION);
 }
 
 static void
@@ -202,6 +229,8 @@ aff_portfolio_init (AffPortfolio *self)
   self->clients = g_list_store_new (AFF_TYPE_CLIENT);
   self->clients_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->interaction_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->consultations = g_list_store_new (AFF_TYPE_CONSULTATION);
+  self->consultations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
 }
 
@@ -475,7 +504,7 @@ aff_portfolio_add_client (AffPortfolio  *self,
  * @error: return location for a #GError
  *
  * Removes a client. Its history stays in the journal. Refused while another
- * client names it as its parent company.
+ * client names it as its parent company or a consultation is from it.
  *
  * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND or
  *   %AFF_ERROR_IN_USE set and nothing changed otherwise
@@ -503,6 +532,17 @@ aff_portfolio_remove_client (AffPortfolio  *self,
         return g_set_error (error, AFF_ERROR, AFF_ERROR_IN_USE,
                             _("client %s cannot be removed: client %s names it as its parent company"),
                             id, aff_client_get_id (other)), FALSE;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->consultations));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (self->consultations), i);
+
+      if (g_strcmp0 (aff_consultation_get_client_id (consultation), id) == 0)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_IN_USE,
+                            _("client %s cannot be removed: consultation %s is from it"),
+                            id, aff_consultation_get_id (consultation)), FALSE;
     }
 
   g_object_ref (client);
@@ -764,6 +804,496 @@ aff_portfolio_compute_development (AffPortfolio  *self,
   return aff_development_figures_compute (G_LIST_MODEL (self->clients), from, to, error);
 }
 
+/* ---- Consultations and the go / no-go ----------------------------------- */
+
+/**
+ * aff_portfolio_get_consultations:
+ * @self: a portfolio
+ *
+ * Gets the consultations.
+ *
+ * Returns: (transfer none): a list model of [class@Aff.Consultation], in the
+ *   order they were added
+ */
+GListModel *
+aff_portfolio_get_consultations (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return G_LIST_MODEL (self->consultations);
+}
+
+/**
+ * aff_portfolio_lookup_consultation:
+ * @self: a portfolio
+ * @id: a consultation id
+ *
+ * Looks a consultation up by id.
+ *
+ * Returns: (transfer none) (nullable): the consultation, or %NULL
+ */
+AffConsultation *
+aff_portfolio_lookup_consultation (AffPortfolio *self,
+                                   const char   *id)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->consultations_by_id, id);
+}
+
+static AffConsultation *
+require_consultation (AffPortfolio  *self,
+                      const char    *id,
+                      GError       **error)
+{
+  AffConsultation *consultation = g_hash_table_lookup (self->consultations_by_id, id);
+
+  if (consultation == NULL)
+    g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND,
+                 _("the portfolio has no consultation “%s”"), id);
+  return consultation;
+}
+
+/* The words of a title that carry meaning: three letters or more, folded to
+ * lower-case ASCII so that accents and case do not matter. */
+static GHashTable *
+title_words (const char *title)
+{
+  g_autofree char *folded = g_str_to_ascii (title, "C");
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char *p, *start = NULL;
+
+  for (p = folded; ; p++)
+    {
+      if (*p != '\0' && g_ascii_isalnum (*p))
+        {
+          *p = g_ascii_tolower (*p);
+          if (start == NULL)
+            start = p;
+          continue;
+        }
+      if (start != NULL && p - start >= 3)
+        g_hash_table_add (words, g_strndup (start, p - start));
+      start = NULL;
+      if (*p == '\0')
+        break;
+    }
+  return words;
+}
+
+static gboolean
+titles_alike (const char *a,
+              const char *b)
+{
+  g_autoptr(GHashTable) wa = title_words (a);
+  g_autoptr(GHashTable) wb = title_words (b);
+  GHashTableIter iter;
+  gpointer word;
+  guint common = 0, united;
+
+  g_hash_table_iter_init (&iter, wa);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_hash_table_contains (wb, word))
+      common++;
+  united = g_hash_table_size (wa) + g_hash_table_size (wb) - common;
+  return united > 0 && 2 * common >= united;
+}
+
+static gboolean
+possible_duplicate (AffConsultation *a,
+                    AffConsultation *b)
+{
+  return a != b &&
+         g_strcmp0 (aff_consultation_get_client_id (a), aff_consultation_get_client_id (b)) == 0 &&
+         ABS (g_date_days_between (aff_consultation_get_received (a), aff_consultation_get_received (b))) <= 30 &&
+         titles_alike (aff_consultation_get_title (a), aff_consultation_get_title (b));
+}
+
+static GPtrArray *
+find_duplicates (AffPortfolio    *self,
+                 AffConsultation *consultation)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->consultations));
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffConsultation) other = g_list_model_get_item (G_LIST_MODEL (self->consultations), i);
+
+      if (possible_duplicate (consultation, other))
+        g_ptr_array_add (result, g_object_ref (other));
+    }
+  return result;
+}
+
+/**
+ * aff_portfolio_add_consultation:
+ * @self: a portfolio
+ * @consultation: a consultation not yet in a portfolio
+ * @error: return location for a #GError
+ *
+ * Adds a consultation of a client of the portfolio and journals it, with the
+ * possible duplicates already there (same client, received within 30 days,
+ * titles sharing at least half their words). Duplicates are reported, never
+ * merged: [method@Aff.Portfolio.list_possible_duplicates] lists them.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND (unknown client),
+ *   %AFF_ERROR_DUPLICATE_ID or %AFF_ERROR_INVALID_VALUE (malformed id, empty
+ *   title, deadline before the received date) set and nothing changed
+ */
+gboolean
+aff_portfolio_add_consultation (AffPortfolio     *self,
+                                AffConsultation  *consultation,
+                                GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) snapshot = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  JsonObject *details;
+  JsonArray *ids;
+  const char *id;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (AFF_IS_CONSULTATION (consultation), FALSE);
+
+  id = aff_consultation_get_id (consultation);
+  if (!_aff_id_is_valid (id))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not a valid consultation id: use 1 to 64 bytes without spaces"),
+                        id), FALSE;
+  if (g_hash_table_contains (self->consultations_by_id, id))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_DUPLICATE_ID,
+                        _("the portfolio already has a consultation “%s”"), id), FALSE;
+  if (require_client (self, aff_consultation_get_client_id (consultation), error) == NULL)
+    return FALSE;
+  if (*aff_consultation_get_title (consultation) == '\0')
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("consultation %s has no title"), id), FALSE;
+  if (g_date_compare (aff_consultation_get_deadline (consultation),
+                      aff_consultation_get_received (consultation)) < 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("consultation %s: the deadline is before the day it was received"), id), FALSE;
+  g_return_val_if_fail (aff_consultation_get_state (consultation) == AFF_CONSULTATION_STATE_RECEIVED, FALSE);
+
+  builder = json_builder_new ();
+  _aff_consultation_to_json (consultation, builder);
+  snapshot = json_builder_get_root (builder);
+  details = json_node_dup_object (snapshot);
+  duplicates = find_duplicates (self, consultation);
+  ids = json_array_new ();
+  for (i = 0; i < duplicates->len; i++)
+    json_array_add_string_element (ids, aff_consultation_get_id (g_ptr_array_index (duplicates, i)));
+  json_object_set_array_member (details, "possible_duplicates", ids);
+
+  g_list_store_append (self->consultations, consultation);
+  g_hash_table_insert (self->consultations_by_id, (gpointer) id, consultation);
+  _aff_journal_record (self->journal, "consultation", id, "added", details);
+  _aff_consultation_attach (consultation, self->journal);
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_list_possible_duplicates:
+ * @self: a portfolio
+ * @consultation_id: a consultation id
+ *
+ * Lists the other consultations that may be the same request: same client,
+ * received at most 30 days apart, titles sharing at least half their words
+ * (of three letters or more, case and accents ignored).
+ *
+ * Returns: (transfer container) (element-type AffConsultation): the possible
+ *   duplicates, in the order they were added; empty for an unknown id
+ */
+GPtrArray *
+aff_portfolio_list_possible_duplicates (AffPortfolio *self,
+                                        const char   *consultation_id)
+{
+  AffConsultation *consultation;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (consultation_id != NULL, NULL);
+
+  consultation = g_hash_table_lookup (self->consultations_by_id, consultation_id);
+  if (consultation == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+  return find_duplicates (self, consultation);
+}
+
+static int
+compare_deadlines (gconstpointer a,
+                   gconstpointer b)
+{
+  AffConsultation *ca = *(AffConsultation * const *) a, *cb = *(AffConsultation * const *) b;
+  int order = g_date_compare (aff_consultation_get_deadline (ca), aff_consultation_get_deadline (cb));
+
+  return order ? order : strcmp (aff_consultation_get_id (ca), aff_consultation_get_id (cb));
+}
+
+static GPtrArray *
+select_consultations (AffPortfolio *self,
+                      gboolean    (*keep) (AffConsultation *, gconstpointer),
+                      gconstpointer data)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->consultations));
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (self->consultations), i);
+
+      if (keep (consultation, data))
+        g_ptr_array_add (result, g_object_ref (consultation));
+    }
+  g_ptr_array_sort (result, compare_deadlines);
+  return result;
+}
+
+static gboolean
+keep_open (AffConsultation *consultation,
+           gconstpointer    data)
+{
+  return aff_consultation_is_open (consultation);
+}
+
+/**
+ * aff_portfolio_list_open_consultations:
+ * @self: a portfolio
+ *
+ * Lists the consultations that await an outcome, the most urgent first.
+ *
+ * Returns: (transfer container) (element-type AffConsultation): the open
+ *   consultations, by deadline then id
+ */
+GPtrArray *
+aff_portfolio_list_open_consultations (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return select_consultations (self, keep_open, NULL);
+}
+
+static gboolean
+keep_due (AffConsultation *consultation,
+          gconstpointer    data)
+{
+  AffConsultationState state = aff_consultation_get_state (consultation);
+
+  return (state == AFF_CONSULTATION_STATE_RECEIVED || state == AFF_CONSULTATION_STATE_QUALIFYING) &&
+         g_date_compare (aff_consultation_get_deadline (consultation), data) <= 0;
+}
+
+/**
+ * aff_portfolio_list_consultations_due:
+ * @self: a portfolio
+ * @date: the day of the review
+ *
+ * Lists the consultations still undecided whose deadline falls within the
+ * policy's warning days after @date, or has passed.
+ *
+ * Returns: (transfer container) (element-type AffConsultation): the
+ *   consultations, by deadline then id
+ */
+GPtrArray *
+aff_portfolio_list_consultations_due (AffPortfolio *self,
+                                      const GDate  *date)
+{
+  GDate horizon;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  horizon = *date;
+  g_date_add_days (&horizon, aff_policy_get_deadline_warning_days (self->policy));
+  return select_consultations (self, keep_due, &horizon);
+}
+
+/**
+ * aff_portfolio_evaluate_consultation:
+ * @self: a portfolio
+ * @consultation_id: the id of a received or qualifying consultation
+ * @date: the day of the evaluation
+ * @error: return location for a #GError
+ *
+ * Evaluates the go / no-go of a consultation (see
+ * [class@Aff.BidEvaluation]), records its verdict, score and date on the
+ * consultation, journals it, and emits
+ * [signal@Aff.Portfolio::consultation-evaluated].
+ *
+ * Returns: (transfer full): the evaluation, or %NULL with
+ *   %AFF_ERROR_NOT_FOUND, %AFF_ERROR_INVALID_TRANSITION (already decided) or
+ *   another error of [func@Aff.BidEvaluation.compute] set
+ */
+AffBidEvaluation *
+aff_portfolio_evaluate_consultation (AffPortfolio  *self,
+                                     const char    *consultation_id,
+                                     const GDate   *date,
+                                     GError       **error)
+{
+  g_autoptr(AffBidEvaluation) evaluation = NULL;
+  AffConsultation *consultation;
+  AffConsultationState state;
+  AffClient *client;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (consultation_id != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if ((consultation = require_consultation (self, consultation_id, error)) == NULL)
+    return NULL;
+  state = aff_consultation_get_state (consultation);
+  if (state != AFF_CONSULTATION_STATE_RECEIVED && state != AFF_CONSULTATION_STATE_QUALIFYING)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("consultation %s is past its go / no-go"), consultation_id), NULL;
+  if ((client = require_client (self, aff_consultation_get_client_id (consultation), error)) == NULL)
+    return NULL;
+  evaluation = aff_bid_evaluation_compute (consultation, client, self->policy,
+                                           G_LIST_MODEL (self->consultations), date, error);
+  if (evaluation == NULL)
+    return NULL;
+  _aff_consultation_set_evaluation (consultation, evaluation);
+  g_signal_emit (self, signals[CONSULTATION_EVALUATED], 0, evaluation);
+  return g_steal_pointer (&evaluation);
+}
+
+/**
+ * aff_portfolio_decide_consultation:
+ * @self: a portfolio
+ * @consultation_id: the id of an evaluated, qualifying consultation
+ * @verdict: %AFF_BID_VERDICT_GO or %AFF_BID_VERDICT_NO_GO
+ * @decided_by: who decides
+ * @justification: (nullable): why; required when going against the evaluation
+ * @error: return location for a #GError
+ *
+ * Records the go / no-go decision, dated by the latest evaluation; see
+ * [method@Aff.Portfolio.decide_consultation_at].
+ *
+ * Returns: %TRUE on success; %FALSE with @error set and nothing changed
+ */
+gboolean
+aff_portfolio_decide_consultation (AffPortfolio   *self,
+                                   const char     *consultation_id,
+                                   AffBidVerdict   verdict,
+                                   const char     *decided_by,
+                                   const char     *justification,
+                                   GError        **error)
+{
+  AffConsultation *consultation;
+  GDate date;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (consultation_id != NULL, FALSE);
+
+  if ((consultation = require_consultation (self, consultation_id, error)) == NULL)
+    return FALSE;
+  if (!_aff_consultation_get_evaluation (consultation, NULL, NULL, &date))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("consultation %s is not evaluated: evaluate it before deciding"),
+                        consultation_id), FALSE;
+  return aff_portfolio_decide_consultation_at (self, consultation_id, verdict, decided_by,
+                                               justification, &date, error);
+}
+
+/**
+ * aff_portfolio_decide_consultation_at:
+ * @self: a portfolio
+ * @consultation_id: the id of an evaluated, qualifying consultation
+ * @verdict: %AFF_BID_VERDICT_GO or %AFF_BID_VERDICT_NO_GO
+ * @decided_by: who decides
+ * @justification: (nullable): why; required when going against the evaluation
+ * @date: the day of the decision
+ * @error: return location for a #GError
+ *
+ * Records the go / no-go decision: the consultation moves to GO or NO_GO.
+ * A decision that goes against the evaluation's GO or NO_GO needs a
+ * justification and is flagged in the journal (`against_evaluation`); after
+ * a REVIEW, either decision is the management's to take.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND,
+ *   %AFF_ERROR_INVALID_TRANSITION (not qualifying, not evaluated) or
+ *   %AFF_ERROR_INVALID_VALUE (REVIEW given, no decider, an unjustified
+ *   override, a date before the last change) set and nothing changed
+ */
+gboolean
+aff_portfolio_decide_consultation_at (AffPortfolio   *self,
+                                      const char     *consultation_id,
+                                      AffBidVerdict   verdict,
+                                      const char     *decided_by,
+                                      const char     *justification,
+                                      const GDate    *date,
+                                      GError        **error)
+{
+  AffConsultation *consultation;
+  AffBidVerdict evaluated;
+  gboolean against;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (consultation_id != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if ((consultation = require_consultation (self, consultation_id, error)) == NULL)
+    return FALSE;
+  if (aff_consultation_get_state (consultation) != AFF_CONSULTATION_STATE_QUALIFYING)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("consultation %s can be decided only while qualifying"), consultation_id), FALSE;
+  if (!_aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("consultation %s is not evaluated: evaluate it before deciding"),
+                        consultation_id), FALSE;
+  if (verdict != AFF_BID_VERDICT_GO && verdict != AFF_BID_VERDICT_NO_GO)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("consultation %s: a decision is GO or NO_GO"), consultation_id), FALSE;
+  if (decided_by == NULL || *decided_by == '\0')
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("consultation %s: the decision must say who takes it"), consultation_id), FALSE;
+  against = evaluated != AFF_BID_VERDICT_REVIEW && evaluated != verdict;
+  if (against && (justification == NULL || *justification == '\0'))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("consultation %s: deciding against the evaluation needs a justification"),
+                        consultation_id), FALSE;
+  if (!_aff_consultation_change_state (consultation,
+                                       verdict == AFF_BID_VERDICT_GO ? AFF_CONSULTATION_STATE_GO
+                                                                     : AFF_CONSULTATION_STATE_NO_GO,
+                                       date, justification, error))
+    return FALSE;
+  _aff_consultation_set_decision (consultation, verdict, decided_by, justification, against, date);
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_compute_hit_rate:
+ * @self: a portfolio
+ * @client_id: (nullable): count only this client's consultations
+ * @activity: (nullable): count only consultations that need this activity
+ *
+ * How often the company wins what it answers; see
+ * [func@Aff.HitRate.compute].
+ *
+ * Returns: (transfer full): the hit rate
+ */
+AffHitRate *
+aff_portfolio_compute_hit_rate (AffPortfolio *self,
+                                const char   *client_id,
+                                const char   *activity)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return aff_hit_rate_compute (G_LIST_MODEL (self->consultations), client_id, activity);
+}
+
+/**
+ * aff_portfolio_review_verdicts:
+ * @self: a portfolio
+ *
+ * How the go / no-go verdicts compared with the outcomes; see
+ * [func@Aff.VerdictReview.compute].
+ *
+ * Returns: (transfer full): the review
+ */
+AffVerdictReview *
+aff_portfolio_review_verdicts (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return aff_verdict_review_compute (G_LIST_MODEL (self->consultations));
+}
+
 /* ---- The document ------------------------------------------------------ */
 
 /**
@@ -801,6 +1331,15 @@ aff_portfolio_to_data (AffPortfolio *self,
     {
       g_autoptr(AffClient) client = g_list_model_get_item (G_LIST_MODEL (self->clients), i);
       _aff_client_to_json (client, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "consultations");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->consultations));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (self->consultations), i);
+      _aff_consultation_to_json (consultation, builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "journal");
@@ -898,12 +1437,49 @@ clients_from_json (AffPortfolio  *self,
   return TRUE;
 }
 
+static gboolean
+consultations_from_json (AffPortfolio  *self,
+                         AffJsonReader *reader,
+                         JsonArray     *array,
+                         GError       **error)
+{
+  guint i, n = array ? json_array_get_length (array) : 0;
+
+  for (i = 0; i < n; i++)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "consultations");
+      g_autoptr(AffConsultation) consultation = NULL;
+      gboolean ok = TRUE;
+
+      aff_json_reader_push_index (reader, i);
+      consultation = _aff_consultation_from_json (reader, json_array_get_element (array, i), error);
+      if (consultation == NULL)
+        ok = FALSE;
+      else if (g_hash_table_contains (self->consultations_by_id, aff_consultation_get_id (consultation)))
+        ok = aff_json_reader_fail_at (reader, "id", error,
+                                      _("expected an id no other consultation has, not “%s”"),
+                                      aff_consultation_get_id (consultation));
+      else if (!g_hash_table_contains (self->clients_by_id, aff_consultation_get_client_id (consultation)))
+        ok = aff_json_reader_fail_at (reader, "client_id", error,
+                                      _("expected the id of a client of the portfolio, not “%s”"),
+                                      aff_consultation_get_client_id (consultation));
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return FALSE;
+      g_list_store_append (self->consultations, consultation);
+      g_hash_table_insert (self->consultations_by_id,
+                           (gpointer) aff_consultation_get_id (consultation), consultation);
+      _aff_consultation_attach (consultation, self->journal);
+    }
+  return TRUE;
+}
+
 static AffPortfolio *
 portfolio_from_node (JsonNode  *root,
                      GError   **error)
 {
   static const char *const members[] = {
-    "format", "version", "name", "policy", "clients", "journal", NULL
+    "format", "version", "name", "policy", "clients", "consultations", "journal", NULL
   };
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffPolicy) policy = NULL;
@@ -911,7 +1487,7 @@ portfolio_from_node (JsonNode  *root,
   g_autofree char *format = NULL;
   AffJsonReader reader;
   JsonObject *object, *policy_object, *journal_object;
-  JsonArray *clients;
+  JsonArray *clients, *consultations;
   JsonNode *version_node;
   gint64 version = 0;
   gboolean ok;
@@ -944,6 +1520,7 @@ portfolio_from_node (JsonNode  *root,
       !aff_json_check_members (&reader, object, members, error) ||
       !aff_json_get_object (&reader, object, "policy", &policy_object, error) ||
       !aff_json_get_array (&reader, object, "clients", &clients, error) ||
+      !aff_json_get_array (&reader, object, "consultations", &consultations, error) ||
       !aff_json_get_object (&reader, object, "journal", &journal_object, error))
     goto out;
 
@@ -973,7 +1550,8 @@ portfolio_from_node (JsonNode  *root,
     }
 
   ok = clients_from_json (portfolio, &reader, clients, error) &&
-       check_references (portfolio, &reader, error);
+       check_references (portfolio, &reader, error) &&
+       consultations_from_json (portfolio, &reader, consultations, error);
   if (!ok)
     goto out;
   if (journal != NULL)

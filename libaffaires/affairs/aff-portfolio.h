@@ -15,6 +15,9 @@
 #include "aff-policy.h"
 #include "aff-client.h"
 #include "aff-development-figures.h"
+#include "aff-consultation.h"
+#include "aff-bid-evaluation.h"
+#include "aff-bid-statistics.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +33,7 @@ G_BEGIN_DECLS
  *
  * The newest portfolio document version this library reads and the one it writes.
  */
-#define AFF_PORTFOLIO_FORMAT_VERSION 1
+#define AFF_PORTFOLIO_FORMAT_VERSION 2
 
 #define AFF_TYPE_PORTFOLIO (aff_portfolio_get_type ())
 
@@ -133,5 +136,49 @@ AffDevelopmentFigures *aff_portfolio_compute_development (AffPortfolio  *self,
                                                           const GDate   *from,
                                                           const GDate   *to,
                                                           GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+
+AFF_AVAILABLE_IN_ALL
+GListModel   *aff_portfolio_get_consultations      (AffPortfolio        *self);
+AFF_AVAILABLE_IN_ALL
+gboolean      aff_portfolio_add_consultation       (AffPortfolio        *self,
+                                                    AffConsultation     *consultation,
+                                                    GError             **error);
+AFF_AVAILABLE_IN_ALL
+AffConsultation *aff_portfolio_lookup_consultation (AffPortfolio        *self,
+                                                    const char          *id);
+AFF_AVAILABLE_IN_ALL
+GPtrArray    *aff_portfolio_list_possible_duplicates (AffPortfolio      *self,
+                                                      const char        *consultation_id);
+AFF_AVAILABLE_IN_ALL
+GPtrArray    *aff_portfolio_list_open_consultations (AffPortfolio       *self);
+AFF_AVAILABLE_IN_ALL
+GPtrArray    *aff_portfolio_list_consultations_due (AffPortfolio        *self,
+                                                    const GDate         *date);
+AFF_AVAILABLE_IN_ALL
+AffBidEvaluation *aff_portfolio_evaluate_consultation (AffPortfolio     *self,
+                                                       const char       *consultation_id,
+                                                       const GDate      *date,
+                                                       GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+AFF_AVAILABLE_IN_ALL
+gboolean      aff_portfolio_decide_consultation    (AffPortfolio        *self,
+                                                    const char          *consultation_id,
+                                                    AffBidVerdict        verdict,
+                                                    const char          *decided_by,
+                                                    const char          *justification,
+                                                    GError             **error);
+AFF_AVAILABLE_IN_ALL
+gboolean      aff_portfolio_decide_consultation_at (AffPortfolio        *self,
+                                                    const char          *consultation_id,
+                                                    AffBidVerdict        verdict,
+                                                    const char          *decided_by,
+                                                    const char          *justification,
+                                                    const GDate         *date,
+                                                    GError             **error);
+AFF_AVAILABLE_IN_ALL
+AffHitRate   *aff_portfolio_compute_hit_rate       (AffPortfolio        *self,
+                                                    const char          *client_id,
+                                                    const char          *activity) G_GNUC_WARN_UNUSED_RESULT;
+AFF_AVAILABLE_IN_ALL
+AffVerdictReview *aff_portfolio_review_verdicts    (AffPortfolio        *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -45,6 +45,7 @@ struct _AffClient
   GArray *status_history;     /* AffStatusChange, in date order */
   GListStore *contacts;
   GListStore *interactions;   /* in date order, then recording order */
+  GListStore *solvencies;     /* in date order */
   AffTrack track;
 };
 
@@ -78,6 +79,7 @@ aff_client_dispose (GObject *object)
 
   g_clear_object (&self->contacts);
   g_clear_object (&self->interactions);
+  g_clear_object (&self->solvencies);
 
   G_OBJECT_CLASS (aff_client_parent_class)->dispose (object);
 }
@@ -288,6 +290,7 @@ aff_client_init (AffClient *self)
   g_array_set_clear_func (self->status_history, clear_status_change);
   self->contacts = g_list_store_new (AFF_TYPE_CONTACT);
   self->interactions = g_list_store_new (AFF_TYPE_INTERACTION);
+  self->solvencies = g_list_store_new (AFF_TYPE_SOLVENCY);
 }
 
 /**
@@ -457,8 +460,8 @@ aff_client_set_siren (AffClient   *self,
                       _("a SIREN (9 digits with a valid check digit)"), error);
 }
 
-static gboolean
-naf_is_valid (const char *code)
+gboolean
+_aff_naf_is_valid (const char *code)
 {
   return strlen (code) == 6 && g_ascii_isdigit (code[0]) && g_ascii_isdigit (code[1]) &&
          code[2] == '.' && g_ascii_isdigit (code[3]) && g_ascii_isdigit (code[4]) &&
@@ -498,7 +501,7 @@ aff_client_set_sector (AffClient   *self,
 {
   g_return_val_if_fail (AFF_IS_CLIENT (self), FALSE);
 
-  return set_checked (self, &self->sector, naf_code, naf_is_valid, PROP_SECTOR,
+  return set_checked (self, &self->sector, naf_code, _aff_naf_is_valid, PROP_SECTOR,
                       _("a NAF code written like 28.29B"), error);
 }
 
@@ -929,6 +932,105 @@ _aff_client_add_interaction (AffClient       *self,
   return TRUE;
 }
 
+static void
+insert_solvency (AffClient   *self,
+                 AffSolvency *assessment)
+{
+  const GDate *date = aff_solvency_get_date (assessment);
+  guint position = g_list_model_get_n_items (G_LIST_MODEL (self->solvencies));
+
+  while (position > 0)
+    {
+      g_autoptr(AffSolvency) before = g_list_model_get_item (G_LIST_MODEL (self->solvencies), position - 1);
+
+      if (g_date_compare (aff_solvency_get_date (before), date) <= 0)
+        break;
+      position--;
+    }
+  g_list_store_insert (self->solvencies, position, assessment);
+}
+
+/**
+ * aff_client_add_solvency:
+ * @self: a client
+ * @assessment: an assessment not yet added to a client
+ * @error: return location for a #GError
+ *
+ * Records a solvency assessment of the client, made with the finance
+ * department, and journals it. An assessment whose model is
+ * %AFF_ALTMAN_MODEL_AUTO gets the model of the client's sector. From then on
+ * the assessment is a record: its figures no longer change.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_VALUE set when
+ *   the model cannot be chosen (no sector) or the assessment was already added
+ */
+gboolean
+aff_client_add_solvency (AffClient    *self,
+                         AffSolvency  *assessment,
+                         GError      **error)
+{
+  g_return_val_if_fail (AFF_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (AFF_IS_SOLVENCY (assessment), FALSE);
+
+  if (g_object_get_data (G_OBJECT (assessment), "aff-client") != NULL)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("client %s: this solvency assessment was already added to a client"),
+                        self->id), FALSE;
+  if (!_aff_solvency_resolve_model (assessment, self->id, self->sector, error))
+    return FALSE;
+  _aff_solvency_freeze (assessment);
+  g_object_set_data (G_OBJECT (assessment), "aff-client", self);
+  insert_solvency (self, assessment);
+  _aff_track_record (&self->track, "solvency-added", _aff_solvency_describe (assessment));
+  return TRUE;
+}
+
+/**
+ * aff_client_get_solvencies:
+ * @self: a client
+ *
+ * Gets the client's solvency assessments.
+ *
+ * Returns: (transfer none): a list model of [class@Aff.Solvency], by date
+ */
+GListModel *
+aff_client_get_solvencies (AffClient *self)
+{
+  g_return_val_if_fail (AFF_IS_CLIENT (self), NULL);
+  return G_LIST_MODEL (self->solvencies);
+}
+
+/**
+ * aff_client_get_current_solvency:
+ * @self: a client
+ * @date: the day of the question
+ *
+ * The assessment in force at @date: the latest one made on or before it.
+ * Whether it is still recent enough is [method@Aff.Solvency.is_stale]'s
+ * question.
+ *
+ * Returns: (transfer none) (nullable): the assessment, or %NULL when none was
+ *   made by then
+ */
+AffSolvency *
+aff_client_get_current_solvency (AffClient   *self,
+                                 const GDate *date)
+{
+  guint n;
+
+  g_return_val_if_fail (AFF_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  for (n = g_list_model_get_n_items (G_LIST_MODEL (self->solvencies)); n > 0; n--)
+    {
+      g_autoptr(AffSolvency) assessment = g_list_model_get_item (G_LIST_MODEL (self->solvencies), n - 1);
+
+      if (g_date_compare (aff_solvency_get_date (assessment), date) <= 0)
+        return assessment;   /* the store keeps it alive */
+    }
+  return NULL;
+}
+
 /**
  * aff_client_get_satisfaction_average:
  * @self: a client
@@ -1097,6 +1199,8 @@ _aff_client_to_json (AffClient   *self,
                 (void (*) (gpointer, JsonBuilder *)) _aff_contact_to_json);
   list_to_json (builder, "interactions", G_LIST_MODEL (self->interactions),
                 (void (*) (gpointer, JsonBuilder *)) _aff_interaction_to_json);
+  list_to_json (builder, "solvency", G_LIST_MODEL (self->solvencies),
+                (void (*) (gpointer, JsonBuilder *)) _aff_solvency_to_json);
   json_builder_end_object (builder);
 }
 
@@ -1216,6 +1320,45 @@ items_from_json (AffJsonReader *reader,
   return TRUE;
 }
 
+static gboolean
+solvencies_from_json (AffJsonReader *reader,
+                      JsonObject    *object,
+                      AffClient     *client,
+                      GError       **error)
+{
+  JsonArray *array;
+  guint i, n;
+
+  if (!aff_json_get_array (reader, object, "solvency", &array, error))
+    return FALSE;
+  n = array ? json_array_get_length (array) : 0;
+  for (i = 0; i < n; i++)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "solvency");
+      g_autoptr(AffSolvency) assessment = NULL;
+      guint count = g_list_model_get_n_items (G_LIST_MODEL (client->solvencies));
+      g_autoptr(AffSolvency) previous = count ? g_list_model_get_item (G_LIST_MODEL (client->solvencies), count - 1) : NULL;
+      gboolean ok = TRUE;
+
+      aff_json_reader_push_index (reader, i);
+      assessment = _aff_solvency_from_json (reader, json_array_get_element (array, i), error);
+      if (assessment == NULL)
+        ok = FALSE;
+      else if (previous != NULL && g_date_compare (aff_solvency_get_date (previous),
+                                                   aff_solvency_get_date (assessment)) > 0)
+        ok = aff_json_reader_fail_at (reader, "date", error, _("expected assessments in date order"));
+      else
+        {
+          g_object_set_data (G_OBJECT (assessment), "aff-client", client);
+          g_list_store_append (client->solvencies, assessment);
+        }
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 AffClient *
 _aff_client_from_json (AffJsonReader *reader,
                        JsonNode      *node,
@@ -1223,7 +1366,7 @@ _aff_client_from_json (AffJsonReader *reader,
 {
   static const char *const members[] = {
     "id", "name", "siren", "sector", "address", "follow_up_days", "parent_id",
-    "status", "status_history", "contacts", "interactions", NULL
+    "status", "status_history", "contacts", "interactions", "solvency", NULL
   };
   g_autoptr(AffClient) client = NULL;
   g_autofree char *id = NULL, *name = NULL;
@@ -1254,7 +1397,7 @@ _aff_client_from_json (AffJsonReader *reader,
   if (client->siren != NULL && !aff_siren_is_valid (client->siren))
     return aff_json_reader_fail_at (reader, "siren", error,
                                     _("expected 9 digits with a valid check digit")), NULL;
-  if (client->sector != NULL && !naf_is_valid (client->sector))
+  if (client->sector != NULL && !_aff_naf_is_valid (client->sector))
     return aff_json_reader_fail_at (reader, "sector", error,
                                     _("expected a NAF code written like 28.29B")), NULL;
 
@@ -1277,7 +1420,8 @@ _aff_client_from_json (AffJsonReader *reader,
   client->status = status;
 
   if (!items_from_json (reader, object, "contacts", client, TRUE, error) ||
-      !items_from_json (reader, object, "interactions", client, FALSE, error))
+      !items_from_json (reader, object, "interactions", client, FALSE, error) ||
+      !solvencies_from_json (reader, object, client, error))
     return NULL;
   return g_steal_pointer (&client);
 }

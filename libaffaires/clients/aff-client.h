@@ -13,6 +13,7 @@
 #include "aff-version-macros.h"
 #include "aff-contact.h"
 #include "aff-interaction.h"
+#include "aff-solvency.h"
 
 G_BEGIN_DECLS
 
@@ -102,6 +103,16 @@ AFF_AVAILABLE_IN_ALL
 double          aff_client_get_satisfaction_average (AffClient    *self);
 AFF_AVAILABLE_IN_ALL
 double          aff_client_get_satisfaction_trend   (AffClient    *self);
+
+AFF_AVAILABLE_IN_ALL
+gboolean        aff_client_add_solvency          (AffClient       *self,
+                                                  AffSolvency     *assessment,
+                                                  GError         **error);
+AFF_AVAILABLE_IN_ALL
+GListModel     *aff_client_get_solvencies        (AffClient       *self);
+AFF_AVAILABLE_IN_ALL
+AffSolvency    *aff_client_get_current_solvency  (AffClient       *self,
+                                                  const GDate     *date);
 
 AFF_AVAILABLE_IN_ALL
 gboolean        aff_siren_is_valid               (const char      *siren);

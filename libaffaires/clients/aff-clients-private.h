@@ -5,6 +5,7 @@
 #pragma once
 
 #include "aff-client.h"
+#include "aff-solvency.h"
 #include "aff-journal-private.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,20 @@ void            _aff_interaction_to_json   (AffInteraction *self,
 AffInteraction *_aff_interaction_from_json (AffJsonReader  *reader,
                                             JsonNode       *node,
                                             GError        **error);
+
+/* Solvency */
+gboolean        _aff_naf_is_valid             (const char    *code);
+gboolean        _aff_solvency_resolve_model   (AffSolvency   *self,
+                                               const char    *client_id,
+                                               const char    *sector,
+                                               GError       **error);
+void            _aff_solvency_freeze          (AffSolvency   *self);
+JsonObject     *_aff_solvency_describe        (AffSolvency   *self);
+void            _aff_solvency_to_json         (AffSolvency   *self,
+                                               JsonBuilder   *builder);
+AffSolvency    *_aff_solvency_from_json       (AffJsonReader *reader,
+                                               JsonNode      *node,
+                                               GError       **error);
 
 /* Clients */
 void            _aff_client_attach         (AffClient      *self,

@@ -44,6 +44,8 @@ G_BEGIN_DECLS
  *   current state; nothing was changed
  * @AFF_ERROR_TAMPERED: the journal chain does not verify; the message names
  *   the first bad entry
+ * @AFF_ERROR_NOT_ASSESSABLE: a figure needed for an assessment is missing
+ *   (a solvency score without total assets, say); nothing is made up
  *
  * Error codes of the [error@Aff.Error] domain.
  */
@@ -60,6 +62,7 @@ typedef enum {
   AFF_ERROR_IN_USE,
   AFF_ERROR_INVALID_TRANSITION,
   AFF_ERROR_TAMPERED,
+  AFF_ERROR_NOT_ASSESSABLE,
 } AffError;
 
 AFF_AVAILABLE_IN_ALL

@@ -922,6 +922,20 @@ _aff_value_to_json (const GValue *value)
   if (G_TYPE_IS_ENUM (type))
     return json_node_init_string (json_node_alloc (),
                                   aff_enum_to_nick (type, g_value_get_enum (value)));
+  if (G_TYPE_IS_FLAGS (type))
+    {
+      g_autoptr(GFlagsClass) klass = g_type_class_ref (type);
+      guint flags = g_value_get_flags (value), i;
+      JsonArray *array = json_array_new ();
+      JsonNode *node;
+
+      for (i = 0; i < klass->n_values; i++)
+        if (klass->values[i].value != 0 && (flags & klass->values[i].value) == klass->values[i].value)
+          json_array_add_string_element (array, klass->values[i].value_nick);
+      node = json_node_init_array (json_node_alloc (), array);
+      json_array_unref (array);
+      return node;
+    }
   if (type == G_TYPE_DATE)
     {
       const GDate *date = g_value_get_boxed (value);

@@ -30,7 +30,9 @@ struct _AffPolicy
   char *currency;
   char **activities;
   GHashTable *labour_rates;   /* skill → AffMoney */
-  int values[16];             /* the integer properties, indexed by PROP_* */
+  int values[32];             /* the integer properties, indexed by PROP_* */
+  char *language;
+  guint bid_weights[6];       /* by position in bid_criteria[] */
   AffTrack track;
 };
 
@@ -51,10 +53,23 @@ enum {
   PROP_FOLLOW_UP_DAYS_ACTIVE,
   PROP_FOLLOW_UP_DAYS_DORMANT,
   PROP_OFFER_REMINDER_DAYS,
-  N_PROPS
+  PROP_RISK_CRITICAL_THRESHOLD,
+  PROP_RISK_HIGH_THRESHOLD,
+  PROP_RISK_MEDIUM_THRESHOLD,
+  PROP_SOLVENCY_MAX_AGE_DAYS,
+  PROP_MAX_DSO_DAYS,
+  PROP_MAX_AVERAGE_DAYS_LATE,
+  PROP_MAX_PAYMENT_INCIDENTS,
+  PROP_MIN_PREPARATION_DAYS,
+  PROP_DEADLINE_WARNING_DAYS,
+  PROP_CAPACITY_HOURS,
+  N_PROPS,
+  /* not in values[]: */
+  PROP_LANGUAGE = N_PROPS,
+  N_ALL_PROPS
 };
 
-G_STATIC_ASSERT (N_PROPS <= 16);
+G_STATIC_ASSERT (N_PROPS <= 32);
 
 #define FIRST_INT_PROP PROP_TARGET_MARGIN_RATE
 
@@ -91,9 +106,36 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     "Days between contacts with a dormant client" },
   { "offer-reminder-days", "offer_reminder_days", 0, 36500, 10,
     "Days after sending an offer before the first reminder" },
+  { "risk-critical-threshold", "risk_critical_threshold", 1, 25, 16,
+    "Criticality (probability × impact) from which a risk is critical" },
+  { "risk-high-threshold", "risk_high_threshold", 1, 25, 10,
+    "Criticality from which a risk is high" },
+  { "risk-medium-threshold", "risk_medium_threshold", 1, 25, 5,
+    "Criticality from which a risk is medium" },
+  { "solvency-max-age-days", "solvency_max_age_days", 0, 36500, 365,
+    "Days after which a solvency assessment is stale and must be renewed" },
+  { "max-dso-days", "max_dso_days", 0, 36500, 90,
+    "Days sales outstanding above which a client's payment behaviour is a concern" },
+  { "max-average-days-late", "max_average_days_late", 0, 36500, 30,
+    "Average days late above which a client's payment behaviour is a concern" },
+  { "max-payment-incidents", "max_payment_incidents", 0, 36500, 2,
+    "Payment incidents above which a client's payment behaviour is a concern" },
+  { "min-preparation-days", "min_preparation_days", 0, 36500, 10,
+    "Fewest days between a go / no-go and the deadline to prepare a proper offer" },
+  { "deadline-warning-days", "deadline_warning_days", 0, 36500, 7,
+    "Days before a deadline from which an undecided consultation is flagged" },
+  { "capacity-hours", "capacity_hours", 0, G_MAXINT, 20000,
+    "Hours of work the company can take on in offers being prepared or awaiting an answer" },
 };
 
-static GParamSpec *props[N_PROPS];
+/* The weighted criteria of the go / no-go, in the order evaluations list
+ * them, with their default weights (summing to 100). */
+static const char *const bid_criteria[] = {
+  "strategic-fit", "win-rate", "margin", "risk", "workload", "bid-cost", NULL
+};
+static const guint default_bid_weights[] = { 20, 15, 25, 20, 10, 10 };
+
+static GParamSpec *props[N_ALL_PROPS];
 
 static void
 aff_policy_finalize (GObject *object)
@@ -101,6 +143,7 @@ aff_policy_finalize (GObject *object)
   AffPolicy *self = AFF_POLICY (object);
 
   g_free (self->currency);
+  g_free (self->language);
   g_strfreev (self->activities);
   g_hash_table_unref (self->labour_rates);
   _aff_track_clear (&self->track);
@@ -123,6 +166,9 @@ aff_policy_get_property (GObject    *object,
       break;
     case PROP_ACTIVITIES:
       g_value_set_boxed (value, self->activities);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
       break;
     default:
       if (prop_id >= FIRST_INT_PROP && prop_id < N_PROPS)
@@ -167,6 +213,14 @@ aff_policy_set_property (GObject      *object,
       break;
     case PROP_ACTIVITIES:
       aff_policy_set_activities (self, g_value_get_boxed (value));
+      break;
+    case PROP_LANGUAGE:
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!aff_policy_set_language (self, g_value_get_string (value), &error))
+          g_warning ("%s", error->message);
+      }
       break;
     default:
       if (prop_id >= FIRST_INT_PROP && prop_id < N_PROPS)
@@ -267,6 +321,60 @@ aff_policy_class_init (AffPolicyClass *klass)
    *
    * Days after an offer is sent before its first reminder.
    */
+  /**
+   * AffPolicy:risk-critical-threshold:
+   *
+   * The criticality (probability × impact) from which a risk is critical.
+   */
+  /**
+   * AffPolicy:risk-high-threshold:
+   *
+   * The criticality from which a risk is high.
+   */
+  /**
+   * AffPolicy:risk-medium-threshold:
+   *
+   * The criticality from which a risk is medium.
+   */
+  /**
+   * AffPolicy:solvency-max-age-days:
+   *
+   * Days after which a solvency assessment is stale and must be renewed.
+   */
+  /**
+   * AffPolicy:max-dso-days:
+   *
+   * Days sales outstanding above which a client's payment behaviour worsens
+   * its solvency rating.
+   */
+  /**
+   * AffPolicy:max-average-days-late:
+   *
+   * Average days late above which a client's payment behaviour worsens its
+   * solvency rating.
+   */
+  /**
+   * AffPolicy:max-payment-incidents:
+   *
+   * Payment incidents above which a client's payment behaviour worsens its
+   * solvency rating.
+   */
+  /**
+   * AffPolicy:min-preparation-days:
+   *
+   * The fewest days between a go / no-go and the deadline for a proper offer.
+   */
+  /**
+   * AffPolicy:deadline-warning-days:
+   *
+   * Days before a deadline from which an undecided consultation is flagged.
+   */
+  /**
+   * AffPolicy:capacity-hours:
+   *
+   * Hours of work the company can take on in offers being prepared or
+   * awaiting an answer.
+   */
   for (i = FIRST_INT_PROP; i < N_PROPS; i++)
     {
       const IntProp *info = &int_props[i - FIRST_INT_PROP];
@@ -281,7 +389,17 @@ aff_policy_class_init (AffPolicyClass *klass)
                                       (guint) info->fallback, flags);
     }
 
-  g_object_class_install_properties (object_class, N_PROPS, props);
+  /**
+   * AffPolicy:language:
+   *
+   * The language of the texts the library writes for people, such as the
+   * justification of a go / no-go: `fr` (the default) or `en`.
+   */
+  props[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, "fr",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_ALL_PROPS, props);
 }
 
 static void
@@ -295,6 +413,8 @@ aff_policy_init (AffPolicy *self)
                                               (GDestroyNotify) aff_money_free);
   for (i = FIRST_INT_PROP; i < N_PROPS; i++)
     self->values[i] = int_props[i - FIRST_INT_PROP].fallback;
+  self->language = g_strdup ("fr");
+  memcpy (self->bid_weights, default_bid_weights, sizeof self->bid_weights);
 }
 
 /**
@@ -715,6 +835,298 @@ INT_ACCESSORS (guint, follow_up_days_dormant, PROP_FOLLOW_UP_DAYS_DORMANT)
  * Sets the days after an offer is sent before its first reminder.
  */
 INT_ACCESSORS (guint, offer_reminder_days, PROP_OFFER_REMINDER_DAYS)
+/**
+ * aff_policy_get_risk_critical_threshold:
+ * @self: a policy
+ *
+ * Gets the criticality from which a risk is critical.
+ *
+ * Returns: the criticality from which a risk is critical
+ */
+/**
+ * aff_policy_set_risk_critical_threshold:
+ * @self: a policy
+ * @value: a criticality from 1 to 25
+ *
+ * Sets the criticality from which a risk is critical.
+ */
+INT_ACCESSORS (guint, risk_critical_threshold, PROP_RISK_CRITICAL_THRESHOLD)
+/**
+ * aff_policy_get_risk_high_threshold:
+ * @self: a policy
+ *
+ * Gets the criticality from which a risk is high.
+ *
+ * Returns: the criticality from which a risk is high
+ */
+/**
+ * aff_policy_set_risk_high_threshold:
+ * @self: a policy
+ * @value: a criticality from 1 to 25
+ *
+ * Sets the criticality from which a risk is high.
+ */
+INT_ACCESSORS (guint, risk_high_threshold, PROP_RISK_HIGH_THRESHOLD)
+/**
+ * aff_policy_get_risk_medium_threshold:
+ * @self: a policy
+ *
+ * Gets the criticality from which a risk is medium.
+ *
+ * Returns: the criticality from which a risk is medium
+ */
+/**
+ * aff_policy_set_risk_medium_threshold:
+ * @self: a policy
+ * @value: a criticality from 1 to 25
+ *
+ * Sets the criticality from which a risk is medium.
+ */
+INT_ACCESSORS (guint, risk_medium_threshold, PROP_RISK_MEDIUM_THRESHOLD)
+/**
+ * aff_policy_get_solvency_max_age_days:
+ * @self: a policy
+ *
+ * Gets the days after which a solvency assessment is stale.
+ *
+ * Returns: the days after which a solvency assessment is stale
+ */
+/**
+ * aff_policy_set_solvency_max_age_days:
+ * @self: a policy
+ * @value: a number of days, from 0 to 36500
+ *
+ * Sets the days after which a solvency assessment is stale.
+ */
+INT_ACCESSORS (guint, solvency_max_age_days, PROP_SOLVENCY_MAX_AGE_DAYS)
+/**
+ * aff_policy_get_max_dso_days:
+ * @self: a policy
+ *
+ * Gets the days sales outstanding above which payment behaviour is a concern.
+ *
+ * Returns: the days sales outstanding above which payment behaviour is a concern
+ */
+/**
+ * aff_policy_set_max_dso_days:
+ * @self: a policy
+ * @value: a number of days, from 0 to 36500
+ *
+ * Sets the days sales outstanding above which payment behaviour is a concern.
+ */
+INT_ACCESSORS (guint, max_dso_days, PROP_MAX_DSO_DAYS)
+/**
+ * aff_policy_get_max_average_days_late:
+ * @self: a policy
+ *
+ * Gets the average days late above which payment behaviour is a concern.
+ *
+ * Returns: the average days late above which payment behaviour is a concern
+ */
+/**
+ * aff_policy_set_max_average_days_late:
+ * @self: a policy
+ * @value: a number of days, from 0 to 36500
+ *
+ * Sets the average days late above which payment behaviour is a concern.
+ */
+INT_ACCESSORS (guint, max_average_days_late, PROP_MAX_AVERAGE_DAYS_LATE)
+/**
+ * aff_policy_get_max_payment_incidents:
+ * @self: a policy
+ *
+ * Gets the payment incidents above which payment behaviour is a concern.
+ *
+ * Returns: the payment incidents above which payment behaviour is a concern
+ */
+/**
+ * aff_policy_set_max_payment_incidents:
+ * @self: a policy
+ * @value: a number of incidents, from 0 to 36500
+ *
+ * Sets the payment incidents above which payment behaviour is a concern.
+ */
+INT_ACCESSORS (guint, max_payment_incidents, PROP_MAX_PAYMENT_INCIDENTS)
+/**
+ * aff_policy_get_min_preparation_days:
+ * @self: a policy
+ *
+ * Gets the fewest days between a go / no-go and the deadline.
+ *
+ * Returns: the fewest days between a go / no-go and the deadline
+ */
+/**
+ * aff_policy_set_min_preparation_days:
+ * @self: a policy
+ * @value: a number of days, from 0 to 36500
+ *
+ * Sets the fewest days between a go / no-go and the deadline.
+ */
+INT_ACCESSORS (guint, min_preparation_days, PROP_MIN_PREPARATION_DAYS)
+/**
+ * aff_policy_get_deadline_warning_days:
+ * @self: a policy
+ *
+ * Gets the days before a deadline from which an undecided consultation is flagged.
+ *
+ * Returns: the days before a deadline from which an undecided consultation is flagged
+ */
+/**
+ * aff_policy_set_deadline_warning_days:
+ * @self: a policy
+ * @value: a number of days, from 0 to 36500
+ *
+ * Sets the days before a deadline from which an undecided consultation is flagged.
+ */
+INT_ACCESSORS (guint, deadline_warning_days, PROP_DEADLINE_WARNING_DAYS)
+/**
+ * aff_policy_get_capacity_hours:
+ * @self: a policy
+ *
+ * Gets the hours of work the company can take on in offers being prepared or awaiting an answer.
+ *
+ * Returns: the hours of work the company can take on in offers being prepared or awaiting an answer
+ */
+/**
+ * aff_policy_set_capacity_hours:
+ * @self: a policy
+ * @value: a number of hours, up to %G_MAXINT
+ *
+ * Sets the hours of work the company can take on in offers being prepared or awaiting an answer.
+ */
+INT_ACCESSORS (guint, capacity_hours, PROP_CAPACITY_HOURS)
+
+/**
+ * aff_policy_get_language:
+ * @self: a policy
+ *
+ * Gets the language of the texts the library writes for people.
+ *
+ * Returns: `fr` or `en`
+ */
+const char *
+aff_policy_get_language (AffPolicy *self)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), NULL);
+  return self->language;
+}
+
+/**
+ * aff_policy_set_language:
+ * @self: a policy
+ * @language: `fr` or `en`
+ * @error: return location for a #GError
+ *
+ * Sets the language of the texts the library writes for people, such as the
+ * justification of a go / no-go.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_VALUE set for a
+ *   language the library has no texts in
+ */
+gboolean
+aff_policy_set_language (AffPolicy   *self,
+                         const char  *language,
+                         GError     **error)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+
+  if (g_strcmp0 (language, "fr") != 0 && g_strcmp0 (language, "en") != 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not a language the library writes: use fr or en"),
+                        language ? language : "(null)"), FALSE;
+  if (strcmp (self->language, language) == 0)
+    return TRUE;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LANGUAGE]);
+  return TRUE;
+}
+
+/**
+ * aff_policy_list_bid_criteria:
+ *
+ * The names of the weighted criteria of the go / no-go, in the order
+ * evaluations list them: `strategic-fit`, `win-rate`, `margin`, `risk`,
+ * `workload`, `bid-cost`.
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the criteria names
+ */
+const char * const *
+aff_policy_list_bid_criteria (void)
+{
+  return bid_criteria;
+}
+
+static int
+bid_criterion_index (const char *criterion)
+{
+  int i;
+
+  for (i = 0; criterion != NULL && bid_criteria[i] != NULL; i++)
+    if (strcmp (bid_criteria[i], criterion) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * aff_policy_get_bid_weight:
+ * @self: a policy
+ * @criterion: a name from [func@Aff.Policy.list_bid_criteria]
+ *
+ * Gets the weight of a go / no-go criterion.
+ *
+ * Returns: the weight, from 0 to 100; 0 for an unknown criterion
+ */
+guint
+aff_policy_get_bid_weight (AffPolicy  *self,
+                           const char *criterion)
+{
+  int index = bid_criterion_index (criterion);
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), 0);
+  return index < 0 ? 0 : self->bid_weights[index];
+}
+
+/**
+ * aff_policy_set_bid_weight:
+ * @self: a policy
+ * @criterion: a name from [func@Aff.Policy.list_bid_criteria]
+ * @weight: from 0 (ignored) to 100
+ * @error: return location for a #GError
+ *
+ * Sets the weight of a go / no-go criterion. Weights need not sum to 100:
+ * scores are normalised by their sum.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_VALUE set for an
+ *   unknown criterion or a weight above 100
+ */
+gboolean
+aff_policy_set_bid_weight (AffPolicy   *self,
+                           const char  *criterion,
+                           guint        weight,
+                           GError     **error)
+{
+  int index = bid_criterion_index (criterion);
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+
+  if (index < 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not a go / no-go criterion"),
+                        criterion ? criterion : "(null)"), FALSE;
+  if (weight > 100)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("the weight of %s must be from 0 to 100, not %u"), criterion, weight), FALSE;
+  if (self->bid_weights[index] == weight)
+    return TRUE;
+  self->bid_weights[index] = weight;
+  details = json_object_new ();
+  json_object_set_string_member (details, "criterion", criterion);
+  json_object_set_int_member (details, "weight", weight);
+  _aff_track_record (&self->track, "bid-weight-set", details);
+  return TRUE;
+}
 
 void
 _aff_policy_attach (AffPolicy  *self,
@@ -748,6 +1160,12 @@ _aff_policy_to_json (AffPolicy   *self,
   for (i = 0; follow_up_members[i] != NULL; i++)
     aff_json_add_int (builder, follow_up_members[i], self->values[PROP_FOLLOW_UP_DAYS_PROSPECT + i]);
   json_builder_end_object (builder);
+  aff_json_add_string (builder, "language", self->language);
+  json_builder_set_member_name (builder, "bid_weights");
+  json_builder_begin_object (builder);
+  for (i = 0; bid_criteria[i] != NULL; i++)
+    aff_json_add_int (builder, bid_criteria[i], self->bid_weights[i]);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 
@@ -776,20 +1194,44 @@ _aff_policy_from_json (AffJsonReader *reader,
   static const char *const members[] = {
     "currency", "activities", "labour_rates", "target_margin_rate", "floor_margin_rate",
     "bid_threshold", "review_threshold", "prevention_plan_hours", "retention_rate",
-    "follow_up_days", "offer_reminder_days", NULL
+    "follow_up_days", "offer_reminder_days", "risk_critical_threshold", "risk_high_threshold",
+    "risk_medium_threshold", "solvency_max_age_days", "max_dso_days", "max_average_days_late",
+    "max_payment_incidents", "min_preparation_days", "deadline_warning_days", "capacity_hours",
+    "language", "bid_weights", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
-  g_autofree char *currency = NULL;
+  g_autofree char *currency = NULL, *language = NULL;
   g_auto(GStrv) activities = NULL;
-  JsonObject *rates, *follow_up;
+  JsonObject *rates, *follow_up, *weights;
   guint i;
 
   if (!aff_json_check_members (reader, object, members, error) ||
       !aff_json_get_string (reader, object, "currency", FALSE, &currency, error) ||
       !aff_json_get_strv (reader, object, "activities", &activities, error) ||
       !aff_json_get_object (reader, object, "labour_rates", &rates, error) ||
-      !aff_json_get_object (reader, object, "follow_up_days", &follow_up, error))
+      !aff_json_get_object (reader, object, "follow_up_days", &follow_up, error) ||
+      !aff_json_get_string (reader, object, "language", FALSE, &language, error) ||
+      !aff_json_get_object (reader, object, "bid_weights", &weights, error))
     return NULL;
+
+  if (language != NULL && !aff_policy_set_language (policy, language, NULL))
+    return aff_json_reader_fail_at (reader, "language", error, _("expected “fr” or “en”")), NULL;
+  if (weights != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "bid_weights");
+      gboolean ok = aff_json_check_members (reader, weights, bid_criteria, error);
+
+      for (i = 0; ok && bid_criteria[i] != NULL; i++)
+        {
+          gint64 weight = policy->bid_weights[i];
+
+          ok = aff_json_get_int (reader, weights, bid_criteria[i], FALSE, 0, 100, &weight, error);
+          policy->bid_weights[i] = (guint) weight;
+        }
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
+    }
 
   if (currency != NULL)
     {
@@ -808,6 +1250,10 @@ _aff_policy_from_json (AffJsonReader *reader,
     if (int_props[i - FIRST_INT_PROP].json != NULL &&
         !read_int_prop (reader, object, int_props[i - FIRST_INT_PROP].json, policy, i, error))
       return NULL;
+  if (policy->values[PROP_RISK_MEDIUM_THRESHOLD] > policy->values[PROP_RISK_HIGH_THRESHOLD] ||
+      policy->values[PROP_RISK_HIGH_THRESHOLD] > policy->values[PROP_RISK_CRITICAL_THRESHOLD])
+    return aff_json_reader_fail_at (reader, "risk_high_threshold", error,
+                                    _("expected risk thresholds with medium ≤ high ≤ critical")), NULL;
   if (policy->values[PROP_REVIEW_THRESHOLD] > policy->values[PROP_BID_THRESHOLD])
     return aff_json_reader_fail_at (reader, "review_threshold", error,
                                     _("expected a score no higher than bid_threshold (%d)"),

@@ -103,4 +103,73 @@ AFF_AVAILABLE_IN_ALL
 void         aff_policy_set_offer_reminder_days     (AffPolicy *self,
                                                      guint      value);
 
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_risk_critical_threshold (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_risk_critical_threshold (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_risk_high_threshold     (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_risk_high_threshold     (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_risk_medium_threshold   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_risk_medium_threshold   (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_solvency_max_age_days   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_solvency_max_age_days   (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_max_dso_days            (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_max_dso_days            (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_max_average_days_late   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_max_average_days_late   (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_max_payment_incidents   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_max_payment_incidents   (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_min_preparation_days    (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_min_preparation_days    (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_deadline_warning_days   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_deadline_warning_days   (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_capacity_hours          (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_capacity_hours          (AffPolicy *self,
+                                                     guint      value);
+
+AFF_AVAILABLE_IN_ALL
+const char  *aff_policy_get_language                (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_set_language                (AffPolicy  *self,
+                                                     const char *language,
+                                                     GError    **error);
+
+AFF_AVAILABLE_IN_ALL
+const char * const *aff_policy_list_bid_criteria    (void);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_bid_weight              (AffPolicy  *self,
+                                                     const char *criterion);
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_set_bid_weight              (AffPolicy  *self,
+                                                     const char *criterion,
+                                                     guint       weight,
+                                                     GError    **error);
+
 G_END_DECLS

@@ -18,14 +18,14 @@
 /* aff_portfolio_add_client() journals the client "with all its fields and
  * contacts as they are then": its document object (docs/format.md §7: id,
  * name, unset optional members and follow_up_days 0 left out, status,
- * status_history, contacts, interactions; this writer writes the empty
- * arrays), in canonical form (members sorted by name, no whitespace). */
+ * status_history, contacts, interactions, solvency; this writer writes the
+ * empty arrays), in canonical form (members sorted by name, no whitespace). */
 #define ADDED_C1 \
   "{\"contacts\":[],\"id\":\"C1\",\"interactions\":[],\"name\":\"Acme\"," \
-  "\"status\":\"prospect\",\"status_history\":[]}"
+  "\"solvency\":[],\"status\":\"prospect\",\"status_history\":[]}"
 #define ADDED_C2 \
   "{\"contacts\":[],\"id\":\"C2\",\"interactions\":[],\"name\":\"Beta\"," \
-  "\"status\":\"prospect\",\"status_history\":[]}"
+  "\"solvency\":[],\"status\":\"prospect\",\"status_history\":[]}"
 
 static GDate *
 date_new (int y, int m, int d)
@@ -311,7 +311,7 @@ test_list_entries_for (void)
  * SHA-256 over: 64 zeros, "\n", then the canonical array
  *   [1,1,"2026-01-10T09:00:00Z","alice","client","C1","added",ADDED_C1]
  * computed outside the library with:
- *   python3 -c 'import hashlib; print(hashlib.sha256(("0"*64+"\n"+"[1,1,\"2026-01-10T09:00:00Z\",\"alice\",\"client\",\"C1\",\"added\",{\"contacts\":[],\"id\":\"C1\",\"interactions\":[],\"name\":\"Acme\",\"status\":\"prospect\",\"status_history\":[]}]").encode()).hexdigest())'
+ *   python3 -c 'import hashlib; print(hashlib.sha256(("0"*64+"\n"+"[1,1,\"2026-01-10T09:00:00Z\",\"alice\",\"client\",\"C1\",\"added\",{\"contacts\":[],\"id\":\"C1\",\"interactions\":[],\"name\":\"Acme\",\"solvency\":[],\"status\":\"prospect\",\"status_history\":[]}]").encode()).hexdigest())'
  * (the same one-liner on the worked example of docs/format.md §8 gives the
  * hash printed there, 2a9556c2…e5ae). */
 static void
@@ -335,9 +335,9 @@ test_known_answer (void)
                 ADDED_C1);
   g_assert_cmpstr (aff_journal_entry_get_previous_hash (entry), ==, ZERO_HASH);
   g_assert_cmpstr (aff_journal_entry_get_hash (entry), ==,
-                   "3832fd4347308757ecf1f2ce3aedbf61da550637d1da3da66162626941f83775");
+                   "916cf6cac241605eb8d7826f6615f9175b77e7094ef141aef760245f158fed1a");
   g_assert_cmpstr (aff_journal_get_head_hash (journal), ==,
-                   "3832fd4347308757ecf1f2ce3aedbf61da550637d1da3da66162626941f83775");
+                   "916cf6cac241605eb8d7826f6615f9175b77e7094ef141aef760245f158fed1a");
 }
 
 /* A client added with fields set and a contact: the snapshot holds them,
@@ -372,7 +372,7 @@ test_added_snapshot (void)
   assert_entry (aff_journal_get_entry (journal, 0), 1, "alice", "client", "C3", "added",
                 "{\"contacts\":[{\"email\":\"ann@gamma.example\",\"name\":\"Ann\",\"role\":\"buyer\"}],"
                 "\"follow_up_days\":45,\"id\":\"C3\",\"interactions\":[],\"name\":\"Gamma\","
-                "\"sector\":\"28.29B\",\"siren\":\"732829320\",\"status\":\"prospect\",\"status_history\":[]}");
+                "\"sector\":\"28.29B\",\"siren\":\"732829320\",\"solvency\":[],\"status\":\"prospect\",\"status_history\":[]}");
   {
     g_autofree char *siren = aff_journal_entry_dup_detail (aff_journal_get_entry (journal, 0), "siren");
     g_autofree char *days = aff_journal_entry_dup_detail (aff_journal_get_entry (journal, 0), "follow_up_days");

@@ -58,7 +58,7 @@ def load_json(path):
 
 
 def canonical(value):
-    """Canonical JSON as defined in docs/format.md, section 8."""
+    """Canonical JSON as defined in docs/format.md, section 9."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -98,6 +98,68 @@ def siren_is_valid(siren):
     return total % 10 == 0
 
 
+# The consultation transitions of docs/rules.md.
+TRANSITIONS = {
+    ("received", "qualifying"), ("qualifying", "go"), ("qualifying", "no-go"), ("go", "offer-sent"),
+    ("offer-sent", "won"), ("offer-sent", "lost"), ("received", "abandoned"), ("qualifying", "abandoned"),
+    ("go", "abandoned"), ("offer-sent", "abandoned"),
+}
+
+
+def history_problems(where, history, current, state_name):
+    problems = []
+    for j, change in enumerate(history):
+        if j > 0 and change["date"] < history[j - 1]["date"]:
+            problems.append("%s[%d].date: out of order" % (where, j))
+        if j > 0 and change["from"] != history[j - 1]["to"]:
+            problems.append("%s[%d].from: not the previous to" % (where, j))
+    if history and history[-1]["to"] != current:
+        problems.append("%s: not the last change's to" % state_name)
+    return problems
+
+
+def consultation_problems(doc):
+    problems = []
+    client_ids = {client["id"] for client in doc.get("clients", [])}
+    seen = set()
+    for i, consultation in enumerate(doc.get("consultations", [])):
+        where = "$.consultations[%d]" % i
+        if len(consultation["id"].encode("utf-8")) > 64:
+            problems.append(where + ".id: longer than 64 bytes")
+        if consultation["id"] in seen:
+            problems.append(where + ".id: duplicate")
+        seen.add(consultation["id"])
+        if consultation["client_id"] not in client_ids:
+            problems.append(where + ".client_id: no such client")
+        if consultation["deadline"] < consultation["received"]:
+            problems.append(where + ".deadline: before received")
+        history = consultation.get("state_history", [])
+        problems += history_problems(where + ".state_history", history, consultation["state"], where + ".state")
+        for j, change in enumerate(history):
+            if (change["from"], change["to"]) not in TRANSITIONS:
+                problems.append("%s.state_history[%d]: forbidden transition" % (where, j))
+        for member in ("requirements", "clarifications", "contributions", "risks"):
+            ids = set()
+            for j, item in enumerate(consultation.get(member, [])):
+                if len(item["id"].encode("utf-8")) > 64:
+                    problems.append("%s.%s[%d].id: longer than 64 bytes" % (where, member, j))
+                if item["id"] in ids:
+                    problems.append("%s.%s[%d].id: duplicate" % (where, member, j))
+                ids.add(item["id"])
+        for j, question in enumerate(consultation.get("clarifications", [])):
+            if "answered" in question and question["answered"] < question["asked"]:
+                problems.append("%s.clarifications[%d].answered: before asked" % (where, j))
+        decision = consultation.get("decision")
+        evaluation = consultation.get("evaluation")
+        if decision is not None and evaluation is None:
+            problems.append(where + ".decision: no evaluation")
+        elif decision is not None:
+            against = evaluation["verdict"] != "review" and evaluation["verdict"] != decision["verdict"]
+            if decision["against_evaluation"] != against:
+                problems.append(where + ".decision.against_evaluation: inconsistent with the evaluation")
+    return problems
+
+
 def document_problems(doc):
     """The rules of docs/format.md that the schema cannot express, and the
     journal chain as aff_journal_verify() checks it."""
@@ -114,14 +176,12 @@ def document_problems(doc):
         by_id[client["id"]] = client
         if "siren" in client and not siren_is_valid(client["siren"]):
             problems.append(where + ".siren: bad check digit")
-        history = client.get("status_history", [])
-        for j, change in enumerate(history):
-            if j > 0 and change["date"] < history[j - 1]["date"]:
-                problems.append("%s.status_history[%d].date: out of order" % (where, j))
-            if j > 0 and change["from"] != history[j - 1]["to"]:
-                problems.append("%s.status_history[%d].from: not the previous to" % (where, j))
-        if history and history[-1]["to"] != client["status"]:
-            problems.append(where + ".status: not the last change's to")
+        problems += history_problems(where + ".status_history", client.get("status_history", []),
+                                     client["status"], where + ".status")
+        assessments = client.get("solvency", [])
+        for j, assessment in enumerate(assessments):
+            if j > 0 and assessment["date"] < assessments[j - 1]["date"]:
+                problems.append("%s.solvency[%d].date: out of order" % (where, j))
         names = []
         for j, contact in enumerate(client.get("contacts", [])):
             if contact["name"] in names:
@@ -155,6 +215,10 @@ def document_problems(doc):
             problems.append("$.policy.labour_rates[%r]: not in %s" % (skill, currency))
     if policy.get("review_threshold", 50) > policy.get("bid_threshold", 70):
         problems.append("$.policy.review_threshold: above bid_threshold")
+    if not (policy.get("risk_medium_threshold", 5) <= policy.get("risk_high_threshold", 10)
+            <= policy.get("risk_critical_threshold", 16)):
+        problems.append("$.policy.risk_high_threshold: thresholds not ordered")
+    problems += consultation_problems(doc)
     journal = doc.get("journal", {"hash_format": 1, "entries": []})
     previous = ZERO_HASH
     for i, entry in enumerate(journal["entries"]):
@@ -212,6 +276,67 @@ class TestSchema(SchemaTestCase):
         self.assertEqual(1, sum(len(c.get("status_history", [])) for c in clients))
         actions = {e["action"] for e in self.example["journal"]["entries"]}
         self.assertLessEqual({"added", "contact-added", "interaction-recorded", "status-changed"}, actions)
+
+    def test_example_covers_version_2(self):
+        self.assertEqual(2, self.example["version"])
+        policy = self.example["policy"]
+        self.assertEqual(["strategic-fit", "win-rate", "margin", "risk", "workload", "bid-cost"],
+                         list(policy["bid_weights"]))
+        # Writers write the policy members in the order of format.md, section 6.
+        self.assertEqual(["currency", "activities", "labour_rates", "target_margin_rate", "floor_margin_rate",
+                          "bid_threshold", "review_threshold", "prevention_plan_hours", "retention_rate",
+                          "offer_reminder_days", "risk_critical_threshold", "risk_high_threshold",
+                          "risk_medium_threshold", "solvency_max_age_days", "max_dso_days",
+                          "max_average_days_late", "max_payment_incidents", "min_preparation_days",
+                          "deadline_warning_days", "capacity_hours", "follow_up_days", "language",
+                          "bid_weights"], list(policy))
+        self.assertEqual(["format", "version", "name", "policy", "clients", "consultations", "journal"],
+                         list(self.example))
+        self.assertEqual(1, sum(len(c.get("solvency", [])) for c in self.example["clients"]))
+        consultations = self.example["consultations"]
+        self.assertEqual(1, len(consultations))
+        consultation = consultations[0]
+        self.assertEqual(1, len(consultation["requirements"]))
+        self.assertEqual(1, len(consultation["clarifications"]))
+        self.assertIn("answer", consultation["clarifications"][0])
+        self.assertEqual(1, len(consultation["contributions"]))
+        self.assertEqual(2, len(consultation["risks"]))
+        self.assertIn("evaluation", consultation)
+        self.assertIn("decision", consultation)
+
+    def test_example_evaluation_follows_the_rules(self):
+        # The weighted criteria of docs/rules.md, worked out for the example.
+        policy = self.example["policy"]
+        consultation = self.example["consultations"][0]
+        client = next(c for c in self.example["clients"] if c["id"] == consultation["client_id"])
+        band_scores = {"LOW": 5, "MEDIUM": 4, "HIGH": 2, "CRITICAL": 1}
+
+        def band(risk):
+            criticality = risk["probability"] * risk["impact"]
+            for name in ("critical", "high", "medium"):
+                if criticality >= policy["risk_%s_threshold" % name]:
+                    return name.upper()
+            return "LOW"
+
+        bands = [band(r) for r in consultation["risks"] if r["status"] == "open"]
+        self.assertNotIn("CRITICAL", bands)
+        highest = max(bands, key=list(band_scores).index) if bands else "LOW"
+        margin = consultation["expected_margin_rate"]
+        self.assertGreaterEqual(margin, policy["target_margin_rate"])
+        hours = consultation["estimated_hours"] * 100 // policy["capacity_hours"]
+        self.assertLessEqual(hours, 60)
+        cost = int(consultation["bid_cost"].split()[0].replace(".", ""))
+        value = int(consultation["estimated_value"].split()[0].replace(".", ""))
+        ratio = cost * 10000 / value
+        self.assertTrue(100 < ratio <= 200)
+        scores = {"strategic-fit": {"active": 5, "prospect": 4, "dormant": 3, "lost": 1}[client["status"]],
+                  "win-rate": 3, "margin": 5, "risk": band_scores[highest], "workload": 5, "bid-cost": 4}
+        weights = policy["bid_weights"]
+        total = sum(weights[name] * scores[name] for name in weights)
+        score = round(100 * total / (5 * sum(weights.values())))
+        self.assertEqual(score, consultation["evaluation"]["score"])
+        self.assertEqual("go" if score >= policy["bid_threshold"] else "review",
+                         consultation["evaluation"]["verdict"])
 
     def test_format_md_embeds_the_example(self):
         with open(EXAMPLE_PATH, encoding="utf-8") as f:
@@ -317,9 +442,11 @@ INVALID_VARIANTS = {
     "unknown policy member": _set(["policy", "vat_rate"], 2000),
     "wrong format": _set(["format"], "libaffaires"),
     "missing format": _delete(["format"]),
-    "version as string": _set(["version"], "1"),
-    "version 2": _set(["version"], 2),
-    "version 1.0": _set(["version"], 1.0),
+    "version as string": _set(["version"], "2"),
+    "version 3": _set(["version"], 3),
+    "version 0": _set(["version"], 0),
+    "version 2.0": _set(["version"], 2.0),
+    "version true": _set(["version"], True),
     "missing client id": _delete(["clients", 0, "id"]),
     "empty client id": _set(["clients", 0, "id"], ""),
     "client id with a space": _set(["clients", 0, "id"], "gfl metz"),
@@ -361,6 +488,133 @@ INVALID_VARIANTS = {
     "missing journal entries": _delete(["journal", "entries"]),
     "clients not an array": _set(["clients"], {}),
     "client not an object": _set(["clients", 0], "gfl"),
+    # Version 2: policy.
+    "risk critical threshold 0": _set(["policy", "risk_critical_threshold"], 0),
+    "risk high threshold 26": _set(["policy", "risk_high_threshold"], 26),
+    "solvency max age negative": _set(["policy", "solvency_max_age_days"], -1),
+    "max dso days beyond 36500": _set(["policy", "max_dso_days"], 36501),
+    "max payment incidents as string": _set(["policy", "max_payment_incidents"], "2"),
+    "capacity hours beyond 32 bits": _set(["policy", "capacity_hours"], 2147483648),
+    "min preparation days fraction": _set(["policy", "min_preparation_days"], 10.5),
+    "language de": _set(["policy", "language"], "de"),
+    "language uppercase": _set(["policy", "language"], "FR"),
+    "bid weight for an unknown criterion": _set(["policy", "bid_weights", "price"], 10),
+    "bid weight with an underscore": _set(["policy", "bid_weights", "win_rate"], 10),
+    "bid weight 101": _set(["policy", "bid_weights", "margin"], 101),
+    "bid weight negative": _set(["policy", "bid_weights", "risk"], -1),
+    "bid weights as array": _set(["policy", "bid_weights"], [20, 15, 25, 20, 10, 10]),
+    # Version 2: solvency.
+    "solvency not an array": _set(["clients", 1, "solvency"], {}),
+    "solvency without date": _delete(["clients", 1, "solvency", 0, "date"]),
+    "solvency without model": _delete(["clients", 1, "solvency", 0, "model"]),
+    "solvency model auto": _set(["clients", 1, "solvency", 0, "model"], "auto"),
+    "solvency model unknown": _set(["clients", 1, "solvency", 0, "model"], "z-score"),
+    "solvency figure as number": _set(["clients", 1, "solvency", 0, "ebit"], 1200000),
+    "solvency figure with three decimals": _set(["clients", 1, "solvency", 0, "sales"], "1.000 EUR"),
+    "solvency figure in an unknown currency": _set(["clients", 1, "solvency", 0, "sales"], "1.00 XXX"),
+    "solvency dso -1": _set(["clients", 1, "solvency", 0, "dso_days"], -1),
+    "solvency incidents beyond 36500": _set(["clients", 1, "solvency", 0, "payment_incidents"], 36501),
+    "solvency unknown member": _set(["clients", 1, "solvency", 0, "z_score"], 2),
+    "solvency validated_by as number": _set(["clients", 1, "solvency", 0, "validated_by"], 1),
+    # Version 2: consultations.
+    "consultations not an array": _set(["consultations"], {}),
+    "consultation not an object": _set(["consultations", 0], "C-2026-001"),
+    "consultation unknown member": _set(["consultations", 0, "priority"], 1),
+    "consultation without id": _delete(["consultations", 0, "id"]),
+    "consultation id with a space": _set(["consultations", 0, "id"], "C 2026"),
+    "consultation without client_id": _delete(["consultations", 0, "client_id"]),
+    "consultation without title": _delete(["consultations", 0, "title"]),
+    "consultation title empty": _set(["consultations", 0, "title"], ""),
+    "consultation without received": _delete(["consultations", 0, "received"]),
+    "consultation without deadline": _delete(["consultations", 0, "deadline"]),
+    "consultation deadline impossible": _set(["consultations", 0, "deadline"], "2026-02-30"),
+    "consultation without source": _delete(["consultations", 0, "source"]),
+    "consultation source unknown": _set(["consultations", 0, "source"], "phone"),
+    "consultation without state": _delete(["consultations", 0, "state"]),
+    "consultation state unknown": _set(["consultations", 0, "state"], "pending"),
+    "consultation state with underscore": _set(["consultations", 0, "state"], "no_go"),
+    "consultation estimated value malformed": _set(["consultations", 0, "estimated_value"], "185 000 EUR"),
+    "consultation bid cost as number": _set(["consultations", 0, "bid_cost"], 3200),
+    "consultation activities not strings": _set(["consultations", 0, "activities"], [1]),
+    "regulatory flag unknown": _set(["consultations", 0, "regulatory_flags"], ["hot-work", "noise"]),
+    "regulatory flag repeated": _set(["consultations", 0, "regulatory_flags"], ["hot-work", "hot-work"]),
+    "regulatory flags as string": _set(["consultations", 0, "regulatory_flags"], "hot-work"),
+    "expected margin rate beyond 10000": _set(["consultations", 0, "expected_margin_rate"], 10001),
+    "estimated hours 0": _set(["consultations", 0, "estimated_hours"], 0),
+    "estimated hours beyond 32 bits": _set(["consultations", 0, "estimated_hours"], 2147483648),
+    "state change received to won": _set(["consultations", 0, "state_history", 0, "to"], "won"),
+    "state change to the same state": _set(["consultations", 0, "state_history", 0, "to"], "received"),
+    "state change from won": _set(["consultations", 0, "state_history", 1, "from"], "won"),
+    "state change from abandoned": _set(["consultations", 0, "state_history", 1],
+                                        {"date": "2026-03-16", "from": "abandoned", "to": "go"}),
+    "state change to an unknown state": _set(["consultations", 0, "state_history", 1, "to"], "accepted"),
+    "state change without date": _delete(["consultations", 0, "state_history", 0, "date"]),
+    "state change unknown member": _set(["consultations", 0, "state_history", 0, "by"], "claire.martin"),
+    "requirement without text": _delete(["consultations", 0, "requirements", 0, "text"]),
+    "requirement id empty": _set(["consultations", 0, "requirements", 0, "id"], ""),
+    "clarification answered without answer": _delete(["consultations", 0, "clarifications", 0, "answer"]),
+    "clarification answer without answered": _delete(["consultations", 0, "clarifications", 0, "answered"]),
+    "clarification without asked": _delete(["consultations", 0, "clarifications", 0, "asked"]),
+    "clarification without question": _delete(["consultations", 0, "clarifications", 0, "question"]),
+    "contribution department unknown": _set(["consultations", 0, "contributions", 0, "department"], "sales"),
+    "contribution answer without answered": _delete(["consultations", 0, "contributions", 0, "answered"]),
+    "contribution without due": _delete(["consultations", 0, "contributions", 0, "due"]),
+    "contribution without who": _delete(["consultations", 0, "contributions", 0, "who"]),
+    "risk probability 6": _set(["consultations", 0, "risks", 0, "probability"], 6),
+    "risk probability 0": _set(["consultations", 0, "risks", 0, "probability"], 0),
+    "risk impact 6": _set(["consultations", 0, "risks", 0, "impact"], 6),
+    "risk probability percent 101": _set(["consultations", 0, "risks", 0, "probability_percent"], 101),
+    "risk probability percent -1": _set(["consultations", 0, "risks", 0, "probability_percent"], -1),
+    "risk category unknown": _set(["consultations", 0, "risks", 0, "category"], "legal"),
+    "risk treatment unknown": _set(["consultations", 0, "risks", 0, "treatment"], "transfer"),
+    "risk status unknown": _set(["consultations", 0, "risks", 0, "status"], "done"),
+    "risk without treatment": _delete(["consultations", 0, "risks", 0, "treatment"]),
+    "risk without status": _delete(["consultations", 0, "risks", 0, "status"]),
+    "risk criticality written": _set(["consultations", 0, "risks", 0, "criticality"], 9),
+    "evaluation score 101": _set(["consultations", 0, "evaluation", "score"], 101),
+    "evaluation verdict unknown": _set(["consultations", 0, "evaluation", "verdict"], "maybe"),
+    "evaluation without date": _delete(["consultations", 0, "evaluation", "date"]),
+    "evaluation with criteria": _set(["consultations", 0, "evaluation", "criteria"], []),
+    "decision verdict review": _set(["consultations", 0, "decision", "verdict"], "review"),
+    "decision decided_by empty": _set(["consultations", 0, "decision", "decided_by"], ""),
+    "decision without decided_by": _delete(["consultations", 0, "decision", "decided_by"]),
+    "decision without against_evaluation": _delete(["consultations", 0, "decision", "against_evaluation"]),
+    "decision against_evaluation as string": _set(["consultations", 0, "decision", "against_evaluation"], "false"),
+    "decision without evaluation": _delete(["consultations", 0, "evaluation"]),
+}
+
+
+def _decide_against(doc):
+    decision = doc["consultations"][0]["decision"]
+    decision["verdict"] = "no-go"
+    decision["against_evaluation"] = True
+    del decision["justification"]
+
+
+# Documents the schema accepts but the loader refuses (format.md, "(loader)").
+LOADER_VARIANTS = {
+    "dangling client_id": (_set(["consultations", 0, "client_id"], "acme"), "$.consultations[0].client_id"),
+    "deadline before received": (_set(["consultations", 0, "deadline"], "2026-03-01"),
+                                 "$.consultations[0].deadline"),
+    "duplicate consultation id": (lambda doc: doc["consultations"].append(copy.deepcopy(doc["consultations"][0])),
+                                  "$.consultations[1].id"),
+    "state history out of order": (_set(["consultations", 0, "state_history", 1, "date"], "2026-03-03"),
+                                   "$.consultations[0].state_history[1].date"),
+    "state history broken chain": (lambda doc: doc["consultations"][0].update(
+        state="offer-sent", state_history=[{"date": "2026-03-04", "from": "received", "to": "qualifying"},
+                                           {"date": "2026-03-16", "from": "go", "to": "offer-sent"}]),
+        "$.consultations[0].state_history[1].from"),
+    "state not the last to": (_set(["consultations", 0, "state"], "qualifying"), "$.consultations[0].state"),
+    "duplicate risk id": (_set(["consultations", 0, "risks", 1, "id"], "RISK-1"),
+                          "$.consultations[0].risks[1].id"),
+    "answered before asked": (_set(["consultations", 0, "clarifications", 0, "answered"], "2026-03-04"),
+                              "$.consultations[0].clarifications[0].answered"),
+    "solvency out of order": (lambda doc: doc["clients"][1]["solvency"].append(
+        dict(doc["clients"][1]["solvency"][0], date="2025-12-31")), "$.clients[1].solvency[1].date"),
+    "risk thresholds not ordered": (_set(["policy", "risk_medium_threshold"], 12),
+                                    "$.policy.risk_high_threshold"),
+    "against_evaluation inconsistent": (_set(["consultations", 0, "decision", "against_evaluation"], True),
+                                        "$.consultations[0].decision.against_evaluation"),
 }
 
 
@@ -371,7 +625,77 @@ class TestInvalidVariants(SchemaTestCase):
                 self.assertInvalid(variant(self.example, change))
 
     def test_minimal_document_is_valid(self):
-        self.assertValid({"format": "libaffaires-portfolio", "version": 1}, "minimal document")
+        self.assertValid({"format": "libaffaires-portfolio", "version": 2}, "minimal document")
+        self.assertValid({"format": "libaffaires-portfolio", "version": 1}, "minimal version-1 document")
+
+    def test_version_1_document_is_valid(self):
+        # A version-1 document: the example without the members new in version 2.
+        doc = copy.deepcopy(self.example)
+        doc["version"] = 1
+        del doc["consultations"]
+        for name in ("risk_critical_threshold", "risk_high_threshold", "risk_medium_threshold",
+                     "solvency_max_age_days", "max_dso_days", "max_average_days_late", "max_payment_incidents",
+                     "min_preparation_days", "deadline_warning_days", "capacity_hours", "language", "bid_weights"):
+            del doc["policy"][name]
+        for client in doc["clients"]:
+            client.pop("solvency", None)
+        self.assertValid(doc, "version-1 document")
+        self.assertEqual([], document_problems(doc))
+
+    def test_optional_members_of_version_2(self):
+        doc = copy.deepcopy(self.example)
+        consultation = doc["consultations"][0]
+        for name in ("estimated_value", "activities", "site", "description", "regulatory_flags",
+                     "expected_margin_rate", "estimated_hours", "bid_cost", "requirements", "clarifications",
+                     "contributions", "risks", "evaluation", "decision"):
+            del consultation[name]
+        consultation["state"] = "go"
+        assessment = doc["clients"][1]["solvency"][0]
+        for name in list(assessment):
+            if name not in ("date", "model"):
+                del assessment[name]
+        doc["policy"]["bid_weights"] = {"margin": 0}
+        self.assertValid(doc, "sparse version-2 document")
+        self.assertEqual([], document_problems(doc))
+
+    def test_every_transition_is_accepted(self):
+        for source, target in sorted(TRANSITIONS):
+            doc = copy.deepcopy(self.example)
+            consultation = doc["consultations"][0]
+            consultation["state_history"] = [{"date": "2026-03-04", "from": source, "to": target}]
+            consultation["state"] = target
+            with self.subTest(transition=(source, target)):
+                self.assertValid(doc, "%s -> %s" % (source, target))
+                self.assertEqual([], document_problems(doc))
+
+    def test_decision_against_the_evaluation_needs_a_justification(self):
+        doc = variant(self.example, _decide_against)
+        self.assertInvalid(doc)
+        doc["consultations"][0]["decision"]["justification"] = "Charge de l'atelier en mai"
+        self.assertValid(doc, "decision against the evaluation")
+        self.assertEqual([], document_problems(doc))
+        doc["consultations"][0]["evaluation"]["verdict"] = "review"
+        self.assertEqual(["$.consultations[0].decision.against_evaluation: inconsistent with the evaluation"],
+                         document_problems(doc))
+        doc["consultations"][0]["decision"]["against_evaluation"] = False
+        self.assertEqual([], document_problems(doc))
+
+    def test_money_decimals_follow_the_currency(self):
+        validator = Validator({"$ref": "#/$defs/money", "$defs": self.schema["$defs"]})
+        for value in ("185000.00 EUR", "-0.05 EUR", "+1 EUR", "12.5 EUR", "1500 JPY", "1.234 KWD", "1.2345 CLF"):
+            self.assertTrue(validator.is_valid(value), value)
+        for value in ("1.5 JPY", "1.234 EUR", "1.23456 CLF", "12,50 EUR", "1 eur", "1 XXX", "1e3 EUR",
+                      " 1 EUR", "1 EUR ", "1  EUR", "1 EUR\n", "1. EUR", ".5 EUR", ""):
+            self.assertFalse(validator.is_valid(value), value)
+
+    def test_loader_variants(self):
+        for name, (change, path) in LOADER_VARIANTS.items():
+            with self.subTest(variant=name):
+                doc = variant(self.example, change)
+                self.assertValid(doc, name)
+                problems = document_problems(doc)
+                self.assertEqual(1, len(problems), problems)
+                self.assertTrue(problems[0].startswith(path + ":"), problems)
 
     def test_labour_rates_in_jpy(self):
         doc = variant(self.example, _set(["policy", "currency"], "JPY"))
@@ -400,6 +724,29 @@ class TestHostileCorpus(unittest.TestCase):
         present = sorted(name for name in os.listdir(HOSTILE) if name != "EXPECTED")
         self.assertEqual(present, sorted(listed))
         self.assertGreaterEqual(len(listed), 30)
+
+    def test_well_formed_documents_are_refused(self):
+        # Every hostile document refused at a JSON path (not at a line and
+        # column of the text) breaks a rule that the schema or this file's
+        # loader checks can see.
+        schema = load_json(SCHEMA_PATH)
+        validator = Validator(schema)
+        with open(os.path.join(HOSTILE, "EXPECTED"), encoding="utf-8") as f:
+            lines = [line.rstrip("\n").split("\t") for line in f if line.strip()]
+        for name, nick, where in lines:
+            if where.startswith("line"):
+                continue
+            try:
+                doc = load_json(os.path.join(HOSTILE, name))
+            except (ValueError, RecursionError):
+                continue
+            with self.subTest(document=name):
+                if nick == "unsupported-version":
+                    self.assertIsInstance(doc["version"], int)
+                    self.assertGreater(doc["version"], 2)
+                    continue
+                refused = not validator.is_valid(doc) or bool(document_problems(doc))
+                self.assertTrue(refused, "%s is accepted" % name)
 
 
 class TestSavedDocuments(SchemaTestCase):

@@ -1,0 +1,88 @@
+/* aff-bidding-private.h: what the portfolio and the loader need of bidding
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "aff-risk.h"
+#include "aff-risk-register.h"
+#include "aff-requirement.h"
+#include "aff-clarification.h"
+#include "aff-contribution.h"
+#include "aff-consultation.h"
+#include "aff-bid-evaluation.h"
+#include "aff-journal-private.h"
+
+G_BEGIN_DECLS
+
+/* Risks and their register */
+void             _aff_risk_attach            (AffRisk         *self,
+                                              AffJournal      *journal,
+                                              const char      *kind,
+                                              const char      *owner_id);
+void             _aff_risk_set_id            (AffRisk         *self,
+                                              const char      *id);
+void             _aff_risk_to_json           (AffRisk         *self,
+                                              JsonBuilder     *builder);
+AffRisk         *_aff_risk_from_json         (AffJsonReader   *reader,
+                                              JsonNode        *node,
+                                              GError         **error);
+void             _aff_risk_register_attach   (AffRiskRegister *self,
+                                              AffJournal      *journal,
+                                              const char      *kind,
+                                              const char      *owner_id);
+void             _aff_risk_register_to_json  (AffRiskRegister *self,
+                                              JsonBuilder     *builder);
+gboolean         _aff_risk_register_load     (AffRiskRegister *self,
+                                              AffJsonReader   *reader,
+                                              JsonArray       *array,
+                                              GError         **error);
+
+/* The small records of a consultation */
+AffRequirement   *_aff_requirement_new       (const char      *id,
+                                              const char      *text);
+AffClarification *_aff_clarification_new     (const char      *id,
+                                              const char      *question,
+                                              const GDate     *asked);
+void              _aff_clarification_answer  (AffClarification *self,
+                                              const char      *answer,
+                                              const GDate     *date);
+AffContribution  *_aff_contribution_new      (const char      *id,
+                                              AffDepartment    department,
+                                              const char      *who,
+                                              const char      *what,
+                                              const GDate     *due);
+void              _aff_contribution_complete (AffContribution *self,
+                                              const char      *answer,
+                                              const GDate     *date);
+
+/* Consultations */
+void             _aff_consultation_attach    (AffConsultation *self,
+                                              AffJournal      *journal);
+gboolean         _aff_consultation_change_state (AffConsultation     *self,
+                                                 AffConsultationState to,
+                                                 const GDate         *date,
+                                                 const char          *reason,
+                                                 GError             **error);
+void             _aff_consultation_set_evaluation (AffConsultation *self,
+                                                   AffBidEvaluation *evaluation);
+gboolean         _aff_consultation_get_evaluation (AffConsultation *self,
+                                                   AffBidVerdict   *verdict,
+                                                   guint           *score,
+                                                   GDate           *date);
+void             _aff_consultation_set_decision (AffConsultation *self,
+                                                 AffBidVerdict    verdict,
+                                                 const char      *decided_by,
+                                                 const char      *justification,
+                                                 gboolean         against_evaluation,
+                                                 const GDate     *date);
+gboolean         _aff_consultation_get_decision (AffConsultation *self,
+                                                 AffBidVerdict   *verdict,
+                                                 gboolean        *against_evaluation);
+void             _aff_consultation_to_json   (AffConsultation *self,
+                                              JsonBuilder     *builder);
+AffConsultation *_aff_consultation_from_json (AffJsonReader   *reader,
+                                              JsonNode        *node,
+                                              GError         **error);
+
+G_END_DECLS
