@@ -1143,6 +1143,14 @@ aff_portfolio_evaluate_consultation (AffPortfolio  *self,
   if (state != AFF_CONSULTATION_STATE_RECEIVED && state != AFF_CONSULTATION_STATE_QUALIFYING)
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("consultation %s is past its go / no-go"), consultation_id), NULL;
+  if (g_date_valid (date) && g_date_compare (date, _aff_consultation_get_last_change_date (consultation)) < 0)
+    {
+      g_autofree char *last = aff_date_to_iso (_aff_consultation_get_last_change_date (consultation));
+
+      return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                          _("consultation %s cannot be evaluated on a day before its last change (%s)"),
+                          consultation_id, last), NULL;
+    }
   if ((client = require_client (self, aff_consultation_get_client_id (consultation), error)) == NULL)
     return NULL;
   evaluation = aff_bid_evaluation_compute (consultation, client, self->policy,
@@ -1159,7 +1167,7 @@ aff_portfolio_evaluate_consultation (AffPortfolio  *self,
  * @self: a portfolio
  * @consultation_id: the id of an evaluated, qualifying consultation
  * @verdict: %AFF_BID_VERDICT_GO or %AFF_BID_VERDICT_NO_GO
- * @decided_by: who decides
+ * @decided_by: (nullable): who decides; required
  * @justification: (nullable): why; required when going against the evaluation
  * @error: return location for a #GError
  *
@@ -1197,7 +1205,7 @@ aff_portfolio_decide_consultation (AffPortfolio   *self,
  * @self: a portfolio
  * @consultation_id: the id of an evaluated, qualifying consultation
  * @verdict: %AFF_BID_VERDICT_GO or %AFF_BID_VERDICT_NO_GO
- * @decided_by: who decides
+ * @decided_by: (nullable): who decides; required
  * @justification: (nullable): why; required when going against the evaluation
  * @date: the day of the decision
  * @error: return location for a #GError

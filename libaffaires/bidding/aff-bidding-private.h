@@ -64,6 +64,7 @@ gboolean         _aff_consultation_change_state (AffConsultation     *self,
                                                  const GDate         *date,
                                                  const char          *reason,
                                                  GError             **error);
+const GDate     *_aff_consultation_get_last_change_date (AffConsultation *self);
 void             _aff_consultation_set_evaluation (AffConsultation *self,
                                                    AffBidEvaluation *evaluation);
 gboolean         _aff_consultation_get_evaluation (AffConsultation *self,

@@ -961,6 +961,14 @@ _aff_consultation_change_state (AffConsultation      *self,
                         _("consultation %s cannot go from %s to %s"), self->id,
                         aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, self->state),
                         aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, to)), FALSE;
+  if (g_date_compare (date, &self->received) < 0)
+    {
+      g_autofree char *received_text = aff_date_to_iso (&self->received);
+
+      return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                          _("consultation %s: a change of state cannot be dated before it was received (%s)"),
+                          self->id, received_text), FALSE;
+    }
   if (self->history->len > 0)
     {
       const StateChange *last = &g_array_index (self->history, StateChange, self->history->len - 1);
@@ -1485,6 +1493,14 @@ aff_consultation_get_risk_register (AffConsultation *self)
 {
   g_return_val_if_fail (AFF_IS_CONSULTATION (self), NULL);
   return self->risks;
+}
+
+const GDate *
+_aff_consultation_get_last_change_date (AffConsultation *self)
+{
+  if (self->history->len == 0)
+    return &self->received;
+  return &g_array_index (self->history, StateChange, self->history->len - 1).date;
 }
 
 void

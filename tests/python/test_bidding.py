@@ -66,10 +66,6 @@ def ids(items):
     return [x.get_id() for x in items]
 
 
-def entries_of(journal):
-    return [journal.get_entry(i) for i in range(journal.get_n_entries())]
-
-
 # Figures over total assets of 1 000 000.00 EUR, so that every ratio is exact.
 #   X1 = 200 000 / 1 000 000 = 0.2    X2 = 300 000 / 1 000 000 = 0.3
 #   X3 = 100 000 / 1 000 000 = 0.1    X4 = 500 000 / 500 000   = 1.0
@@ -930,8 +926,8 @@ class TestStateMachine(AffTestCase):
                     before = {s: k.get_state_date(s) for s in allowed}
                     before = {s: (v[0], ymd(v[1]) if v[0] else None)
                               for s, v in before.items()}
-                    e = self.assertAffError(Aff.Error.INVALID_TRANSITION,
-                                            getattr(k, method), D(2026, 6, 1), 'refused')
+                    self.assertAffError(Aff.Error.INVALID_TRANSITION,
+                                        getattr(k, method), D(2026, 6, 1), 'refused')
                     self.assertEqual(k.get_state(), state)
                     after = {s: k.get_state_date(s) for s in allowed}
                     after = {s: (v[0], ymd(v[1]) if v[0] else None)
