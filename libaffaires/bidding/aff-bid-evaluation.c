@@ -270,6 +270,18 @@ format_money (const AffMoney *money,
 }
 
 static char *
+format_score (double score,
+              guint  language)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", score));
+
+  if (language == LANG_FR)
+    g_strdelimit (text, ".", ',');
+  return text;
+}
+
+static char *
 format_date (const GDate *date)
 {
   return aff_date_to_iso (date);
@@ -340,6 +352,7 @@ gate_solvency (AffClient   *client,
   AffSolvency *assessment = aff_client_get_current_solvency (client, date);
   g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *score_fr = NULL, *score_en = NULL;
   AffSolvencyRating rating;
   double score = 0;
   const char *model, *validator;
@@ -362,16 +375,18 @@ gate_solvency (AffClient   *client,
                           g_strdup_printf ("the assessment of %s is not conclusive: %s", when, error->message));
   model = aff_solvency_get_model (assessment) == AFF_ALTMAN_MODEL_Z_PRIME ? "Z′" : "Z″";
   validator = aff_solvency_get_validated_by (assessment);
+  score_fr = format_score (score, LANG_FR);
+  score_en = format_score (score, LANG_EN);
   if (rating == AFF_SOLVENCY_RATING_DISTRESS)
     return criterion_new ("solvency", 0, TRUE, 0,
-                          g_strdup_printf ("client en difficulté (%s = %.2f, évaluation du %s)", model, score, when),
-                          g_strdup_printf ("client in distress (%s = %.2f, assessed on %s)", model, score, when));
+                          g_strdup_printf ("client en difficulté (%s = %s, évaluation du %s)", model, score_fr, when),
+                          g_strdup_printf ("client in distress (%s = %s, assessed on %s)", model, score_en, when));
   return criterion_new ("solvency", 0, TRUE, 5,
-                        g_strdup_printf ("solvabilité %s (%s = %.2f, évaluation du %s%s%s)",
-                                         rating_name (rating, LANG_FR), model, score, when,
+                        g_strdup_printf ("solvabilité %s (%s = %s, évaluation du %s%s%s)",
+                                         rating_name (rating, LANG_FR), model, score_fr, when,
                                          validator ? ", validée par " : "", validator ? validator : ""),
-                        g_strdup_printf ("solvency %s (%s = %.2f, assessed on %s%s%s)",
-                                         rating_name (rating, LANG_EN), model, score, when,
+                        g_strdup_printf ("solvency %s (%s = %s, assessed on %s%s%s)",
+                                         rating_name (rating, LANG_EN), model, score_en, when,
                                          validator ? ", validated by " : "", validator ? validator : ""));
 }
 

@@ -142,6 +142,110 @@ change_status (AffPortfolio    *portfolio,
   return ok;
 }
 
+static AffMoney *
+money (const char *text)
+{
+  return aff_money_parse (text, NULL);
+}
+
+/* The consultation part of the demo: a request from ARC-DK, analysed,
+ * evaluated and decided. */
+static AffBidEvaluation *
+demo_consultation (AffPortfolio  *portfolio,
+                   GError       **error)
+{
+  static const char *const activities[] = { "pipework", "boilermaking", NULL };
+  static const struct {
+    void (*set) (AffSolvency *, const AffMoney *);
+    const char *amount;
+  } figures[] = {
+    { aff_solvency_set_working_capital, "120000000.00 EUR" },
+    { aff_solvency_set_retained_earnings, "210000000.00 EUR" },
+    { aff_solvency_set_ebit, "95000000.00 EUR" },
+    { aff_solvency_set_book_equity, "340000000.00 EUR" },
+    { aff_solvency_set_total_liabilities, "510000000.00 EUR" },
+    { aff_solvency_set_total_assets, "850000000.00 EUR" },
+    { aff_solvency_set_sales, "1200000000.00 EUR" },
+  };
+  AffClient *client = aff_portfolio_lookup_client (portfolio, "ARC-DK");
+  g_autoptr(GDate) assessed = date_new (30, G_DATE_JUNE, 2026);
+  g_autoptr(GDate) received = date_new (16, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) deadline = date_new (18, G_DATE_DECEMBER, 2026);
+  g_autoptr(GDate) qualified = date_new (17, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) answered = date_new (19, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) due = date_new (21, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) evaluated = date_new (23, G_DATE_NOVEMBER, 2026);
+  g_autoptr(AffSolvency) solvency = aff_solvency_new (assessed);
+  g_autoptr(AffConsultation) consultation = NULL;
+  g_autoptr(AffRisk) flanges = NULL, hot_work = NULL;
+  g_autoptr(AffMoney) value = money ("480000.00 EUR"), cost = money ("3800.00 EUR");
+  g_autoptr(AffMoney) flanges_exposure = money ("25000.00 EUR"), hot_work_exposure = money ("60000.00 EUR");
+  g_autoptr(AffBidEvaluation) evaluation = NULL;
+  AffRiskRegister *register_;
+  const char *question, *contribution;
+  gsize i;
+
+  for (i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autoptr(AffMoney) amount = money (figures[i].amount);
+      figures[i].set (solvency, amount);
+    }
+  aff_solvency_set_validated_by (solvency, "S. Leroy (finance)");
+  aff_solvency_set_dso_days (solvency, 58);
+  aff_solvency_set_payment_incidents (solvency, 0);
+  if (!aff_client_add_solvency (client, solvency, error))
+    return NULL;
+
+  consultation = aff_consultation_new ("CONS-2026-041", "ARC-DK",
+                                       "Arrêt HF4 2027 : remplacement des tuyauteries de vent chaud",
+                                       received, deadline);
+  aff_consultation_set_activities (consultation, activities);
+  aff_consultation_set_estimated_value (consultation, value);
+  aff_consultation_set_bid_cost (consultation, cost);
+  aff_consultation_set_expected_margin_rate (consultation, 1600);
+  aff_consultation_set_estimated_hours (consultation, 3200);
+  aff_consultation_set_site (consultation, "Arcelis Dunkerque, haut fourneau 4");
+  aff_consultation_set_regulatory_flags (consultation, AFF_REGULATORY_FLAGS_HOT_WORK |
+                                         AFF_REGULATORY_FLAGS_WORK_AT_HEIGHT |
+                                         AFF_REGULATORY_FLAGS_CONFINED_SPACE);
+  if (!aff_portfolio_add_consultation (portfolio, consultation, error) ||
+      !aff_consultation_start_qualification (consultation, qualified, "demande complète reçue", error))
+    return NULL;
+  aff_consultation_add_requirement (consultation, "Tuyauteries DN 600 calorifugées, 85 m, NF EN 13480");
+  aff_consultation_add_requirement (consultation, "Travaux pendant l'arrêt de 21 jours");
+  aff_consultation_add_requirement (consultation, "Contrôle radiographique de 100 % des soudures");
+  question = aff_consultation_ask_question (consultation, "Le levage est-il fourni par le site ?", qualified);
+  contribution = aff_consultation_request_contribution (consultation, AFF_DEPARTMENT_METHODS, "M. Petit",
+                                                        "modes opératoires de soudage et heures", due);
+  if (!aff_consultation_answer_question (consultation, question, "Oui, grue de 80 t du site", answered, error) ||
+      !aff_consultation_complete_contribution (consultation, contribution, "3 200 h dont essais", answered, error))
+    return NULL;
+
+  register_ = aff_consultation_get_risk_register (consultation);
+  flanges = aff_risk_new ("Retard de livraison des brides forgées", AFF_RISK_CATEGORY_SCHEDULE, 3, 4);
+  aff_risk_set_exposure (flanges, flanges_exposure);
+  aff_risk_set_probability_percent (flanges, 30);
+  aff_risk_set_treatment (flanges, AFF_RISK_TREATMENT_REDUCE);
+  aff_risk_set_owner (flanges, "achats");
+  hot_work = aff_risk_new ("Travaux par point chaud près d'une zone ATEX", AFF_RISK_CATEGORY_SAFETY, 2, 5);
+  aff_risk_set_exposure (hot_work, hot_work_exposure);
+  aff_risk_set_probability_percent (hot_work, 10);
+  aff_risk_set_treatment (hot_work, AFF_RISK_TREATMENT_REDUCE);
+  aff_risk_set_owner (hot_work, "QHSE");
+  if (!aff_risk_register_add_risk (register_, flanges, error) ||
+      !aff_risk_register_add_risk (register_, hot_work, error))
+    return NULL;
+
+  evaluation = aff_portfolio_evaluate_consultation (portfolio, "CONS-2026-041", evaluated, error);
+  if (evaluation == NULL)
+    return NULL;
+  if (!aff_portfolio_decide_consultation (portfolio, "CONS-2026-041", aff_bid_evaluation_get_verdict (evaluation)
+                                          == AFF_BID_VERDICT_NO_GO ? AFF_BID_VERDICT_NO_GO : AFF_BID_VERDICT_GO,
+                                          "Directeur d'agence", "conforme à l'évaluation", error))
+    return NULL;
+  return g_steal_pointer (&evaluation);
+}
+
 static AffPortfolio *
 build_demo (GError **error)
 {
@@ -296,6 +400,16 @@ run_demo (const char *path)
            aff_development_figures_get_conversion_rate (figures) / 100,
            aff_development_figures_get_conversion_rate (figures) % 100,
            aff_development_figures_get_n_interactions (figures));
+
+  {
+    g_autoptr(AffBidEvaluation) evaluation = demo_consultation (portfolio, &error);
+    g_autofree char *justification = NULL;
+
+    if (evaluation == NULL)
+      return fail (error);
+    justification = aff_bid_evaluation_get_justification (evaluation);
+    g_print ("\nConsultation CONS-2026-041 evaluated and decided; its justification:\n\n%s\n", justification);
+  }
 
   if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
     return fail (error);
