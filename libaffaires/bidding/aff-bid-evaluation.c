@@ -339,7 +339,7 @@ rating_name (AffSolvencyRating rating,
              guint             language)
 {
   static const char *const names[][N_LANGS] = {
-    { "saine", "safe" }, { "zone grise", "grey" }, { "en difficulté", "distress" },
+    { "saine", "safe" }, { "en zone grise", "grey" }, { "en difficulté", "distress" },
   };
   return names[rating][language];
 }
