@@ -374,45 +374,63 @@ test_go (void)
     g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n + 1);
   }
 
-  /* a date before the receipt (2026-03-02): INVALID_VALUE, nothing journaled */
-  {
-    g_autoptr(GDate) date = day (2026, 3, 1);
-    g_autoptr(GError) error = NULL;
-    AffBidEvaluation *none = aff_portfolio_evaluate_consultation (portfolio, "AO-1", date, &error);
-
-    g_assert_null (none);
-    g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
-    g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n + 1);
-  }
-  /* the day of receipt is fine */
-  {
-    g_autoptr(AffBidEvaluation) same_day = evaluate (portfolio, "AO-1", 2026, 3, 2);
-
-    g_assert_cmpint (aff_bid_evaluation_get_verdict (same_day), ==, AFF_BID_VERDICT_GO);
-  }
-
-  /* QUALIFYING can be evaluated too, not before its last change */
+  /* QUALIFYING can be evaluated too */
   {
     g_autoptr(GDate) d3 = day (2026, 3, 3);
-    g_autoptr(GDate) d2 = day (2026, 3, 2);
     g_autoptr(GError) error = NULL;
     g_autoptr(AffBidEvaluation) again = NULL;
-    AffBidEvaluation *none;
 
     g_assert_true (aff_consultation_start_qualification (c, d3, NULL, &error));
     g_assert_no_error (error);
-    none = aff_portfolio_evaluate_consultation (portfolio, "AO-1", d2, &error);
-    g_assert_null (none);
-    g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
-    g_clear_error (&error);
-    g_clear_object (&again);
-    again = evaluate (portfolio, "AO-1", 2026, 3, 3);
-    g_assert_cmpuint (aff_bid_evaluation_get_score (again), ==, 94);
-    g_clear_object (&again);
     again = evaluate (portfolio, "AO-1", 2026, 3, 10);
     g_assert_cmpuint (aff_bid_evaluation_get_score (again), ==, 94);
     g_assert_cmpint (aff_consultation_get_state (c), ==, AFF_CONSULTATION_STATE_QUALIFYING);
   }
+}
+
+/* Not before the receipt, nor before the last change. */
+static void
+test_evaluation_dates (void)
+{
+  g_autoptr(AffPortfolio) portfolio = new_portfolio ();
+  AffJournal *journal = aff_portfolio_get_journal (portfolio);
+  AffConsultation *c;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) d1 = day (2026, 3, 1);
+  g_autoptr(GDate) d4 = day (2026, 3, 4);
+  g_autoptr(GDate) d5 = day (2026, 3, 5);
+  AffBidEvaluation *none;
+  guint n;
+
+  add_client (portfolio, "acme", AFF_CLIENT_STATUS_ACTIVE, TRUE);
+  c = add_consultation (portfolio, "AO-1", "acme", 2026, 4, 1);    /* received 03-02 */
+  add_consultation (portfolio, "AO-2", "acme", 2026, 4, 1);
+  n = aff_journal_get_n_entries (journal);
+
+  none = aff_portfolio_evaluate_consultation (portfolio, "AO-1", d1, &error);
+  g_assert_null (none);
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n);
+
+  /* the day of receipt is fine */
+  evaluate_only (portfolio, "AO-2", 2026, 3, 2);
+
+  g_assert_true (aff_consultation_start_qualification (c, d5, NULL, &error));
+  g_assert_no_error (error);
+  n = aff_journal_get_n_entries (journal);
+  none = aff_portfolio_evaluate_consultation (portfolio, "AO-1", d4, &error);
+  g_assert_null (none);
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n);
+  /* the day of the last change is fine */
+  {
+    g_autoptr(AffBidEvaluation) e = evaluate (portfolio, "AO-1", 2026, 3, 5);
+
+    g_assert_cmpint (aff_bid_evaluation_get_verdict (e), ==, AFF_BID_VERDICT_GO);
+  }
+  g_assert_cmpint (aff_consultation_get_state (c), ==, AFF_CONSULTATION_STATE_QUALIFYING);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -2015,6 +2033,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/bid-evaluation/go", test_go);
+  g_test_add_func ("/bid-evaluation/evaluation-dates", test_evaluation_dates);
   g_test_add_func ("/bid-evaluation/gates", test_gates);
   g_test_add_func ("/bid-evaluation/verdicts", test_verdicts);
   g_test_add_func ("/bid-evaluation/weighted-criteria", test_weighted_criteria);
