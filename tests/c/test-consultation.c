@@ -472,6 +472,24 @@ test_transitions_alone (void)
   g_assert_false (aff_consultation_mark_offer_sent (c, d5, NULL, &error));
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
   g_clear_error (&error);
+  /* the first transition cannot be dated before the receipt (03-02) */
+  {
+    g_autoptr(GDate) d1 = day (2026, 3, 1);
+    g_autoptr(GDate) d2 = day (2026, 3, 2);
+    g_autoptr(AffConsultation) other = consultation ("o", "acme", "T", 2026, 3, 2, 2026, 3, 30);
+
+    g_assert_false (aff_consultation_start_qualification (c, d1, NULL, &error));
+    g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
+    g_assert_false (aff_consultation_abandon (c, d1, NULL, &error));
+    g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+    g_clear_error (&error);
+    g_assert_cmpint (aff_consultation_get_state (c), ==, AFF_CONSULTATION_STATE_RECEIVED);
+    g_assert_false (aff_consultation_get_state_date (c, AFF_CONSULTATION_STATE_QUALIFYING, &date));
+    /* the day of receipt is fine */
+    g_assert_true (aff_consultation_abandon (other, d2, NULL, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (aff_consultation_start_qualification (c, d5, "analyse", &error));
   g_assert_no_error (error);
   g_assert_cmpint (aff_consultation_get_state (c), ==, AFF_CONSULTATION_STATE_QUALIFYING);
@@ -647,6 +665,15 @@ test_analysis (void)
     g_assert_false (aff_consultation_complete_contribution (c, "Q-1", "x", d4, &error));
     g_assert_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND);
     g_clear_error (&error);
+    /* completed before the receipt (03-02): refused */
+    {
+      g_autoptr(GDate) d1 = day (2026, 3, 1);
+
+      g_assert_false (aff_consultation_complete_contribution (c, "CON-1", "x", d1, &error));
+      g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+      g_clear_error (&error);
+      g_assert_false (aff_contribution_is_answered (c1));
+    }
     g_assert_true (aff_consultation_complete_contribution (c, "CON-1", "Plan joint", d4, &error));
     g_assert_no_error (error);
     g_assert_true (aff_contribution_is_answered (c1));
@@ -826,8 +853,9 @@ test_add_and_journal (void)
 
     g_assert_true (aff_risk_register_add_risk (aff_consultation_get_risk_register (c), other, &error));
     g_assert_no_error (error);
+    g_assert_cmpstr (aff_risk_get_id (other), ==, "RISK-2");     /* RISK-1 is not reused */
     g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n + 1);
-    g_assert_true (aff_risk_register_remove_risk (aff_consultation_get_risk_register (c), aff_risk_get_id (other), &error));
+    g_assert_true (aff_risk_register_remove_risk (aff_consultation_get_risk_register (c), "RISK-2", &error));
     g_assert_no_error (error);
     g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n + 2);
     aff_risk_set_owner (other, "nobody");

@@ -311,6 +311,17 @@ test_register (void)
     g_autoptr(AffRisk) last = g_list_model_get_item (risks, 2);
     g_assert_true (last == r4);
   }
+
+  /* never reused, even the last one after its removal, even when empty */
+  g_assert_true (aff_risk_register_remove_risk (reg, "RISK-4", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (aff_risk_get_id (add_risk (reg, "five", 1, 2)), ==, "RISK-5");
+  g_assert_true (aff_risk_register_remove_risk (reg, "RISK-1", &error));
+  g_assert_true (aff_risk_register_remove_risk (reg, "RISK-3", &error));
+  g_assert_true (aff_risk_register_remove_risk (reg, "RISK-5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (risks), ==, 0);
+  g_assert_cmpstr (aff_risk_get_id (add_risk (reg, "six", 1, 2)), ==, "RISK-6");
 }
 
 static AffRisk *
