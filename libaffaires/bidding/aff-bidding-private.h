@@ -12,6 +12,7 @@
 #include "aff-consultation.h"
 #include "aff-bid-evaluation.h"
 #include "aff-journal-private.h"
+#include "aff-history-private.h"
 
 G_BEGIN_DECLS
 

@@ -29,14 +29,6 @@
  * [method@Aff.Portfolio.decide_consultation]), which keeps its justification.
  */
 
-typedef struct
-{
-  GDate date;
-  AffConsultationState from;
-  AffConsultationState to;
-  char *reason;
-} StateChange;
-
 struct _AffConsultation
 {
   GObject parent_instance;
@@ -56,7 +48,7 @@ struct _AffConsultation
   guint estimated_hours;
   AffMoney *bid_cost;
   AffConsultationState state;
-  GArray *history;                /* StateChange */
+  AffHistory history;             /* AffConsultationState changes */
   GListStore *requirements;
   GListStore *clarifications;
   GListStore *contributions;
@@ -102,12 +94,6 @@ enum {
 static GParamSpec *props[N_PROPS];
 
 static void
-clear_state_change (gpointer data)
-{
-  g_free (((StateChange *) data)->reason);
-}
-
-static void
 aff_consultation_dispose (GObject *object)
 {
   AffConsultation *self = AFF_CONSULTATION (object);
@@ -132,7 +118,7 @@ aff_consultation_finalize (GObject *object)
   g_free (self->site);
   g_free (self->description);
   g_clear_pointer (&self->bid_cost, aff_money_free);
-  g_array_unref (self->history);
+  _aff_history_clear (&self->history);
   g_free (self->decided_by);
   g_free (self->decision_justification);
   _aff_track_clear (&self->track);
@@ -432,8 +418,7 @@ aff_consultation_init (AffConsultation *self)
   g_date_clear (&self->decision_date, 1);
   self->activities = g_new0 (char *, 1);
   self->expected_margin_rate = AFF_MARGIN_RATE_UNSET;
-  self->history = g_array_new (FALSE, TRUE, sizeof (StateChange));
-  g_array_set_clear_func (self->history, clear_state_change);
+  _aff_history_init (&self->history, AFF_TYPE_CONSULTATION_STATE);
   self->requirements = g_list_store_new (AFF_TYPE_REQUIREMENT);
   self->clarifications = g_list_store_new (AFF_TYPE_CLARIFICATION);
   self->contributions = g_list_store_new (AFF_TYPE_CONTRIBUTION);
@@ -949,13 +934,11 @@ _aff_consultation_change_state (AffConsultation      *self,
                                 const char           *reason,
                                 GError              **error)
 {
-  StateChange change = { { 0 } };
-  g_autofree char *date_text = NULL;
+  g_autofree char *subject = g_strdup_printf (_("consultation %s"), self->id);
   JsonObject *details;
 
-  if (date == NULL || !g_date_valid (date))
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                        _("consultation %s: a change of state needs a valid date"), self->id), FALSE;
+  if (!_aff_history_check_date (&self->history, date, subject, error))
+    return FALSE;
   if (!transition_allowed (self->state, to))
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("consultation %s cannot go from %s to %s"), self->id,
@@ -969,34 +952,9 @@ _aff_consultation_change_state (AffConsultation      *self,
                           _("consultation %s: a change of state cannot be dated before it was received (%s)"),
                           self->id, received_text), FALSE;
     }
-  if (self->history->len > 0)
-    {
-      const StateChange *last = &g_array_index (self->history, StateChange, self->history->len - 1);
 
-      if (g_date_compare (date, &last->date) < 0)
-        {
-          g_autofree char *last_text = aff_date_to_iso (&last->date);
-
-          return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                              _("consultation %s: a change of state cannot be dated before the last one (%s)"),
-                              self->id, last_text), FALSE;
-        }
-    }
-
-  change.date = *date;
-  change.from = self->state;
-  change.to = to;
-  change.reason = g_strdup (reason);
-  g_array_append_val (self->history, change);
+  details = _aff_history_append (&self->history, date, self->state, to, reason);
   self->state = to;
-
-  date_text = aff_date_to_iso (date);
-  details = json_object_new ();
-  json_object_set_string_member (details, "from", aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, change.from));
-  json_object_set_string_member (details, "to", aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, to));
-  json_object_set_string_member (details, "date", date_text);
-  if (reason != NULL)
-    json_object_set_string_member (details, "reason", reason);
   _aff_track_record (&self->track, "state-changed", details);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STATE]);
   return TRUE;
@@ -1128,22 +1086,12 @@ aff_consultation_get_state_date (AffConsultation      *self,
                                  AffConsultationState  state,
                                  GDate                *date)
 {
-  guint i;
-
   g_return_val_if_fail (AFF_IS_CONSULTATION (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
   g_date_clear (date, 1);
-  for (i = self->history->len; i > 0; i--)
-    {
-      const StateChange *change = &g_array_index (self->history, StateChange, i - 1);
-
-      if (change->to == state)
-        {
-          *date = change->date;
-          return TRUE;
-        }
-    }
+  if (_aff_history_find_last (&self->history, state, date))
+    return TRUE;
   if (state == AFF_CONSULTATION_STATE_RECEIVED)
     {
       *date = self->received;
@@ -1498,9 +1446,9 @@ aff_consultation_get_risk_register (AffConsultation *self)
 const GDate *
 _aff_consultation_get_last_change_date (AffConsultation *self)
 {
-  if (self->history->len == 0)
-    return &self->received;
-  return &g_array_index (self->history, StateChange, self->history->len - 1).date;
+  const GDate *last = _aff_history_last_date (&self->history);
+
+  return last ? last : &self->received;
 }
 
 void
@@ -1635,20 +1583,7 @@ _aff_consultation_to_json (AffConsultation *self,
   aff_json_add_money (builder, "bid_cost", self->bid_cost);
   aff_json_add_enum (builder, "state", AFF_TYPE_CONSULTATION_STATE, self->state);
 
-  json_builder_set_member_name (builder, "state_history");
-  json_builder_begin_array (builder);
-  for (i = 0; i < self->history->len; i++)
-    {
-      const StateChange *change = &g_array_index (self->history, StateChange, i);
-
-      json_builder_begin_object (builder);
-      aff_json_add_date (builder, "date", &change->date);
-      aff_json_add_enum (builder, "from", AFF_TYPE_CONSULTATION_STATE, change->from);
-      aff_json_add_enum (builder, "to", AFF_TYPE_CONSULTATION_STATE, change->to);
-      aff_json_add_string (builder, "reason", change->reason);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  _aff_history_to_json (&self->history, builder, "state_history");
 
   json_builder_set_member_name (builder, "requirements");
   json_builder_begin_array (builder);
@@ -1762,63 +1697,31 @@ flags_from_json (AffJsonReader      *reader,
 }
 
 static gboolean
+transition_allowed_int (int from,
+                        int to)
+{
+  return transition_allowed (from, to);
+}
+
+static gboolean
 history_from_json (AffJsonReader   *reader,
                    JsonObject      *object,
                    AffConsultation *self,
                    int              state,
                    GError         **error)
 {
-  static const char *const members[] = { "date", "from", "to", "reason", NULL };
-  AffConsultationState current = AFF_CONSULTATION_STATE_RECEIVED;
-  JsonArray *array;
-  guint i, n;
+  guint n;
 
-  if (!aff_json_get_array (reader, object, "state_history", &array, error))
+  if (!_aff_history_from_json (&self->history, reader, object, "state_history",
+                               transition_allowed_int, error))
     return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  /* A consultation imported without its history may be in any state; the
-   * history kept is checked from its first change on. */
-  if (n == 0)
-    current = state;
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, "state_history");
-      StateChange change = { { 0 } };
-      JsonObject *item;
-      int from = 0, to = 0;
-      gboolean ok;
-
-      aff_json_reader_push_index (reader, i);
-      ok = (item = aff_json_expect_object (reader, json_array_get_element (array, i), error)) &&
-           aff_json_check_members (reader, item, members, error) &&
-           aff_json_get_date (reader, item, "date", TRUE, &change.date, error) &&
-           aff_json_get_enum (reader, item, "from", TRUE, AFF_TYPE_CONSULTATION_STATE, &from, error) &&
-           aff_json_get_enum (reader, item, "to", TRUE, AFF_TYPE_CONSULTATION_STATE, &to, error) &&
-           aff_json_get_string (reader, item, "reason", FALSE, &change.reason, error);
-      if (ok && i == 0)
-        current = from;
-      if (ok && (AffConsultationState) from != current)
-        ok = aff_json_reader_fail_at (reader, "from", error, _("expected “%s”, the state before this change"),
-                                      aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, current));
-      else if (ok && !transition_allowed (from, to))
-        ok = aff_json_reader_fail_at (reader, "to", error, _("expected a state that “%s” can go to"),
-                                      aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, from));
-      else if (ok && i > 0 &&
-               g_date_compare (&change.date, &g_array_index (self->history, StateChange, i - 1).date) < 0)
-        ok = aff_json_reader_fail_at (reader, "date", error,
-                                      _("expected a date no earlier than the previous change"));
-      aff_json_reader_pop (reader, mark);
-      change.from = from;
-      change.to = to;
-      g_array_append_val (self->history, change);
-      if (!ok)
-        return FALSE;
-      current = to;
-    }
-  if ((AffConsultationState) state != current)
+  /* A consultation imported without its history may be in any state. */
+  n = self->history.changes->len;
+  if (n > 0 && _aff_history_get (&self->history, n - 1)->to != state)
     return aff_json_reader_fail_at (reader, "state", error,
                                     _("expected “%s”, the state state_history leads to"),
-                                    aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE, current));
+                                    aff_enum_to_nick (AFF_TYPE_CONSULTATION_STATE,
+                                                      _aff_history_get (&self->history, n - 1)->to));
   self->state = state;
   return TRUE;
 }

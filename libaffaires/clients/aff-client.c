@@ -42,7 +42,7 @@ struct _AffClient
   guint follow_up_days;
   AffClientStatus status;
   AffClientStatus initial_status;
-  GArray *status_history;     /* AffStatusChange, in date order */
+  AffHistory history;         /* AffClientStatus changes */
   GListStore *contacts;
   GListStore *interactions;   /* in date order, then recording order */
   GListStore *solvencies;     /* in date order */
@@ -67,12 +67,6 @@ enum {
 static GParamSpec *props[N_PROPS];
 
 static void
-clear_status_change (gpointer data)
-{
-  g_free (((AffStatusChange *) data)->reason);
-}
-
-static void
 aff_client_dispose (GObject *object)
 {
   AffClient *self = AFF_CLIENT (object);
@@ -95,7 +89,7 @@ aff_client_finalize (GObject *object)
   g_free (self->sector);
   g_free (self->address);
   g_free (self->parent_id);
-  g_array_unref (self->status_history);
+  _aff_history_clear (&self->history);
   g_clear_object (&self->contacts);
   g_clear_object (&self->interactions);
   _aff_track_clear (&self->track);
@@ -286,8 +280,7 @@ aff_client_init (AffClient *self)
 {
   self->status = AFF_CLIENT_STATUS_PROSPECT;
   self->initial_status = AFF_CLIENT_STATUS_PROSPECT;
-  self->status_history = g_array_new (FALSE, TRUE, sizeof (AffStatusChange));
-  g_array_set_clear_func (self->status_history, clear_status_change);
+  _aff_history_init (&self->history, AFF_TYPE_CLIENT_STATUS);
   self->contacts = g_list_store_new (AFF_TYPE_CONTACT);
   self->interactions = g_list_store_new (AFF_TYPE_INTERACTION);
   self->solvencies = g_list_store_new (AFF_TYPE_SOLVENCY);
@@ -639,48 +632,22 @@ aff_client_change_status (AffClient        *self,
                           const char       *reason,
                           GError          **error)
 {
-  AffStatusChange change = { { 0 } };
-  g_autofree char *date_text = NULL;
+  g_autofree char *subject = NULL;
   JsonObject *details;
 
   g_return_val_if_fail (AFF_IS_CLIENT (self), FALSE);
   g_return_val_if_fail (date != NULL, FALSE);
 
-  if (!g_date_valid (date))
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                        _("client %s: the status change has no valid date"), self->id), FALSE;
+  subject = g_strdup_printf (_("client %s"), self->id);
+  if (!_aff_history_check_date (&self->history, date, subject, error))
+    return FALSE;
   if (status == self->status)
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("client %s is already %s"), self->id,
                         aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, status)), FALSE;
-  if (self->status_history->len > 0)
-    {
-      const AffStatusChange *last = &g_array_index (self->status_history, AffStatusChange,
-                                                    self->status_history->len - 1);
-      if (g_date_compare (date, &last->date) < 0)
-        {
-          g_autofree char *last_text = aff_date_to_iso (&last->date);
 
-          return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                              _("client %s: a status change cannot be dated before the last one (%s)"),
-                              self->id, last_text), FALSE;
-        }
-    }
-
-  change.date = *date;
-  change.from = self->status;
-  change.to = status;
-  change.reason = g_strdup (reason);
-  g_array_append_val (self->status_history, change);
+  details = _aff_history_append (&self->history, date, self->status, status, reason);
   self->status = status;
-
-  date_text = aff_date_to_iso (date);
-  details = json_object_new ();
-  json_object_set_string_member (details, "from", aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, change.from));
-  json_object_set_string_member (details, "to", aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, status));
-  json_object_set_string_member (details, "date", date_text);
-  if (reason != NULL)
-    json_object_set_string_member (details, "reason", reason);
   _aff_track_record (&self->track, "status-changed", details);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_STATUS]);
   return TRUE;
@@ -700,22 +667,10 @@ AffClientStatus
 aff_client_get_status_at (AffClient   *self,
                           const GDate *date)
 {
-  AffClientStatus status;
-  guint i;
-
   g_return_val_if_fail (AFF_IS_CLIENT (self), AFF_CLIENT_STATUS_PROSPECT);
   g_return_val_if_fail (date != NULL && g_date_valid (date), self->status);
 
-  status = self->initial_status;
-  for (i = 0; i < self->status_history->len; i++)
-    {
-      const AffStatusChange *change = &g_array_index (self->status_history, AffStatusChange, i);
-
-      if (g_date_compare (&change->date, date) > 0)
-        break;
-      status = change->to;
-    }
-  return status;
+  return _aff_history_state_at (&self->history, date, self->initial_status);
 }
 
 AffClientStatus
@@ -724,10 +679,10 @@ _aff_client_get_initial_status (AffClient *self)
   return self->initial_status;
 }
 
-const GArray *
+AffHistory *
 _aff_client_get_status_history (AffClient *self)
 {
-  return self->status_history;
+  return &self->history;
 }
 
 /**
@@ -1169,8 +1124,6 @@ void
 _aff_client_to_json (AffClient   *self,
                      JsonBuilder *builder)
 {
-  guint i;
-
   json_builder_begin_object (builder);
   aff_json_add_string (builder, "id", self->id);
   aff_json_add_string (builder, "name", self->name);
@@ -1181,20 +1134,7 @@ _aff_client_to_json (AffClient   *self,
     aff_json_add_int (builder, "follow_up_days", self->follow_up_days);
   aff_json_add_string (builder, "parent_id", self->parent_id);
   aff_json_add_enum (builder, "status", AFF_TYPE_CLIENT_STATUS, self->status);
-  json_builder_set_member_name (builder, "status_history");
-  json_builder_begin_array (builder);
-  for (i = 0; i < self->status_history->len; i++)
-    {
-      const AffStatusChange *change = &g_array_index (self->status_history, AffStatusChange, i);
-
-      json_builder_begin_object (builder);
-      aff_json_add_date (builder, "date", &change->date);
-      aff_json_add_enum (builder, "from", AFF_TYPE_CLIENT_STATUS, change->from);
-      aff_json_add_enum (builder, "to", AFF_TYPE_CLIENT_STATUS, change->to);
-      aff_json_add_string (builder, "reason", change->reason);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  _aff_history_to_json (&self->history, builder, "status_history");
   list_to_json (builder, "contacts", G_LIST_MODEL (self->contacts),
                 (void (*) (gpointer, JsonBuilder *)) _aff_contact_to_json);
   list_to_json (builder, "interactions", G_LIST_MODEL (self->interactions),
@@ -1205,53 +1145,10 @@ _aff_client_to_json (AffClient   *self,
 }
 
 static gboolean
-status_history_from_json (AffJsonReader *reader,
-                          JsonObject    *object,
-                          AffClient     *client,
-                          GError       **error)
+status_change_allowed (int from,
+                       int to)
 {
-  static const char *const members[] = { "date", "from", "to", "reason", NULL };
-  JsonArray *array;
-  guint i, n;
-  gboolean ok = TRUE;
-
-  if (!aff_json_get_array (reader, object, "status_history", &array, error))
-    return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  for (i = 0; ok && i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, "status_history");
-      AffStatusChange change = { { 0 } };
-      JsonObject *item;
-      int from = 0, to = 0;
-
-      aff_json_reader_push_index (reader, i);
-      ok = (item = aff_json_expect_object (reader, json_array_get_element (array, i), error)) &&
-           aff_json_check_members (reader, item, members, error) &&
-           aff_json_get_date (reader, item, "date", TRUE, &change.date, error) &&
-           aff_json_get_enum (reader, item, "from", TRUE, AFF_TYPE_CLIENT_STATUS, &from, error) &&
-           aff_json_get_enum (reader, item, "to", TRUE, AFF_TYPE_CLIENT_STATUS, &to, error) &&
-           aff_json_get_string (reader, item, "reason", FALSE, &change.reason, error);
-      if (ok && i > 0)
-        {
-          const AffStatusChange *previous = &g_array_index (client->status_history, AffStatusChange, i - 1);
-
-          if (g_date_compare (&change.date, &previous->date) < 0)
-            ok = aff_json_reader_fail_at (reader, "date", error,
-                                          _("expected a date no earlier than the previous change"));
-          else if ((AffClientStatus) from != previous->to)
-            ok = aff_json_reader_fail_at (reader, "from", error,
-                                          _("expected “%s”, the status the previous change set"),
-                                          aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, previous->to));
-        }
-      if (ok && from == to)
-        ok = aff_json_reader_fail_at (reader, "to", error, _("expected a status different from “from”"));
-      aff_json_reader_pop (reader, mark);
-      change.from = from;
-      change.to = to;
-      g_array_append_val (client->status_history, change);
-    }
-  return ok;
+  return from != to;
 }
 
 static gboolean
@@ -1401,16 +1298,16 @@ _aff_client_from_json (AffJsonReader *reader,
     return aff_json_reader_fail_at (reader, "sector", error,
                                     _("expected a NAF code written like 28.29B")), NULL;
 
-  if (!status_history_from_json (reader, object, client, error))
+  if (!_aff_history_from_json (&client->history, reader, object, "status_history",
+                               status_change_allowed, error))
     return NULL;
-  if (client->status_history->len > 0)
+  if (client->history.changes->len > 0)
     {
-      const AffStatusChange *first = &g_array_index (client->status_history, AffStatusChange, 0);
-      const AffStatusChange *last = &g_array_index (client->status_history, AffStatusChange,
-                                                    client->status_history->len - 1);
+      const AffHistoryChange *first = _aff_history_get (&client->history, 0);
+      const AffHistoryChange *last = _aff_history_get (&client->history, client->history.changes->len - 1);
 
       client->initial_status = first->from;
-      if (last->to != (AffClientStatus) status)
+      if (last->to != status)
         return aff_json_reader_fail_at (reader, "status", error,
                                         _("expected “%s”, the status the last change of status_history set"),
                                         aff_enum_to_nick (AFF_TYPE_CLIENT_STATUS, last->to)), NULL;

@@ -7,16 +7,9 @@
 #include "aff-client.h"
 #include "aff-solvency.h"
 #include "aff-journal-private.h"
+#include "aff-history-private.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  GDate date;
-  AffClientStatus from;
-  AffClientStatus to;
-  char *reason;
-} AffStatusChange;
 
 /* Contacts */
 void            _aff_contact_attach    (AffContact    *self,
@@ -67,7 +60,7 @@ gboolean        _aff_client_add_interaction (AffClient     *self,
                                              GHashTable    *taken_ids,
                                              GError       **error);
 AffClientStatus _aff_client_get_initial_status (AffClient  *self);
-const GArray   *_aff_client_get_status_history (AffClient  *self);
+AffHistory     *_aff_client_get_status_history (AffClient  *self);
 gboolean        _aff_client_get_follow_up_date (AffClient  *self,
                                                 guint       cadence_days,
                                                 GDate      *date);

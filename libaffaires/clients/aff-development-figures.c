@@ -91,7 +91,7 @@ aff_development_figures_compute (GListModel   *clients,
   for (i = 0; i < n; i++)
     {
       g_autoptr(AffClient) client = g_list_model_get_item (clients, i);
-      const GArray *history = _aff_client_get_status_history (client);
+      AffHistory *history = _aff_client_get_status_history (client);
       GListModel *interactions = aff_client_get_interactions (client);
       guint n_interactions = g_list_model_get_n_items (interactions);
 
@@ -106,9 +106,9 @@ aff_development_figures_compute (GListModel   *clients,
       if (aff_client_get_status_at (client, &eve) == AFF_CLIENT_STATUS_PROSPECT)
         figures->n_prospects_in_period++;
 
-      for (j = 0; j < history->len; j++)
+      for (j = 0; j < history->changes->len; j++)
         {
-          const AffStatusChange *change = &g_array_index (history, AffStatusChange, j);
+          const AffHistoryChange *change = _aff_history_get (history, j);
 
           if (!within (&change->date, from, to))
             continue;

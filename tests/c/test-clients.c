@@ -33,12 +33,6 @@ log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
-static GDate *
-day (int y, int m, int d)
-{
-  return g_date_new_dmy (d, m, y);
-}
-
 static void
 count_items_changed (G_GNUC_UNUSED GListModel *model,
                      G_GNUC_UNUSED guint       position,

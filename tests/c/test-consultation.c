@@ -11,23 +11,6 @@
 
 #include "test-util.h"
 
-static GDate *
-day (int y, int m, int d)
-{
-  return g_date_new_dmy (d, m, y);
-}
-
-static void
-assert_date (const GDate *date,
-             int y, int m, int d)
-{
-  g_assert_nonnull (date);
-  g_assert_true (g_date_valid (date));
-  g_assert_cmpint (g_date_get_year (date), ==, y);
-  g_assert_cmpint (g_date_get_month (date), ==, m);
-  g_assert_cmpint (g_date_get_day (date), ==, d);
-}
-
 static AffMoney *
 euros (gint64 units)
 {

@@ -45,3 +45,21 @@ compact_json (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+/* A date written year, month, day, as people read it. */
+G_GNUC_UNUSED static GDate *
+day (int y, int m, int d)
+{
+  return g_date_new_dmy (d, m, y);
+}
+
+G_GNUC_UNUSED static void
+assert_date (const GDate *date,
+             int y, int m, int d)
+{
+  g_assert_nonnull (date);
+  g_assert_true (g_date_valid (date));
+  g_assert_cmpint (g_date_get_year (date), ==, y);
+  g_assert_cmpint (g_date_get_month (date), ==, m);
+  g_assert_cmpint (g_date_get_day (date), ==, d);
+}
