@@ -1400,85 +1400,68 @@ check_references (AffPortfolio  *self,
 }
 
 static gboolean
-clients_from_json (AffPortfolio  *self,
-                   AffJsonReader *reader,
-                   JsonArray     *array,
-                   GError       **error)
+read_client (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
 {
-  guint i, j, n = array ? json_array_get_length (array) : 0;
+  AffPortfolio *self = data;
+  g_autoptr(AffClient) client = _aff_client_from_json (reader, element, error);
+  GListModel *interactions;
+  guint j;
 
-  for (i = 0; i < n; i++)
+  if (client == NULL)
+    return FALSE;
+  if (g_hash_table_contains (self->clients_by_id, aff_client_get_id (client)))
+    return aff_json_reader_fail_at (reader, "id", error,
+                                    _("expected an id no other client has, not “%s”"),
+                                    aff_client_get_id (client));
+  interactions = aff_client_get_interactions (client);
+  for (j = 0; j < g_list_model_get_n_items (interactions); j++)
     {
-      gsize mark = aff_json_reader_push_member (reader, "clients");
-      g_autoptr(AffClient) client = NULL;
-      GListModel *interactions;
-      gboolean ok = TRUE;
+      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, j);
 
-      aff_json_reader_push_index (reader, i);
-      client = _aff_client_from_json (reader, json_array_get_element (array, i), error);
-      if (client == NULL)
-        ok = FALSE;
-      else if (g_hash_table_contains (self->clients_by_id, aff_client_get_id (client)))
-        ok = aff_json_reader_fail_at (reader, "id", error,
-                                      _("expected an id no other client has, not “%s”"),
-                                      aff_client_get_id (client));
-      interactions = client ? aff_client_get_interactions (client) : NULL;
-      for (j = 0; ok && interactions && j < g_list_model_get_n_items (interactions); j++)
+      if (g_hash_table_contains (self->interaction_ids, aff_interaction_get_id (interaction)))
         {
-          g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, j);
+          gsize mark = aff_json_reader_push_member (reader, "interactions");
 
-          if (g_hash_table_contains (self->interaction_ids, aff_interaction_get_id (interaction)))
-            {
-              gsize inner = aff_json_reader_push_member (reader, "interactions");
-              aff_json_reader_push_index (reader, j);
-              ok = aff_json_reader_fail_at (reader, "id", error,
-                                            _("expected an id no other interaction has, not “%s”"),
-                                            aff_interaction_get_id (interaction));
-              aff_json_reader_pop (reader, inner);
-            }
+          aff_json_reader_push_index (reader, j);
+          aff_json_reader_fail_at (reader, "id", error,
+                                   _("expected an id no other interaction has, not “%s”"),
+                                   aff_interaction_get_id (interaction));
+          aff_json_reader_pop (reader, mark);
+          return FALSE;
         }
-      aff_json_reader_pop (reader, mark);
-      if (!ok)
-        return FALSE;
-      insert_client (self, client);
     }
+  insert_client (self, client);
   return TRUE;
 }
 
 static gboolean
-consultations_from_json (AffPortfolio  *self,
-                         AffJsonReader *reader,
-                         JsonArray     *array,
-                         GError       **error)
+read_consultation (AffJsonReader *reader,
+                   JsonNode      *element,
+                   guint          index,
+                   gpointer       data,
+                   GError       **error)
 {
-  guint i, n = array ? json_array_get_length (array) : 0;
+  AffPortfolio *self = data;
+  g_autoptr(AffConsultation) consultation = _aff_consultation_from_json (reader, element, error);
 
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, "consultations");
-      g_autoptr(AffConsultation) consultation = NULL;
-      gboolean ok = TRUE;
-
-      aff_json_reader_push_index (reader, i);
-      consultation = _aff_consultation_from_json (reader, json_array_get_element (array, i), error);
-      if (consultation == NULL)
-        ok = FALSE;
-      else if (g_hash_table_contains (self->consultations_by_id, aff_consultation_get_id (consultation)))
-        ok = aff_json_reader_fail_at (reader, "id", error,
-                                      _("expected an id no other consultation has, not “%s”"),
-                                      aff_consultation_get_id (consultation));
-      else if (!g_hash_table_contains (self->clients_by_id, aff_consultation_get_client_id (consultation)))
-        ok = aff_json_reader_fail_at (reader, "client_id", error,
-                                      _("expected the id of a client of the portfolio, not “%s”"),
-                                      aff_consultation_get_client_id (consultation));
-      aff_json_reader_pop (reader, mark);
-      if (!ok)
-        return FALSE;
-      g_list_store_append (self->consultations, consultation);
-      g_hash_table_insert (self->consultations_by_id,
-                           (gpointer) aff_consultation_get_id (consultation), consultation);
-      _aff_consultation_attach (consultation, self->journal);
-    }
+  if (consultation == NULL)
+    return FALSE;
+  if (g_hash_table_contains (self->consultations_by_id, aff_consultation_get_id (consultation)))
+    return aff_json_reader_fail_at (reader, "id", error,
+                                    _("expected an id no other consultation has, not “%s”"),
+                                    aff_consultation_get_id (consultation));
+  if (!g_hash_table_contains (self->clients_by_id, aff_consultation_get_client_id (consultation)))
+    return aff_json_reader_fail_at (reader, "client_id", error,
+                                    _("expected the id of a client of the portfolio, not “%s”"),
+                                    aff_consultation_get_client_id (consultation));
+  g_list_store_append (self->consultations, consultation);
+  g_hash_table_insert (self->consultations_by_id,
+                       (gpointer) aff_consultation_get_id (consultation), consultation);
+  _aff_consultation_attach (consultation, self->journal);
   return TRUE;
 }
 
@@ -1495,7 +1478,6 @@ portfolio_from_node (JsonNode  *root,
   g_autofree char *format = NULL;
   AffJsonReader reader;
   JsonObject *object, *policy_object, *journal_object;
-  JsonArray *clients, *consultations;
   JsonNode *version_node;
   gint64 version = 0;
   gboolean ok;
@@ -1527,8 +1509,6 @@ portfolio_from_node (JsonNode  *root,
                          &version, error) ||
       !aff_json_check_members (&reader, object, members, error) ||
       !aff_json_get_object (&reader, object, "policy", &policy_object, error) ||
-      !aff_json_get_array (&reader, object, "clients", &clients, error) ||
-      !aff_json_get_array (&reader, object, "consultations", &consultations, error) ||
       !aff_json_get_object (&reader, object, "journal", &journal_object, error))
     goto out;
 
@@ -1557,9 +1537,9 @@ portfolio_from_node (JsonNode  *root,
         goto out;
     }
 
-  ok = clients_from_json (portfolio, &reader, clients, error) &&
+  ok = aff_json_read_array (&reader, object, "clients", read_client, portfolio, error) &&
        check_references (portfolio, &reader, error) &&
-       consultations_from_json (portfolio, &reader, consultations, error);
+       aff_json_read_array (&reader, object, "consultations", read_consultation, portfolio, error);
   if (!ok)
     goto out;
   if (journal != NULL)

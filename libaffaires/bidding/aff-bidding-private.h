@@ -34,10 +34,11 @@ void             _aff_risk_register_attach   (AffRiskRegister *self,
                                               const char      *owner_id);
 void             _aff_risk_register_to_json  (AffRiskRegister *self,
                                               JsonBuilder     *builder);
-gboolean         _aff_risk_register_load     (AffRiskRegister *self,
-                                              AffJsonReader   *reader,
-                                              JsonArray       *array,
-                                              GError         **error);
+gboolean         _aff_risk_register_read_risk (AffJsonReader  *reader,
+                                               JsonNode       *element,
+                                               guint           index,
+                                               gpointer        data,
+                                               GError        **error);
 
 /* The small records of a consultation */
 AffRequirement   *_aff_requirement_new       (const char      *id,

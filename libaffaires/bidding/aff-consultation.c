@@ -1733,6 +1733,34 @@ typedef GObject *(*ReadItem) (AffConsultation *self,
                               JsonObject      *item,
                               GError         **error);
 
+typedef struct
+{
+  AffConsultation *self;
+  GListStore *store;
+  const char *(*get_id) (gpointer);
+  ReadItem read_item;
+} ReadRecords;
+
+static gboolean
+read_record (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
+{
+  ReadRecords *read = data;
+  g_autoptr(GObject) record = NULL;
+  JsonObject *item;
+
+  if (!(item = aff_json_expect_object (reader, element, error)) ||
+      !(record = read->read_item (read->self, reader, item, error)))
+    return FALSE;
+  if (lookup_by_id (read->store, read->get_id (record), read->get_id) != NULL)
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other item of the list has"));
+  g_list_store_append (read->store, record);
+  return TRUE;
+}
+
 static gboolean
 records_from_json (AffJsonReader   *reader,
                    JsonObject      *object,
@@ -1743,31 +1771,9 @@ records_from_json (AffJsonReader   *reader,
                    ReadItem         read_item,
                    GError         **error)
 {
-  JsonArray *array;
-  guint i, n;
+  ReadRecords read = { self, store, get_id, read_item };
 
-  if (!aff_json_get_array (reader, object, member, &array, error))
-    return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, member);
-      g_autoptr(GObject) record = NULL;
-      JsonObject *item;
-      gboolean ok;
-
-      aff_json_reader_push_index (reader, i);
-      ok = (item = aff_json_expect_object (reader, json_array_get_element (array, i), error)) &&
-           (record = read_item (self, reader, item, error)) != NULL;
-      if (ok && lookup_by_id (store, get_id (record), get_id) != NULL)
-        ok = aff_json_reader_fail_at (reader, "id", error, _("expected an id no other item of the list has"));
-      if (ok)
-        g_list_store_append (store, record);
-      aff_json_reader_pop (reader, mark);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
+  return aff_json_read_array (reader, object, member, read_record, &read, error);
 }
 
 static gboolean
@@ -1961,12 +1967,9 @@ _aff_consultation_from_json (AffJsonReader *reader,
   g_autofree char *id = NULL, *client_id = NULL, *title = NULL;
   g_auto(GStrv) activities = NULL;
   JsonObject *object;
-  JsonArray *risks;
   GDate received, deadline;
   int source = 0, state = 0;
   gint64 margin = AFF_MARGIN_RATE_UNSET, hours = 0;
-  gsize mark;
-  gboolean ok;
 
   if (!(object = aff_json_expect_object (reader, node, error)) ||
       !aff_json_check_members (reader, object, members, error) ||
@@ -1979,8 +1982,7 @@ _aff_consultation_from_json (AffJsonReader *reader,
       !aff_json_get_enum (reader, object, "state", TRUE, AFF_TYPE_CONSULTATION_STATE, &state, error) ||
       !aff_json_get_int (reader, object, "expected_margin_rate", FALSE, -10000, 10000, &margin, error) ||
       !aff_json_get_int (reader, object, "estimated_hours", FALSE, 1, G_MAXINT, &hours, error) ||
-      !aff_json_get_strv (reader, object, "activities", &activities, error) ||
-      !aff_json_get_array (reader, object, "risks", &risks, error))
+      !aff_json_get_strv (reader, object, "activities", &activities, error))
     return NULL;
   if (*title == '\0')
     return aff_json_reader_fail_at (reader, "title", error, _("expected a non-empty title")), NULL;
@@ -2012,10 +2014,7 @@ _aff_consultation_from_json (AffJsonReader *reader,
       !evaluation_from_json (reader, object, self, error))
     return NULL;
 
-  mark = aff_json_reader_push_member (reader, "risks");
-  ok = _aff_risk_register_load (self->risks, reader, risks, error);
-  aff_json_reader_pop (reader, mark);
-  if (!ok)
+  if (!aff_json_read_array (reader, object, "risks", _aff_risk_register_read_risk, self->risks, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -496,34 +496,25 @@ _aff_risk_register_to_json (AffRiskRegister *self,
 }
 
 gboolean
-_aff_risk_register_load (AffRiskRegister *self,
-                         AffJsonReader   *reader,
-                         JsonArray       *array,
-                         GError         **error)
+_aff_risk_register_read_risk (AffJsonReader *reader,
+                              JsonNode      *element,
+                              guint          index,
+                              gpointer       data,
+                              GError       **error)
 {
-  guint i, n = array ? json_array_get_length (array) : 0, position;
+  AffRiskRegister *self = data;
+  g_autoptr(AffRisk) risk = _aff_risk_from_json (reader, element, error);
+  const char *id;
+  guint position, number;
 
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_index (reader, i);
-      g_autoptr(AffRisk) risk = _aff_risk_from_json (reader, json_array_get_element (array, i), error);
-      gboolean ok = risk != NULL;
-
-      if (ok && find_risk (self, aff_risk_get_id (risk), &position))
-        ok = aff_json_reader_fail_at (reader, "id", error, _("expected an id no other risk has"));
-      if (ok)
-        {
-          const char *id = aff_risk_get_id (risk);
-          guint number;
-
-          /* New risks continue after the highest RISK-<n> loaded. */
-          if (sscanf (id, "RISK-%u", &number) == 1 && number >= self->next_number)
-            self->next_number = number + 1;
-          g_list_store_append (self->risks, risk);
-        }
-      aff_json_reader_pop (reader, mark);
-      if (!ok)
-        return FALSE;
-    }
+  if (risk == NULL)
+    return FALSE;
+  id = aff_risk_get_id (risk);
+  if (find_risk (self, id, &position))
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other risk has"));
+  /* New risks continue after the highest RISK-<n> loaded. */
+  if (sscanf (id, "RISK-%u", &number) == 1 && number >= self->next_number)
+    self->next_number = number + 1;
+  g_list_store_append (self->risks, risk);
   return TRUE;
 }

@@ -1152,107 +1152,74 @@ status_change_allowed (int from,
 }
 
 static gboolean
-items_from_json (AffJsonReader *reader,
-                 JsonObject    *object,
-                 const char    *member,
-                 AffClient     *client,
-                 gboolean       contacts,
-                 GError       **error)
+read_contact (AffJsonReader *reader,
+              JsonNode      *element,
+              guint          index,
+              gpointer       data,
+              GError       **error)
 {
-  JsonArray *array;
-  guint i, n;
+  AffClient *client = data;
+  g_autoptr(AffContact) contact = _aff_contact_from_json (reader, element, error);
 
-  if (!aff_json_get_array (reader, object, member, &array, error))
+  if (contact == NULL)
     return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, member);
-      JsonNode *node = json_array_get_element (array, i);
-      gboolean ok = TRUE;
-
-      aff_json_reader_push_index (reader, i);
-      if (contacts)
-        {
-          g_autoptr(AffContact) contact = _aff_contact_from_json (reader, node, error);
-
-          if (contact == NULL)
-            ok = FALSE;
-          else if (aff_client_lookup_contact (client, aff_contact_get_name (contact)) != NULL)
-            ok = aff_json_reader_fail_at (reader, "name", error,
-                                          _("expected a name no other contact of this client has"));
-          else
-            g_list_store_append (client->contacts, contact);
-        }
-      else
-        {
-          g_autoptr(AffInteraction) interaction = _aff_interaction_from_json (reader, node, error);
-          const char *contact = interaction ? aff_interaction_get_contact (interaction) : NULL;
-          const char *id = interaction ? aff_interaction_get_id (interaction) : NULL;
-          guint count = g_list_model_get_n_items (G_LIST_MODEL (client->interactions));
-          g_autoptr(AffInteraction) previous = count ? g_list_model_get_item (G_LIST_MODEL (client->interactions), count - 1) : NULL;
-
-          if (interaction == NULL)
-            ok = FALSE;
-          else if (contact != NULL && aff_client_lookup_contact (client, contact) == NULL)
-            ok = aff_json_reader_fail_at (reader, "contact", error,
-                                          _("expected the name of one of the client’s contacts"));
-          else if (previous != NULL && g_date_compare (aff_interaction_get_date (previous),
-                                                       aff_interaction_get_date (interaction)) > 0)
-            ok = aff_json_reader_fail_at (reader, "date", error,
-                                          _("expected interactions in date order"));
-          else if (has_interaction_id (client, id))
-            ok = aff_json_reader_fail_at (reader, "id", error,
-                                          _("expected an id no other interaction has"));
-          else
-            {
-              _aff_interaction_set_recorded (interaction, id);
-              g_list_store_append (client->interactions, interaction);
-            }
-        }
-      aff_json_reader_pop (reader, mark);
-      if (!ok)
-        return FALSE;
-    }
+  if (aff_client_lookup_contact (client, aff_contact_get_name (contact)) != NULL)
+    return aff_json_reader_fail_at (reader, "name", error,
+                                    _("expected a name no other contact of this client has"));
+  g_list_store_append (client->contacts, contact);
   return TRUE;
 }
 
 static gboolean
-solvencies_from_json (AffJsonReader *reader,
-                      JsonObject    *object,
-                      AffClient     *client,
-                      GError       **error)
+read_interaction (AffJsonReader *reader,
+                  JsonNode      *element,
+                  guint          index,
+                  gpointer       data,
+                  GError       **error)
 {
-  JsonArray *array;
-  guint i, n;
+  AffClient *client = data;
+  g_autoptr(AffInteraction) interaction = _aff_interaction_from_json (reader, element, error);
+  g_autoptr(AffInteraction) previous = NULL;
+  const char *contact;
 
-  if (!aff_json_get_array (reader, object, "solvency", &array, error))
+  if (interaction == NULL)
     return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, "solvency");
-      g_autoptr(AffSolvency) assessment = NULL;
-      guint count = g_list_model_get_n_items (G_LIST_MODEL (client->solvencies));
-      g_autoptr(AffSolvency) previous = count ? g_list_model_get_item (G_LIST_MODEL (client->solvencies), count - 1) : NULL;
-      gboolean ok = TRUE;
+  contact = aff_interaction_get_contact (interaction);
+  if (index > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (client->interactions), index - 1);
+  if (contact != NULL && aff_client_lookup_contact (client, contact) == NULL)
+    return aff_json_reader_fail_at (reader, "contact", error,
+                                    _("expected the name of one of the client’s contacts"));
+  if (previous != NULL && g_date_compare (aff_interaction_get_date (previous),
+                                          aff_interaction_get_date (interaction)) > 0)
+    return aff_json_reader_fail_at (reader, "date", error, _("expected interactions in date order"));
+  if (has_interaction_id (client, aff_interaction_get_id (interaction)))
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other interaction has"));
+  _aff_interaction_set_recorded (interaction, aff_interaction_get_id (interaction));
+  g_list_store_append (client->interactions, interaction);
+  return TRUE;
+}
 
-      aff_json_reader_push_index (reader, i);
-      assessment = _aff_solvency_from_json (reader, json_array_get_element (array, i), error);
-      if (assessment == NULL)
-        ok = FALSE;
-      else if (previous != NULL && g_date_compare (aff_solvency_get_date (previous),
-                                                   aff_solvency_get_date (assessment)) > 0)
-        ok = aff_json_reader_fail_at (reader, "date", error, _("expected assessments in date order"));
-      else
-        {
-          g_object_set_data (G_OBJECT (assessment), "aff-client", client);
-          g_list_store_append (client->solvencies, assessment);
-        }
-      aff_json_reader_pop (reader, mark);
-      if (!ok)
-        return FALSE;
-    }
+static gboolean
+read_solvency (AffJsonReader *reader,
+               JsonNode      *element,
+               guint          index,
+               gpointer       data,
+               GError       **error)
+{
+  AffClient *client = data;
+  g_autoptr(AffSolvency) assessment = _aff_solvency_from_json (reader, element, error);
+  g_autoptr(AffSolvency) previous = NULL;
+
+  if (assessment == NULL)
+    return FALSE;
+  if (index > 0)
+    previous = g_list_model_get_item (G_LIST_MODEL (client->solvencies), index - 1);
+  if (previous != NULL && g_date_compare (aff_solvency_get_date (previous),
+                                          aff_solvency_get_date (assessment)) > 0)
+    return aff_json_reader_fail_at (reader, "date", error, _("expected assessments in date order"));
+  g_object_set_data (G_OBJECT (assessment), "aff-client", client);
+  g_list_store_append (client->solvencies, assessment);
   return TRUE;
 }
 
@@ -1316,9 +1283,9 @@ _aff_client_from_json (AffJsonReader *reader,
     client->initial_status = status;
   client->status = status;
 
-  if (!items_from_json (reader, object, "contacts", client, TRUE, error) ||
-      !items_from_json (reader, object, "interactions", client, FALSE, error) ||
-      !solvencies_from_json (reader, object, client, error))
+  if (!aff_json_read_array (reader, object, "contacts", read_contact, client, error) ||
+      !aff_json_read_array (reader, object, "interactions", read_interaction, client, error) ||
+      !aff_json_read_array (reader, object, "solvency", read_solvency, client, error))
     return NULL;
   return g_steal_pointer (&client);
 }

@@ -150,6 +150,46 @@ _aff_history_to_json (AffHistory  *self,
   json_builder_end_array (builder);
 }
 
+typedef struct
+{
+  AffHistory *history;
+  AffHistoryAllowed allowed;
+} ReadHistory;
+
+static gboolean
+read_change (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
+{
+  static const char *const members[] = { "date", "from", "to", "reason", NULL };
+  ReadHistory *read = data;
+  AffHistory *self = read->history;
+  const AffHistoryChange *previous = index > 0 ? _aff_history_get (self, index - 1) : NULL;
+  AffHistoryChange change = { { 0 } };
+  JsonObject *item;
+  gboolean ok;
+
+  ok = (item = aff_json_expect_object (reader, element, error)) &&
+       aff_json_check_members (reader, item, members, error) &&
+       aff_json_get_date (reader, item, "date", TRUE, &change.date, error) &&
+       aff_json_get_enum (reader, item, "from", TRUE, self->enum_type, &change.from, error) &&
+       aff_json_get_enum (reader, item, "to", TRUE, self->enum_type, &change.to, error) &&
+       aff_json_get_string (reader, item, "reason", FALSE, &change.reason, error);
+  if (ok && previous != NULL && g_date_compare (&change.date, &previous->date) < 0)
+    ok = aff_json_reader_fail_at (reader, "date", error,
+                                  _("expected a date no earlier than the previous change"));
+  else if (ok && previous != NULL && change.from != previous->to)
+    ok = aff_json_reader_fail_at (reader, "from", error, _("expected “%s”, where the previous change ended"),
+                                  aff_enum_to_nick (self->enum_type, previous->to));
+  else if (ok && !read->allowed (change.from, change.to))
+    ok = aff_json_reader_fail_at (reader, "to", error, _("expected a value that “%s” can change to"),
+                                  aff_enum_to_nick (self->enum_type, change.from));
+  g_array_append_val (self->changes, change);
+  return ok;
+}
+
 /* Reads a history and checks it: dates in order, each change starting where
  * the previous one ended, each one a change @allowed allows. The first change
  * may start anywhere, since a history may begin after the item did. */
@@ -161,41 +201,7 @@ _aff_history_from_json (AffHistory        *self,
                         AffHistoryAllowed  allowed,
                         GError           **error)
 {
-  static const char *const members[] = { "date", "from", "to", "reason", NULL };
-  JsonArray *array;
-  guint i, n;
+  ReadHistory read = { self, allowed };
 
-  if (!aff_json_get_array (reader, object, member, &array, error))
-    return FALSE;
-  n = array ? json_array_get_length (array) : 0;
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, member);
-      const AffHistoryChange *previous = i > 0 ? _aff_history_get (self, i - 1) : NULL;
-      AffHistoryChange change = { { 0 } };
-      JsonObject *item;
-      gboolean ok;
-
-      aff_json_reader_push_index (reader, i);
-      ok = (item = aff_json_expect_object (reader, json_array_get_element (array, i), error)) &&
-           aff_json_check_members (reader, item, members, error) &&
-           aff_json_get_date (reader, item, "date", TRUE, &change.date, error) &&
-           aff_json_get_enum (reader, item, "from", TRUE, self->enum_type, &change.from, error) &&
-           aff_json_get_enum (reader, item, "to", TRUE, self->enum_type, &change.to, error) &&
-           aff_json_get_string (reader, item, "reason", FALSE, &change.reason, error);
-      if (ok && previous != NULL && g_date_compare (&change.date, &previous->date) < 0)
-        ok = aff_json_reader_fail_at (reader, "date", error,
-                                      _("expected a date no earlier than the previous change"));
-      else if (ok && previous != NULL && change.from != previous->to)
-        ok = aff_json_reader_fail_at (reader, "from", error, _("expected “%s”, where the previous change ended"),
-                                      aff_enum_to_nick (self->enum_type, previous->to));
-      else if (ok && !allowed (change.from, change.to))
-        ok = aff_json_reader_fail_at (reader, "to", error, _("expected a value that “%s” can change to"),
-                                      aff_enum_to_nick (self->enum_type, change.from));
-      aff_json_reader_pop (reader, mark);
-      g_array_append_val (self->changes, change);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
+  return aff_json_read_array (reader, object, member, read_change, &read, error);
 }

@@ -813,6 +813,22 @@ entry_from_json (AffJsonReader *reader,
   return g_steal_pointer (&entry);
 }
 
+static gboolean
+read_entry (AffJsonReader *reader,
+            JsonNode      *element,
+            guint          index,
+            gpointer       data,
+            GError       **error)
+{
+  AffJournal *journal = data;
+  AffJournalEntry *entry = entry_from_json (reader, element, error);
+
+  if (entry == NULL)
+    return FALSE;
+  g_ptr_array_add (journal->entries, entry);
+  return TRUE;
+}
+
 AffJournal *
 _aff_journal_from_json (AffJsonReader *reader,
                         JsonObject    *object,
@@ -820,29 +836,16 @@ _aff_journal_from_json (AffJsonReader *reader,
 {
   static const char *const members[] = { "hash_format", "entries", NULL };
   g_autoptr(AffJournal) journal = aff_journal_new ();
-  JsonArray *entries;
   gint64 hash_format;
-  guint i, n;
 
   if (!aff_json_check_members (reader, object, members, error) ||
       !aff_json_get_int (reader, object, "hash_format", TRUE,
-                         AFF_JOURNAL_HASH_FORMAT, AFF_JOURNAL_HASH_FORMAT, &hash_format, error) ||
-      !aff_json_get_array (reader, object, "entries", &entries, error))
+                         AFF_JOURNAL_HASH_FORMAT, AFF_JOURNAL_HASH_FORMAT, &hash_format, error))
     return NULL;
-
-  n = entries ? json_array_get_length (entries) : 0;
-  for (i = 0; i < n; i++)
-    {
-      gsize mark = aff_json_reader_push_member (reader, "entries");
-      AffJournalEntry *entry;
-
-      aff_json_reader_push_index (reader, i);
-      entry = entry_from_json (reader, json_array_get_element (entries, i), error);
-      aff_json_reader_pop (reader, mark);
-      if (entry == NULL)
-        return NULL;
-      g_ptr_array_add (journal->entries, entry);
-    }
+  if (!json_object_has_member (object, "entries"))
+    return aff_json_reader_fail_at (reader, "entries", error, _("missing required member")), NULL;
+  if (!aff_json_read_array (reader, object, "entries", read_entry, journal, error))
+    return NULL;
   return g_steal_pointer (&journal);
 }
 

@@ -98,6 +98,20 @@ gboolean    aff_json_get_enum        (AffJsonReader *reader,
                                       GType          enum_type,
                                       int           *out,
                                       GError       **error);
+/* Calls @func on each element of the array @member, with the reader's path
+ * at that element; stops at the first failure. An absent member is empty. */
+typedef gboolean (*AffJsonElementFunc) (AffJsonReader *reader,
+                                        JsonNode      *element,
+                                        guint          index,
+                                        gpointer       data,
+                                        GError       **error);
+
+gboolean    aff_json_read_array      (AffJsonReader      *reader,
+                                      JsonObject         *object,
+                                      const char         *member,
+                                      AffJsonElementFunc  func,
+                                      gpointer            data,
+                                      GError            **error);
 gboolean    aff_json_get_strv        (AffJsonReader *reader,
                                       JsonObject    *object,
                                       const char    *member,

@@ -662,6 +662,34 @@ aff_json_get_enum (AffJsonReader *reader,
 }
 
 gboolean
+aff_json_read_array (AffJsonReader      *reader,
+                     JsonObject         *object,
+                     const char         *member,
+                     AffJsonElementFunc  func,
+                     gpointer            data,
+                     GError            **error)
+{
+  JsonArray *array;
+  guint i, n;
+
+  if (!aff_json_get_array (reader, object, member, &array, error))
+    return FALSE;
+  n = array ? json_array_get_length (array) : 0;
+  for (i = 0; i < n; i++)
+    {
+      gsize mark = aff_json_reader_push_member (reader, member);
+      gboolean ok;
+
+      aff_json_reader_push_index (reader, i);
+      ok = func (reader, json_array_get_element (array, i), i, data, error);
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 aff_json_get_strv (AffJsonReader *reader,
                    JsonObject    *object,
                    const char    *member,
