@@ -112,10 +112,14 @@ document = {
         "min_preparation_days": 10,
         "deadline_warning_days": 7,
         "capacity_hours": 20000,
+        "default_vat_rate": 2000,
+        "min_validity_days": 30,
         "follow_up_days": {"prospect": 30, "active": 60, "dormant": 180},
         "language": "fr",
         "bid_weights": {"strategic-fit": 20, "win-rate": 15, "margin": 25, "risk": 20, "workload": 10,
                         "bid-cost": 10},
+        "overhead_rates": {"labour": 3000, "material": 1000, "equipment": 1000, "subcontract": 800,
+                           "travel": 500, "other": 1000},
     },
     "clients": [
         {

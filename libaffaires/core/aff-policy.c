@@ -32,7 +32,7 @@ struct _AffPolicy
   GHashTable *labour_rates;   /* skill → AffMoney */
   int values[32];             /* the integer properties, indexed by PROP_* */
   char *language;
-  guint bid_weights[6];       /* by position in bid_criteria[] */
+  guint tables[2][8];         /* by RateTable, then by position in its names */
   AffTrack track;
 };
 
@@ -63,6 +63,8 @@ enum {
   PROP_MIN_PREPARATION_DAYS,
   PROP_DEADLINE_WARNING_DAYS,
   PROP_CAPACITY_HOURS,
+  PROP_DEFAULT_VAT_RATE,
+  PROP_MIN_VALIDITY_DAYS,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
@@ -126,6 +128,10 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     "Days before a deadline from which an undecided consultation is flagged" },
   { "capacity-hours", "capacity_hours", 0, G_MAXINT, 20000,
     "Hours of work the company can take on in offers being prepared or awaiting an answer" },
+  { "default-vat-rate", "default_vat_rate", 0, 10000, 2000,
+    "The VAT rate new offers start with, in basis points (20 % in France)" },
+  { "min-validity-days", "min_validity_days", 0, 36500, 30,
+    "The shortest validity an offer may be sent with, in days" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -134,6 +140,33 @@ static const char *const bid_criteria[] = {
   "strategic-fit", "win-rate", "margin", "risk", "workload", "bid-cost", NULL
 };
 static const guint default_bid_weights[] = { 20, 15, 25, 20, 10, 10 };
+
+/* Overheads by kind of cost, in basis points of the direct cost: the
+ * structure costs a line draws on (supervision, premises, tools, purchasing). */
+static const char *const overhead_kinds[] = {
+  "labour", "material", "equipment", "subcontract", "travel", "other", NULL
+};
+static const guint default_overheads[] = { 3000, 1000, 1000, 800, 500, 1000 };
+
+/* Named integers the policy keeps as tables: one way to read, write, check
+ * and journal them. */
+typedef struct
+{
+  const char *member;      /* in the document */
+  const char *action;      /* in the journal */
+  const char *key;         /* the detail naming the entry */
+  const char *value_key;   /* the detail holding its value */
+  const char *const *names;
+  const guint *defaults;
+  guint max;
+} RateTable;
+
+enum { TABLE_BID_WEIGHTS, TABLE_OVERHEADS, N_TABLES };
+
+static const RateTable rate_tables[N_TABLES] = {
+  { "bid_weights", "bid-weight-set", "criterion", "weight", bid_criteria, default_bid_weights, 100 },
+  { "overhead_rates", "overhead-rate-set", "kind", "rate", overhead_kinds, default_overheads, 10000 },
+};
 
 static GParamSpec *props[N_ALL_PROPS];
 
@@ -370,6 +403,16 @@ aff_policy_class_init (AffPolicyClass *klass)
    * Days before a deadline from which an undecided consultation is flagged.
    */
   /**
+   * AffPolicy:default-vat-rate:
+   *
+   * The VAT rate new offers start with, in basis points (20 % in France).
+   */
+  /**
+   * AffPolicy:min-validity-days:
+   *
+   * The shortest validity, in days from sending, an offer may be sent with.
+   */
+  /**
    * AffPolicy:capacity-hours:
    *
    * Hours of work the company can take on in offers being prepared or
@@ -414,7 +457,13 @@ aff_policy_init (AffPolicy *self)
   for (i = FIRST_INT_PROP; i < N_PROPS; i++)
     self->values[i] = int_props[i - FIRST_INT_PROP].fallback;
   self->language = g_strdup ("fr");
-  memcpy (self->bid_weights, default_bid_weights, sizeof self->bid_weights);
+  for (i = 0; i < N_TABLES; i++)
+    {
+      guint j;
+
+      for (j = 0; rate_tables[i].names[j] != NULL; j++)
+        self->tables[i][j] = rate_tables[i].defaults[j];
+    }
 }
 
 /**
@@ -995,6 +1044,38 @@ INT_ACCESSORS (guint, deadline_warning_days, PROP_DEADLINE_WARNING_DAYS)
  * Sets the hours of work the company can take on in offers being prepared or awaiting an answer.
  */
 INT_ACCESSORS (guint, capacity_hours, PROP_CAPACITY_HOURS)
+/**
+ * aff_policy_get_default_vat_rate:
+ * @self: a policy
+ *
+ * Gets the VAT rate new offers start with.
+ *
+ * Returns: the rate in basis points
+ */
+/**
+ * aff_policy_set_default_vat_rate:
+ * @self: a policy
+ * @value: a rate in basis points, from 0 to 10000
+ *
+ * Sets the VAT rate new offers start with.
+ */
+INT_ACCESSORS (guint, default_vat_rate, PROP_DEFAULT_VAT_RATE)
+/**
+ * aff_policy_get_min_validity_days:
+ * @self: a policy
+ *
+ * Gets the shortest validity an offer may be sent with.
+ *
+ * Returns: a number of days
+ */
+/**
+ * aff_policy_set_min_validity_days:
+ * @self: a policy
+ * @value: a number of days, from 0 to 36500
+ *
+ * Sets the shortest validity an offer may be sent with.
+ */
+INT_ACCESSORS (guint, min_validity_days, PROP_MIN_VALIDITY_DAYS)
 
 /**
  * aff_policy_get_language:
@@ -1058,14 +1139,42 @@ aff_policy_list_bid_criteria (void)
 }
 
 static int
-bid_criterion_index (const char *criterion)
+table_index (guint       table,
+             const char *name)
 {
   int i;
 
-  for (i = 0; criterion != NULL && bid_criteria[i] != NULL; i++)
-    if (strcmp (bid_criteria[i], criterion) == 0)
+  for (i = 0; name != NULL && rate_tables[table].names[i] != NULL; i++)
+    if (strcmp (rate_tables[table].names[i], name) == 0)
       return i;
   return -1;
+}
+
+static gboolean
+table_set (AffPolicy   *self,
+           guint        table,
+           const char  *name,
+           guint        value,
+           GError     **error)
+{
+  const RateTable *info = &rate_tables[table];
+  int index = table_index (table, name);
+  JsonObject *details;
+
+  if (index < 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not one of the policy’s %s"), name ? name : "(null)", info->member), FALSE;
+  if (value > info->max)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("%s of %s must be from 0 to %u, not %u"), info->member, name, info->max, value), FALSE;
+  if (self->tables[table][index] == value)
+    return TRUE;
+  self->tables[table][index] = value;
+  details = json_object_new ();
+  json_object_set_string_member (details, info->key, name);
+  json_object_set_int_member (details, info->value_key, value);
+  _aff_track_record (&self->track, info->action, details);
+  return TRUE;
 }
 
 /**
@@ -1081,10 +1190,10 @@ guint
 aff_policy_get_bid_weight (AffPolicy  *self,
                            const char *criterion)
 {
-  int index = bid_criterion_index (criterion);
+  int index = table_index (TABLE_BID_WEIGHTS, criterion);
 
   g_return_val_if_fail (AFF_IS_POLICY (self), 0);
-  return index < 0 ? 0 : self->bid_weights[index];
+  return index < 0 ? 0 : self->tables[TABLE_BID_WEIGHTS][index];
 }
 
 /**
@@ -1106,26 +1215,65 @@ aff_policy_set_bid_weight (AffPolicy   *self,
                            guint        weight,
                            GError     **error)
 {
-  int index = bid_criterion_index (criterion);
-  JsonObject *details;
-
   g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+  return table_set (self, TABLE_BID_WEIGHTS, criterion, weight, error);
+}
 
-  if (index < 0)
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                        _("“%s” is not a go / no-go criterion"),
-                        criterion ? criterion : "(null)"), FALSE;
-  if (weight > 100)
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                        _("the weight of %s must be from 0 to 100, not %u"), criterion, weight), FALSE;
-  if (self->bid_weights[index] == weight)
-    return TRUE;
-  self->bid_weights[index] = weight;
-  details = json_object_new ();
-  json_object_set_string_member (details, "criterion", criterion);
-  json_object_set_int_member (details, "weight", weight);
-  _aff_track_record (&self->track, "bid-weight-set", details);
-  return TRUE;
+/**
+ * aff_policy_list_overhead_kinds:
+ *
+ * The kinds of cost that carry an overhead rate: `labour`, `material`,
+ * `equipment`, `subcontract`, `travel`, `other` (the kinds of the lines of
+ * an offer).
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the kinds
+ */
+const char * const *
+aff_policy_list_overhead_kinds (void)
+{
+  return overhead_kinds;
+}
+
+/**
+ * aff_policy_get_overhead_rate:
+ * @self: a policy
+ * @kind: a name from [func@Aff.Policy.list_overhead_kinds]
+ *
+ * Gets the overhead rate of a kind of cost: what the structure adds to each
+ * unit of direct cost (30 % on labour, 10 % on material… by default).
+ *
+ * Returns: the rate in basis points of the direct cost; 0 for an unknown kind
+ */
+guint
+aff_policy_get_overhead_rate (AffPolicy  *self,
+                              const char *kind)
+{
+  int index = table_index (TABLE_OVERHEADS, kind);
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), 0);
+  return index < 0 ? 0 : self->tables[TABLE_OVERHEADS][index];
+}
+
+/**
+ * aff_policy_set_overhead_rate:
+ * @self: a policy
+ * @kind: a name from [func@Aff.Policy.list_overhead_kinds]
+ * @basis_points: from 0 to 10000
+ * @error: return location for a #GError
+ *
+ * Sets the overhead rate of a kind of cost.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_VALUE set for an
+ *   unknown kind or a rate above 10000
+ */
+gboolean
+aff_policy_set_overhead_rate (AffPolicy   *self,
+                              const char  *kind,
+                              guint        basis_points,
+                              GError     **error)
+{
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+  return table_set (self, TABLE_OVERHEADS, kind, basis_points, error);
 }
 
 void
@@ -1161,11 +1309,16 @@ _aff_policy_to_json (AffPolicy   *self,
     aff_json_add_int (builder, follow_up_members[i], self->values[PROP_FOLLOW_UP_DAYS_PROSPECT + i]);
   json_builder_end_object (builder);
   aff_json_add_string (builder, "language", self->language);
-  json_builder_set_member_name (builder, "bid_weights");
-  json_builder_begin_object (builder);
-  for (i = 0; bid_criteria[i] != NULL; i++)
-    aff_json_add_int (builder, bid_criteria[i], self->bid_weights[i]);
-  json_builder_end_object (builder);
+  for (i = 0; i < N_TABLES; i++)
+    {
+      guint j;
+
+      json_builder_set_member_name (builder, rate_tables[i].member);
+      json_builder_begin_object (builder);
+      for (j = 0; rate_tables[i].names[j] != NULL; j++)
+        aff_json_add_int (builder, rate_tables[i].names[j], self->tables[i][j]);
+      json_builder_end_object (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -1197,12 +1350,12 @@ _aff_policy_from_json (AffJsonReader *reader,
     "follow_up_days", "offer_reminder_days", "risk_critical_threshold", "risk_high_threshold",
     "risk_medium_threshold", "solvency_max_age_days", "max_dso_days", "max_average_days_late",
     "max_payment_incidents", "min_preparation_days", "deadline_warning_days", "capacity_hours",
-    "language", "bid_weights", NULL
+    "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;
   g_auto(GStrv) activities = NULL;
-  JsonObject *rates, *follow_up, *weights;
+  JsonObject *rates, *follow_up;
   guint i;
 
   if (!aff_json_check_members (reader, object, members, error) ||
@@ -1210,23 +1363,31 @@ _aff_policy_from_json (AffJsonReader *reader,
       !aff_json_get_strv (reader, object, "activities", &activities, error) ||
       !aff_json_get_object (reader, object, "labour_rates", &rates, error) ||
       !aff_json_get_object (reader, object, "follow_up_days", &follow_up, error) ||
-      !aff_json_get_string (reader, object, "language", FALSE, &language, error) ||
-      !aff_json_get_object (reader, object, "bid_weights", &weights, error))
+      !aff_json_get_string (reader, object, "language", FALSE, &language, error))
     return NULL;
 
   if (language != NULL && !aff_policy_set_language (policy, language, NULL))
     return aff_json_reader_fail_at (reader, "language", error, _("expected “fr” or “en”")), NULL;
-  if (weights != NULL)
+  for (i = 0; i < N_TABLES; i++)
     {
-      gsize mark = aff_json_reader_push_member (reader, "bid_weights");
-      gboolean ok = aff_json_check_members (reader, weights, bid_criteria, error);
+      const RateTable *info = &rate_tables[i];
+      JsonObject *table;
+      gsize mark;
+      gboolean ok;
+      guint j;
 
-      for (i = 0; ok && bid_criteria[i] != NULL; i++)
+      if (!aff_json_get_object (reader, object, info->member, &table, error))
+        return NULL;
+      if (table == NULL)
+        continue;
+      mark = aff_json_reader_push_member (reader, info->member);
+      ok = aff_json_check_members (reader, table, info->names, error);
+      for (j = 0; ok && info->names[j] != NULL; j++)
         {
-          gint64 weight = policy->bid_weights[i];
+          gint64 value = policy->tables[i][j];
 
-          ok = aff_json_get_int (reader, weights, bid_criteria[i], FALSE, 0, 100, &weight, error);
-          policy->bid_weights[i] = (guint) weight;
+          ok = aff_json_get_int (reader, table, info->names[j], FALSE, 0, info->max, &value, error);
+          policy->tables[i][j] = (guint) value;
         }
       aff_json_reader_pop (reader, mark);
       if (!ok)

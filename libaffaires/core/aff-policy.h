@@ -155,6 +155,17 @@ void         aff_policy_set_capacity_hours          (AffPolicy *self,
                                                      guint      value);
 
 AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_default_vat_rate        (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_default_vat_rate        (AffPolicy *self,
+                                                     guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_min_validity_days       (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_min_validity_days       (AffPolicy *self,
+                                                     guint      value);
+
+AFF_AVAILABLE_IN_ALL
 const char  *aff_policy_get_language                (AffPolicy *self);
 AFF_AVAILABLE_IN_ALL
 gboolean     aff_policy_set_language                (AffPolicy  *self,
@@ -170,6 +181,17 @@ AFF_AVAILABLE_IN_ALL
 gboolean     aff_policy_set_bid_weight              (AffPolicy  *self,
                                                      const char *criterion,
                                                      guint       weight,
+                                                     GError    **error);
+
+AFF_AVAILABLE_IN_ALL
+const char * const *aff_policy_list_overhead_kinds  (void);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_overhead_rate           (AffPolicy  *self,
+                                                     const char *kind);
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_set_overhead_rate           (AffPolicy  *self,
+                                                     const char *kind,
+                                                     guint       basis_points,
                                                      GError    **error);
 
 G_END_DECLS

@@ -288,8 +288,8 @@ class TestSchema(SchemaTestCase):
                           "offer_reminder_days", "risk_critical_threshold", "risk_high_threshold",
                           "risk_medium_threshold", "solvency_max_age_days", "max_dso_days",
                           "max_average_days_late", "max_payment_incidents", "min_preparation_days",
-                          "deadline_warning_days", "capacity_hours", "follow_up_days", "language",
-                          "bid_weights"], list(policy))
+                          "deadline_warning_days", "capacity_hours", "default_vat_rate", "min_validity_days",
+                          "follow_up_days", "language", "bid_weights", "overhead_rates"], list(policy))
         self.assertEqual(["format", "version", "name", "policy", "clients", "consultations", "journal"],
                          list(self.example))
         self.assertEqual(1, sum(len(c.get("solvency", [])) for c in self.example["clients"]))
@@ -635,7 +635,8 @@ class TestInvalidVariants(SchemaTestCase):
         del doc["consultations"]
         for name in ("risk_critical_threshold", "risk_high_threshold", "risk_medium_threshold",
                      "solvency_max_age_days", "max_dso_days", "max_average_days_late", "max_payment_incidents",
-                     "min_preparation_days", "deadline_warning_days", "capacity_hours", "language", "bid_weights"):
+                     "min_preparation_days", "deadline_warning_days", "capacity_hours", "language", "bid_weights",
+                     "default_vat_rate", "min_validity_days", "overhead_rates"):
             del doc["policy"][name]
         for client in doc["clients"]:
             client.pop("solvency", None)
