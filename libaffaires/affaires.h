@@ -26,6 +26,8 @@
 #include "aff-consultation.h"
 #include "aff-bid-evaluation.h"
 #include "aff-bid-statistics.h"
+#include "aff-offer-line.h"
+#include "aff-offer-revision.h"
 #include "aff-portfolio.h"
 
 #undef AFFAIRES_INSIDE

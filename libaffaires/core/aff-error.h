@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  *   the first bad entry
  * @AFF_ERROR_NOT_ASSESSABLE: a figure needed for an assessment is missing
  *   (a solvency score without total assets, say); nothing is made up
+ * @AFF_ERROR_FROZEN: the item is a record that can no longer change (an offer
+ *   revision once sent); start a new one instead
  *
  * Error codes of the [error@Aff.Error] domain.
  */
@@ -63,6 +65,7 @@ typedef enum {
   AFF_ERROR_INVALID_TRANSITION,
   AFF_ERROR_TAMPERED,
   AFF_ERROR_NOT_ASSESSABLE,
+  AFF_ERROR_FROZEN,
 } AffError;
 
 AFF_AVAILABLE_IN_ALL
