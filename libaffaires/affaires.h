@@ -28,6 +28,7 @@
 #include "aff-bid-statistics.h"
 #include "aff-offer-line.h"
 #include "aff-offer-revision.h"
+#include "aff-offer.h"
 #include "aff-portfolio.h"
 
 #undef AFFAIRES_INSIDE

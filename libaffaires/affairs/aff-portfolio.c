@@ -18,6 +18,7 @@
 #include "aff-policy-private.h"
 #include "aff-clients-private.h"
 #include "aff-bidding-private.h"
+#include "aff-offers-private.h"
 
 /**
  * AffPortfolio:
@@ -48,6 +49,8 @@ struct _AffPortfolio
   GHashTable *interaction_ids;   /* ids of every recorded interaction */
   GListStore *consultations;
   GHashTable *consultations_by_id;
+  GListStore *offers;
+  GHashTable *offers_by_id;
   AffTrack track;
 };
 
@@ -80,6 +83,8 @@ aff_portfolio_dispose (GObject *object)
    * disposal would call into bindings while they collect garbage. */
   g_hash_table_remove_all (self->clients_by_id);
   g_hash_table_remove_all (self->consultations_by_id);
+  g_hash_table_remove_all (self->offers_by_id);
+  g_clear_object (&self->offers);
   g_clear_object (&self->clients);
   g_clear_object (&self->consultations);
   g_clear_object (&self->policy);
@@ -97,6 +102,7 @@ aff_portfolio_finalize (GObject *object)
   g_hash_table_unref (self->clients_by_id);
   g_hash_table_unref (self->interaction_ids);
   g_hash_table_unref (self->consultations_by_id);
+  g_hash_table_unref (self->offers_by_id);
   _aff_track_clear (&self->track);
   g_clear_object (&self->journal);
 
@@ -231,6 +237,8 @@ aff_portfolio_init (AffPortfolio *self)
   self->interaction_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->consultations = g_list_store_new (AFF_TYPE_CONSULTATION);
   self->consultations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->offers = g_list_store_new (AFF_TYPE_OFFER);
+  self->offers_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
 }
 
@@ -1302,6 +1310,94 @@ aff_portfolio_review_verdicts (AffPortfolio *self)
   return aff_verdict_review_compute (G_LIST_MODEL (self->consultations));
 }
 
+/* ---- Offers ------------------------------------------------------------- */
+
+/**
+ * aff_portfolio_get_offers:
+ * @self: a portfolio
+ *
+ * Gets the offers.
+ *
+ * Returns: (transfer none): a list model of [class@Aff.Offer], in the order
+ *   they were added
+ */
+GListModel *
+aff_portfolio_get_offers (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return G_LIST_MODEL (self->offers);
+}
+
+/**
+ * aff_portfolio_lookup_offer:
+ * @self: a portfolio
+ * @id: an offer id
+ *
+ * Looks an offer up by id.
+ *
+ * Returns: (transfer none) (nullable): the offer, or %NULL
+ */
+AffOffer *
+aff_portfolio_lookup_offer (AffPortfolio *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->offers_by_id, id);
+}
+
+static void
+insert_offer (AffPortfolio *self,
+              AffOffer     *offer)
+{
+  g_list_store_append (self->offers, offer);
+  g_hash_table_insert (self->offers_by_id, (gpointer) aff_offer_get_id (offer), offer);
+  _aff_offer_attach (offer, g_hash_table_lookup (self->consultations_by_id, aff_offer_get_consultation_id (offer)),
+                     self->policy, self->journal);
+}
+
+/**
+ * aff_portfolio_add_offer:
+ * @self: a portfolio
+ * @offer: an offer not yet in a portfolio
+ * @error: return location for a #GError
+ *
+ * Adds an offer answering a consultation of the portfolio, gives it its
+ * first draft revision (A) priced with the portfolio's policy, and journals it.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND (unknown
+ *   consultation), %AFF_ERROR_DUPLICATE_ID or %AFF_ERROR_INVALID_VALUE
+ *   (malformed id) set and nothing changed
+ */
+gboolean
+aff_portfolio_add_offer (AffPortfolio  *self,
+                         AffOffer      *offer,
+                         GError       **error)
+{
+  const char *id;
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (AFF_IS_OFFER (offer), FALSE);
+
+  id = aff_offer_get_id (offer);
+  if (!_aff_id_is_valid (id))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not a valid offer id: use 1 to 64 bytes without spaces"), id), FALSE;
+  if (g_hash_table_contains (self->offers_by_id, id))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_DUPLICATE_ID,
+                        _("the portfolio already has an offer “%s”"), id), FALSE;
+  if (require_consultation (self, aff_offer_get_consultation_id (offer), error) == NULL)
+    return FALSE;
+  g_return_val_if_fail (aff_offer_get_current_revision (offer) == NULL, FALSE);
+
+  insert_offer (self, offer);
+  details = json_object_new ();
+  json_object_set_string_member (details, "consultation", aff_offer_get_consultation_id (offer));
+  _aff_journal_record (self->journal, "offer", id, "added", details);
+  return TRUE;
+}
+
 /* ---- The document ------------------------------------------------------ */
 
 /**
@@ -1348,6 +1444,15 @@ aff_portfolio_to_data (AffPortfolio *self,
     {
       g_autoptr(AffConsultation) consultation = g_list_model_get_item (G_LIST_MODEL (self->consultations), i);
       _aff_consultation_to_json (consultation, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "offers");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffOffer) offer = g_list_model_get_item (G_LIST_MODEL (self->offers), i);
+      _aff_offer_to_json (offer, builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "journal");
@@ -1465,12 +1570,35 @@ read_consultation (AffJsonReader *reader,
   return TRUE;
 }
 
+static gboolean
+read_offer (AffJsonReader *reader,
+            JsonNode      *element,
+            guint          index,
+            gpointer       data,
+            GError       **error)
+{
+  AffPortfolio *self = data;
+  g_autoptr(AffOffer) offer = _aff_offer_from_json (reader, element, error);
+
+  if (offer == NULL)
+    return FALSE;
+  if (g_hash_table_contains (self->offers_by_id, aff_offer_get_id (offer)))
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other offer has, not “%s”"),
+                                    aff_offer_get_id (offer));
+  if (!g_hash_table_contains (self->consultations_by_id, aff_offer_get_consultation_id (offer)))
+    return aff_json_reader_fail_at (reader, "consultation_id", error,
+                                    _("expected the id of a consultation of the portfolio, not “%s”"),
+                                    aff_offer_get_consultation_id (offer));
+  insert_offer (self, offer);
+  return TRUE;
+}
+
 static AffPortfolio *
 portfolio_from_node (JsonNode  *root,
                      GError   **error)
 {
   static const char *const members[] = {
-    "format", "version", "name", "policy", "clients", "consultations", "journal", NULL
+    "format", "version", "name", "policy", "clients", "consultations", "offers", "journal", NULL
   };
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffPolicy) policy = NULL;
@@ -1539,7 +1667,8 @@ portfolio_from_node (JsonNode  *root,
 
   ok = aff_json_read_array (&reader, object, "clients", read_client, portfolio, error) &&
        check_references (portfolio, &reader, error) &&
-       aff_json_read_array (&reader, object, "consultations", read_consultation, portfolio, error);
+       aff_json_read_array (&reader, object, "consultations", read_consultation, portfolio, error) &&
+       aff_json_read_array (&reader, object, "offers", read_offer, portfolio, error);
   if (!ok)
     goto out;
   if (journal != NULL)

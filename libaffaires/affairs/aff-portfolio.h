@@ -18,6 +18,7 @@
 #include "aff-consultation.h"
 #include "aff-bid-evaluation.h"
 #include "aff-bid-statistics.h"
+#include "aff-offer.h"
 
 G_BEGIN_DECLS
 
@@ -180,5 +181,15 @@ AffHitRate   *aff_portfolio_compute_hit_rate       (AffPortfolio        *self,
                                                     const char          *activity) G_GNUC_WARN_UNUSED_RESULT;
 AFF_AVAILABLE_IN_ALL
 AffVerdictReview *aff_portfolio_review_verdicts    (AffPortfolio        *self) G_GNUC_WARN_UNUSED_RESULT;
+
+AFF_AVAILABLE_IN_ALL
+GListModel   *aff_portfolio_get_offers             (AffPortfolio        *self);
+AFF_AVAILABLE_IN_ALL
+gboolean      aff_portfolio_add_offer              (AffPortfolio        *self,
+                                                    AffOffer            *offer,
+                                                    GError             **error);
+AFF_AVAILABLE_IN_ALL
+AffOffer     *aff_portfolio_lookup_offer           (AffPortfolio        *self,
+                                                    const char          *id);
 
 G_END_DECLS

@@ -1542,22 +1542,6 @@ _aff_consultation_get_decision (AffConsultation *self,
 
 /* ---- The document ------------------------------------------------------ */
 
-static void
-add_flags (JsonBuilder        *builder,
-           const char         *member,
-           AffRegulatoryFlags  flags)
-{
-  g_autoptr(GFlagsClass) klass = g_type_class_ref (AFF_TYPE_REGULATORY_FLAGS);
-  guint i;
-
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (i = 0; i < klass->n_values; i++)
-    if (klass->values[i].value != 0 && (flags & klass->values[i].value) == klass->values[i].value)
-      json_builder_add_string_value (builder, klass->values[i].value_nick);
-  json_builder_end_array (builder);
-}
-
 void
 _aff_consultation_to_json (AffConsultation *self,
                            JsonBuilder     *builder)
@@ -1575,7 +1559,7 @@ _aff_consultation_to_json (AffConsultation *self,
   aff_json_add_string (builder, "site", self->site);
   aff_json_add_string (builder, "description", self->description);
   aff_json_add_enum (builder, "source", AFF_TYPE_CONSULTATION_SOURCE, self->source);
-  add_flags (builder, "regulatory_flags", self->regulatory_flags);
+  aff_json_add_flags (builder, "regulatory_flags", AFF_TYPE_REGULATORY_FLAGS, self->regulatory_flags);
   if (self->expected_margin_rate != AFF_MARGIN_RATE_UNSET)
     aff_json_add_int (builder, "expected_margin_rate", self->expected_margin_rate);
   if (self->estimated_hours > 0)
@@ -1660,40 +1644,6 @@ _aff_consultation_to_json (AffConsultation *self,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
-}
-
-static gboolean
-flags_from_json (AffJsonReader      *reader,
-                 JsonObject         *object,
-                 AffRegulatoryFlags *flags,
-                 GError            **error)
-{
-  g_autoptr(GFlagsClass) klass = g_type_class_ref (AFF_TYPE_REGULATORY_FLAGS);
-  g_auto(GStrv) nicks = NULL;
-  guint i;
-
-  *flags = AFF_REGULATORY_FLAGS_NONE;
-  if (!aff_json_get_strv (reader, object, "regulatory_flags", &nicks, error))
-    return FALSE;
-  for (i = 0; nicks != NULL && nicks[i] != NULL; i++)
-    {
-      GFlagsValue *value = g_flags_get_value_by_nick (klass, nicks[i]);
-      gsize mark;
-
-      if (value != NULL && value->value != 0 && (*flags & value->value) == 0)
-        {
-          *flags |= value->value;
-          continue;
-        }
-      mark = aff_json_reader_push_member (reader, "regulatory_flags");
-      aff_json_reader_push_index (reader, i);
-      aff_json_reader_fail (reader, error, value != NULL && value->value != 0
-                                           ? _("expected each kind of dangerous work once")
-                                           : _("expected a kind of dangerous work such as “hot-work” or “atex”"));
-      aff_json_reader_pop (reader, mark);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -2003,7 +1953,8 @@ _aff_consultation_from_json (AffJsonReader *reader,
       !aff_json_get_money (reader, object, "bid_cost", FALSE, &self->bid_cost, error) ||
       !aff_json_get_string (reader, object, "site", FALSE, &self->site, error) ||
       !aff_json_get_string (reader, object, "description", FALSE, &self->description, error) ||
-      !flags_from_json (reader, object, &self->regulatory_flags, error) ||
+      !aff_json_get_flags (reader, object, "regulatory_flags", AFF_TYPE_REGULATORY_FLAGS,
+                           (guint *) &self->regulatory_flags, error) ||
       !history_from_json (reader, object, self, state, error) ||
       !records_from_json (reader, object, "requirements", self, self->requirements,
                           (const char *(*) (gpointer)) aff_requirement_get_id, read_requirement, error) ||

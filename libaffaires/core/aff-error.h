@@ -48,6 +48,8 @@ G_BEGIN_DECLS
  *   (a solvency score without total assets, say); nothing is made up
  * @AFF_ERROR_FROZEN: the item is a record that can no longer change (an offer
  *   revision once sent); start a new one instead
+ * @AFF_ERROR_CHECK_FAILED: an offer did not pass its checks before sending;
+ *   the message lists every problem
  *
  * Error codes of the [error@Aff.Error] domain.
  */
@@ -66,6 +68,7 @@ typedef enum {
   AFF_ERROR_TAMPERED,
   AFF_ERROR_NOT_ASSESSABLE,
   AFF_ERROR_FROZEN,
+  AFF_ERROR_CHECK_FAILED,
 } AffError;
 
 AFF_AVAILABLE_IN_ALL

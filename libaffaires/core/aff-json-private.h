@@ -112,6 +112,12 @@ gboolean    aff_json_read_array      (AffJsonReader      *reader,
                                       AffJsonElementFunc  func,
                                       gpointer            data,
                                       GError            **error);
+gboolean    aff_json_get_flags       (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      GType          flags_type,
+                                      guint         *out,
+                                      GError       **error);
 gboolean    aff_json_get_strv        (AffJsonReader *reader,
                                       JsonObject    *object,
                                       const char    *member,
@@ -135,6 +141,10 @@ void        aff_json_add_enum        (JsonBuilder   *builder,
                                       const char    *member,
                                       GType          enum_type,
                                       int            value);
+void        aff_json_add_flags       (JsonBuilder   *builder,
+                                      const char    *member,
+                                      GType          flags_type,
+                                      guint          flags);
 void        aff_json_add_strv        (JsonBuilder   *builder,
                                       const char    *member,
                                       const char * const *values);

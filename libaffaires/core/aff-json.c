@@ -689,6 +689,44 @@ aff_json_read_array (AffJsonReader      *reader,
   return TRUE;
 }
 
+/* Flags are written as the array of their nicks, each once. */
+gboolean
+aff_json_get_flags (AffJsonReader *reader,
+                    JsonObject    *object,
+                    const char    *member,
+                    GType          flags_type,
+                    guint         *out,
+                    GError       **error)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (flags_type);
+  g_auto(GStrv) nicks = NULL;
+  guint i;
+
+  *out = 0;
+  if (!aff_json_get_strv (reader, object, member, &nicks, error))
+    return FALSE;
+  for (i = 0; nicks != NULL && nicks[i] != NULL; i++)
+    {
+      GFlagsValue *value = g_flags_get_value_by_nick (klass, nicks[i]);
+      gsize mark;
+
+      if (value != NULL && value->value != 0 && (*out & value->value) == 0)
+        {
+          *out |= value->value;
+          continue;
+        }
+      mark = aff_json_reader_push_member (reader, member);
+      aff_json_reader_push_index (reader, i);
+      aff_json_reader_fail (reader, error, value != NULL && value->value != 0
+                                           ? _("expected each value once")
+                                           : _("expected a known value such as “%s”"),
+                            klass->values[klass->n_values > 1 && klass->values[0].value == 0].value_nick);
+      aff_json_reader_pop (reader, mark);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 aff_json_get_strv (AffJsonReader *reader,
                    JsonObject    *object,
@@ -779,6 +817,23 @@ aff_json_add_enum (JsonBuilder *builder,
                    int          value)
 {
   aff_json_add_string (builder, member, aff_enum_to_nick (enum_type, value));
+}
+
+void
+aff_json_add_flags (JsonBuilder *builder,
+                    const char  *member,
+                    GType        flags_type,
+                    guint        flags)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (flags_type);
+  guint i;
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (i = 0; i < klass->n_values; i++)
+    if (klass->values[i].value != 0 && (flags & klass->values[i].value) == klass->values[i].value)
+      json_builder_add_string_value (builder, klass->values[i].value_nick);
+  json_builder_end_array (builder);
 }
 
 void

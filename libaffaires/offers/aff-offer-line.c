@@ -420,3 +420,77 @@ _aff_offer_line_set_revision (AffOfferLine *self,
 {
   self->revision = revision;
 }
+
+AffOfferLine *
+_aff_offer_line_copy (AffOfferLine *self)
+{
+  AffOfferLine *copy = g_object_new (AFF_TYPE_OFFER_LINE, NULL);
+
+  copy->kind = self->kind;
+  copy->description = g_strdup (self->description);
+  copy->quantity = self->quantity;
+  copy->unit = self->unit;
+  copy->unit_cost = aff_money_copy (self->unit_cost);
+  copy->skill = g_strdup (self->skill);
+  copy->lot = g_strdup (self->lot);
+  g_strfreev (copy->requirements);
+  copy->requirements = g_strdupv (self->requirements);
+  return copy;
+}
+
+void
+_aff_offer_line_to_json (AffOfferLine *self,
+                         JsonBuilder  *builder)
+{
+  g_autofree char *quantity = _aff_format_quantity (self->quantity);
+
+  json_builder_begin_object (builder);
+  aff_json_add_enum (builder, "kind", AFF_TYPE_LINE_KIND, self->kind);
+  aff_json_add_string (builder, "description", self->description);
+  aff_json_add_string (builder, "quantity", quantity);
+  aff_json_add_enum (builder, "unit", AFF_TYPE_LINE_UNIT, self->unit);
+  aff_json_add_money (builder, "unit_cost", self->unit_cost);
+  aff_json_add_string (builder, "skill", self->skill);
+  aff_json_add_string (builder, "lot", self->lot);
+  aff_json_add_strv (builder, "requirements", (const char * const *) self->requirements);
+  json_builder_end_object (builder);
+}
+
+AffOfferLine *
+_aff_offer_line_from_json (AffJsonReader *reader,
+                           JsonNode      *node,
+                           GError       **error)
+{
+  static const char *const members[] = {
+    "kind", "description", "quantity", "unit", "unit_cost", "skill", "lot", "requirements", NULL
+  };
+  g_autoptr(AffOfferLine) self = NULL;
+  g_autoptr(AffMoney) unit_cost = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *description = NULL, *quantity = NULL;
+  g_auto(GStrv) requirements = NULL;
+  JsonObject *object;
+  int kind = 0, unit = 0;
+
+  if (!(object = aff_json_expect_object (reader, node, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_enum (reader, object, "kind", TRUE, AFF_TYPE_LINE_KIND, &kind, error) ||
+      !aff_json_get_string (reader, object, "description", TRUE, &description, error) ||
+      !aff_json_get_string (reader, object, "quantity", TRUE, &quantity, error) ||
+      !aff_json_get_enum (reader, object, "unit", TRUE, AFF_TYPE_LINE_UNIT, &unit, error) ||
+      !aff_json_get_money (reader, object, "unit_cost", TRUE, &unit_cost, error) ||
+      !aff_json_get_strv (reader, object, "requirements", &requirements, error))
+    return NULL;
+  self = line_new (kind, description, quantity, unit, unit_cost, &local_error);
+  if (self == NULL)
+    return aff_json_reader_fail (reader, error, "%s", local_error->message), NULL;
+  if (!aff_json_get_string (reader, object, "skill", FALSE, &self->skill, error) ||
+      !aff_json_get_string (reader, object, "lot", FALSE, &self->lot, error))
+    return NULL;
+  if (requirements != NULL)
+    {
+      g_strfreev (self->requirements);
+      self->requirements = g_steal_pointer (&requirements);
+    }
+  return g_steal_pointer (&self);
+}

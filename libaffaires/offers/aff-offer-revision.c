@@ -65,6 +65,10 @@ struct _AffOfferRevision
   int advance_rate;
   gboolean progress_billing;
   int retention_rate;
+  AffRegulatoryFlags acknowledged;
+  GPtrArray *notes;           /* char *, NULL-terminated */
+  char *approver;
+  char *approval_justification;
   gboolean frozen;
 };
 
@@ -97,6 +101,9 @@ aff_offer_revision_finalize (GObject *object)
   g_free (self->letter);
   g_clear_pointer (&self->contingency, aff_money_free);
   g_clear_pointer (&self->selling_price, aff_money_free);
+  g_ptr_array_unref (self->notes);
+  g_free (self->approver);
+  g_free (self->approval_justification);
   G_OBJECT_CLASS (aff_offer_revision_parent_class)->finalize (object);
 }
 
@@ -115,6 +122,8 @@ aff_offer_revision_init (AffOfferRevision *self)
   self->lines = g_list_store_new (AFF_TYPE_OFFER_LINE);
   g_date_clear (&self->validity, 1);
   self->payment_days = 30;
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->notes, NULL);
 }
 
 /**
@@ -1009,4 +1018,346 @@ aff_offer_revision_set_billing (AffOfferRevision  *self,
   self->progress_billing = progress_billing;
   self->retention_rate = retention_rate;
   return TRUE;
+}
+
+/**
+ * aff_offer_revision_get_acknowledged_flags:
+ * @self: a revision
+ *
+ * Gets the dangerous work the revision's notes acknowledge.
+ *
+ * Returns: the flags acknowledged
+ */
+AffRegulatoryFlags
+aff_offer_revision_get_acknowledged_flags (AffOfferRevision *self)
+{
+  g_return_val_if_fail (AFF_IS_OFFER_REVISION (self), AFF_REGULATORY_FLAGS_NONE);
+  return self->acknowledged;
+}
+
+/**
+ * aff_offer_revision_acknowledge:
+ * @self: a draft revision
+ * @flags: dangerous work of the consultation
+ * @note: how the offer takes it into account (permits, equipment, prevention
+ *   plan…), in words the client will read
+ * @error: return location for a #GError
+ *
+ * Acknowledges dangerous work the consultation involves with a note of the
+ * offer, as the checks before sending require.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_FROZEN or
+ *   %AFF_ERROR_INVALID_VALUE (empty note, no flag) set
+ */
+gboolean
+aff_offer_revision_acknowledge (AffOfferRevision    *self,
+                                AffRegulatoryFlags   flags,
+                                const char          *note,
+                                GError             **error)
+{
+  g_return_val_if_fail (AFF_IS_OFFER_REVISION (self), FALSE);
+
+  if (!check_draft (self, error))
+    return FALSE;
+  if (flags == AFF_REGULATORY_FLAGS_NONE || note == NULL || *note == '\0')
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("revision %s: an acknowledgement needs dangerous work and a note"), self->letter), FALSE;
+  self->acknowledged |= flags;
+  g_ptr_array_insert (self->notes, self->notes->len - 1, g_strdup (note));
+  return TRUE;
+}
+
+/**
+ * aff_offer_revision_get_notes:
+ * @self: a revision
+ *
+ * Gets the notes of the revision.
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the notes
+ */
+const char * const *
+aff_offer_revision_get_notes (AffOfferRevision *self)
+{
+  g_return_val_if_fail (AFF_IS_OFFER_REVISION (self), NULL);
+  return (const char * const *) self->notes->pdata;
+}
+
+/**
+ * aff_offer_revision_get_approver:
+ * @self: a revision
+ *
+ * Gets who in the management approved the revision's margin.
+ *
+ * Returns: (nullable): the approver
+ */
+const char *
+aff_offer_revision_get_approver (AffOfferRevision *self)
+{
+  g_return_val_if_fail (AFF_IS_OFFER_REVISION (self), NULL);
+  return self->approver;
+}
+
+/**
+ * aff_offer_revision_get_approval_justification:
+ * @self: a revision
+ *
+ * Gets why the management approved the revision's margin.
+ *
+ * Returns: (nullable): the justification
+ */
+const char *
+aff_offer_revision_get_approval_justification (AffOfferRevision *self)
+{
+  g_return_val_if_fail (AFF_IS_OFFER_REVISION (self), NULL);
+  return self->approval_justification;
+}
+
+gboolean
+_aff_offer_revision_approve (AffOfferRevision  *self,
+                             const char        *approver,
+                             const char        *justification,
+                             GError           **error)
+{
+  if (!check_draft (self, error))
+    return FALSE;
+  g_free (self->approver);
+  self->approver = g_strdup (approver);
+  g_free (self->approval_justification);
+  self->approval_justification = g_strdup (justification);
+  return TRUE;
+}
+
+/* The next draft: the same lines and terms, no approval, not frozen. */
+AffOfferRevision *
+_aff_offer_revision_copy_as (AffOfferRevision *self,
+                             const char       *letter)
+{
+  AffOfferRevision *copy = g_object_new (AFF_TYPE_OFFER_REVISION, NULL);
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+
+  copy->letter = g_strdup (letter);
+  memcpy (copy->currency, self->currency, sizeof copy->currency);
+  memcpy (copy->overhead_rates, self->overhead_rates, sizeof copy->overhead_rates);
+  copy->contingency = aff_money_copy (self->contingency);
+  copy->price_mode = self->price_mode;
+  copy->margin_rate = self->margin_rate;
+  copy->selling_price = self->selling_price ? aff_money_copy (self->selling_price) : NULL;
+  copy->vat_rate = self->vat_rate;
+  copy->lead_time_days = self->lead_time_days;
+  copy->validity = self->validity;
+  copy->payment_days = self->payment_days;
+  copy->payment_end_of_month = self->payment_end_of_month;
+  copy->advance_rate = self->advance_rate;
+  copy->progress_billing = self->progress_billing;
+  copy->retention_rate = self->retention_rate;
+  copy->acknowledged = self->acknowledged;
+  for (i = 0; i + 1 < self->notes->len; i++)
+    g_ptr_array_insert (copy->notes, copy->notes->len - 1, g_strdup (g_ptr_array_index (self->notes, i)));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffOfferLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
+      g_autoptr(AffOfferLine) twin = _aff_offer_line_copy (line);
+
+      _aff_offer_line_set_revision (twin, copy);
+      g_list_store_append (copy->lines, twin);
+    }
+  return copy;
+}
+
+static const char *const price_modes[] = { "cost", "margin", "price", NULL };
+
+void
+_aff_offer_revision_to_json (AffOfferRevision *self,
+                             JsonBuilder      *builder)
+{
+  const char * const *kinds = aff_policy_list_overhead_kinds ();
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->lines));
+
+  json_builder_begin_object (builder);
+  aff_json_add_string (builder, "letter", self->letter);
+  aff_json_add_string (builder, "currency", self->currency);
+  json_builder_set_member_name (builder, "frozen");
+  json_builder_add_boolean_value (builder, self->frozen);
+  json_builder_set_member_name (builder, "lines");
+  json_builder_begin_array (builder);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffOfferLine) line = g_list_model_get_item (G_LIST_MODEL (self->lines), i);
+      _aff_offer_line_to_json (line, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "overhead_rates");
+  json_builder_begin_object (builder);
+  for (i = 0; i < N_KINDS; i++)
+    aff_json_add_int (builder, kinds[i], self->overhead_rates[i]);
+  json_builder_end_object (builder);
+  aff_json_add_money (builder, "contingency", self->contingency);
+  aff_json_add_string (builder, "pricing", price_modes[self->price_mode]);
+  if (self->price_mode == PRICE_FROM_MARGIN)
+    aff_json_add_int (builder, "margin_rate", self->margin_rate);
+  aff_json_add_money (builder, "selling_price", self->price_mode == PRICE_SET ? self->selling_price : NULL);
+  aff_json_add_int (builder, "vat_rate", self->vat_rate);
+  aff_json_add_int (builder, "lead_time_days", self->lead_time_days);
+  aff_json_add_date (builder, "validity", &self->validity);
+  aff_json_add_int (builder, "payment_days", self->payment_days);
+  json_builder_set_member_name (builder, "payment_end_of_month");
+  json_builder_add_boolean_value (builder, self->payment_end_of_month);
+  aff_json_add_int (builder, "advance_rate", self->advance_rate);
+  json_builder_set_member_name (builder, "progress_billing");
+  json_builder_add_boolean_value (builder, self->progress_billing);
+  aff_json_add_int (builder, "retention_rate", self->retention_rate);
+  aff_json_add_flags (builder, "acknowledged_flags", AFF_TYPE_REGULATORY_FLAGS, self->acknowledged);
+  aff_json_add_strv (builder, "notes", (const char * const *) self->notes->pdata);
+  if (self->approver != NULL)
+    {
+      json_builder_set_member_name (builder, "approval");
+      json_builder_begin_object (builder);
+      aff_json_add_string (builder, "approver", self->approver);
+      aff_json_add_string (builder, "justification", self->approval_justification);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static gboolean
+read_bool (AffJsonReader *reader,
+           JsonObject    *object,
+           const char    *member,
+           gboolean      *out,
+           GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return aff_json_reader_fail_at (reader, member, error, _("expected true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_line (AffJsonReader *reader,
+           JsonNode      *element,
+           guint          index,
+           gpointer       data,
+           GError       **error)
+{
+  AffOfferRevision *self = data;
+  g_autoptr(AffOfferLine) line = _aff_offer_line_from_json (reader, element, error);
+
+  if (line == NULL)
+    return FALSE;
+  if (strcmp (aff_money_get_currency (aff_offer_line_get_unit_cost (line)), self->currency) != 0)
+    return aff_json_reader_fail_at (reader, "unit_cost", error, _("expected an amount in %s, the revision's currency"),
+                                    self->currency);
+  _aff_offer_line_set_revision (line, self);
+  g_list_store_append (self->lines, line);
+  return TRUE;
+}
+
+AffOfferRevision *
+_aff_offer_revision_from_json (AffJsonReader *reader,
+                               JsonNode      *node,
+                               GError       **error)
+{
+  static const char *const members[] = {
+    "letter", "currency", "frozen", "lines", "overhead_rates", "contingency", "pricing", "margin_rate",
+    "selling_price", "vat_rate", "lead_time_days", "validity", "payment_days", "payment_end_of_month",
+    "advance_rate", "progress_billing", "retention_rate", "acknowledged_flags", "notes", "approval", NULL
+  };
+  static const char *const approval_members[] = { "approver", "justification", NULL };
+  const char * const *kinds = aff_policy_list_overhead_kinds ();
+  g_autoptr(AffOfferRevision) self = g_object_new (AFF_TYPE_OFFER_REVISION, NULL);
+  g_autofree char *currency = NULL, *pricing = NULL;
+  g_auto(GStrv) notes = NULL;
+  JsonObject *object, *rates, *approval;
+  gint64 value;
+  guint i, flags;
+
+  if (!(object = aff_json_expect_object (reader, node, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_string (reader, object, "letter", TRUE, &self->letter, error) ||
+      !aff_json_get_string (reader, object, "currency", TRUE, &currency, error) ||
+      !aff_json_get_string (reader, object, "pricing", TRUE, &pricing, error))
+    return NULL;
+  if (!aff_currency_get_exponent (currency, NULL))
+    return aff_json_reader_fail_at (reader, "currency", error, _("expected an ISO 4217 currency code such as EUR")), NULL;
+  g_strlcpy (self->currency, currency, sizeof self->currency);
+  for (i = 0; price_modes[i] != NULL && strcmp (price_modes[i], pricing) != 0; i++)
+    ;
+  if (price_modes[i] == NULL)
+    return aff_json_reader_fail_at (reader, "pricing", error, _("expected “cost”, “margin” or “price”")), NULL;
+  self->price_mode = i;
+
+  if (!aff_json_read_array (reader, object, "lines", read_line, self, error) ||
+      !aff_json_get_money (reader, object, "contingency", TRUE, &self->contingency, error) ||
+      !aff_json_get_object (reader, object, "overhead_rates", &rates, error) ||
+      !aff_json_get_object (reader, object, "approval", &approval, error) ||
+      !aff_json_get_date (reader, object, "validity", FALSE, &self->validity, error) ||
+      !aff_json_get_flags (reader, object, "acknowledged_flags", AFF_TYPE_REGULATORY_FLAGS, &flags, error) ||
+      !aff_json_get_strv (reader, object, "notes", &notes, error) ||
+      !read_bool (reader, object, "frozen", &self->frozen, error) ||
+      !read_bool (reader, object, "payment_end_of_month", &self->payment_end_of_month, error) ||
+      !read_bool (reader, object, "progress_billing", &self->progress_billing, error))
+    return NULL;
+  self->acknowledged = flags;
+  if (!check_currency (self, self->contingency, "contingency", NULL))
+    return aff_json_reader_fail_at (reader, "contingency", error,
+                                    _("expected a positive amount in %s"), self->currency), NULL;
+  for (i = 0; notes != NULL && notes[i] != NULL; i++)
+    g_ptr_array_insert (self->notes, self->notes->len - 1, g_strdup (notes[i]));
+
+#define READ_INT(member, min, max, field)                                                  \
+  if (!aff_json_get_int (reader, object, member, TRUE, min, max, &value, error))           \
+    return NULL;                                                                           \
+  field = value;
+  READ_INT ("vat_rate", 0, 10000, self->vat_rate)
+  READ_INT ("lead_time_days", 0, 36500, self->lead_time_days)
+  READ_INT ("payment_days", 0, self->payment_end_of_month ? AFF_LEGAL_MAX_PAYMENT_DAYS_END_OF_MONTH
+                                                          : AFF_LEGAL_MAX_PAYMENT_DAYS, self->payment_days)
+  READ_INT ("advance_rate", 0, 10000, self->advance_rate)
+  READ_INT ("retention_rate", 0, AFF_LEGAL_MAX_RETENTION_RATE, self->retention_rate)
+#undef READ_INT
+
+  if (self->price_mode == PRICE_FROM_MARGIN &&
+      !aff_json_get_int (reader, object, "margin_rate", TRUE, -9999, 9999, &value, error))
+    return NULL;
+  if (self->price_mode == PRICE_FROM_MARGIN)
+    self->margin_rate = (int) value;
+  if (self->price_mode == PRICE_SET &&
+      !aff_json_get_money (reader, object, "selling_price", TRUE, &self->selling_price, error))
+    return NULL;
+  if (self->price_mode == PRICE_SET && !check_currency (self, self->selling_price, "selling_price", NULL))
+    return aff_json_reader_fail_at (reader, "selling_price", error,
+                                    _("expected a positive amount in %s"), self->currency), NULL;
+
+  if (rates != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "overhead_rates");
+      gboolean ok = aff_json_check_members (reader, rates, kinds, error);
+
+      for (i = 0; ok && i < N_KINDS; i++)
+        {
+          value = 0;
+          ok = aff_json_get_int (reader, rates, kinds[i], TRUE, 0, 10000, &value, error);
+          self->overhead_rates[i] = (guint) value;
+        }
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
+    }
+  else
+    return aff_json_reader_fail_at (reader, "overhead_rates", error, _("missing required member")), NULL;
+
+  if (approval != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "approval");
+      gboolean ok = aff_json_check_members (reader, approval, approval_members, error) &&
+                    aff_json_get_string (reader, approval, "approver", TRUE, &self->approver, error) &&
+                    aff_json_get_string (reader, approval, "justification", TRUE,
+                                         &self->approval_justification, error);
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
+    }
+  return g_steal_pointer (&self);
 }

@@ -14,6 +14,7 @@
 #include "aff-money.h"
 #include "aff-policy.h"
 #include "aff-offer-line.h"
+#include "aff-consultation.h"
 
 G_BEGIN_DECLS
 
@@ -154,5 +155,19 @@ gboolean          aff_offer_revision_set_billing      (AffOfferRevision  *self,
                                                        gboolean           progress_billing,
                                                        int                retention_rate,
                                                        GError           **error);
+
+AFF_AVAILABLE_IN_ALL
+AffRegulatoryFlags aff_offer_revision_get_acknowledged_flags (AffOfferRevision *self);
+AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_revision_acknowledge      (AffOfferRevision   *self,
+                                                       AffRegulatoryFlags  flags,
+                                                       const char         *note,
+                                                       GError            **error);
+AFF_AVAILABLE_IN_ALL
+const char * const *aff_offer_revision_get_notes      (AffOfferRevision   *self);
+AFF_AVAILABLE_IN_ALL
+const char       *aff_offer_revision_get_approver     (AffOfferRevision   *self);
+AFF_AVAILABLE_IN_ALL
+const char       *aff_offer_revision_get_approval_justification (AffOfferRevision *self);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "aff-offer-line.h"
 #include "aff-offer-revision.h"
+#include "aff-offer.h"
 #include "aff-journal-private.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,33 @@ gpointer  _aff_offer_line_get_revision (AffOfferLine *self);
 void      _aff_offer_line_set_revision (AffOfferLine *self,
                                         gpointer      revision);
 gboolean  _aff_offer_line_is_frozen    (AffOfferLine *self);
+AffOfferLine *_aff_offer_line_copy     (AffOfferLine *self);
+
+gboolean  _aff_offer_revision_approve  (AffOfferRevision *self,
+                                        const char       *approver,
+                                        const char       *justification,
+                                        GError          **error);
+AffOfferRevision *_aff_offer_revision_copy_as (AffOfferRevision *self,
+                                               const char       *letter);
+void      _aff_offer_revision_to_json  (AffOfferRevision *self,
+                                        JsonBuilder      *builder);
+AffOfferRevision *_aff_offer_revision_from_json (AffJsonReader *reader,
+                                                 JsonNode      *node,
+                                                 GError       **error);
+void      _aff_offer_line_to_json      (AffOfferLine     *self,
+                                        JsonBuilder      *builder);
+AffOfferLine *_aff_offer_line_from_json (AffJsonReader   *reader,
+                                         JsonNode        *node,
+                                         GError         **error);
+
+void      _aff_offer_attach            (AffOffer         *self,
+                                        AffConsultation  *consultation,
+                                        AffPolicy        *policy,
+                                        AffJournal       *journal);
+void      _aff_offer_to_json           (AffOffer         *self,
+                                        JsonBuilder      *builder);
+AffOffer *_aff_offer_from_json         (AffJsonReader    *reader,
+                                        JsonNode         *node,
+                                        GError          **error);
 
 G_END_DECLS

@@ -436,7 +436,7 @@ def _delete(path):
 
 
 INVALID_VARIANTS = {
-    "unknown top-level member": _set(["offers"], []),
+    "unknown top-level member": _set(["invoices"], []),
     "unknown client member": _set(["clients", 0, "colour"], "blue"),
     "unknown contact member": _set(["clients", 0, "contacts", 0, "fax"], "03 87 00 00 00"),
     "unknown policy member": _set(["policy", "vat_rate"], 2000),
