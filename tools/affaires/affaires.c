@@ -246,6 +246,55 @@ demo_consultation (AffPortfolio  *portfolio,
   return g_steal_pointer (&evaluation);
 }
 
+/* The offer part of the demo: the GO consultation priced from cost and sent. */
+static AffOffer *
+demo_offer (AffPortfolio  *portfolio,
+            GError       **error)
+{
+  static const char *const req1[] = { "REQ-1", NULL };
+  static const char *const req2[] = { "REQ-2", NULL };
+  static const char *const req3[] = { "REQ-3", NULL };
+  AffPolicy *policy = aff_portfolio_get_policy (portfolio);
+  g_autoptr(AffOffer) offer = aff_offer_new ("OF-2026-118", "CONS-2026-041");
+  g_autoptr(AffOfferLine) welding = NULL, pipes = NULL, radiography = NULL, scaffolding = NULL;
+  g_autoptr(AffMoney) pipe_cost = money ("412.60 EUR"), radiography_cost = money ("18500.00 EUR");
+  g_autoptr(AffMoney) scaffolding_cost = money ("1850.00 EUR"), contingency = money ("9000.00 EUR");
+  g_autoptr(GDate) validity = date_new (31, G_DATE_MARCH, 2027);
+  g_autoptr(GDate) sent = date_new (10, G_DATE_DECEMBER, 2026);
+  AffOfferRevision *revision;
+
+  if (!aff_portfolio_add_offer (portfolio, offer, error))
+    return NULL;
+  revision = aff_offer_get_current_revision (offer);
+  if (!(welding = aff_offer_line_new_labour ("Préfabrication et soudage", "2400", "welder", policy, error)) ||
+      !(pipes = aff_offer_line_new (AFF_LINE_KIND_MATERIAL, "Tube DN 600 calorifugé", "85",
+                                    AFF_LINE_UNIT_METRE, pipe_cost, error)) ||
+      !(radiography = aff_offer_line_new (AFF_LINE_KIND_SUBCONTRACT, "Radiographie de 100 % des soudures", "1",
+                                          AFF_LINE_UNIT_LUMP_SUM, radiography_cost, error)) ||
+      !(scaffolding = aff_offer_line_new (AFF_LINE_KIND_EQUIPMENT, "Échafaudage et nacelle", "21",
+                                          AFF_LINE_UNIT_DAY, scaffolding_cost, error)))
+    return NULL;
+  aff_offer_line_set_requirements (welding, req2);
+  aff_offer_line_set_requirements (pipes, req1);
+  aff_offer_line_set_requirements (radiography, req3);
+  if (!aff_offer_revision_add_line (revision, welding, error) ||
+      !aff_offer_revision_add_line (revision, pipes, error) ||
+      !aff_offer_revision_add_line (revision, radiography, error) ||
+      !aff_offer_revision_add_line (revision, scaffolding, error) ||
+      !aff_offer_revision_set_contingency (revision, contingency, error) ||
+      !aff_offer_revision_set_margin_rate (revision, aff_policy_get_target_margin_rate (policy), error) ||
+      !aff_offer_revision_set_validity (revision, validity, error) ||
+      !aff_offer_revision_set_payment_terms (revision, 45, TRUE, error) ||
+      !aff_offer_revision_set_billing (revision, 1000, TRUE, 500, error) ||
+      !aff_offer_revision_acknowledge (revision, AFF_REGULATORY_FLAGS_HOT_WORK | AFF_REGULATORY_FLAGS_WORK_AT_HEIGHT |
+                                       AFF_REGULATORY_FLAGS_CONFINED_SPACE,
+                                       "Permis de feu, travail en hauteur et espace confiné gérés "
+                                       "dans le plan de prévention établi avec le site", error) ||
+      !aff_offer_send (offer, sent, error))
+    return NULL;
+  return g_steal_pointer (&offer);
+}
+
 static AffPortfolio *
 build_demo (GError **error)
 {
@@ -409,6 +458,26 @@ run_demo (const char *path)
       return fail (error);
     justification = aff_bid_evaluation_get_justification (evaluation);
     g_print ("\nConsultation CONS-2026-041 evaluated and decided; its justification:\n\n%s\n", justification);
+  }
+
+  {
+    g_autoptr(AffOffer) offer = demo_offer (portfolio, &error);
+    AffOfferRevision *revision;
+    g_autoptr(AffMoney) cost = NULL, price = NULL, total = NULL;
+    g_autofree char *cost_text = NULL, *price_text = NULL, *total_text = NULL;
+
+    if (offer == NULL)
+      return fail (error);
+    revision = aff_offer_get_current_revision (offer);
+    cost = aff_offer_revision_get_cost_price (revision, NULL);
+    price = aff_offer_revision_get_selling_price (revision, NULL);
+    total = aff_offer_revision_get_total_including_vat (revision, NULL);
+    cost_text = aff_money_format (cost, "fr");
+    price_text = aff_money_format (price, "fr");
+    total_text = aff_money_format (total, "fr");
+    g_print ("Offer OF-2026-118, revision %s, sent on 2026-12-10: cost price %s, selling price %s excl. VAT "
+             "(margin rate %d bp), %s incl. VAT\n\n", aff_offer_revision_get_letter (revision),
+             cost_text, price_text, aff_offer_revision_get_margin_rate (revision, NULL), total_text);
   }
 
   if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
