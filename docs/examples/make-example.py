@@ -114,6 +114,8 @@ document = {
         "capacity_hours": 20000,
         "default_vat_rate": 2000,
         "min_validity_days": 30,
+        "offer_second_reminder_days": 21,
+        "validity_warning_days": 3,
         "follow_up_days": {"prospect": 30, "active": 60, "dormant": 180},
         "language": "fr",
         "bid_weights": {"strategic-fit": 20, "win-rate": 15, "margin": 25, "risk": 20, "workload": 10,

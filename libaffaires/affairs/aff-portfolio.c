@@ -1398,6 +1398,113 @@ aff_portfolio_add_offer (AffPortfolio  *self,
   return TRUE;
 }
 
+static gboolean
+contacted_between (AffClient   *client,
+                   const GDate *from,
+                   const GDate *to)
+{
+  GListModel *interactions = aff_client_get_interactions (client);
+  guint i, n = g_list_model_get_n_items (interactions);
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i);
+      const GDate *day = aff_interaction_get_date (interaction);
+
+      if (g_date_compare (day, from) >= 0 && g_date_compare (day, to) <= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_reminders (gconstpointer a,
+                   gconstpointer b)
+{
+  const AffOfferReminder *ra = *(const AffOfferReminder * const *) a;
+  const AffOfferReminder *rb = *(const AffOfferReminder * const *) b;
+  int order = g_date_compare (aff_offer_reminder_get_due_date (ra), aff_offer_reminder_get_due_date (rb));
+
+  return order ? order : strcmp (aff_offer_reminder_get_offer_id (ra), aff_offer_reminder_get_offer_id (rb));
+}
+
+/**
+ * aff_portfolio_list_offer_reminders:
+ * @self: a portfolio
+ * @date: the day of the review
+ *
+ * Lists the sent offers to chase on @date, by the policy's cadence: a first
+ * and a second reminder after sending, one a few days before the validity
+ * ends, and the offers past their validity, to expire or renew. A commercial
+ * interaction with the client on or after a reminder's due date clears it.
+ *
+ * Returns: (transfer container) (element-type AffOfferReminder): the
+ *   reminders, by due date then offer id
+ */
+GPtrArray *
+aff_portfolio_list_offer_reminders (AffPortfolio *self,
+                                    const GDate  *date)
+{
+  GPtrArray *result;
+  guint i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  result = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_offer_reminder_free);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffOffer) offer = g_list_model_get_item (G_LIST_MODEL (self->offers), i);
+      AffConsultation *consultation;
+      AffClient *client;
+      const GDate *validity;
+      GDate sent, dues[3];
+      guint offsets[2], k;
+      int best = -1;
+
+      if (aff_offer_get_state (offer) != AFF_OFFER_STATE_SENT || !aff_offer_get_sent_date (offer, &sent))
+        continue;
+      validity = aff_offer_revision_get_validity (aff_offer_get_current_revision (offer));
+      if (validity != NULL && g_date_compare (date, validity) > 0)
+        {
+          GDate after = *validity;
+
+          g_date_add_days (&after, 1);
+          g_ptr_array_add (result, _aff_offer_reminder_new (aff_offer_get_id (offer), AFF_REMINDER_KIND_EXPIRED, &after));
+          continue;
+        }
+      consultation = g_hash_table_lookup (self->consultations_by_id, aff_offer_get_consultation_id (offer));
+      client = g_hash_table_lookup (self->clients_by_id, aff_consultation_get_client_id (consultation));
+      offsets[0] = aff_policy_get_offer_reminder_days (self->policy);
+      offsets[1] = aff_policy_get_offer_second_reminder_days (self->policy);
+      for (k = 0; k < 3; k++)
+        {
+          g_date_clear (&dues[k], 1);
+          if (k < 2 && offsets[k] > 0)
+            {
+              dues[k] = sent;
+              g_date_add_days (&dues[k], offsets[k]);
+            }
+          else if (k == 2 && validity != NULL && aff_policy_get_validity_warning_days (self->policy) > 0)
+            {
+              dues[k] = *validity;
+              g_date_subtract_days (&dues[k], aff_policy_get_validity_warning_days (self->policy));
+            }
+          /* The latest reminder that fell due and was not followed up. */
+          if (g_date_valid (&dues[k]) && g_date_compare (&dues[k], date) <= 0 &&
+              !contacted_between (client, &dues[k], date) &&
+              (best < 0 || g_date_compare (&dues[k], &dues[best]) >= 0))
+            best = (int) k;
+        }
+      if (best >= 0)
+        g_ptr_array_add (result, _aff_offer_reminder_new (aff_offer_get_id (offer), (AffReminderKind) best,
+                                                          &dues[best]));
+    }
+  g_ptr_array_sort (result, compare_reminders);
+  return result;
+}
+
 /* ---- The document ------------------------------------------------------ */
 
 /**

@@ -191,5 +191,8 @@ gboolean      aff_portfolio_add_offer              (AffPortfolio        *self,
 AFF_AVAILABLE_IN_ALL
 AffOffer     *aff_portfolio_lookup_offer           (AffPortfolio        *self,
                                                     const char          *id);
+AFF_AVAILABLE_IN_ALL
+GPtrArray    *aff_portfolio_list_offer_reminders   (AffPortfolio        *self,
+                                                    const GDate         *date);
 
 G_END_DECLS

@@ -65,6 +65,8 @@ enum {
   PROP_CAPACITY_HOURS,
   PROP_DEFAULT_VAT_RATE,
   PROP_MIN_VALIDITY_DAYS,
+  PROP_OFFER_SECOND_REMINDER_DAYS,
+  PROP_VALIDITY_WARNING_DAYS,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
@@ -132,6 +134,10 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     "The VAT rate new offers start with, in basis points (20 % in France)" },
   { "min-validity-days", "min_validity_days", 0, 36500, 30,
     "The shortest validity an offer may be sent with, in days" },
+  { "offer-second-reminder-days", "offer_second_reminder_days", 0, 36500, 21,
+    "Days after sending an offer before the second reminder" },
+  { "validity-warning-days", "validity_warning_days", 0, 36500, 3,
+    "Days before an offer's validity ends when it is chased once more" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -411,6 +417,17 @@ aff_policy_class_init (AffPolicyClass *klass)
    * AffPolicy:min-validity-days:
    *
    * The shortest validity, in days from sending, an offer may be sent with.
+   */
+  /**
+   * AffPolicy:offer-second-reminder-days:
+   *
+   * Days after an offer is sent before its second reminder; 0 for none.
+   */
+  /**
+   * AffPolicy:validity-warning-days:
+   *
+   * Days before an offer's validity ends when it is chased once more; 0 for
+   * none.
    */
   /**
    * AffPolicy:capacity-hours:
@@ -1076,6 +1093,38 @@ INT_ACCESSORS (guint, default_vat_rate, PROP_DEFAULT_VAT_RATE)
  * Sets the shortest validity an offer may be sent with.
  */
 INT_ACCESSORS (guint, min_validity_days, PROP_MIN_VALIDITY_DAYS)
+/**
+ * aff_policy_get_offer_second_reminder_days:
+ * @self: a policy
+ *
+ * Gets the days after an offer is sent before its second reminder.
+ *
+ * Returns: a number of days, 0 for none
+ */
+/**
+ * aff_policy_set_offer_second_reminder_days:
+ * @self: a policy
+ * @value: a number of days, from 0 (none) to 36500
+ *
+ * Sets the days after an offer is sent before its second reminder.
+ */
+INT_ACCESSORS (guint, offer_second_reminder_days, PROP_OFFER_SECOND_REMINDER_DAYS)
+/**
+ * aff_policy_get_validity_warning_days:
+ * @self: a policy
+ *
+ * Gets the days before an offer's validity ends when it is chased once more.
+ *
+ * Returns: a number of days, 0 for none
+ */
+/**
+ * aff_policy_set_validity_warning_days:
+ * @self: a policy
+ * @value: a number of days, from 0 (none) to 36500
+ *
+ * Sets the days before an offer's validity ends when it is chased once more.
+ */
+INT_ACCESSORS (guint, validity_warning_days, PROP_VALIDITY_WARNING_DAYS)
 
 /**
  * aff_policy_get_language:
@@ -1350,7 +1399,8 @@ _aff_policy_from_json (AffJsonReader *reader,
     "follow_up_days", "offer_reminder_days", "risk_critical_threshold", "risk_high_threshold",
     "risk_medium_threshold", "solvency_max_age_days", "max_dso_days", "max_average_days_late",
     "max_payment_incidents", "min_preparation_days", "deadline_warning_days", "capacity_hours",
-    "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days", NULL
+    "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days",
+    "offer_second_reminder_days", "validity_warning_days", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;

@@ -166,6 +166,17 @@ void         aff_policy_set_min_validity_days       (AffPolicy *self,
                                                      guint      value);
 
 AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_offer_second_reminder_days (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_offer_second_reminder_days (AffPolicy *self,
+                                                        guint      value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_validity_warning_days   (AffPolicy *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_validity_warning_days   (AffPolicy *self,
+                                                     guint      value);
+
+AFF_AVAILABLE_IN_ALL
 const char  *aff_policy_get_language                (AffPolicy *self);
 AFF_AVAILABLE_IN_ALL
 gboolean     aff_policy_set_language                (AffPolicy  *self,

@@ -121,6 +121,8 @@ struct _AffOffer
   AffOfferState state;
   GListStore *revisions;
   GDate sent;
+  GDate closed;
+  AffLossReason loss_reason;
   AffConsultation *consultation;   /* set by the portfolio, not a reference */
   AffPolicy *policy;               /* set by the portfolio, not a reference */
   AffTrack track;
@@ -160,6 +162,8 @@ aff_offer_init (AffOffer *self)
 {
   self->revisions = g_list_store_new (AFF_TYPE_OFFER_REVISION);
   g_date_clear (&self->sent, 1);
+  g_date_clear (&self->closed, 1);
+  self->loss_reason = AFF_LOSS_REASON_OTHER;
 }
 
 /**
@@ -607,6 +611,302 @@ aff_offer_get_sent_date (AffOffer *self,
   return g_date_valid (&self->sent);
 }
 
+static gboolean
+close_offer (AffOffer             *self,
+             AffOfferState         state,
+             const GDate          *date,
+             AffConsultationState  consultation_state,
+             const char           *consultation_reason,
+             const char           *action,
+             JsonObject           *details,
+             GError              **error)
+{
+  g_autofree char *date_text = NULL;
+  AffConsultationState current;
+
+  if (!require_portfolio (self, error))
+    return json_object_unref (details), FALSE;
+  current = aff_consultation_get_state (self->consultation);
+  /* The consultation follows where it can; a withdrawn draft leaves a
+   * consultation that never got an offer to its own fate. */
+  if (consultation_state == AFF_CONSULTATION_STATE_ABANDONED
+      ? (current == AFF_CONSULTATION_STATE_GO || current == AFF_CONSULTATION_STATE_OFFER_SENT)
+      : current == AFF_CONSULTATION_STATE_OFFER_SENT)
+    {
+      if (!_aff_consultation_change_state (self->consultation, consultation_state, date, consultation_reason, error))
+        return json_object_unref (details), FALSE;
+    }
+  self->state = state;
+  self->closed = *date;
+  date_text = aff_date_to_iso (date);
+  json_object_set_string_member (details, "date", date_text);
+  _aff_track_record (&self->track, action, details);
+  return TRUE;
+}
+
+static gboolean
+check_date (AffOffer     *self,
+            const GDate  *date,
+            GError      **error)
+{
+  if (date == NULL || !g_date_valid (date))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("offer %s: the change needs a valid date"), self->id), FALSE;
+  return TRUE;
+}
+
+/**
+ * aff_offer_decline:
+ * @self: an offer sent or in negotiation
+ * @date: the day the client declined
+ * @reason: why
+ * @note: (nullable): what the client said, in words
+ * @error: return location for a #GError
+ *
+ * Records that the client declined: the offer is DECLINED and the
+ * consultation LOST, with the reason, for the loss statistics.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_TRANSITION or
+ *   %AFF_ERROR_INVALID_VALUE set and nothing changed
+ */
+gboolean
+aff_offer_decline (AffOffer       *self,
+                   const GDate    *date,
+                   AffLossReason   reason,
+                   const char     *note,
+                   GError        **error)
+{
+  g_autofree char *why = NULL;
+  const char *nick = aff_enum_to_nick (AFF_TYPE_LOSS_REASON, reason);
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_OFFER (self), FALSE);
+
+  if (self->state != AFF_OFFER_STATE_SENT && self->state != AFF_OFFER_STATE_NEGOTIATION)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("offer %s can be declined only once sent"), self->id), FALSE;
+  if (!check_date (self, date, error))
+    return FALSE;
+  why = note && *note ? g_strdup_printf ("%s: %s", nick, note) : g_strdup (nick);
+  details = json_object_new ();
+  json_object_set_string_member (details, "reason", nick);
+  if (note != NULL)
+    json_object_set_string_member (details, "note", note);
+  if (!close_offer (self, AFF_OFFER_STATE_DECLINED, date, AFF_CONSULTATION_STATE_LOST, why,
+                    "declined", details, error))
+    return FALSE;
+  self->loss_reason = reason;
+  return TRUE;
+}
+
+/**
+ * aff_offer_withdraw:
+ * @self: an open offer
+ * @date: the day the company withdrew it
+ * @reason: (nullable): why, in words
+ * @error: return location for a #GError
+ *
+ * Withdraws the offer; a consultation decided GO or with an offer sent is
+ * abandoned with it.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_TRANSITION or
+ *   %AFF_ERROR_INVALID_VALUE set and nothing changed
+ */
+gboolean
+aff_offer_withdraw (AffOffer     *self,
+                    const GDate  *date,
+                    const char   *reason,
+                    GError      **error)
+{
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_OFFER (self), FALSE);
+
+  if (self->state != AFF_OFFER_STATE_DRAFT && self->state != AFF_OFFER_STATE_SENT &&
+      self->state != AFF_OFFER_STATE_NEGOTIATION)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("offer %s is closed and cannot be withdrawn"), self->id), FALSE;
+  if (!check_date (self, date, error))
+    return FALSE;
+  details = json_object_new ();
+  if (reason != NULL)
+    json_object_set_string_member (details, "reason", reason);
+  return close_offer (self, AFF_OFFER_STATE_WITHDRAWN, date, AFF_CONSULTATION_STATE_ABANDONED,
+                      reason ? reason : "offer withdrawn", "withdrawn", details, error);
+}
+
+/**
+ * aff_offer_expire:
+ * @self: a sent offer
+ * @date: a day after the current revision's validity
+ * @error: return location for a #GError
+ *
+ * Records that the validity passed without an answer: the offer is EXPIRED
+ * and the consultation LOST.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_TRANSITION (not
+ *   sent) or %AFF_ERROR_INVALID_VALUE (still valid on @date) set
+ */
+gboolean
+aff_offer_expire (AffOffer     *self,
+                  const GDate  *date,
+                  GError      **error)
+{
+  const GDate *validity;
+
+  g_return_val_if_fail (AFF_IS_OFFER (self), FALSE);
+
+  if (self->state != AFF_OFFER_STATE_SENT)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("offer %s can expire only while awaiting an answer"), self->id), FALSE;
+  if (!check_date (self, date, error))
+    return FALSE;
+  validity = aff_offer_revision_get_validity (aff_offer_get_current_revision (self));
+  if (validity == NULL || g_date_compare (date, validity) <= 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("offer %s is still valid on that day"), self->id), FALSE;
+  return close_offer (self, AFF_OFFER_STATE_EXPIRED, date, AFF_CONSULTATION_STATE_LOST, "expired",
+                      "expired", json_object_new (), error);
+}
+
+/**
+ * aff_offer_get_loss_reason:
+ * @self: an offer
+ *
+ * Gets why the client declined.
+ *
+ * Returns: the reason, %AFF_LOSS_REASON_OTHER when the offer was not declined
+ */
+AffLossReason
+aff_offer_get_loss_reason (AffOffer *self)
+{
+  g_return_val_if_fail (AFF_IS_OFFER (self), AFF_LOSS_REASON_OTHER);
+  return self->loss_reason;
+}
+
+/**
+ * aff_offer_get_closed_date:
+ * @self: an offer
+ * @date: (out caller-allocates): where to store the day
+ *
+ * Gets the day the offer was declined, withdrawn or expired.
+ *
+ * Returns: %TRUE with @date set, %FALSE while the offer is open
+ */
+gboolean
+aff_offer_get_closed_date (AffOffer *self,
+                           GDate    *date)
+{
+  g_return_val_if_fail (AFF_IS_OFFER (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  *date = self->closed;
+  return g_date_valid (&self->closed);
+}
+
+/**
+ * AffOfferReminder:
+ *
+ * An offer to chase on a day: which, why, and since when.
+ */
+
+struct _AffOfferReminder
+{
+  char *offer_id;
+  AffReminderKind kind;
+  GDate due;
+};
+
+AffOfferReminder *
+_aff_offer_reminder_new (const char      *offer_id,
+                         AffReminderKind  kind,
+                         const GDate     *due)
+{
+  AffOfferReminder *self = g_new (AffOfferReminder, 1);
+
+  self->offer_id = g_strdup (offer_id);
+  self->kind = kind;
+  self->due = *due;
+  return self;
+}
+
+/**
+ * aff_offer_reminder_copy:
+ * @self: a reminder
+ *
+ * Copies a reminder.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffOfferReminder *
+aff_offer_reminder_copy (const AffOfferReminder *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return _aff_offer_reminder_new (self->offer_id, self->kind, &self->due);
+}
+
+/**
+ * aff_offer_reminder_free:
+ * @self: (nullable): a reminder
+ *
+ * Frees a reminder.
+ */
+void
+aff_offer_reminder_free (AffOfferReminder *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->offer_id);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffOfferReminder, aff_offer_reminder, aff_offer_reminder_copy, aff_offer_reminder_free)
+
+/**
+ * aff_offer_reminder_get_offer_id:
+ * @self: a reminder
+ *
+ * Gets the id of the offer to chase.
+ *
+ * Returns: the offer's id
+ */
+const char *
+aff_offer_reminder_get_offer_id (const AffOfferReminder *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->offer_id;
+}
+
+/**
+ * aff_offer_reminder_get_kind:
+ * @self: a reminder
+ *
+ * Gets why the offer is to be chased.
+ *
+ * Returns: the kind of reminder
+ */
+AffReminderKind
+aff_offer_reminder_get_kind (const AffOfferReminder *self)
+{
+  g_return_val_if_fail (self != NULL, AFF_REMINDER_KIND_FIRST);
+  return self->kind;
+}
+
+/**
+ * aff_offer_reminder_get_due_date:
+ * @self: a reminder
+ *
+ * Gets the day the reminder fell due.
+ *
+ * Returns: (transfer none): the due date
+ */
+const GDate *
+aff_offer_reminder_get_due_date (const AffOfferReminder *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->due;
+}
+
 void
 _aff_offer_attach (AffOffer        *self,
                    AffConsultation *consultation,
@@ -634,6 +934,9 @@ _aff_offer_to_json (AffOffer    *self,
   aff_json_add_string (builder, "consultation_id", self->consultation_id);
   aff_json_add_enum (builder, "state", AFF_TYPE_OFFER_STATE, self->state);
   aff_json_add_date (builder, "sent", &self->sent);
+  if (self->state == AFF_OFFER_STATE_DECLINED)
+    aff_json_add_enum (builder, "loss_reason", AFF_TYPE_LOSS_REASON, self->loss_reason);
+  aff_json_add_date (builder, "closed", &self->closed);
   json_builder_set_member_name (builder, "revisions");
   json_builder_begin_array (builder);
   for (i = 0; i < n; i++)
@@ -678,14 +981,17 @@ _aff_offer_from_json (AffJsonReader *reader,
                       JsonNode      *node,
                       GError       **error)
 {
-  static const char *const members[] = { "id", "consultation_id", "state", "sent", "revisions", NULL };
+  static const char *const members[] = {
+    "id", "consultation_id", "state", "sent", "loss_reason", "closed", "revisions", NULL
+  };
   g_autoptr(AffOffer) self = NULL;
   g_autofree char *id = NULL, *consultation_id = NULL;
   JsonObject *object;
-  int state = 0;
+  int state = 0, loss_reason = AFF_LOSS_REASON_OTHER;
 
   if (!(object = aff_json_expect_object (reader, node, error)) ||
       !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_enum (reader, object, "loss_reason", FALSE, AFF_TYPE_LOSS_REASON, &loss_reason, error) ||
       !aff_json_get_string (reader, object, "id", TRUE, &id, error) ||
       !aff_json_get_string (reader, object, "consultation_id", TRUE, &consultation_id, error) ||
       !aff_json_get_enum (reader, object, "state", TRUE, AFF_TYPE_OFFER_STATE, &state, error))
@@ -694,7 +1000,9 @@ _aff_offer_from_json (AffJsonReader *reader,
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
   self = aff_offer_new (id, consultation_id);
   self->state = state;
+  self->loss_reason = loss_reason;
   if (!aff_json_get_date (reader, object, "sent", FALSE, &self->sent, error) ||
+      !aff_json_get_date (reader, object, "closed", FALSE, &self->closed, error) ||
       !aff_json_read_array (reader, object, "revisions", read_revision, self, error))
     return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->revisions)) == 0)

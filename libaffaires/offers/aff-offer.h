@@ -65,6 +65,61 @@ typedef enum {
   AFF_OFFER_PROBLEM_REGULATORY_NOT_ACKNOWLEDGED,
 } AffOfferProblem;
 
+/**
+ * AffLossReason:
+ * @AFF_LOSS_REASON_PRICE: a cheaper competitor
+ * @AFF_LOSS_REASON_LEAD_TIME: a faster competitor, or a date we could not meet
+ * @AFF_LOSS_REASON_TECHNICAL: the technical answer did not convince
+ * @AFF_LOSS_REASON_RELATIONSHIP: the client chose a supplier it knows better
+ * @AFF_LOSS_REASON_NO_DECISION: the client did not go ahead
+ * @AFF_LOSS_REASON_OTHER: any other reason, told in the note
+ *
+ * Why a client declined an offer.
+ */
+typedef enum {
+  AFF_LOSS_REASON_PRICE,
+  AFF_LOSS_REASON_LEAD_TIME,
+  AFF_LOSS_REASON_TECHNICAL,
+  AFF_LOSS_REASON_RELATIONSHIP,
+  AFF_LOSS_REASON_NO_DECISION,
+  AFF_LOSS_REASON_OTHER,
+} AffLossReason;
+
+/**
+ * AffReminderKind:
+ * @AFF_REMINDER_KIND_FIRST: the first reminder after sending
+ * @AFF_REMINDER_KIND_SECOND: the second reminder after sending
+ * @AFF_REMINDER_KIND_VALIDITY_ENDING: the validity ends soon
+ * @AFF_REMINDER_KIND_EXPIRED: the validity has passed: expire the offer or renew it
+ *
+ * Why an offer is to be chased.
+ */
+typedef enum {
+  AFF_REMINDER_KIND_FIRST,
+  AFF_REMINDER_KIND_SECOND,
+  AFF_REMINDER_KIND_VALIDITY_ENDING,
+  AFF_REMINDER_KIND_EXPIRED,
+} AffReminderKind;
+
+#define AFF_TYPE_OFFER_REMINDER (aff_offer_reminder_get_type ())
+
+typedef struct _AffOfferReminder AffOfferReminder;
+
+AFF_AVAILABLE_IN_ALL
+GType             aff_offer_reminder_get_type         (void) G_GNUC_CONST;
+AFF_AVAILABLE_IN_ALL
+AffOfferReminder *aff_offer_reminder_copy             (const AffOfferReminder *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_offer_reminder_free             (AffOfferReminder       *self);
+AFF_AVAILABLE_IN_ALL
+const char       *aff_offer_reminder_get_offer_id     (const AffOfferReminder *self);
+AFF_AVAILABLE_IN_ALL
+AffReminderKind   aff_offer_reminder_get_kind         (const AffOfferReminder *self);
+AFF_AVAILABLE_IN_ALL
+const GDate      *aff_offer_reminder_get_due_date     (const AffOfferReminder *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffOfferReminder, aff_offer_reminder_free)
+
 #define AFF_TYPE_OFFER_CHECK (aff_offer_check_get_type ())
 
 typedef struct _AffOfferCheck AffOfferCheck;
@@ -117,6 +172,26 @@ gboolean          aff_offer_send                 (AffOffer    *self,
                                                   GError     **error);
 AFF_AVAILABLE_IN_ALL
 gboolean          aff_offer_get_sent_date        (AffOffer    *self,
+                                                  GDate       *date);
+AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_decline              (AffOffer     *self,
+                                                  const GDate  *date,
+                                                  AffLossReason reason,
+                                                  const char   *note,
+                                                  GError      **error);
+AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_withdraw             (AffOffer    *self,
+                                                  const GDate *date,
+                                                  const char  *reason,
+                                                  GError     **error);
+AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_expire               (AffOffer    *self,
+                                                  const GDate *date,
+                                                  GError     **error);
+AFF_AVAILABLE_IN_ALL
+AffLossReason     aff_offer_get_loss_reason      (AffOffer    *self);
+AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_get_closed_date      (AffOffer    *self,
                                                   GDate       *date);
 
 G_END_DECLS

@@ -37,6 +37,9 @@ AffOfferLine *_aff_offer_line_from_json (AffJsonReader   *reader,
                                          JsonNode        *node,
                                          GError         **error);
 
+AffOfferReminder *_aff_offer_reminder_new (const char     *offer_id,
+                                           AffReminderKind kind,
+                                           const GDate    *due);
 void      _aff_offer_attach            (AffOffer         *self,
                                         AffConsultation  *consultation,
                                         AffPolicy        *policy,

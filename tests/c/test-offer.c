@@ -288,10 +288,10 @@ add_consultation (AffPortfolio       *p,
   ASSERT_OK (aff_consultation_start_qualification (k, qualified, "analysis", &error));
   if (go)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AffBidEvaluation) evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &error);
+      g_autoptr(GError) evaluation_error = NULL;
+      g_autoptr(AffBidEvaluation) evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &evaluation_error);
 
-      g_assert_no_error (error);
+      g_assert_no_error (evaluation_error);
       g_assert_nonnull (evaluation);
       ASSERT_OK (aff_portfolio_decide_consultation (p, id, AFF_BID_VERDICT_GO, "Direction",
                                                     "client stratégique", &error));
@@ -421,14 +421,14 @@ negotiated (void)
   AffOfferRevision *a = aff_offer_get_current_revision (offer);
   AffOfferRevision *b;
   AffOffer *off3;
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   set_margin_rate (a, 700);
   approve (offer, "Direction", "client stratégique");
   set_margin_rate (a, 1500);
   send (offer, 2026, 4, 2);
-  b = aff_offer_revise (offer, &error);
-  g_assert_no_error (error);
+  b = aff_offer_revise (offer, &local_error);
+  g_assert_no_error (local_error);
   g_assert_nonnull (b);
   add_line (b, line_new (AFF_LINE_KIND_TRAVEL, "Déplacements", "2", AFF_LINE_UNIT_DAY, "100.00 EUR", NULL));
   set_validity (b, 2026, 7, 31);
@@ -588,7 +588,7 @@ test_no_lines_and_validity_missing (void)
   AffOfferRevision *rev = aff_offer_get_current_revision (offer);
   g_autoptr(GDate) date = day (2026, 4, 1);
   g_autoptr(GPtrArray) checks = NULL;
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   add_line (rev, line_new (AFF_LINE_KIND_OTHER, "Étude", "1", AFF_LINE_UNIT_LUMP_SUM, "1000.00 EUR", NULL));
   set_margin_rate (rev, 1500);
@@ -602,10 +602,10 @@ test_no_lines_and_validity_missing (void)
   approve (offer, "Direction", "étude offerte");
   checks = check_is (offer, 2026, 4, 1, 1, AFF_OFFER_PROBLEM_NO_LINES);
   ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_offer_revision_remove_line (rev, 0, &error));
-  g_assert_false (aff_offer_send (offer, date, &error));
-  g_assert_error (error, AFF_ERROR, AFF_ERROR_CHECK_FAILED);
-  g_assert_nonnull (strstr (error->message, check_message (checks, 0)));
-  g_clear_error (&error);
+  g_assert_false (aff_offer_send (offer, date, &local_error));
+  g_assert_error (local_error, AFF_ERROR, AFF_ERROR_CHECK_FAILED);
+  g_assert_nonnull (strstr (local_error->message, check_message (checks, 0)));
+  g_clear_error (&local_error);
 }
 
 static void
@@ -617,17 +617,17 @@ test_consultation_not_go (void)
   AffOfferRevision *rev = aff_offer_get_current_revision (offer);
   g_autoptr(GDate) date = day (2026, 4, 1);
   g_autoptr(GPtrArray) checks = NULL;
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   add_line (rev, line_new (AFF_LINE_KIND_OTHER, "Étude", "1", AFF_LINE_UNIT_LUMP_SUM, "1000.00 EUR", NULL));
   set_margin_rate (rev, 1500);
   set_validity (rev, 2026, 6, 30);
   checks = check_is (offer, 2026, 4, 1, 1, AFF_OFFER_PROBLEM_CONSULTATION_NOT_GO);
   g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_QUALIFYING);
-  g_assert_false (aff_offer_send (offer, date, &error));
-  g_assert_error (error, AFF_ERROR, AFF_ERROR_CHECK_FAILED);
-  g_assert_nonnull (strstr (error->message, check_message (checks, 0)));
-  g_clear_error (&error);
+  g_assert_false (aff_offer_send (offer, date, &local_error));
+  g_assert_error (local_error, AFF_ERROR, AFF_ERROR_CHECK_FAILED);
+  g_assert_nonnull (strstr (local_error->message, check_message (checks, 0)));
+  g_clear_error (&local_error);
   g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_QUALIFYING);
   g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_DRAFT);
   g_assert_false (aff_offer_revision_is_frozen (rev));
@@ -760,14 +760,14 @@ test_send_refused (void)
   guint n = aff_journal_get_n_entries (journal);
   g_autoptr(GDate) date = day (2026, 4, 1);
   g_autoptr(GPtrArray) checks = aff_offer_check (offer, date);
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   g_assert_cmpuint (checks->len, ==, 6);
-  g_assert_false (aff_offer_send (offer, date, &error));
-  g_assert_error (error, AFF_ERROR, AFF_ERROR_CHECK_FAILED);
+  g_assert_false (aff_offer_send (offer, date, &local_error));
+  g_assert_error (local_error, AFF_ERROR, AFF_ERROR_CHECK_FAILED);
   for (guint i = 0; i < checks->len; i++)
-    g_assert_nonnull (strstr (error->message, check_message (checks, i)));
-  g_clear_error (&error);
+    g_assert_nonnull (strstr (local_error->message, check_message (checks, i)));
+  g_clear_error (&local_error);
   g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_DRAFT);
   g_assert_false (aff_offer_revision_is_frozen (aff_offer_get_current_revision (offer)));
   g_assert_false (sent_on (offer, 0, 0, 0));
@@ -787,12 +787,12 @@ test_send (void)
   AffJournalEntry *e;
   g_autoptr(GDate) later = day (2026, 4, 3);
   AffOfferLine *extra;
-  GError *error = NULL;
+  GError *local_error = NULL;
   guint n;
 
-  g_assert_null (aff_offer_revise (offer, &error));   /* not sent yet */
-  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
-  g_clear_error (&error);
+  g_assert_null (aff_offer_revise (offer, &local_error));   /* not sent yet */
+  g_assert_error (local_error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
+  g_clear_error (&local_error);
 
   send (offer, 2026, 4, 2);
   g_assert_true (aff_offer_revision_is_frozen (a));
@@ -820,8 +820,8 @@ test_send (void)
   g_assert_true (sent_on (offer, 2026, 4, 2));
   g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_SENT);
   g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n);
-  g_assert_true (aff_journal_verify (journal, &error));
-  g_assert_no_error (error);
+  g_assert_true (aff_journal_verify (journal, &local_error));
+  g_assert_no_error (local_error);
 }
 
 /* --- revise ----------------------------------------------------------------- */
@@ -836,14 +836,14 @@ test_revise (void)
   AffJournalEntry *e;
   const char * const *notes;
   const char *both[] = { "REQ-1", "REQ-2", NULL };
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   set_margin_rate (a, 700);
   approve (offer, "Direction", "client stratégique");
   set_margin_rate (a, 1500);
   send (offer, 2026, 4, 2);
-  b = aff_offer_revise (offer, &error);
-  g_assert_no_error (error);
+  b = aff_offer_revise (offer, &local_error);
+  g_assert_no_error (local_error);
   g_assert_nonnull (b);
   g_assert_cmpstr (aff_offer_revision_get_letter (b), ==, "B");
   g_assert_true (aff_offer_get_current_revision (offer) == b);
@@ -903,9 +903,9 @@ test_revise (void)
   aff_offer_line_set_requirements (line_at (b, 0), both);
   g_assert_cmpuint (g_strv_length ((char **) aff_offer_line_get_requirements (line_at (a, 0))), ==, 1);
   ASSERT_OK (aff_offer_revision_remove_line (b, 1, &error));
-  g_assert_null (aff_offer_revise (offer, &error));   /* B is a draft */
-  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
-  g_clear_error (&error);
+  g_assert_null (aff_offer_revise (offer, &local_error));   /* B is a draft */
+  g_assert_error (local_error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
+  g_clear_error (&local_error);
   g_assert_cmpuint (n_lines (a), ==, 2);
   g_assert_cmpint (selling (a), ==, SELLING_A);
 }
@@ -924,7 +924,7 @@ test_second_send_after_deadline (void)
   static const char *expected[] = { "added", "approved", "sent", "revised", "sent" };
   AffJournalEntry *e;
   guint j = 0;
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_SENT);
   g_assert_true (aff_offer_get_current_revision (offer) == b);
@@ -960,8 +960,8 @@ test_second_send_after_deadline (void)
     }
   g_assert_cmpuint (j, ==, G_N_ELEMENTS (expected));
   ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_offer_send (offer, later, &error));
-  g_assert_true (aff_journal_verify (journal, &error));
-  g_assert_no_error (error);
+  g_assert_true (aff_journal_verify (journal, &local_error));
+  g_assert_no_error (local_error);
 }
 
 static void
@@ -972,11 +972,11 @@ test_check_during_negotiation (void)
   g_autoptr(AffPortfolio) p = new_portfolio ();
   AffOffer *offer = valid_offer (p);
   AffOfferRevision *b;
-  GError *error = NULL;
+  GError *local_error = NULL;
 
   send (offer, 2026, 4, 2);
-  b = aff_offer_revise (offer, &error);
-  g_assert_no_error (error);
+  b = aff_offer_revise (offer, &local_error);
+  g_assert_no_error (local_error);
   CHECK_IS (offer, 2026, 5, 31, 0);   /* 30 days before 2026-06-30 */
   CHECK_IS (offer, 2026, 6, 1, 1, AFF_OFFER_PROBLEM_VALIDITY);
   set_validity (b, 2026, 12, 31);

@@ -289,7 +289,7 @@ class TestSchema(SchemaTestCase):
                           "risk_medium_threshold", "solvency_max_age_days", "max_dso_days",
                           "max_average_days_late", "max_payment_incidents", "min_preparation_days",
                           "deadline_warning_days", "capacity_hours", "default_vat_rate", "min_validity_days",
-                          "follow_up_days", "language", "bid_weights", "overhead_rates"], list(policy))
+                          "offer_second_reminder_days", "validity_warning_days", "follow_up_days", "language", "bid_weights", "overhead_rates"], list(policy))
         self.assertEqual(["format", "version", "name", "policy", "clients", "consultations", "journal"],
                          list(self.example))
         self.assertEqual(1, sum(len(c.get("solvency", [])) for c in self.example["clients"]))
@@ -636,7 +636,8 @@ class TestInvalidVariants(SchemaTestCase):
         for name in ("risk_critical_threshold", "risk_high_threshold", "risk_medium_threshold",
                      "solvency_max_age_days", "max_dso_days", "max_average_days_late", "max_payment_incidents",
                      "min_preparation_days", "deadline_warning_days", "capacity_hours", "language", "bid_weights",
-                     "default_vat_rate", "min_validity_days", "overhead_rates"):
+                     "default_vat_rate", "min_validity_days", "overhead_rates",
+                     "offer_second_reminder_days", "validity_warning_days"):
             del doc["policy"][name]
         for client in doc["clients"]:
             client.pop("solvency", None)
