@@ -19,6 +19,7 @@
 #include "aff-clients-private.h"
 #include "aff-bidding-private.h"
 #include "aff-offers-private.h"
+#include "aff-affair-private.h"
 
 /**
  * AffPortfolio:
@@ -51,6 +52,8 @@ struct _AffPortfolio
   GHashTable *consultations_by_id;
   GListStore *offers;
   GHashTable *offers_by_id;
+  GListStore *affairs;
+  GHashTable *affairs_by_id;
   AffTrack track;
 };
 
@@ -84,7 +87,19 @@ aff_portfolio_dispose (GObject *object)
   g_hash_table_remove_all (self->clients_by_id);
   g_hash_table_remove_all (self->consultations_by_id);
   g_hash_table_remove_all (self->offers_by_id);
+  g_hash_table_remove_all (self->affairs_by_id);
+  if (self->offers != NULL)
+    {
+      guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
+
+      for (i = 0; i < n; i++)
+        {
+          g_autoptr(AffOffer) offer = g_list_model_get_item (G_LIST_MODEL (self->offers), i);
+          g_signal_handlers_disconnect_by_data (offer, self);
+        }
+    }
   g_clear_object (&self->offers);
+  g_clear_object (&self->affairs);
   g_clear_object (&self->clients);
   g_clear_object (&self->consultations);
   g_clear_object (&self->policy);
@@ -103,6 +118,7 @@ aff_portfolio_finalize (GObject *object)
   g_hash_table_unref (self->interaction_ids);
   g_hash_table_unref (self->consultations_by_id);
   g_hash_table_unref (self->offers_by_id);
+  g_hash_table_unref (self->affairs_by_id);
   _aff_track_clear (&self->track);
   g_clear_object (&self->journal);
 
@@ -239,6 +255,8 @@ aff_portfolio_init (AffPortfolio *self)
   self->consultations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->offers = g_list_store_new (AFF_TYPE_OFFER);
   self->offers_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->affairs = g_list_store_new (AFF_TYPE_AFFAIR);
+  self->affairs_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
 }
 
@@ -1347,9 +1365,43 @@ aff_portfolio_lookup_offer (AffPortfolio *self,
 }
 
 static void
+insert_affair (AffPortfolio *self,
+               AffAffair    *affair)
+{
+  g_list_store_append (self->affairs, affair);
+  g_hash_table_insert (self->affairs_by_id, (gpointer) aff_affair_get_id (affair), affair);
+}
+
+/* The offer never reaches up to the portfolio: it says it was accepted, and
+ * the portfolio, which owns both, turns it into an affair. */
+static void
+on_offer_accepted (AffOffer     *offer,
+                   AffPortfolio *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffAffair) affair = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) snapshot = NULL;
+  AffConsultation *consultation = g_hash_table_lookup (self->consultations_by_id,
+                                                       aff_offer_get_consultation_id (offer));
+
+  affair = _aff_affair_new_from_offer (offer, aff_offer_get_current_revision (offer),
+                                       aff_consultation_get_client_id (consultation), &error);
+  /* The revision priced when it was sent, so pricing it again cannot fail. */
+  g_return_if_fail (affair != NULL);
+  insert_affair (self, affair);
+  builder = json_builder_new ();
+  _aff_affair_to_json (affair, builder);
+  snapshot = json_builder_get_root (builder);
+  _aff_journal_record (self->journal, "affair", aff_affair_get_id (affair), "created",
+                       json_node_dup_object (snapshot));
+}
+
+static void
 insert_offer (AffPortfolio *self,
               AffOffer     *offer)
 {
+  g_signal_connect (offer, "accepted", G_CALLBACK (on_offer_accepted), self);
   g_list_store_append (self->offers, offer);
   g_hash_table_insert (self->offers_by_id, (gpointer) aff_offer_get_id (offer), offer);
   _aff_offer_attach (offer, g_hash_table_lookup (self->consultations_by_id, aff_offer_get_consultation_id (offer)),
@@ -1426,6 +1478,40 @@ compare_reminders (gconstpointer a,
   int order = g_date_compare (aff_offer_reminder_get_due_date (ra), aff_offer_reminder_get_due_date (rb));
 
   return order ? order : strcmp (aff_offer_reminder_get_offer_id (ra), aff_offer_reminder_get_offer_id (rb));
+}
+
+/**
+ * aff_portfolio_get_affairs:
+ * @self: a portfolio
+ *
+ * Gets the affairs: the contracts won.
+ *
+ * Returns: (transfer none): a list model of [class@Aff.Affair], in the order
+ *   they were created
+ */
+GListModel *
+aff_portfolio_get_affairs (AffPortfolio *self)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return G_LIST_MODEL (self->affairs);
+}
+
+/**
+ * aff_portfolio_lookup_affair:
+ * @self: a portfolio
+ * @id: an affair id
+ *
+ * Looks an affair up by id.
+ *
+ * Returns: (transfer none) (nullable): the affair, or %NULL
+ */
+AffAffair *
+aff_portfolio_lookup_affair (AffPortfolio *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->affairs_by_id, id);
 }
 
 /**
@@ -1560,6 +1646,15 @@ aff_portfolio_to_data (AffPortfolio *self,
     {
       g_autoptr(AffOffer) offer = g_list_model_get_item (G_LIST_MODEL (self->offers), i);
       _aff_offer_to_json (offer, builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "affairs");
+  json_builder_begin_array (builder);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->affairs));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (G_LIST_MODEL (self->affairs), i);
+      _aff_affair_to_json (affair, builder);
     }
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "journal");
@@ -1700,12 +1795,43 @@ read_offer (AffJsonReader *reader,
   return TRUE;
 }
 
+static gboolean
+read_affair (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
+{
+  AffPortfolio *self = data;
+  g_autoptr(AffAffair) affair = _aff_affair_from_json (reader, element, error);
+
+  if (affair == NULL)
+    return FALSE;
+  if (g_hash_table_contains (self->affairs_by_id, aff_affair_get_id (affair)))
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other affair has, not “%s”"),
+                                    aff_affair_get_id (affair));
+  if (!g_hash_table_contains (self->offers_by_id, aff_affair_get_offer_id (affair)))
+    return aff_json_reader_fail_at (reader, "offer_id", error,
+                                    _("expected the id of an offer of the portfolio, not “%s”"),
+                                    aff_affair_get_offer_id (affair));
+  if (!g_hash_table_contains (self->consultations_by_id, aff_affair_get_consultation_id (affair)))
+    return aff_json_reader_fail_at (reader, "consultation_id", error,
+                                    _("expected the id of a consultation of the portfolio, not “%s”"),
+                                    aff_affair_get_consultation_id (affair));
+  if (!g_hash_table_contains (self->clients_by_id, aff_affair_get_client_id (affair)))
+    return aff_json_reader_fail_at (reader, "client_id", error,
+                                    _("expected the id of a client of the portfolio, not “%s”"),
+                                    aff_affair_get_client_id (affair));
+  insert_affair (self, affair);
+  return TRUE;
+}
+
 static AffPortfolio *
 portfolio_from_node (JsonNode  *root,
                      GError   **error)
 {
   static const char *const members[] = {
-    "format", "version", "name", "policy", "clients", "consultations", "offers", "journal", NULL
+    "format", "version", "name", "policy", "clients", "consultations", "offers", "affairs", "journal", NULL
   };
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffPolicy) policy = NULL;
@@ -1775,7 +1901,8 @@ portfolio_from_node (JsonNode  *root,
   ok = aff_json_read_array (&reader, object, "clients", read_client, portfolio, error) &&
        check_references (portfolio, &reader, error) &&
        aff_json_read_array (&reader, object, "consultations", read_consultation, portfolio, error) &&
-       aff_json_read_array (&reader, object, "offers", read_offer, portfolio, error);
+       aff_json_read_array (&reader, object, "offers", read_offer, portfolio, error) &&
+       aff_json_read_array (&reader, object, "affairs", read_affair, portfolio, error);
   if (!ok)
     goto out;
   if (journal != NULL)

@@ -19,6 +19,7 @@
 #include "aff-bid-evaluation.h"
 #include "aff-bid-statistics.h"
 #include "aff-offer.h"
+#include "aff-affair.h"
 
 G_BEGIN_DECLS
 
@@ -190,6 +191,11 @@ gboolean      aff_portfolio_add_offer              (AffPortfolio        *self,
                                                     GError             **error);
 AFF_AVAILABLE_IN_ALL
 AffOffer     *aff_portfolio_lookup_offer           (AffPortfolio        *self,
+                                                    const char          *id);
+AFF_AVAILABLE_IN_ALL
+GListModel   *aff_portfolio_get_affairs            (AffPortfolio        *self);
+AFF_AVAILABLE_IN_ALL
+AffAffair    *aff_portfolio_lookup_affair          (AffPortfolio        *self,
                                                     const char          *id);
 AFF_AVAILABLE_IN_ALL
 GPtrArray    *aff_portfolio_list_offer_reminders   (AffPortfolio        *self,

@@ -123,6 +123,7 @@ struct _AffOffer
   GDate sent;
   GDate closed;
   AffLossReason loss_reason;
+  char *contract_reference;
   AffConsultation *consultation;   /* set by the portfolio, not a reference */
   AffPolicy *policy;               /* set by the portfolio, not a reference */
   AffTrack track;
@@ -144,9 +145,17 @@ aff_offer_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->consultation_id);
+  g_free (self->contract_reference);
   _aff_track_clear (&self->track);
   G_OBJECT_CLASS (aff_offer_parent_class)->finalize (object);
 }
+
+enum {
+  ACCEPTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 aff_offer_class_init (AffOfferClass *klass)
@@ -155,6 +164,18 @@ aff_offer_class_init (AffOfferClass *klass)
 
   object_class->dispose = aff_offer_dispose;
   object_class->finalize = aff_offer_finalize;
+
+  /**
+   * AffOffer::accepted:
+   * @self: the offer
+   *
+   * Emitted when the client accepted the offer
+   * ([method@Aff.Offer.accept]); the portfolio that owns the offer creates
+   * the affair.
+   */
+  signals[ACCEPTED] =
+    g_signal_new ("accepted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -770,6 +791,68 @@ aff_offer_expire (AffOffer     *self,
 }
 
 /**
+ * aff_offer_accept:
+ * @self: an offer whose current revision was sent
+ * @date: the day the contract was signed
+ * @contract_reference: the client's order or contract reference
+ * @error: return location for a #GError
+ *
+ * Records that the client accepted the revision sent: the offer is
+ * ACCEPTED, the consultation WON, and the offer emits
+ * [signal@Aff.Offer::accepted], on which the portfolio creates the affair.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_TRANSITION (not
+ *   sent, or a draft in progress) or %AFF_ERROR_INVALID_VALUE set and nothing
+ *   changed
+ */
+gboolean
+aff_offer_accept (AffOffer     *self,
+                  const GDate  *date,
+                  const char   *contract_reference,
+                  GError      **error)
+{
+  AffOfferRevision *revision;
+  g_autoptr(AffMoney) amount = NULL;
+  g_autofree char *why = NULL, *amount_text = NULL;
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_OFFER (self), FALSE);
+
+  revision = aff_offer_get_current_revision (self);
+  if ((self->state != AFF_OFFER_STATE_SENT && self->state != AFF_OFFER_STATE_NEGOTIATION) ||
+      revision == NULL || !aff_offer_revision_is_frozen (revision))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                        _("offer %s can be accepted only as sent, with no draft in progress"), self->id), FALSE;
+  if (!check_date (self, date, error))
+    return FALSE;
+  if (contract_reference == NULL || *contract_reference == '\0')
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("offer %s: the acceptance needs the contract reference"), self->id), FALSE;
+  amount = aff_offer_revision_get_selling_price (revision, error);
+  if (amount == NULL)
+    return FALSE;
+  amount_text = aff_money_to_string (amount);
+  why = g_strdup_printf ("contract %s", contract_reference);
+  details = json_object_new ();
+  json_object_set_string_member (details, "contract_reference", contract_reference);
+  json_object_set_string_member (details, "revision", aff_offer_revision_get_letter (revision));
+  json_object_set_string_member (details, "contract_amount", amount_text);
+  if (!close_offer (self, AFF_OFFER_STATE_ACCEPTED, date, AFF_CONSULTATION_STATE_WON, why,
+                    "accepted", details, error))
+    return FALSE;
+  g_free (self->contract_reference);
+  self->contract_reference = g_strdup (contract_reference);
+  g_signal_emit (self, signals[ACCEPTED], 0);
+  return TRUE;
+}
+
+const char *
+_aff_offer_get_contract_reference (AffOffer *self)
+{
+  return self->contract_reference;
+}
+
+/**
  * aff_offer_get_loss_reason:
  * @self: an offer
  *
@@ -937,6 +1020,7 @@ _aff_offer_to_json (AffOffer    *self,
   if (self->state == AFF_OFFER_STATE_DECLINED)
     aff_json_add_enum (builder, "loss_reason", AFF_TYPE_LOSS_REASON, self->loss_reason);
   aff_json_add_date (builder, "closed", &self->closed);
+  aff_json_add_string (builder, "contract_reference", self->contract_reference);
   json_builder_set_member_name (builder, "revisions");
   json_builder_begin_array (builder);
   for (i = 0; i < n; i++)
@@ -982,7 +1066,7 @@ _aff_offer_from_json (AffJsonReader *reader,
                       GError       **error)
 {
   static const char *const members[] = {
-    "id", "consultation_id", "state", "sent", "loss_reason", "closed", "revisions", NULL
+    "id", "consultation_id", "state", "sent", "loss_reason", "closed", "contract_reference", "revisions", NULL
   };
   g_autoptr(AffOffer) self = NULL;
   g_autofree char *id = NULL, *consultation_id = NULL;
@@ -1003,6 +1087,7 @@ _aff_offer_from_json (AffJsonReader *reader,
   self->loss_reason = loss_reason;
   if (!aff_json_get_date (reader, object, "sent", FALSE, &self->sent, error) ||
       !aff_json_get_date (reader, object, "closed", FALSE, &self->closed, error) ||
+      !aff_json_get_string (reader, object, "contract_reference", FALSE, &self->contract_reference, error) ||
       !aff_json_read_array (reader, object, "revisions", read_revision, self, error))
     return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->revisions)) == 0)

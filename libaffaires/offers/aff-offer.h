@@ -189,6 +189,11 @@ gboolean          aff_offer_expire               (AffOffer    *self,
                                                   const GDate *date,
                                                   GError     **error);
 AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_accept               (AffOffer    *self,
+                                                  const GDate *date,
+                                                  const char  *contract_reference,
+                                                  GError     **error);
+AFF_AVAILABLE_IN_ALL
 AffLossReason     aff_offer_get_loss_reason      (AffOffer    *self);
 AFF_AVAILABLE_IN_ALL
 gboolean          aff_offer_get_closed_date      (AffOffer    *self,

@@ -40,6 +40,7 @@ AffOfferLine *_aff_offer_line_from_json (AffJsonReader   *reader,
 AffOfferReminder *_aff_offer_reminder_new (const char     *offer_id,
                                            AffReminderKind kind,
                                            const GDate    *due);
+const char *_aff_offer_get_contract_reference (AffOffer *self);
 void      _aff_offer_attach            (AffOffer         *self,
                                         AffConsultation  *consultation,
                                         AffPolicy        *policy,

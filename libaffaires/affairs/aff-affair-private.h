@@ -1,0 +1,22 @@
+/* aff-affair-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include "aff-affair.h"
+#include "aff-offers-private.h"
+
+G_BEGIN_DECLS
+
+AffAffair *_aff_affair_new_from_offer (AffOffer         *offer,
+                                       AffOfferRevision *revision,
+                                       const char       *client_id,
+                                       GError          **error);
+void       _aff_affair_to_json        (AffAffair        *self,
+                                       JsonBuilder      *builder);
+AffAffair *_aff_affair_from_json      (AffJsonReader    *reader,
+                                       JsonNode         *node,
+                                       GError          **error);
+
+G_END_DECLS
