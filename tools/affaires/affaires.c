@@ -476,8 +476,31 @@ run_demo (const char *path)
     price_text = aff_money_format (price, "fr");
     total_text = aff_money_format (total, "fr");
     g_print ("Offer OF-2026-118, revision %s, sent on 2026-12-10: cost price %s, selling price %s excl. VAT "
-             "(margin rate %d bp), %s incl. VAT\n\n", aff_offer_revision_get_letter (revision),
+             "(margin rate %d bp), %s incl. VAT\n", aff_offer_revision_get_letter (revision),
              cost_text, price_text, aff_offer_revision_get_margin_rate (revision, NULL), total_text);
+
+    {
+      g_autoptr(GDate) signed_date = date_new (15, G_DATE_JANUARY, 2027);
+      g_autoptr(GPtrArray) budget = NULL;
+      AffAffair *affair;
+      guint i;
+
+      if (!aff_offer_accept (offer, signed_date, "CDE-ARC-2027-0042", &error))
+        return fail (error);
+      affair = aff_portfolio_lookup_affair (portfolio, "OF-2026-118");
+      budget = aff_affair_get_budget (affair);
+      g_print ("Accepted on 2027-01-15 (order CDE-ARC-2027-0042): affair %s created, initial budget:\n",
+               aff_affair_get_id (affair));
+      for (i = 0; i < budget->len; i++)
+        {
+          AffBudgetItem *item = g_ptr_array_index (budget, i);
+          g_autofree char *amount = aff_money_format (aff_budget_item_get_amount (item), "fr");
+          g_autoptr(GEnumClass) kinds = g_type_class_ref (AFF_TYPE_LINE_KIND);
+
+          g_print ("  %-12s %s\n", g_enum_get_value (kinds, aff_budget_item_get_kind (item))->value_nick, amount);
+        }
+      g_print ("\n");
+    }
   }
 
   if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
