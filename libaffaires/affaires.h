@@ -29,6 +29,7 @@
 #include "aff-offer-line.h"
 #include "aff-offer-revision.h"
 #include "aff-offer.h"
+#include "aff-offer-analysis.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

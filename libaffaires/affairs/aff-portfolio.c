@@ -1481,6 +1481,24 @@ compare_reminders (gconstpointer a,
 }
 
 /**
+ * aff_portfolio_compute_pipeline:
+ * @self: a portfolio
+ * @error: return location for a #GError
+ *
+ * The commercial pipeline of the portfolio's offers; see
+ * [func@Aff.Pipeline.compute].
+ *
+ * Returns: (transfer full): the pipeline, or %NULL with @error set
+ */
+AffPipeline *
+aff_portfolio_compute_pipeline (AffPortfolio  *self,
+                                GError       **error)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  return aff_pipeline_compute (G_LIST_MODEL (self->offers), aff_policy_get_currency (self->policy), error);
+}
+
+/**
  * aff_portfolio_get_affairs:
  * @self: a portfolio
  *

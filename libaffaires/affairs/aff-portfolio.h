@@ -193,6 +193,9 @@ AFF_AVAILABLE_IN_ALL
 AffOffer     *aff_portfolio_lookup_offer           (AffPortfolio        *self,
                                                     const char          *id);
 AFF_AVAILABLE_IN_ALL
+AffPipeline  *aff_portfolio_compute_pipeline       (AffPortfolio        *self,
+                                                    GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+AFF_AVAILABLE_IN_ALL
 GListModel   *aff_portfolio_get_affairs            (AffPortfolio        *self);
 AFF_AVAILABLE_IN_ALL
 AffAffair    *aff_portfolio_lookup_affair          (AffPortfolio        *self,

@@ -15,6 +15,7 @@
 #include "aff-policy.h"
 #include "aff-offer-line.h"
 #include "aff-consultation.h"
+#include "aff-offer-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -169,5 +170,10 @@ AFF_AVAILABLE_IN_ALL
 const char       *aff_offer_revision_get_approver     (AffOfferRevision   *self);
 AFF_AVAILABLE_IN_ALL
 const char       *aff_offer_revision_get_approval_justification (AffOfferRevision *self);
+
+AFF_AVAILABLE_IN_ALL
+AffRevisionDiff  *aff_offer_revision_compare          (AffOfferRevision   *self,
+                                                       AffOfferRevision   *other,
+                                                       GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
