@@ -1481,6 +1481,62 @@ compare_reminders (gconstpointer a,
 }
 
 /**
+ * aff_portfolio_find_offers:
+ * @self: a portfolio
+ * @client_id: (nullable): only this client's offers
+ * @state: (nullable): only offers in this state, by its nick (`sent`, `accepted`…)
+ * @from: (nullable): only offers last sent on or after this day
+ * @to: (nullable): only offers last sent on or before this day
+ * @error: return location for a #GError
+ *
+ * Searches the offers. With a period, offers never sent are left out.
+ *
+ * Returns: (transfer container) (element-type AffOffer): the offers found,
+ *   in the order they were added, or %NULL with %AFF_ERROR_INVALID_VALUE set
+ *   for an unknown state
+ */
+GPtrArray *
+aff_portfolio_find_offers (AffPortfolio  *self,
+                           const char    *client_id,
+                           const char    *state,
+                           const GDate   *from,
+                           const GDate   *to,
+                           GError       **error)
+{
+  g_autoptr(GEnumClass) states = g_type_class_ref (AFF_TYPE_OFFER_STATE);
+  GEnumValue *wanted = NULL;
+  GPtrArray *result;
+  guint i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+
+  if (state != NULL && (wanted = g_enum_get_value_by_nick (states, state)) == NULL)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not an offer state"), state), NULL;
+  result = g_ptr_array_new_with_free_func (g_object_unref);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffOffer) offer = g_list_model_get_item (G_LIST_MODEL (self->offers), i);
+      AffConsultation *consultation = g_hash_table_lookup (self->consultations_by_id,
+                                                           aff_offer_get_consultation_id (offer));
+      GDate sent;
+
+      if (client_id != NULL && g_strcmp0 (aff_consultation_get_client_id (consultation), client_id) != 0)
+        continue;
+      if (wanted != NULL && (int) aff_offer_get_state (offer) != wanted->value)
+        continue;
+      if ((from != NULL || to != NULL) &&
+          (!aff_offer_get_sent_date (offer, &sent) ||
+           (from != NULL && g_date_compare (&sent, from) < 0) ||
+           (to != NULL && g_date_compare (&sent, to) > 0)))
+        continue;
+      g_ptr_array_add (result, g_object_ref (offer));
+    }
+  return result;
+}
+
+/**
  * aff_portfolio_compute_pipeline:
  * @self: a portfolio
  * @error: return location for a #GError

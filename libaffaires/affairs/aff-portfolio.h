@@ -193,6 +193,13 @@ AFF_AVAILABLE_IN_ALL
 AffOffer     *aff_portfolio_lookup_offer           (AffPortfolio        *self,
                                                     const char          *id);
 AFF_AVAILABLE_IN_ALL
+GPtrArray    *aff_portfolio_find_offers            (AffPortfolio        *self,
+                                                    const char          *client_id,
+                                                    const char          *state,
+                                                    const GDate         *from,
+                                                    const GDate         *to,
+                                                    GError             **error);
+AFF_AVAILABLE_IN_ALL
 AffPipeline  *aff_portfolio_compute_pipeline       (AffPortfolio        *self,
                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 AFF_AVAILABLE_IN_ALL
