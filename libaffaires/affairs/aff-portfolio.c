@@ -95,7 +95,11 @@ aff_portfolio_dispose (GObject *object)
       for (i = 0; i < n; i++)
         {
           g_autoptr(AffOffer) offer = g_list_model_get_item (G_LIST_MODEL (self->offers), i);
+
+          /* An offer a binding still holds must not point into a portfolio
+           * that is going away. */
           g_signal_handlers_disconnect_by_data (offer, self);
+          _aff_offer_attach (offer, NULL, NULL, NULL, self->journal);
         }
     }
   g_clear_object (&self->offers);
@@ -1401,11 +1405,15 @@ static void
 insert_offer (AffPortfolio *self,
               AffOffer     *offer)
 {
+  AffConsultation *consultation = g_hash_table_lookup (self->consultations_by_id,
+                                                      aff_offer_get_consultation_id (offer));
+  AffClient *client = consultation == NULL ? NULL :
+    g_hash_table_lookup (self->clients_by_id, aff_consultation_get_client_id (consultation));
+
   g_signal_connect (offer, "accepted", G_CALLBACK (on_offer_accepted), self);
   g_list_store_append (self->offers, offer);
   g_hash_table_insert (self->offers_by_id, (gpointer) aff_offer_get_id (offer), offer);
-  _aff_offer_attach (offer, g_hash_table_lookup (self->consultations_by_id, aff_offer_get_consultation_id (offer)),
-                     self->policy, self->journal);
+  _aff_offer_attach (offer, client, consultation, self->policy, self->journal);
 }
 
 /**

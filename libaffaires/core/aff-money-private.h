@@ -25,4 +25,9 @@ gboolean _aff_round_half_even (AffInt128  numerator,
 
 gint64 _aff_money_minor (const AffMoney *money);
 
+GPtrArray *_aff_money_allocate (const AffMoney *money,
+                                const gint64   *weights,
+                                gsize           n_weights,
+                                GError        **error);
+
 G_END_DECLS

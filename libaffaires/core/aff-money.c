@@ -617,6 +617,26 @@ aff_money_allocate (const AffMoney  *money,
                     gsize            n_weights,
                     GError         **error)
 {
+  g_autofree gint64 *wide = NULL;
+  gsize i;
+
+  g_return_val_if_fail (money != NULL, NULL);
+  g_return_val_if_fail (weights != NULL || n_weights == 0, NULL);
+
+  wide = g_new (gint64, n_weights);
+  for (i = 0; i < n_weights; i++)
+    wide[i] = weights[i];
+  return _aff_money_allocate (money, wide, n_weights, error);
+}
+
+/* aff_money_allocate() with weights as wide as amounts, so that amounts can
+ * weigh a split (a price spread over lines pro rata of their costs). */
+GPtrArray *
+_aff_money_allocate (const AffMoney *money,
+                     const gint64   *weights,
+                     gsize           n_weights,
+                     GError        **error)
+{
   const CurrencyInfo *info;
   g_autofree Share *shares = NULL;
   g_autofree AffInt128 *parts = NULL;
@@ -624,11 +644,11 @@ aff_money_allocate (const AffMoney  *money,
   AffInt128 total, sum = 0, given = 0;
   gsize i;
 
-  g_return_val_if_fail (money != NULL, NULL);
-  g_return_val_if_fail (weights != NULL || n_weights == 0, NULL);
-
   for (i = 0; i < n_weights; i++)
-    sum += weights[i];
+    {
+      g_return_val_if_fail (weights[i] >= 0, NULL);
+      sum += weights[i];
+    }
   if (sum == 0)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,

@@ -33,6 +33,7 @@ struct _AffPolicy
   int values[32];             /* the integer properties, indexed by PROP_* */
   char *language;
   guint tables[2][8];         /* by RateTable, then by position in its names */
+  char *presentation[8];      /* by position in presentation_keys; NULL when unset */
   AffTrack track;
 };
 
@@ -169,6 +170,16 @@ typedef struct
 
 enum { TABLE_BID_WEIGHTS, TABLE_OVERHEADS, N_TABLES };
 
+/* The company's presentation standards: what every document it sends a
+ * client carries, in the order a document prints them. */
+static const char *const presentation_keys[] = {
+  "company-name", "company-address", "company-identity", "header",
+  "legal-mentions", "signatory-name", "signatory-title", NULL
+};
+#define N_PRESENTATION_KEYS 7
+/* A legal mentions block is a paragraph or two, not a book. */
+#define MAX_PRESENTATION_LENGTH 4096
+
 static const RateTable rate_tables[N_TABLES] = {
   { "bid_weights", "bid-weight-set", "criterion", "weight", bid_criteria, default_bid_weights, 100 },
   { "overhead_rates", "overhead-rate-set", "kind", "rate", overhead_kinds, default_overheads, 10000 },
@@ -183,6 +194,8 @@ aff_policy_finalize (GObject *object)
 
   g_free (self->currency);
   g_free (self->language);
+  for (guint i = 0; i < N_PRESENTATION_KEYS; i++)
+    g_free (self->presentation[i]);
   g_strfreev (self->activities);
   g_hash_table_unref (self->labour_rates);
   _aff_track_clear (&self->track);
@@ -1325,6 +1338,100 @@ aff_policy_set_overhead_rate (AffPolicy   *self,
   return table_set (self, TABLE_OVERHEADS, kind, basis_points, error);
 }
 
+static int
+presentation_index (const char *key)
+{
+  for (int i = 0; key != NULL && presentation_keys[i] != NULL; i++)
+    if (strcmp (presentation_keys[i], key) == 0)
+      return i;
+  return -1;
+}
+
+/**
+ * aff_policy_list_presentation_keys:
+ *
+ * The presentation standards a policy holds for the documents sent to
+ * clients: `company-name`, `company-address`, `company-identity` (legal form,
+ * capital, SIREN, RCS, VAT number), `header` (the line opening each
+ * document), `legal-mentions` (closing the document: general terms of sale,
+ * late-payment penalties, the 40 € recovery indemnity), `signatory-name` and
+ * `signatory-title`.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the keys
+ */
+const char * const *
+aff_policy_list_presentation_keys (void)
+{
+  return presentation_keys;
+}
+
+/**
+ * aff_policy_get_presentation:
+ * @self: a policy
+ * @key: a name from [func@Aff.Policy.list_presentation_keys]
+ *
+ * Gets one of the company's presentation standards.
+ *
+ * Returns: (nullable): the text, or %NULL when unset or for an unknown key
+ */
+const char *
+aff_policy_get_presentation (AffPolicy  *self,
+                             const char *key)
+{
+  int index = presentation_index (key);
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), NULL);
+  return index < 0 ? NULL : self->presentation[index];
+}
+
+/**
+ * aff_policy_set_presentation:
+ * @self: a policy
+ * @key: a name from [func@Aff.Policy.list_presentation_keys]
+ * @text: (nullable): the text, several lines allowed; %NULL or empty to unset
+ * @error: return location for a #GError
+ *
+ * Sets one of the company's presentation standards, used when an offer is
+ * rendered (see [method@Aff.OfferRevision.render]).
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_INVALID_VALUE set for an
+ *   unknown key, or a text that is not UTF-8 or longer than 4096 bytes
+ */
+gboolean
+aff_policy_set_presentation (AffPolicy   *self,
+                             const char  *key,
+                             const char  *text,
+                             GError     **error)
+{
+  int index = presentation_index (key);
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_POLICY (self), FALSE);
+
+  if (index < 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("“%s” is not one of the policy’s presentation standards"),
+                        key ? key : "(null)"), FALSE;
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (text != NULL && (!g_utf8_validate (text, -1, NULL) || strlen (text) > MAX_PRESENTATION_LENGTH))
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                        _("The presentation standard %s must be UTF-8 text of at most %d bytes"),
+                        key, MAX_PRESENTATION_LENGTH), FALSE;
+  if (g_strcmp0 (self->presentation[index], text) == 0)
+    return TRUE;
+  g_free (self->presentation[index]);
+  self->presentation[index] = g_strdup (text);
+  details = json_object_new ();
+  json_object_set_string_member (details, "key", key);
+  if (text != NULL)
+    json_object_set_string_member (details, "text", text);
+  else
+    json_object_set_null_member (details, "text");
+  _aff_track_record (&self->track, "presentation-set", details);
+  return TRUE;
+}
+
 void
 _aff_policy_attach (AffPolicy  *self,
                     AffJournal *journal)
@@ -1368,6 +1475,12 @@ _aff_policy_to_json (AffPolicy   *self,
         aff_json_add_int (builder, rate_tables[i].names[j], self->tables[i][j]);
       json_builder_end_object (builder);
     }
+  json_builder_set_member_name (builder, "presentation");
+  json_builder_begin_object (builder);
+  for (i = 0; i < N_PRESENTATION_KEYS; i++)
+    if (self->presentation[i] != NULL)
+      aff_json_add_string (builder, presentation_keys[i], self->presentation[i]);
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
 
@@ -1400,12 +1513,12 @@ _aff_policy_from_json (AffJsonReader *reader,
     "risk_medium_threshold", "solvency_max_age_days", "max_dso_days", "max_average_days_late",
     "max_payment_incidents", "min_preparation_days", "deadline_warning_days", "capacity_hours",
     "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days",
-    "offer_second_reminder_days", "validity_warning_days", NULL
+    "offer_second_reminder_days", "validity_warning_days", "presentation", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;
   g_auto(GStrv) activities = NULL;
-  JsonObject *rates, *follow_up;
+  JsonObject *rates, *follow_up, *presentation;
   guint i;
 
   if (!aff_json_check_members (reader, object, members, error) ||
@@ -1413,6 +1526,7 @@ _aff_policy_from_json (AffJsonReader *reader,
       !aff_json_get_strv (reader, object, "activities", &activities, error) ||
       !aff_json_get_object (reader, object, "labour_rates", &rates, error) ||
       !aff_json_get_object (reader, object, "follow_up_days", &follow_up, error) ||
+      !aff_json_get_object (reader, object, "presentation", &presentation, error) ||
       !aff_json_get_string (reader, object, "language", FALSE, &language, error))
     return NULL;
 
@@ -1506,6 +1620,24 @@ _aff_policy_from_json (AffJsonReader *reader,
             }
         }
       aff_json_reader_pop (reader, mark);
+    }
+  if (presentation != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "presentation");
+      gboolean ok = aff_json_check_members (reader, presentation, presentation_keys, error);
+
+      for (i = 0; ok && i < N_PRESENTATION_KEYS; i++)
+        {
+          g_autofree char *text = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          ok = aff_json_get_string (reader, presentation, presentation_keys[i], FALSE, &text, error);
+          if (ok && !aff_policy_set_presentation (policy, presentation_keys[i], text, &local_error))
+            ok = (aff_json_reader_fail_at (reader, presentation_keys[i], error, "%s", local_error->message), FALSE);
+        }
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
     }
   return g_steal_pointer (&policy);
 }

@@ -15,6 +15,19 @@
 
 G_BEGIN_DECLS
 
+/**
+ * AffDocumentFormat:
+ * @AFF_DOCUMENT_FORMAT_MARKDOWN: CommonMark with pipe tables
+ * @AFF_DOCUMENT_FORMAT_HTML: a complete, standalone HTML5 page with a print style sheet
+ *
+ * The formats the library renders documents for people in.
+ */
+typedef enum
+{
+  AFF_DOCUMENT_FORMAT_MARKDOWN,
+  AFF_DOCUMENT_FORMAT_HTML,
+} AffDocumentFormat;
+
 #define AFF_TYPE_POLICY (aff_policy_get_type ())
 
 AFF_AVAILABLE_IN_ALL
@@ -203,6 +216,17 @@ AFF_AVAILABLE_IN_ALL
 gboolean     aff_policy_set_overhead_rate           (AffPolicy  *self,
                                                      const char *kind,
                                                      guint       basis_points,
+                                                     GError    **error);
+
+AFF_AVAILABLE_IN_ALL
+const char * const *aff_policy_list_presentation_keys (void);
+AFF_AVAILABLE_IN_ALL
+const char  *aff_policy_get_presentation            (AffPolicy  *self,
+                                                     const char *key);
+AFF_AVAILABLE_IN_ALL
+gboolean     aff_policy_set_presentation            (AffPolicy  *self,
+                                                     const char *key,
+                                                     const char *text,
                                                      GError    **error);
 
 G_END_DECLS

@@ -70,6 +70,7 @@ struct _AffOfferRevision
   char *approver;
   char *approval_justification;
   gboolean frozen;
+  AffOffer *offer;            /* weak: the offer that holds this revision */
 };
 
 G_DEFINE_FINAL_TYPE (AffOfferRevision, aff_offer_revision, G_TYPE_OBJECT)
@@ -90,6 +91,7 @@ aff_offer_revision_dispose (GObject *object)
         }
     }
   g_clear_object (&self->lines);
+  _aff_offer_revision_set_offer (self, NULL);
   G_OBJECT_CLASS (aff_offer_revision_parent_class)->dispose (object);
 }
 
@@ -1360,4 +1362,23 @@ _aff_offer_revision_from_json (AffJsonReader *reader,
         return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+void
+_aff_offer_revision_set_offer (AffOfferRevision *self,
+                               AffOffer         *offer)
+{
+  if (self->offer == offer)
+    return;
+  if (self->offer != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->offer), (gpointer *) &self->offer);
+  self->offer = offer;
+  if (offer != NULL)
+    g_object_add_weak_pointer (G_OBJECT (offer), (gpointer *) &self->offer);
+}
+
+AffOffer *
+_aff_offer_revision_get_offer (AffOfferRevision *self)
+{
+  return self->offer;
 }

@@ -176,4 +176,9 @@ AffRevisionDiff  *aff_offer_revision_compare          (AffOfferRevision   *self,
                                                        AffOfferRevision   *other,
                                                        GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 
+AFF_AVAILABLE_IN_ALL
+char             *aff_offer_revision_render          (AffOfferRevision   *self,
+                                                      AffDocumentFormat   format,
+                                                      GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -124,12 +124,21 @@ struct _AffOffer
   GDate closed;
   AffLossReason loss_reason;
   char *contract_reference;
+  AffClient *client;               /* set by the portfolio, not a reference */
   AffConsultation *consultation;   /* set by the portfolio, not a reference */
   AffPolicy *policy;               /* set by the portfolio, not a reference */
   AffTrack track;
 };
 
 G_DEFINE_FINAL_TYPE (AffOffer, aff_offer, G_TYPE_OBJECT)
+
+static void
+append_revision (AffOffer         *self,
+                 AffOfferRevision *revision)
+{
+  _aff_offer_revision_set_offer (revision, self);
+  g_list_store_append (self->revisions, revision);
+}
 
 static void
 aff_offer_dispose (GObject *object)
@@ -357,7 +366,7 @@ aff_offer_revise (AffOffer  *self,
                         _("offer %s can be revised only once its current revision is sent"), self->id), NULL;
   letter = next_letter (aff_offer_revision_get_letter (current));
   draft = _aff_offer_revision_copy_as (current, letter);
-  g_list_store_append (self->revisions, draft);
+  append_revision (self, draft);
   self->state = AFF_OFFER_STATE_NEGOTIATION;
   details = json_object_new ();
   json_object_set_string_member (details, "revision", letter);
@@ -992,17 +1001,19 @@ aff_offer_reminder_get_due_date (const AffOfferReminder *self)
 
 void
 _aff_offer_attach (AffOffer        *self,
+                   AffClient       *client,
                    AffConsultation *consultation,
                    AffPolicy       *policy,
                    AffJournal      *journal)
 {
+  self->client = client;
   self->consultation = consultation;
   self->policy = policy;
   _aff_track_attach (&self->track, journal, "offer", self->id, NULL, NULL);
   if (policy != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->revisions)) == 0)
     {
       g_autoptr(AffOfferRevision) first = aff_offer_revision_new ("A", policy);
-      g_list_store_append (self->revisions, first);
+      append_revision (self, first);
     }
 }
 
@@ -1056,7 +1067,7 @@ read_revision (AffJsonReader *reader,
         return aff_json_reader_fail_at (reader, "letter", error, _("expected “%s”, the letter after “%s”"),
                                         expected, aff_offer_revision_get_letter (previous));
     }
-  g_list_store_append (self->revisions, revision);
+  append_revision (self, revision);
   return TRUE;
 }
 
@@ -1093,4 +1104,22 @@ _aff_offer_from_json (AffJsonReader *reader,
   if (g_list_model_get_n_items (G_LIST_MODEL (self->revisions)) == 0)
     return aff_json_reader_fail_at (reader, "revisions", error, _("expected at least one revision")), NULL;
   return g_steal_pointer (&self);
+}
+
+AffClient *
+_aff_offer_get_client (AffOffer *self)
+{
+  return self->client;
+}
+
+AffConsultation *
+_aff_offer_get_consultation (AffOffer *self)
+{
+  return self->consultation;
+}
+
+AffPolicy *
+_aff_offer_get_policy (AffOffer *self)
+{
+  return self->policy;
 }

@@ -8,6 +8,7 @@
 #include "aff-offer-revision.h"
 #include "aff-offer.h"
 #include "aff-journal-private.h"
+#include "aff-client.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,7 @@ AffOfferReminder *_aff_offer_reminder_new (const char     *offer_id,
                                            const GDate    *due);
 const char *_aff_offer_get_contract_reference (AffOffer *self);
 void      _aff_offer_attach            (AffOffer         *self,
+                                        AffClient        *client,
                                         AffConsultation  *consultation,
                                         AffPolicy        *policy,
                                         AffJournal       *journal);
@@ -50,5 +52,12 @@ void      _aff_offer_to_json           (AffOffer         *self,
 AffOffer *_aff_offer_from_json         (AffJsonReader    *reader,
                                         JsonNode         *node,
                                         GError          **error);
+
+AffClient       *_aff_offer_get_client       (AffOffer *self);
+AffConsultation *_aff_offer_get_consultation (AffOffer *self);
+AffPolicy       *_aff_offer_get_policy       (AffOffer *self);
+void      _aff_offer_revision_set_offer (AffOfferRevision *self,
+                                         AffOffer         *offer);
+AffOffer *_aff_offer_revision_get_offer (AffOfferRevision *self);
 
 G_END_DECLS
