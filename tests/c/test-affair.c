@@ -52,7 +52,7 @@
 
 #include <affaires.h>
 
-#include "test-util.h"
+#include "test-offer-util.h"
 
 #define DIRECT_A 400400
 #define OVERHEADS_A 67857
@@ -62,39 +62,7 @@
 #define OVERHEADS_B 55482
 #define SELLING_B 584809
 
-/* `call` uses `&error`; it must succeed. */
-#define ASSERT_OK(call)                                                       \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_no_error (error);                                                \
-    g_assert_true (ok_);                                                      \
-  } G_STMT_END
-
-/* `call` uses `&error`; it must fail with `code`. */
-#define ASSERT_FAILS(code, call)                                              \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_error (error, AFF_ERROR, (code));                                \
-    g_assert_false (ok_);                                                     \
-    g_assert_nonnull (error->message);                                        \
-    g_assert_cmpstr (error->message, !=, "");                                 \
-    g_clear_error (&error);                                                   \
-  } G_STMT_END
-
 /* --- fixtures ----------------------------------------------------------- */
-
-static AffMoney *
-money (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  AffMoney *m = aff_money_parse (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (m);
-  return m;
-}
 
 static void
 add_consultation (AffPortfolio *p,
@@ -102,67 +70,19 @@ add_consultation (AffPortfolio *p,
                   const char   *client_id,
                   gboolean      go)
 {
-  g_autoptr(GDate) received = day (2026, 3, 2);
-  g_autoptr(GDate) deadline = day (2026, 4, 15);
-  g_autoptr(GDate) qualified = day (2026, 3, 3);
-  g_autoptr(GDate) evaluated = day (2026, 3, 5);
-  g_autofree char *title = g_strdup_printf ("Tuyauterie %s", id);
-  g_autoptr(AffConsultation) k = aff_consultation_new (id, client_id, title, received, deadline);
-  const char *activities[] = { "pipework", NULL };
-
-  aff_consultation_set_activities (k, activities);
-  ASSERT_OK (aff_portfolio_add_consultation (p, k, &error));
-  ASSERT_OK (aff_consultation_start_qualification (k, qualified, "analysis", &error));
-  if (go)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AffBidEvaluation) evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (evaluation);
-      ASSERT_OK (aff_portfolio_decide_consultation (p, id, AFF_BID_VERDICT_GO, "Direction",
-                                                    "client stratégique", &error));
-      g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_GO);
-    }
+  add_consultation_full (p, id, client_id, AFF_REGULATORY_FLAGS_NONE, FALSE, go);
 }
 
 static AffPortfolio *
 new_portfolio (void)
 {
-  AffPortfolio *p = aff_portfolio_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 1, 9, 0, 0);
-  g_autoptr(AffClient) acme = aff_client_new ("acme", "ACME Industrie");
-  g_autoptr(AffClient) beta = aff_client_new ("beta", "Beta Chimie");
-  const char *activities[] = { "pipework", NULL };
+  AffPortfolio *p = new_base_portfolio ();
 
-  aff_portfolio_set_actor (p, "Claire Martin");
-  aff_portfolio_set_fixed_time (p, now);
-  aff_policy_set_activities (aff_portfolio_get_policy (p), activities);
-  ASSERT_OK (aff_portfolio_add_client (p, acme, &error));
-  ASSERT_OK (aff_portfolio_add_client (p, beta, &error));
+  add_client_beta (p);
   add_consultation (p, "CONS-1", "acme", TRUE);
   add_consultation (p, "CONS-2", "acme", TRUE);
   add_consultation (p, "CONS-3", "beta", TRUE);
   return p;
-}
-
-static void
-add_line (AffOfferRevision *rev,
-          AffLineKind       kind,
-          const char       *description,
-          const char       *quantity,
-          AffLineUnit       unit,
-          const char       *cost,
-          const char       *lot)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffMoney) unit_cost = money (cost);
-  g_autoptr(AffOfferLine) line = aff_offer_line_new (kind, description, quantity, unit, unit_cost, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  aff_offer_line_set_lot (line, lot);
-  ASSERT_OK (aff_offer_revision_add_line (rev, line, &error));
 }
 
 /* The full offer of the header, ready to be sent (transfer none). */
@@ -179,12 +99,12 @@ full_offer (AffPortfolio *p,
   ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
   rev = aff_offer_get_current_revision (offer);
   g_assert_nonnull (rev);
-  add_line (rev, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "10", AFF_LINE_UNIT_METRE, "50.00 EUR", "lot-1");
-  add_line (rev, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
-  add_line (rev, AFF_LINE_KIND_SUBCONTRACT, "Radiographie", "1", AFF_LINE_UNIT_LUMP_SUM, "1500.00 EUR", "lot-2");
-  add_line (rev, AFF_LINE_KIND_MATERIAL, "Brides DN50", "12.5", AFF_LINE_UNIT_KILOGRAM, "8.40 EUR", "lot-1");
-  add_line (rev, AFF_LINE_KIND_TRAVEL, "Déplacements", "3", AFF_LINE_UNIT_DAY, "95.50 EUR", NULL);
-  add_line (rev, AFF_LINE_KIND_LABOUR, "Montage", "7.5", AFF_LINE_UNIT_HOUR, "55.00 EUR", "lot-2");
+  add_cost_line (rev, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "10", AFF_LINE_UNIT_METRE, "50.00 EUR", "lot-1");
+  add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
+  add_cost_line (rev, AFF_LINE_KIND_SUBCONTRACT, "Radiographie", "1", AFF_LINE_UNIT_LUMP_SUM, "1500.00 EUR", "lot-2");
+  add_cost_line (rev, AFF_LINE_KIND_MATERIAL, "Brides DN50", "12.5", AFF_LINE_UNIT_KILOGRAM, "8.40 EUR", "lot-1");
+  add_cost_line (rev, AFF_LINE_KIND_TRAVEL, "Déplacements", "3", AFF_LINE_UNIT_DAY, "95.50 EUR", NULL);
+  add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Montage", "7.5", AFF_LINE_UNIT_HOUR, "55.00 EUR", "lot-2");
   ASSERT_OK (aff_offer_revision_set_contingency (rev, contingency, &error));
   ASSERT_OK (aff_offer_revision_set_margin_rate (rev, 1500, &error));
   ASSERT_OK (aff_offer_revision_set_vat_rate (rev, 1000, &error));

@@ -62,29 +62,9 @@
 
 #include <affaires.h>
 
-#include "test-util.h"
-
-/* `call` uses `&error`; it must succeed. */
-#define ASSERT_OK(call)                                                       \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_no_error (error);                                                \
-    g_assert_true (ok_);                                                      \
-  } G_STMT_END
+#include "test-offer-util.h"
 
 /* --- fixtures ----------------------------------------------------------- */
-
-static AffMoney *
-money (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  AffMoney *m = aff_money_parse (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (m);
-  return m;
-}
 
 static gint64
 minor_in (const AffMoney *m,
@@ -122,35 +102,16 @@ revision_rate (AffOfferRevision *rev)
   return rate;
 }
 
-static void
-add_line (AffOfferRevision *rev,
-          AffLineKind       kind,
-          const char       *description,
-          const char       *quantity,
-          AffLineUnit       unit,
-          const char       *cost,
-          const char       *lot)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AffMoney) unit_cost = money (cost);
-  g_autoptr(AffOfferLine) line = aff_offer_line_new (kind, description, quantity, unit, unit_cost, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  aff_offer_line_set_lot (line, lot);
-  ASSERT_OK (aff_offer_revision_add_line (rev, line, &error));
-}
-
 static AffOfferRevision *
 revision_a (AffPolicy *policy)
 {
   AffOfferRevision *a = aff_offer_revision_new ("A", policy);
 
-  add_line (a, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
-  add_line (a, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "10", AFF_LINE_UNIT_METRE, "50.00 EUR", "lot-1");
-  add_line (a, AFF_LINE_KIND_TRAVEL, "Déplacements", "3", AFF_LINE_UNIT_DAY, "95.50 EUR", NULL);
-  add_line (a, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "5", AFF_LINE_UNIT_METRE, "52.00 EUR", "lot-1");
-  add_line (a, AFF_LINE_KIND_SUBCONTRACT, "Radiographie", "1", AFF_LINE_UNIT_LUMP_SUM, "1500.00 EUR", "lot-2");
+  add_cost_line (a, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
+  add_cost_line (a, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "10", AFF_LINE_UNIT_METRE, "50.00 EUR", "lot-1");
+  add_cost_line (a, AFF_LINE_KIND_TRAVEL, "Déplacements", "3", AFF_LINE_UNIT_DAY, "95.50 EUR", NULL);
+  add_cost_line (a, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "5", AFF_LINE_UNIT_METRE, "52.00 EUR", "lot-1");
+  add_cost_line (a, AFF_LINE_KIND_SUBCONTRACT, "Radiographie", "1", AFF_LINE_UNIT_LUMP_SUM, "1500.00 EUR", "lot-2");
   ASSERT_OK (aff_offer_revision_set_margin_rate (a, 1500, &error));
   return a;
 }
@@ -160,11 +121,11 @@ revision_b (AffPolicy *policy)
 {
   AffOfferRevision *b = aff_offer_revision_new ("B", policy);
 
-  add_line (b, AFF_LINE_KIND_LABOUR, "Soudure TIG", "25", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
-  add_line (b, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "10", AFF_LINE_UNIT_METRE, "50.00 EUR", "lot-1");
-  add_line (b, AFF_LINE_KIND_SUBCONTRACT, "Radiographie", "1", AFF_LINE_UNIT_LUMP_SUM, "1500.00 EUR", "lot-2");
-  add_line (b, AFF_LINE_KIND_LABOUR, "Soudure TIG", "8", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-2");
-  add_line (b, AFF_LINE_KIND_EQUIPMENT, "Nacelle", "2", AFF_LINE_UNIT_DAY, "180.00 EUR", "lot-2");
+  add_cost_line (b, AFF_LINE_KIND_LABOUR, "Soudure TIG", "25", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
+  add_cost_line (b, AFF_LINE_KIND_MATERIAL, "Tubes inox DN50", "10", AFF_LINE_UNIT_METRE, "50.00 EUR", "lot-1");
+  add_cost_line (b, AFF_LINE_KIND_SUBCONTRACT, "Radiographie", "1", AFF_LINE_UNIT_LUMP_SUM, "1500.00 EUR", "lot-2");
+  add_cost_line (b, AFF_LINE_KIND_LABOUR, "Soudure TIG", "8", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-2");
+  add_cost_line (b, AFF_LINE_KIND_EQUIPMENT, "Nacelle", "2", AFF_LINE_UNIT_DAY, "180.00 EUR", "lot-2");
   ASSERT_OK (aff_offer_revision_set_margin_rate (b, 1200, &error));
   return b;
 }
@@ -389,7 +350,7 @@ test_compare_currency_mismatch (void)
   u = aff_offer_revision_new ("B", usd);
   empty_usd = aff_offer_revision_new ("B", usd);
   g_assert_cmpstr (aff_offer_revision_get_currency (u), ==, "USD");
-  add_line (u, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 USD", "lot-1");
+  add_cost_line (u, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 USD", "lot-1");
 
   diff = aff_offer_revision_compare (u, a, &error);
   g_assert_error (error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH);
@@ -411,51 +372,20 @@ test_compare_currency_mismatch (void)
 
 /* --- portfolio fixtures ------------------------------------------------------ */
 
-static void
-add_consultation (AffPortfolio *p,
-                  const char   *id)
-{
-  g_autoptr(GDate) received = day (2026, 3, 2);
-  g_autoptr(GDate) deadline = day (2026, 4, 15);
-  g_autoptr(GDate) qualified = day (2026, 3, 3);
-  g_autoptr(GDate) evaluated = day (2026, 3, 5);
-  g_autofree char *title = g_strdup_printf ("Tuyauterie %s", id);
-  g_autoptr(AffConsultation) k = aff_consultation_new (id, "acme", title, received, deadline);
-  g_autoptr(AffBidEvaluation) evaluation = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *activities[] = { "pipework", NULL };
-
-  aff_consultation_set_activities (k, activities);
-  ASSERT_OK (aff_portfolio_add_consultation (p, k, &error));
-  ASSERT_OK (aff_consultation_start_qualification (k, qualified, "analysis", &error));
-  evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (evaluation);
-  ASSERT_OK (aff_portfolio_decide_consultation (p, id, AFF_BID_VERDICT_GO, "Direction",
-                                                "client stratégique", &error));
-  g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_GO);
-}
-
 static AffPortfolio *
 new_portfolio (guint n_consultations)
 {
-  AffPortfolio *p = aff_portfolio_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 1, 9, 0, 0);
-  g_autoptr(AffClient) acme = aff_client_new ("acme", "ACME Industrie");
-  const char *activities[] = { "pipework", NULL };
+  AffPortfolio *p = new_base_portfolio ();
 
-  aff_portfolio_set_actor (p, "Claire Martin");
-  aff_portfolio_set_fixed_time (p, now);
-  aff_policy_set_activities (aff_portfolio_get_policy (p), activities);
-  ASSERT_OK (aff_portfolio_add_client (p, acme, &error));
   for (guint i = 1; i <= n_consultations; i++)
     {
       g_autofree char *id = g_strdup_printf ("CONS-%u", i);
 
-      add_consultation (p, id);
+      add_consultation_full (p, id, "acme", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
     }
   return p;
 }
+
 
 /* An offer with one material line of 1 x unit_cost, the margin rate, validity
  * 2026-06-30 (transfer none). */
@@ -473,7 +403,7 @@ simple_offer (AffPortfolio *p,
   ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
   rev = aff_offer_get_current_revision (offer);
   g_assert_nonnull (rev);
-  add_line (rev, AFF_LINE_KIND_MATERIAL, "Tubes", "1", AFF_LINE_UNIT_UNIT, unit_cost, NULL);
+  add_cost_line (rev, AFF_LINE_KIND_MATERIAL, "Tubes", "1", AFF_LINE_UNIT_UNIT, unit_cost, NULL);
   ASSERT_OK (aff_offer_revision_set_margin_rate (rev, margin_rate, &error));
   ASSERT_OK (aff_offer_revision_set_validity (rev, validity, &error));
   return offer;
@@ -567,7 +497,7 @@ test_compare_offer_revisions (void)
   g_autoptr(AffRevisionDiff) diff = NULL;
   g_autoptr(GPtrArray) lines = NULL;
 
-  add_line (a, AFF_LINE_KIND_TRAVEL, "Déplacements", "2", AFF_LINE_UNIT_DAY, "100.00 EUR", NULL);
+  add_cost_line (a, AFF_LINE_KIND_TRAVEL, "Déplacements", "2", AFF_LINE_UNIT_DAY, "100.00 EUR", NULL);
   send (offer, 2026, 4, 1);
   b = aff_offer_revise (offer, &error);
   g_assert_no_error (error);

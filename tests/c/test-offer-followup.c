@@ -32,28 +32,7 @@
 
 #include <affaires.h>
 
-#include "test-util.h"
-
-/* `call` uses `&error`; it must succeed. */
-#define ASSERT_OK(call)                                                       \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_no_error (error);                                                \
-    g_assert_true (ok_);                                                      \
-  } G_STMT_END
-
-/* `call` uses `&error`; it must fail with `code`. */
-#define ASSERT_FAILS(code, call)                                              \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_error (error, AFF_ERROR, (code));                                \
-    g_assert_false (ok_);                                                     \
-    g_assert_nonnull (error->message);                                        \
-    g_assert_cmpstr (error->message, !=, "");                                 \
-    g_clear_error (&error);                                                   \
-  } G_STMT_END
+#include "test-offer-util.h"
 
 /* --- fixtures ----------------------------------------------------------- */
 
@@ -63,45 +42,15 @@ add_consultation (AffPortfolio *p,
                   const char   *client_id,
                   gboolean      go)
 {
-  g_autoptr(GDate) received = day (2026, 3, 2);
-  g_autoptr(GDate) deadline = day (2026, 4, 15);
-  g_autoptr(GDate) qualified = day (2026, 3, 3);
-  g_autoptr(GDate) evaluated = day (2026, 3, 5);
-  g_autofree char *title = g_strdup_printf ("Tuyauterie %s", id);
-  g_autoptr(AffConsultation) k = aff_consultation_new (id, client_id, title, received, deadline);
-  const char *activities[] = { "pipework", NULL };
-
-  aff_consultation_set_activities (k, activities);
-  ASSERT_OK (aff_portfolio_add_consultation (p, k, &error));
-  ASSERT_OK (aff_consultation_start_qualification (k, qualified, "analysis", &error));
-  if (go)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AffBidEvaluation) evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &error);
-
-      g_assert_no_error (error);
-      g_assert_nonnull (evaluation);
-      ASSERT_OK (aff_portfolio_decide_consultation (p, id, AFF_BID_VERDICT_GO, "Direction",
-                                                    "client stratégique", &error));
-      g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_GO);
-    }
+  add_consultation_full (p, id, client_id, AFF_REGULATORY_FLAGS_NONE, FALSE, go);
 }
 
 static AffPortfolio *
 new_portfolio (void)
 {
-  AffPortfolio *p = aff_portfolio_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 1, 9, 0, 0);
-  g_autoptr(AffClient) acme = aff_client_new ("acme", "ACME Industrie");
-  g_autoptr(AffClient) beta = aff_client_new ("beta", "Beta Chimie");
-  AffPolicy *policy = aff_portfolio_get_policy (p);
-  const char *activities[] = { "pipework", NULL };
+  AffPortfolio *p = new_base_portfolio ();
 
-  aff_portfolio_set_actor (p, "Claire Martin");
-  aff_portfolio_set_fixed_time (p, now);
-  aff_policy_set_activities (policy, activities);
-  ASSERT_OK (aff_portfolio_add_client (p, acme, &error));
-  ASSERT_OK (aff_portfolio_add_client (p, beta, &error));
+  add_client_beta (p);
   add_consultation (p, "CONS-1", "acme", TRUE);
   add_consultation (p, "CONS-2", "acme", TRUE);
   add_consultation (p, "CONS-3", "beta", TRUE);

@@ -40,44 +40,12 @@
 
 #include <affaires.h>
 
-#include "test-util.h"
+#include "test-offer-util.h"
 
 #define COST_A 211000
 #define SELLING_A 248235
 #define COST_B 232000
 #define SELLING_B 272941
-
-/* `call` uses `&error`; it must succeed. */
-#define ASSERT_OK(call)                                                       \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_no_error (error);                                                \
-    g_assert_true (ok_);                                                      \
-  } G_STMT_END
-
-/* `call` uses `&error`; it must fail with `code`. */
-#define ASSERT_FAILS(code, call)                                              \
-  G_STMT_START {                                                              \
-    GError *error = NULL;                                                     \
-    gboolean ok_ = (call);                                                    \
-    g_assert_error (error, AFF_ERROR, (code));                                \
-    g_assert_false (ok_);                                                     \
-    g_assert_nonnull (error->message);                                        \
-    g_assert_cmpstr (error->message, !=, "");                                 \
-    g_clear_error (&error);                                                   \
-  } G_STMT_END
-
-static AffMoney *
-money (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  AffMoney *m = aff_money_parse (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (m);
-  return m;
-}
 
 static AffOfferLine *
 line_new (AffLineKind  kind,
@@ -269,51 +237,17 @@ add_consultation (AffPortfolio       *p,
                   AffRegulatoryFlags  flags,
                   gboolean            go)
 {
-  g_autoptr(GDate) received = day (2026, 3, 2);
-  g_autoptr(GDate) deadline = day (2026, 4, 15);
-  g_autoptr(GDate) qualified = day (2026, 3, 3);
-  g_autoptr(GDate) evaluated = day (2026, 3, 5);
-  g_autofree char *title = g_strdup_printf ("Tuyauterie %s", id);
-  g_autoptr(AffConsultation) k = aff_consultation_new (id, "acme", title, received, deadline);
-  const char *activities[] = { "pipework", NULL };
-
-  aff_consultation_set_activities (k, activities);
-  aff_consultation_set_regulatory_flags (k, flags);
-  ASSERT_OK (aff_portfolio_add_consultation (p, k, &error));
-  if (with_requirements)
-    {
-      g_assert_cmpstr (aff_consultation_add_requirement (k, "Tubes inox"), ==, "REQ-1");
-      g_assert_cmpstr (aff_consultation_add_requirement (k, "Soudure qualifiée"), ==, "REQ-2");
-    }
-  ASSERT_OK (aff_consultation_start_qualification (k, qualified, "analysis", &error));
-  if (go)
-    {
-      g_autoptr(GError) evaluation_error = NULL;
-      g_autoptr(AffBidEvaluation) evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &evaluation_error);
-
-      g_assert_no_error (evaluation_error);
-      g_assert_nonnull (evaluation);
-      ASSERT_OK (aff_portfolio_decide_consultation (p, id, AFF_BID_VERDICT_GO, "Direction",
-                                                    "client stratégique", &error));
-      g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_GO);
-    }
+  add_consultation_full (p, id, "acme", flags, with_requirements, go);
 }
 
 static AffPortfolio *
 new_portfolio (void)
 {
-  AffPortfolio *p = aff_portfolio_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 1, 9, 0, 0);
-  g_autoptr(AffClient) acme = aff_client_new ("acme", "ACME Industrie");
+  AffPortfolio *p = new_base_portfolio ();
   AffPolicy *policy = aff_portfolio_get_policy (p);
-  const char *activities[] = { "pipework", NULL };
 
-  aff_portfolio_set_actor (p, "Claire Martin");
-  aff_portfolio_set_fixed_time (p, now);
-  aff_policy_set_activities (policy, activities);
   ASSERT_OK (aff_policy_set_overhead_rate (policy, "subcontract", 1200, &error));
   aff_policy_set_default_vat_rate (policy, 550);
-  ASSERT_OK (aff_portfolio_add_client (p, acme, &error));
   add_consultation (p, "CONS-1", TRUE,
                     AFF_REGULATORY_FLAGS_HOT_WORK | AFF_REGULATORY_FLAGS_WORK_AT_HEIGHT, TRUE);
   add_consultation (p, "CONS-2", FALSE, AFF_REGULATORY_FLAGS_NONE, FALSE);

@@ -1,0 +1,132 @@
+/* test-offer-util.h: the fixtures the offer and affair tests share
+ *
+ * Every consultation here is received 2026-03-02 with a deadline of
+ * 2026-04-15, qualified 2026-03-03 and evaluated 2026-03-05; without a
+ * solvency assessment the evaluation is NO_GO and the management decides GO
+ * anyway. The portfolio's clock is fixed at 2026-04-01 09:00 UTC.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <affaires.h>
+
+#include "test-util.h"
+
+/* `call` uses `&error`; it must succeed. */
+#define ASSERT_OK(call)                                                       \
+  G_STMT_START {                                                              \
+    GError *error = NULL;                                                     \
+    gboolean ok_ = (call);                                                    \
+    g_assert_no_error (error);                                                \
+    g_assert_true (ok_);                                                      \
+  } G_STMT_END
+
+/* `call` uses `&error`; it must fail with `code`. */
+#define ASSERT_FAILS(code, call)                                              \
+  G_STMT_START {                                                              \
+    GError *error = NULL;                                                     \
+    gboolean ok_ = (call);                                                    \
+    g_assert_error (error, AFF_ERROR, (code));                                \
+    g_assert_false (ok_);                                                     \
+    g_assert_nonnull (error->message);                                        \
+    g_assert_cmpstr (error->message, !=, "");                                 \
+    g_clear_error (&error);                                                   \
+  } G_STMT_END
+
+G_GNUC_UNUSED static AffMoney *
+money (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  AffMoney *m = aff_money_parse (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (m);
+  return m;
+}
+
+/* A pipework consultation "Tuyauterie <id>"; with requirements, REQ-1
+ * "Tubes inox" and REQ-2 "Soudure qualifiée"; decided GO when @go. */
+G_GNUC_UNUSED static void
+add_consultation_full (AffPortfolio       *p,
+                       const char         *id,
+                       const char         *client_id,
+                       AffRegulatoryFlags  flags,
+                       gboolean            with_requirements,
+                       gboolean            go)
+{
+  g_autoptr(GDate) received = day (2026, 3, 2);
+  g_autoptr(GDate) deadline = day (2026, 4, 15);
+  g_autoptr(GDate) qualified = day (2026, 3, 3);
+  g_autoptr(GDate) evaluated = day (2026, 3, 5);
+  g_autofree char *title = g_strdup_printf ("Tuyauterie %s", id);
+  g_autoptr(AffConsultation) k = aff_consultation_new (id, client_id, title, received, deadline);
+  const char *activities[] = { "pipework", NULL };
+
+  aff_consultation_set_activities (k, activities);
+  aff_consultation_set_regulatory_flags (k, flags);
+  ASSERT_OK (aff_portfolio_add_consultation (p, k, &error));
+  if (with_requirements)
+    {
+      g_assert_cmpstr (aff_consultation_add_requirement (k, "Tubes inox"), ==, "REQ-1");
+      g_assert_cmpstr (aff_consultation_add_requirement (k, "Soudure qualifiée"), ==, "REQ-2");
+    }
+  ASSERT_OK (aff_consultation_start_qualification (k, qualified, "analysis", &error));
+  if (go)
+    {
+      g_autoptr(GError) evaluation_error = NULL;
+      g_autoptr(AffBidEvaluation) evaluation = aff_portfolio_evaluate_consultation (p, id, evaluated, &evaluation_error);
+
+      g_assert_no_error (evaluation_error);
+      g_assert_nonnull (evaluation);
+      ASSERT_OK (aff_portfolio_decide_consultation (p, id, AFF_BID_VERDICT_GO, "Direction",
+                                                    "client stratégique", &error));
+      g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_GO);
+    }
+}
+
+/* A portfolio acting as Claire Martin, its clock fixed, the company doing
+ * pipework, with the client acme "ACME Industrie". */
+G_GNUC_UNUSED static AffPortfolio *
+new_base_portfolio (void)
+{
+  AffPortfolio *p = aff_portfolio_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 4, 1, 9, 0, 0);
+  g_autoptr(AffClient) acme = aff_client_new ("acme", "ACME Industrie");
+  const char *activities[] = { "pipework", NULL };
+
+  aff_portfolio_set_actor (p, "Claire Martin");
+  aff_portfolio_set_fixed_time (p, now);
+  aff_policy_set_activities (aff_portfolio_get_policy (p), activities);
+  ASSERT_OK (aff_portfolio_add_client (p, acme, &error));
+  return p;
+}
+
+/* Adds the client beta "Beta Chimie". */
+G_GNUC_UNUSED static void
+add_client_beta (AffPortfolio *p)
+{
+  g_autoptr(AffClient) beta = aff_client_new ("beta", "Beta Chimie");
+
+  ASSERT_OK (aff_portfolio_add_client (p, beta, &error));
+}
+
+/* Adds a cost line of @quantity @unit at @cost ("50.00 EUR") in @lot. */
+G_GNUC_UNUSED static void
+add_cost_line (AffOfferRevision *rev,
+               AffLineKind       kind,
+               const char       *description,
+               const char       *quantity,
+               AffLineUnit       unit,
+               const char       *cost,
+               const char       *lot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffMoney) unit_cost = money (cost);
+  g_autoptr(AffOfferLine) line = aff_offer_line_new (kind, description, quantity, unit, unit_cost, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  aff_offer_line_set_lot (line, lot);
+  ASSERT_OK (aff_offer_revision_add_line (rev, line, &error));
+}
