@@ -116,16 +116,6 @@ full_offer (AffPortfolio *p,
   return offer;
 }
 
-static void
-send (AffOffer *offer,
-      int y, int m, int d)
-{
-  g_autoptr(GDate) date = day (y, m, d);
-
-  ASSERT_OK (aff_offer_send (offer, date, &error));
-  g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_SENT);
-}
-
 static AffOffer *
 sent_offer (AffPortfolio *p,
             const char   *id,
@@ -172,99 +162,6 @@ revision_minor (AffMoney *(*getter) (AffOfferRevision *, GError **),
 
   g_assert_no_error (error);
   return minor (m);
-}
-
-static void
-assert_closed_on (AffOffer *offer,
-                  int y, int m, int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (aff_offer_get_closed_date (offer, &date));
-  assert_date (&date, y, m, d);
-}
-
-static void
-assert_not_closed (AffOffer *offer)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_false (aff_offer_get_closed_date (offer, &date));
-}
-
-static void
-assert_state_date (AffConsultation      *k,
-                   AffConsultationState  state,
-                   int y, int m, int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (aff_consultation_get_state_date (k, state, &date));
-  assert_date (&date, y, m, d);
-}
-
-static AffJournalEntry *
-find_last_entry (AffPortfolio *p,
-                 const char   *kind,
-                 const char   *id,
-                 const char   *action)
-{
-  g_autoptr(GPtrArray) entries = aff_journal_list_entries_for (aff_portfolio_get_journal (p), kind, id);
-  AffJournalEntry *found = NULL;
-
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (aff_journal_entry_get_action (g_ptr_array_index (entries, i)), action) == 0)
-      found = g_ptr_array_index (entries, i);
-  return found;
-}
-
-static AffJournalEntry *
-last_entry (AffPortfolio *p,
-            const char   *kind,
-            const char   *id,
-            const char   *action)
-{
-  AffJournalEntry *found = find_last_entry (p, kind, id, action);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static guint
-count_entries (AffPortfolio *p,
-               const char   *kind,
-               const char   *id,
-               const char   *action)
-{
-  g_autoptr(GPtrArray) entries = aff_journal_list_entries_for (aff_portfolio_get_journal (p), kind, id);
-  guint n = 0;
-
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (aff_journal_entry_get_action (g_ptr_array_index (entries, i)), action) == 0)
-      n++;
-  return n;
-}
-
-static void
-assert_detail (AffJournalEntry *entry,
-               const char      *key,
-               const char      *expected)
-{
-  g_autofree char *value = aff_journal_entry_dup_detail (entry, key);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
-static void
-verify_journal (AffPortfolio *p)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (aff_journal_verify (aff_portfolio_get_journal (p), &error));
-  g_assert_no_error (error);
 }
 
 static guint

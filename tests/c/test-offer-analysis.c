@@ -409,16 +409,6 @@ simple_offer (AffPortfolio *p,
   return offer;
 }
 
-static void
-send (AffOffer *offer,
-      int y, int m, int d)
-{
-  g_autoptr(GDate) date = day (y, m, d);
-
-  ASSERT_OK (aff_offer_send (offer, date, &error));
-  g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_SENT);
-}
-
 static AffOfferRevision *
 revise (AffOffer *offer,
         int       margin_rate)   /* transfer none */

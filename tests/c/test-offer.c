@@ -150,7 +150,7 @@ approve (AffOffer   *offer,
 }
 
 static void
-send (AffOffer *offer,
+send_on (AffOffer *offer,
       int y, int m, int d)
 {
   g_autoptr(GDate) date = day (y, m, d);
@@ -293,32 +293,6 @@ valid_offer (AffPortfolio *p)
   return offer;
 }
 
-/* The last entry of `action` for the offer (transfer none: the journal keeps it). */
-static AffJournalEntry *
-last_entry (AffPortfolio *p,
-            const char   *offer_id,
-            const char   *action)
-{
-  g_autoptr(GPtrArray) entries = aff_journal_list_entries_for (aff_portfolio_get_journal (p), "offer", offer_id);
-  AffJournalEntry *found = NULL;
-
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (aff_journal_entry_get_action (g_ptr_array_index (entries, i)), action) == 0)
-      found = g_ptr_array_index (entries, i);
-  g_assert_nonnull (found);
-  return found;
-}
-
-static void
-assert_detail (AffJournalEntry *entry,
-               const char      *key,
-               const char      *expected)
-{
-  g_autofree char *value = aff_journal_entry_dup_detail (entry, key);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
 static gboolean
 sent_on (AffOffer *offer,
          int y, int m, int d)
@@ -330,18 +304,6 @@ sent_on (AffOffer *offer,
     return FALSE;
   assert_date (&date, y, m, d);
   return TRUE;
-}
-
-static void
-assert_state_date (AffConsultation      *k,
-                   AffConsultationState  state,
-                   int y, int m, int d)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_assert_true (aff_consultation_get_state_date (k, state, &date));
-  assert_date (&date, y, m, d);
 }
 
 /* The whole story of OFF-1: approved at 700 then back to 1500, sent on
@@ -360,13 +322,13 @@ negotiated (void)
   set_margin_rate (a, 700);
   approve (offer, "Direction", "client stratégique");
   set_margin_rate (a, 1500);
-  send (offer, 2026, 4, 2);
+  send_on (offer, 2026, 4, 2);
   b = aff_offer_revise (offer, &local_error);
   g_assert_no_error (local_error);
   g_assert_nonnull (b);
   add_line (b, line_new (AFF_LINE_KIND_TRAVEL, "Déplacements", "2", AFF_LINE_UNIT_DAY, "100.00 EUR", NULL));
   set_validity (b, 2026, 7, 31);
-  send (offer, 2026, 4, 20);
+  send_on (offer, 2026, 4, 20);
 
   off3 = add_offer (p, "OFF-3", "CONS-3");
   approve (off3, "Direction", "étude offerte");
@@ -605,7 +567,7 @@ test_margin_floor_and_approval (void)
   g_assert_cmpstr (aff_offer_revision_get_approval_justification (rev), ==, "client stratégique");
   CHECK_IS (offer, 2026, 4, 1, 0);
   g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n + 1);
-  g_assert_cmpuint (aff_journal_entry_get_sequence (last_entry (p, "OFF-1", "approved")), ==, n + 1);
+  g_assert_cmpuint (aff_journal_entry_get_sequence (last_entry (p, "offer", "OFF-1", "approved")), ==, n + 1);
 }
 
 static void
@@ -728,14 +690,14 @@ test_send (void)
   g_assert_error (local_error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
   g_clear_error (&local_error);
 
-  send (offer, 2026, 4, 2);
+  send_on (offer, 2026, 4, 2);
   g_assert_true (aff_offer_revision_is_frozen (a));
   g_assert_cmpint (aff_offer_get_state (offer), ==, AFF_OFFER_STATE_SENT);
   g_assert_true (sent_on (offer, 2026, 4, 2));
   g_assert_true (aff_offer_get_current_revision (offer) == a);
   g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_OFFER_SENT);
   assert_state_date (k, AFF_CONSULTATION_STATE_OFFER_SENT, 2026, 4, 2);
-  e = last_entry (p, "OFF-1", "sent");
+  e = last_entry (p, "offer", "OFF-1", "sent");
   g_assert_cmpstr (aff_journal_entry_get_entity_kind (e), ==, "offer");
   assert_detail (e, "revision", "A");
   assert_detail (e, "date", "2026-04-02");
@@ -775,7 +737,7 @@ test_revise (void)
   set_margin_rate (a, 700);
   approve (offer, "Direction", "client stratégique");
   set_margin_rate (a, 1500);
-  send (offer, 2026, 4, 2);
+  send_on (offer, 2026, 4, 2);
   b = aff_offer_revise (offer, &local_error);
   g_assert_no_error (local_error);
   g_assert_nonnull (b);
@@ -824,7 +786,7 @@ test_revise (void)
   g_assert_cmpuint (g_strv_length ((char **) notes), ==, 2);
   g_assert_cmpstr (notes[0], ==, "Permis de feu");
   g_assert_cmpstr (notes[1], ==, "Travail en hauteur : nacelle");
-  e = last_entry (p, "OFF-1", "revised");
+  e = last_entry (p, "offer", "OFF-1", "revised");
   assert_detail (e, "revision", "B");
   assert_detail (e, "from", "A");
 
@@ -868,7 +830,7 @@ test_second_send_after_deadline (void)
   g_assert_cmpint (selling (b), ==, SELLING_B);
   g_assert_cmpint (aff_consultation_get_state (k), ==, AFF_CONSULTATION_STATE_OFFER_SENT);
   assert_state_date (k, AFF_CONSULTATION_STATE_OFFER_SENT, 2026, 4, 2);
-  e = last_entry (p, "OFF-1", "sent");
+  e = last_entry (p, "offer", "OFF-1", "sent");
   assert_detail (e, "revision", "B");
   assert_detail (e, "date", "2026-04-20");
   assert_detail (e, "selling_price", "2729.41 EUR");
@@ -908,7 +870,7 @@ test_check_during_negotiation (void)
   AffOfferRevision *b;
   GError *local_error = NULL;
 
-  send (offer, 2026, 4, 2);
+  send_on (offer, 2026, 4, 2);
   b = aff_offer_revise (offer, &local_error);
   g_assert_no_error (local_error);
   CHECK_IS (offer, 2026, 5, 31, 0);   /* 30 days before 2026-06-30 */
@@ -1081,7 +1043,7 @@ test_round_trip (void)
   g_assert_nonnull (c);
   g_assert_cmpstr (aff_offer_revision_get_letter (c), ==, "C");
   g_assert_cmpint (aff_offer_get_state (o), ==, AFF_OFFER_STATE_NEGOTIATION);
-  e = last_entry (q, "OFF-1", "revised");
+  e = last_entry (q, "offer", "OFF-1", "revised");
   assert_detail (e, "revision", "C");
   assert_detail (e, "from", "B");
   g_assert_true (aff_journal_verify (aff_portfolio_get_journal (q), &error));
