@@ -440,9 +440,11 @@ aff_offer_revision_compare (AffOfferRevision  *self,
  * AffPipeline:
  *
  * The commercial pipeline: the offers awaiting an answer, their total and
- * their value weighted by the hit rate, and the margins of what was won and
- * lost.
+ * their value weighted by the hit rate, the margins of what was won and
+ * lost, and the declined offers by [enum@Aff.LossReason].
  */
+
+#define N_LOSS_REASONS (AFF_LOSS_REASON_OTHER + 1)
 
 struct _AffPipeline
 {
@@ -452,6 +454,8 @@ struct _AffPipeline
   int hit_rate;
   int margin_won;
   int margin_lost;
+  guint n_lost[N_LOSS_REASONS];
+  AffMoney *lost_total[N_LOSS_REASONS];
 };
 
 /**
@@ -471,6 +475,8 @@ aff_pipeline_copy (const AffPipeline *self)
   copy = g_memdup2 (self, sizeof *self);
   copy->open_total = aff_money_copy (self->open_total);
   copy->weighted_total = aff_money_copy (self->weighted_total);
+  for (guint i = 0; i < N_LOSS_REASONS; i++)
+    copy->lost_total[i] = aff_money_copy (self->lost_total[i]);
   return copy;
 }
 
@@ -487,6 +493,8 @@ aff_pipeline_free (AffPipeline *self)
     return;
   g_clear_pointer (&self->open_total, aff_money_free);
   g_clear_pointer (&self->weighted_total, aff_money_free);
+  for (guint i = 0; i < N_LOSS_REASONS; i++)
+    g_clear_pointer (&self->lost_total[i], aff_money_free);
   g_free (self);
 }
 
@@ -508,6 +516,22 @@ last_sent (AffOffer *offer)
       n--;
     }
   return NULL;
+}
+
+/* *total += the selling price of @revision. */
+static gboolean
+add_price (AffMoney         **total,
+           AffOfferRevision  *revision,
+           GError           **error)
+{
+  g_autoptr(AffMoney) price = aff_offer_revision_get_selling_price (revision, error);
+  AffMoney *sum = price ? aff_money_add (*total, price, error) : NULL;
+
+  if (sum == NULL)
+    return FALSE;
+  aff_money_free (*total);
+  *total = sum;
+  return TRUE;
 }
 
 static int
@@ -548,6 +572,8 @@ aff_pipeline_compute (GListModel  *offers,
   self = g_new0 (AffPipeline, 1);
   if (!(self->open_total = aff_money_new_zero (currency, error)))
     return NULL;
+  for (i = 0; i < N_LOSS_REASONS; i++)
+    self->lost_total[i] = aff_money_new_zero (currency, NULL);
   n = g_list_model_get_n_items (offers);
   for (i = 0; i < n; i++)
     {
@@ -558,16 +584,9 @@ aff_pipeline_compute (GListModel  *offers,
         {
         case AFF_OFFER_STATE_SENT:
         case AFF_OFFER_STATE_NEGOTIATION:
-          {
-            g_autoptr(AffMoney) price = aff_offer_revision_get_selling_price (aff_offer_get_current_revision (offer), error);
-            AffMoney *sum = price ? aff_money_add (self->open_total, price, error) : NULL;
-
-            if (sum == NULL)
-              return NULL;
-            aff_money_free (self->open_total);
-            self->open_total = sum;
-            self->n_open++;
-          }
+          if (!add_price (&self->open_total, aff_offer_get_current_revision (offer), error))
+            return NULL;
+          self->n_open++;
           break;
         case AFF_OFFER_STATE_ACCEPTED:
           accepted++;
@@ -579,12 +598,21 @@ aff_pipeline_compute (GListModel  *offers,
             }
           break;
         case AFF_OFFER_STATE_DECLINED:
-          closed++;
-          if (sent != NULL)
-            {
-              lost_sum += aff_offer_revision_get_margin_rate (sent, NULL);
-              lost_count++;
-            }
+          {
+            AffLossReason reason = aff_offer_get_loss_reason (offer);
+
+            if ((guint) reason >= N_LOSS_REASONS)
+              reason = AFF_LOSS_REASON_OTHER;
+            closed++;
+            self->n_lost[reason]++;
+            if (sent != NULL)
+              {
+                lost_sum += aff_offer_revision_get_margin_rate (sent, NULL);
+                lost_count++;
+                if (!add_price (&self->lost_total[reason], sent, error))
+                  return NULL;
+              }
+          }
           break;
         case AFF_OFFER_STATE_EXPIRED:
           closed++;
@@ -690,4 +718,49 @@ aff_pipeline_get_average_margin_lost (const AffPipeline *self)
 {
   g_return_val_if_fail (self != NULL, -1);
   return self->margin_lost;
+}
+
+static gboolean
+valid_reason (AffLossReason reason)
+{
+  return (guint) reason < N_LOSS_REASONS;
+}
+
+/**
+ * aff_pipeline_get_n_lost:
+ * @self: a pipeline
+ * @reason: why the offers were declined
+ *
+ * Gets how many offers were declined for @reason.
+ *
+ * Returns: the number of declined offers
+ */
+guint
+aff_pipeline_get_n_lost (const AffPipeline *self,
+                         AffLossReason      reason)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (valid_reason (reason), 0);
+  return self->n_lost[reason];
+}
+
+/**
+ * aff_pipeline_get_lost_total:
+ * @self: a pipeline
+ * @reason: why the offers were declined
+ *
+ * Gets the selling prices, excluding tax, of the offers declined for
+ * @reason, added up: the business that reason cost. Each offer counts at
+ * the last revision the client saw; an offer declined before any was sent
+ * counts in [method@Aff.Pipeline.get_n_lost] only.
+ *
+ * Returns: (transfer none): the total lost for @reason
+ */
+const AffMoney *
+aff_pipeline_get_lost_total (const AffPipeline *self,
+                             AffLossReason      reason)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (valid_reason (reason), NULL);
+  return self->lost_total[reason];
 }

@@ -64,6 +64,26 @@ GPtrArray       *aff_revision_diff_get_lines         (const AffRevisionDiff *sel
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffRevisionDiff, aff_revision_diff_free)
 
+/**
+ * AffLossReason:
+ * @AFF_LOSS_REASON_PRICE: a cheaper competitor
+ * @AFF_LOSS_REASON_LEAD_TIME: a faster competitor, or a date we could not meet
+ * @AFF_LOSS_REASON_TECHNICAL: the technical answer did not convince
+ * @AFF_LOSS_REASON_RELATIONSHIP: the client chose a supplier it knows better
+ * @AFF_LOSS_REASON_NO_DECISION: the client did not go ahead
+ * @AFF_LOSS_REASON_OTHER: any other reason, told in the note
+ *
+ * Why a client declined an offer.
+ */
+typedef enum {
+  AFF_LOSS_REASON_PRICE,
+  AFF_LOSS_REASON_LEAD_TIME,
+  AFF_LOSS_REASON_TECHNICAL,
+  AFF_LOSS_REASON_RELATIONSHIP,
+  AFF_LOSS_REASON_NO_DECISION,
+  AFF_LOSS_REASON_OTHER,
+} AffLossReason;
+
 #define AFF_TYPE_PIPELINE (aff_pipeline_get_type ())
 
 typedef struct _AffPipeline AffPipeline;
@@ -90,6 +110,12 @@ AFF_AVAILABLE_IN_ALL
 int             aff_pipeline_get_average_margin_won (const AffPipeline *self);
 AFF_AVAILABLE_IN_ALL
 int             aff_pipeline_get_average_margin_lost (const AffPipeline *self);
+AFF_AVAILABLE_IN_ALL
+guint           aff_pipeline_get_n_lost             (const AffPipeline *self,
+                                                     AffLossReason      reason);
+AFF_AVAILABLE_IN_ALL
+const AffMoney *aff_pipeline_get_lost_total         (const AffPipeline *self,
+                                                     AffLossReason      reason);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffPipeline, aff_pipeline_free)
 

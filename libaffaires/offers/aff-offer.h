@@ -66,26 +66,6 @@ typedef enum {
 } AffOfferProblem;
 
 /**
- * AffLossReason:
- * @AFF_LOSS_REASON_PRICE: a cheaper competitor
- * @AFF_LOSS_REASON_LEAD_TIME: a faster competitor, or a date we could not meet
- * @AFF_LOSS_REASON_TECHNICAL: the technical answer did not convince
- * @AFF_LOSS_REASON_RELATIONSHIP: the client chose a supplier it knows better
- * @AFF_LOSS_REASON_NO_DECISION: the client did not go ahead
- * @AFF_LOSS_REASON_OTHER: any other reason, told in the note
- *
- * Why a client declined an offer.
- */
-typedef enum {
-  AFF_LOSS_REASON_PRICE,
-  AFF_LOSS_REASON_LEAD_TIME,
-  AFF_LOSS_REASON_TECHNICAL,
-  AFF_LOSS_REASON_RELATIONSHIP,
-  AFF_LOSS_REASON_NO_DECISION,
-  AFF_LOSS_REASON_OTHER,
-} AffLossReason;
-
-/**
  * AffReminderKind:
  * @AFF_REMINDER_KIND_FIRST: the first reminder after sending
  * @AFF_REMINDER_KIND_SECOND: the second reminder after sending

@@ -628,6 +628,50 @@ test_pipeline_full (void)
 
   pl = pipeline (p);
   assert_pipeline (pl, "EUR", 2, 375000, 124988, 3333, 2000, 1000);
+  /* OFF-4, declined for its price, counts at revision A as sent (122222),
+   * not at the draft B (115789). */
+  g_assert_cmpuint (aff_pipeline_get_n_lost (pl, AFF_LOSS_REASON_PRICE), ==, 1);
+  g_assert_cmpint (aff_money_get_minor (aff_pipeline_get_lost_total (pl, AFF_LOSS_REASON_PRICE)), ==, 122222);
+  g_assert_cmpuint (aff_pipeline_get_n_lost (pl, AFF_LOSS_REASON_OTHER), ==, 0);
+}
+
+/* Losses by reason: OFF-1 (125000) and OFF-2 (2000.00 at 2000: 275000) lost
+ * on price, OFF-3 (1000.00 at 1000: 122222) on the technical answer:
+ * PRICE 2 for 400000, TECHNICAL 1 for 122222, the other reasons 0 for 0;
+ * nothing accepted out of 3 closed: hit rate 0. */
+static void
+test_pipeline_losses (void)
+{
+  g_autoptr(AffPortfolio) p = new_portfolio (3);
+  g_autoptr(AffPipeline) pl = NULL;
+  g_autoptr(AffPipeline) copy = NULL;
+  g_autoptr(GDate) declined = day (2026, 4, 20);
+  AffOffer *o1 = simple_offer (p, "OFF-1", "CONS-1", "1000.00 EUR", 1200);
+  AffOffer *o2 = simple_offer (p, "OFF-2", "CONS-2", "2000.00 EUR", 2000);
+  AffOffer *o3 = simple_offer (p, "OFF-3", "CONS-3", "1000.00 EUR", 1000);
+  AffLossReason reason;
+
+  send (o1, 2026, 4, 1);
+  send (o2, 2026, 4, 1);
+  send (o3, 2026, 4, 1);
+  decline (o1, 2026, 4, 20);
+  decline (o2, 2026, 4, 20);
+  ASSERT_OK (aff_offer_decline (o3, declined, AFF_LOSS_REASON_TECHNICAL, "procédé refusé", &error));
+
+  pl = pipeline (p);
+  copy = aff_pipeline_copy (pl);
+  for (reason = AFF_LOSS_REASON_PRICE; reason <= AFF_LOSS_REASON_OTHER; reason++)
+    {
+      guint n = reason == AFF_LOSS_REASON_PRICE ? 2 : reason == AFF_LOSS_REASON_TECHNICAL ? 1 : 0;
+      gint64 total = reason == AFF_LOSS_REASON_PRICE ? 400000 : reason == AFF_LOSS_REASON_TECHNICAL ? 122222 : 0;
+
+      g_assert_cmpuint (aff_pipeline_get_n_lost (pl, reason), ==, n);
+      g_assert_cmpint (aff_money_get_minor (aff_pipeline_get_lost_total (pl, reason)), ==, total);
+      g_assert_cmpstr (aff_money_get_currency (aff_pipeline_get_lost_total (pl, reason)), ==, "EUR");
+      g_assert_cmpuint (aff_pipeline_get_n_lost (copy, reason), ==, n);
+      g_assert_cmpint (aff_money_get_minor (aff_pipeline_get_lost_total (copy, reason)), ==, total);
+    }
+  g_assert_cmpint (aff_pipeline_get_hit_rate (pl), ==, 0);
 }
 
 /* Averages rounded half to even: won 1201 and 1202 -> 1201.5 -> 1202,
@@ -685,6 +729,7 @@ main (int   argc,
   g_test_add_func ("/offer-analysis/pipeline/empty", test_pipeline_empty);
   g_test_add_func ("/offer-analysis/pipeline/open-only", test_pipeline_open_only);
   g_test_add_func ("/offer-analysis/pipeline/full", test_pipeline_full);
+  g_test_add_func ("/offer-analysis/pipeline/losses", test_pipeline_losses);
   g_test_add_func ("/offer-analysis/pipeline/averages", test_pipeline_averages);
 
   return g_test_run ();

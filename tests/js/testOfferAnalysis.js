@@ -348,6 +348,28 @@ test('pipeline with every state', () => {
     assertEqual(pipelineValues(p.compute_pipeline()), [2, 375000, 124988, 3333, 2000, 1000], 'pipeline');
 });
 
+test('pipeline losses by reason', () => {
+    // OFF-1 (125000) and OFF-2 (2000.00 at 2000: 275000) lost on price,
+    // OFF-3 (1000.00 at 1000: 122222) on the technical answer.
+    const p = newPortfolio(3);
+    const o1 = simpleOffer(p, 'OFF-1', 'CONS-1', '1000.00 EUR', 1200);
+    const o2 = simpleOffer(p, 'OFF-2', 'CONS-2', '2000.00 EUR', 2000);
+    const o3 = simpleOffer(p, 'OFF-3', 'CONS-3', '1000.00 EUR', 1000);
+    for (const o of [o1, o2, o3])
+        send(o);
+    o1.decline(date(2026, 4, 20), Aff.LossReason.PRICE, null);
+    o2.decline(date(2026, 4, 20), Aff.LossReason.PRICE, 'trop cher');
+    o3.decline(date(2026, 4, 20), Aff.LossReason.TECHNICAL, 'procédé refusé');
+    const pl = p.compute_pipeline();
+    const R = Aff.LossReason;
+    const expected = new Map([[R.PRICE, [2, 400000]], [R.TECHNICAL, [1, 122222]]]);
+    for (const reason of [R.PRICE, R.LEAD_TIME, R.TECHNICAL, R.RELATIONSHIP, R.NO_DECISION, R.OTHER]) {
+        assertEqual([pl.get_n_lost(reason), minor(pl.get_lost_total(reason))],
+            expected.get(reason) ?? [0, 0], `reason ${reason}`);
+    }
+    assertEqual(pl.get_hit_rate(), 0, 'hit rate');
+});
+
 test('pipeline averages rounded half to even', () => {
     // won 1201, 1202 -> 1201.5 -> 1202; lost 1200, 1201 -> 1200.5 -> 1200;
     // hit 2 / 4 = 5000; open at 1501: 1100000000 / 8499 -> 129427;

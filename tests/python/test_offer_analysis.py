@@ -340,6 +340,26 @@ class PipelineTest(afftest.AffTestCase):
         self.assertEqual(pipeline_values(p.compute_pipeline()),
                          (2, 375000, 124988, 3333, 2000, 1000))
 
+    def test_losses(self):
+        # OFF-1 (125000) and OFF-2 (2000.00 at 2000: 275000) lost on price,
+        # OFF-3 (1000.00 at 1000: 122222) on the technical answer.
+        p = new_portfolio(3)
+        o1 = simple_offer(p, 'OFF-1', 'CONS-1', '1000.00 EUR', 1200)
+        o2 = simple_offer(p, 'OFF-2', 'CONS-2', '2000.00 EUR', 2000)
+        o3 = simple_offer(p, 'OFF-3', 'CONS-3', '1000.00 EUR', 1000)
+        for o in (o1, o2, o3):
+            send(o)
+        o1.decline(D(2026, 4, 20), Aff.LossReason.PRICE, None)
+        o2.decline(D(2026, 4, 20), Aff.LossReason.PRICE, 'trop cher')
+        o3.decline(D(2026, 4, 20), Aff.LossReason.TECHNICAL, 'procédé refusé')
+        pl = p.compute_pipeline()
+        expected = {Aff.LossReason.PRICE: (2, 400000), Aff.LossReason.TECHNICAL: (1, 122222)}
+        for reason in (Aff.LossReason.PRICE, Aff.LossReason.LEAD_TIME, Aff.LossReason.TECHNICAL,
+                       Aff.LossReason.RELATIONSHIP, Aff.LossReason.NO_DECISION, Aff.LossReason.OTHER):
+            self.assertEqual((pl.get_n_lost(reason), eur(pl.get_lost_total(reason))),
+                             expected.get(reason, (0, 0)), reason)
+        self.assertEqual(pl.get_hit_rate(), 0)
+
     def test_averages(self):
         # won 1201, 1202 -> 1201.5 -> 1202; lost 1200, 1201 -> 1200.5 -> 1200;
         # hit 2 / 4 = 5000; open at 1501: 1100000000 / 8499 -> 129427;
