@@ -437,6 +437,45 @@ aff_offer_revision_set_contingency (AffOfferRevision  *self,
 }
 
 /**
+ * aff_offer_revision_set_contingency_from_risks:
+ * @self: a draft revision of an offer in a portfolio
+ * @error: return location for a #GError
+ *
+ * Sets the risk contingency to the expected exposure of the consultation's
+ * risk register (see [method@Aff.RiskRegister.summarize]): the sum, over the
+ * open risks with an exposure and a probability in percent, of exposure ×
+ * probability. The amount is copied: later changes to the register do not
+ * reprice the revision until this is called again.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_FROZEN set for a sent
+ *   revision, %AFF_ERROR_NOT_ASSESSABLE when the revision is not in an offer
+ *   of a portfolio, or the error of the summary
+ */
+gboolean
+aff_offer_revision_set_contingency_from_risks (AffOfferRevision  *self,
+                                               GError           **error)
+{
+  g_autoptr(AffRiskSummary) summary = NULL;
+  AffConsultation *consultation;
+  AffPolicy *policy;
+
+  g_return_val_if_fail (AFF_IS_OFFER_REVISION (self), FALSE);
+
+  if (!check_draft (self, error))
+    return FALSE;
+  consultation = self->offer ? _aff_offer_get_consultation (self->offer) : NULL;
+  policy = self->offer ? _aff_offer_get_policy (self->offer) : NULL;
+  if (consultation == NULL || policy == NULL)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_ASSESSABLE,
+                        _("revision %s has no risk register to draw on: it is not in an offer of a portfolio"),
+                        self->letter), FALSE;
+  summary = aff_risk_register_summarize (aff_consultation_get_risk_register (consultation), policy, 0, error);
+  if (summary == NULL)
+    return FALSE;
+  return aff_offer_revision_set_contingency (self, aff_risk_summary_get_expected_exposure (summary), error);
+}
+
+/**
  * aff_offer_revision_set_margin_rate:
  * @self: a draft revision
  * @basis_points: the margin rate on the selling price, above −10000 and

@@ -84,6 +84,9 @@ gboolean          aff_offer_revision_set_contingency  (AffOfferRevision  *self,
                                                        const AffMoney    *amount,
                                                        GError           **error);
 AFF_AVAILABLE_IN_ALL
+gboolean          aff_offer_revision_set_contingency_from_risks (AffOfferRevision *self,
+                                                                 GError          **error);
+AFF_AVAILABLE_IN_ALL
 gboolean          aff_offer_revision_set_margin_rate  (AffOfferRevision  *self,
                                                        int                basis_points,
                                                        GError           **error);

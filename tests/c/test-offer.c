@@ -1050,6 +1050,38 @@ test_round_trip (void)
   g_assert_no_error (error);
 }
 
+/* Contingency from the risk register: 10 000.00 EUR at 30 % -> 3 000.00,
+ * 2 000.00 at 50 % -> 1 000.00, 5 000.00 without a probability in percent
+ * -> nothing: 4 000.00 (400000). */
+static void
+test_contingency_from_risks (void)
+{
+  g_autoptr(AffPortfolio) p = new_portfolio ();
+  AffOffer *offer = add_offer (p, "OFF-1", "CONS-1");
+  AffOfferRevision *rev = aff_offer_get_current_revision (offer);
+  AffRiskRegister *risks = aff_consultation_get_risk_register (aff_portfolio_lookup_consultation (p, "CONS-1"));
+  g_autoptr(AffOfferRevision) loose = aff_offer_revision_new ("A", aff_portfolio_get_policy (p));
+  struct { const char *title; const char *exposure; int percent; } cases[] = {
+    { "Soudures refusées", "10000.00 EUR", 30 },
+    { "Retard de livraison des tubes", "2000.00 EUR", 50 },
+    { "Accès au site", "5000.00 EUR", -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AffRisk) risk = aff_risk_new (cases[i].title, AFF_RISK_CATEGORY_TECHNICAL, 2, 3);
+      g_autoptr(AffMoney) exposure = money (cases[i].exposure);
+
+      aff_risk_set_exposure (risk, exposure);
+      aff_risk_set_probability_percent (risk, cases[i].percent);
+      ASSERT_OK (aff_risk_register_add_risk (risks, risk, &error));
+    }
+  ASSERT_OK (aff_offer_revision_set_contingency_from_risks (rev, &error));
+  g_assert_cmpint (aff_money_get_minor (aff_offer_revision_get_contingency (rev)), ==, 400000);
+  ASSERT_FAILS (AFF_ERROR_NOT_ASSESSABLE, aff_offer_revision_set_contingency_from_risks (loose, &error));
+  g_assert_true (aff_money_is_zero (aff_offer_revision_get_contingency (loose)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1075,6 +1107,7 @@ main (int   argc,
   g_test_add_func ("/offer/second-send-after-deadline", test_second_send_after_deadline);
   g_test_add_func ("/offer/check-during-negotiation", test_check_during_negotiation);
   g_test_add_func ("/offer/round-trip", test_round_trip);
+  g_test_add_func ("/offer/contingency-from-risks", test_contingency_from_risks);
 
   return g_test_run ();
 }

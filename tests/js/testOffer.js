@@ -626,4 +626,24 @@ test('save and reload: everything preserved, to_data stable, journal verifies', 
     assertTrue(q.get_journal().verify());
 });
 
+test('contingency from the risk register', () => {
+    // 10 000.00 at 30 % -> 3 000.00; 2 000.00 at 50 % -> 1 000.00;
+    // 5 000.00 without a probability in percent -> nothing: 400000.
+    const p = newPortfolio();
+    const offer = addOffer(p, 'OFF-1', 'CONS-1');
+    const register = p.lookup_consultation('CONS-1').get_risk_register();
+    for (const [title, exposure, percent] of [['Soudures refusées', '10000.00 EUR', 30],
+        ['Retard des tubes', '2000.00 EUR', 50], ['Accès au site', '5000.00 EUR', -1]]) {
+        const risk = Aff.Risk.new(title, Aff.RiskCategory.TECHNICAL, 2, 3);
+        risk.set_exposure(Aff.Money.parse(exposure));
+        risk.set_probability_percent(percent);
+        register.add_risk(risk);
+    }
+    const rev = offer.get_current_revision();
+    rev.set_contingency_from_risks();
+    assertEqual(minor(rev.get_contingency()), 400000);
+    const loose = Aff.OfferRevision.new('A', p.get_policy());
+    assertThrows(() => loose.set_contingency_from_risks(), Aff.Error.NOT_ASSESSABLE);
+});
+
 run();

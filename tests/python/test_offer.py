@@ -567,6 +567,27 @@ class ReviseTest(afftest.AffTestCase):
         self.assertEqual(problems(offer, D(2026, 9, 1)), [])
 
 
+class ContingencyFromRisksTest(afftest.AffTestCase):
+    def test_from_register(self):
+        # 10 000.00 at 30 % -> 3 000.00; 2 000.00 at 50 % -> 1 000.00;
+        # 5 000.00 without a probability in percent -> nothing: 400000.
+        p = new_portfolio()
+        offer = add_offer(p, 'OFF-1', 'CONS-1')
+        register = p.lookup_consultation('CONS-1').get_risk_register()
+        for title, exposure, percent in (('Soudures refusées', '10000.00 EUR', 30),
+                                         ('Retard des tubes', '2000.00 EUR', 50),
+                                         ('Accès au site', '5000.00 EUR', -1)):
+            risk = Aff.Risk.new(title, Aff.RiskCategory.TECHNICAL, 2, 3)
+            risk.set_exposure(M(exposure))
+            risk.set_probability_percent(percent)
+            register.add_risk(risk)
+        rev = offer.get_current_revision()
+        rev.set_contingency_from_risks()
+        self.assertEqual(rev.get_contingency().get_minor(), 400000)
+        loose = Aff.OfferRevision.new('A', p.get_policy())
+        self.assertAffError(Aff.Error.NOT_ASSESSABLE, loose.set_contingency_from_risks)
+
+
 class RoundTripTest(afftest.AffTestCase):
     def describe(self, p):
         out_ = []
