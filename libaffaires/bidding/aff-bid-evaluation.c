@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aff-language-private.h"
 #include "aff-error.h"
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
@@ -41,8 +42,6 @@
  * [method@Aff.BidEvaluation.add_lesson] from the portfolio's
  * [signal@Aff.Portfolio::consultation-evaluated] signal.
  */
-
-enum { LANG_FR, LANG_EN, N_LANGS };
 
 struct _AffBidCriterion
 {
@@ -248,9 +247,6 @@ aff_bid_evaluation_init (AffBidEvaluation *self)
 }
 
 /* ---- Writing in two languages ------------------------------------------ */
-
-/* Both spellings are literals, so the compiler still checks the formats. */
-#define L(fr, en) (lang == LANG_EN ? (en) : (fr))
 
 static char *
 format_rate (int   basis_points,
@@ -672,7 +668,7 @@ aff_bid_evaluation_compute (AffConsultation  *consultation,
   self->date = *date;
   self->bid_threshold = aff_policy_get_bid_threshold (policy);
   self->review_threshold = aff_policy_get_review_threshold (policy);
-  self->language = g_strcmp0 (aff_policy_get_language (policy), "en") == 0 ? LANG_EN : LANG_FR;
+  self->language = _aff_language_index (aff_policy_get_language (policy));
 
   g_ptr_array_add (self->criteria, gate_activities (consultation, policy));
   g_ptr_array_add (self->criteria, gate_solvency (client, policy, date));
@@ -902,7 +898,7 @@ aff_bid_evaluation_render_justification (AffBidEvaluation *self,
     { "À EXAMINER — la direction décide", "REVIEW — the management decides" },
     { "NO GO — ne pas répondre", "NO GO — do not bid" },
   };
-  guint lang = g_strcmp0 (language, "en") == 0 ? LANG_EN : LANG_FR;
+  guint lang = _aff_language_index (language);
   g_autofree char *date = NULL;
   g_autoptr(GString) failed = g_string_new (NULL);
   GString *text;

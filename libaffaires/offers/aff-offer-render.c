@@ -10,10 +10,8 @@
 #include "aff-offers-private.h"
 #include "aff-money-private.h"
 #include "aff-error.h"
+#include "aff-language-private.h"
 
-/* The formats come from the two static label tables below, one per
- * language, whose conversions match by construction. */
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
 /* The document is built as a few kinds of blocks (headings, paragraphs of
  * lines, lists, tables) so that Markdown and HTML say exactly the same
@@ -213,13 +211,7 @@ table_row (Doc                *doc,
         }
       g_string_append (doc->out, doc->format == AFF_DOCUMENT_FORMAT_HTML ? "</td>" : " |");
     }
-  g_string_append_c (doc->out, '\n');
-  if (doc->format == AFF_DOCUMENT_FORMAT_HTML)
-    {
-      /* Rows end with "</tr>" on the same line as their cells. */
-      g_string_truncate (doc->out, doc->out->len - 1);
-      g_string_append (doc->out, "</tr>\n");
-    }
+  g_string_append (doc->out, doc->format == AFF_DOCUMENT_FORMAT_HTML ? "</tr>\n" : "\n");
 }
 
 static void
@@ -228,155 +220,32 @@ table_end (Doc *doc)
   g_string_append (doc->out, doc->format == AFF_DOCUMENT_FORMAT_HTML ? "</tbody>\n</table>\n" : "\n");
 }
 
-/* The texts of the document, in the languages of aff_policy_set_language(). */
-typedef struct
-{
-  const char *locale;
-  const char *months[12];
-  const char *title;            /* offer id, revision letter */
-  const char *draft;
-  const char *client;
-  const char *subject;
-  const char *your_request;     /* consultation id, date */
-  const char *date;
-  const char *site;
-  const char *context;
-  const char *no_description;
-  const char *scope;
-  const char *requirement;
-  const char *answer;
-  const char *not_covered;
-  const char *notes;
-  const char *price;
-  const char *designation;
-  const char *quantity;
-  const char *unit;
-  const char *amount;
-  const char *units[6];
-  const char *total_excluding;
-  const char *vat;              /* rate */
-  const char *total_including;
-  const char *lead_time;
-  const char *lead_time_text;   /* days */
-  const char *validity;
-  const char *validity_text;    /* date */
-  const char *terms;
-  const char *payment_days;     /* days */
-  const char *payment_eom;      /* days */
-  const char *advance;          /* rate */
-  const char *progress;
-  const char *on_completion;
-  const char *retention;        /* rate */
-  const char *vat_text;         /* rate */
-  const char *signatures;
-  const char *for_company;      /* company */
-  const char *for_client;
-  const char *client_mention;
-} Labels;
-
-static const Labels labels_fr = {
-  "fr",
+/* The words of the document, in the languages of aff_policy_set_language(). */
+static const char *const months[N_LANGS][12] = {
   { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
     "septembre", "octobre", "novembre", "décembre" },
-  "Offre commerciale %s, révision %s",
-  "Projet : révision non envoyée",
-  "Client :",
-  "Objet :",
-  "Votre consultation %s du %s",
-  "Date :",
-  "Lieu d’intervention :",
-  "1. Contexte et compréhension du besoin",
-  "Le besoin est décrit dans votre consultation.",
-  "2. Périmètre et réponse à vos exigences",
-  "Exigence",
-  "Notre réponse",
-  "Hors périmètre de cette offre",
-  "Précisions",
-  "3. Prix",
-  "Désignation",
-  "Quantité",
-  "Unité",
-  "Montant HT",
-  { "heure", "jour", "unité", "mètre", "kg", "forfait" },
-  "Total HT",
-  "TVA %s",
-  "Total TTC",
-  "4. Délai d’exécution",
-  "%u jours ouvrés à compter de la commande.",
-  "5. Validité de l’offre",
-  "Offre valable jusqu’au %s.",
-  "6. Conditions de paiement et de facturation",
-  "Paiement à %u jours à compter de la date d’émission de la facture.",
-  "Paiement à %u jours fin de mois à compter de la date d’émission de la facture.",
-  "Acompte de %s du montant TTC à la commande.",
-  "Facturation mensuelle par situations de travaux, selon l’avancement.",
-  "Facturation à l’achèvement des travaux.",
-  "Retenue de garantie de %s.",
-  "TVA au taux de %s.",
-  "Bon pour accord",
-  "Pour %s",
-  "Pour le client",
-  "Date, nom, qualité, signature et cachet, précédés de la mention « Bon pour accord »",
-};
-
-static const Labels labels_en = {
-  "en",
   { "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December" },
-  "Commercial offer %s, revision %s",
-  "Draft: revision not sent",
-  "Client:",
-  "Subject:",
-  "Your request for quotation %s of %s",
-  "Date:",
-  "Site:",
-  "1. Context and understanding of the need",
-  "The need is described in your request for quotation.",
-  "2. Scope and answer to your requirements",
-  "Requirement",
-  "Our answer",
-  "Outside the scope of this offer",
-  "Notes",
-  "3. Price",
-  "Item",
-  "Quantity",
-  "Unit",
-  "Amount excl. VAT",
+};
+
+static const char *const units[N_LANGS][6] = {
+  { "heure", "jour", "unité", "mètre", "kg", "forfait" },
   { "hour", "day", "unit", "metre", "kg", "lump sum" },
-  "Total excl. VAT",
-  "VAT %s",
-  "Total incl. VAT",
-  "4. Lead time",
-  "%u working days from the order.",
-  "5. Validity",
-  "This offer is valid until %s.",
-  "6. Payment and billing terms",
-  "Payment %u days from the invoice date.",
-  "Payment %u days end of month from the invoice date.",
-  "Advance payment of %s of the amount incl. VAT with the order.",
-  "Monthly progress billing, according to the work done.",
-  "Billing on completion of the work.",
-  "Retention of %s.",
-  "VAT at %s.",
-  "Approval",
-  "For %s",
-  "For the client",
-  "Date, name, position, signature and stamp, preceded by the words “Approved”",
 };
 
 static char *
-format_date (const Labels *labels,
+format_date (guint         lang,
              const GDate  *date)
 {
   /* French writes the first of the month as an ordinal: 1er avril. */
   return g_strdup_printf ("%u%s %s %u", g_date_get_day (date),
-                          labels == &labels_fr && g_date_get_day (date) == 1 ? "er" : "",
-                          labels->months[g_date_get_month (date) - 1], g_date_get_year (date));
+                          lang == LANG_FR && g_date_get_day (date) == 1 ? "er" : "",
+                          months[lang][g_date_get_month (date) - 1], g_date_get_year (date));
 }
 
 /* Basis points as a percentage: 2000 → "20 %", 550 → "5,5 %" in French. */
 static char *
-format_rate (const Labels *labels,
+format_rate (guint         lang,
              int           basis_points)
 {
   GString *out = g_string_new (NULL);
@@ -385,24 +254,24 @@ format_rate (const Labels *labels,
   g_string_append_printf (out, "%d", whole);
   if (hundredths != 0)
     {
-      g_string_append (out, labels == &labels_fr ? "," : ".");
+      g_string_append (out, lang == LANG_FR ? "," : ".");
       if (hundredths % 10 == 0)
         g_string_append_printf (out, "%d", hundredths / 10);
       else
         g_string_append_printf (out, "%02d", hundredths);
     }
   /* French puts a no-break space before the percent sign. */
-  g_string_append (out, labels == &labels_fr ? "\u00a0%" : "%");
+  g_string_append (out, lang == LANG_FR ? "\u00a0%" : "%");
   return g_string_free (out, FALSE);
 }
 
 static char *
-format_quantity (const Labels *labels,
+format_quantity (guint         lang,
                  gint64        thousandths)
 {
   char *text = _aff_format_quantity (thousandths);
 
-  if (labels == &labels_fr)
+  if (lang == LANG_FR)
     g_strdelimit (text, ".", ',');
   return text;
 }
@@ -475,7 +344,8 @@ aff_offer_revision_render (AffOfferRevision  *self,
 {
   static const gboolean price_numeric[] = { FALSE, TRUE, FALSE, TRUE };
   static const gboolean text_numeric[] = { FALSE, FALSE };
-  const Labels *labels;
+  guint lang;
+  const char *locale;
   AffOffer *offer;
   AffConsultation *consultation;
   AffClient *client;
@@ -548,14 +418,16 @@ aff_offer_revision_render (AffOfferRevision  *self,
         g_clear_error (&local_error);
     }
 
-  labels = g_strcmp0 (aff_policy_get_language (policy), "en") == 0 ? &labels_en : &labels_fr;
-  title = g_strdup_printf (labels->title, aff_offer_get_id (offer), aff_offer_revision_get_letter (self));
+  lang = _aff_language_index (aff_policy_get_language (policy));
+  locale = L ("fr", "en");
+  title = g_strdup_printf (L ("Offre commerciale %s, révision %s", "Commercial offer %s, revision %s"),
+                           aff_offer_get_id (offer), aff_offer_revision_get_letter (self));
   doc.out = g_string_new (NULL);
 
   if (format == AFF_DOCUMENT_FORMAT_HTML)
     {
       g_autofree char *escaped = g_markup_escape_text (title, -1);
-      g_string_append_printf (doc.out, html_head, labels->locale, escaped);
+      g_string_append_printf (doc.out, html_head, locale, escaped);
     }
 
   if ((text = aff_policy_get_presentation (policy, "header")) != NULL)
@@ -572,7 +444,7 @@ aff_offer_revision_render (AffOfferRevision  *self,
   paragraph_end (&doc);
 
   paragraph_begin (&doc, "client");
-  paragraph_line (&doc, TRUE, labels->client, aff_client_get_name (client));
+  paragraph_line (&doc, TRUE, L ("Client :", "Client:"), aff_client_get_name (client));
   paragraph_text (&doc, FALSE, aff_client_get_address (client));
   if ((text = aff_client_get_siren (client)) != NULL && strlen (text) == 9)
     {
@@ -587,39 +459,41 @@ aff_offer_revision_render (AffOfferRevision  *self,
   if (!aff_offer_revision_is_frozen (self))
     {
       paragraph_begin (&doc, "draft");
-      paragraph_line (&doc, TRUE, NULL, labels->draft);
+      paragraph_line (&doc, TRUE, NULL, L ("Projet : révision non envoyée", "Draft: revision not sent"));
       paragraph_end (&doc);
     }
 
   {
-    g_autofree char *received = format_date (labels, aff_consultation_get_received (consultation));
-    g_autofree char *reference = g_strdup_printf (labels->your_request,
+    g_autofree char *received = format_date (lang, aff_consultation_get_received (consultation));
+    g_autofree char *reference = g_strdup_printf (L ("Votre consultation %s du %s",
+                                                     "Your request for quotation %s of %s"),
                                                   aff_consultation_get_id (consultation), received);
 
     paragraph_begin (&doc, "references");
-    paragraph_line (&doc, TRUE, labels->subject, aff_consultation_get_title (consultation));
+    paragraph_line (&doc, TRUE, L ("Objet :", "Subject:"), aff_consultation_get_title (consultation));
     paragraph_line (&doc, FALSE, NULL, reference);
     if (aff_offer_revision_is_frozen (self) &&
         aff_offer_get_current_revision (offer) == self &&
         aff_offer_get_sent_date (offer, &sent))
       {
-        g_autofree char *day = format_date (labels, &sent);
-        paragraph_line (&doc, FALSE, labels->date, day);
+        g_autofree char *day = format_date (lang, &sent);
+        paragraph_line (&doc, FALSE, L ("Date :", "Date:"), day);
       }
     if (aff_consultation_get_site (consultation) != NULL)
-      paragraph_line (&doc, FALSE, labels->site, aff_consultation_get_site (consultation));
+      paragraph_line (&doc, FALSE, L ("Lieu d’intervention :", "Site:"), aff_consultation_get_site (consultation));
     paragraph_end (&doc);
   }
 
-  heading (&doc, 2, labels->context);
+  heading (&doc, 2, L ("1. Contexte et compréhension du besoin", "1. Context and understanding of the need"));
   text = aff_consultation_get_description (consultation);
-  paragraph (&doc, text != NULL ? text : labels->no_description);
+  paragraph (&doc, text != NULL ? text : L ("Le besoin est décrit dans votre consultation.",
+                                            "The need is described in your request for quotation."));
 
-  heading (&doc, 2, labels->scope);
+  heading (&doc, 2, L ("2. Périmètre et réponse à vos exigences", "2. Scope and answer to your requirements"));
   requirements = aff_consultation_get_requirements (consultation);
   if (g_list_model_get_n_items (requirements) > 0)
     {
-      const char *columns[] = { labels->requirement, labels->answer, NULL };
+      const char *columns[] = { L ("Exigence", "Requirement"), L ("Notre réponse", "Our answer"), NULL };
 
       table_begin (&doc, columns, text_numeric);
       for (i = 0; i < g_list_model_get_n_items (requirements); i++)
@@ -639,7 +513,8 @@ aff_offer_revision_render (AffOfferRevision  *self,
                                         aff_offer_line_get_description (line));
             }
           cells[0] = asked;
-          cells[1] = answer->len > 0 ? answer->str : labels->not_covered;
+          cells[1] = answer->len > 0 ? answer->str
+                                     : L ("Hors périmètre de cette offre", "Outside the scope of this offer");
           cells[2] = NULL;
           table_row (&doc, FALSE, cells, text_numeric);
         }
@@ -651,91 +526,108 @@ aff_offer_revision_render (AffOfferRevision  *self,
       g_autoptr(GPtrArray) items = g_ptr_array_new ();
 
       paragraph_begin (&doc, NULL);
-      paragraph_line (&doc, TRUE, labels->notes, NULL);
+      paragraph_line (&doc, TRUE, L ("Précisions", "Notes"), NULL);
       paragraph_end (&doc);
       for (i = 0; notes[i] != NULL; i++)
         g_ptr_array_add (items, (gpointer) notes[i]);
       list (&doc, items);
     }
 
-  heading (&doc, 2, labels->price);
+  heading (&doc, 2, L ("3. Prix", "3. Price"));
   {
-    const char *columns[] = { labels->designation, labels->quantity, labels->unit, labels->amount, NULL };
-    g_autofree char *total_text = aff_money_format (total, labels->locale);
-    g_autofree char *vat_text = aff_money_format (vat, labels->locale);
-    g_autofree char *including_text = aff_money_format (including, labels->locale);
-    g_autofree char *rate = format_rate (labels, aff_offer_revision_get_vat_rate (self));
-    g_autofree char *vat_label = g_strdup_printf (labels->vat, rate);
+    const char *columns[] = {
+      L ("Désignation", "Item"), L ("Quantité", "Quantity"), L ("Unité", "Unit"),
+      L ("Montant HT", "Amount excl. VAT"), NULL
+    };
+    g_autofree char *total_text = aff_money_format (total, locale);
+    g_autofree char *vat_text = aff_money_format (vat, locale);
+    g_autofree char *including_text = aff_money_format (including, locale);
+    g_autofree char *rate = format_rate (lang, aff_offer_revision_get_vat_rate (self));
+    g_autofree char *vat_label = g_strdup_printf (L ("TVA %s", "VAT %s"), rate);
     const char *row[5];
 
     table_begin (&doc, columns, price_numeric);
     for (i = 0; i < n; i++)
       {
         g_autoptr(AffOfferLine) line = g_list_model_get_item (lines, i);
-        g_autofree char *quantity = format_quantity (labels, aff_offer_line_get_quantity_thousandths (line));
-        g_autofree char *amount = shares ? aff_money_format (g_ptr_array_index (shares, i), labels->locale) : g_strdup ("");
+        g_autofree char *quantity = format_quantity (lang, aff_offer_line_get_quantity_thousandths (line));
+        g_autofree char *amount = shares ? aff_money_format (g_ptr_array_index (shares, i), locale) : g_strdup ("");
 
         row[0] = aff_offer_line_get_description (line);
         row[1] = quantity;
-        row[2] = labels->units[aff_offer_line_get_unit (line)];
+        row[2] = units[lang][aff_offer_line_get_unit (line)];
         row[3] = amount;
         row[4] = NULL;
         table_row (&doc, FALSE, row, price_numeric);
       }
-    row[0] = labels->total_excluding; row[1] = ""; row[2] = ""; row[3] = total_text;
+    row[0] = L ("Total HT", "Total excl. VAT"); row[1] = ""; row[2] = ""; row[3] = total_text;
     table_row (&doc, TRUE, row, price_numeric);
     row[0] = vat_label; row[3] = vat_text;
     table_row (&doc, FALSE, row, price_numeric);
-    row[0] = labels->total_including; row[3] = including_text;
+    row[0] = L ("Total TTC", "Total incl. VAT"); row[3] = including_text;
     table_row (&doc, TRUE, row, price_numeric);
     table_end (&doc);
   }
 
   {
-    g_autofree char *lead = g_strdup_printf (labels->lead_time_text, aff_offer_revision_get_lead_time_days (self));
+    g_autofree char *lead = g_strdup_printf (L ("%u jours ouvrés à compter de la commande.",
+                                                "%u working days from the order."),
+                                             aff_offer_revision_get_lead_time_days (self));
 
-    heading (&doc, 2, labels->lead_time);
+    heading (&doc, 2, L ("4. Délai d’exécution", "4. Lead time"));
     paragraph (&doc, lead);
   }
 
-  heading (&doc, 2, labels->validity);
+  heading (&doc, 2, L ("5. Validité de l’offre", "5. Validity"));
   if (g_date_valid (aff_offer_revision_get_validity (self)))
     {
-      g_autofree char *day = format_date (labels, aff_offer_revision_get_validity (self));
-      g_autofree char *validity = g_strdup_printf (labels->validity_text, day);
+      g_autofree char *day = format_date (lang, aff_offer_revision_get_validity (self));
+      g_autofree char *validity = g_strdup_printf (L ("Offre valable jusqu’au %s.",
+                                                      "This offer is valid until %s."), day);
       paragraph (&doc, validity);
     }
 
-  heading (&doc, 2, labels->terms);
+  heading (&doc, 2, L ("6. Conditions de paiement et de facturation", "6. Payment and billing terms"));
   {
     g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
     int rate;
 
-    g_ptr_array_add (items, g_strdup_printf (aff_offer_revision_get_payment_end_of_month (self)
-                                             ? labels->payment_eom : labels->payment_days,
-                                             aff_offer_revision_get_payment_days (self)));
+    if (aff_offer_revision_get_payment_end_of_month (self))
+      g_ptr_array_add (items, g_strdup_printf (L ("Paiement à %u jours fin de mois à compter de la date d’émission de la facture.",
+                                                  "Payment %u days end of month from the invoice date."),
+                                               aff_offer_revision_get_payment_days (self)));
+    else
+      g_ptr_array_add (items, g_strdup_printf (L ("Paiement à %u jours à compter de la date d’émission de la facture.",
+                                                  "Payment %u days from the invoice date."),
+                                               aff_offer_revision_get_payment_days (self)));
     if ((rate = aff_offer_revision_get_advance_rate (self)) > 0)
       {
-        g_autofree char *percent = format_rate (labels, rate);
-        g_ptr_array_add (items, g_strdup_printf (labels->advance, percent));
+        g_autofree char *percent = format_rate (lang, rate);
+        g_ptr_array_add (items, g_strdup_printf (L ("Acompte de %s du montant TTC à la commande.",
+                                                    "Advance payment of %s of the amount incl. VAT with the order."),
+                                                 percent));
       }
-    g_ptr_array_add (items, g_strdup (aff_offer_revision_get_progress_billing (self)
-                                      ? labels->progress : labels->on_completion));
+    if (aff_offer_revision_get_progress_billing (self))
+      g_ptr_array_add (items, g_strdup (L ("Facturation mensuelle par situations de travaux, selon l’avancement.",
+                                           "Monthly progress billing, according to the work done.")));
+    else
+      g_ptr_array_add (items, g_strdup (L ("Facturation à l’achèvement des travaux.",
+                                           "Billing on completion of the work.")));
     if ((rate = aff_offer_revision_get_retention_rate (self)) > 0)
       {
-        g_autofree char *percent = format_rate (labels, rate);
-        g_ptr_array_add (items, g_strdup_printf (labels->retention, percent));
+        g_autofree char *percent = format_rate (lang, rate);
+        g_ptr_array_add (items, g_strdup_printf (L ("Retenue de garantie de %s.", "Retention of %s."), percent));
       }
     {
-      g_autofree char *percent = format_rate (labels, aff_offer_revision_get_vat_rate (self));
-      g_ptr_array_add (items, g_strdup_printf (labels->vat_text, percent));
+      g_autofree char *percent = format_rate (lang, aff_offer_revision_get_vat_rate (self));
+      g_ptr_array_add (items, g_strdup_printf (L ("TVA au taux de %s.", "VAT at %s."), percent));
     }
     list (&doc, items);
   }
 
-  heading (&doc, 2, labels->signatures);
+  heading (&doc, 2, L ("Bon pour accord", "Approval"));
   {
-    g_autofree char *for_company = g_strdup_printf (labels->for_company, company);
+    g_autofree char *for_company = g_strdup_printf (L ("Pour %s", "For %s"), company);
 
     paragraph_begin (&doc, "signature");
     paragraph_line (&doc, TRUE, for_company, NULL);
@@ -745,8 +637,10 @@ aff_offer_revision_render (AffOfferRevision  *self,
       paragraph_line (&doc, FALSE, NULL, text);
     paragraph_end (&doc);
     paragraph_begin (&doc, "signature");
-    paragraph_line (&doc, TRUE, labels->for_client, NULL);
-    paragraph_line (&doc, FALSE, NULL, labels->client_mention);
+    paragraph_line (&doc, TRUE, L ("Pour le client", "For the client"), NULL);
+    paragraph_line (&doc, FALSE, NULL,
+                    L ("Date, nom, qualité, signature et cachet, précédés de la mention « Bon pour accord »",
+                       "Date, name, position, signature and stamp, preceded by the words “Approved”"));
     paragraph_end (&doc);
   }
 

@@ -1,0 +1,24 @@
+/* aff-language-private.h: writing for people in the policy's language
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The languages of AffPolicy:language, in the order tables list them. */
+enum { LANG_FR, LANG_EN, N_LANGS };
+
+/* Picks the spelling of the language in the variable `lang`. Both spellings
+ * are literals, so the compiler still checks the formats. */
+#define L(fr, en) (lang == LANG_EN ? (en) : (fr))
+
+static inline guint
+_aff_language_index (const char *language)
+{
+  return g_strcmp0 (language, "en") == 0 ? LANG_EN : LANG_FR;
+}
+
+G_END_DECLS
