@@ -927,6 +927,67 @@ test_round_trip (void)
   verify_journal (q);
 }
 
+/* The ids of the offers find_offers() returns, joined by spaces. */
+static char *
+found (AffPortfolio *p,
+       const char   *client_id,
+       const char   *state,
+       const GDate  *from,
+       const GDate  *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) offers = aff_portfolio_find_offers (p, client_id, state, from, to, &error);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (offers);
+  for (guint i = 0; i < offers->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", aff_offer_get_id (g_ptr_array_index (offers, i)));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define ASSERT_FOUND(expected, ...)                                           \
+  G_STMT_START {                                                              \
+    g_autofree char *ids_ = found (p, __VA_ARGS__);                           \
+    g_assert_cmpstr (ids_, ==, (expected));                                   \
+  } G_STMT_END
+
+/* OFF-1 (acme) sent 2026-04-01, OFF-2 (acme) sent 2026-04-10, OFF-3 (beta)
+ * sent 2026-04-05, OFF-5 (acme) never sent. */
+static void
+test_find_offers (void)
+{
+  g_autoptr(AffPortfolio) p = new_portfolio ();
+  g_autoptr(GDate) apr1 = day (2026, 4, 1);
+  g_autoptr(GDate) apr2 = day (2026, 4, 2);
+  g_autoptr(GDate) apr10 = day (2026, 4, 10);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  send (draft_offer (p, "OFF-1", "CONS-1", 2026, 6, 30), 2026, 4, 1);
+  send (draft_offer (p, "OFF-2", "CONS-2", 2026, 6, 30), 2026, 4, 10);
+  send (draft_offer (p, "OFF-3", "CONS-3", 2026, 6, 30), 2026, 4, 5);
+  draft_offer (p, "OFF-5", "CONS-5", 2026, 6, 30);
+
+  ASSERT_FOUND ("OFF-1 OFF-2 OFF-3 OFF-5", NULL, NULL, NULL, NULL);
+  ASSERT_FOUND ("OFF-1 OFF-2 OFF-5", "acme", NULL, NULL, NULL);
+  ASSERT_FOUND ("OFF-3", "beta", NULL, NULL, NULL);
+  ASSERT_FOUND ("", "zeta", NULL, NULL, NULL);
+  ASSERT_FOUND ("OFF-1 OFF-2 OFF-3", NULL, "sent", NULL, NULL);
+  ASSERT_FOUND ("OFF-5", NULL, "draft", NULL, NULL);
+  ASSERT_FOUND ("", NULL, "accepted", NULL, NULL);
+  /* Bounds are inclusive; an offer never sent has no date to match. */
+  ASSERT_FOUND ("OFF-2 OFF-3", NULL, NULL, apr2, apr10);
+  ASSERT_FOUND ("OFF-1", NULL, NULL, NULL, apr1);
+  ASSERT_FOUND ("OFF-2 OFF-3", NULL, NULL, apr2, NULL);
+  ASSERT_FOUND ("OFF-2", "acme", "sent", apr2, NULL);
+
+  none = aff_portfolio_find_offers (p, NULL, "open", NULL, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "open"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -934,6 +995,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/offer-followup/policy/defaults", test_policy_defaults);
+  g_test_add_func ("/offer-followup/find-offers", test_find_offers);
   g_test_add_func ("/offer-followup/policy/journal", test_policy_journal);
   g_test_add_func ("/offer-followup/decline/from-sent", test_decline_from_sent);
   g_test_add_func ("/offer-followup/decline/from-negotiation", test_decline_from_negotiation);

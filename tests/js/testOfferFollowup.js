@@ -593,4 +593,27 @@ test('save and reload: states, loss reason, closed date, journal', () => {
     verify(q);
 });
 
+test('find offers by client, state and sending date', () => {
+    // OFF-1 (acme) sent 2026-04-01, OFF-2 (acme) sent 2026-04-10, OFF-3
+    // (beta) sent 2026-04-05, OFF-5 (acme) never sent.
+    const p = newPortfolio();
+    const v = [2026, 6, 30];
+    sentOffer(p, 'OFF-1', 'CONS-1', [2026, 4, 1], v);
+    sentOffer(p, 'OFF-2', 'CONS-2', [2026, 4, 10], v);
+    sentOffer(p, 'OFF-3', 'CONS-3', [2026, 4, 5], v);
+    draftOffer(p, 'OFF-5', 'CONS-5', v);
+    const ids = (client, state, from, to) =>
+        p.find_offers(client, state, from && date(...from), to && date(...to)).map(o => o.get_id());
+
+    assertEqual(ids(null, null, null, null), ['OFF-1', 'OFF-2', 'OFF-3', 'OFF-5']);
+    assertEqual(ids('acme', null, null, null), ['OFF-1', 'OFF-2', 'OFF-5']);
+    assertEqual(ids('zeta', null, null, null), []);
+    assertEqual(ids(null, 'sent', null, null), ['OFF-1', 'OFF-2', 'OFF-3']);
+    assertEqual(ids(null, 'draft', null, null), ['OFF-5']);
+    assertEqual(ids(null, null, [2026, 4, 2], [2026, 4, 10]), ['OFF-2', 'OFF-3']);
+    assertEqual(ids(null, null, null, [2026, 4, 1]), ['OFF-1']);
+    assertEqual(ids('acme', 'sent', [2026, 4, 2], null), ['OFF-2']);
+    assertThrows(() => p.find_offers(null, 'open', null, null), Aff.Error.INVALID_VALUE);
+});
+
 run();

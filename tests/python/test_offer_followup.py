@@ -553,6 +553,31 @@ class RemindersTest(FollowupTestCase):
         self.assertReminders(p, (2026, 5, 2), [('OFF-1', EXPIRED, None)])
 
 
+class FindOffersTest(FollowupTestCase):
+    # OFF-1 (acme) sent 2026-04-01, OFF-2 (acme) sent 2026-04-10, OFF-3 (beta)
+    # sent 2026-04-05, OFF-5 (acme) never sent.
+    def test_find(self):
+        p = new_portfolio()
+        v = (2026, 6, 30)
+        sent_offer(p, 'OFF-1', 'CONS-1', (2026, 4, 1), v)
+        sent_offer(p, 'OFF-2', 'CONS-2', (2026, 4, 10), v)
+        sent_offer(p, 'OFF-3', 'CONS-3', (2026, 4, 5), v)
+        draft_offer(p, 'OFF-5', 'CONS-5', v)
+
+        def ids(client, state, start, end):
+            return [o.get_id() for o in p.find_offers(client, state, start and D(*start), end and D(*end))]
+
+        self.assertEqual(ids(None, None, None, None), ['OFF-1', 'OFF-2', 'OFF-3', 'OFF-5'])
+        self.assertEqual(ids('acme', None, None, None), ['OFF-1', 'OFF-2', 'OFF-5'])
+        self.assertEqual(ids('zeta', None, None, None), [])
+        self.assertEqual(ids(None, 'sent', None, None), ['OFF-1', 'OFF-2', 'OFF-3'])
+        self.assertEqual(ids(None, 'draft', None, None), ['OFF-5'])
+        self.assertEqual(ids(None, None, (2026, 4, 2), (2026, 4, 10)), ['OFF-2', 'OFF-3'])
+        self.assertEqual(ids(None, None, None, (2026, 4, 1)), ['OFF-1'])
+        self.assertEqual(ids('acme', 'sent', (2026, 4, 2), None), ['OFF-2'])
+        self.assertAffError(Aff.Error.INVALID_VALUE, p.find_offers, None, 'open', None, None)
+
+
 class RoundTripTest(FollowupTestCase):
     def test_round_trip(self):
         p = new_portfolio()
