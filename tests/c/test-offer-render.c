@@ -186,6 +186,32 @@ test_presentation (void)
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
 }
 
+/* Changing a presentation standard is journaled, and an unchanged value is
+ * not a change. */
+static void
+test_presentation_journal (void)
+{
+  g_autoptr(AffPortfolio) p = load_story ();
+  AffJournal *journal = aff_portfolio_get_journal (p);
+  AffPolicy *policy = aff_portfolio_get_policy (p);
+  guint before = aff_journal_get_n_entries (journal);
+  AffJournalEntry *entry;
+  g_autofree char *key = NULL, *text = NULL;
+
+  g_assert_true (aff_policy_set_presentation (policy, "signatory-name", "Claire Martin", NULL));
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, before);
+  g_assert_true (aff_policy_set_presentation (policy, "signatory-name", "Paul Girard", NULL));
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, before + 1);
+  entry = aff_journal_get_entry (journal, before);
+  g_assert_cmpstr (aff_journal_entry_get_entity_kind (entry), ==, "policy");
+  g_assert_cmpstr (aff_journal_entry_get_action (entry), ==, "presentation-set");
+  key = aff_journal_entry_dup_detail (entry, "key");
+  text = aff_journal_entry_dup_detail (entry, "text");
+  g_assert_cmpstr (key, ==, "signatory-name");
+  g_assert_cmpstr (text, ==, "Paul Girard");
+  g_assert_true (aff_journal_verify (journal, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +223,6 @@ main (int   argc,
   g_test_add_func ("/offer-render/errors", test_errors);
   g_test_add_func ("/offer-render/after-portfolio", test_after_portfolio);
   g_test_add_func ("/offer-render/presentation", test_presentation);
+  g_test_add_func ("/offer-render/presentation-journal", test_presentation_journal);
   return g_test_run ();
 }
