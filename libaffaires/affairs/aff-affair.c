@@ -498,11 +498,9 @@ _aff_affair_to_json (AffAffair   *self,
   aff_json_add_int (builder, "vat_rate", self->vat_rate);
   aff_json_add_int (builder, "lead_time_days", self->lead_time_days);
   aff_json_add_int (builder, "payment_days", self->payment_days);
-  json_builder_set_member_name (builder, "payment_end_of_month");
-  json_builder_add_boolean_value (builder, self->payment_end_of_month);
+  aff_json_add_boolean (builder, "payment_end_of_month", self->payment_end_of_month);
   aff_json_add_int (builder, "advance_rate", self->advance_rate);
-  json_builder_set_member_name (builder, "progress_billing");
-  json_builder_add_boolean_value (builder, self->progress_billing);
+  aff_json_add_boolean (builder, "progress_billing", self->progress_billing);
   aff_json_add_int (builder, "retention_rate", self->retention_rate);
   json_builder_set_member_name (builder, "budget");
   json_builder_begin_array (builder);
@@ -549,21 +547,6 @@ read_item (AffJsonReader *reader,
   return TRUE;
 }
 
-static gboolean
-read_flag (AffJsonReader *reader,
-           JsonObject    *object,
-           const char    *member,
-           gboolean      *out,
-           GError       **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return aff_json_reader_fail_at (reader, member, error, _("expected true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
 AffAffair *
 _aff_affair_from_json (AffJsonReader *reader,
                        JsonNode      *node,
@@ -592,9 +575,9 @@ _aff_affair_from_json (AffJsonReader *reader,
       !aff_json_get_int (reader, object, "vat_rate", TRUE, 0, 10000, &vat, error) ||
       !aff_json_get_int (reader, object, "lead_time_days", TRUE, 0, 36500, &lead, error) ||
       !aff_json_get_int (reader, object, "payment_days", TRUE, 0, 60, &payment, error) ||
-      !read_flag (reader, object, "payment_end_of_month", &self->payment_end_of_month, error) ||
+      !aff_json_get_boolean (reader, object, "payment_end_of_month", &self->payment_end_of_month, error) ||
       !aff_json_get_int (reader, object, "advance_rate", TRUE, 0, 10000, &advance, error) ||
-      !read_flag (reader, object, "progress_billing", &self->progress_billing, error) ||
+      !aff_json_get_boolean (reader, object, "progress_billing", &self->progress_billing, error) ||
       !aff_json_get_int (reader, object, "retention_rate", TRUE, 0, 500, &retention, error) ||
       !aff_json_read_array (reader, object, "budget", read_item, self, error) ||
       !aff_json_get_money (reader, object, "budget_total", TRUE, &self->budget_total, error) ||

@@ -1639,8 +1639,7 @@ _aff_consultation_to_json (AffConsultation *self,
       aff_json_add_enum (builder, "verdict", AFF_TYPE_BID_VERDICT, self->decision_verdict);
       aff_json_add_string (builder, "decided_by", self->decided_by);
       aff_json_add_string (builder, "justification", self->decision_justification);
-      json_builder_set_member_name (builder, "against_evaluation");
-      json_builder_add_boolean_value (builder, self->against_evaluation);
+      aff_json_add_boolean (builder, "against_evaluation", self->against_evaluation);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

@@ -79,6 +79,12 @@ gboolean    aff_json_get_int         (AffJsonReader *reader,
                                       gint64         max,
                                       gint64        *out,
                                       GError       **error);
+/* A required true or false. */
+gboolean    aff_json_get_boolean     (AffJsonReader *reader,
+                                      JsonObject    *object,
+                                      const char    *member,
+                                      gboolean      *out,
+                                      GError       **error);
 gboolean    aff_json_get_date        (AffJsonReader *reader,
                                       JsonObject    *object,
                                       const char    *member,
@@ -131,6 +137,9 @@ void        aff_json_add_string      (JsonBuilder   *builder,
 void        aff_json_add_int         (JsonBuilder   *builder,
                                       const char    *member,
                                       gint64         value);
+void        aff_json_add_boolean     (JsonBuilder   *builder,
+                                      const char    *member,
+                                      gboolean       value);
 void        aff_json_add_date        (JsonBuilder   *builder,
                                       const char    *member,
                                       const GDate   *date);

@@ -785,6 +785,30 @@ aff_json_add_int (JsonBuilder *builder,
 }
 
 void
+aff_json_add_boolean (JsonBuilder *builder,
+                      const char  *member,
+                      gboolean     value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
+}
+
+gboolean
+aff_json_get_boolean (AffJsonReader *reader,
+                      JsonObject    *object,
+                      const char    *member,
+                      gboolean      *out,
+                      GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return aff_json_reader_fail_at (reader, member, error, _("expected true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+void
 aff_json_add_date (JsonBuilder *builder,
                    const char  *member,
                    const GDate *date)

@@ -1217,8 +1217,7 @@ _aff_offer_revision_to_json (AffOfferRevision *self,
   json_builder_begin_object (builder);
   aff_json_add_string (builder, "letter", self->letter);
   aff_json_add_string (builder, "currency", self->currency);
-  json_builder_set_member_name (builder, "frozen");
-  json_builder_add_boolean_value (builder, self->frozen);
+  aff_json_add_boolean (builder, "frozen", self->frozen);
   json_builder_set_member_name (builder, "lines");
   json_builder_begin_array (builder);
   for (i = 0; i < n; i++)
@@ -1241,11 +1240,9 @@ _aff_offer_revision_to_json (AffOfferRevision *self,
   aff_json_add_int (builder, "lead_time_days", self->lead_time_days);
   aff_json_add_date (builder, "validity", &self->validity);
   aff_json_add_int (builder, "payment_days", self->payment_days);
-  json_builder_set_member_name (builder, "payment_end_of_month");
-  json_builder_add_boolean_value (builder, self->payment_end_of_month);
+  aff_json_add_boolean (builder, "payment_end_of_month", self->payment_end_of_month);
   aff_json_add_int (builder, "advance_rate", self->advance_rate);
-  json_builder_set_member_name (builder, "progress_billing");
-  json_builder_add_boolean_value (builder, self->progress_billing);
+  aff_json_add_boolean (builder, "progress_billing", self->progress_billing);
   aff_json_add_int (builder, "retention_rate", self->retention_rate);
   aff_json_add_flags (builder, "acknowledged_flags", AFF_TYPE_REGULATORY_FLAGS, self->acknowledged);
   aff_json_add_strv (builder, "notes", (const char * const *) self->notes->pdata);
@@ -1258,21 +1255,6 @@ _aff_offer_revision_to_json (AffOfferRevision *self,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
-}
-
-static gboolean
-read_bool (AffJsonReader *reader,
-           JsonObject    *object,
-           const char    *member,
-           gboolean      *out,
-           GError       **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return aff_json_reader_fail_at (reader, member, error, _("expected true or false"));
-  *out = json_node_get_boolean (node);
-  return TRUE;
 }
 
 static gboolean
@@ -1336,9 +1318,9 @@ _aff_offer_revision_from_json (AffJsonReader *reader,
       !aff_json_get_date (reader, object, "validity", FALSE, &self->validity, error) ||
       !aff_json_get_flags (reader, object, "acknowledged_flags", AFF_TYPE_REGULATORY_FLAGS, &flags, error) ||
       !aff_json_get_strv (reader, object, "notes", &notes, error) ||
-      !read_bool (reader, object, "frozen", &self->frozen, error) ||
-      !read_bool (reader, object, "payment_end_of_month", &self->payment_end_of_month, error) ||
-      !read_bool (reader, object, "progress_billing", &self->progress_billing, error))
+      !aff_json_get_boolean (reader, object, "frozen", &self->frozen, error) ||
+      !aff_json_get_boolean (reader, object, "payment_end_of_month", &self->payment_end_of_month, error) ||
+      !aff_json_get_boolean (reader, object, "progress_billing", &self->progress_billing, error))
     return NULL;
   self->acknowledged = flags;
   if (!check_currency (self, self->contingency, "contingency", NULL))
