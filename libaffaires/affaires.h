@@ -30,6 +30,9 @@
 #include "aff-offer-revision.h"
 #include "aff-offer.h"
 #include "aff-offer-analysis.h"
+#include "aff-calendar.h"
+#include "aff-task.h"
+#include "aff-plan.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

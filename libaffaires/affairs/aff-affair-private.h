@@ -13,6 +13,8 @@ AffAffair *_aff_affair_new_from_offer (AffOffer         *offer,
                                        AffOfferRevision *revision,
                                        const char       *client_id,
                                        GError          **error);
+void       _aff_affair_attach         (AffAffair        *self,
+                                       AffJournal       *journal);
 void       _aff_affair_to_json        (AffAffair        *self,
                                        JsonBuilder      *builder);
 AffAffair *_aff_affair_from_json      (AffJsonReader    *reader,

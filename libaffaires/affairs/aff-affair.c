@@ -11,6 +11,7 @@
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
 #include "aff-affair-private.h"
+#include "aff-planning-private.h"
 
 /**
  * AffBudgetItem:
@@ -152,6 +153,7 @@ struct _AffAffair
   AffMoney *budget_total;
   AffMoney *overheads;
   AffMoney *contingency;
+  AffPlan *plan;
 };
 
 G_DEFINE_FINAL_TYPE (AffAffair, aff_affair, G_TYPE_OBJECT)
@@ -172,6 +174,7 @@ aff_affair_finalize (GObject *object)
   g_clear_pointer (&self->budget_total, aff_money_free);
   g_clear_pointer (&self->overheads, aff_money_free);
   g_clear_pointer (&self->contingency, aff_money_free);
+  g_clear_object (&self->plan);
   G_OBJECT_CLASS (aff_affair_parent_class)->finalize (object);
 }
 
@@ -186,6 +189,7 @@ aff_affair_init (AffAffair *self)
 {
   g_date_clear (&self->signed_date, 1);
   self->budget = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_budget_item_free);
+  self->plan = aff_plan_new ();
 }
 
 static AffBudgetItem *
@@ -223,7 +227,10 @@ _aff_affair_new_from_offer (AffOffer         *offer,
   self->revision = g_strdup (aff_offer_revision_get_letter (revision));
   self->contract_reference = g_strdup (_aff_offer_get_contract_reference (offer));
   if (aff_offer_get_closed_date (offer, &signed_date))
-    self->signed_date = signed_date;
+    {
+      self->signed_date = signed_date;
+      aff_plan_set_start (self->plan, &signed_date);
+    }
   self->vat_rate = aff_offer_revision_get_vat_rate (revision);
   self->lead_time_days = aff_offer_revision_get_lead_time_days (revision);
   self->payment_days = aff_offer_revision_get_payment_days (revision);
@@ -480,6 +487,30 @@ aff_affair_get_budget (AffAffair *self)
   return copy;
 }
 
+/**
+ * aff_affair_get_plan:
+ * @self: an affair
+ *
+ * Gets the delivery plan of the affair. It starts on the day the contract
+ * was signed until told otherwise, on the French calendar; every change to
+ * it is journaled under the affair.
+ *
+ * Returns: (transfer none): the plan
+ */
+AffPlan *
+aff_affair_get_plan (AffAffair *self)
+{
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  return self->plan;
+}
+
+void
+_aff_affair_attach (AffAffair  *self,
+                    AffJournal *journal)
+{
+  _aff_plan_attach (self->plan, journal, self->id);
+}
+
 void
 _aff_affair_to_json (AffAffair   *self,
                      JsonBuilder *builder)
@@ -518,6 +549,8 @@ _aff_affair_to_json (AffAffair   *self,
   aff_json_add_money (builder, "budget_total", self->budget_total);
   aff_json_add_money (builder, "overheads", self->overheads);
   aff_json_add_money (builder, "contingency", self->contingency);
+  json_builder_set_member_name (builder, "plan");
+  _aff_plan_to_json (self->plan, builder);
   json_builder_end_object (builder);
 }
 
@@ -556,8 +589,9 @@ _aff_affair_from_json (AffJsonReader *reader,
     "id", "client_id", "consultation_id", "offer_id", "revision", "contract_reference", "signed",
     "contract_amount", "vat_rate", "lead_time_days", "payment_days", "payment_end_of_month",
     "advance_rate", "progress_billing", "retention_rate", "budget", "budget_total", "overheads",
-    "contingency", NULL
+    "contingency", "plan", NULL
   };
+  JsonNode *plan;
   g_autoptr(AffAffair) self = g_object_new (AFF_TYPE_AFFAIR, NULL);
   JsonObject *object;
   gint64 vat = 0, lead = 0, payment = 0, advance = 0, retention = 0;
@@ -591,5 +625,19 @@ _aff_affair_from_json (AffJsonReader *reader,
   self->payment_days = (guint) payment;
   self->advance_rate = (int) advance;
   self->retention_rate = (int) retention;
+  /* Documents of format 2 had no plans: the affair gets an empty one. */
+  if ((plan = json_object_get_member (object, "plan")) != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "plan");
+      AffPlan *read = _aff_plan_from_json (reader, plan, error);
+
+      aff_json_reader_pop (reader, mark);
+      if (read == NULL)
+        return NULL;
+      g_object_unref (self->plan);
+      self->plan = read;
+    }
+  else
+    aff_plan_set_start (self->plan, &self->signed_date);
   return g_steal_pointer (&self);
 }

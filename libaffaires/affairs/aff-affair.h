@@ -13,6 +13,7 @@
 #include "aff-version-macros.h"
 #include "aff-money.h"
 #include "aff-offer-line.h"
+#include "aff-plan.h"
 
 G_BEGIN_DECLS
 
@@ -78,5 +79,7 @@ AFF_AVAILABLE_IN_ALL
 const AffMoney *aff_affair_get_overheads          (AffAffair *self);
 AFF_AVAILABLE_IN_ALL
 const AffMoney *aff_affair_get_contingency        (AffAffair *self);
+AFF_AVAILABLE_IN_ALL
+AffPlan        *aff_affair_get_plan               (AffAffair *self);
 
 G_END_DECLS

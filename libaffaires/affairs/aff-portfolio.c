@@ -1374,6 +1374,7 @@ insert_affair (AffPortfolio *self,
 {
   g_list_store_append (self->affairs, affair);
   g_hash_table_insert (self->affairs_by_id, (gpointer) aff_affair_get_id (affair), affair);
+  _aff_affair_attach (affair, self->journal);
 }
 
 /* The offer never reaches up to the portfolio: it says it was accepted, and

@@ -50,6 +50,8 @@ G_BEGIN_DECLS
  *   revision once sent); start a new one instead
  * @AFF_ERROR_CHECK_FAILED: an offer did not pass its checks before sending;
  *   the message lists every problem
+ * @AFF_ERROR_CYCLE: the dependencies of a plan make a cycle; the message
+ *   names the tasks of one
  *
  * Error codes of the [error@Aff.Error] domain.
  */
@@ -69,6 +71,7 @@ typedef enum {
   AFF_ERROR_NOT_ASSESSABLE,
   AFF_ERROR_FROZEN,
   AFF_ERROR_CHECK_FAILED,
+  AFF_ERROR_CYCLE,
 } AffError;
 
 AFF_AVAILABLE_IN_ALL

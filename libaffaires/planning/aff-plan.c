@@ -1,0 +1,1845 @@
+/* aff-plan.c: the delivery plan of an affair
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "aff-error.h"
+#include "aff-enum-types.h"
+#include "aff-money-private.h"
+#include "aff-planning-private.h"
+
+/* ---- AffDependency ------------------------------------------------------ */
+
+/**
+ * AffDependency:
+ *
+ * A dependency between two tasks of a plan, as
+ * [method@Aff.Plan.get_dependencies] lists them.
+ */
+struct _AffDependency
+{
+  char *predecessor_id;
+  char *successor_id;
+  AffDependencyType type;
+  int lag;
+};
+
+static AffDependency *
+dependency_new (const char        *predecessor_id,
+                const char        *successor_id,
+                AffDependencyType  type,
+                int                lag)
+{
+  AffDependency *self = g_new (AffDependency, 1);
+
+  self->predecessor_id = g_strdup (predecessor_id);
+  self->successor_id = g_strdup (successor_id);
+  self->type = type;
+  self->lag = lag;
+  return self;
+}
+
+/**
+ * aff_dependency_copy:
+ * @self: a dependency
+ *
+ * Copies a dependency.
+ *
+ * Returns: (transfer full): a copy
+ */
+AffDependency *
+aff_dependency_copy (const AffDependency *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return dependency_new (self->predecessor_id, self->successor_id, self->type, self->lag);
+}
+
+/**
+ * aff_dependency_free:
+ * @self: (nullable): a dependency
+ *
+ * Frees a dependency.
+ */
+void
+aff_dependency_free (AffDependency *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->predecessor_id);
+  g_free (self->successor_id);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffDependency, aff_dependency, aff_dependency_copy, aff_dependency_free)
+
+/**
+ * aff_dependency_get_predecessor_id:
+ * @self: a dependency
+ *
+ * Gets the id of the task depended on.
+ *
+ * Returns: the predecessor's id
+ */
+const char *
+aff_dependency_get_predecessor_id (const AffDependency *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->predecessor_id;
+}
+
+/**
+ * aff_dependency_get_successor_id:
+ * @self: a dependency
+ *
+ * Gets the id of the dependent task.
+ *
+ * Returns: the successor's id
+ */
+const char *
+aff_dependency_get_successor_id (const AffDependency *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->successor_id;
+}
+
+/**
+ * aff_dependency_get_dependency_type:
+ * @self: a dependency
+ *
+ * Gets how the successor depends on the predecessor.
+ *
+ * Returns: the type
+ */
+AffDependencyType
+aff_dependency_get_dependency_type (const AffDependency *self)
+{
+  g_return_val_if_fail (self != NULL, AFF_DEPENDENCY_TYPE_FINISH_START);
+  return self->type;
+}
+
+/**
+ * aff_dependency_get_lag:
+ * @self: a dependency
+ *
+ * Gets the lag.
+ *
+ * Returns: working days, negative for a lead
+ */
+int
+aff_dependency_get_lag (const AffDependency *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->lag;
+}
+
+/* ---- AffViolation ------------------------------------------------------- */
+
+/**
+ * AffViolation:
+ *
+ * A finish-no-later-than that the schedule cannot meet: the task, the day
+ * it had to be finished by, the day it can finish at the earliest and the
+ * working days between them.
+ */
+struct _AffViolation
+{
+  char *task_id;
+  GDate deadline;
+  GDate finish;
+  int days_missed;
+};
+
+/**
+ * aff_violation_copy:
+ * @self: a violation
+ *
+ * Copies a violation.
+ *
+ * Returns: (transfer full): a copy
+ */
+AffViolation *
+aff_violation_copy (const AffViolation *self)
+{
+  AffViolation *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->task_id = g_strdup (self->task_id);
+  return copy;
+}
+
+/**
+ * aff_violation_free:
+ * @self: (nullable): a violation
+ *
+ * Frees a violation.
+ */
+void
+aff_violation_free (AffViolation *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->task_id);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffViolation, aff_violation, aff_violation_copy, aff_violation_free)
+
+/**
+ * aff_violation_get_task_id:
+ * @self: a violation
+ *
+ * Gets the id of the task that finishes too late.
+ *
+ * Returns: the task's id
+ */
+const char *
+aff_violation_get_task_id (const AffViolation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->task_id;
+}
+
+/**
+ * aff_violation_get_deadline:
+ * @self: a violation
+ *
+ * Gets the day the task had to be finished by.
+ *
+ * Returns: (transfer none): the day
+ */
+const GDate *
+aff_violation_get_deadline (const AffViolation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->deadline;
+}
+
+/**
+ * aff_violation_get_finish:
+ * @self: a violation
+ *
+ * Gets the earliest day the task can finish.
+ *
+ * Returns: (transfer none): the day
+ */
+const GDate *
+aff_violation_get_finish (const AffViolation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->finish;
+}
+
+/**
+ * aff_violation_get_days_missed:
+ * @self: a violation
+ *
+ * Gets by how much the deadline is missed.
+ *
+ * Returns: working days, at least 1
+ */
+int
+aff_violation_get_days_missed (const AffViolation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->days_missed;
+}
+
+/* ---- AffSlip ------------------------------------------------------------ */
+
+/**
+ * AffSlip:
+ *
+ * How a task moved since a baseline: its baseline and current dates and
+ * the slips in working days, positive when it is later than planned.
+ */
+struct _AffSlip
+{
+  char *task_id;
+  gboolean milestone;
+  GDate baseline_start, baseline_finish, start, finish;
+  int start_slip, finish_slip;
+};
+
+/**
+ * aff_slip_copy:
+ * @self: a slip
+ *
+ * Copies a slip.
+ *
+ * Returns: (transfer full): a copy
+ */
+AffSlip *
+aff_slip_copy (const AffSlip *self)
+{
+  AffSlip *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_memdup2 (self, sizeof *self);
+  copy->task_id = g_strdup (self->task_id);
+  return copy;
+}
+
+/**
+ * aff_slip_free:
+ * @self: (nullable): a slip
+ *
+ * Frees a slip.
+ */
+void
+aff_slip_free (AffSlip *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->task_id);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffSlip, aff_slip, aff_slip_copy, aff_slip_free)
+
+/**
+ * aff_slip_get_task_id:
+ * @self: a slip
+ *
+ * Gets the id of the task that moved.
+ *
+ * Returns: the task's id
+ */
+const char *
+aff_slip_get_task_id (const AffSlip *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->task_id;
+}
+
+/**
+ * aff_slip_is_milestone:
+ * @self: a slip
+ *
+ * Tells whether the task that moved is a milestone.
+ *
+ * Returns: whether it is a milestone
+ */
+gboolean
+aff_slip_is_milestone (const AffSlip *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->milestone;
+}
+
+#define SLIP_DATE(field)                                                     \
+  const GDate *                                                              \
+  aff_slip_get_##field (const AffSlip *self)                                 \
+  {                                                                          \
+    g_return_val_if_fail (self != NULL, NULL);                               \
+    return &self->field;                                                     \
+  }
+
+/**
+ * aff_slip_get_baseline_start:
+ * @self: a slip
+ *
+ * Gets the start the baseline planned.
+ *
+ * Returns: (transfer none): the day
+ */
+SLIP_DATE (baseline_start)
+/**
+ * aff_slip_get_baseline_finish:
+ * @self: a slip
+ *
+ * Gets the finish the baseline planned.
+ *
+ * Returns: (transfer none): the day
+ */
+SLIP_DATE (baseline_finish)
+/**
+ * aff_slip_get_start:
+ * @self: a slip
+ *
+ * Gets the start the current schedule gives.
+ *
+ * Returns: (transfer none): the day
+ */
+SLIP_DATE (start)
+/**
+ * aff_slip_get_finish:
+ * @self: a slip
+ *
+ * Gets the finish the current schedule gives.
+ *
+ * Returns: (transfer none): the day
+ */
+SLIP_DATE (finish)
+
+/**
+ * aff_slip_get_start_slip:
+ * @self: a slip
+ *
+ * Gets how far the start moved.
+ *
+ * Returns: working days, positive when later than the baseline
+ */
+int
+aff_slip_get_start_slip (const AffSlip *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->start_slip;
+}
+
+/**
+ * aff_slip_get_finish_slip:
+ * @self: a slip
+ *
+ * Gets how far the finish moved.
+ *
+ * Returns: working days, positive when later than the baseline
+ */
+int
+aff_slip_get_finish_slip (const AffSlip *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->finish_slip;
+}
+
+/* ---- AffPlan ------------------------------------------------------------ */
+
+/**
+ * AffPlan:
+ *
+ * The delivery plan of an affair, or a standalone plan for a what-if study:
+ * a start date, a working calendar, tasks and the dependencies between
+ * them, and the baselines saved along the way. The plan is the list model
+ * of its tasks, in the order they were added.
+ *
+ * [method@Aff.Plan.schedule] computes the critical path: every task's early
+ * and late dates, its total and free float, the critical tasks and the
+ * plan's finish, on whole working days of the calendar (a task of d days
+ * starts on a working day and finishes on its d-th working day; a
+ * finish-to-start successor starts on the next working day; a milestone
+ * falls at the end of the day its predecessors finish, or on the plan's
+ * first day when it has none). These are the conventions of TaskJuggler and
+ * MS Project, so dates agree with theirs. Start-no-earlier-than
+ * constraints and actual dates move tasks; a finish-no-later-than that
+ * cannot be met is reported by [method@Aff.Plan.get_violations] and makes
+ * the float negative, not hidden.
+ *
+ * Scheduling is linear in tasks plus dependencies and does not walk the
+ * calendar day by day, so a plan can be rescheduled on every edit.
+ *
+ * In an affair, every change to the plan is journaled under the affair.
+ */
+
+typedef struct
+{
+  char *task_id;
+  GDate start;
+  GDate finish;
+} BaselineItem;
+
+typedef struct
+{
+  char *name;
+  GArray *items;                /* BaselineItem */
+} Baseline;
+
+struct _AffPlan
+{
+  GObject parent_instance;
+
+  GDate start;
+  AffCalendar *calendar;
+  GPtrArray *tasks;             /* AffTask */
+  GHashTable *index;            /* id → position + 1 */
+  GArray *links;                /* AffSchedLink */
+  GHashTable *pairs;            /* packed (pred, succ) → link position + 1 */
+  GPtrArray *baselines;         /* Baseline */
+
+  gboolean scheduled;
+  GDate finish;
+  GPtrArray *violations;        /* AffViolation */
+
+  AffTrack track;
+};
+
+static void aff_plan_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffPlan, aff_plan, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, aff_plan_list_model_init))
+
+static GType
+aff_plan_get_item_type (GListModel *model)
+{
+  return AFF_TYPE_TASK;
+}
+
+static guint
+aff_plan_get_n_items (GListModel *model)
+{
+  return AFF_PLAN (model)->tasks->len;
+}
+
+static gpointer
+aff_plan_get_item (GListModel *model,
+                   guint       position)
+{
+  AffPlan *self = AFF_PLAN (model);
+
+  if (position >= self->tasks->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->tasks, position));
+}
+
+static void
+aff_plan_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = aff_plan_get_item_type;
+  iface->get_n_items = aff_plan_get_n_items;
+  iface->get_item = aff_plan_get_item;
+}
+
+static void
+baseline_free (gpointer data)
+{
+  Baseline *baseline = data;
+  guint i;
+
+  for (i = 0; i < baseline->items->len; i++)
+    g_free (g_array_index (baseline->items, BaselineItem, i).task_id);
+  g_array_unref (baseline->items);
+  g_free (baseline->name);
+  g_free (baseline);
+}
+
+/* A dependency is keyed by its two positions; on 64-bit platforms the key
+ * fits in the pointer, which spares a million allocations in a large plan. */
+static guint
+pair_hash (gconstpointer key)
+{
+  guint64 k = *(const guint64 *) key;
+  return (guint) (k ^ (k >> 29) ^ (k >> 32) * 0x9E3779B1u);
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return *(const guint64 *) a == *(const guint64 *) b;
+}
+
+static guint64 *
+pair_key (guint32 pred,
+          guint32 succ)
+{
+  guint64 *key = g_new (guint64, 1);
+
+  *key = ((guint64) pred << 32) | succ;
+  return key;
+}
+
+static guint
+find_pair (AffPlan *self,
+           guint32  pred,
+           guint32  succ)
+{
+  guint64 key = ((guint64) pred << 32) | succ;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->pairs, &key));
+}
+
+static void
+aff_plan_dispose (GObject *object)
+{
+  AffPlan *self = AFF_PLAN (object);
+  guint i;
+
+  /* A task a binding still holds must not point to a plan that is gone. */
+  for (i = 0; i < self->tasks->len; i++)
+    _aff_task_attach (g_ptr_array_index (self->tasks, i), NULL, NULL, NULL);
+  g_ptr_array_set_size (self->tasks, 0);
+  g_clear_object (&self->calendar);
+  G_OBJECT_CLASS (aff_plan_parent_class)->dispose (object);
+}
+
+static void
+aff_plan_finalize (GObject *object)
+{
+  AffPlan *self = AFF_PLAN (object);
+
+  g_ptr_array_unref (self->tasks);
+  g_hash_table_unref (self->index);
+  g_array_unref (self->links);
+  g_hash_table_unref (self->pairs);
+  g_ptr_array_unref (self->baselines);
+  g_ptr_array_unref (self->violations);
+  _aff_track_clear (&self->track);
+  G_OBJECT_CLASS (aff_plan_parent_class)->finalize (object);
+}
+
+static void
+aff_plan_class_init (AffPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = aff_plan_dispose;
+  object_class->finalize = aff_plan_finalize;
+}
+
+static void
+aff_plan_init (AffPlan *self)
+{
+  g_date_clear (&self->start, 1);
+  g_date_clear (&self->finish, 1);
+  self->calendar = aff_calendar_new_french (FALSE);
+  self->tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->links = g_array_new (FALSE, FALSE, sizeof (AffSchedLink));
+  self->pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  self->baselines = g_ptr_array_new_with_free_func (baseline_free);
+  self->violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
+}
+
+/**
+ * aff_plan_new:
+ *
+ * Creates an empty plan on the French calendar (without the holidays of
+ * Alsace-Moselle) and without a start date, for a what-if study or a test.
+ * An affair has its own plan: [method@Aff.Affair.get_plan].
+ *
+ * Returns: (transfer full): a new plan
+ */
+AffPlan *
+aff_plan_new (void)
+{
+  return g_object_new (AFF_TYPE_PLAN, NULL);
+}
+
+static void
+stale (AffPlan *self)
+{
+  self->scheduled = FALSE;
+}
+
+void
+_aff_plan_task_changed (AffPlan *self,
+                        AffTask *task)
+{
+  stale (self);
+}
+
+static void
+record (AffPlan    *self,
+        const char *action,
+        JsonObject *details)
+{
+  _aff_track_record (&self->track, action, details);
+}
+
+static JsonObject *
+details_with_task (const char *task_id)
+{
+  JsonObject *details = json_object_new ();
+
+  json_object_set_string_member (details, "task", task_id);
+  return details;
+}
+
+void
+_aff_plan_attach (AffPlan    *self,
+                  AffJournal *journal,
+                  const char *affair_id)
+{
+  guint i;
+
+  if (journal != NULL)
+    _aff_track_attach (&self->track, journal, "affair", affair_id, NULL, NULL);
+  else
+    _aff_track_clear (&self->track);
+  for (i = 0; i < self->tasks->len; i++)
+    _aff_task_attach (g_ptr_array_index (self->tasks, i), self, journal, affair_id);
+}
+
+/**
+ * aff_plan_get_start:
+ * @self: a plan
+ *
+ * Gets the day the plan starts.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL if not set
+ */
+const GDate *
+aff_plan_get_start (AffPlan *self)
+{
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  return g_date_valid (&self->start) ? &self->start : NULL;
+}
+
+/**
+ * aff_plan_set_start:
+ * @self: a plan
+ * @date: the day the plan starts
+ *
+ * Sets the day the plan starts: tasks without predecessors start on it, or
+ * on the next working day when it is not one.
+ */
+void
+aff_plan_set_start (AffPlan     *self,
+                    const GDate *date)
+{
+  JsonObject *details;
+
+  g_return_if_fail (AFF_IS_PLAN (self));
+  g_return_if_fail (date != NULL && g_date_valid (date));
+
+  if (g_date_valid (&self->start) && g_date_compare (&self->start, date) == 0)
+    return;
+  self->start = *date;
+  stale (self);
+  details = json_object_new ();
+  json_object_set_member (details, "start", json_node_init_string (json_node_alloc (), ""));
+  {
+    g_autofree char *iso = aff_date_to_iso (date);
+    json_object_set_string_member (details, "start", iso);
+  }
+  record (self, "plan-start-set", details);
+}
+
+/**
+ * aff_plan_get_calendar:
+ * @self: a plan
+ *
+ * Gets the plan's working calendar. Changing it changes the next schedule.
+ *
+ * Returns: (transfer none): the calendar
+ */
+AffCalendar *
+aff_plan_get_calendar (AffPlan *self)
+{
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  return self->calendar;
+}
+
+/**
+ * aff_plan_set_calendar:
+ * @self: a plan
+ * @calendar: the working calendar
+ *
+ * Sets the plan's working calendar.
+ */
+void
+aff_plan_set_calendar (AffPlan     *self,
+                       AffCalendar *calendar)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *details;
+
+  g_return_if_fail (AFF_IS_PLAN (self));
+  g_return_if_fail (AFF_IS_CALENDAR (calendar));
+
+  if (!g_set_object (&self->calendar, calendar))
+    return;
+  stale (self);
+  builder = json_builder_new ();
+  _aff_calendar_to_json (calendar, builder);
+  node = json_builder_get_root (builder);
+  details = json_object_new ();
+  json_object_set_member (details, "calendar", g_steal_pointer (&node));
+  record (self, "plan-calendar-set", details);
+}
+
+static guint
+position_of (AffPlan    *self,
+             const char *id)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->index, id));
+}
+
+static void
+insert_task (AffPlan *self,
+             AffTask *task)
+{
+  g_ptr_array_add (self->tasks, g_object_ref (task));
+  g_hash_table_insert (self->index, (gpointer) aff_task_get_id (task),
+                       GUINT_TO_POINTER (self->tasks->len));
+  _aff_task_attach (task, self, self->track.journal, self->track.id);
+}
+
+/**
+ * aff_plan_add_task:
+ * @self: a plan
+ * @task: the task
+ * @error: return location for a #GError
+ *
+ * Adds a task at the end of the plan.
+ *
+ * Returns: %TRUE on success; %FALSE if the plan has a task with the same
+ *   id, the id is not valid or the task belongs to another plan
+ */
+gboolean
+aff_plan_add_task (AffPlan  *self,
+                   AffTask  *task,
+                   GError  **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (AFF_IS_TASK (task), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = aff_task_get_id (task);
+  if (!_aff_id_is_valid (id))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                   _("The task id “%s” is not 1 to 64 bytes without spaces"), id);
+      return FALSE;
+    }
+  if (position_of (self, id) != 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_DUPLICATE_ID,
+                   _("The plan already has a task “%s”"), id);
+      return FALSE;
+    }
+  if (_aff_task_get_plan (task) != NULL)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_IN_USE,
+                   _("The task “%s” already belongs to a plan"), id);
+      return FALSE;
+    }
+  insert_task (self, task);
+  stale (self);
+  if (self->track.journal != NULL)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *details = details_with_task (id);
+
+      _aff_task_to_json (task, builder);
+      node = json_builder_get_root (builder);
+      json_object_set_member (details, "value", g_steal_pointer (&node));
+      record (self, "task-added", details);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), self->tasks->len - 1, 0, 1);
+  return TRUE;
+}
+
+static gboolean
+find_task (AffPlan     *self,
+           const char  *id,
+           guint32     *position,
+           GError     **error)
+{
+  guint found = id != NULL ? position_of (self, id) : 0;
+
+  if (found == 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND,
+                   _("The plan has no task “%s”"), id != NULL ? id : "");
+      return FALSE;
+    }
+  *position = found - 1;
+  return TRUE;
+}
+
+static void
+rebuild_pairs (AffPlan *self)
+{
+  guint i;
+
+  g_hash_table_remove_all (self->pairs);
+  for (i = 0; i < self->links->len; i++)
+    {
+      const AffSchedLink *link = &g_array_index (self->links, AffSchedLink, i);
+      g_hash_table_insert (self->pairs, pair_key (link->pred, link->succ), GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/**
+ * aff_plan_remove_task:
+ * @self: a plan
+ * @id: the task's id
+ * @error: return location for a #GError
+ *
+ * Removes a task and its dependencies.
+ *
+ * Returns: %TRUE on success, %FALSE if the plan has no such task
+ */
+gboolean
+aff_plan_remove_task (AffPlan     *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_autoptr(AffTask) task = NULL;
+  guint32 position;
+  guint i, kept = 0;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!find_task (self, id, &position, error))
+    return FALSE;
+  task = g_object_ref (g_ptr_array_index (self->tasks, position));
+  record (self, "task-removed", details_with_task (aff_task_get_id (task)));
+  for (i = 0; i < self->links->len; i++)
+    {
+      AffSchedLink link = g_array_index (self->links, AffSchedLink, i);
+
+      if (link.pred == position || link.succ == position)
+        continue;
+      link.pred -= link.pred > position;
+      link.succ -= link.succ > position;
+      g_array_index (self->links, AffSchedLink, kept++) = link;
+    }
+  g_array_set_size (self->links, kept);
+  g_hash_table_remove (self->index, aff_task_get_id (task));
+  g_ptr_array_remove_index (self->tasks, position);
+  for (i = position; i < self->tasks->len; i++)
+    g_hash_table_insert (self->index, (gpointer) aff_task_get_id (g_ptr_array_index (self->tasks, i)),
+                         GUINT_TO_POINTER (i + 1));
+  rebuild_pairs (self);
+  _aff_task_attach (task, NULL, NULL, NULL);
+  stale (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  return TRUE;
+}
+
+/**
+ * aff_plan_lookup_task:
+ * @self: a plan
+ * @id: a task's id
+ *
+ * Finds a task by its id.
+ *
+ * Returns: (transfer none) (nullable): the task, or %NULL
+ */
+AffTask *
+aff_plan_lookup_task (AffPlan    *self,
+                      const char *id)
+{
+  guint position;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  position = position_of (self, id);
+  return position != 0 ? g_ptr_array_index (self->tasks, position - 1) : NULL;
+}
+
+/**
+ * aff_plan_get_tasks:
+ * @self: a plan
+ *
+ * Gets the tasks, in the order they were added: the plan itself, as a list
+ * model.
+ *
+ * Returns: (transfer none): the tasks
+ */
+GListModel *
+aff_plan_get_tasks (AffPlan *self)
+{
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self);
+}
+
+static JsonObject *
+link_details (AffPlan            *self,
+              const AffSchedLink *link)
+{
+  JsonObject *details = json_object_new ();
+
+  json_object_set_string_member (details, "predecessor",
+                                 aff_task_get_id (g_ptr_array_index (self->tasks, link->pred)));
+  json_object_set_string_member (details, "successor",
+                                 aff_task_get_id (g_ptr_array_index (self->tasks, link->succ)));
+  json_object_set_string_member (details, "type", aff_enum_to_nick (AFF_TYPE_DEPENDENCY_TYPE, link->type));
+  json_object_set_int_member (details, "lag", link->lag);
+  return details;
+}
+
+#define MAX_LAG 100000
+
+static gboolean
+insert_link (AffPlan            *self,
+             const AffSchedLink *link,
+             GError            **error)
+{
+  const char *pred = aff_task_get_id (g_ptr_array_index (self->tasks, link->pred));
+  const char *succ = aff_task_get_id (g_ptr_array_index (self->tasks, link->succ));
+
+  if (link->pred == link->succ)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_CYCLE, _("The task “%s” cannot depend on itself"), pred);
+      return FALSE;
+    }
+  if (link->lag < -MAX_LAG || link->lag > MAX_LAG)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                   _("The lag from “%s” to “%s” is beyond 100000 working days"), pred, succ);
+      return FALSE;
+    }
+  if ((guint) link->type > AFF_DEPENDENCY_TYPE_START_FINISH)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                   _("The dependency from “%s” to “%s” has an unknown type"), pred, succ);
+      return FALSE;
+    }
+  if (find_pair (self, link->pred, link->succ) != 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_DUPLICATE_ID,
+                   _("The task “%s” already depends on “%s”"), succ, pred);
+      return FALSE;
+    }
+  g_array_append_val (self->links, *link);
+  g_hash_table_insert (self->pairs, pair_key (link->pred, link->succ),
+                       GUINT_TO_POINTER (self->links->len));
+  return TRUE;
+}
+
+/**
+ * aff_plan_add_dependency:
+ * @self: a plan
+ * @predecessor_id: the id of the task depended on
+ * @successor_id: the id of the dependent task
+ * @type: how the successor depends on the predecessor
+ * @lag_days: working days added to the constrained date (negative for a
+ *   lead), within ±100 000
+ * @error: return location for a #GError
+ *
+ * Makes a task depend on another. A dependency that closes a cycle is
+ * accepted here, which keeps adding dependencies cheap, and refused by
+ * [method@Aff.Plan.schedule], which names the tasks of the cycle.
+ *
+ * Returns: %TRUE on success; %FALSE if a task is missing, the two are the
+ *   same, the lag is out of range or the dependency exists already
+ */
+gboolean
+aff_plan_add_dependency (AffPlan            *self,
+                         const char         *predecessor_id,
+                         const char         *successor_id,
+                         AffDependencyType   type,
+                         int                 lag_days,
+                         GError            **error)
+{
+  AffSchedLink link;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!find_task (self, predecessor_id, &link.pred, error) ||
+      !find_task (self, successor_id, &link.succ, error))
+    return FALSE;
+  link.type = type;
+  link.lag = lag_days;
+  if (!insert_link (self, &link, error))
+    return FALSE;
+  stale (self);
+  if (self->track.journal != NULL)
+    record (self, "dependency-added", link_details (self, &link));
+  return TRUE;
+}
+
+/**
+ * aff_plan_remove_dependency:
+ * @self: a plan
+ * @predecessor_id: the id of the task depended on
+ * @successor_id: the id of the dependent task
+ * @error: return location for a #GError
+ *
+ * Removes a dependency.
+ *
+ * Returns: %TRUE on success, %FALSE if there is no such dependency
+ */
+gboolean
+aff_plan_remove_dependency (AffPlan     *self,
+                            const char  *predecessor_id,
+                            const char  *successor_id,
+                            GError     **error)
+{
+  guint32 pred, succ;
+  guint found;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!find_task (self, predecessor_id, &pred, error) ||
+      !find_task (self, successor_id, &succ, error))
+    return FALSE;
+  if ((found = find_pair (self, pred, succ)) == 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND,
+                   _("The task “%s” does not depend on “%s”"), successor_id, predecessor_id);
+      return FALSE;
+    }
+  record (self, "dependency-removed",
+          link_details (self, &g_array_index (self->links, AffSchedLink, found - 1)));
+  g_array_remove_index (self->links, found - 1);
+  rebuild_pairs (self);
+  stale (self);
+  return TRUE;
+}
+
+/**
+ * aff_plan_get_dependencies:
+ * @self: a plan
+ *
+ * Lists the dependencies, in the order they were added.
+ *
+ * Returns: (transfer container) (element-type AffDependency): the
+ *   dependencies
+ */
+GPtrArray *
+aff_plan_get_dependencies (AffPlan *self)
+{
+  GPtrArray *list;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+
+  list = g_ptr_array_new_full (self->links->len, (GDestroyNotify) aff_dependency_free);
+  for (i = 0; i < self->links->len; i++)
+    {
+      const AffSchedLink *link = &g_array_index (self->links, AffSchedLink, i);
+
+      g_ptr_array_add (list, dependency_new (aff_task_get_id (g_ptr_array_index (self->tasks, link->pred)),
+                                             aff_task_get_id (g_ptr_array_index (self->tasks, link->succ)),
+                                             link->type, link->lag));
+    }
+  return list;
+}
+
+/* ---- Scheduling --------------------------------------------------------- */
+
+static gint64
+duration_of (AffTask *task)
+{
+  return aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE ? 0 : aff_task_get_duration (task);
+}
+
+/* The boundary at the end of @date: after its last working day up to it. */
+static gint64
+end_of (AffCalendar *calendar,
+        const GDate *date)
+{
+  return _aff_calendar_ordinal (calendar, g_date_get_julian (date) + 1);
+}
+
+static gboolean
+widen (guint32     *lo,
+       guint32     *hi,
+       const GDate *date)
+{
+  if (date == NULL)
+    return FALSE;
+  *lo = MIN (*lo, g_date_get_julian (date));
+  *hi = MAX (*hi, g_date_get_julian (date));
+  return TRUE;
+}
+
+static gboolean
+prepare_inputs (AffPlan       *self,
+                AffSchedTask  *in,
+                gint64        *origin,
+                GError       **error)
+{
+  guint32 lo, hi;
+  guint i;
+
+  if (!g_date_valid (&self->start))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("The plan has no start date"));
+      return FALSE;
+    }
+  lo = hi = g_date_get_julian (&self->start);
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+      const GDate *started = aff_task_get_actual_start (task);
+      const GDate *finished = aff_task_get_actual_finish (task);
+
+      widen (&lo, &hi, aff_task_get_start_no_earlier_than (task));
+      widen (&lo, &hi, aff_task_get_finish_no_later_than (task));
+      widen (&lo, &hi, started);
+      widen (&lo, &hi, finished);
+      if (started != NULL && finished != NULL && g_date_compare (finished, started) < 0)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                       _("The task “%s” actually finished before it started"), aff_task_get_id (task));
+          return FALSE;
+        }
+    }
+  if (!_aff_calendar_prepare (self->calendar, lo, hi + 1))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                   _("The plan has dates beyond 9999-12-30"));
+      return FALSE;
+    }
+  *origin = _aff_calendar_ordinal (self->calendar, g_date_get_julian (&self->start));
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+      const GDate *date;
+      AffSchedTask *t = &in[i];
+
+      t->duration = duration_of (task);
+      t->earliest = *origin;
+      t->earliest_side = AFF_SIDE_START;
+      t->deadline = G_MAXINT64;
+      t->pinned = FALSE;
+      if ((date = aff_task_get_start_no_earlier_than (task)) != NULL)
+        t->earliest = MAX (t->earliest, _aff_calendar_ordinal (self->calendar, g_date_get_julian (date)));
+      if ((date = aff_task_get_finish_no_later_than (task)) != NULL)
+        t->deadline = end_of (self->calendar, date);
+      if ((date = aff_task_get_actual_start (task)) != NULL)
+        {
+          t->pinned = TRUE;
+          t->earliest = _aff_calendar_ordinal (self->calendar, g_date_get_julian (date));
+          if (aff_task_get_actual_finish (task) != NULL && t->duration > 0)
+            t->duration = MAX (1, end_of (self->calendar, aff_task_get_actual_finish (task)) - t->earliest);
+        }
+      else if ((date = aff_task_get_actual_finish (task)) != NULL)
+        {
+          t->pinned = TRUE;
+          t->earliest = end_of (self->calendar, date) - t->duration;
+          t->earliest_side = AFF_SIDE_END;
+        }
+    }
+  return TRUE;
+}
+
+static void
+set_cycle_error (AffPlan  *self,
+                 GArray   *cycle,
+                 GError  **error)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i <= cycle->len; i++)
+    {
+      guint32 t = g_array_index (cycle, guint32, i % cycle->len);
+
+      if (i > 0)
+        g_string_append (names, " → ");
+      g_string_append (names, aff_task_get_id (g_ptr_array_index (self->tasks, t)));
+    }
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CYCLE,
+               _("The dependencies make a cycle: %s"), names->str);
+}
+
+/* The day a boundary stands for: the day after it for a start, the day
+ * before it for an end. */
+static gboolean
+day_of (AffCalendar *calendar,
+        gint64       boundary,
+        AffSide      side,
+        GDate       *out)
+{
+  guint32 julian;
+
+  g_date_clear (out, 1);
+  if (!_aff_calendar_julian (calendar, side == AFF_SIDE_START ? boundary : boundary - 1, &julian))
+    return FALSE;
+  g_date_set_julian (out, julian);
+  return TRUE;
+}
+
+static gboolean
+task_days (AffCalendar          *calendar,
+           const AffSchedTask   *in,
+           const AffSchedResult *r,
+           gboolean              late,
+           GDate                *start,
+           GDate                *finish)
+{
+  gint64 s = late ? r->ls : r->es, f = late ? r->lf : r->ef;
+
+  if (in->duration == 0)
+    {
+      if (!day_of (calendar, s, r->side, start))
+        return FALSE;
+      *finish = *start;
+      return TRUE;
+    }
+  return day_of (calendar, s, AFF_SIDE_START, start) && day_of (calendar, f, AFF_SIDE_END, finish);
+}
+
+/**
+ * aff_plan_schedule:
+ * @self: a plan
+ * @error: return location for a #GError
+ *
+ * Computes the schedule: every task's early and late dates, total and free
+ * float and whether it is critical, the plan's finish, the critical path
+ * and the finish-no-later-than constraints that cannot be met.
+ *
+ * Tasks start on the plan's start day or the next working day, after their
+ * predecessors and no earlier than their start-no-earlier-than. A task that
+ * has actually started keeps its actual start (and its actual finish when
+ * it has one) whatever its predecessors say: what happened happened.
+ *
+ * Returns: %TRUE on success; %FALSE with %AFF_ERROR_CYCLE naming the tasks
+ *   of one cycle when the dependencies make one, or with
+ *   %AFF_ERROR_INVALID_VALUE when the plan has no start or impossible
+ *   dates. On failure, nothing changes.
+ */
+gboolean
+aff_plan_schedule (AffPlan  *self,
+                   GError  **error)
+{
+  guint n, i;
+  g_autofree AffSchedTask *in = NULL;
+  g_autofree AffSchedResult *out = NULL;
+  g_autoptr(GArray) cycle = NULL;
+  g_autoptr(GPtrArray) violations = NULL;
+  gint64 origin = 0, end = 0;
+  GDate finish;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = self->tasks->len;
+  in = g_new (AffSchedTask, n);
+  out = g_new (AffSchedResult, n);
+  if (!prepare_inputs (self, in, &origin, error))
+    return FALSE;
+  cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (!_aff_schedule (in, n, (const AffSchedLink *) self->links->data, self->links->len,
+                      out, &end, cycle))
+    {
+      set_cycle_error (self, cycle, error);
+      return FALSE;
+    }
+
+  /* Dates are checked before any task changes, so that a plan running past
+   * the calendar's range fails whole. */
+  g_date_clear (&finish, 1);
+  for (i = 0; i < n; i++)
+    {
+      GDate es, ef, ls, lf;
+
+      if (!task_days (self->calendar, &in[i], &out[i], FALSE, &es, &ef) ||
+          !task_days (self->calendar, &in[i], &out[i], TRUE, &ls, &lf))
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                       _("The task “%s” would fall outside years 1 to 9999"),
+                       aff_task_get_id (g_ptr_array_index (self->tasks, i)));
+          return FALSE;
+        }
+    }
+  violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
+  for (i = 0; i < n; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+      GDate es, ef, ls, lf;
+
+      task_days (self->calendar, &in[i], &out[i], FALSE, &es, &ef);
+      task_days (self->calendar, &in[i], &out[i], TRUE, &ls, &lf);
+      _aff_task_set_schedule (task, &es, &ef, &ls, &lf, out[i].total_float, out[i].free_float);
+      if (!g_date_valid (&finish) || g_date_compare (&ef, &finish) > 0)
+        finish = ef;
+      if (out[i].ef > in[i].deadline)
+        {
+          AffViolation *v = g_new0 (AffViolation, 1);
+
+          v->task_id = g_strdup (aff_task_get_id (task));
+          v->deadline = *aff_task_get_finish_no_later_than (task);
+          v->finish = ef;
+          v->days_missed = (int) MIN (out[i].ef - in[i].deadline, G_MAXINT);
+          g_ptr_array_add (violations, v);
+        }
+    }
+  if (n == 0)
+    finish = self->start;
+  self->finish = finish;
+  g_ptr_array_unref (self->violations);
+  self->violations = g_steal_pointer (&violations);
+  self->scheduled = TRUE;
+  return TRUE;
+}
+
+/**
+ * aff_plan_is_scheduled:
+ * @self: a plan
+ *
+ * Tells whether the last schedule still stands: nothing in the plan or its
+ * tasks changed since. Changes to the calendar object itself are not
+ * watched; schedule again after editing it.
+ *
+ * Returns: whether the schedule is up to date
+ */
+gboolean
+aff_plan_is_scheduled (AffPlan *self)
+{
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  return self->scheduled;
+}
+
+/**
+ * aff_plan_get_finish:
+ * @self: a plan
+ *
+ * Gets the plan's finish from the last schedule: the latest early finish.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL if never scheduled
+ */
+const GDate *
+aff_plan_get_finish (AffPlan *self)
+{
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  return g_date_valid (&self->finish) ? &self->finish : NULL;
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b)
+{
+  AffTask *x = *(AffTask **) a, *y = *(AffTask **) b;
+  int c = g_date_compare (aff_task_get_early_start (x), aff_task_get_early_start (y));
+
+  return c != 0 ? c : g_date_compare (aff_task_get_early_finish (x), aff_task_get_early_finish (y));
+}
+
+/**
+ * aff_plan_get_critical_path:
+ * @self: a plan
+ *
+ * Lists the critical tasks of the last schedule (no float, or negative
+ * float when a deadline cannot be met), by early start, then early finish,
+ * then the order of the plan.
+ *
+ * Returns: (transfer container) (element-type AffTask): the critical tasks
+ */
+GPtrArray *
+aff_plan_get_critical_path (AffPlan *self)
+{
+  GPtrArray *path;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+
+  path = g_ptr_array_new_with_free_func (g_object_unref);
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+
+      if (aff_task_is_critical (task))
+        g_ptr_array_add (path, g_object_ref (task));
+    }
+  /* g_ptr_array_sort is a stable merge sort: ties keep the plan's order. */
+  g_ptr_array_sort (path, compare_by_start);
+  return path;
+}
+
+/**
+ * aff_plan_get_violations:
+ * @self: a plan
+ *
+ * Lists the finish-no-later-than constraints the last schedule cannot
+ * meet, in the plan's order.
+ *
+ * Returns: (transfer container) (element-type AffViolation): the
+ *   violations
+ */
+GPtrArray *
+aff_plan_get_violations (AffPlan *self)
+{
+  GPtrArray *list;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
+  for (i = 0; i < self->violations->len; i++)
+    g_ptr_array_add (list, aff_violation_copy (g_ptr_array_index (self->violations, i)));
+  return list;
+}
+
+/* ---- Baselines ---------------------------------------------------------- */
+
+static Baseline *
+find_baseline (AffPlan    *self,
+               const char *name)
+{
+  guint i;
+
+  for (i = 0; i < self->baselines->len; i++)
+    {
+      Baseline *baseline = g_ptr_array_index (self->baselines, i);
+
+      if (g_strcmp0 (baseline->name, name) == 0)
+        return baseline;
+    }
+  return NULL;
+}
+
+static Baseline *
+baseline_new (const char *name)
+{
+  Baseline *baseline = g_new0 (Baseline, 1);
+
+  baseline->name = g_strdup (name);
+  baseline->items = g_array_new (FALSE, FALSE, sizeof (BaselineItem));
+  return baseline;
+}
+
+/**
+ * aff_plan_save_baseline:
+ * @self: a plan
+ * @name: the baseline's name, such as “contract” or “after hazard 2”
+ * @error: return location for a #GError
+ *
+ * Saves the dates of the current schedule under a name, to measure slips
+ * against later. The plan must be scheduled and up to date.
+ *
+ * Returns: %TRUE on success; %FALSE if the plan is not scheduled or a
+ *   baseline has that name already
+ */
+gboolean
+aff_plan_save_baseline (AffPlan     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  Baseline *baseline;
+  JsonObject *details;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!self->scheduled)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                   _("The plan must be scheduled before the baseline “%s” is saved"), name);
+      return FALSE;
+    }
+  if (*name == '\0' || find_baseline (self, name) != NULL)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_DUPLICATE_ID,
+                   _("The plan already has a baseline “%s”"), name);
+      return FALSE;
+    }
+  baseline = baseline_new (name);
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+      BaselineItem item = { g_strdup (aff_task_get_id (task)),
+                            *aff_task_get_early_start (task), *aff_task_get_early_finish (task) };
+
+      g_array_append_val (baseline->items, item);
+    }
+  g_ptr_array_add (self->baselines, baseline);
+  details = json_object_new ();
+  json_object_set_string_member (details, "baseline", name);
+  {
+    g_autofree char *iso = aff_date_to_iso (&self->finish);
+    json_object_set_string_member (details, "finish", iso);
+  }
+  record (self, "baseline-saved", details);
+  return TRUE;
+}
+
+/**
+ * aff_plan_list_baselines:
+ * @self: a plan
+ *
+ * Lists the names of the baselines, oldest first.
+ *
+ * Returns: (transfer full): the names
+ */
+GStrv
+aff_plan_list_baselines (AffPlan *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+
+  for (i = 0; i < self->baselines->len; i++)
+    g_strv_builder_add (builder, ((Baseline *) g_ptr_array_index (self->baselines, i))->name);
+  return g_strv_builder_end (builder);
+}
+
+/* Working days from @from to @to on the plan's calendar, negative when @to
+ * is earlier. */
+static int
+working_days_between (AffCalendar *calendar,
+                      const GDate *from,
+                      const GDate *to)
+{
+  return _aff_calendar_ordinal (calendar, g_date_get_julian (to)) -
+         _aff_calendar_ordinal (calendar, g_date_get_julian (from));
+}
+
+/**
+ * aff_plan_compare_to_baseline:
+ * @self: a plan
+ * @name: the baseline's name
+ * @error: return location for a #GError
+ *
+ * Lists the tasks whose start or finish in the last schedule differs from
+ * the baseline, in the plan's order, with the slips in working days of the
+ * plan's calendar. Tasks added since the baseline are not listed.
+ *
+ * Returns: (transfer container) (element-type AffSlip): the slips, or
+ *   %NULL if there is no such baseline or the plan was never scheduled
+ */
+GPtrArray *
+aff_plan_compare_to_baseline (AffPlan     *self,
+                              const char  *name,
+                              GError     **error)
+{
+  Baseline *baseline;
+  GPtrArray *slips;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((baseline = find_baseline (self, name)) == NULL)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The plan has no baseline “%s”"), name);
+      return NULL;
+    }
+  if (!g_date_valid (&self->finish))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                   _("The plan must be scheduled before it is compared to the baseline “%s”"), name);
+      return NULL;
+    }
+  slips = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_slip_free);
+  for (i = 0; i < baseline->items->len; i++)
+    {
+      const BaselineItem *item = &g_array_index (baseline->items, BaselineItem, i);
+      AffTask *task = aff_plan_lookup_task (self, item->task_id);
+      AffSlip *slip;
+
+      if (task == NULL || !aff_task_is_scheduled (task))
+        continue;
+      if (g_date_compare (&item->start, aff_task_get_early_start (task)) == 0 &&
+          g_date_compare (&item->finish, aff_task_get_early_finish (task)) == 0)
+        continue;
+      slip = g_new0 (AffSlip, 1);
+      slip->task_id = g_strdup (item->task_id);
+      slip->milestone = duration_of (task) == 0;
+      slip->baseline_start = item->start;
+      slip->baseline_finish = item->finish;
+      slip->start = *aff_task_get_early_start (task);
+      slip->finish = *aff_task_get_early_finish (task);
+      slip->start_slip = working_days_between (self->calendar, &item->start, &slip->start);
+      slip->finish_slip = working_days_between (self->calendar, &item->finish, &slip->finish);
+      g_ptr_array_add (slips, slip);
+    }
+  return slips;
+}
+
+/* ---- The document ------------------------------------------------------- */
+
+void
+_aff_plan_to_json (AffPlan     *self,
+                   JsonBuilder *builder)
+{
+  guint i, j;
+
+  json_builder_begin_object (builder);
+  aff_json_add_date (builder, "start", &self->start);
+  json_builder_set_member_name (builder, "calendar");
+  _aff_calendar_to_json (self->calendar, builder);
+  json_builder_set_member_name (builder, "tasks");
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->tasks->len; i++)
+    _aff_task_to_json (g_ptr_array_index (self->tasks, i), builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "dependencies");
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->links->len; i++)
+    {
+      const AffSchedLink *link = &g_array_index (self->links, AffSchedLink, i);
+
+      json_builder_begin_object (builder);
+      aff_json_add_string (builder, "predecessor", aff_task_get_id (g_ptr_array_index (self->tasks, link->pred)));
+      aff_json_add_string (builder, "successor", aff_task_get_id (g_ptr_array_index (self->tasks, link->succ)));
+      aff_json_add_enum (builder, "type", AFF_TYPE_DEPENDENCY_TYPE, link->type);
+      aff_json_add_int (builder, "lag", link->lag);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "baselines");
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->baselines->len; i++)
+    {
+      Baseline *baseline = g_ptr_array_index (self->baselines, i);
+
+      json_builder_begin_object (builder);
+      aff_json_add_string (builder, "name", baseline->name);
+      json_builder_set_member_name (builder, "tasks");
+      json_builder_begin_array (builder);
+      for (j = 0; j < baseline->items->len; j++)
+        {
+          const BaselineItem *item = &g_array_index (baseline->items, BaselineItem, j);
+
+          json_builder_begin_object (builder);
+          aff_json_add_string (builder, "id", item->task_id);
+          aff_json_add_date (builder, "start", &item->start);
+          aff_json_add_date (builder, "finish", &item->finish);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+read_task (AffJsonReader *reader,
+           JsonNode      *element,
+           guint          index,
+           gpointer       data,
+           GError       **error)
+{
+  AffPlan *self = data;
+  g_autoptr(AffTask) task = _aff_task_from_json (reader, element, error);
+
+  if (task == NULL)
+    return FALSE;
+  if (position_of (self, aff_task_get_id (task)) != 0)
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other task has, not “%s”"),
+                                    aff_task_get_id (task));
+  insert_task (self, task);
+  return TRUE;
+}
+
+static gboolean
+read_task_reference (AffPlan       *self,
+                     AffJsonReader *reader,
+                     JsonObject    *object,
+                     const char    *member,
+                     guint32       *position,
+                     GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  if (!aff_json_get_string (reader, object, member, TRUE, &id, error))
+    return FALSE;
+  if (position_of (self, id) == 0)
+    return aff_json_reader_fail_at (reader, member, error, _("expected the id of a task of the plan, not “%s”"), id);
+  *position = position_of (self, id) - 1;
+  return TRUE;
+}
+
+static gboolean
+read_dependency (AffJsonReader *reader,
+                 JsonNode      *element,
+                 guint          index,
+                 gpointer       data,
+                 GError       **error)
+{
+  static const char *const members[] = { "predecessor", "successor", "type", "lag", NULL };
+  AffPlan *self = data;
+  g_autoptr(GError) local = NULL;
+  JsonObject *object;
+  AffSchedLink link;
+  int type = 0;
+  gint64 lag = 0;
+
+  if (!(object = aff_json_expect_object (reader, element, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !read_task_reference (self, reader, object, "predecessor", &link.pred, error) ||
+      !read_task_reference (self, reader, object, "successor", &link.succ, error) ||
+      !aff_json_get_enum (reader, object, "type", TRUE, AFF_TYPE_DEPENDENCY_TYPE, &type, error) ||
+      !aff_json_get_int (reader, object, "lag", TRUE, -MAX_LAG, MAX_LAG, &lag, error))
+    return FALSE;
+  link.type = type;
+  link.lag = (gint32) lag;
+  if (!insert_link (self, &link, &local))
+    return aff_json_reader_fail (reader, error, _("expected a dependency between two different tasks, once"));
+  return TRUE;
+}
+
+static gboolean
+read_baseline_item (AffJsonReader *reader,
+                    JsonNode      *element,
+                    guint          index,
+                    gpointer       data,
+                    GError       **error)
+{
+  static const char *const members[] = { "id", "start", "finish", NULL };
+  Baseline *baseline = data;
+  BaselineItem item = { NULL };
+  JsonObject *object;
+
+  g_date_clear (&item.start, 1);
+  g_date_clear (&item.finish, 1);
+  if (!(object = aff_json_expect_object (reader, element, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_string (reader, object, "id", TRUE, &item.task_id, error) ||
+      !aff_json_get_date (reader, object, "start", TRUE, &item.start, error) ||
+      !aff_json_get_date (reader, object, "finish", TRUE, &item.finish, error))
+    {
+      g_free (item.task_id);
+      return FALSE;
+    }
+  g_array_append_val (baseline->items, item);
+  return TRUE;
+}
+
+static gboolean
+read_baseline (AffJsonReader *reader,
+               JsonNode      *element,
+               guint          index,
+               gpointer       data,
+               GError       **error)
+{
+  static const char *const members[] = { "name", "tasks", NULL };
+  AffPlan *self = data;
+  g_autofree char *name = NULL;
+  Baseline *baseline;
+  JsonObject *object;
+
+  if (!(object = aff_json_expect_object (reader, element, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_string (reader, object, "name", TRUE, &name, error))
+    return FALSE;
+  if (find_baseline (self, name) != NULL)
+    return aff_json_reader_fail_at (reader, "name", error, _("expected a name no other baseline has, not “%s”"), name);
+  baseline = baseline_new (name);
+  g_ptr_array_add (self->baselines, baseline);
+  return aff_json_read_array (reader, object, "tasks", read_baseline_item, baseline, error);
+}
+
+AffPlan *
+_aff_plan_from_json (AffJsonReader *reader,
+                     JsonNode      *node,
+                     GError       **error)
+{
+  static const char *const members[] = { "start", "calendar", "tasks", "dependencies", "baselines", NULL };
+  g_autoptr(AffPlan) self = aff_plan_new ();
+  JsonObject *object;
+  JsonNode *calendar;
+
+  if (!(object = aff_json_expect_object (reader, node, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_date (reader, object, "start", FALSE, &self->start, error))
+    return NULL;
+  if ((calendar = json_object_get_member (object, "calendar")) != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "calendar");
+      AffCalendar *read = _aff_calendar_from_json (reader, calendar, error);
+
+      aff_json_reader_pop (reader, mark);
+      if (read == NULL)
+        return NULL;
+      g_object_unref (self->calendar);
+      self->calendar = read;
+    }
+  if (!aff_json_read_array (reader, object, "tasks", read_task, self, error) ||
+      !aff_json_read_array (reader, object, "dependencies", read_dependency, self, error) ||
+      !aff_json_read_array (reader, object, "baselines", read_baseline, self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}

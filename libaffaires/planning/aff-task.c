@@ -1,0 +1,991 @@
+/* aff-task.c: one piece of work of a plan
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "aff-enum-types.h"
+#include "aff-planning-private.h"
+
+/**
+ * AffTask:
+ *
+ * One piece of work of a plan, or a milestone: its duration in working days
+ * on the plan's calendar, who does it and where, the dangerous work it
+ * involves, the risks it carries, its date constraints and what actually
+ * happened (progress, actual start and finish).
+ *
+ * [method@Aff.Plan.schedule] fills in its early and late dates, its floats
+ * and whether it is critical; until then, and after any change to the plan,
+ * those getters give the last schedule's values, and
+ * [method@Aff.Task.is_scheduled] says whether there was one.
+ *
+ * A task whose kind is %AFF_TASK_KIND_MILESTONE takes no time, whatever its
+ * duration says.
+ */
+
+struct _AffTask
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  guint duration;
+  AffTaskKind kind;
+  double effort_hours;
+  char *deliverable;
+  AffParty party;
+  char *party_name;
+  char *zone;
+  AffDangerousWork dangerous_work;
+  char **risk_ids;
+  GDate start_no_earlier_than;
+  GDate finish_no_later_than;
+  guint progress;
+  GDate actual_start;
+  GDate actual_finish;
+
+  gboolean scheduled;
+  GDate early_start, early_finish, late_start, late_finish;
+  int total_float, free_float;
+
+  AffPlan *plan;                /* borrowed: the plan owns its tasks */
+  AffTrack track;
+};
+
+G_DEFINE_FINAL_TYPE (AffTask, aff_task, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_DURATION,
+  PROP_KIND,
+  PROP_EFFORT_HOURS,
+  PROP_DELIVERABLE,
+  PROP_PARTY,
+  PROP_PARTY_NAME,
+  PROP_ZONE,
+  PROP_DANGEROUS_WORK,
+  PROP_RISK_IDS,
+  PROP_START_NO_EARLIER_THAN,
+  PROP_FINISH_NO_LATER_THAN,
+  PROP_PROGRESS,
+  PROP_ACTUAL_START,
+  PROP_ACTUAL_FINISH,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void
+aff_task_finalize (GObject *object)
+{
+  AffTask *self = AFF_TASK (object);
+
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->deliverable);
+  g_free (self->party_name);
+  g_free (self->zone);
+  g_strfreev (self->risk_ids);
+  _aff_track_clear (&self->track);
+  G_OBJECT_CLASS (aff_task_parent_class)->finalize (object);
+}
+
+static char **
+string_field (AffTask *self,
+              guint    prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_NAME: return &self->name;
+    case PROP_DELIVERABLE: return &self->deliverable;
+    case PROP_PARTY_NAME: return &self->party_name;
+    case PROP_ZONE: return &self->zone;
+    default: return NULL;
+    }
+}
+
+static GDate *
+date_field (AffTask *self,
+            guint    prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_START_NO_EARLIER_THAN: return &self->start_no_earlier_than;
+    case PROP_FINISH_NO_LATER_THAN: return &self->finish_no_later_than;
+    case PROP_ACTUAL_START: return &self->actual_start;
+    case PROP_ACTUAL_FINISH: return &self->actual_finish;
+    default: return NULL;
+    }
+}
+
+static const GDate *
+valid_or_null (const GDate *date)
+{
+  return g_date_valid (date) ? date : NULL;
+}
+
+static void
+aff_task_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  AffTask *self = AFF_TASK (object);
+  char **text = string_field (self, prop_id);
+  GDate *date = date_field (self, prop_id);
+
+  if (text != NULL)
+    g_value_set_string (value, *text);
+  else if (date != NULL)
+    g_value_set_boxed (value, valid_or_null (date));
+  else
+    switch (prop_id)
+      {
+      case PROP_ID: g_value_set_string (value, self->id); break;
+      case PROP_DURATION: g_value_set_uint (value, self->duration); break;
+      case PROP_KIND: g_value_set_enum (value, self->kind); break;
+      case PROP_EFFORT_HOURS: g_value_set_double (value, self->effort_hours); break;
+      case PROP_PARTY: g_value_set_enum (value, self->party); break;
+      case PROP_DANGEROUS_WORK: g_value_set_flags (value, self->dangerous_work); break;
+      case PROP_RISK_IDS: g_value_set_boxed (value, self->risk_ids); break;
+      case PROP_PROGRESS: g_value_set_uint (value, self->progress); break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      }
+}
+
+static void
+set_date (AffTask     *self,
+          guint        prop_id,
+          const GDate *value)
+{
+  GDate *slot = date_field (self, prop_id);
+
+  g_return_if_fail (value == NULL || g_date_valid (value));
+
+  if (value == NULL ? !g_date_valid (slot) : g_date_valid (slot) && g_date_compare (slot, value) == 0)
+    return;
+  if (value == NULL)
+    g_date_clear (slot, 1);
+  else
+    *slot = *value;
+  g_object_notify_by_pspec (G_OBJECT (self), props[prop_id]);
+}
+
+static void
+set_string (AffTask    *self,
+            guint       prop_id,
+            const char *value)
+{
+  char **slot = string_field (self, prop_id);
+
+  if (g_strcmp0 (*slot, value) == 0)
+    return;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), props[prop_id]);
+}
+
+#define SET_VALUE(field, prop, value)                                        \
+  G_STMT_START {                                                             \
+    if (self->field != (value))                                              \
+      {                                                                      \
+        self->field = (value);                                               \
+        g_object_notify_by_pspec (G_OBJECT (self), props[prop]);             \
+      }                                                                      \
+  } G_STMT_END
+
+static void
+aff_task_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  AffTask *self = AFF_TASK (object);
+
+  if (string_field (self, prop_id) != NULL)
+    set_string (self, prop_id, g_value_get_string (value));
+  else if (date_field (self, prop_id) != NULL)
+    set_date (self, prop_id, g_value_get_boxed (value));
+  else
+    switch (prop_id)
+      {
+      case PROP_ID: self->id = g_value_dup_string (value); break;
+      case PROP_DURATION: aff_task_set_duration (self, g_value_get_uint (value)); break;
+      case PROP_KIND: aff_task_set_kind (self, g_value_get_enum (value)); break;
+      case PROP_EFFORT_HOURS: aff_task_set_effort_hours (self, g_value_get_double (value)); break;
+      case PROP_PARTY: aff_task_set_party (self, g_value_get_enum (value)); break;
+      case PROP_DANGEROUS_WORK: aff_task_set_dangerous_work (self, g_value_get_flags (value)); break;
+      case PROP_RISK_IDS: aff_task_set_risk_ids (self, g_value_get_boxed (value)); break;
+      case PROP_PROGRESS: aff_task_set_progress (self, g_value_get_uint (value)); break;
+      default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      }
+}
+
+static void
+aff_task_notify (GObject    *object,
+                 GParamSpec *pspec)
+{
+  AffTask *self = AFF_TASK (object);
+
+  _aff_track_property (&self->track, "task-changed", object, pspec);
+  if (self->plan != NULL)
+    _aff_plan_task_changed (self->plan, self);
+}
+
+static void
+aff_task_class_init (AffTaskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = aff_task_finalize;
+  object_class->get_property = aff_task_get_property;
+  object_class->set_property = aff_task_set_property;
+  object_class->notify = aff_task_notify;
+
+  /**
+   * AffTask:id:
+   *
+   * The task's id, unique within its plan.
+   */
+  props[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
+                                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * AffTask:name:
+   *
+   * What the task is, for people.
+   */
+  props[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  /**
+   * AffTask:duration:
+   *
+   * The duration in working days of the plan's calendar.
+   */
+  props[PROP_DURATION] = g_param_spec_uint ("duration", NULL, NULL, 0, 100000, 0, flags);
+  /**
+   * AffTask:kind:
+   *
+   * What the task is.
+   */
+  props[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, AFF_TYPE_TASK_KIND,
+                                        AFF_TASK_KIND_TASK, flags);
+  /**
+   * AffTask:effort-hours:
+   *
+   * The work the task takes, in hours, whoever does it.
+   */
+  props[PROP_EFFORT_HOURS] = g_param_spec_double ("effort-hours", NULL, NULL, 0, 1e7, 0, flags);
+  /**
+   * AffTask:deliverable:
+   *
+   * The deliverable the task produces or contributes to.
+   */
+  props[PROP_DELIVERABLE] = g_param_spec_string ("deliverable", NULL, NULL, NULL, flags);
+  /**
+   * AffTask:party:
+   *
+   * Who does the task.
+   */
+  props[PROP_PARTY] = g_param_spec_enum ("party", NULL, NULL, AFF_TYPE_PARTY, AFF_PARTY_INTERNAL, flags);
+  /**
+   * AffTask:party-name:
+   *
+   * The name of the team, company or body that does the task.
+   */
+  props[PROP_PARTY_NAME] = g_param_spec_string ("party-name", NULL, NULL, NULL, flags);
+  /**
+   * AffTask:zone:
+   *
+   * Where on the site the task takes place, for co-activity.
+   */
+  props[PROP_ZONE] = g_param_spec_string ("zone", NULL, NULL, NULL, flags);
+  /**
+   * AffTask:dangerous-work:
+   *
+   * The dangerous work of the regulatory list the task involves.
+   */
+  props[PROP_DANGEROUS_WORK] = g_param_spec_flags ("dangerous-work", NULL, NULL, AFF_TYPE_DANGEROUS_WORK,
+                                                   AFF_DANGEROUS_WORK_NONE, flags);
+  /**
+   * AffTask:risk-ids:
+   *
+   * The ids of the risks of the affair's register the task carries.
+   */
+  props[PROP_RISK_IDS] = g_param_spec_boxed ("risk-ids", NULL, NULL, G_TYPE_STRV, flags);
+  /**
+   * AffTask:start-no-earlier-than:
+   *
+   * A day before which the task cannot start (site access, a delivery
+   * promised), or %NULL.
+   */
+  props[PROP_START_NO_EARLIER_THAN] = g_param_spec_boxed ("start-no-earlier-than", NULL, NULL,
+                                                          G_TYPE_DATE, flags);
+  /**
+   * AffTask:finish-no-later-than:
+   *
+   * A day by which the task must be finished (a contractual milestone), or
+   * %NULL. The schedule does not move the task to meet it: it reports a
+   * violation when it cannot be met.
+   */
+  props[PROP_FINISH_NO_LATER_THAN] = g_param_spec_boxed ("finish-no-later-than", NULL, NULL,
+                                                         G_TYPE_DATE, flags);
+  /**
+   * AffTask:progress:
+   *
+   * The physical progress, in percent.
+   */
+  props[PROP_PROGRESS] = g_param_spec_uint ("progress", NULL, NULL, 0, 100, 0, flags);
+  /**
+   * AffTask:actual-start:
+   *
+   * The day the task actually started, or %NULL: the schedule keeps it.
+   */
+  props[PROP_ACTUAL_START] = g_param_spec_boxed ("actual-start", NULL, NULL, G_TYPE_DATE, flags);
+  /**
+   * AffTask:actual-finish:
+   *
+   * The day the task actually finished, or %NULL: the schedule keeps it.
+   */
+  props[PROP_ACTUAL_FINISH] = g_param_spec_boxed ("actual-finish", NULL, NULL, G_TYPE_DATE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+aff_task_init (AffTask *self)
+{
+  g_date_clear (&self->start_no_earlier_than, 1);
+  g_date_clear (&self->finish_no_later_than, 1);
+  g_date_clear (&self->actual_start, 1);
+  g_date_clear (&self->actual_finish, 1);
+  _aff_task_clear_schedule (self);
+}
+
+/**
+ * aff_task_new:
+ * @id: the task's id, unique within its plan
+ * @name: what the task is
+ * @duration_days: its duration in working days; 0 makes a milestone
+ *
+ * Creates a task; a duration of 0 makes it a milestone.
+ *
+ * Returns: (transfer full): a new task
+ */
+AffTask *
+aff_task_new (const char *id,
+              const char *name,
+              guint       duration_days)
+{
+  AffTask *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (duration_days <= 100000, NULL);
+
+  self = g_object_new (AFF_TYPE_TASK, "id", id, "name", name, NULL);
+  self->duration = duration_days;
+  if (duration_days == 0)
+    self->kind = AFF_TASK_KIND_MILESTONE;
+  return self;
+}
+
+#define GETTER(type, field, fallback)                                        \
+  type                                                                       \
+  aff_task_get_##field (AffTask *self)                                       \
+  {                                                                          \
+    g_return_val_if_fail (AFF_IS_TASK (self), fallback);                     \
+    return self->field;                                                      \
+  }
+
+/**
+ * aff_task_get_id:
+ * @self: a task
+ *
+ * Gets the task's id.
+ *
+ * Returns: the id
+ */
+GETTER (const char *, id, NULL)
+/**
+ * aff_task_get_name:
+ * @self: a task
+ *
+ * Gets what the task is.
+ *
+ * Returns: (nullable): the name
+ */
+GETTER (const char *, name, NULL)
+/**
+ * aff_task_get_duration:
+ * @self: a task
+ *
+ * Gets the duration.
+ *
+ * Returns: working days
+ */
+GETTER (guint, duration, 0)
+/**
+ * aff_task_get_kind:
+ * @self: a task
+ *
+ * Gets what the task is.
+ *
+ * Returns: the kind
+ */
+GETTER (AffTaskKind, kind, AFF_TASK_KIND_TASK)
+/**
+ * aff_task_get_effort_hours:
+ * @self: a task
+ *
+ * Gets the work the task takes.
+ *
+ * Returns: hours
+ */
+GETTER (double, effort_hours, 0)
+/**
+ * aff_task_get_deliverable:
+ * @self: a task
+ *
+ * Gets the deliverable of the task.
+ *
+ * Returns: (nullable): the deliverable
+ */
+GETTER (const char *, deliverable, NULL)
+/**
+ * aff_task_get_party:
+ * @self: a task
+ *
+ * Gets who does the task.
+ *
+ * Returns: the party
+ */
+GETTER (AffParty, party, AFF_PARTY_INTERNAL)
+/**
+ * aff_task_get_party_name:
+ * @self: a task
+ *
+ * Gets the name of the team, company or body that does the task.
+ *
+ * Returns: (nullable): the name
+ */
+GETTER (const char *, party_name, NULL)
+/**
+ * aff_task_get_zone:
+ * @self: a task
+ *
+ * Gets where on the site the task takes place.
+ *
+ * Returns: (nullable): the zone
+ */
+GETTER (const char *, zone, NULL)
+/**
+ * aff_task_get_dangerous_work:
+ * @self: a task
+ *
+ * Gets the dangerous work the task involves.
+ *
+ * Returns: the dangerous work
+ */
+GETTER (AffDangerousWork, dangerous_work, AFF_DANGEROUS_WORK_NONE)
+/**
+ * aff_task_get_progress:
+ * @self: a task
+ *
+ * Gets the physical progress.
+ *
+ * Returns: percent, 0 to 100
+ */
+GETTER (guint, progress, 0)
+/**
+ * aff_task_get_total_float:
+ * @self: a task
+ *
+ * Gets the total float of the last schedule: how many working days the
+ * task can slip without delaying the plan's finish or missing a
+ * finish-no-later-than. It is negative when a constraint cannot be met.
+ *
+ * Returns: working days
+ */
+GETTER (int, total_float, 0)
+/**
+ * aff_task_get_free_float:
+ * @self: a task
+ *
+ * Gets the free float of the last schedule: how many working days the task
+ * can slip without delaying any successor.
+ *
+ * Returns: working days
+ */
+GETTER (int, free_float, 0)
+
+#define SETTER(type, field, prop)                                            \
+  void                                                                       \
+  aff_task_set_##field (AffTask *self,                                       \
+                        type     value)                                      \
+  {                                                                          \
+    g_return_if_fail (AFF_IS_TASK (self));                                   \
+    SET_VALUE (field, prop, value);                                          \
+  }
+
+/**
+ * aff_task_set_kind:
+ * @self: a task
+ * @kind: what the task is
+ *
+ * Sets what the task is.
+ */
+SETTER (AffTaskKind, kind, PROP_KIND)
+/**
+ * aff_task_set_party:
+ * @self: a task
+ * @party: who does it
+ *
+ * Sets who does the task.
+ */
+SETTER (AffParty, party, PROP_PARTY)
+/**
+ * aff_task_set_dangerous_work:
+ * @self: a task
+ * @work: the dangerous work
+ *
+ * Sets the dangerous work the task involves.
+ */
+SETTER (AffDangerousWork, dangerous_work, PROP_DANGEROUS_WORK)
+
+/**
+ * aff_task_set_duration:
+ * @self: a task
+ * @duration_days: working days, at most 100 000
+ *
+ * Sets the duration.
+ */
+void
+aff_task_set_duration (AffTask *self,
+                       guint    duration_days)
+{
+  g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (duration_days <= 100000);
+  SET_VALUE (duration, PROP_DURATION, duration_days);
+}
+
+/**
+ * aff_task_set_effort_hours:
+ * @self: a task
+ * @hours: the work, in hours, from 0 to 10 000 000
+ *
+ * Sets the work the task takes.
+ */
+void
+aff_task_set_effort_hours (AffTask *self,
+                           double   hours)
+{
+  g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (isfinite (hours) && hours >= 0 && hours <= 1e7);
+  SET_VALUE (effort_hours, PROP_EFFORT_HOURS, hours);
+}
+
+/**
+ * aff_task_set_progress:
+ * @self: a task
+ * @percent: physical progress, 0 to 100
+ *
+ * Sets the physical progress.
+ */
+void
+aff_task_set_progress (AffTask *self,
+                       guint    percent)
+{
+  g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (percent <= 100);
+  SET_VALUE (progress, PROP_PROGRESS, percent);
+}
+
+#define STRING_SETTER(field, prop)                                           \
+  void                                                                       \
+  aff_task_set_##field (AffTask    *self,                                    \
+                        const char *value)                                   \
+  {                                                                          \
+    g_return_if_fail (AFF_IS_TASK (self));                                   \
+    set_string (self, prop, value);                                          \
+  }
+
+/**
+ * aff_task_set_name:
+ * @self: a task
+ * @name: (nullable): what the task is
+ *
+ * Sets what the task is.
+ */
+STRING_SETTER (name, PROP_NAME)
+/**
+ * aff_task_set_deliverable:
+ * @self: a task
+ * @deliverable: (nullable): the deliverable
+ *
+ * Sets the deliverable the task produces.
+ */
+STRING_SETTER (deliverable, PROP_DELIVERABLE)
+/**
+ * aff_task_set_party_name:
+ * @self: a task
+ * @name: (nullable): the team, company or body
+ *
+ * Sets the name of who does the task.
+ */
+STRING_SETTER (party_name, PROP_PARTY_NAME)
+/**
+ * aff_task_set_zone:
+ * @self: a task
+ * @zone: (nullable): the zone of the site
+ *
+ * Sets where on the site the task takes place.
+ */
+STRING_SETTER (zone, PROP_ZONE)
+
+/**
+ * aff_task_get_risk_ids:
+ * @self: a task
+ *
+ * Gets the ids of the risks the task carries.
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the ids
+ */
+const char *const *
+aff_task_get_risk_ids (AffTask *self)
+{
+  g_return_val_if_fail (AFF_IS_TASK (self), NULL);
+  return (const char *const *) self->risk_ids;
+}
+
+/**
+ * aff_task_set_risk_ids:
+ * @self: a task
+ * @risk_ids: (nullable) (array zero-terminated=1): the ids
+ *
+ * Sets the ids of the risks of the affair's register that the task
+ * carries.
+ */
+void
+aff_task_set_risk_ids (AffTask           *self,
+                       const char *const *risk_ids)
+{
+  g_return_if_fail (AFF_IS_TASK (self));
+
+  if (risk_ids != NULL && risk_ids[0] == NULL)
+    risk_ids = NULL;
+  if ((risk_ids == NULL && self->risk_ids == NULL) ||
+      (risk_ids != NULL && self->risk_ids != NULL &&
+       g_strv_equal ((const char *const *) self->risk_ids, risk_ids)))
+    return;
+  g_strfreev (self->risk_ids);
+  self->risk_ids = g_strdupv ((char **) risk_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_RISK_IDS]);
+}
+
+#define DATE_ACCESSORS(field, prop)                                          \
+  const GDate *                                                              \
+  aff_task_get_##field (AffTask *self)                                       \
+  {                                                                          \
+    g_return_val_if_fail (AFF_IS_TASK (self), NULL);                         \
+    return valid_or_null (&self->field);                                     \
+  }                                                                          \
+  void                                                                       \
+  aff_task_set_##field (AffTask     *self,                                   \
+                        const GDate *date)                                   \
+  {                                                                          \
+    g_return_if_fail (AFF_IS_TASK (self));                                   \
+    set_date (self, prop, date);                                             \
+  }
+
+/**
+ * aff_task_get_start_no_earlier_than:
+ * @self: a task
+ *
+ * Gets the day before which the task cannot start.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL
+ */
+/**
+ * aff_task_set_start_no_earlier_than:
+ * @self: a task
+ * @date: (nullable): the day, or %NULL for none
+ *
+ * Sets the day before which the task cannot start.
+ */
+DATE_ACCESSORS (start_no_earlier_than, PROP_START_NO_EARLIER_THAN)
+/**
+ * aff_task_get_finish_no_later_than:
+ * @self: a task
+ *
+ * Gets the day by which the task must be finished.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL
+ */
+/**
+ * aff_task_set_finish_no_later_than:
+ * @self: a task
+ * @date: (nullable): the day, or %NULL for none
+ *
+ * Sets the day by which the task must be finished.
+ */
+DATE_ACCESSORS (finish_no_later_than, PROP_FINISH_NO_LATER_THAN)
+/**
+ * aff_task_get_actual_start:
+ * @self: a task
+ *
+ * Gets the day the task actually started.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL
+ */
+/**
+ * aff_task_set_actual_start:
+ * @self: a task
+ * @date: (nullable): the day, or %NULL
+ *
+ * Records the day the task actually started.
+ */
+DATE_ACCESSORS (actual_start, PROP_ACTUAL_START)
+/**
+ * aff_task_get_actual_finish:
+ * @self: a task
+ *
+ * Gets the day the task actually finished.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL
+ */
+/**
+ * aff_task_set_actual_finish:
+ * @self: a task
+ * @date: (nullable): the day, or %NULL
+ *
+ * Records the day the task actually finished.
+ */
+DATE_ACCESSORS (actual_finish, PROP_ACTUAL_FINISH)
+
+#define SCHEDULE_GETTER(field)                                               \
+  const GDate *                                                              \
+  aff_task_get_##field (AffTask *self)                                       \
+  {                                                                          \
+    g_return_val_if_fail (AFF_IS_TASK (self), NULL);                         \
+    return valid_or_null (&self->field);                                     \
+  }
+
+/**
+ * aff_task_get_early_start:
+ * @self: a task
+ *
+ * Gets the earliest day the task can start, from the last schedule.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL if never scheduled
+ */
+SCHEDULE_GETTER (early_start)
+/**
+ * aff_task_get_early_finish:
+ * @self: a task
+ *
+ * Gets the earliest day the task can finish, from the last schedule: its
+ * last working day (a milestone's day).
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL if never scheduled
+ */
+SCHEDULE_GETTER (early_finish)
+/**
+ * aff_task_get_late_start:
+ * @self: a task
+ *
+ * Gets the latest day the task can start without delaying the plan, from
+ * the last schedule.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL if never scheduled
+ */
+SCHEDULE_GETTER (late_start)
+/**
+ * aff_task_get_late_finish:
+ * @self: a task
+ *
+ * Gets the latest day the task can finish without delaying the plan, from
+ * the last schedule.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL if never scheduled
+ */
+SCHEDULE_GETTER (late_finish)
+
+/**
+ * aff_task_is_critical:
+ * @self: a task
+ *
+ * Tells whether the task is on the critical path of the last schedule: its
+ * total float is zero or negative.
+ *
+ * Returns: whether the task is critical
+ */
+gboolean
+aff_task_is_critical (AffTask *self)
+{
+  g_return_val_if_fail (AFF_IS_TASK (self), FALSE);
+  return self->scheduled && self->total_float <= 0;
+}
+
+/**
+ * aff_task_is_scheduled:
+ * @self: a task
+ *
+ * Tells whether the task's dates come from a schedule.
+ *
+ * Returns: whether the task was scheduled
+ */
+gboolean
+aff_task_is_scheduled (AffTask *self)
+{
+  g_return_val_if_fail (AFF_IS_TASK (self), FALSE);
+  return self->scheduled;
+}
+
+void
+_aff_task_attach (AffTask    *self,
+                  AffPlan    *plan,
+                  AffJournal *journal,
+                  const char *affair_id)
+{
+  self->plan = plan;
+  if (journal != NULL)
+    _aff_track_attach (&self->track, journal, "affair", affair_id, "task", self->id);
+  else
+    _aff_track_clear (&self->track);
+}
+
+AffPlan *
+_aff_task_get_plan (AffTask *self)
+{
+  return self->plan;
+}
+
+void
+_aff_task_set_schedule (AffTask     *self,
+                        const GDate *es,
+                        const GDate *ef,
+                        const GDate *ls,
+                        const GDate *lf,
+                        gint64       total_float,
+                        gint64       free_float)
+{
+  self->scheduled = TRUE;
+  self->early_start = *es;
+  self->early_finish = *ef;
+  self->late_start = *ls;
+  self->late_finish = *lf;
+  self->total_float = (int) CLAMP (total_float, G_MININT, G_MAXINT);
+  self->free_float = (int) CLAMP (free_float, G_MININT, G_MAXINT);
+}
+
+void
+_aff_task_clear_schedule (AffTask *self)
+{
+  self->scheduled = FALSE;
+  g_date_clear (&self->early_start, 1);
+  g_date_clear (&self->early_finish, 1);
+  g_date_clear (&self->late_start, 1);
+  g_date_clear (&self->late_finish, 1);
+  self->total_float = 0;
+  self->free_float = 0;
+}
+
+void
+_aff_task_to_json (AffTask     *self,
+                   JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  aff_json_add_string (builder, "id", self->id);
+  aff_json_add_string (builder, "name", self->name);
+  aff_json_add_int (builder, "duration", self->duration);
+  aff_json_add_enum (builder, "kind", AFF_TYPE_TASK_KIND, self->kind);
+  if (self->effort_hours > 0)
+    {
+      json_builder_set_member_name (builder, "effort_hours");
+      json_builder_add_double_value (builder, self->effort_hours);
+    }
+  aff_json_add_string (builder, "deliverable", self->deliverable);
+  aff_json_add_enum (builder, "party", AFF_TYPE_PARTY, self->party);
+  aff_json_add_string (builder, "party_name", self->party_name);
+  aff_json_add_string (builder, "zone", self->zone);
+  if (self->dangerous_work != AFF_DANGEROUS_WORK_NONE)
+    aff_json_add_flags (builder, "dangerous_work", AFF_TYPE_DANGEROUS_WORK, self->dangerous_work);
+  if (self->risk_ids != NULL)
+    aff_json_add_strv (builder, "risk_ids", (const char *const *) self->risk_ids);
+  aff_json_add_date (builder, "start_no_earlier_than", &self->start_no_earlier_than);
+  aff_json_add_date (builder, "finish_no_later_than", &self->finish_no_later_than);
+  aff_json_add_int (builder, "progress", self->progress);
+  aff_json_add_date (builder, "actual_start", &self->actual_start);
+  aff_json_add_date (builder, "actual_finish", &self->actual_finish);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+read_hours (AffJsonReader *reader,
+            JsonObject    *object,
+            double        *out,
+            GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, "effort_hours");
+  GType type;
+
+  if (node == NULL)
+    return TRUE;
+  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  if ((type != G_TYPE_INT64 && type != G_TYPE_DOUBLE) || !isfinite (*out) || *out < 0 || *out > 1e7)
+    return aff_json_reader_fail_at (reader, "effort_hours", error,
+                                    _("expected a number of hours from 0 to 10000000"));
+  return TRUE;
+}
+
+AffTask *
+_aff_task_from_json (AffJsonReader *reader,
+                     JsonNode      *node,
+                     GError       **error)
+{
+  static const char *const members[] = {
+    "id", "name", "duration", "kind", "effort_hours", "deliverable", "party", "party_name", "zone",
+    "dangerous_work", "risk_ids", "start_no_earlier_than", "finish_no_later_than", "progress",
+    "actual_start", "actual_finish", NULL
+  };
+  g_autoptr(AffTask) self = g_object_new (AFF_TYPE_TASK, NULL);
+  JsonObject *object;
+  gint64 duration = 0, progress = 0;
+  int kind = AFF_TASK_KIND_TASK, party = AFF_PARTY_INTERNAL;
+  guint work = 0;
+
+  if (!(object = aff_json_expect_object (reader, node, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_string (reader, object, "id", TRUE, &self->id, error) ||
+      !aff_json_get_string (reader, object, "name", FALSE, &self->name, error) ||
+      !aff_json_get_int (reader, object, "duration", TRUE, 0, 100000, &duration, error) ||
+      !aff_json_get_enum (reader, object, "kind", TRUE, AFF_TYPE_TASK_KIND, &kind, error) ||
+      !read_hours (reader, object, &self->effort_hours, error) ||
+      !aff_json_get_string (reader, object, "deliverable", FALSE, &self->deliverable, error) ||
+      !aff_json_get_enum (reader, object, "party", TRUE, AFF_TYPE_PARTY, &party, error) ||
+      !aff_json_get_string (reader, object, "party_name", FALSE, &self->party_name, error) ||
+      !aff_json_get_string (reader, object, "zone", FALSE, &self->zone, error) ||
+      !aff_json_get_flags (reader, object, "dangerous_work", AFF_TYPE_DANGEROUS_WORK, &work, error) ||
+      !aff_json_get_strv (reader, object, "risk_ids", &self->risk_ids, error) ||
+      !aff_json_get_date (reader, object, "start_no_earlier_than", FALSE, &self->start_no_earlier_than, error) ||
+      !aff_json_get_date (reader, object, "finish_no_later_than", FALSE, &self->finish_no_later_than, error) ||
+      !aff_json_get_int (reader, object, "progress", TRUE, 0, 100, &progress, error) ||
+      !aff_json_get_date (reader, object, "actual_start", FALSE, &self->actual_start, error) ||
+      !aff_json_get_date (reader, object, "actual_finish", FALSE, &self->actual_finish, error))
+    return NULL;
+  if (!_aff_id_is_valid (self->id))
+    return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
+  self->duration = (guint) duration;
+  self->kind = kind;
+  self->party = party;
+  self->dangerous_work = work;
+  self->progress = (guint) progress;
+  return g_steal_pointer (&self);
+}
