@@ -592,6 +592,21 @@ _aff_calendar_julian (AffCalendar *self,
   return TRUE;
 }
 
+const guint32 *
+_aff_calendar_days (AffCalendar *self,
+                    gint64       lo,
+                    gint64       hi)
+{
+  guint32 julian;
+
+  /* Asking for the far end first makes the cache grow once, then the near
+   * end finds it covered. */
+  if (!_aff_calendar_julian (self, hi, &julian) || !_aff_calendar_julian (self, lo, &julian) ||
+      !_aff_calendar_julian (self, hi, &julian))
+    return NULL;
+  return (const guint32 *) self->work->data + self->zero;
+}
+
 /**
  * aff_calendar_is_working_day:
  * @self: a calendar
@@ -743,10 +758,10 @@ aff_calendar_add_working_days (AffCalendar *self,
   cover (self, julian, julian);
   working = self->before[julian - self->base + 1] != self->before[julian - self->base];
   ordinal = _aff_calendar_ordinal (self, julian);
-  /* The ordinal of a day off is that of the next working day: moving back
-   * from it, that day is already one step. */
-  if (n < 0 && !working)
-    ordinal++;
+  /* The ordinal of a day off is that of the next working day: moving on
+   * from it, that day is already the first step. */
+  if (n > 0 && !working)
+    ordinal--;
   if (!_aff_calendar_julian (self, ordinal + n, &result))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,

@@ -458,6 +458,19 @@ struct _AffPlan
   GHashTable *pairs;            /* packed (pred, succ) → link position + 1 */
   GPtrArray *baselines;         /* Baseline */
 
+  GArray *terms;                /* AffTaskTerms, one per task */
+  AffSchedTask *in;             /* the scheduler's input, kept for reuse */
+  guint in_capacity;
+  GArray *constrained;          /* guint32 positions of tasks with terms */
+  AffSchedRows *rows;           /* the links, ready for the scheduler */
+  gboolean rows_valid;
+  AffSchedule *current;         /* the last schedule's boundaries */
+  AffSchedule *spare;           /* where the next one is computed */
+  GArray *days;                 /* guint32 julian days of the boundaries' range */
+  gint32 days_lo;               /* the ordinal of days[0] */
+  guint scheduled_n;            /* tasks the last schedule covers */
+  guint64 generation;           /* counts schedules, for the tasks' copies */
+
   gboolean scheduled;
   GDate finish;
   GPtrArray *violations;        /* AffViolation */
@@ -575,6 +588,13 @@ aff_plan_finalize (GObject *object)
   g_hash_table_unref (self->pairs);
   g_ptr_array_unref (self->baselines);
   g_ptr_array_unref (self->violations);
+  g_array_unref (self->terms);
+  g_free (self->in);
+  g_array_unref (self->constrained);
+  _aff_sched_rows_free (self->rows);
+  g_array_unref (self->days);
+  _aff_schedule_free (self->current);
+  _aff_schedule_free (self->spare);
   _aff_track_clear (&self->track);
   G_OBJECT_CLASS (aff_plan_parent_class)->finalize (object);
 }
@@ -600,6 +620,13 @@ aff_plan_init (AffPlan *self)
   self->pairs = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
   self->baselines = g_ptr_array_new_with_free_func (baseline_free);
   self->violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
+  self->terms = g_array_new (FALSE, FALSE, sizeof (AffTaskTerms));
+  self->constrained = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->rows = _aff_sched_rows_new ();
+  self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->current = _aff_schedule_new ();
+  self->spare = _aff_schedule_new ();
+  self->generation = 1;
 }
 
 /**
@@ -623,11 +650,64 @@ stale (AffPlan *self)
   self->scheduled = FALSE;
 }
 
+/* The tasks or the links changed: the rows must be built again. */
+static void
+restructured (AffPlan *self)
+{
+  self->rows_valid = FALSE;
+  stale (self);
+}
+
+/* The ordinal of the day a boundary stands for: the day after it for a
+ * start, the day before it for an end. A milestone's two dates are one day,
+ * on the side its predecessors put it. */
+static inline gint32
+start_day (guint8 kind,
+           gint32 boundary)
+{
+  return kind == AFF_SCHED_MILESTONE_END ? boundary - 1 : boundary;
+}
+
+static inline gint32
+finish_day (guint8 kind,
+            gint32 boundary)
+{
+  return kind == AFF_SCHED_MILESTONE_START ? boundary : boundary - 1;
+}
+
 void
 _aff_plan_task_changed (AffPlan *self,
                         AffTask *task)
 {
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, aff_task_get_id (task)));
+
+  if (position != 0)
+    _aff_task_get_terms (task, &g_array_index (self->terms, AffTaskTerms, position - 1));
   stale (self);
+}
+
+void
+_aff_plan_fill_schedule (AffPlan         *self,
+                         guint            index,
+                         AffTaskSchedule *dst)
+{
+  const AffSchedule *s = self->current;
+  const guint32 *days = (const guint32 *) self->days->data - self->days_lo;
+  guint8 kind;
+
+  if (dst->generation == self->generation)
+    return;
+  dst->generation = self->generation;
+  dst->scheduled = index < self->scheduled_n;
+  if (!dst->scheduled)
+    return;
+  kind = s->kind[index];
+  g_date_set_julian (&dst->early_start, days[start_day (kind, s->es[index])]);
+  g_date_set_julian (&dst->early_finish, days[finish_day (kind, s->ef[index])]);
+  g_date_set_julian (&dst->late_start, days[start_day (kind, s->ls[index])]);
+  g_date_set_julian (&dst->late_finish, days[finish_day (kind, s->lf[index])]);
+  dst->total_float = s->total_float[index];
+  dst->free_float = s->free_float[index];
 }
 
 static void
@@ -762,6 +842,11 @@ static void
 insert_task (AffPlan *self,
              AffTask *task)
 {
+  AffTaskTerms terms;
+
+  _aff_task_get_terms (task, &terms);
+  g_array_append_val (self->terms, terms);
+  _aff_task_set_index (task, self->tasks->len);
   g_ptr_array_add (self->tasks, g_object_ref (task));
   g_hash_table_insert (self->index, (gpointer) aff_task_get_id (task),
                        GUINT_TO_POINTER (self->tasks->len));
@@ -810,7 +895,7 @@ aff_plan_add_task (AffPlan  *self,
       return FALSE;
     }
   insert_task (self, task);
-  stale (self);
+  restructured (self);
   if (self->track.journal != NULL)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -883,6 +968,13 @@ aff_plan_remove_task (AffPlan     *self,
     return FALSE;
   task = g_object_ref (g_ptr_array_index (self->tasks, position));
   record (self, "task-removed", details_with_task (aff_task_get_id (task)));
+  /* The schedule's arrays are by position: every task takes its own copy
+   * of its figures before the positions move, and keeps it until the next
+   * schedule. */
+  for (i = 0; i < self->tasks->len; i++)
+    aff_task_is_scheduled (g_ptr_array_index (self->tasks, i));
+  self->scheduled_n = 0;
+  _aff_task_attach (task, NULL, NULL, NULL);
   for (i = 0; i < self->links->len; i++)
     {
       AffSchedLink link = g_array_index (self->links, AffSchedLink, i);
@@ -896,12 +988,16 @@ aff_plan_remove_task (AffPlan     *self,
   g_array_set_size (self->links, kept);
   g_hash_table_remove (self->index, aff_task_get_id (task));
   g_ptr_array_remove_index (self->tasks, position);
+  g_array_remove_index (self->terms, position);
   for (i = position; i < self->tasks->len; i++)
-    g_hash_table_insert (self->index, (gpointer) aff_task_get_id (g_ptr_array_index (self->tasks, i)),
-                         GUINT_TO_POINTER (i + 1));
+    {
+      AffTask *moved = g_ptr_array_index (self->tasks, i);
+
+      g_hash_table_insert (self->index, (gpointer) aff_task_get_id (moved), GUINT_TO_POINTER (i + 1));
+      _aff_task_set_index (moved, i);
+    }
   rebuild_pairs (self);
-  _aff_task_attach (task, NULL, NULL, NULL);
-  stale (self);
+  restructured (self);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   return TRUE;
 }
@@ -1035,7 +1131,7 @@ aff_plan_add_dependency (AffPlan            *self,
   link.lag = lag_days;
   if (!insert_link (self, &link, error))
     return FALSE;
-  stale (self);
+  restructured (self);
   if (self->track.journal != NULL)
     record (self, "dependency-added", link_details (self, &link));
   return TRUE;
@@ -1077,7 +1173,7 @@ aff_plan_remove_dependency (AffPlan     *self,
           link_details (self, &g_array_index (self->links, AffSchedLink, found - 1)));
   g_array_remove_index (self->links, found - 1);
   rebuild_pairs (self);
-  stale (self);
+  restructured (self);
   return TRUE;
 }
 
@@ -1118,33 +1214,28 @@ duration_of (AffTask *task)
   return aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE ? 0 : aff_task_get_duration (task);
 }
 
-/* The boundary at the end of @date: after its last working day up to it. */
-static gint64
-end_of (AffCalendar *calendar,
-        const GDate *date)
+static void
+widen (guint32 *lo,
+       guint32 *hi,
+       guint32  julian)
 {
-  return _aff_calendar_ordinal (calendar, g_date_get_julian (date) + 1);
+  if (julian == 0)
+    return;
+  *lo = MIN (*lo, julian);
+  *hi = MAX (*hi, julian);
 }
 
-static gboolean
-widen (guint32     *lo,
-       guint32     *hi,
-       const GDate *date)
-{
-  if (date == NULL)
-    return FALSE;
-  *lo = MIN (*lo, g_date_get_julian (date));
-  *hi = MAX (*hi, g_date_get_julian (date));
-  return TRUE;
-}
-
+/* Turns the tasks' terms into the scheduler's boundaries. Most tasks have
+ * no constraint and no actual date: for them it is two stores. */
 static gboolean
 prepare_inputs (AffPlan       *self,
                 AffSchedTask  *in,
-                gint64        *origin,
                 GError       **error)
 {
+  const AffTaskTerms *terms = (const AffTaskTerms *) self->terms->data;
+  AffCalendar *calendar = self->calendar;
   guint32 lo, hi;
+  gint32 origin;
   guint i;
 
   if (!g_date_valid (&self->start))
@@ -1153,56 +1244,65 @@ prepare_inputs (AffPlan       *self,
       return FALSE;
     }
   lo = hi = g_date_get_julian (&self->start);
+  g_array_set_size (self->constrained, 0);
   for (i = 0; i < self->tasks->len; i++)
     {
-      AffTask *task = g_ptr_array_index (self->tasks, i);
-      const GDate *started = aff_task_get_actual_start (task);
-      const GDate *finished = aff_task_get_actual_finish (task);
+      const AffTaskTerms *t = &terms[i];
 
-      widen (&lo, &hi, aff_task_get_start_no_earlier_than (task));
-      widen (&lo, &hi, aff_task_get_finish_no_later_than (task));
-      widen (&lo, &hi, started);
-      widen (&lo, &hi, finished);
-      if (started != NULL && finished != NULL && g_date_compare (finished, started) < 0)
+      if ((t->start_no_earlier_than | t->finish_no_later_than | t->actual_start | t->actual_finish) == 0)
+        continue;
+      g_array_append_val (self->constrained, i);
+      widen (&lo, &hi, t->start_no_earlier_than);
+      widen (&lo, &hi, t->finish_no_later_than);
+      widen (&lo, &hi, t->actual_start);
+      widen (&lo, &hi, t->actual_finish);
+      if (t->actual_start != 0 && t->actual_finish != 0 && t->actual_finish < t->actual_start)
         {
           g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                       _("The task “%s” actually finished before it started"), aff_task_get_id (task));
+                       _("The task “%s” actually finished before it started"),
+                       aff_task_get_id (g_ptr_array_index (self->tasks, i)));
           return FALSE;
         }
     }
-  if (!_aff_calendar_prepare (self->calendar, lo, hi + 1))
+  if (!_aff_calendar_prepare (calendar, lo, hi + 1))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
                    _("The plan has dates beyond 9999-12-30"));
       return FALSE;
     }
-  *origin = _aff_calendar_ordinal (self->calendar, g_date_get_julian (&self->start));
+  origin = _aff_calendar_ordinal (calendar, g_date_get_julian (&self->start));
   for (i = 0; i < self->tasks->len; i++)
     {
-      AffTask *task = g_ptr_array_index (self->tasks, i);
-      const GDate *date;
       AffSchedTask *t = &in[i];
 
-      t->duration = duration_of (task);
-      t->earliest = *origin;
+      t->duration = terms[i].duration;
+      t->earliest = origin;
       t->earliest_side = AFF_SIDE_START;
-      t->deadline = G_MAXINT64;
+      t->deadline = AFF_SCHED_FAR;
       t->pinned = FALSE;
-      if ((date = aff_task_get_start_no_earlier_than (task)) != NULL)
-        t->earliest = MAX (t->earliest, _aff_calendar_ordinal (self->calendar, g_date_get_julian (date)));
-      if ((date = aff_task_get_finish_no_later_than (task)) != NULL)
-        t->deadline = end_of (self->calendar, date);
-      if ((date = aff_task_get_actual_start (task)) != NULL)
+    }
+  for (i = 0; i < self->constrained->len; i++)
+    {
+      guint32 c = g_array_index (self->constrained, guint32, i);
+      const AffTaskTerms *terms_i = &terms[c];
+      AffSchedTask *t = &in[c];
+
+      if (terms_i->start_no_earlier_than != 0)
+        t->earliest = MAX (t->earliest, _aff_calendar_ordinal (calendar, terms_i->start_no_earlier_than));
+      /* The boundary at the end of a day: after its last working day. */
+      if (terms_i->finish_no_later_than != 0)
+        t->deadline = _aff_calendar_ordinal (calendar, terms_i->finish_no_later_than + 1);
+      if (terms_i->actual_start != 0)
         {
           t->pinned = TRUE;
-          t->earliest = _aff_calendar_ordinal (self->calendar, g_date_get_julian (date));
-          if (aff_task_get_actual_finish (task) != NULL && t->duration > 0)
-            t->duration = MAX (1, end_of (self->calendar, aff_task_get_actual_finish (task)) - t->earliest);
+          t->earliest = _aff_calendar_ordinal (calendar, terms_i->actual_start);
+          if (terms_i->actual_finish != 0 && t->duration > 0)
+            t->duration = MAX (1, _aff_calendar_ordinal (calendar, terms_i->actual_finish + 1) - t->earliest);
         }
-      else if ((date = aff_task_get_actual_finish (task)) != NULL)
+      else if (terms_i->actual_finish != 0)
         {
           t->pinned = TRUE;
-          t->earliest = end_of (self->calendar, date) - t->duration;
+          t->earliest = _aff_calendar_ordinal (calendar, terms_i->actual_finish + 1) - t->duration;
           t->earliest_side = AFF_SIDE_END;
         }
     }
@@ -1229,43 +1329,6 @@ set_cycle_error (AffPlan  *self,
                _("The dependencies make a cycle: %s"), names->str);
 }
 
-/* The day a boundary stands for: the day after it for a start, the day
- * before it for an end. */
-static gboolean
-day_of (AffCalendar *calendar,
-        gint64       boundary,
-        AffSide      side,
-        GDate       *out)
-{
-  guint32 julian;
-
-  g_date_clear (out, 1);
-  if (!_aff_calendar_julian (calendar, side == AFF_SIDE_START ? boundary : boundary - 1, &julian))
-    return FALSE;
-  g_date_set_julian (out, julian);
-  return TRUE;
-}
-
-static gboolean
-task_days (AffCalendar          *calendar,
-           const AffSchedTask   *in,
-           const AffSchedResult *r,
-           gboolean              late,
-           GDate                *start,
-           GDate                *finish)
-{
-  gint64 s = late ? r->ls : r->es, f = late ? r->lf : r->ef;
-
-  if (in->duration == 0)
-    {
-      if (!day_of (calendar, s, r->side, start))
-        return FALSE;
-      *finish = *start;
-      return TRUE;
-    }
-  return day_of (calendar, s, AFF_SIDE_START, start) && day_of (calendar, f, AFF_SIDE_END, finish);
-}
-
 /**
  * aff_plan_schedule:
  * @self: a plan
@@ -1289,71 +1352,91 @@ gboolean
 aff_plan_schedule (AffPlan  *self,
                    GError  **error)
 {
-  guint n, i;
-  g_autofree AffSchedTask *in = NULL;
-  g_autofree AffSchedResult *out = NULL;
-  g_autoptr(GArray) cycle = NULL;
   g_autoptr(GPtrArray) violations = NULL;
-  gint64 origin = 0, end = 0;
-  GDate finish;
+  AffSchedule *out;
+  const guint32 *days;
+  guint n, i;
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   n = self->tasks->len;
-  in = g_new (AffSchedTask, n);
-  out = g_new (AffSchedResult, n);
-  if (!prepare_inputs (self, in, &origin, error))
-    return FALSE;
-  cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
-  if (!_aff_schedule (in, n, (const AffSchedLink *) self->links->data, self->links->len,
-                      out, &end, cycle))
+  if (n > self->in_capacity)
     {
-      set_cycle_error (self, cycle, error);
+      self->in_capacity = MAX (n, self->in_capacity + self->in_capacity / 2);
+      self->in = g_renew (AffSchedTask, self->in, self->in_capacity);
+    }
+  if (!prepare_inputs (self, self->in, error))
+    return FALSE;
+  if (!self->rows_valid)
+    {
+      g_autoptr(GArray) cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      if (!_aff_sched_rows_build (self->rows, (const AffSchedLink *) self->links->data, n,
+                                  self->links->len, cycle))
+        {
+          set_cycle_error (self, cycle, error);
+          return FALSE;
+        }
+      self->rows_valid = TRUE;
+    }
+  /* The new schedule goes to the spare arrays, so that a failure leaves the
+   * last one whole. */
+  out = self->spare;
+  _aff_schedule_run (self->in, self->rows, out);
+  days = n > 0 ? _aff_calendar_days (self->calendar, out->lowest - 1, out->highest) : NULL;
+  if (n > 0 && days == NULL)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                   _("The plan would run outside years 1 to 9999"));
       return FALSE;
     }
 
-  /* Dates are checked before any task changes, so that a plan running past
-   * the calendar's range fails whole. */
-  g_date_clear (&finish, 1);
-  for (i = 0; i < n; i++)
-    {
-      GDate es, ef, ls, lf;
-
-      if (!task_days (self->calendar, &in[i], &out[i], FALSE, &es, &ef) ||
-          !task_days (self->calendar, &in[i], &out[i], TRUE, &ls, &lf))
-        {
-          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
-                       _("The task “%s” would fall outside years 1 to 9999"),
-                       aff_task_get_id (g_ptr_array_index (self->tasks, i)));
-          return FALSE;
-        }
-    }
+  /* From here on nothing fails. The days of the range are copied: the
+   * calendar's own table moves when it grows. */
   violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
-  for (i = 0; i < n; i++)
+  for (i = 0; i < self->constrained->len; i++)
     {
-      AffTask *task = g_ptr_array_index (self->tasks, i);
-      GDate es, ef, ls, lf;
+      guint32 c = g_array_index (self->constrained, guint32, i);
+      gint32 missed = out->ef[c] + (out->kind[c] == AFF_SCHED_MILESTONE_START) - self->in[c].deadline;
 
-      task_days (self->calendar, &in[i], &out[i], FALSE, &es, &ef);
-      task_days (self->calendar, &in[i], &out[i], TRUE, &ls, &lf);
-      _aff_task_set_schedule (task, &es, &ef, &ls, &lf, out[i].total_float, out[i].free_float);
-      if (!g_date_valid (&finish) || g_date_compare (&ef, &finish) > 0)
-        finish = ef;
-      if (out[i].ef > in[i].deadline)
+      if (missed > 0)
         {
+          AffTask *task = g_ptr_array_index (self->tasks, c);
           AffViolation *v = g_new0 (AffViolation, 1);
 
           v->task_id = g_strdup (aff_task_get_id (task));
           v->deadline = *aff_task_get_finish_no_later_than (task);
-          v->finish = ef;
-          v->days_missed = (int) MIN (out[i].ef - in[i].deadline, G_MAXINT);
+          g_date_set_julian (&v->finish, days[finish_day (out->kind[c], out->ef[c])]);
+          v->days_missed = missed;
           g_ptr_array_add (violations, v);
         }
     }
   if (n == 0)
-    finish = self->start;
-  self->finish = finish;
+    {
+      self->finish = self->start;
+      g_array_set_size (self->days, 0);
+    }
+  else
+    {
+      self->days_lo = out->lowest - 1;
+      g_array_set_size (self->days, 0);
+      g_array_append_vals (self->days, days + self->days_lo, out->highest - self->days_lo + 1);
+      /* The plan's finish is the day of the latest early finish: a task's
+       * last day, or a milestone's. Among tasks finishing at that boundary,
+       * a milestone at the start of the next day would come later. */
+      g_date_set_julian (&self->finish, days[out->finish - 1]);
+      for (i = 0; i < n; i++)
+        if (out->ef[i] == out->finish && out->kind[i] == AFF_SCHED_MILESTONE_START)
+          {
+            g_date_set_julian (&self->finish, days[out->finish]);
+            break;
+          }
+    }
+  self->spare = self->current;
+  self->current = out;
+  self->scheduled_n = n;
+  self->generation++;
   g_ptr_array_unref (self->violations);
   self->violations = g_steal_pointer (&violations);
   self->scheduled = TRUE;

@@ -31,6 +31,12 @@ gint32       _aff_calendar_ordinal  (AffCalendar   *self,
 gboolean     _aff_calendar_julian   (AffCalendar   *self,
                                      gint64         ordinal,
                                      guint32       *julian);
+/* A table of the julian days of ordinals @lo to @hi, indexed by ordinal,
+ * valid until the calendar next changes or grows; NULL when the range
+ * leaves years 1 to 9999. */
+const guint32 *_aff_calendar_days   (AffCalendar   *self,
+                                     gint64         lo,
+                                     gint64         hi);
 void         _aff_calendar_to_json  (AffCalendar   *self,
                                      JsonBuilder   *builder);
 AffCalendar *_aff_calendar_from_json (AffJsonReader *reader,
@@ -46,13 +52,17 @@ typedef enum {
   AFF_SIDE_END,
 } AffSide;
 
+/* Boundaries saturate here: no calendar reaches so far, so a saturated
+ * date fails when it is turned back into a day, instead of overflowing. */
+#define AFF_SCHED_FAR (1 << 30)
+
 typedef struct
 {
-  gint64 duration;          /* working days */
-  gint64 earliest;          /* lowest start boundary: plan start, constraint */
-  gint64 deadline;          /* highest finish boundary, G_MAXINT64 for none */
-  gboolean pinned;          /* starts at @earliest whatever its predecessors */
-  AffSide earliest_side;
+  gint32 duration;          /* working days */
+  gint32 earliest;          /* lowest start boundary: plan start, constraint */
+  gint32 deadline;          /* highest finish boundary, AFF_SCHED_FAR for none */
+  guint8 pinned;            /* starts at @earliest whatever its predecessors */
+  guint8 earliest_side;     /* AffSide */
 } AffSchedTask;
 
 typedef struct
@@ -63,24 +73,68 @@ typedef struct
   AffDependencyType type;
 } AffSchedLink;
 
+/* The links as compressed rows by predecessor (successor, lag and type side
+ * by side, so that a pass reads them in order) and a topological order.
+ * They depend on the links only: a plan keeps them while its dependencies
+ * do not change, however often its tasks do. */
 typedef struct
 {
-  gint64 es, ef, ls, lf;
-  gint64 total_float;
-  gint64 free_float;
-  AffSide side;             /* for milestones: the side of es and ef */
-} AffSchedResult;
+  guint n;
+  guint m;
+  guint32 *first;           /* n + 1 */
+  guint32 *succ;
+  gint32 *lag;
+  guint8 *type;
+  guint32 *order;           /* NULL when the plan's order is topological */
 
-/* Schedules @n tasks linked by @m links. Returns FALSE when the links make
- * a cycle, with the tasks of one cycle, in order, appended to @cycle
- * (guint32 indices); @out is then undefined. */
-gboolean _aff_schedule (const AffSchedTask   *tasks,
-                        guint                 n,
-                        const AffSchedLink   *links,
-                        guint                 m,
-                        AffSchedResult       *out,
-                        gint64               *finish,
-                        GArray               *cycle);
+  guint task_capacity;
+  guint link_capacity;
+  guint32 *fill;
+  guint32 *indegree;
+  guint32 *order_space;
+} AffSchedRows;
+
+AffSchedRows *_aff_sched_rows_new   (void);
+void          _aff_sched_rows_free  (AffSchedRows       *rows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffSchedRows, _aff_sched_rows_free)
+/* FALSE when the links make a cycle, with the tasks of one cycle, in order,
+ * appended to @cycle (guint32 indices). */
+gboolean      _aff_sched_rows_build (AffSchedRows       *rows,
+                                     const AffSchedLink *links,
+                                     guint               n,
+                                     guint               m,
+                                     GArray             *cycle);
+
+/* What a boundary of a schedule stands for, per task. */
+typedef enum {
+  AFF_SCHED_TASK,           /* starts after its start boundary, ends before its finish */
+  AFF_SCHED_MILESTONE_START, /* a milestone dated the day after its boundary */
+  AFF_SCHED_MILESTONE_END,  /* a milestone dated the day before its boundary */
+} AffSchedKind;
+
+/* The results, an array per figure: the passes touch few of them at a time
+ * and large plans must stay in the caches. */
+typedef struct
+{
+  guint n;
+  gint32 *es, *ef, *ls, *lf;
+  gint32 *total_float;
+  gint32 *free_float;
+  guint8 *kind;             /* AffSchedKind */
+  gint32 finish;            /* the latest early finish boundary */
+  gint32 lowest;            /* the lowest start boundary, early or late */
+  gint32 highest;           /* the highest finish boundary, early or late */
+  guint capacity;
+} AffSchedule;
+
+AffSchedule *_aff_schedule_new  (void);
+void         _aff_schedule_free (AffSchedule        *schedule);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffSchedule, _aff_schedule_free)
+
+/* Schedules the @rows->n tasks of @tasks into @out. */
+void _aff_schedule_run (const AffSchedTask   *tasks,
+                        const AffSchedRows   *rows,
+                        AffSchedule          *out);
 
 /* ---- Tasks and plans ---------------------------------------------------- */
 
@@ -89,14 +143,38 @@ void      _aff_task_attach     (AffTask      *self,
                                 AffJournal   *journal,
                                 const char   *affair_id);
 AffPlan  *_aff_task_get_plan   (AffTask      *self);
-void      _aff_task_set_schedule (AffTask    *self,
-                                  const GDate *es,
-                                  const GDate *ef,
-                                  const GDate *ls,
-                                  const GDate *lf,
-                                  gint64       total_float,
-                                  gint64       free_float);
-void      _aff_task_clear_schedule (AffTask  *self);
+/* What the scheduler needs of a task: its days as julian numbers, 0 for
+ * none. The plan keeps one per task, side by side, and refreshes it when
+ * the task notifies a change. */
+typedef struct
+{
+  gint32 duration;          /* 0 for a milestone */
+  guint32 start_no_earlier_than;
+  guint32 finish_no_later_than;
+  guint32 actual_start;
+  guint32 actual_finish;
+} AffTaskTerms;
+
+void      _aff_task_get_terms  (AffTask      *self,
+                                AffTaskTerms *terms);
+
+/* A task's figures from a schedule. The plan keeps them in arrays; a task
+ * copies its own when asked, tagged with the plan's schedule generation. */
+typedef struct
+{
+  guint64 generation;
+  gboolean scheduled;
+  GDate early_start, early_finish, late_start, late_finish;
+  int total_float;
+  int free_float;
+} AffTaskSchedule;
+
+void      _aff_task_set_index  (AffTask      *self,
+                                guint         index);
+/* Brings @dst up to date with the plan's last schedule, if it is not. */
+void      _aff_plan_fill_schedule (AffPlan         *self,
+                                   guint            index,
+                                   AffTaskSchedule *dst);
 void      _aff_task_to_json    (AffTask      *self,
                                 JsonBuilder  *builder);
 AffTask  *_aff_task_from_json  (AffJsonReader *reader,

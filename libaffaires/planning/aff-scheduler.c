@@ -18,20 +18,79 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "aff-planning-private.h"
 
 static inline AffSide
-start_side (const AffSchedTask   *task,
-            const AffSchedResult *result)
+start_side (gint32 duration,
+            guint8 side)
 {
-  return task->duration > 0 ? AFF_SIDE_START : result->side;
+  return duration > 0 ? AFF_SIDE_START : side;
 }
 
 static inline AffSide
-finish_side (const AffSchedTask   *task,
-             const AffSchedResult *result)
+finish_side (gint32 duration,
+             guint8 side)
 {
-  return task->duration > 0 ? AFF_SIDE_END : result->side;
+  return duration > 0 ? AFF_SIDE_END : side;
+}
+
+static inline gint32
+saturate (gint64 value)
+{
+  return (gint32) CLAMP (value, -AFF_SCHED_FAR, AFF_SCHED_FAR);
+}
+
+AffSchedule *
+_aff_schedule_new (void)
+{
+  return g_new0 (AffSchedule, 1);
+}
+
+void
+_aff_schedule_free (AffSchedule *schedule)
+{
+  if (schedule == NULL)
+    return;
+  g_free (schedule->es);
+  g_free (schedule->ef);
+  g_free (schedule->ls);
+  g_free (schedule->lf);
+  g_free (schedule->total_float);
+  g_free (schedule->free_float);
+  g_free (schedule->kind);
+  g_free (schedule);
+}
+
+AffSchedRows *
+_aff_sched_rows_new (void)
+{
+  return g_new0 (AffSchedRows, 1);
+}
+
+void
+_aff_sched_rows_free (AffSchedRows *rows)
+{
+  if (rows == NULL)
+    return;
+  g_free (rows->first);
+  g_free (rows->succ);
+  g_free (rows->lag);
+  g_free (rows->type);
+  g_free (rows->fill);
+  g_free (rows->indegree);
+  g_free (rows->order_space);
+  g_free (rows);
+}
+
+/* Working space grows by half again, never shrinks: a plan rescheduled on
+ * every edit then neither allocates nor touches fresh pages. */
+static guint
+grow (guint capacity,
+      guint needed)
+{
+  return MAX (needed, capacity + capacity / 2);
 }
 
 /* The walk back along unscheduled predecessors from a task left over by
@@ -46,6 +105,7 @@ find_cycle (const AffSchedLink *links,
 {
   g_autofree guint32 *first = g_new0 (guint32, n + 1);
   g_autofree guint32 *by_succ = g_new (guint32, m);
+  g_autofree guint32 *fill = NULL;
   g_autofree gint32 *seen = g_new (gint32, n);
   g_autoptr(GArray) walk = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 v = 0, i;
@@ -54,20 +114,15 @@ find_cycle (const AffSchedLink *links,
     first[links[i].succ + 1]++;
   for (i = 0; i < n; i++)
     first[i + 1] += first[i];
-  {
-    g_autofree guint32 *fill = g_memdup2 (first, sizeof (guint32) * n);
-
-    for (i = 0; i < m; i++)
-      by_succ[fill[links[i].succ]++] = i;
-  }
+  fill = g_memdup2 (first, sizeof (guint32) * n);
+  for (i = 0; i < m; i++)
+    by_succ[fill[links[i].succ]++] = i;
   for (i = 0; i < n; i++)
     seen[i] = -1;
   while (v < n && indegree[v] == 0)
     v++;
-  for (;;)
+  while (seen[v] < 0)
     {
-      if (seen[v] >= 0)
-        break;
       seen[v] = (gint32) walk->len;
       g_array_append_val (walk, v);
       for (i = first[v]; i < first[v + 1]; i++)
@@ -80,150 +135,244 @@ find_cycle (const AffSchedLink *links,
     g_array_append_val (cycle, g_array_index (walk, guint32, i - 1));
 }
 
-gboolean
-_aff_schedule (const AffSchedTask *tasks,
-               guint               n,
-               const AffSchedLink *links,
-               guint               m,
-               AffSchedResult     *out,
-               gint64             *finish,
-               GArray             *cycle)
+/* Kahn's method; FALSE when tasks are left over, that is on a cycle. */
+static gboolean
+topological_order (AffSchedRows       *rows,
+                   const AffSchedLink *links,
+                   GArray             *cycle)
 {
-  g_autofree guint32 *first = g_new0 (guint32, n + 1);
-  g_autofree guint32 *by_pred = g_new (guint32, m);
-  g_autofree guint32 *indegree = g_new0 (guint32, n);
-  g_autofree guint32 *order = g_new (guint32, n);
-  guint head = 0, tail = 0, i, k;
-  gint64 end = G_MININT64;
+  guint32 *indegree = rows->indegree, *order = rows->order_space;
+  guint n = rows->n, m = rows->m, head = 0, tail = 0, i, k;
 
-  /* Links grouped by predecessor (a counting sort), and in-degrees. */
+  memset (indegree, 0, sizeof (guint32) * n);
   for (i = 0; i < m; i++)
-    {
-      first[links[i].pred + 1]++;
-      indegree[links[i].succ]++;
-    }
+    indegree[links[i].succ]++;
   for (i = 0; i < n; i++)
-    first[i + 1] += first[i];
-  {
-    g_autofree guint32 *fill = g_memdup2 (first, sizeof (guint32) * n);
-
-    for (i = 0; i < m; i++)
-      by_pred[fill[links[i].pred]++] = i;
-  }
-
-  for (i = 0; i < n; i++)
-    {
-      out[i].es = tasks[i].earliest;
-      out[i].side = tasks[i].earliest_side;
-      if (indegree[i] == 0)
-        order[tail++] = i;
-    }
-
-  /* Forward pass, in topological order: a task's start is final when it
-   * comes out of the queue; it then bounds its successors. */
+    if (indegree[i] == 0)
+      order[tail++] = i;
   while (head < tail)
     {
       guint32 t = order[head++];
+
+      for (k = rows->first[t]; k < rows->first[t + 1]; k++)
+        if (--indegree[rows->succ[k]] == 0)
+          order[tail++] = rows->succ[k];
+    }
+  if (tail == n)
+    return TRUE;
+  find_cycle (links, n, m, indegree, cycle);
+  return FALSE;
+}
+
+gboolean
+_aff_sched_rows_build (AffSchedRows       *rows,
+                       const AffSchedLink *links,
+                       guint               n,
+                       guint               m,
+                       GArray             *cycle)
+{
+  gboolean forward = TRUE;
+  guint i;
+
+  if (n > rows->task_capacity)
+    {
+      guint c = grow (rows->task_capacity, n);
+
+      rows->first = g_renew (guint32, rows->first, c + 1);
+      rows->fill = g_renew (guint32, rows->fill, c);
+      rows->indegree = g_renew (guint32, rows->indegree, c);
+      rows->order_space = g_renew (guint32, rows->order_space, c);
+      rows->task_capacity = c;
+    }
+  if (m > rows->link_capacity)
+    {
+      guint c = grow (rows->link_capacity, m);
+
+      rows->succ = g_renew (guint32, rows->succ, c);
+      rows->lag = g_renew (gint32, rows->lag, c);
+      rows->type = g_renew (guint8, rows->type, c);
+      rows->link_capacity = c;
+    }
+  rows->n = n;
+  rows->m = m;
+  rows->order = NULL;
+  if (rows->first == NULL)
+    return TRUE;
+
+  memset (rows->first, 0, sizeof (guint32) * (n + 1));
+  for (i = 0; i < m; i++)
+    {
+      rows->first[links[i].pred + 1]++;
+      forward &= links[i].pred < links[i].succ;
+    }
+  for (i = 0; i < n; i++)
+    rows->first[i + 1] += rows->first[i];
+  if (n > 0)
+    memcpy (rows->fill, rows->first, sizeof (guint32) * n);
+  for (i = 0; i < m; i++)
+    {
+      guint32 k = rows->fill[links[i].pred]++;
+
+      rows->succ[k] = links[i].succ;
+      rows->lag[k] = links[i].lag;
+      rows->type[k] = (guint8) links[i].type;
+    }
+  /* Plans are mostly entered in order, predecessors first: then the order
+   * of the plan is a topological order, and the passes read the arrays
+   * from one end to the other. */
+  if (forward)
+    return TRUE;
+  if (!topological_order (rows, links, cycle))
+    return FALSE;
+  rows->order = rows->order_space;
+  return TRUE;
+}
+
+static void
+reserve (AffSchedule *s,
+         guint        n)
+{
+  if (n > s->capacity)
+    {
+      guint c = grow (s->capacity, n);
+
+      s->es = g_renew (gint32, s->es, c);
+      s->ef = g_renew (gint32, s->ef, c);
+      s->ls = g_renew (gint32, s->ls, c);
+      s->lf = g_renew (gint32, s->lf, c);
+      s->total_float = g_renew (gint32, s->total_float, c);
+      s->free_float = g_renew (gint32, s->free_float, c);
+      s->kind = g_renew (guint8, s->kind, c);
+      s->capacity = c;
+    }
+  s->n = n;
+}
+
+void
+_aff_schedule_run (const AffSchedTask *tasks,
+                   const AffSchedRows *rows,
+                   AffSchedule        *out)
+{
+  const guint32 *order = rows->order, *first = rows->first, *succ = rows->succ;
+  const gint32 *lag = rows->lag;
+  const guint8 *type = rows->type;
+  guint n = rows->n, i, k;
+  gint32 *es, *ef, *ls, *lf, *total_float, *free_float;
+  gint32 end = n > 0 ? -AFF_SCHED_FAR : 0, lowest = AFF_SCHED_FAR, highest = end;
+  guint8 *side;
+
+  reserve (out, n);
+  es = out->es, ef = out->ef, ls = out->ls, lf = out->lf, side = out->kind;
+  total_float = out->total_float, free_float = out->free_float;
+
+  for (i = 0; i < n; i++)
+    {
+      es[i] = tasks[i].earliest;
+      side[i] = tasks[i].earliest_side;
+    }
+
+  /* Forward pass: a task's start is final when its turn comes; it then
+   * bounds its successors. */
+  for (i = 0; i < n; i++)
+    {
+      guint32 t = order != NULL ? order[i] : i;
       const AffSchedTask *task = &tasks[t];
-      AffSchedResult *r = &out[t];
 
       if (task->pinned)
         {
-          r->es = task->earliest;
-          r->side = task->earliest_side;
+          es[t] = task->earliest;
+          side[t] = task->earliest_side;
         }
-      r->ef = r->es + task->duration;
-      if (r->ef > end)
-        end = r->ef;
+      ef[t] = saturate ((gint64) es[t] + task->duration);
+      end = MAX (end, ef[t]);
+      lowest = MIN (lowest, es[t]);
       for (k = first[t]; k < first[t + 1]; k++)
         {
-          const AffSchedLink *link = &links[by_pred[k]];
-          guint32 s = link->succ;
+          guint32 s = succ[k];
           gint64 bound;
-          AffSide side;
+          guint8 bound_side;
 
-          switch (link->type)
+          switch (type[k])
             {
             case AFF_DEPENDENCY_TYPE_START_START:
-              bound = r->es + link->lag;
-              side = start_side (task, r);
+              bound = (gint64) es[t] + lag[k];
+              bound_side = start_side (task->duration, side[t]);
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_FINISH:
-              bound = r->ef + link->lag - tasks[s].duration;
-              side = finish_side (task, r);
+              bound = (gint64) ef[t] + lag[k] - tasks[s].duration;
+              bound_side = finish_side (task->duration, side[t]);
               break;
             case AFF_DEPENDENCY_TYPE_START_FINISH:
-              bound = r->es + link->lag - tasks[s].duration;
-              side = start_side (task, r);
+              bound = (gint64) es[t] + lag[k] - tasks[s].duration;
+              bound_side = start_side (task->duration, side[t]);
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_START:
             default:
-              bound = r->ef + link->lag;
-              side = finish_side (task, r);
+              bound = (gint64) ef[t] + lag[k];
+              bound_side = finish_side (task->duration, side[t]);
               break;
             }
           /* At the same boundary, the start of a day is later than the end
            * of the day before: a milestone takes the later. */
-          if (bound > out[s].es || (bound == out[s].es && side == AFF_SIDE_START))
+          if (bound > es[s] || (bound == es[s] && bound_side == AFF_SIDE_START))
             {
-              out[s].es = bound;
-              out[s].side = side;
+              es[s] = saturate (bound);
+              side[s] = bound_side;
             }
-          if (--indegree[s] == 0)
-            order[tail++] = s;
         }
     }
-  if (tail < n)
-    {
-      find_cycle (links, n, m, indegree, cycle);
-      return FALSE;
-    }
-  if (n == 0)
-    end = 0;
 
   /* Backward pass, in reverse order: the late finish is the tightest of the
    * plan's end, the task's deadline and what each successor allows. */
   for (i = n; i > 0; i--)
     {
-      guint32 t = order[i - 1];
+      guint32 t = order != NULL ? order[i - 1] : i - 1;
       const AffSchedTask *task = &tasks[t];
-      AffSchedResult *r = &out[t];
-      gint64 lf = MIN (end, task->deadline), free_float = end - r->ef;
+      gint64 slack_min = (gint64) end - ef[t];
+      /* A milestone at the start of a day is past a deadline at the end of
+       * the working day before, although no working day lies between. */
+      gint64 late = MIN (end, task->deadline - (task->duration == 0 && side[t] == AFF_SIDE_START));
 
       for (k = first[t]; k < first[t + 1]; k++)
         {
-          const AffSchedLink *link = &links[by_pred[k]];
-          const AffSchedResult *s = &out[link->succ];
+          guint32 s = succ[k];
           gint64 bound, slack;
 
-          switch (link->type)
+          switch (type[k])
             {
             case AFF_DEPENDENCY_TYPE_START_START:
-              bound = s->ls - link->lag + task->duration;
-              slack = s->es - (r->es + link->lag);
+              bound = (gint64) ls[s] - lag[k] + task->duration;
+              slack = (gint64) es[s] - es[t] - lag[k];
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_FINISH:
-              bound = s->lf - link->lag;
-              slack = s->ef - (r->ef + link->lag);
+              bound = (gint64) lf[s] - lag[k];
+              slack = (gint64) ef[s] - ef[t] - lag[k];
               break;
             case AFF_DEPENDENCY_TYPE_START_FINISH:
-              bound = s->lf - link->lag + task->duration;
-              slack = s->ef - (r->es + link->lag);
+              bound = (gint64) lf[s] - lag[k] + task->duration;
+              slack = (gint64) ef[s] - es[t] - lag[k];
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_START:
             default:
-              bound = s->ls - link->lag;
-              slack = s->es - (r->ef + link->lag);
+              bound = (gint64) ls[s] - lag[k];
+              slack = (gint64) es[s] - ef[t] - lag[k];
               break;
             }
-          lf = MIN (lf, bound);
-          free_float = MIN (free_float, slack);
+          late = MIN (late, bound);
+          slack_min = MIN (slack_min, slack);
         }
-      r->lf = lf;
-      r->ls = lf - task->duration;
-      r->total_float = r->ls - r->es;
-      r->free_float = MAX (0, MIN (free_float, r->total_float));
+      lf[t] = saturate (late);
+      ls[t] = saturate (late - task->duration);
+      lowest = MIN (lowest, ls[t]);
+      highest = MAX (highest, lf[t]);
+      total_float[t] = saturate ((gint64) ls[t] - es[t]);
+      free_float[t] = (gint32) MAX (0, MIN (slack_min, total_float[t]));
+      /* The side matters to milestones only; the kind says which is which. */
+      side[t] = task->duration > 0 ? AFF_SCHED_TASK
+                                   : (side[t] == AFF_SIDE_START ? AFF_SCHED_MILESTONE_START
+                                                                : AFF_SCHED_MILESTONE_END);
     }
-  *finish = end;
-  return TRUE;
+  out->finish = end;
+  out->lowest = lowest;
+  out->highest = MAX (highest, end);
 }

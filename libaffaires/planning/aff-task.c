@@ -35,7 +35,7 @@ struct _AffTask
   char *name;
   guint duration;
   AffTaskKind kind;
-  double effort_hours;
+  guint effort_minutes;
   char *deliverable;
   AffParty party;
   char *party_name;
@@ -48,11 +48,10 @@ struct _AffTask
   GDate actual_start;
   GDate actual_finish;
 
-  gboolean scheduled;
-  GDate early_start, early_finish, late_start, late_finish;
-  int total_float, free_float;
+  AffTaskSchedule schedule;
 
   AffPlan *plan;                /* borrowed: the plan owns its tasks */
+  guint index;                  /* in the plan */
   AffTrack track;
 };
 
@@ -65,6 +64,7 @@ enum {
   PROP_DURATION,
   PROP_KIND,
   PROP_EFFORT_HOURS,
+  PROP_EFFORT_MINUTES,
   PROP_DELIVERABLE,
   PROP_PARTY,
   PROP_PARTY_NAME,
@@ -150,7 +150,8 @@ aff_task_get_property (GObject    *object,
       case PROP_ID: g_value_set_string (value, self->id); break;
       case PROP_DURATION: g_value_set_uint (value, self->duration); break;
       case PROP_KIND: g_value_set_enum (value, self->kind); break;
-      case PROP_EFFORT_HOURS: g_value_set_double (value, self->effort_hours); break;
+      case PROP_EFFORT_HOURS: g_value_set_double (value, self->effort_minutes / 60.0); break;
+      case PROP_EFFORT_MINUTES: g_value_set_uint (value, self->effort_minutes); break;
       case PROP_PARTY: g_value_set_enum (value, self->party); break;
       case PROP_DANGEROUS_WORK: g_value_set_flags (value, self->dangerous_work); break;
       case PROP_RISK_IDS: g_value_set_boxed (value, self->risk_ids); break;
@@ -219,6 +220,7 @@ aff_task_set_property (GObject      *object,
       case PROP_DURATION: aff_task_set_duration (self, g_value_get_uint (value)); break;
       case PROP_KIND: aff_task_set_kind (self, g_value_get_enum (value)); break;
       case PROP_EFFORT_HOURS: aff_task_set_effort_hours (self, g_value_get_double (value)); break;
+      case PROP_EFFORT_MINUTES: aff_task_set_effort_minutes (self, g_value_get_uint (value)); break;
       case PROP_PARTY: aff_task_set_party (self, g_value_get_enum (value)); break;
       case PROP_DANGEROUS_WORK: aff_task_set_dangerous_work (self, g_value_get_flags (value)); break;
       case PROP_RISK_IDS: aff_task_set_risk_ids (self, g_value_get_boxed (value)); break;
@@ -233,7 +235,10 @@ aff_task_notify (GObject    *object,
 {
   AffTask *self = AFF_TASK (object);
 
-  _aff_track_property (&self->track, "task-changed", object, pspec);
+  /* The effort is journaled once, in whole minutes: the journal hashes
+   * integers, never binary fractions. */
+  if (pspec != props[PROP_EFFORT_HOURS])
+    _aff_track_property (&self->track, "task-changed", object, pspec);
   if (self->plan != NULL)
     _aff_plan_task_changed (self->plan, self);
 }
@@ -278,9 +283,17 @@ aff_task_class_init (AffTaskClass *klass)
   /**
    * AffTask:effort-hours:
    *
-   * The work the task takes, in hours, whoever does it.
+   * The work the task takes, in hours, whoever does it: the same as
+   * [property@Aff.Task:effort-minutes], in hours.
    */
   props[PROP_EFFORT_HOURS] = g_param_spec_double ("effort-hours", NULL, NULL, 0, 1e7, 0, flags);
+  /**
+   * AffTask:effort-minutes:
+   *
+   * The work the task takes, in minutes, whoever does it. The effort is
+   * kept to the minute, so that it adds up exactly.
+   */
+  props[PROP_EFFORT_MINUTES] = g_param_spec_uint ("effort-minutes", NULL, NULL, 0, 600000000, 0, flags);
   /**
    * AffTask:deliverable:
    *
@@ -364,7 +377,18 @@ aff_task_init (AffTask *self)
   g_date_clear (&self->finish_no_later_than, 1);
   g_date_clear (&self->actual_start, 1);
   g_date_clear (&self->actual_finish, 1);
-  _aff_task_clear_schedule (self);
+  g_date_clear (&self->schedule.early_start, 1);
+  g_date_clear (&self->schedule.early_finish, 1);
+  g_date_clear (&self->schedule.late_start, 1);
+  g_date_clear (&self->schedule.late_finish, 1);
+}
+
+static const AffTaskSchedule *
+schedule_of (AffTask *self)
+{
+  if (self->plan != NULL)
+    _aff_plan_fill_schedule (self->plan, self->index, &self->schedule);
+  return &self->schedule;
 }
 
 /**
@@ -439,14 +463,29 @@ GETTER (guint, duration, 0)
  */
 GETTER (AffTaskKind, kind, AFF_TASK_KIND_TASK)
 /**
- * aff_task_get_effort_hours:
+ * aff_task_get_effort_minutes:
  * @self: a task
  *
  * Gets the work the task takes.
  *
+ * Returns: minutes
+ */
+GETTER (guint, effort_minutes, 0)
+
+/**
+ * aff_task_get_effort_hours:
+ * @self: a task
+ *
+ * Gets the work the task takes, in hours.
+ *
  * Returns: hours
  */
-GETTER (double, effort_hours, 0)
+double
+aff_task_get_effort_hours (AffTask *self)
+{
+  g_return_val_if_fail (AFF_IS_TASK (self), 0);
+  return self->effort_minutes / 60.0;
+}
 /**
  * aff_task_get_deliverable:
  * @self: a task
@@ -511,7 +550,13 @@ GETTER (guint, progress, 0)
  *
  * Returns: working days
  */
-GETTER (int, total_float, 0)
+int
+aff_task_get_total_float (AffTask *self)
+{
+  g_return_val_if_fail (AFF_IS_TASK (self), 0);
+  return schedule_of (self)->total_float;
+}
+
 /**
  * aff_task_get_free_float:
  * @self: a task
@@ -521,7 +566,12 @@ GETTER (int, total_float, 0)
  *
  * Returns: working days
  */
-GETTER (int, free_float, 0)
+int
+aff_task_get_free_float (AffTask *self)
+{
+  g_return_val_if_fail (AFF_IS_TASK (self), 0);
+  return schedule_of (self)->free_float;
+}
 
 #define SETTER(type, field, prop)                                            \
   void                                                                       \
@@ -574,11 +624,34 @@ aff_task_set_duration (AffTask *self,
 }
 
 /**
+ * aff_task_set_effort_minutes:
+ * @self: a task
+ * @minutes: the work, in minutes, at most 600 000 000
+ *
+ * Sets the work the task takes.
+ */
+void
+aff_task_set_effort_minutes (AffTask *self,
+                             guint    minutes)
+{
+  g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (minutes <= 600000000);
+
+  if (self->effort_minutes == minutes)
+    return;
+  self->effort_minutes = minutes;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_EFFORT_MINUTES]);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_EFFORT_HOURS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
  * aff_task_set_effort_hours:
  * @self: a task
  * @hours: the work, in hours, from 0 to 10 000 000
  *
- * Sets the work the task takes.
+ * Sets the work the task takes, rounded to the nearest minute.
  */
 void
 aff_task_set_effort_hours (AffTask *self,
@@ -586,7 +659,7 @@ aff_task_set_effort_hours (AffTask *self,
 {
   g_return_if_fail (AFF_IS_TASK (self));
   g_return_if_fail (isfinite (hours) && hours >= 0 && hours <= 1e7);
-  SET_VALUE (effort_hours, PROP_EFFORT_HOURS, hours);
+  aff_task_set_effort_minutes (self, (guint) llround (hours * 60));
 }
 
 /**
@@ -772,7 +845,7 @@ DATE_ACCESSORS (actual_finish, PROP_ACTUAL_FINISH)
   aff_task_get_##field (AffTask *self)                                       \
   {                                                                          \
     g_return_val_if_fail (AFF_IS_TASK (self), NULL);                         \
-    return valid_or_null (&self->field);                                     \
+    return schedule_of (self)->scheduled ? &self->schedule.field : NULL;     \
   }
 
 /**
@@ -827,8 +900,11 @@ SCHEDULE_GETTER (late_finish)
 gboolean
 aff_task_is_critical (AffTask *self)
 {
+  const AffTaskSchedule *schedule;
+
   g_return_val_if_fail (AFF_IS_TASK (self), FALSE);
-  return self->scheduled && self->total_float <= 0;
+  schedule = schedule_of (self);
+  return schedule->scheduled && schedule->total_float <= 0;
 }
 
 /**
@@ -843,15 +919,19 @@ gboolean
 aff_task_is_scheduled (AffTask *self)
 {
   g_return_val_if_fail (AFF_IS_TASK (self), FALSE);
-  return self->scheduled;
+  return schedule_of (self)->scheduled;
 }
 
+/* Joining or leaving a plan: a task leaving keeps the figures of the last
+ * schedule it had. */
 void
 _aff_task_attach (AffTask    *self,
                   AffPlan    *plan,
                   AffJournal *journal,
                   const char *affair_id)
 {
+  if (self->plan != NULL && plan == NULL)
+    _aff_plan_fill_schedule (self->plan, self->index, &self->schedule);
   self->plan = plan;
   if (journal != NULL)
     _aff_track_attach (&self->track, journal, "affair", affair_id, "task", self->id);
@@ -866,33 +946,27 @@ _aff_task_get_plan (AffTask *self)
 }
 
 void
-_aff_task_set_schedule (AffTask     *self,
-                        const GDate *es,
-                        const GDate *ef,
-                        const GDate *ls,
-                        const GDate *lf,
-                        gint64       total_float,
-                        gint64       free_float)
+_aff_task_set_index (AffTask *self,
+                     guint    index)
 {
-  self->scheduled = TRUE;
-  self->early_start = *es;
-  self->early_finish = *ef;
-  self->late_start = *ls;
-  self->late_finish = *lf;
-  self->total_float = (int) CLAMP (total_float, G_MININT, G_MAXINT);
-  self->free_float = (int) CLAMP (free_float, G_MININT, G_MAXINT);
+  self->index = index;
+}
+
+static guint32
+julian_or_zero (const GDate *date)
+{
+  return g_date_valid (date) ? g_date_get_julian (date) : 0;
 }
 
 void
-_aff_task_clear_schedule (AffTask *self)
+_aff_task_get_terms (AffTask      *self,
+                     AffTaskTerms *terms)
 {
-  self->scheduled = FALSE;
-  g_date_clear (&self->early_start, 1);
-  g_date_clear (&self->early_finish, 1);
-  g_date_clear (&self->late_start, 1);
-  g_date_clear (&self->late_finish, 1);
-  self->total_float = 0;
-  self->free_float = 0;
+  terms->duration = self->kind == AFF_TASK_KIND_MILESTONE ? 0 : (gint32) self->duration;
+  terms->start_no_earlier_than = julian_or_zero (&self->start_no_earlier_than);
+  terms->finish_no_later_than = julian_or_zero (&self->finish_no_later_than);
+  terms->actual_start = julian_or_zero (&self->actual_start);
+  terms->actual_finish = julian_or_zero (&self->actual_finish);
 }
 
 void
@@ -904,11 +978,8 @@ _aff_task_to_json (AffTask     *self,
   aff_json_add_string (builder, "name", self->name);
   aff_json_add_int (builder, "duration", self->duration);
   aff_json_add_enum (builder, "kind", AFF_TYPE_TASK_KIND, self->kind);
-  if (self->effort_hours > 0)
-    {
-      json_builder_set_member_name (builder, "effort_hours");
-      json_builder_add_double_value (builder, self->effort_hours);
-    }
+  if (self->effort_minutes > 0)
+    aff_json_add_int (builder, "effort_minutes", self->effort_minutes);
   aff_json_add_string (builder, "deliverable", self->deliverable);
   aff_json_add_enum (builder, "party", AFF_TYPE_PARTY, self->party);
   aff_json_add_string (builder, "party_name", self->party_name);
@@ -925,39 +996,19 @@ _aff_task_to_json (AffTask     *self,
   json_builder_end_object (builder);
 }
 
-static gboolean
-read_hours (AffJsonReader *reader,
-            JsonObject    *object,
-            double        *out,
-            GError       **error)
-{
-  JsonNode *node = json_object_get_member (object, "effort_hours");
-  GType type;
-
-  if (node == NULL)
-    return TRUE;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
-    *out = json_node_get_double (node);
-  if ((type != G_TYPE_INT64 && type != G_TYPE_DOUBLE) || !isfinite (*out) || *out < 0 || *out > 1e7)
-    return aff_json_reader_fail_at (reader, "effort_hours", error,
-                                    _("expected a number of hours from 0 to 10000000"));
-  return TRUE;
-}
-
 AffTask *
 _aff_task_from_json (AffJsonReader *reader,
                      JsonNode      *node,
                      GError       **error)
 {
   static const char *const members[] = {
-    "id", "name", "duration", "kind", "effort_hours", "deliverable", "party", "party_name", "zone",
+    "id", "name", "duration", "kind", "effort_minutes", "deliverable", "party", "party_name", "zone",
     "dangerous_work", "risk_ids", "start_no_earlier_than", "finish_no_later_than", "progress",
     "actual_start", "actual_finish", NULL
   };
   g_autoptr(AffTask) self = g_object_new (AFF_TYPE_TASK, NULL);
   JsonObject *object;
-  gint64 duration = 0, progress = 0;
+  gint64 duration = 0, progress = 0, effort = 0;
   int kind = AFF_TASK_KIND_TASK, party = AFF_PARTY_INTERNAL;
   guint work = 0;
 
@@ -967,7 +1018,7 @@ _aff_task_from_json (AffJsonReader *reader,
       !aff_json_get_string (reader, object, "name", FALSE, &self->name, error) ||
       !aff_json_get_int (reader, object, "duration", TRUE, 0, 100000, &duration, error) ||
       !aff_json_get_enum (reader, object, "kind", TRUE, AFF_TYPE_TASK_KIND, &kind, error) ||
-      !read_hours (reader, object, &self->effort_hours, error) ||
+      !aff_json_get_int (reader, object, "effort_minutes", FALSE, 0, 600000000, &effort, error) ||
       !aff_json_get_string (reader, object, "deliverable", FALSE, &self->deliverable, error) ||
       !aff_json_get_enum (reader, object, "party", TRUE, AFF_TYPE_PARTY, &party, error) ||
       !aff_json_get_string (reader, object, "party_name", FALSE, &self->party_name, error) ||
@@ -983,6 +1034,7 @@ _aff_task_from_json (AffJsonReader *reader,
   if (!_aff_id_is_valid (self->id))
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
   self->duration = (guint) duration;
+  self->effort_minutes = (guint) effort;
   self->kind = kind;
   self->party = party;
   self->dangerous_work = work;

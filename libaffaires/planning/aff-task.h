@@ -149,6 +149,11 @@ AFF_AVAILABLE_IN_ALL
 void              aff_task_set_effort_hours       (AffTask          *self,
                                                    double            hours);
 AFF_AVAILABLE_IN_ALL
+guint             aff_task_get_effort_minutes     (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_effort_minutes     (AffTask          *self,
+                                                   guint             minutes);
+AFF_AVAILABLE_IN_ALL
 const char       *aff_task_get_deliverable        (AffTask          *self);
 AFF_AVAILABLE_IN_ALL
 void              aff_task_set_deliverable        (AffTask          *self,

@@ -1374,11 +1374,12 @@ test('document: save and reload everything', () => {
     assertEqual(ids(q.list_possible_duplicates('V1')).sort(), ids(p.list_possible_duplicates('V1')).sort());
 });
 
-test('document: the bidding additions make it format version 2', () => {
-    // docs/rules.md: "Policy additions (format version 2)".
+test('document: the bidding additions are written in the current format', () => {
+    // docs/rules.md: "Policy additions (format version 2)"; the plans of
+    // affairs made it version 3 (docs/format.md).
     const doc = JSON.parse(verdictPortfolio().to_data()[0]);
     assertEqual(doc.format, 'libaffaires-portfolio');
-    assertEqual(doc.version, 2);
+    assertEqual(doc.version, 3);
 });
 
 run();
