@@ -33,6 +33,7 @@
 #include "aff-calendar.h"
 #include "aff-task.h"
 #include "aff-plan.h"
+#include "aff-plan-export.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

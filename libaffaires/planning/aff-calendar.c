@@ -289,8 +289,8 @@ aff_calendar_add_holiday (AffCalendar *self,
 
   if (!check_date (date, _("holiday"), error))
     return FALSE;
-  g_hash_table_insert (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)),
-                       g_strdup (name != NULL ? name : _("Holiday")));
+  /* Not the translated “Holiday” here: the document keeps what was given. */
+  g_hash_table_insert (self->holidays, GUINT_TO_POINTER (g_date_get_julian (date)), g_strdup (name));
   invalidate (self);
   return TRUE;
 }
@@ -659,8 +659,8 @@ aff_calendar_get_day_name (AffCalendar *self,
   julian = g_date_get_julian (date);
   if ((e = find_exception (self, julian)) != NULL)
     return e->reason != NULL ? e->reason : (e->working ? _("Day worked") : _("Day off"));
-  if ((name = g_hash_table_lookup (self->holidays, GUINT_TO_POINTER (julian))) != NULL)
-    return name;
+  if (g_hash_table_lookup_extended (self->holidays, GUINT_TO_POINTER (julian), NULL, (gpointer *) &name))
+    return name != NULL ? name : _("Holiday");
   n = rule_holidays (self, g_date_get_year (date), days);
   for (i = n; i > 0; i--)
     if (days[i - 1].julian == julian)
@@ -949,7 +949,10 @@ _aff_calendar_from_json (AffJsonReader *reader,
       !aff_json_read_array (reader, object, "holidays", read_holiday, self, error) ||
       !aff_json_read_array (reader, object, "exceptions", read_exception, self, error))
     return NULL;
-  self->weekdays = 0;
+  /* Absent, the weekdays are the default Monday to Friday; present, they
+   * are what the array says, none at all if it is empty. */
+  if (json_object_has_member (object, "weekdays"))
+    self->weekdays = 0;
   for (i = 0; weekdays != NULL && weekdays[i] != NULL; i++)
     {
       guint day = G_DATE_MONDAY;

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "aff-error.h"
@@ -1844,6 +1845,18 @@ read_dependency (AffJsonReader *reader,
   return TRUE;
 }
 
+static const BaselineItem *
+baseline_item (Baseline   *baseline,
+               const char *task_id)
+{
+  guint i;
+
+  for (i = 0; i < baseline->items->len; i++)
+    if (strcmp (g_array_index (baseline->items, BaselineItem, i).task_id, task_id) == 0)
+      return &g_array_index (baseline->items, BaselineItem, i);
+  return NULL;
+}
+
 static gboolean
 read_baseline_item (AffJsonReader *reader,
                     JsonNode      *element,
@@ -1862,7 +1875,11 @@ read_baseline_item (AffJsonReader *reader,
       !aff_json_check_members (reader, object, members, error) ||
       !aff_json_get_string (reader, object, "id", TRUE, &item.task_id, error) ||
       !aff_json_get_date (reader, object, "start", TRUE, &item.start, error) ||
-      !aff_json_get_date (reader, object, "finish", TRUE, &item.finish, error))
+      !aff_json_get_date (reader, object, "finish", TRUE, &item.finish, error) ||
+      (g_date_compare (&item.finish, &item.start) < 0 &&
+       !aff_json_reader_fail_at (reader, "finish", error, _("expected a day no earlier than “start”"))) ||
+      (baseline_item (baseline, item.task_id) != NULL &&
+       !aff_json_reader_fail_at (reader, "id", error, _("expected each task once, not “%s” again"), item.task_id)))
     {
       g_free (item.task_id);
       return FALSE;
@@ -1888,7 +1905,7 @@ read_baseline (AffJsonReader *reader,
       !aff_json_check_members (reader, object, members, error) ||
       !aff_json_get_string (reader, object, "name", TRUE, &name, error))
     return FALSE;
-  if (find_baseline (self, name) != NULL)
+  if (*name == '\0' || find_baseline (self, name) != NULL)
     return aff_json_reader_fail_at (reader, "name", error, _("expected a name no other baseline has, not “%s”"), name);
   baseline = baseline_new (name);
   g_ptr_array_add (self->baselines, baseline);

@@ -40,7 +40,7 @@ struct _AffTask
   AffParty party;
   char *party_name;
   char *zone;
-  AffDangerousWork dangerous_work;
+  AffRegulatoryFlags dangerous_work;
   char **risk_ids;
   GDate start_no_earlier_than;
   GDate finish_no_later_than;
@@ -321,10 +321,12 @@ aff_task_class_init (AffTaskClass *klass)
   /**
    * AffTask:dangerous-work:
    *
-   * The dangerous work of the regulatory list the task involves.
+   * The dangerous work the task involves, among those the arrêté of
+   * 19 March 1993 lists: on the client's site, any of it requires a written
+   * prevention plan. The same flags as a consultation's.
    */
-  props[PROP_DANGEROUS_WORK] = g_param_spec_flags ("dangerous-work", NULL, NULL, AFF_TYPE_DANGEROUS_WORK,
-                                                   AFF_DANGEROUS_WORK_NONE, flags);
+  props[PROP_DANGEROUS_WORK] = g_param_spec_flags ("dangerous-work", NULL, NULL, AFF_TYPE_REGULATORY_FLAGS,
+                                                   AFF_REGULATORY_FLAGS_NONE, flags);
   /**
    * AffTask:risk-ids:
    *
@@ -530,7 +532,7 @@ GETTER (const char *, zone, NULL)
  *
  * Returns: the dangerous work
  */
-GETTER (AffDangerousWork, dangerous_work, AFF_DANGEROUS_WORK_NONE)
+GETTER (AffRegulatoryFlags, dangerous_work, AFF_REGULATORY_FLAGS_NONE)
 /**
  * aff_task_get_progress:
  * @self: a task
@@ -605,7 +607,7 @@ SETTER (AffParty, party, PROP_PARTY)
  *
  * Sets the dangerous work the task involves.
  */
-SETTER (AffDangerousWork, dangerous_work, PROP_DANGEROUS_WORK)
+SETTER (AffRegulatoryFlags, dangerous_work, PROP_DANGEROUS_WORK)
 
 /**
  * aff_task_set_duration:
@@ -984,8 +986,8 @@ _aff_task_to_json (AffTask     *self,
   aff_json_add_enum (builder, "party", AFF_TYPE_PARTY, self->party);
   aff_json_add_string (builder, "party_name", self->party_name);
   aff_json_add_string (builder, "zone", self->zone);
-  if (self->dangerous_work != AFF_DANGEROUS_WORK_NONE)
-    aff_json_add_flags (builder, "dangerous_work", AFF_TYPE_DANGEROUS_WORK, self->dangerous_work);
+  if (self->dangerous_work != AFF_REGULATORY_FLAGS_NONE)
+    aff_json_add_flags (builder, "dangerous_work", AFF_TYPE_REGULATORY_FLAGS, self->dangerous_work);
   if (self->risk_ids != NULL)
     aff_json_add_strv (builder, "risk_ids", (const char *const *) self->risk_ids);
   aff_json_add_date (builder, "start_no_earlier_than", &self->start_no_earlier_than);
@@ -1023,7 +1025,7 @@ _aff_task_from_json (AffJsonReader *reader,
       !aff_json_get_enum (reader, object, "party", TRUE, AFF_TYPE_PARTY, &party, error) ||
       !aff_json_get_string (reader, object, "party_name", FALSE, &self->party_name, error) ||
       !aff_json_get_string (reader, object, "zone", FALSE, &self->zone, error) ||
-      !aff_json_get_flags (reader, object, "dangerous_work", AFF_TYPE_DANGEROUS_WORK, &work, error) ||
+      !aff_json_get_flags (reader, object, "dangerous_work", AFF_TYPE_REGULATORY_FLAGS, &work, error) ||
       !aff_json_get_strv (reader, object, "risk_ids", &self->risk_ids, error) ||
       !aff_json_get_date (reader, object, "start_no_earlier_than", FALSE, &self->start_no_earlier_than, error) ||
       !aff_json_get_date (reader, object, "finish_no_later_than", FALSE, &self->finish_no_later_than, error) ||
@@ -1038,6 +1040,8 @@ _aff_task_from_json (AffJsonReader *reader,
   self->kind = kind;
   self->party = party;
   self->dangerous_work = work;
+  if (self->risk_ids != NULL && self->risk_ids[0] == NULL)
+    g_clear_pointer (&self->risk_ids, g_strfreev);
   self->progress = (guint) progress;
   return g_steal_pointer (&self);
 }

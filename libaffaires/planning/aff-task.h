@@ -11,6 +11,7 @@
 #include <glib-object.h>
 
 #include "aff-version-macros.h"
+#include "aff-consultation.h"
 
 G_BEGIN_DECLS
 
@@ -54,67 +55,6 @@ typedef enum {
   AFF_PARTY_SUPPLIER,
   AFF_PARTY_INSPECTION_BODY,
 } AffParty;
-
-/**
- * AffDangerousWork:
- * @AFF_DANGEROUS_WORK_NONE: no dangerous work
- * @AFF_DANGEROUS_WORK_IONISING_RADIATION: exposure to ionising radiation
- * @AFF_DANGEROUS_WORK_HAZARDOUS_SUBSTANCES: exposure to explosive,
- *   flammable, toxic, carcinogenic, mutagenic or reprotoxic substances
- * @AFF_DANGEROUS_WORK_BIOLOGICAL_AGENTS: exposure to pathogenic biological
- *   agents
- * @AFF_DANGEROUS_WORK_CLASSIFIED_INSTALLATION: work on a classified
- *   installation with an internal emergency plan (POI)
- * @AFF_DANGEROUS_WORK_EQUIPMENT_MAINTENANCE: maintenance of work equipment
- *   subject to periodic checks
- * @AFF_DANGEROUS_WORK_LIFT_TRANSFORMATION: transformation of lifts,
- *   escalators and similar installations
- * @AFF_DANGEROUS_WORK_EXTREME_TEMPERATURE: maintenance of installations at
- *   very high or very low temperature
- * @AFF_DANGEROUS_WORK_CRANES: use of overhead cranes, cranes or stacker
- *   cranes
- * @AFF_DANGEROUS_WORK_HOISTS: hand-driven winches installed above a work or
- *   traffic area
- * @AFF_DANGEROUS_WORK_LIVE_PARTS: contact with bare live parts above
- *   extra-low voltage
- * @AFF_DANGEROUS_WORK_FALL_FROM_HEIGHT: risk of falling from more than
- *   three metres
- * @AFF_DANGEROUS_WORK_CONFINED_SPACE: work in tanks, vessels or a confined
- *   atmosphere
- * @AFF_DANGEROUS_WORK_HOT_WORK: welding and cutting under a hot-work permit
- *   (permis de feu)
- * @AFF_DANGEROUS_WORK_HEAVY_PREFABRICATED: assembly or dismantling of heavy
- *   prefabricated elements
- * @AFF_DANGEROUS_WORK_DEMOLITION: demolition
- * @AFF_DANGEROUS_WORK_DROWNING: risk of drowning
- * @AFF_DANGEROUS_WORK_BURIAL: risk of burial
- * @AFF_DANGEROUS_WORK_OTHER_LISTED: another work of the list
- *
- * The dangerous work of the list fixed by the arrêté of 19 March 1993 under
- * article R4512-7 of the French labour code: any of it on the client's site
- * requires a written prevention plan, whatever the hours.
- */
-typedef enum /*< flags >*/ {
-  AFF_DANGEROUS_WORK_NONE = 0,
-  AFF_DANGEROUS_WORK_IONISING_RADIATION = 1 << 0,
-  AFF_DANGEROUS_WORK_HAZARDOUS_SUBSTANCES = 1 << 1,
-  AFF_DANGEROUS_WORK_BIOLOGICAL_AGENTS = 1 << 2,
-  AFF_DANGEROUS_WORK_CLASSIFIED_INSTALLATION = 1 << 3,
-  AFF_DANGEROUS_WORK_EQUIPMENT_MAINTENANCE = 1 << 4,
-  AFF_DANGEROUS_WORK_LIFT_TRANSFORMATION = 1 << 5,
-  AFF_DANGEROUS_WORK_EXTREME_TEMPERATURE = 1 << 6,
-  AFF_DANGEROUS_WORK_CRANES = 1 << 7,
-  AFF_DANGEROUS_WORK_HOISTS = 1 << 8,
-  AFF_DANGEROUS_WORK_LIVE_PARTS = 1 << 9,
-  AFF_DANGEROUS_WORK_FALL_FROM_HEIGHT = 1 << 10,
-  AFF_DANGEROUS_WORK_CONFINED_SPACE = 1 << 11,
-  AFF_DANGEROUS_WORK_HOT_WORK = 1 << 12,
-  AFF_DANGEROUS_WORK_HEAVY_PREFABRICATED = 1 << 13,
-  AFF_DANGEROUS_WORK_DEMOLITION = 1 << 14,
-  AFF_DANGEROUS_WORK_DROWNING = 1 << 15,
-  AFF_DANGEROUS_WORK_BURIAL = 1 << 16,
-  AFF_DANGEROUS_WORK_OTHER_LISTED = 1 << 17,
-} AffDangerousWork;
 
 #define AFF_TYPE_TASK (aff_task_get_type ())
 
@@ -174,10 +114,10 @@ AFF_AVAILABLE_IN_ALL
 void              aff_task_set_zone               (AffTask          *self,
                                                    const char       *zone);
 AFF_AVAILABLE_IN_ALL
-AffDangerousWork  aff_task_get_dangerous_work     (AffTask          *self);
+AffRegulatoryFlags aff_task_get_dangerous_work    (AffTask          *self);
 AFF_AVAILABLE_IN_ALL
 void              aff_task_set_dangerous_work     (AffTask          *self,
-                                                   AffDangerousWork  work);
+                                                   AffRegulatoryFlags work);
 AFF_AVAILABLE_IN_ALL
 const char *const *aff_task_get_risk_ids          (AffTask          *self);
 AFF_AVAILABLE_IN_ALL

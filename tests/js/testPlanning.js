@@ -90,7 +90,7 @@ const E = Aff.Error;
 const K = Aff.TaskKind;
 const P = Aff.Party;
 const D = Aff.DependencyType;
-const DW = Aff.DangerousWork;
+const DW = Aff.RegulatoryFlags;
 
 const AFFAIR = 'OFF-2027-012';
 const CONSULTATION = 'CONS-2027-007';

@@ -1457,7 +1457,7 @@ class AffairPlanTest(afftest.AffTestCase):
         c = tasks['C']
         c.set_kind(Kind.INTERVENTION)
         c.set_zone('Atelier 2')
-        c.set_dangerous_work(Aff.DangerousWork.HOT_WORK | Aff.DangerousWork.FALL_FROM_HEIGHT)
+        c.set_dangerous_work(Aff.RegulatoryFlags.HOT_WORK | Aff.RegulatoryFlags.WORK_AT_HEIGHT)
         c.set_risk_ids(['R1', 'R2'])
         # constraints that hold without moving anything: D no earlier than
         # Thu 7 May (it starts Sat 9), E finished by Sat 16 May (it is)
@@ -1593,7 +1593,7 @@ class AffairPlanTest(afftest.AffTestCase):
         self.assertEqual((c.get_kind(), c.get_zone(), list(c.get_risk_ids())),
                          (Kind.INTERVENTION, 'Atelier 2', ['R1', 'R2']))
         self.assertEqual(c.get_dangerous_work(),
-                         Aff.DangerousWork.HOT_WORK | Aff.DangerousWork.FALL_FROM_HEIGHT)
+                         Aff.RegulatoryFlags.HOT_WORK | Aff.RegulatoryFlags.WORK_AT_HEIGHT)
         self.assertEqual(loaded.lookup_task('M').get_kind(), Kind.MILESTONE)
         self.assertEqual(ymd(loaded.lookup_task('D').get_start_no_earlier_than()), (2026, 5, 7))
         self.assertEqual(ymd(loaded.lookup_task('E').get_finish_no_later_than()), (2026, 5, 16))

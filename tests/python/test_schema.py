@@ -5,7 +5,13 @@ and the hostile-input corpus against the rules of docs/format.md, with code
 of its own (hashlib, jsonschema), independent of the library.
 
 If AFF_SAVED_DOCUMENTS names a folder, every *.json in it (documents saved by
-the library's tests) is checked the same way as the example."""
+the library's tests) is checked the same way as the example.
+
+The delivery plans of format version 3 are checked the same way, and, when
+the library's typelib can be loaded (the meson test environment), against
+the library's own loader too: the plan fragments that this file refuses must
+be refused by the loader at the path format.md gives, and the valid ones
+loaded."""
 
 import copy
 import glob
@@ -25,6 +31,7 @@ EXAMPLE_PATH = os.path.join(DOCS, "examples", "portfolio-example.json")
 FORMAT_MD_PATH = os.path.join(DOCS, "format.md")
 
 ZERO_HASH = "0" * 64
+NEWEST_VERSION = 3
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
@@ -160,6 +167,54 @@ def consultation_problems(doc):
     return problems
 
 
+def plan_problems(doc):
+    """The rules of format.md, section 8d, that the schema cannot express.
+    Dependency cycles are not among them: the loader accepts them."""
+    problems = []
+    for i, affair in enumerate(doc.get("affairs", [])):
+        if "plan" not in affair:
+            continue
+        plan = affair["plan"]
+        where = "$.affairs[%d].plan" % i
+        calendar = plan.get("calendar", {})
+        dates = set()
+        for k, holiday in enumerate(calendar.get("holidays", [])):
+            if holiday["date"] in dates:
+                problems.append("%s.calendar.holidays[%d].date: given twice" % (where, k))
+            dates.add(holiday["date"])
+        for k, exception in enumerate(calendar.get("exceptions", [])):
+            if exception["to"] < exception["from"]:
+                problems.append("%s.calendar.exceptions[%d].to: before from" % (where, k))
+        ids = set()
+        for j, task in enumerate(plan.get("tasks", [])):
+            if len(task["id"].encode("utf-8")) > 64:
+                problems.append("%s.tasks[%d].id: longer than 64 bytes" % (where, j))
+            if task["id"] in ids:
+                problems.append("%s.tasks[%d].id: duplicate" % (where, j))
+            ids.add(task["id"])
+        pairs = set()
+        for k, dependency in enumerate(plan.get("dependencies", [])):
+            dangling = False
+            for end in ("predecessor", "successor"):
+                if dependency[end] not in ids:
+                    problems.append("%s.dependencies[%d].%s: no such task" % (where, k, end))
+                    dangling = True
+            if dangling:
+                continue
+            pair = (dependency["predecessor"], dependency["successor"])
+            if pair[0] == pair[1]:
+                problems.append("%s.dependencies[%d]: the task depends on itself" % (where, k))
+            elif pair in pairs:
+                problems.append("%s.dependencies[%d]: duplicate" % (where, k))
+            pairs.add(pair)
+        names = set()
+        for k, baseline in enumerate(plan.get("baselines", [])):
+            if baseline["name"] in names:
+                problems.append("%s.baselines[%d].name: duplicate" % (where, k))
+            names.add(baseline["name"])
+    return problems
+
+
 def document_problems(doc):
     """The rules of docs/format.md that the schema cannot express, and the
     journal chain as aff_journal_verify() checks it."""
@@ -219,6 +274,7 @@ def document_problems(doc):
             <= policy.get("risk_critical_threshold", 16)):
         problems.append("$.policy.risk_high_threshold: thresholds not ordered")
     problems += consultation_problems(doc)
+    problems += plan_problems(doc)
     journal = doc.get("journal", {"hash_format": 1, "entries": []})
     previous = ZERO_HASH
     for i, entry in enumerate(journal["entries"]):
@@ -443,7 +499,7 @@ INVALID_VARIANTS = {
     "wrong format": _set(["format"], "libaffaires"),
     "missing format": _delete(["format"]),
     "version as string": _set(["version"], "2"),
-    "version 3": _set(["version"], 3),
+    "version 4": _set(["version"], 4),
     "version 0": _set(["version"], 0),
     "version 2.0": _set(["version"], 2.0),
     "version true": _set(["version"], True),
@@ -625,7 +681,8 @@ class TestInvalidVariants(SchemaTestCase):
                 self.assertInvalid(variant(self.example, change))
 
     def test_minimal_document_is_valid(self):
-        self.assertValid({"format": "libaffaires-portfolio", "version": 2}, "minimal document")
+        self.assertValid({"format": "libaffaires-portfolio", "version": 3}, "minimal document")
+        self.assertValid({"format": "libaffaires-portfolio", "version": 2}, "minimal version-2 document")
         self.assertValid({"format": "libaffaires-portfolio", "version": 1}, "minimal version-1 document")
 
     def test_version_1_document_is_valid(self):
@@ -709,6 +766,340 @@ class TestInvalidVariants(SchemaTestCase):
         self.assertInvalid(doc)
 
 
+# ---- Delivery plans (format version 3) ------------------------------------
+
+try:
+    import gi
+    gi.require_version("Aff", "1")
+    from gi.repository import Aff, GLib
+except (ImportError, ValueError):
+    Aff = None
+
+AFFAIR_ID = "OF-2026-001"
+
+# An affair's plan with every member: tasks of every kind of member, the four
+# types of dependency (one with a lead), a calendar with holidays and
+# exceptions, and a baseline.
+PLAN = {
+    "start": "2026-05-04",
+    "calendar": {
+        "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+        "french": True,
+        "alsace_moselle": True,
+        "holidays": [{"date": "2026-07-24", "name": "Fermeture annuelle du site"},
+                     {"date": "2026-08-21", "name": "Fête patronale"}],
+        "exceptions": [{"from": "2026-05-23", "to": "2026-05-24", "working": True,
+                        "reason": "Arrêt du four n° 3 : travail le week-end"},
+                       {"from": "2026-08-03", "to": "2026-08-14", "working": False}],
+    },
+    "tasks": [
+        {"id": "T1", "name": "Relevés et plans d'exécution", "duration": 5, "kind": "design-review",
+         "effort_minutes": 4200, "deliverable": "Isométriques", "party": "internal", "progress": 100,
+         "actual_start": "2026-05-04", "actual_finish": "2026-05-08"},
+        {"id": "T2", "name": "Approvisionnement des tubes P265GH", "duration": 10, "kind": "purchase",
+         "party": "supplier", "party_name": "Aciers de l'Est", "progress": 40, "actual_start": "2026-05-11"},
+        {"id": "T3", "name": "Dépose et pose pendant l'arrêt", "duration": 5, "kind": "intervention",
+         "effort_minutes": 72630, "party": "internal", "zone": "Halle B",
+         "dangerous_work": ["work-at-height", "hot-work"], "risk_ids": ["RISK-1", "RISK-2"],
+         "start_no_earlier_than": "2026-05-25", "finish_no_later_than": "2026-05-29", "progress": 0},
+        {"id": "T4", "name": "Contrôle des soudures par ressuage", "duration": 2, "kind": "inspection",
+         "party": "inspection-body", "party_name": "Bureau de contrôle", "progress": 0},
+        {"id": "M1", "name": "Remise en service du four", "duration": 0, "kind": "milestone",
+         "party": "client", "progress": 0},
+    ],
+    "dependencies": [
+        {"predecessor": "T1", "successor": "T2", "type": "finish-start", "lag": 0},
+        {"predecessor": "T2", "successor": "T3", "type": "finish-start", "lag": 2},
+        {"predecessor": "T3", "successor": "T4", "type": "start-start", "lag": 1},
+        {"predecessor": "T4", "successor": "M1", "type": "finish-finish", "lag": 0},
+        {"predecessor": "T3", "successor": "M1", "type": "start-finish", "lag": -1},
+    ],
+    "baselines": [
+        {"name": "contrat", "tasks": [{"id": "T1", "start": "2026-05-04", "finish": "2026-05-08"},
+                                      {"id": "T2", "start": "2026-05-11", "finish": "2026-05-22"},
+                                      {"id": "T3", "start": "2026-05-25", "finish": "2026-05-29"}]},
+    ],
+}
+
+# What an affair without a plan gets (format.md, section 2).
+DEFAULT_CALENDAR = {"weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"], "french": True,
+                    "alsace_moselle": False, "holidays": [], "exceptions": []}
+
+
+def with_plan(example, plan=PLAN):
+    """The example, won: its consultation's offer accepted and the affair
+    created from it, with a plan (none when plan is None)."""
+    doc = copy.deepcopy(example)
+    doc["version"] = NEWEST_VERSION
+    consultation = doc["consultations"][0]
+    consultation["state"] = "won"
+    consultation["state_history"] += [{"date": "2026-03-25", "from": "go", "to": "offer-sent"},
+                                      {"date": "2026-04-20", "from": "offer-sent", "to": "won"}]
+    doc["offers"] = [{
+        "id": AFFAIR_ID, "consultation_id": consultation["id"], "state": "accepted", "sent": "2026-03-25",
+        "closed": "2026-04-20", "contract_reference": "CDE-FH-2026-117",
+        "revisions": [{
+            "letter": "A", "currency": "EUR", "frozen": True,
+            "lines": [{"kind": "labour", "description": "Dépose et pose des tuyauteries", "quantity": "1800",
+                       "unit": "hour", "unit_cost": "62.00 EUR", "skill": "fitter", "requirements": ["REQ-1"]}],
+            "overhead_rates": {"labour": 3000, "material": 1000, "equipment": 1000, "subcontract": 800,
+                               "travel": 500, "other": 1000},
+            "contingency": "3600.00 EUR", "pricing": "margin", "margin_rate": 1700, "vat_rate": 2000,
+            "lead_time_days": 60, "validity": "2026-05-31", "payment_days": 45, "payment_end_of_month": False,
+            "advance_rate": 1000, "progress_billing": True, "retention_rate": 500,
+            "acknowledged_flags": ["work-at-height", "hot-work"], "notes": ["Permis de feu"]}]}]
+    affair = {
+        "id": AFFAIR_ID, "client_id": consultation["client_id"], "consultation_id": consultation["id"],
+        "offer_id": AFFAIR_ID, "revision": "A", "contract_reference": "CDE-FH-2026-117", "signed": "2026-04-20",
+        "contract_amount": "195000.00 EUR", "vat_rate": 2000, "lead_time_days": 60, "payment_days": 45,
+        "payment_end_of_month": False, "advance_rate": 1000, "progress_billing": True, "retention_rate": 500,
+        "budget": [{"kind": "labour", "amount": "111600.00 EUR"}], "budget_total": "111600.00 EUR",
+        "overheads": "33480.00 EUR", "contingency": "3600.00 EUR"}
+    if plan is not None:
+        affair["plan"] = copy.deepcopy(plan)
+    doc["affairs"] = [affair]
+    return doc
+
+
+def _plan(path, value=None, delete=False, append=False):
+    """A change to the plan of the first affair at path."""
+    def change(doc):
+        target = doc["affairs"][0]["plan"]
+        for key in path[:-1]:
+            target = target[key]
+        if delete:
+            del target[path[-1]]
+        elif append:
+            target[path[-1]].append(copy.deepcopy(value))
+        else:
+            target[path[-1]] = value
+    return change
+
+
+PLAN_PATH = "$.affairs[0].plan"
+
+# Plan fragments the schema refuses; the loader refuses them at the path.
+INVALID_PLANS = {
+    "plan as array": (lambda doc: doc["affairs"][0].update(plan=[]), ""),
+    "plan unknown member": (_plan(["finish"], "2026-06-01"), ".finish"),
+    "plan start impossible": (_plan(["start"], "2026-04-31"), ".start"),
+    "tasks as object": (_plan(["tasks"], {}), ".tasks"),
+    "task duration 100001": (_plan(["tasks", 3, "duration"], 100001), ".tasks[3].duration"),
+    "task duration negative": (_plan(["tasks", 3, "duration"], -1), ".tasks[3].duration"),
+    "task duration as fraction": (_plan(["tasks", 3, "duration"], 2.5), ".tasks[3].duration"),
+    "task without duration": (_plan(["tasks", 3, "duration"], delete=True), ".tasks[3].duration"),
+    "task without kind": (_plan(["tasks", 0, "kind"], delete=True), ".tasks[0].kind"),
+    "task kind unknown": (_plan(["tasks", 0, "kind"], "meeting"), ".tasks[0].kind"),
+    "task without party": (_plan(["tasks", 1, "party"], delete=True), ".tasks[1].party"),
+    "task party unknown": (_plan(["tasks", 1, "party"], "contractor"), ".tasks[1].party"),
+    "task without progress": (_plan(["tasks", 2, "progress"], delete=True), ".tasks[2].progress"),
+    "task progress 101": (_plan(["tasks", 2, "progress"], 101), ".tasks[2].progress"),
+    "task without id": (_plan(["tasks", 0, "id"], delete=True), ".tasks[0].id"),
+    "task id with a space": (_plan(["tasks", 4, "id"], "M 1"), ".tasks[4].id"),
+    "task effort negative": (_plan(["tasks", 0, "effort_minutes"], -1), ".tasks[0].effort_minutes"),
+    "task effort beyond 600000000": (_plan(["tasks", 0, "effort_minutes"], 600000001),
+                                     ".tasks[0].effort_minutes"),
+    "task effort as fraction": (_plan(["tasks", 0, "effort_minutes"], 4200.5), ".tasks[0].effort_minutes"),
+    "task effort as string": (_plan(["tasks", 0, "effort_minutes"], "4200"), ".tasks[0].effort_minutes"),
+    "task effort in hours": (_plan(["tasks", 0, "effort_hours"], 70), ".tasks[0].effort_hours"),
+    "task unknown member": (_plan(["tasks", 0, "early_start"], "2026-05-04"), ".tasks[0].early_start"),
+    "task date impossible": (_plan(["tasks", 2, "start_no_earlier_than"], "2026-02-30"),
+                             ".tasks[2].start_no_earlier_than"),
+    "dangerous work repeated": (_plan(["tasks", 2, "dangerous_work"], ["hot-work", "hot-work"]),
+                                ".tasks[2].dangerous_work[1]"),
+    "dangerous work none": (_plan(["tasks", 2, "dangerous_work"], ["none"]), ".tasks[2].dangerous_work[0]"),
+    "dangerous work unknown": (_plan(["tasks", 2, "dangerous_work"], ["fall-from-height"]),
+                               ".tasks[2].dangerous_work[0]"),
+    "risk ids not strings": (_plan(["tasks", 2, "risk_ids"], [1]), ".tasks[2].risk_ids[0]"),
+    "dependency type unknown": (_plan(["dependencies", 0, "type"], "fs"), ".dependencies[0].type"),
+    "dependency without type": (_plan(["dependencies", 0, "type"], delete=True), ".dependencies[0].type"),
+    "dependency without lag": (_plan(["dependencies", 0, "lag"], delete=True), ".dependencies[0].lag"),
+    "dependency lag beyond 100000": (_plan(["dependencies", 0, "lag"], 100001), ".dependencies[0].lag"),
+    "dependency lag below -100000": (_plan(["dependencies", 0, "lag"], -100001), ".dependencies[0].lag"),
+    "dependency without successor": (_plan(["dependencies", 1, "successor"], delete=True),
+                                     ".dependencies[1].successor"),
+    "dependency unknown member": (_plan(["dependencies", 0, "critical"], True), ".dependencies[0].critical"),
+    "weekday unknown": (_plan(["calendar", "weekdays"], ["monday", "lundi"]), ".calendar.weekdays[1]"),
+    "weekday repeated": (_plan(["calendar", "weekdays"], ["monday", "monday"]), ".calendar.weekdays[1]"),
+    "calendar without french": (_plan(["calendar", "french"], delete=True), ".calendar.french"),
+    "calendar without alsace_moselle": (_plan(["calendar", "alsace_moselle"], delete=True),
+                                        ".calendar.alsace_moselle"),
+    "calendar unknown member": (_plan(["calendar", "hours_per_day"], 8), ".calendar.hours_per_day"),
+    "holiday without date": (_plan(["calendar", "holidays", 1, "date"], delete=True),
+                             ".calendar.holidays[1].date"),
+    "holiday date impossible": (_plan(["calendar", "holidays", 1, "date"], "2026-02-29"),
+                                ".calendar.holidays[1].date"),
+    "exception without working": (_plan(["calendar", "exceptions", 0, "working"], delete=True),
+                                  ".calendar.exceptions[0].working"),
+    "exception working as string": (_plan(["calendar", "exceptions", 0, "working"], "yes"),
+                                    ".calendar.exceptions[0].working"),
+    "exception without to": (_plan(["calendar", "exceptions", 1, "to"], delete=True),
+                             ".calendar.exceptions[1].to"),
+    "baseline without name": (_plan(["baselines", 0, "name"], delete=True), ".baselines[0].name"),
+    "baseline task without finish": (_plan(["baselines", 0, "tasks", 0, "finish"], delete=True),
+                                     ".baselines[0].tasks[0].finish"),
+    "baseline task with a float": (_plan(["baselines", 0, "tasks", 0, "float"], 0),
+                                   ".baselines[0].tasks[0].float"),
+}
+
+# Plans the schema accepts but the loader refuses (format.md, "(loader)").
+LOADER_PLANS = {
+    "duplicate task id": (_plan(["tasks"], dict(PLAN["tasks"][0], progress=0), append=True), ".tasks[5].id"),
+    "task id of 66 bytes": (_plan(["tasks"], {"id": "é" * 33, "duration": 1, "kind": "task", "party": "internal",
+                                              "progress": 0}, append=True), ".tasks[5].id"),
+    "dangling predecessor": (_plan(["dependencies", 2, "predecessor"], "T9"), ".dependencies[2].predecessor"),
+    "dangling successor": (_plan(["dependencies", 1, "successor"], "T9"), ".dependencies[1].successor"),
+    "task that depends on itself": (_plan(["dependencies"], {"predecessor": "T2", "successor": "T2",
+                                                             "type": "finish-start", "lag": 0}, append=True),
+                                    ".dependencies[5]"),
+    "duplicate dependency": (_plan(["dependencies"], {"predecessor": "T1", "successor": "T2",
+                                                      "type": "start-start", "lag": 3}, append=True),
+                             ".dependencies[5]"),
+    "holiday given twice": (_plan(["calendar", "holidays", 1, "date"], "2026-07-24"),
+                            ".calendar.holidays[1].date"),
+    "exception ending before it starts": (_plan(["calendar", "exceptions", 0, "to"], "2026-05-22"),
+                                          ".calendar.exceptions[0].to"),
+    "duplicate baseline name": (_plan(["baselines"], {"name": "contrat", "tasks": []}, append=True),
+                                ".baselines[1].name"),
+}
+
+# Plans that the schema and the loader both accept: a plan is data.
+ACCEPTED_PLANS = {
+    "dependency cycle": _plan(["dependencies"], {"predecessor": "T4", "successor": "T2", "type": "finish-start",
+                                                 "lag": 0}, append=True),
+    "reverse pair": _plan(["dependencies"], {"predecessor": "T2", "successor": "T1", "type": "start-start",
+                                             "lag": 0}, append=True),
+    "actual finish before actual start": _plan(["tasks", 0, "actual_finish"], "2026-05-01"),
+    "overlapping exceptions": _plan(["calendar", "exceptions"], {"from": "2026-08-10", "to": "2026-08-20",
+                                                                 "working": True}, append=True),
+    "baseline of a removed task": _plan(["baselines", 0, "tasks", 2, "id"], "T9"),
+    "baseline without tasks": _plan(["baselines"], {"name": "vide"}, append=True),
+    "effort of 0 minutes": _plan(["tasks", 2, "effort_minutes"], 0),
+    "milestone with a duration": _plan(["tasks", 4, "duration"], 3),
+    "no weekdays": _plan(["calendar", "weekdays"], []),
+    "plan without start": _plan(["start"], delete=True),
+    "plan without calendar": _plan(["calendar"], delete=True),
+    "empty plan": lambda doc: doc["affairs"][0].update(plan={}),
+}
+
+
+class TestPlans(SchemaTestCase):
+    def setUp(self):
+        self.doc = with_plan(self.example)
+
+    def test_schema_version(self):
+        self.assertEqual("urn:libaffaires:portfolio:%d" % NEWEST_VERSION, self.schema["$id"])
+        self.assertEqual(list(range(1, NEWEST_VERSION + 1)), self.schema["properties"]["version"]["enum"])
+        self.assertEqual("#/$defs/plan", self.schema["$defs"]["affair"]["properties"]["plan"]["$ref"])
+        self.assertNotIn("plan", self.schema["$defs"]["affair"]["required"])
+
+    def test_plan_validates(self):
+        self.assertValid(self.doc, "document with a plan")
+        self.assertEqual([], document_problems(self.doc))
+
+    def test_version_2_affair_without_plan_validates(self):
+        doc = with_plan(self.example, plan=None)
+        for version in (2, NEWEST_VERSION):
+            doc["version"] = version
+            with self.subTest(version=version):
+                self.assertValid(doc, "version-%d affair without a plan" % version)
+                self.assertEqual([], document_problems(doc))
+
+    def test_invalid_plans_are_refused(self):
+        for name, (change, _) in INVALID_PLANS.items():
+            with self.subTest(variant=name):
+                self.assertInvalid(variant(self.doc, change))
+
+    def test_loader_plans(self):
+        for name, (change, path) in LOADER_PLANS.items():
+            with self.subTest(variant=name):
+                doc = variant(self.doc, change)
+                self.assertValid(doc, name)
+                problems = document_problems(doc)
+                self.assertEqual(1, len(problems), problems)
+                self.assertTrue(problems[0].startswith(PLAN_PATH + path + ":"), problems)
+
+    def test_accepted_plans(self):
+        for name, change in ACCEPTED_PLANS.items():
+            with self.subTest(variant=name):
+                doc = variant(self.doc, change)
+                self.assertValid(doc, name)
+                self.assertEqual([], document_problems(doc))
+
+
+@unittest.skipIf(Aff is None, "the Aff typelib cannot be loaded")
+class TestPlansAgainstTheLoader(SchemaTestCase):
+    """The library's loader agrees with the schema and with plan_problems()."""
+
+    def setUp(self):
+        self.doc = with_plan(self.example)
+
+    def load(self, doc):
+        return Aff.Portfolio.new_from_data(json.dumps(doc, ensure_ascii=False), -1)
+
+    def assertRefusedAt(self, doc, path):
+        with self.assertRaises(GLib.Error) as cm:
+            self.load(doc)
+        self.assertTrue(cm.exception.matches(Aff.error_quark(), Aff.Error.INVALID_DOCUMENT), cm.exception.message)
+        self.assertTrue(cm.exception.message.startswith(path + ":"), cm.exception.message)
+
+    def test_plan_round_trip(self):
+        portfolio = self.load(self.doc)
+        saved = json.loads(portfolio.to_data()[0])
+        self.assertEqual(NEWEST_VERSION, saved["version"])
+        self.assertEqual(PLAN, saved["affairs"][0]["plan"])
+        # the plan is the affair's last member
+        self.assertEqual("plan", list(saved["affairs"][0])[-1])
+        self.assertValid(saved, "saved document with a plan")
+        self.assertEqual([], document_problems(saved))
+
+    def test_version_2_affair_gets_an_empty_plan(self):
+        for version in (2, NEWEST_VERSION):
+            doc = with_plan(self.example, plan=None)
+            doc["version"] = version
+            with self.subTest(version=version):
+                portfolio = self.load(doc)
+                self.assertEqual(len(doc["journal"]["entries"]), portfolio.get_journal().get_n_entries())
+                saved = json.loads(portfolio.to_data()[0])
+                self.assertEqual(NEWEST_VERSION, saved["version"])
+                self.assertEqual({"start": doc["affairs"][0]["signed"], "calendar": DEFAULT_CALENDAR,
+                                  "tasks": [], "dependencies": [], "baselines": []},
+                                 saved["affairs"][0]["plan"])
+                self.assertValid(saved, "migrated document")
+
+    def test_invalid_plans_are_refused_at_their_path(self):
+        for name, (change, path) in INVALID_PLANS.items():
+            with self.subTest(variant=name):
+                self.assertRefusedAt(variant(self.doc, change), PLAN_PATH + path)
+
+    def test_loader_plans_are_refused_at_their_path(self):
+        for name, (change, path) in LOADER_PLANS.items():
+            with self.subTest(variant=name):
+                self.assertRefusedAt(variant(self.doc, change), PLAN_PATH + path)
+
+    def test_accepted_plans_load(self):
+        for name, change in ACCEPTED_PLANS.items():
+            with self.subTest(variant=name):
+                self.load(variant(self.doc, change))
+
+    def test_scheduling_refuses_what_the_loader_accepts(self):
+        for name, code in (("dependency cycle", Aff.Error.CYCLE), ("reverse pair", Aff.Error.CYCLE),
+                           ("actual finish before actual start", Aff.Error.INVALID_VALUE)):
+            with self.subTest(variant=name):
+                plan = self.load(variant(self.doc, ACCEPTED_PLANS[name])).lookup_affair(AFFAIR_ID).get_plan()
+                with self.assertRaises(GLib.Error) as cm:
+                    plan.schedule()
+                self.assertTrue(cm.exception.matches(Aff.error_quark(), code), cm.exception.message)
+        self.assertTrue(self.load(self.doc).lookup_affair(AFFAIR_ID).get_plan().schedule())
+
+    def test_newer_version_is_refused(self):
+        doc = copy.deepcopy(self.doc)
+        doc["version"] = NEWEST_VERSION + 1
+        with self.assertRaises(GLib.Error) as cm:
+            self.load(doc)
+        self.assertTrue(cm.exception.matches(Aff.error_quark(), Aff.Error.UNSUPPORTED_VERSION))
+
+
 class TestHostileCorpus(unittest.TestCase):
     def test_expected_lists_every_file(self):
         with open(os.path.join(HOSTILE, "EXPECTED"), encoding="utf-8") as f:
@@ -744,8 +1135,12 @@ class TestHostileCorpus(unittest.TestCase):
                 continue
             with self.subTest(document=name):
                 if nick == "unsupported-version":
+                    # Beyond every version this schema (and the library) reads.
                     self.assertIsInstance(doc["version"], int)
-                    self.assertGreater(doc["version"], 2)
+                    self.assertGreater(doc["version"], NEWEST_VERSION,
+                                       "%s: version %d is readable since format %d; an unsupported-version "
+                                       "document of the corpus needs a newer version"
+                                       % (name, doc["version"], doc["version"]))
                     continue
                 refused = not validator.is_valid(doc) or bool(document_problems(doc))
                 self.assertTrue(refused, "%s is accepted" % name)
