@@ -34,6 +34,7 @@
 #include "aff-task.h"
 #include "aff-plan.h"
 #include "aff-plan-export.h"
+#include "aff-resource.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

@@ -441,11 +441,13 @@ typedef struct
   GDate finish;
 } BaselineItem;
 
-typedef struct
+struct _AffPlanSnapshot
 {
   char *name;
   GArray *items;                /* BaselineItem */
-} Baseline;
+};
+
+typedef AffPlanSnapshot Baseline;
 
 struct _AffPlan
 {
@@ -475,6 +477,8 @@ struct _AffPlan
   gboolean scheduled;
   GDate finish;
   GPtrArray *violations;        /* AffViolation */
+
+  AffPlanResources *resources;
 
   AffTrack track;
 };
@@ -590,6 +594,7 @@ aff_plan_finalize (GObject *object)
   g_ptr_array_unref (self->baselines);
   g_ptr_array_unref (self->violations);
   g_array_unref (self->terms);
+  _aff_plan_resources_free (self->resources);
   g_free (self->in);
   g_array_unref (self->constrained);
   _aff_sched_rows_free (self->rows);
@@ -623,6 +628,7 @@ aff_plan_init (AffPlan *self)
   self->violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
   self->terms = g_array_new (FALSE, FALSE, sizeof (AffTaskTerms));
   self->constrained = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->resources = _aff_plan_resources_new ();
   self->rows = _aff_sched_rows_new ();
   self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->current = _aff_schedule_new ();
@@ -741,6 +747,19 @@ _aff_plan_attach (AffPlan    *self,
     _aff_track_clear (&self->track);
   for (i = 0; i < self->tasks->len; i++)
     _aff_task_attach (g_ptr_array_index (self->tasks, i), self, journal, affair_id);
+  _aff_plan_resources_attach (self->resources, journal, affair_id);
+}
+
+AffTrack *
+_aff_plan_get_track (AffPlan *self)
+{
+  return &self->track;
+}
+
+AffPlanResources *
+_aff_plan_get_resources (AffPlan *self)
+{
+  return self->resources;
 }
 
 /**
@@ -987,6 +1006,7 @@ aff_plan_remove_task (AffPlan     *self,
       g_array_index (self->links, AffSchedLink, kept++) = link;
     }
   g_array_set_size (self->links, kept);
+  _aff_plan_resources_task_removed (self->resources, aff_task_get_id (task));
   g_hash_table_remove (self->index, aff_task_get_id (task));
   g_ptr_array_remove_index (self->tasks, position);
   g_array_remove_index (self->terms, position);
@@ -1277,6 +1297,7 @@ prepare_inputs (AffPlan       *self,
       AffSchedTask *t = &in[i];
 
       t->duration = terms[i].duration;
+      t->delay = terms[i].delay;
       t->earliest = origin;
       t->earliest_side = AFF_SIDE_START;
       t->deadline = AFF_SCHED_FAR;
@@ -1569,6 +1590,42 @@ baseline_new (const char *name)
   return baseline;
 }
 
+static void
+fill_items (AffPlan  *self,
+            Baseline *baseline)
+{
+  guint i;
+
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+      BaselineItem item;
+
+      if (!aff_task_is_scheduled (task))
+        continue;
+      item.task_id = g_strdup (aff_task_get_id (task));
+      item.start = *aff_task_get_early_start (task);
+      item.finish = *aff_task_get_early_finish (task);
+      g_array_append_val (baseline->items, item);
+    }
+}
+
+AffPlanSnapshot *
+_aff_plan_snapshot (AffPlan *self)
+{
+  Baseline *snapshot = baseline_new (NULL);
+
+  fill_items (self, snapshot);
+  return snapshot;
+}
+
+void
+_aff_plan_snapshot_free (AffPlanSnapshot *snapshot)
+{
+  if (snapshot != NULL)
+    baseline_free (snapshot);
+}
+
 /**
  * aff_plan_save_baseline:
  * @self: a plan
@@ -1588,7 +1645,6 @@ aff_plan_save_baseline (AffPlan     *self,
 {
   Baseline *baseline;
   JsonObject *details;
-  guint i;
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -1607,14 +1663,7 @@ aff_plan_save_baseline (AffPlan     *self,
       return FALSE;
     }
   baseline = baseline_new (name);
-  for (i = 0; i < self->tasks->len; i++)
-    {
-      AffTask *task = g_ptr_array_index (self->tasks, i);
-      BaselineItem item = { g_strdup (aff_task_get_id (task)),
-                            *aff_task_get_early_start (task), *aff_task_get_early_finish (task) };
-
-      g_array_append_val (baseline->items, item);
-    }
+  fill_items (self, baseline);
   g_ptr_array_add (self->baselines, baseline);
   details = json_object_new ();
   json_object_set_string_member (details, "baseline", name);
@@ -1658,44 +1707,13 @@ working_days_between (AffCalendar *calendar,
          _aff_calendar_ordinal (calendar, g_date_get_julian (from));
 }
 
-/**
- * aff_plan_compare_to_baseline:
- * @self: a plan
- * @name: the baseline's name
- * @error: return location for a #GError
- *
- * Lists the tasks whose start or finish in the last schedule differs from
- * the baseline, in the plan's order, with the slips in working days of the
- * plan's calendar. Tasks added since the baseline are not listed.
- *
- * Returns: (transfer container) (element-type AffSlip): the slips, or
- *   %NULL if there is no such baseline or the plan was never scheduled
- */
-GPtrArray *
-aff_plan_compare_to_baseline (AffPlan     *self,
-                              const char  *name,
-                              GError     **error)
+static GPtrArray *
+compare_items (AffPlan  *self,
+               Baseline *baseline)
 {
-  Baseline *baseline;
-  GPtrArray *slips;
+  GPtrArray *slips = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_slip_free);
   guint i;
 
-  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if ((baseline = find_baseline (self, name)) == NULL)
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The plan has no baseline “%s”"), name);
-      return NULL;
-    }
-  if (!g_date_valid (&self->finish))
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
-                   _("The plan must be scheduled before it is compared to the baseline “%s”"), name);
-      return NULL;
-    }
-  slips = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_slip_free);
   for (i = 0; i < baseline->items->len; i++)
     {
       const BaselineItem *item = &g_array_index (baseline->items, BaselineItem, i);
@@ -1719,6 +1737,51 @@ aff_plan_compare_to_baseline (AffPlan     *self,
       g_ptr_array_add (slips, slip);
     }
   return slips;
+}
+
+/**
+ * aff_plan_compare_to_baseline:
+ * @self: a plan
+ * @name: the baseline's name
+ * @error: return location for a #GError
+ *
+ * Lists the tasks whose start or finish in the last schedule differs from
+ * the baseline, in the plan's order, with the slips in working days of the
+ * plan's calendar. Tasks added since the baseline are not listed.
+ *
+ * Returns: (transfer container) (element-type AffSlip): the slips, or
+ *   %NULL if there is no such baseline or the plan was never scheduled
+ */
+GPtrArray *
+aff_plan_compare_to_baseline (AffPlan     *self,
+                              const char  *name,
+                              GError     **error)
+{
+  Baseline *baseline;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((baseline = find_baseline (self, name)) == NULL)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The plan has no baseline “%s”"), name);
+      return NULL;
+    }
+  if (!g_date_valid (&self->finish))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
+                   _("The plan must be scheduled before it is compared to the baseline “%s”"), name);
+      return NULL;
+    }
+  return compare_items (self, baseline);
+}
+
+GPtrArray *
+_aff_plan_compare_snapshot (AffPlan         *self,
+                            AffPlanSnapshot *snapshot)
+{
+  return compare_items (self, snapshot);
 }
 
 /* ---- The document ------------------------------------------------------- */
@@ -1776,6 +1839,7 @@ _aff_plan_to_json (AffPlan     *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  _aff_plan_resources_to_json (self->resources, builder);
   json_builder_end_object (builder);
 }
 
@@ -1917,7 +1981,8 @@ _aff_plan_from_json (AffJsonReader *reader,
                      JsonNode      *node,
                      GError       **error)
 {
-  static const char *const members[] = { "start", "calendar", "tasks", "dependencies", "baselines", NULL };
+  static const char *const members[] = { "start", "calendar", "tasks", "dependencies", "baselines",
+                                         "resources", "assignments", NULL };
   g_autoptr(AffPlan) self = aff_plan_new ();
   JsonObject *object;
   JsonNode *calendar;
@@ -1939,7 +2004,8 @@ _aff_plan_from_json (AffJsonReader *reader,
     }
   if (!aff_json_read_array (reader, object, "tasks", read_task, self, error) ||
       !aff_json_read_array (reader, object, "dependencies", read_dependency, self, error) ||
-      !aff_json_read_array (reader, object, "baselines", read_baseline, self, error))
+      !aff_json_read_array (reader, object, "baselines", read_baseline, self, error) ||
+      !_aff_plan_resources_from_json (self, reader, object, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -61,6 +61,7 @@ typedef struct
   gint32 duration;          /* working days */
   gint32 earliest;          /* lowest start boundary: plan start, constraint */
   gint32 deadline;          /* highest finish boundary, AFF_SCHED_FAR for none */
+  gint32 delay;             /* working days added to the start (levelling) */
   guint8 pinned;            /* starts at @earliest whatever its predecessors */
   guint8 earliest_side;     /* AffSide */
 } AffSchedTask;
@@ -148,7 +149,8 @@ AffPlan  *_aff_task_get_plan   (AffTask      *self);
  * the task notifies a change. */
 typedef struct
 {
-  gint32 duration;          /* 0 for a milestone */
+  gint32 duration;          /* 0 for a milestone; hazards' delays included */
+  gint32 delay;             /* levelling's delay of the start */
   guint32 start_no_earlier_than;
   guint32 finish_no_later_than;
   guint32 actual_start;
@@ -191,5 +193,48 @@ void      _aff_plan_to_json    (AffPlan      *self,
 AffPlan  *_aff_plan_from_json  (AffJsonReader *reader,
                                 JsonNode      *node,
                                 GError       **error);
+
+/* ---- What the plan shares with its other files ------------------------- */
+
+typedef struct _AffPlanResources AffPlanResources;
+
+AffTrack         *_aff_plan_get_track          (AffPlan          *self);
+AffPlanResources *_aff_plan_get_resources      (AffPlan          *self);
+/* The early start and finish of every task, to compare with later: an
+ * unnamed baseline. */
+typedef struct _AffPlanSnapshot AffPlanSnapshot;
+AffPlanSnapshot  *_aff_plan_snapshot           (AffPlan          *self);
+void              _aff_plan_snapshot_free      (AffPlanSnapshot  *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffPlanSnapshot, _aff_plan_snapshot_free)
+/* The tasks whose dates moved since @snapshot, as AffSlip. */
+GPtrArray        *_aff_plan_compare_snapshot   (AffPlan          *self,
+                                                AffPlanSnapshot  *snapshot);
+
+AffPlanResources *_aff_plan_resources_new      (void);
+void              _aff_plan_resources_free     (AffPlanResources *self);
+void              _aff_plan_resources_attach   (AffPlanResources *self,
+                                                AffJournal       *journal,
+                                                const char       *affair_id);
+void              _aff_plan_resources_task_removed (AffPlanResources *self,
+                                                    const char       *task_id);
+gboolean          _aff_plan_resources_has_assignments (AffPlanResources *self,
+                                                       const char       *task_id);
+void              _aff_plan_resources_to_json  (AffPlanResources *self,
+                                                JsonBuilder      *builder);
+gboolean          _aff_plan_resources_from_json (AffPlan         *plan,
+                                                 AffJsonReader   *reader,
+                                                 JsonObject      *object,
+                                                 GError         **error);
+typedef struct _AffResource AffResource;
+void              _aff_resource_to_json        (AffResource      *self,
+                                                JsonBuilder      *builder);
+
+/* Loads keyed "resource\njulian" → AffLoad, for one plan or a portfolio. */
+GHashTable       *_aff_loads_new               (void);
+void              _aff_plan_add_loads          (AffPlan          *plan,
+                                                GHashTable       *loads,
+                                                const char       *only);
+GPtrArray        *_aff_loads_sorted            (GHashTable       *loads,
+                                                gboolean          overloaded_only);
 
 G_END_DECLS

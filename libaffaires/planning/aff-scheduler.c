@@ -283,6 +283,11 @@ _aff_schedule_run (const AffSchedTask *tasks,
           es[t] = task->earliest;
           side[t] = task->earliest_side;
         }
+      else if (task->delay > 0)
+        {
+          es[t] = saturate ((gint64) es[t] + task->delay);
+          side[t] = AFF_SIDE_START;
+        }
       ef[t] = saturate ((gint64) es[t] + task->duration);
       end = MAX (end, ef[t]);
       lowest = MIN (lowest, es[t]);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "aff-enum-types.h"
@@ -47,6 +48,13 @@ struct _AffTask
   guint progress;
   GDate actual_start;
   GDate actual_finish;
+  guint hazard_delay;
+  guint levelling_delay;
+  char *regulatory_basis;
+  guint report_days;
+  GDate report_received;
+  char *required_for;
+  GArray *raci;                 /* RaciEntry, by person */
 
   AffTaskSchedule schedule;
 
@@ -76,10 +84,28 @@ enum {
   PROP_PROGRESS,
   PROP_ACTUAL_START,
   PROP_ACTUAL_FINISH,
+  PROP_HAZARD_DELAY,
+  PROP_LEVELLING_DELAY,
+  PROP_REGULATORY_BASIS,
+  PROP_REPORT_DAYS,
+  PROP_REPORT_RECEIVED,
+  PROP_REQUIRED_FOR,
   N_PROPS
 };
 
 static GParamSpec *props[N_PROPS];
+
+typedef struct
+{
+  char *person;
+  AffRaciRole role;
+} RaciEntry;
+
+static void
+raci_entry_clear (gpointer data)
+{
+  g_free (((RaciEntry *) data)->person);
+}
 
 static void
 aff_task_finalize (GObject *object)
@@ -92,6 +118,9 @@ aff_task_finalize (GObject *object)
   g_free (self->party_name);
   g_free (self->zone);
   g_strfreev (self->risk_ids);
+  g_free (self->regulatory_basis);
+  g_free (self->required_for);
+  g_array_unref (self->raci);
   _aff_track_clear (&self->track);
   G_OBJECT_CLASS (aff_task_parent_class)->finalize (object);
 }
@@ -106,6 +135,8 @@ string_field (AffTask *self,
     case PROP_DELIVERABLE: return &self->deliverable;
     case PROP_PARTY_NAME: return &self->party_name;
     case PROP_ZONE: return &self->zone;
+    case PROP_REGULATORY_BASIS: return &self->regulatory_basis;
+    case PROP_REQUIRED_FOR: return &self->required_for;
     default: return NULL;
     }
 }
@@ -120,6 +151,7 @@ date_field (AffTask *self,
     case PROP_FINISH_NO_LATER_THAN: return &self->finish_no_later_than;
     case PROP_ACTUAL_START: return &self->actual_start;
     case PROP_ACTUAL_FINISH: return &self->actual_finish;
+    case PROP_REPORT_RECEIVED: return &self->report_received;
     default: return NULL;
     }
 }
@@ -156,6 +188,9 @@ aff_task_get_property (GObject    *object,
       case PROP_DANGEROUS_WORK: g_value_set_flags (value, self->dangerous_work); break;
       case PROP_RISK_IDS: g_value_set_boxed (value, self->risk_ids); break;
       case PROP_PROGRESS: g_value_set_uint (value, self->progress); break;
+      case PROP_HAZARD_DELAY: g_value_set_uint (value, self->hazard_delay); break;
+      case PROP_LEVELLING_DELAY: g_value_set_uint (value, self->levelling_delay); break;
+      case PROP_REPORT_DAYS: g_value_set_uint (value, self->report_days); break;
       default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       }
 }
@@ -225,6 +260,9 @@ aff_task_set_property (GObject      *object,
       case PROP_DANGEROUS_WORK: aff_task_set_dangerous_work (self, g_value_get_flags (value)); break;
       case PROP_RISK_IDS: aff_task_set_risk_ids (self, g_value_get_boxed (value)); break;
       case PROP_PROGRESS: aff_task_set_progress (self, g_value_get_uint (value)); break;
+      case PROP_HAZARD_DELAY: aff_task_set_hazard_delay (self, g_value_get_uint (value)); break;
+      case PROP_LEVELLING_DELAY: aff_task_set_levelling_delay (self, g_value_get_uint (value)); break;
+      case PROP_REPORT_DAYS: aff_task_set_report_days (self, g_value_get_uint (value)); break;
       default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       }
 }
@@ -369,6 +407,49 @@ aff_task_class_init (AffTaskClass *klass)
    */
   props[PROP_ACTUAL_FINISH] = g_param_spec_boxed ("actual-finish", NULL, NULL, G_TYPE_DATE, flags);
 
+  /**
+   * AffTask:hazard-delay:
+   *
+   * The working days hazards added to the task
+   * ([method@Aff.Plan.apply_hazard]): the task lasts its duration plus
+   * these.
+   */
+  props[PROP_HAZARD_DELAY] = g_param_spec_uint ("hazard-delay", NULL, NULL, 0, 100000, 0, flags);
+  /**
+   * AffTask:levelling-delay:
+   *
+   * The working days resource levelling delays the task's start by
+   * ([method@Aff.Plan.level_resources]).
+   */
+  props[PROP_LEVELLING_DELAY] = g_param_spec_uint ("levelling-delay", NULL, NULL, 0, 100000, 0, flags);
+  /**
+   * AffTask:regulatory-basis:
+   *
+   * For an inspection, the regulation that requires it (an article of the
+   * labour code, an arrêté, a standard).
+   */
+  props[PROP_REGULATORY_BASIS] = g_param_spec_string ("regulatory-basis", NULL, NULL, NULL, flags);
+  /**
+   * AffTask:report-days:
+   *
+   * For an inspection, the working days the body has after the inspection
+   * to send its report.
+   */
+  props[PROP_REPORT_DAYS] = g_param_spec_uint ("report-days", NULL, NULL, 0, 1000, 0, flags);
+  /**
+   * AffTask:report-received:
+   *
+   * For an inspection, the day its report was received, or %NULL.
+   */
+  props[PROP_REPORT_RECEIVED] = g_param_spec_boxed ("report-received", NULL, NULL, G_TYPE_DATE, flags);
+  /**
+   * AffTask:required-for:
+   *
+   * For an inspection, the id of the task or milestone that needs its
+   * report (a commissioning, an acceptance), or %NULL.
+   */
+  props[PROP_REQUIRED_FOR] = g_param_spec_string ("required-for", NULL, NULL, NULL, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, props);
 }
 
@@ -379,6 +460,9 @@ aff_task_init (AffTask *self)
   g_date_clear (&self->finish_no_later_than, 1);
   g_date_clear (&self->actual_start, 1);
   g_date_clear (&self->actual_finish, 1);
+  g_date_clear (&self->report_received, 1);
+  self->raci = g_array_new (FALSE, FALSE, sizeof (RaciEntry));
+  g_array_set_clear_func (self->raci, raci_entry_clear);
   g_date_clear (&self->schedule.early_start, 1);
   g_date_clear (&self->schedule.early_finish, 1);
   g_date_clear (&self->schedule.late_start, 1);
@@ -841,6 +925,227 @@ DATE_ACCESSORS (actual_start, PROP_ACTUAL_START)
  * Records the day the task actually finished.
  */
 DATE_ACCESSORS (actual_finish, PROP_ACTUAL_FINISH)
+/**
+ * aff_task_get_report_received:
+ * @self: a task
+ *
+ * Gets the day an inspection's report was received.
+ *
+ * Returns: (transfer none) (nullable): the day, or %NULL
+ */
+/**
+ * aff_task_set_report_received:
+ * @self: a task
+ * @date: (nullable): the day, or %NULL
+ *
+ * Records the day an inspection's report was received.
+ */
+DATE_ACCESSORS (report_received, PROP_REPORT_RECEIVED)
+
+/**
+ * aff_task_get_regulatory_basis:
+ * @self: a task
+ *
+ * Gets the regulation that requires an inspection.
+ *
+ * Returns: (nullable): the regulation
+ */
+GETTER (const char *, regulatory_basis, NULL)
+/**
+ * aff_task_set_regulatory_basis:
+ * @self: a task
+ * @basis: (nullable): the regulation
+ *
+ * Sets the regulation that requires an inspection.
+ */
+STRING_SETTER (regulatory_basis, PROP_REGULATORY_BASIS)
+/**
+ * aff_task_get_required_for:
+ * @self: a task
+ *
+ * Gets the id of the task that needs an inspection's report.
+ *
+ * Returns: (nullable): the task's id
+ */
+GETTER (const char *, required_for, NULL)
+/**
+ * aff_task_set_required_for:
+ * @self: a task
+ * @task_id: (nullable): the id of the task that needs the report
+ *
+ * Sets the task or milestone that needs an inspection's report.
+ */
+STRING_SETTER (required_for, PROP_REQUIRED_FOR)
+/**
+ * aff_task_get_hazard_delay:
+ * @self: a task
+ *
+ * Gets the working days hazards added to the task.
+ *
+ * Returns: working days
+ */
+GETTER (guint, hazard_delay, 0)
+/**
+ * aff_task_get_levelling_delay:
+ * @self: a task
+ *
+ * Gets the working days levelling delays the task's start by.
+ *
+ * Returns: working days
+ */
+GETTER (guint, levelling_delay, 0)
+/**
+ * aff_task_get_report_days:
+ * @self: a task
+ *
+ * Gets the working days an inspection body has to send its report.
+ *
+ * Returns: working days
+ */
+GETTER (guint, report_days, 0)
+
+#define BOUNDED_SETTER(field, prop, max)                                     \
+  void                                                                       \
+  aff_task_set_##field (AffTask *self,                                       \
+                        guint    value)                                      \
+  {                                                                          \
+    g_return_if_fail (AFF_IS_TASK (self));                                   \
+    g_return_if_fail (value <= (max));                                       \
+    SET_VALUE (field, prop, value);                                          \
+  }
+
+/**
+ * aff_task_set_hazard_delay:
+ * @self: a task
+ * @days: working days, at most 100 000
+ *
+ * Sets the working days hazards added to the task; the plan's
+ * [method@Aff.Plan.apply_hazard] adds to it.
+ */
+BOUNDED_SETTER (hazard_delay, PROP_HAZARD_DELAY, 100000)
+/**
+ * aff_task_set_levelling_delay:
+ * @self: a task
+ * @days: working days, at most 100 000
+ *
+ * Sets the working days the task's start is delayed by for levelling.
+ */
+BOUNDED_SETTER (levelling_delay, PROP_LEVELLING_DELAY, 100000)
+/**
+ * aff_task_set_report_days:
+ * @self: a task
+ * @days: working days, at most 1 000
+ *
+ * Sets the working days an inspection body has to send its report.
+ */
+BOUNDED_SETTER (report_days, PROP_REPORT_DAYS, 1000)
+
+static RaciEntry *
+find_raci (AffTask    *self,
+           const char *person)
+{
+  guint i;
+
+  for (i = 0; i < self->raci->len; i++)
+    if (strcmp (g_array_index (self->raci, RaciEntry, i).person, person) == 0)
+      return &g_array_index (self->raci, RaciEntry, i);
+  return NULL;
+}
+
+/**
+ * aff_task_get_raci:
+ * @self: a task
+ * @person: a person or an organisation
+ *
+ * Gets the part a person takes in the task.
+ *
+ * Returns: the role, %AFF_RACI_ROLE_NONE if none
+ */
+AffRaciRole
+aff_task_get_raci (AffTask    *self,
+                   const char *person)
+{
+  RaciEntry *entry;
+
+  g_return_val_if_fail (AFF_IS_TASK (self), AFF_RACI_ROLE_NONE);
+  g_return_val_if_fail (person != NULL, AFF_RACI_ROLE_NONE);
+
+  entry = find_raci (self, person);
+  return entry != NULL ? entry->role : AFF_RACI_ROLE_NONE;
+}
+
+static void
+put_raci (AffTask     *self,
+          const char  *person,
+          AffRaciRole  role)
+{
+  RaciEntry *entry = find_raci (self, person);
+
+  if (entry != NULL && role == AFF_RACI_ROLE_NONE)
+    g_array_remove_index (self->raci, entry - (RaciEntry *) (gpointer) self->raci->data);
+  else if (entry != NULL)
+    entry->role = role;
+  else if (role != AFF_RACI_ROLE_NONE)
+    {
+      RaciEntry added = { g_strdup (person), role };
+      g_array_append_val (self->raci, added);
+    }
+}
+
+/**
+ * aff_task_set_raci:
+ * @self: a task
+ * @person: a person (internal) or an external party's name
+ * @role: the part the person takes, %AFF_RACI_ROLE_NONE to remove them
+ *
+ * Sets who is responsible for the task, who approves it, who is consulted
+ * and who is informed. A task has one person accountable: giving the role
+ * to a second takes it from the first.
+ */
+void
+aff_task_set_raci (AffTask     *self,
+                   const char  *person,
+                   AffRaciRole  role)
+{
+  JsonObject *details;
+  guint i;
+
+  g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (person != NULL && *person != '\0');
+
+  if (aff_task_get_raci (self, person) == role)
+    return;
+  if (role == AFF_RACI_ROLE_ACCOUNTABLE)
+    for (i = 0; i < self->raci->len; i++)
+      if (g_array_index (self->raci, RaciEntry, i).role == AFF_RACI_ROLE_ACCOUNTABLE)
+        g_array_remove_index (self->raci, i--);
+  put_raci (self, person, role);
+  details = json_object_new ();
+  json_object_set_string_member (details, "person", person);
+  json_object_set_string_member (details, "role", aff_enum_to_nick (AFF_TYPE_RACI_ROLE, role));
+  _aff_track_record (&self->track, "task-raci-set", details);
+}
+
+/**
+ * aff_task_list_raci:
+ * @self: a task
+ *
+ * Lists the people who take a part in the task, in the order they were
+ * given one; [method@Aff.Task.get_raci] tells which.
+ *
+ * Returns: (transfer full): the people
+ */
+GStrv
+aff_task_list_raci (AffTask *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_TASK (self), NULL);
+  for (i = 0; i < self->raci->len; i++)
+    g_strv_builder_add (builder, g_array_index (self->raci, RaciEntry, i).person);
+  return g_strv_builder_end (builder);
+}
 
 #define SCHEDULE_GETTER(field)                                               \
   const GDate *                                                              \
@@ -964,7 +1269,8 @@ void
 _aff_task_get_terms (AffTask      *self,
                      AffTaskTerms *terms)
 {
-  terms->duration = self->kind == AFF_TASK_KIND_MILESTONE ? 0 : (gint32) self->duration;
+  terms->duration = self->kind == AFF_TASK_KIND_MILESTONE ? 0 : (gint32) (self->duration + self->hazard_delay);
+  terms->delay = (gint32) self->levelling_delay;
   terms->start_no_earlier_than = julian_or_zero (&self->start_no_earlier_than);
   terms->finish_no_later_than = julian_or_zero (&self->finish_no_later_than);
   terms->actual_start = julian_or_zero (&self->actual_start);
@@ -995,7 +1301,67 @@ _aff_task_to_json (AffTask     *self,
   aff_json_add_int (builder, "progress", self->progress);
   aff_json_add_date (builder, "actual_start", &self->actual_start);
   aff_json_add_date (builder, "actual_finish", &self->actual_finish);
+  if (self->hazard_delay > 0)
+    aff_json_add_int (builder, "hazard_delay", self->hazard_delay);
+  if (self->levelling_delay > 0)
+    aff_json_add_int (builder, "levelling_delay", self->levelling_delay);
+  aff_json_add_string (builder, "regulatory_basis", self->regulatory_basis);
+  if (self->report_days > 0)
+    aff_json_add_int (builder, "report_days", self->report_days);
+  aff_json_add_date (builder, "report_received", &self->report_received);
+  aff_json_add_string (builder, "required_for", self->required_for);
+  if (self->raci->len > 0)
+    {
+      guint i;
+
+      json_builder_set_member_name (builder, "raci");
+      json_builder_begin_array (builder);
+      for (i = 0; i < self->raci->len; i++)
+        {
+          const RaciEntry *entry = &g_array_index (self->raci, RaciEntry, i);
+
+          json_builder_begin_object (builder);
+          aff_json_add_string (builder, "person", entry->person);
+          aff_json_add_enum (builder, "role", AFF_TYPE_RACI_ROLE, entry->role);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
+}
+
+static gboolean
+read_raci (AffJsonReader *reader,
+           JsonNode      *element,
+           guint          index,
+           gpointer       data,
+           GError       **error)
+{
+  static const char *const members[] = { "person", "role", NULL };
+  AffTask *self = data;
+  g_autofree char *person = NULL;
+  JsonObject *object;
+  int role = AFF_RACI_ROLE_NONE;
+
+  if (!(object = aff_json_expect_object (reader, element, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_string (reader, object, "person", TRUE, &person, error) ||
+      !aff_json_get_enum (reader, object, "role", TRUE, AFF_TYPE_RACI_ROLE, &role, error))
+    return FALSE;
+  if (*person == '\0' || find_raci (self, person) != NULL)
+    return aff_json_reader_fail_at (reader, "person", error, _("expected a person named once, not “%s”"), person);
+  if (role == AFF_RACI_ROLE_NONE)
+    return aff_json_reader_fail_at (reader, "role", error, _("expected “responsible”, “accountable”, “consulted” or “informed”"));
+  if (role == AFF_RACI_ROLE_ACCOUNTABLE)
+    {
+      guint i;
+
+      for (i = 0; i < self->raci->len; i++)
+        if (g_array_index (self->raci, RaciEntry, i).role == AFF_RACI_ROLE_ACCOUNTABLE)
+          return aff_json_reader_fail_at (reader, "role", error, _("expected one person accountable"));
+    }
+  put_raci (self, person, role);
+  return TRUE;
 }
 
 AffTask *
@@ -1006,8 +1372,10 @@ _aff_task_from_json (AffJsonReader *reader,
   static const char *const members[] = {
     "id", "name", "duration", "kind", "effort_minutes", "deliverable", "party", "party_name", "zone",
     "dangerous_work", "risk_ids", "start_no_earlier_than", "finish_no_later_than", "progress",
-    "actual_start", "actual_finish", NULL
+    "actual_start", "actual_finish", "hazard_delay", "levelling_delay", "regulatory_basis",
+    "report_days", "report_received", "required_for", "raci", NULL
   };
+  gint64 hazard = 0, levelling = 0, report_days = 0;
   g_autoptr(AffTask) self = g_object_new (AFF_TYPE_TASK, NULL);
   JsonObject *object;
   gint64 duration = 0, progress = 0, effort = 0;
@@ -1031,8 +1399,18 @@ _aff_task_from_json (AffJsonReader *reader,
       !aff_json_get_date (reader, object, "finish_no_later_than", FALSE, &self->finish_no_later_than, error) ||
       !aff_json_get_int (reader, object, "progress", TRUE, 0, 100, &progress, error) ||
       !aff_json_get_date (reader, object, "actual_start", FALSE, &self->actual_start, error) ||
-      !aff_json_get_date (reader, object, "actual_finish", FALSE, &self->actual_finish, error))
+      !aff_json_get_date (reader, object, "actual_finish", FALSE, &self->actual_finish, error) ||
+      !aff_json_get_int (reader, object, "hazard_delay", FALSE, 0, 100000, &hazard, error) ||
+      !aff_json_get_int (reader, object, "levelling_delay", FALSE, 0, 100000, &levelling, error) ||
+      !aff_json_get_string (reader, object, "regulatory_basis", FALSE, &self->regulatory_basis, error) ||
+      !aff_json_get_int (reader, object, "report_days", FALSE, 0, 1000, &report_days, error) ||
+      !aff_json_get_date (reader, object, "report_received", FALSE, &self->report_received, error) ||
+      !aff_json_get_string (reader, object, "required_for", FALSE, &self->required_for, error) ||
+      !aff_json_read_array (reader, object, "raci", read_raci, self, error))
     return NULL;
+  self->hazard_delay = (guint) hazard;
+  self->levelling_delay = (guint) levelling;
+  self->report_days = (guint) report_days;
   if (!_aff_id_is_valid (self->id))
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
   self->duration = (guint) duration;

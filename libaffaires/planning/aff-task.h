@@ -56,6 +56,24 @@ typedef enum {
   AFF_PARTY_INSPECTION_BODY,
 } AffParty;
 
+/**
+ * AffRaciRole:
+ * @AFF_RACI_ROLE_NONE: no part in the task
+ * @AFF_RACI_ROLE_RESPONSIBLE: does the work
+ * @AFF_RACI_ROLE_ACCOUNTABLE: approves it, and answers for it (one per task)
+ * @AFF_RACI_ROLE_CONSULTED: is asked before
+ * @AFF_RACI_ROLE_INFORMED: is told after
+ *
+ * The part a person takes in a task, in a RACI matrix.
+ */
+typedef enum {
+  AFF_RACI_ROLE_NONE,
+  AFF_RACI_ROLE_RESPONSIBLE,
+  AFF_RACI_ROLE_ACCOUNTABLE,
+  AFF_RACI_ROLE_CONSULTED,
+  AFF_RACI_ROLE_INFORMED,
+} AffRaciRole;
+
 #define AFF_TYPE_TASK (aff_task_get_type ())
 
 AFF_AVAILABLE_IN_ALL
@@ -148,6 +166,45 @@ const GDate      *aff_task_get_actual_finish      (AffTask          *self);
 AFF_AVAILABLE_IN_ALL
 void              aff_task_set_actual_finish      (AffTask          *self,
                                                    const GDate      *date);
+AFF_AVAILABLE_IN_ALL
+guint             aff_task_get_hazard_delay       (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_hazard_delay       (AffTask          *self,
+                                                   guint             days);
+AFF_AVAILABLE_IN_ALL
+guint             aff_task_get_levelling_delay    (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_levelling_delay    (AffTask          *self,
+                                                   guint             days);
+AFF_AVAILABLE_IN_ALL
+const char       *aff_task_get_regulatory_basis   (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_regulatory_basis   (AffTask          *self,
+                                                   const char       *basis);
+AFF_AVAILABLE_IN_ALL
+guint             aff_task_get_report_days        (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_report_days        (AffTask          *self,
+                                                   guint             days);
+AFF_AVAILABLE_IN_ALL
+const GDate      *aff_task_get_report_received    (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_report_received    (AffTask          *self,
+                                                   const GDate      *date);
+AFF_AVAILABLE_IN_ALL
+const char       *aff_task_get_required_for       (AffTask          *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_required_for       (AffTask          *self,
+                                                   const char       *task_id);
+AFF_AVAILABLE_IN_ALL
+AffRaciRole       aff_task_get_raci               (AffTask          *self,
+                                                   const char       *person);
+AFF_AVAILABLE_IN_ALL
+void              aff_task_set_raci               (AffTask          *self,
+                                                   const char       *person,
+                                                   AffRaciRole       role);
+AFF_AVAILABLE_IN_ALL
+GStrv             aff_task_list_raci              (AffTask          *self);
 
 AFF_AVAILABLE_IN_ALL
 const GDate      *aff_task_get_early_start        (AffTask          *self);

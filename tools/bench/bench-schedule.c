@@ -133,7 +133,7 @@ build (const Shape *shape)
 static double
 bare_passes (const Shape *shape)
 {
-  g_autofree AffSchedTask *in = g_new0 (AffSchedTask, shape->n);
+  g_autofree AffSchedTask *in = g_new0 (AffSchedTask, shape->n);  /* no delays, no pins */
   g_autoptr(AffSchedule) out = _aff_schedule_new ();
   g_autoptr(AffSchedRows) rows = _aff_sched_rows_new ();
   g_autoptr(GArray) cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
