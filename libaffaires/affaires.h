@@ -35,6 +35,7 @@
 #include "aff-plan.h"
 #include "aff-plan-export.h"
 #include "aff-resource.h"
+#include "aff-hazard.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

@@ -209,6 +209,19 @@ find_item (AffAffair   *self,
   return NULL;
 }
 
+/* The lead time counts working days from the order. */
+static void
+set_contract_end (AffAffair *self)
+{
+  g_autoptr(GDate) end = NULL;
+
+  if (!g_date_valid (&self->signed_date) || self->lead_time_days == 0)
+    return;
+  end = aff_calendar_add_working_days (aff_plan_get_calendar (self->plan), &self->signed_date,
+                                       (int) self->lead_time_days, NULL);
+  aff_plan_set_contract_end (self->plan, end);
+}
+
 AffAffair *
 _aff_affair_new_from_offer (AffOffer         *offer,
                             AffOfferRevision *revision,
@@ -238,6 +251,7 @@ _aff_affair_new_from_offer (AffOffer         *offer,
   self->advance_rate = aff_offer_revision_get_advance_rate (revision);
   self->progress_billing = aff_offer_revision_get_progress_billing (revision);
   self->retention_rate = aff_offer_revision_get_retention_rate (revision);
+  set_contract_end (self);
   if (!(self->contract_amount = aff_offer_revision_get_selling_price (revision, error)) ||
       !(self->budget_total = aff_offer_revision_get_direct_cost (revision, error)) ||
       !(self->overheads = aff_offer_revision_get_overheads (revision, error)))
@@ -638,6 +652,9 @@ _aff_affair_from_json (AffJsonReader *reader,
       self->plan = read;
     }
   else
-    aff_plan_set_start (self->plan, &self->signed_date);
+    {
+      aff_plan_set_start (self->plan, &self->signed_date);
+      set_contract_end (self);
+    }
   return g_steal_pointer (&self);
 }

@@ -479,6 +479,8 @@ struct _AffPlan
   GPtrArray *violations;        /* AffViolation */
 
   AffPlanResources *resources;
+  GDate contract_end;
+  GListStore *hazards;          /* AffHazard */
 
   AffTrack track;
 };
@@ -595,6 +597,7 @@ aff_plan_finalize (GObject *object)
   g_ptr_array_unref (self->violations);
   g_array_unref (self->terms);
   _aff_plan_resources_free (self->resources);
+  g_object_unref (self->hazards);
   g_free (self->in);
   g_array_unref (self->constrained);
   _aff_sched_rows_free (self->rows);
@@ -629,6 +632,8 @@ aff_plan_init (AffPlan *self)
   self->terms = g_array_new (FALSE, FALSE, sizeof (AffTaskTerms));
   self->constrained = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->resources = _aff_plan_resources_new ();
+  g_date_clear (&self->contract_end, 1);
+  self->hazards = g_list_store_new (AFF_TYPE_HAZARD);
   self->rows = _aff_sched_rows_new ();
   self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->current = _aff_schedule_new ();
@@ -760,6 +765,18 @@ AffPlanResources *
 _aff_plan_get_resources (AffPlan *self)
 {
   return self->resources;
+}
+
+GDate *
+_aff_plan_get_contract_end_slot (AffPlan *self)
+{
+  return &self->contract_end;
+}
+
+GListStore *
+_aff_plan_get_hazard_store (AffPlan *self)
+{
+  return self->hazards;
 }
 
 /**
@@ -1794,6 +1811,7 @@ _aff_plan_to_json (AffPlan     *self,
 
   json_builder_begin_object (builder);
   aff_json_add_date (builder, "start", &self->start);
+  aff_json_add_date (builder, "contract_end", &self->contract_end);
   json_builder_set_member_name (builder, "calendar");
   _aff_calendar_to_json (self->calendar, builder);
   json_builder_set_member_name (builder, "tasks");
@@ -1840,6 +1858,14 @@ _aff_plan_to_json (AffPlan     *self,
     }
   json_builder_end_array (builder);
   _aff_plan_resources_to_json (self->resources, builder);
+  json_builder_set_member_name (builder, "hazards");
+  json_builder_begin_array (builder);
+  for (i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->hazards)); i++)
+    {
+      g_autoptr(AffHazard) hazard = g_list_model_get_item (G_LIST_MODEL (self->hazards), i);
+      _aff_hazard_to_json (hazard, builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -1976,20 +2002,46 @@ read_baseline (AffJsonReader *reader,
   return aff_json_read_array (reader, object, "tasks", read_baseline_item, baseline, error);
 }
 
+static gboolean
+read_hazard (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
+{
+  AffPlan *self = data;
+  g_autoptr(AffHazard) hazard = _aff_hazard_from_json (reader, element, error);
+  guint i;
+
+  if (hazard == NULL)
+    return FALSE;
+  for (i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->hazards)); i++)
+    {
+      g_autoptr(AffHazard) other = g_list_model_get_item (G_LIST_MODEL (self->hazards), i);
+
+      if (strcmp (aff_hazard_get_id (other), aff_hazard_get_id (hazard)) == 0)
+        return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other hazard has, not “%s”"),
+                                        aff_hazard_get_id (hazard));
+    }
+  g_list_store_append (self->hazards, hazard);
+  return TRUE;
+}
+
 AffPlan *
 _aff_plan_from_json (AffJsonReader *reader,
                      JsonNode      *node,
                      GError       **error)
 {
-  static const char *const members[] = { "start", "calendar", "tasks", "dependencies", "baselines",
-                                         "resources", "assignments", NULL };
+  static const char *const members[] = { "start", "contract_end", "calendar", "tasks", "dependencies",
+                                         "baselines", "resources", "assignments", "hazards", NULL };
   g_autoptr(AffPlan) self = aff_plan_new ();
   JsonObject *object;
   JsonNode *calendar;
 
   if (!(object = aff_json_expect_object (reader, node, error)) ||
       !aff_json_check_members (reader, object, members, error) ||
-      !aff_json_get_date (reader, object, "start", FALSE, &self->start, error))
+      !aff_json_get_date (reader, object, "start", FALSE, &self->start, error) ||
+      !aff_json_get_date (reader, object, "contract_end", FALSE, &self->contract_end, error))
     return NULL;
   if ((calendar = json_object_get_member (object, "calendar")) != NULL)
     {
@@ -2005,7 +2057,8 @@ _aff_plan_from_json (AffJsonReader *reader,
   if (!aff_json_read_array (reader, object, "tasks", read_task, self, error) ||
       !aff_json_read_array (reader, object, "dependencies", read_dependency, self, error) ||
       !aff_json_read_array (reader, object, "baselines", read_baseline, self, error) ||
-      !_aff_plan_resources_from_json (self, reader, object, error))
+      !_aff_plan_resources_from_json (self, reader, object, error) ||
+      !aff_json_read_array (reader, object, "hazards", read_hazard, self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

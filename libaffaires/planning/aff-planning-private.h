@@ -9,6 +9,7 @@
 #include "aff-calendar.h"
 #include "aff-task.h"
 #include "aff-plan.h"
+#include "aff-hazard.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 
@@ -199,6 +200,14 @@ AffPlan  *_aff_plan_from_json  (AffJsonReader *reader,
 typedef struct _AffPlanResources AffPlanResources;
 
 AffTrack         *_aff_plan_get_track          (AffPlan          *self);
+GDate            *_aff_plan_get_contract_end_slot (AffPlan       *self);
+GListStore       *_aff_plan_get_hazard_store   (AffPlan          *self);
+typedef struct _AffHazard AffHazard;
+void              _aff_hazard_to_json          (AffHazard        *self,
+                                                JsonBuilder      *builder);
+AffHazard        *_aff_hazard_from_json        (AffJsonReader    *reader,
+                                                JsonNode         *node,
+                                                GError          **error);
 AffPlanResources *_aff_plan_get_resources      (AffPlan          *self);
 /* The early start and finish of every task, to compare with later: an
  * unnamed baseline. */
