@@ -411,8 +411,7 @@ rule_holidays (AffCalendar *self,
         out[n].julian = sunday + moving[i].offset;
         out[n++].name = _(moving[i].name);
       }
-  /* Insertion sort: a dozen items; Ascension can fall on 1 or 8 May, and
-   * the later one keeps its name. */
+  /* Insertion sort, stable: a dozen items. */
   for (i = 1; i < n; i++)
     for (j = i; j > 0 && out[j - 1].julian > out[j].julian; j--)
       {
@@ -420,7 +419,12 @@ rule_holidays (AffCalendar *self,
         out[j] = out[j - 1];
         out[j - 1] = t;
       }
-  return n;
+  /* Ascension falls on 1 May now and then (2008, 2160) and on 8 May too
+   * (2005, 2062): one day off, under the fixed feast's name. */
+  for (i = 1, j = 1; i < n; i++)
+    if (out[i].julian != out[j - 1].julian)
+      out[j++] = out[i];
+  return n > 0 ? j : 0;
 }
 
 static const Exception *
@@ -565,6 +569,14 @@ _aff_calendar_ordinal (AffCalendar *self,
 {
   cover (self, julian, julian);
   return (gint32) self->before[julian - self->base] - (gint32) self->zero;
+}
+
+gint32
+_aff_calendar_end_ordinal (AffCalendar *self,
+                           guint32      julian)
+{
+  cover (self, julian, julian);
+  return (gint32) self->before[julian - self->base + 1] - (gint32) self->zero;
 }
 
 gboolean

@@ -1302,7 +1302,7 @@ prepare_inputs (AffPlan       *self,
           return FALSE;
         }
     }
-  if (!_aff_calendar_prepare (calendar, lo, hi + 1))
+  if (!_aff_calendar_prepare (calendar, lo, hi))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
                    _("The plan has dates beyond 9999-12-30"));
@@ -1330,18 +1330,18 @@ prepare_inputs (AffPlan       *self,
         t->earliest = MAX (t->earliest, _aff_calendar_ordinal (calendar, terms_i->start_no_earlier_than));
       /* The boundary at the end of a day: after its last working day. */
       if (terms_i->finish_no_later_than != 0)
-        t->deadline = _aff_calendar_ordinal (calendar, terms_i->finish_no_later_than + 1);
+        t->deadline = _aff_calendar_end_ordinal (calendar, terms_i->finish_no_later_than);
       if (terms_i->actual_start != 0)
         {
           t->pinned = TRUE;
           t->earliest = _aff_calendar_ordinal (calendar, terms_i->actual_start);
           if (terms_i->actual_finish != 0 && t->duration > 0)
-            t->duration = MAX (1, _aff_calendar_ordinal (calendar, terms_i->actual_finish + 1) - t->earliest);
+            t->duration = MAX (1, _aff_calendar_end_ordinal (calendar, terms_i->actual_finish) - t->earliest);
         }
       else if (terms_i->actual_finish != 0)
         {
           t->pinned = TRUE;
-          t->earliest = _aff_calendar_ordinal (calendar, terms_i->actual_finish + 1) - t->duration;
+          t->earliest = _aff_calendar_end_ordinal (calendar, terms_i->actual_finish) - t->duration;
           t->earliest_side = AFF_SIDE_END;
         }
     }
@@ -1423,7 +1423,7 @@ aff_plan_schedule (AffPlan  *self,
    * last one whole. */
   out = self->spare;
   _aff_schedule_run (self->in, self->rows, out);
-  days = n > 0 ? _aff_calendar_days (self->calendar, out->lowest - 1, out->highest) : NULL;
+  days = n > 0 ? _aff_calendar_days (self->calendar, out->lowest, out->highest) : NULL;
   if (n > 0 && days == NULL)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
@@ -1458,19 +1458,21 @@ aff_plan_schedule (AffPlan  *self,
     }
   else
     {
-      self->days_lo = out->lowest - 1;
+      self->days_lo = out->lowest;
       g_array_set_size (self->days, 0);
       g_array_append_vals (self->days, days + self->days_lo, out->highest - self->days_lo + 1);
       /* The plan's finish is the day of the latest early finish: a task's
        * last day, or a milestone's. Among tasks finishing at that boundary,
        * a milestone at the start of the next day would come later. */
-      g_date_set_julian (&self->finish, days[out->finish - 1]);
+      gint32 last = out->finish - 1;
+
       for (i = 0; i < n; i++)
         if (out->ef[i] == out->finish && out->kind[i] == AFF_SCHED_MILESTONE_START)
           {
-            g_date_set_julian (&self->finish, days[out->finish]);
+            last = out->finish;
             break;
           }
+      g_date_set_julian (&self->finish, days[last]);
     }
   self->spare = self->current;
   self->current = out;

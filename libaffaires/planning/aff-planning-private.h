@@ -29,6 +29,9 @@ gboolean     _aff_calendar_prepare  (AffCalendar   *self,
  * also the number of working days before @julian, from ordinal 0. */
 gint32       _aff_calendar_ordinal  (AffCalendar   *self,
                                      guint32        julian);
+/* The boundary at the end of @julian: the working days up to it, included. */
+gint32       _aff_calendar_end_ordinal (AffCalendar *self,
+                                        guint32      julian);
 gboolean     _aff_calendar_julian   (AffCalendar   *self,
                                      gint64         ordinal,
                                      guint32       *julian);
@@ -124,8 +127,8 @@ typedef struct
   gint32 *free_float;
   guint8 *kind;             /* AffSchedKind */
   gint32 finish;            /* the latest early finish boundary */
-  gint32 lowest;            /* the lowest start boundary, early or late */
-  gint32 highest;           /* the highest finish boundary, early or late */
+  gint32 lowest;            /* the ordinal of the earliest day a date falls on */
+  gint32 highest;           /* the ordinal of the latest day a date falls on */
   guint capacity;
 } AffSchedule;
 

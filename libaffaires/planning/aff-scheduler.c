@@ -258,7 +258,7 @@ _aff_schedule_run (const AffSchedTask *tasks,
   const guint8 *type = rows->type;
   guint n = rows->n, i, k;
   gint32 *es, *ef, *ls, *lf, *total_float, *free_float;
-  gint32 end = n > 0 ? -AFF_SCHED_FAR : 0, lowest = AFF_SCHED_FAR, highest = end;
+  gint32 end = n > 0 ? -AFF_SCHED_FAR : 0, lowest = AFF_SCHED_FAR, highest = -AFF_SCHED_FAR;
   guint8 *side;
 
   reserve (out, n);
@@ -290,7 +290,6 @@ _aff_schedule_run (const AffSchedTask *tasks,
         }
       ef[t] = saturate ((gint64) es[t] + task->duration);
       end = MAX (end, ef[t]);
-      lowest = MIN (lowest, es[t]);
       for (k = first[t]; k < first[t + 1]; k++)
         {
           guint32 s = succ[k];
@@ -368,16 +367,31 @@ _aff_schedule_run (const AffSchedTask *tasks,
         }
       lf[t] = saturate (late);
       ls[t] = saturate (late - task->duration);
-      lowest = MIN (lowest, ls[t]);
-      highest = MAX (highest, lf[t]);
       total_float[t] = saturate ((gint64) ls[t] - es[t]);
       free_float[t] = (gint32) MAX (0, MIN (slack_min, total_float[t]));
-      /* The side matters to milestones only; the kind says which is which. */
-      side[t] = task->duration > 0 ? AFF_SCHED_TASK
-                                   : (side[t] == AFF_SIDE_START ? AFF_SCHED_MILESTONE_START
-                                                                : AFF_SCHED_MILESTONE_END);
+      /* The side matters to milestones only; the kind says which is which,
+       * and which day each boundary stands for: a start the day after it, a
+       * finish the day before, a milestone its side's. */
+      if (task->duration > 0)
+        {
+          side[t] = AFF_SCHED_TASK;
+          lowest = MIN (lowest, MIN (es[t], ls[t]));
+          highest = MAX (highest, MAX (ef[t], lf[t]) - 1);
+        }
+      else if (side[t] == AFF_SIDE_START)
+        {
+          side[t] = AFF_SCHED_MILESTONE_START;
+          lowest = MIN (lowest, MIN (es[t], ls[t]));
+          highest = MAX (highest, MAX (es[t], ls[t]));
+        }
+      else
+        {
+          side[t] = AFF_SCHED_MILESTONE_END;
+          lowest = MIN (lowest, MIN (es[t], ls[t]) - 1);
+          highest = MAX (highest, MAX (es[t], ls[t]) - 1);
+        }
     }
   out->finish = end;
   out->lowest = lowest;
-  out->highest = MAX (highest, end);
+  out->highest = highest;
 }

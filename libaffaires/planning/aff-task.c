@@ -1239,6 +1239,13 @@ _aff_task_attach (AffTask    *self,
 {
   if (self->plan != NULL && plan == NULL)
     _aff_plan_fill_schedule (self->plan, self->index, &self->schedule);
+  /* Joining a plan, the task has no figures of that plan's yet, whatever
+   * its count of schedules says. */
+  if (self->plan == NULL && plan != NULL)
+    {
+      self->schedule.generation = 0;
+      self->schedule.scheduled = FALSE;
+    }
   self->plan = plan;
   if (journal != NULL)
     _aff_track_attach (&self->track, journal, "affair", affair_id, "task", self->id);
