@@ -36,6 +36,7 @@
 #include "aff-plan-export.h"
 #include "aff-resource.h"
 #include "aff-hazard.h"
+#include "aff-prevention-plan.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

@@ -20,6 +20,7 @@
 #include "aff-bidding-private.h"
 #include "aff-offers-private.h"
 #include "aff-affair-private.h"
+#include "aff-planning-private.h"
 
 /**
  * AffPortfolio:
@@ -1561,6 +1562,62 @@ aff_portfolio_compute_pipeline (AffPortfolio  *self,
 {
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
   return aff_pipeline_compute (G_LIST_MODEL (self->offers), aff_policy_get_currency (self->policy), error);
+}
+
+/**
+ * aff_portfolio_list_overallocations:
+ * @self: a portfolio
+ * @from: the first day
+ * @to: the last day, inclusive
+ * @error: return location for a #GError
+ *
+ * Lists the days from @from to @to a resource is asked more than it gives,
+ * adding up the plans of every affair on the last schedule of each: the
+ * same id in two plans is the same person, team or machine. Each day's
+ * capacity is the one the first plan using the resource gives it.
+ *
+ * Returns: (transfer container) (element-type AffLoad): the overloaded
+ *   days, by date then resource, or %NULL if the period is not valid
+ */
+GPtrArray *
+aff_portfolio_list_overallocations (AffPortfolio  *self,
+                                    const GDate   *from,
+                                    const GDate   *to,
+                                    GError       **error)
+{
+  g_autoptr(GHashTable) loads = NULL;
+  GListModel *affairs;
+  GPtrArray *list;
+  guint i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_date_compare (to, from) < 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                   _("The period of the overallocations ends before it starts"));
+      return NULL;
+    }
+  loads = _aff_loads_new ();
+  affairs = G_LIST_MODEL (self->affairs);
+  n = g_list_model_get_n_items (affairs);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+      _aff_plan_add_loads (aff_affair_get_plan (affair), loads, NULL);
+    }
+  list = _aff_loads_sorted (loads, TRUE);
+  for (i = list->len; i > 0; i--)
+    {
+      const GDate *day = aff_load_get_date (g_ptr_array_index (list, i - 1));
+
+      if (g_date_compare (day, from) < 0 || g_date_compare (day, to) > 0)
+        g_ptr_array_remove_index (list, i - 1);
+    }
+  return list;
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "aff-bid-statistics.h"
 #include "aff-offer.h"
 #include "aff-affair.h"
+#include "aff-resource.h"
 
 G_BEGIN_DECLS
 
@@ -204,6 +205,11 @@ AffPipeline  *aff_portfolio_compute_pipeline       (AffPortfolio        *self,
                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 AFF_AVAILABLE_IN_ALL
 GListModel   *aff_portfolio_get_affairs            (AffPortfolio        *self);
+AFF_AVAILABLE_IN_ALL
+GPtrArray    *aff_portfolio_list_overallocations   (AffPortfolio        *self,
+                                                    const GDate         *from,
+                                                    const GDate         *to,
+                                                    GError             **error);
 AFF_AVAILABLE_IN_ALL
 AffAffair    *aff_portfolio_lookup_affair          (AffPortfolio        *self,
                                                     const char          *id);

@@ -181,7 +181,7 @@ aff_hazard_get_task_ids (AffHazard *self)
  * @task_ids: (nullable) (array zero-terminated=1): the ids of the tasks
  *   it delays
  *
- * Sets the tasks the hazard delays by [property@Aff.Hazard:delay-days]
+ * Sets the tasks the hazard delays by [method@Aff.Hazard.get_delay_days]
  * each.
  */
 void

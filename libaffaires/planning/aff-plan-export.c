@@ -237,7 +237,7 @@ party_label (AffParty party)
 #define GHOST_Y       18
 #define GHOST_HEIGHT  4
 #define DIAMOND       6     /* half the diagonal of a milestone */
-#define NAME_CHARS      48    /* characters of a name beside its bar */
+#define NAME_CHARS    48    /* characters of a name beside its bar */
 #define LEGEND_ITEM   150
 
 /* Text and attribute values: XML 1.0 allows no control character but tab
@@ -265,15 +265,17 @@ append_xml (GString    *out,
       }
 }
 
-/* A coordinate counted in half pixels. */
+/* A length counted in half pixels, written as pixels. */
 static void
 append_half (GString *out,
              gint64   halves)
 {
-  if (halves % 2 == 0)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, halves / 2);
-  else
-    g_string_append_printf (out, "%s%" G_GINT64_FORMAT ".5", halves < 0 && halves > -2 ? "-" : "", halves / 2);
+  if (halves < 0)
+    {
+      g_string_append_c (out, '-');
+      halves = -halves;
+    }
+  g_string_append_printf (out, "%" G_GINT64_FORMAT "%s", halves / 2, halves % 2 != 0 ? ".5" : "");
 }
 
 typedef struct

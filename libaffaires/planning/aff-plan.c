@@ -481,6 +481,7 @@ struct _AffPlan
   AffPlanResources *resources;
   GDate contract_end;
   GListStore *hazards;          /* AffHazard */
+  AffPreventionPlan *prevention;
 
   AffTrack track;
 };
@@ -598,6 +599,10 @@ aff_plan_finalize (GObject *object)
   g_array_unref (self->terms);
   _aff_plan_resources_free (self->resources);
   g_object_unref (self->hazards);
+  /* A binding may keep the prevention plan: it must not journal through a
+   * plan that is gone. */
+  _aff_prevention_plan_detach (self->prevention);
+  g_object_unref (self->prevention);
   g_free (self->in);
   g_array_unref (self->constrained);
   _aff_sched_rows_free (self->rows);
@@ -634,6 +639,7 @@ aff_plan_init (AffPlan *self)
   self->resources = _aff_plan_resources_new ();
   g_date_clear (&self->contract_end, 1);
   self->hazards = g_list_store_new (AFF_TYPE_HAZARD);
+  self->prevention = _aff_prevention_plan_new (&self->track);
   self->rows = _aff_sched_rows_new ();
   self->days = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->current = _aff_schedule_new ();
@@ -777,6 +783,12 @@ GListStore *
 _aff_plan_get_hazard_store (AffPlan *self)
 {
   return self->hazards;
+}
+
+AffPreventionPlan *
+_aff_plan_get_prevention (AffPlan *self)
+{
+  return self->prevention;
 }
 
 /**
@@ -1868,6 +1880,8 @@ _aff_plan_to_json (AffPlan     *self,
       _aff_hazard_to_json (hazard, builder);
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "prevention_plan");
+  _aff_prevention_plan_to_json (self->prevention, builder);
   json_builder_end_object (builder);
 }
 
@@ -2035,7 +2049,9 @@ _aff_plan_from_json (AffJsonReader *reader,
                      GError       **error)
 {
   static const char *const members[] = { "start", "contract_end", "calendar", "tasks", "dependencies",
-                                         "baselines", "resources", "assignments", "hazards", NULL };
+                                         "baselines", "resources", "assignments", "hazards", "prevention_plan",
+                                         NULL };
+  JsonNode *prevention;
   g_autoptr(AffPlan) self = aff_plan_new ();
   JsonObject *object;
   JsonNode *calendar;
@@ -2062,5 +2078,14 @@ _aff_plan_from_json (AffJsonReader *reader,
       !_aff_plan_resources_from_json (self, reader, object, error) ||
       !aff_json_read_array (reader, object, "hazards", read_hazard, self, error))
     return NULL;
+  if ((prevention = json_object_get_member (object, "prevention_plan")) != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "prevention_plan");
+      gboolean ok = _aff_prevention_plan_from_json (self->prevention, reader, prevention, error);
+
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
+    }
   return g_steal_pointer (&self);
 }

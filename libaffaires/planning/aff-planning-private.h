@@ -205,6 +205,16 @@ typedef struct _AffPlanResources AffPlanResources;
 AffTrack         *_aff_plan_get_track          (AffPlan          *self);
 GDate            *_aff_plan_get_contract_end_slot (AffPlan       *self);
 GListStore       *_aff_plan_get_hazard_store   (AffPlan          *self);
+typedef struct _AffPreventionPlan AffPreventionPlan;
+AffPreventionPlan *_aff_plan_get_prevention    (AffPlan          *self);
+AffPreventionPlan *_aff_prevention_plan_new    (AffTrack         *track);
+void              _aff_prevention_plan_detach  (AffPreventionPlan *self);
+void              _aff_prevention_plan_to_json (AffPreventionPlan *self,
+                                                JsonBuilder       *builder);
+gboolean          _aff_prevention_plan_from_json (AffPreventionPlan *self,
+                                                  AffJsonReader     *reader,
+                                                  JsonNode          *node,
+                                                  GError           **error);
 typedef struct _AffHazard AffHazard;
 void              _aff_hazard_to_json          (AffHazard        *self,
                                                 JsonBuilder      *builder);
