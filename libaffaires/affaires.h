@@ -37,6 +37,7 @@
 #include "aff-resource.h"
 #include "aff-hazard.h"
 #include "aff-prevention-plan.h"
+#include "aff-coordination.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

@@ -154,6 +154,8 @@ struct _AffAffair
   AffMoney *overheads;
   AffMoney *contingency;
   AffPlan *plan;
+  AffConsultation *consultation;        /* borrowed from the portfolio */
+  AffPolicy *policy;                    /* borrowed from the portfolio */
 };
 
 G_DEFINE_FINAL_TYPE (AffAffair, aff_affair, G_TYPE_OBJECT)
@@ -519,10 +521,44 @@ aff_affair_get_plan (AffAffair *self)
 }
 
 void
-_aff_affair_attach (AffAffair  *self,
-                    AffJournal *journal)
+_aff_affair_attach (AffAffair       *self,
+                    AffJournal      *journal,
+                    AffConsultation *consultation,
+                    AffPolicy       *policy)
 {
   _aff_plan_attach (self->plan, journal, self->id);
+  self->consultation = consultation;
+  self->policy = policy;
+}
+
+AffConsultation *
+_aff_affair_get_consultation (AffAffair *self)
+{
+  return self->consultation;
+}
+
+AffPolicy *
+_aff_affair_get_policy (AffAffair *self)
+{
+  return self->policy;
+}
+
+/**
+ * aff_affair_requires_prevention_plan:
+ * @self: an affair
+ * @reasons: (out) (optional) (transfer full): why, one sentence per reason
+ *
+ * Tells whether the affair's work requires a written prevention plan with
+ * the client: see [method@Aff.Plan.requires_prevention_plan].
+ *
+ * Returns: whether a written prevention plan is required
+ */
+gboolean
+aff_affair_requires_prevention_plan (AffAffair *self,
+                                     GStrv     *reasons)
+{
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), FALSE);
+  return aff_plan_requires_prevention_plan (self->plan, reasons);
 }
 
 void

@@ -14,6 +14,7 @@
 #include "aff-money.h"
 #include "aff-offer-line.h"
 #include "aff-plan.h"
+#include "aff-policy.h"
 
 G_BEGIN_DECLS
 
@@ -81,5 +82,12 @@ AFF_AVAILABLE_IN_ALL
 const AffMoney *aff_affair_get_contingency        (AffAffair *self);
 AFF_AVAILABLE_IN_ALL
 AffPlan        *aff_affair_get_plan               (AffAffair *self);
+AFF_AVAILABLE_IN_ALL
+gboolean        aff_affair_requires_prevention_plan (AffAffair *self,
+                                                     GStrv     *reasons);
+AFF_AVAILABLE_IN_ALL
+char           *aff_affair_render_management_plan (AffAffair          *self,
+                                                   AffDocumentFormat   format,
+                                                   GError            **error);
 
 G_END_DECLS

@@ -104,6 +104,17 @@ aff_portfolio_dispose (GObject *object)
         }
     }
   g_clear_object (&self->offers);
+  if (self->affairs != NULL)
+    {
+      guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->affairs));
+
+      /* Likewise an affair: it borrows its consultation and the policy. */
+      for (i = 0; i < n; i++)
+        {
+          g_autoptr(AffAffair) affair = g_list_model_get_item (G_LIST_MODEL (self->affairs), i);
+          _aff_affair_attach (affair, self->journal, NULL, NULL);
+        }
+    }
   g_clear_object (&self->affairs);
   g_clear_object (&self->clients);
   g_clear_object (&self->consultations);
@@ -1375,7 +1386,9 @@ insert_affair (AffPortfolio *self,
 {
   g_list_store_append (self->affairs, affair);
   g_hash_table_insert (self->affairs_by_id, (gpointer) aff_affair_get_id (affair), affair);
-  _aff_affair_attach (affair, self->journal);
+  _aff_affair_attach (affair, self->journal,
+                      g_hash_table_lookup (self->consultations_by_id, aff_affair_get_consultation_id (affair)),
+                      self->policy);
 }
 
 /* The offer never reaches up to the portfolio: it says it was accepted, and
