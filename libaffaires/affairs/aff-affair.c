@@ -12,6 +12,7 @@
 #include "aff-money-private.h"
 #include "aff-affair-private.h"
 #include "aff-planning-private.h"
+#include "aff-prevention-plan.h"
 
 /**
  * AffBudgetItem:
