@@ -61,6 +61,7 @@ struct _AffCalendar
   GArray *work;                 /* guint32 julian of each working day from base */
   guint32 zero;                 /* ordinal 0 is work[zero] */
   guint32 anchor;               /* the julian day of ordinal 0 */
+  guint version;                /* counts the changes of the rules */
 };
 
 G_DEFINE_FINAL_TYPE (AffCalendar, aff_calendar, G_TYPE_OBJECT)
@@ -74,6 +75,7 @@ exception_clear (gpointer data)
 static void
 invalidate (AffCalendar *self)
 {
+  self->version++;
   g_clear_pointer (&self->before, g_free);
   g_array_set_size (self->work, 0);
   self->span = 0;
@@ -569,6 +571,12 @@ _aff_calendar_ordinal (AffCalendar *self,
 {
   cover (self, julian, julian);
   return (gint32) self->before[julian - self->base] - (gint32) self->zero;
+}
+
+guint
+_aff_calendar_get_version (AffCalendar *self)
+{
+  return self->version;
 }
 
 gint32

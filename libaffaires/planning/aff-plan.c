@@ -462,9 +462,11 @@ struct _AffPlan
   GPtrArray *baselines;         /* Baseline */
 
   GArray *terms;                /* AffTaskTerms, one per task */
-  AffSchedTask *in;             /* the scheduler's input, kept for reuse */
-  guint in_capacity;
-  GArray *constrained;          /* guint32 positions of tasks with terms */
+  AffSchedInput *input;         /* the scheduler's input, kept for reuse */
+  gboolean inputs_valid;        /* @input matches the terms but for @dirty */
+  guint inputs_n;
+  guint inputs_version;         /* of the calendar @input was made with */
+  GArray *dirty;                /* guint32 positions whose duration changed */
   AffSchedRows *rows;           /* the links, ready for the scheduler */
   gboolean rows_valid;
   AffSchedule *current;         /* the last schedule's boundaries */
@@ -603,8 +605,8 @@ aff_plan_finalize (GObject *object)
    * plan that is gone. */
   _aff_prevention_plan_detach (self->prevention);
   g_object_unref (self->prevention);
-  g_free (self->in);
-  g_array_unref (self->constrained);
+  _aff_sched_input_free (self->input);
+  g_array_unref (self->dirty);
   _aff_sched_rows_free (self->rows);
   g_array_unref (self->days);
   _aff_schedule_free (self->current);
@@ -635,7 +637,8 @@ aff_plan_init (AffPlan *self)
   self->baselines = g_ptr_array_new_with_free_func (baseline_free);
   self->violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
   self->terms = g_array_new (FALSE, FALSE, sizeof (AffTaskTerms));
-  self->constrained = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->dirty = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->input = _aff_sched_input_new ();
   self->resources = _aff_plan_resources_new ();
   g_date_clear (&self->contract_end, 1);
   self->hazards = g_list_store_new (AFF_TYPE_HAZARD);
@@ -668,12 +671,21 @@ stale (AffPlan *self)
   self->scheduled = FALSE;
 }
 
+/* The start, the calendar or the tasks changed: every input must be made
+ * again. */
+static void
+inputs_changed (AffPlan *self)
+{
+  self->inputs_valid = FALSE;
+  stale (self);
+}
+
 /* The tasks or the links changed: the rows must be built again. */
 static void
 restructured (AffPlan *self)
 {
   self->rows_valid = FALSE;
-  stale (self);
+  inputs_changed (self);
 }
 
 /* The ordinal of the day a boundary stands for: the day after it for a
@@ -693,15 +705,40 @@ finish_day (guint8 kind,
   return kind == AFF_SCHED_MILESTONE_START ? boundary : boundary - 1;
 }
 
+/* A task without constraint, actual date or delay: a duration from the
+ * plan's start. */
+static gboolean
+is_plain (const AffTaskTerms *t)
+{
+  return (t->start_no_earlier_than | t->finish_no_later_than | t->actual_start | t->actual_finish) == 0 &&
+         t->delay == 0;
+}
+
 void
 _aff_plan_task_changed (AffPlan *self,
                         AffTask *task)
 {
   guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, aff_task_get_id (task)));
+  AffTaskTerms *terms;
+  gboolean plain_before, plain_after;
 
-  if (position != 0)
-    _aff_task_get_terms (task, &g_array_index (self->terms, AffTaskTerms, position - 1));
   stale (self);
+  if (position == 0)
+    return;
+  terms = &g_array_index (self->terms, AffTaskTerms, position - 1);
+  plain_before = is_plain (terms);
+  _aff_task_get_terms (task, terms);
+  plain_after = is_plain (terms);
+  /* A plain task (no constraint, no actual date, no delay) that stays plain
+   * changes only its duration: the next schedule refreshes that alone,
+   * which keeps rescheduling after an edit light on large plans. */
+  if (plain_before && plain_after)
+    {
+      guint32 p = position - 1;
+      g_array_append_val (self->dirty, p);
+    }
+  else
+    self->inputs_valid = FALSE;
 }
 
 void
@@ -826,7 +863,7 @@ aff_plan_set_start (AffPlan     *self,
   if (g_date_valid (&self->start) && g_date_compare (&self->start, date) == 0)
     return;
   self->start = *date;
-  stale (self);
+  inputs_changed (self);
   details = json_object_new ();
   json_object_set_member (details, "start", json_node_init_string (json_node_alloc (), ""));
   {
@@ -871,7 +908,7 @@ aff_plan_set_calendar (AffPlan     *self,
 
   if (!g_set_object (&self->calendar, calendar))
     return;
-  stale (self);
+  inputs_changed (self);
   builder = json_builder_new ();
   _aff_calendar_to_json (calendar, builder);
   node = json_builder_get_root (builder);
@@ -1275,18 +1312,18 @@ widen (guint32 *lo,
   *hi = MAX (*hi, julian);
 }
 
-/* Turns the tasks' terms into the scheduler's boundaries. Most tasks have
- * no constraint and no actual date: for them it is two stores. */
+/* Turns the tasks' terms into the scheduler's input. Most tasks have no
+ * constraint, no actual date and no delay: for them it is one store. */
 static gboolean
-prepare_inputs (AffPlan       *self,
-                AffSchedTask  *in,
-                GError       **error)
+prepare_inputs (AffPlan        *self,
+                AffSchedInput  *input,
+                GError        **error)
 {
   const AffTaskTerms *terms = (const AffTaskTerms *) self->terms->data;
   AffCalendar *calendar = self->calendar;
   guint32 lo, hi;
   gint32 origin;
-  guint i;
+  guint i, n = self->tasks->len;
 
   if (!g_date_valid (&self->start))
     {
@@ -1294,14 +1331,12 @@ prepare_inputs (AffPlan       *self,
       return FALSE;
     }
   lo = hi = g_date_get_julian (&self->start);
-  g_array_set_size (self->constrained, 0);
-  for (i = 0; i < self->tasks->len; i++)
+  for (i = 0; i < n; i++)
     {
       const AffTaskTerms *t = &terms[i];
 
-      if ((t->start_no_earlier_than | t->finish_no_later_than | t->actual_start | t->actual_finish) == 0)
+      if (is_plain (t))
         continue;
-      g_array_append_val (self->constrained, i);
       widen (&lo, &hi, t->start_no_earlier_than);
       widen (&lo, &hi, t->finish_no_later_than);
       widen (&lo, &hi, t->actual_start);
@@ -1321,41 +1356,35 @@ prepare_inputs (AffPlan       *self,
       return FALSE;
     }
   origin = _aff_calendar_ordinal (calendar, g_date_get_julian (&self->start));
-  for (i = 0; i < self->tasks->len; i++)
+  _aff_sched_input_reset (input, n, origin);
+  for (i = 0; i < n; i++)
     {
-      AffSchedTask *t = &in[i];
+      const AffTaskTerms *terms_i = &terms[i];
+      AffSchedTask t = { terms_i->duration, origin, AFF_SCHED_FAR, terms_i->delay, FALSE, AFF_SIDE_START };
 
-      t->duration = terms[i].duration;
-      t->delay = terms[i].delay;
-      t->earliest = origin;
-      t->earliest_side = AFF_SIDE_START;
-      t->deadline = AFF_SCHED_FAR;
-      t->pinned = FALSE;
-    }
-  for (i = 0; i < self->constrained->len; i++)
-    {
-      guint32 c = g_array_index (self->constrained, guint32, i);
-      const AffTaskTerms *terms_i = &terms[c];
-      AffSchedTask *t = &in[c];
-
+      input->duration[i] = terms_i->duration;
+      if (is_plain (terms_i))
+        continue;
       if (terms_i->start_no_earlier_than != 0)
-        t->earliest = MAX (t->earliest, _aff_calendar_ordinal (calendar, terms_i->start_no_earlier_than));
+        t.earliest = MAX (t.earliest, _aff_calendar_ordinal (calendar, terms_i->start_no_earlier_than));
       /* The boundary at the end of a day: after its last working day. */
       if (terms_i->finish_no_later_than != 0)
-        t->deadline = _aff_calendar_end_ordinal (calendar, terms_i->finish_no_later_than);
+        t.deadline = _aff_calendar_end_ordinal (calendar, terms_i->finish_no_later_than);
       if (terms_i->actual_start != 0)
         {
-          t->pinned = TRUE;
-          t->earliest = _aff_calendar_ordinal (calendar, terms_i->actual_start);
-          if (terms_i->actual_finish != 0 && t->duration > 0)
-            t->duration = MAX (1, _aff_calendar_end_ordinal (calendar, terms_i->actual_finish) - t->earliest);
+          t.pinned = TRUE;
+          t.earliest = _aff_calendar_ordinal (calendar, terms_i->actual_start);
+          if (terms_i->actual_finish != 0 && t.duration > 0)
+            t.duration = input->duration[i] =
+              MAX (1, _aff_calendar_end_ordinal (calendar, terms_i->actual_finish) - t.earliest);
         }
       else if (terms_i->actual_finish != 0)
         {
-          t->pinned = TRUE;
-          t->earliest = _aff_calendar_end_ordinal (calendar, terms_i->actual_finish) - t->duration;
-          t->earliest_side = AFF_SIDE_END;
+          t.pinned = TRUE;
+          t.earliest = _aff_calendar_end_ordinal (calendar, terms_i->actual_finish) - t.duration;
+          t.earliest_side = AFF_SIDE_END;
         }
+      _aff_sched_input_add_special (input, i, &t);
     }
   return TRUE;
 }
@@ -1412,13 +1441,23 @@ aff_plan_schedule (AffPlan  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   n = self->tasks->len;
-  if (n > self->in_capacity)
-    {
-      self->in_capacity = MAX (n, self->in_capacity + self->in_capacity / 2);
-      self->in = g_renew (AffSchedTask, self->in, self->in_capacity);
-    }
-  if (!prepare_inputs (self, self->in, error))
+  if (self->inputs_valid && self->inputs_n == n &&
+      self->inputs_version == _aff_calendar_get_version (self->calendar))
+    for (i = 0; i < self->dirty->len; i++)
+      {
+        guint32 d = g_array_index (self->dirty, guint32, i);
+
+        self->input->duration[d] = g_array_index (self->terms, AffTaskTerms, d).duration;
+      }
+  else if (!prepare_inputs (self, self->input, error))
     return FALSE;
+  else
+    {
+      self->inputs_valid = TRUE;
+      self->inputs_n = n;
+      self->inputs_version = _aff_calendar_get_version (self->calendar);
+    }
+  g_array_set_size (self->dirty, 0);
   if (!self->rows_valid)
     {
       g_autoptr(GArray) cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -1434,7 +1473,7 @@ aff_plan_schedule (AffPlan  *self,
   /* The new schedule goes to the spare arrays, so that a failure leaves the
    * last one whole. */
   out = self->spare;
-  _aff_schedule_run (self->in, self->rows, out);
+  _aff_schedule_run (self->input, self->rows, out);
   days = n > 0 ? _aff_calendar_days (self->calendar, out->lowest, out->highest) : NULL;
   if (n > 0 && days == NULL)
     {
@@ -1446,12 +1485,13 @@ aff_plan_schedule (AffPlan  *self,
   /* From here on nothing fails. The days of the range are copied: the
    * calendar's own table moves when it grows. */
   violations = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
-  for (i = 0; i < self->constrained->len; i++)
+  for (i = 0; i < self->input->special_positions->len; i++)
     {
-      guint32 c = g_array_index (self->constrained, guint32, i);
-      gint32 missed = out->ef[c] + (out->kind[c] == AFF_SCHED_MILESTONE_START) - self->in[c].deadline;
+      guint32 c = g_array_index (self->input->special_positions, guint32, i);
+      const AffSchedTask *terms = &g_array_index (self->input->special_terms, AffSchedTask, i);
+      gint32 missed = out->ef[c] + (out->kind[c] == AFF_SCHED_MILESTONE_START) - terms->deadline;
 
-      if (missed > 0)
+      if (terms->deadline < AFF_SCHED_FAR && missed > 0)
         {
           AffTask *task = g_ptr_array_index (self->tasks, c);
           AffViolation *v = g_new0 (AffViolation, 1);

@@ -29,6 +29,8 @@ gboolean     _aff_calendar_prepare  (AffCalendar   *self,
  * also the number of working days before @julian, from ordinal 0. */
 gint32       _aff_calendar_ordinal  (AffCalendar   *self,
                                      guint32        julian);
+/* Ordinals from before a change of version mean other days. */
+guint        _aff_calendar_get_version (AffCalendar *self);
 /* The boundary at the end of @julian: the working days up to it, included. */
 gint32       _aff_calendar_end_ordinal (AffCalendar *self,
                                         guint32      julian);
@@ -60,6 +62,7 @@ typedef enum {
  * date fails when it is turned back into a day, instead of overflowing. */
 #define AFF_SCHED_FAR (1 << 30)
 
+/* The terms of one task as the scheduler sees them. */
 typedef struct
 {
   gint32 duration;          /* working days */
@@ -69,6 +72,46 @@ typedef struct
   guint8 pinned;            /* starts at @earliest whatever its predecessors */
   guint8 earliest_side;     /* AffSide */
 } AffSchedTask;
+
+/* The scheduler's input, compact: most tasks are a duration from the
+ * plan's start; the few with a constraint, an actual date or a delay are
+ * kept apart, by position, and flagged. Large plans are streamed through
+ * the caches several times per schedule, so every byte per task counts. */
+enum {
+  AFF_SCHED_SPECIAL = 1 << 0,   /* its terms are in the specials */
+  AFF_SCHED_PINNED = 1 << 1,
+  AFF_SCHED_DELAYED = 1 << 2,
+  AFF_SCHED_DEADLINE = 1 << 3,
+};
+
+typedef struct
+{
+  guint n;
+  gint32 origin;            /* the start boundary of tasks without terms */
+  gint32 *duration;
+  guint8 *flags;
+  GArray *special_positions;    /* guint32, increasing */
+  GArray *special_terms;        /* AffSchedTask, by the positions' order */
+  guint capacity;
+} AffSchedInput;
+
+AffSchedInput *_aff_sched_input_new         (void);
+void           _aff_sched_input_free        (AffSchedInput      *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffSchedInput, _aff_sched_input_free)
+/* Sizes @input for @n tasks starting at @origin, none special; the
+ * durations are the caller's to fill. */
+void           _aff_sched_input_reset       (AffSchedInput      *input,
+                                             guint               n,
+                                             gint32              origin);
+/* Gives a task its own terms; positions must come in increasing order. */
+void           _aff_sched_input_add_special (AffSchedInput      *input,
+                                             guint32             position,
+                                             const AffSchedTask *terms);
+const AffSchedTask *_aff_sched_input_special (const AffSchedInput *input,
+                                              guint32              position);
+/* The compact form of @n full terms, for tests and benchmarks. */
+AffSchedInput *_aff_sched_input_from_tasks  (const AffSchedTask *tasks,
+                                             guint               n);
 
 typedef struct
 {
@@ -136,8 +179,8 @@ AffSchedule *_aff_schedule_new  (void);
 void         _aff_schedule_free (AffSchedule        *schedule);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffSchedule, _aff_schedule_free)
 
-/* Schedules the @rows->n tasks of @tasks into @out. */
-void _aff_schedule_run (const AffSchedTask   *tasks,
+/* Schedules the @rows->n tasks of @input into @out. */
+void _aff_schedule_run (const AffSchedInput  *input,
                         const AffSchedRows   *rows,
                         AffSchedule          *out);
 

@@ -36,6 +36,98 @@ finish_side (gint32 duration,
   return duration > 0 ? AFF_SIDE_END : side;
 }
 
+AffSchedInput *
+_aff_sched_input_new (void)
+{
+  AffSchedInput *input = g_new0 (AffSchedInput, 1);
+
+  input->special_positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  input->special_terms = g_array_new (FALSE, FALSE, sizeof (AffSchedTask));
+  return input;
+}
+
+void
+_aff_sched_input_free (AffSchedInput *input)
+{
+  if (input == NULL)
+    return;
+  g_free (input->duration);
+  g_free (input->flags);
+  g_array_unref (input->special_positions);
+  g_array_unref (input->special_terms);
+  g_free (input);
+}
+
+void
+_aff_sched_input_reset (AffSchedInput *input,
+                        guint          n,
+                        gint32         origin)
+{
+  if (n > input->capacity)
+    {
+      input->capacity = MAX (n, input->capacity + input->capacity / 2);
+      input->duration = g_renew (gint32, input->duration, input->capacity);
+      input->flags = g_renew (guint8, input->flags, input->capacity);
+    }
+  input->n = n;
+  input->origin = origin;
+  if (n > 0)
+    memset (input->flags, 0, n);
+  g_array_set_size (input->special_positions, 0);
+  g_array_set_size (input->special_terms, 0);
+}
+
+void
+_aff_sched_input_add_special (AffSchedInput      *input,
+                              guint32             position,
+                              const AffSchedTask *terms)
+{
+  g_array_append_val (input->special_positions, position);
+  g_array_append_vals (input->special_terms, terms, 1);
+  input->flags[position] = AFF_SCHED_SPECIAL |
+                           (terms->pinned ? AFF_SCHED_PINNED : 0) |
+                           (terms->delay != 0 ? AFF_SCHED_DELAYED : 0) |
+                           (terms->deadline < AFF_SCHED_FAR ? AFF_SCHED_DEADLINE : 0);
+}
+
+const AffSchedTask *
+_aff_sched_input_special (const AffSchedInput *input,
+                          guint32              position)
+{
+  const guint32 *positions = (const guint32 *) input->special_positions->data;
+  guint lo = 0, hi = input->special_positions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_assert (lo < input->special_positions->len && positions[lo] == position);
+  return &g_array_index (input->special_terms, AffSchedTask, lo);
+}
+
+AffSchedInput *
+_aff_sched_input_from_tasks (const AffSchedTask *tasks,
+                             guint               n)
+{
+  AffSchedInput *input = _aff_sched_input_new ();
+  guint i;
+
+  _aff_sched_input_reset (input, n, 0);
+  for (i = 0; i < n; i++)
+    {
+      input->duration[i] = tasks[i].duration;
+      if (tasks[i].earliest != 0 || tasks[i].earliest_side != AFF_SIDE_START || tasks[i].pinned ||
+          tasks[i].delay != 0 || tasks[i].deadline < AFF_SCHED_FAR)
+        _aff_sched_input_add_special (input, i, &tasks[i]);
+    }
+  return input;
+}
+
 static inline gint32
 saturate (gint64 value)
 {
@@ -249,10 +341,12 @@ reserve (AffSchedule *s,
 }
 
 void
-_aff_schedule_run (const AffSchedTask *tasks,
-                   const AffSchedRows *rows,
-                   AffSchedule        *out)
+_aff_schedule_run (const AffSchedInput *input,
+                   const AffSchedRows  *rows,
+                   AffSchedule         *out)
 {
+  const gint32 *duration = input->duration;
+  const guint8 *flags = input->flags;
   const guint32 *order = rows->order, *first = rows->first, *succ = rows->succ;
   const gint32 *lag = rows->lag;
   const guint8 *type = rows->type;
@@ -267,8 +361,16 @@ _aff_schedule_run (const AffSchedTask *tasks,
 
   for (i = 0; i < n; i++)
     {
-      es[i] = tasks[i].earliest;
-      side[i] = tasks[i].earliest_side;
+      es[i] = input->origin;
+      side[i] = AFF_SIDE_START;
+    }
+  for (i = 0; i < input->special_positions->len; i++)
+    {
+      guint32 t = g_array_index (input->special_positions, guint32, i);
+      const AffSchedTask *terms = &g_array_index (input->special_terms, AffSchedTask, i);
+
+      es[t] = terms->earliest;
+      side[t] = terms->earliest_side;
     }
 
   /* Forward pass: a task's start is final when its turn comes; it then
@@ -276,19 +378,21 @@ _aff_schedule_run (const AffSchedTask *tasks,
   for (i = 0; i < n; i++)
     {
       guint32 t = order != NULL ? order[i] : i;
-      const AffSchedTask *task = &tasks[t];
+      gint32 d = duration[t];
 
-      if (task->pinned)
+      if (flags[t] & AFF_SCHED_PINNED)
         {
-          es[t] = task->earliest;
-          side[t] = task->earliest_side;
+          const AffSchedTask *terms = _aff_sched_input_special (input, t);
+
+          es[t] = terms->earliest;
+          side[t] = terms->earliest_side;
         }
-      else if (task->delay > 0)
+      else if (flags[t] & AFF_SCHED_DELAYED)
         {
-          es[t] = saturate ((gint64) es[t] + task->delay);
+          es[t] = saturate ((gint64) es[t] + _aff_sched_input_special (input, t)->delay);
           side[t] = AFF_SIDE_START;
         }
-      ef[t] = saturate ((gint64) es[t] + task->duration);
+      ef[t] = saturate ((gint64) es[t] + d);
       end = MAX (end, ef[t]);
       for (k = first[t]; k < first[t + 1]; k++)
         {
@@ -300,20 +404,20 @@ _aff_schedule_run (const AffSchedTask *tasks,
             {
             case AFF_DEPENDENCY_TYPE_START_START:
               bound = (gint64) es[t] + lag[k];
-              bound_side = start_side (task->duration, side[t]);
+              bound_side = start_side (d, side[t]);
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_FINISH:
-              bound = (gint64) ef[t] + lag[k] - tasks[s].duration;
-              bound_side = finish_side (task->duration, side[t]);
+              bound = (gint64) ef[t] + lag[k] - duration[s];
+              bound_side = finish_side (d, side[t]);
               break;
             case AFF_DEPENDENCY_TYPE_START_FINISH:
-              bound = (gint64) es[t] + lag[k] - tasks[s].duration;
-              bound_side = start_side (task->duration, side[t]);
+              bound = (gint64) es[t] + lag[k] - duration[s];
+              bound_side = start_side (d, side[t]);
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_START:
             default:
               bound = (gint64) ef[t] + lag[k];
-              bound_side = finish_side (task->duration, side[t]);
+              bound_side = finish_side (d, side[t]);
               break;
             }
           /* At the same boundary, the start of a day is later than the end
@@ -331,11 +435,14 @@ _aff_schedule_run (const AffSchedTask *tasks,
   for (i = n; i > 0; i--)
     {
       guint32 t = order != NULL ? order[i - 1] : i - 1;
-      const AffSchedTask *task = &tasks[t];
+      gint32 d = duration[t];
       gint64 slack_min = (gint64) end - ef[t];
+      gint64 late = end;
+
       /* A milestone at the start of a day is past a deadline at the end of
        * the working day before, although no working day lies between. */
-      gint64 late = MIN (end, task->deadline - (task->duration == 0 && side[t] == AFF_SIDE_START));
+      if (flags[t] & AFF_SCHED_DEADLINE)
+        late = MIN (late, _aff_sched_input_special (input, t)->deadline - (d == 0 && side[t] == AFF_SIDE_START));
 
       for (k = first[t]; k < first[t + 1]; k++)
         {
@@ -345,7 +452,7 @@ _aff_schedule_run (const AffSchedTask *tasks,
           switch (type[k])
             {
             case AFF_DEPENDENCY_TYPE_START_START:
-              bound = (gint64) ls[s] - lag[k] + task->duration;
+              bound = (gint64) ls[s] - lag[k] + d;
               slack = (gint64) es[s] - es[t] - lag[k];
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_FINISH:
@@ -353,7 +460,7 @@ _aff_schedule_run (const AffSchedTask *tasks,
               slack = (gint64) ef[s] - ef[t] - lag[k];
               break;
             case AFF_DEPENDENCY_TYPE_START_FINISH:
-              bound = (gint64) lf[s] - lag[k] + task->duration;
+              bound = (gint64) lf[s] - lag[k] + d;
               slack = (gint64) ef[s] - es[t] - lag[k];
               break;
             case AFF_DEPENDENCY_TYPE_FINISH_START:
@@ -366,13 +473,13 @@ _aff_schedule_run (const AffSchedTask *tasks,
           slack_min = MIN (slack_min, slack);
         }
       lf[t] = saturate (late);
-      ls[t] = saturate (late - task->duration);
+      ls[t] = saturate (late - d);
       total_float[t] = saturate ((gint64) ls[t] - es[t]);
       free_float[t] = (gint32) MAX (0, MIN (slack_min, total_float[t]));
       /* The side matters to milestones only; the kind says which is which,
        * and which day each boundary stands for: a start the day after it, a
        * finish the day before, a milestone its side's. */
-      if (task->duration > 0)
+      if (d > 0)
         {
           side[t] = AFF_SCHED_TASK;
           lowest = MIN (lowest, MIN (es[t], ls[t]));

@@ -62,12 +62,13 @@ run (AffSchedRows       *rows,
      guint               m)
 {
   g_autoptr(GArray) cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(AffSchedInput) input = _aff_sched_input_from_tasks (tasks, n);
 
   g_assert_true (_aff_sched_rows_build (rows, links, n, m, cycle));
   g_assert_cmpuint (cycle->len, ==, 0);
   g_assert_cmpuint (rows->n, ==, n);
   g_assert_cmpuint (rows->m, ==, m);
-  _aff_schedule_run (tasks, rows, out);
+  _aff_schedule_run (input, rows, out);
   g_assert_cmpuint (out->n, ==, n);
 }
 
@@ -456,10 +457,11 @@ test_empty_and_reuse (void)
   g_autoptr(AffSchedRows) rows = _aff_sched_rows_new ();
   g_autoptr(AffSchedule) out = _aff_schedule_new ();
   g_autoptr(GArray) cycle = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(AffSchedInput) nothing = _aff_sched_input_from_tasks (NULL, 0);
 
   /* nothing: built, scheduled, finishing on 0 */
   g_assert_true (_aff_sched_rows_build (rows, NULL, 0, 0, cycle));
-  _aff_schedule_run (NULL, rows, out);
+  _aff_schedule_run (nothing, rows, out);
   g_assert_cmpuint (out->n, ==, 0);
   g_assert_cmpint (out->finish, ==, 0);
 
