@@ -87,7 +87,8 @@ typedef struct
   GPtrArray *tasks;                     /* AffTask, in the plan's order */
   GPtrArray *parties;                   /* AffPartyTasks */
   GStrv people;                         /* of the RACI matrix, in reading order */
-} Plan;
+  const GDate *finish;                  /* the start for a plan without tasks */
+} ManagementPlan;
 
 static const gboolean text3[] = { FALSE, FALSE, FALSE };
 
@@ -151,9 +152,9 @@ join_strv (const char *const *words)
 /* Who a party is, for people: "Raffinerie du Rhône (client)"; the company's
  * own teams go by the company's name. */
 static char *
-party_label (Plan       *self,
-             AffParty    party,
-             const char *name)
+party_label (ManagementPlan *self,
+             AffParty        party,
+             const char     *name)
 {
   guint lang = self->lang;
   const char *company = self->policy ? aff_policy_get_presentation (self->policy, "company-name") : NULL;
@@ -166,8 +167,8 @@ party_label (Plan       *self,
 }
 
 static char *
-first_party_label (Plan     *self,
-                   AffParty  party)
+first_party_label (ManagementPlan *self,
+                   AffParty        party)
 {
   for (guint i = 0; i < self->parties->len; i++)
     {
@@ -180,8 +181,8 @@ first_party_label (Plan     *self,
 }
 
 static char *
-task_party_label (Plan    *self,
-                  AffTask *task)
+task_party_label (ManagementPlan *self,
+                  AffTask        *task)
 {
   return party_label (self, aff_task_get_party (task), aff_task_get_party_name (task));
 }
@@ -218,7 +219,7 @@ compare_reading (gconstpointer a,
 }
 
 static void
-write_identity (Plan *self)
+write_identity (ManagementPlan *self)
 {
   guint lang = self->lang;
   AffAffair *affair = self->affair;
@@ -228,12 +229,12 @@ write_identity (Plan *self)
   g_autofree char *amount_text = g_strdup_printf (L ("%s HT", "%s excl. VAT"), amount);
   g_autofree char *offer = g_strdup_printf (L ("%s, révision %s", "%s, revision %s"),
                                             aff_affair_get_offer_id (affair), aff_affair_get_revision (affair));
-  g_autofree char *signed_on = _aff_doc_format_date (lang, aff_affair_get_signed_date (affair));
   g_autofree char *lead = format_days (lang, (int) aff_affair_get_lead_time_days (affair));
   g_autofree char *start = _aff_doc_format_date (lang, aff_plan_get_start (self->plan));
-  g_autofree char *review = g_strdup_printf (L ("Ce plan est à revoir avec le client à la réunion de lancement, le %s.",
-                                                "This plan is to be reviewed with the client at the kick-off meeting, on %s."),
-                                             start);
+  g_autofree char *review = g_strdup_printf (L ("Ce plan est à revoir avec le client à la réunion de "
+                                                "lancement, le %s.",
+                                                "This plan is to be reviewed with the client at the kick-off "
+                                                "meeting, on %s."), start);
   const char *company = self->policy ? aff_policy_get_presentation (self->policy, "company-name") : NULL;
 
   _aff_doc_paragraph_begin (&self->doc, "references");
@@ -253,7 +254,11 @@ write_identity (Plan *self)
   _aff_doc_paragraph_line (&self->doc, FALSE, L ("Contrat :", "Contract:"), aff_affair_get_contract_reference (affair));
   _aff_doc_paragraph_line (&self->doc, FALSE, L ("Offre acceptée :", "Accepted offer:"), offer);
   _aff_doc_paragraph_line (&self->doc, FALSE, L ("Montant du contrat :", "Contract amount:"), amount_text);
-  _aff_doc_paragraph_line (&self->doc, FALSE, L ("Signé le :", "Signed on:"), signed_on);
+  if (g_date_valid (aff_affair_get_signed_date (affair)))
+    {
+      g_autofree char *signed_on = _aff_doc_format_date (lang, aff_affair_get_signed_date (affair));
+      _aff_doc_paragraph_line (&self->doc, FALSE, L ("Signé le :", "Signed on:"), signed_on);
+    }
   _aff_doc_paragraph_line (&self->doc, FALSE, L ("Délai contractuel :", "Contractual lead time:"), lead);
   if (end != NULL)
     {
@@ -265,7 +270,7 @@ write_identity (Plan *self)
 }
 
 static void
-write_organisation (Plan *self)
+write_organisation (ManagementPlan *self)
 {
   guint lang = self->lang;
   guint i, j, n_people = g_strv_length (self->people);
@@ -334,7 +339,7 @@ write_organisation (Plan *self)
 }
 
 static void
-write_deliverables (Plan *self)
+write_deliverables (ManagementPlan *self)
 {
   guint lang = self->lang;
   const char *columns[] = { L ("Livrable", "Deliverable"), L ("Tâches", "Tasks"), L ("Remis le", "Due on"), NULL };
@@ -376,7 +381,7 @@ write_deliverables (Plan *self)
           if (last == NULL || g_date_compare (aff_task_get_early_finish (task), last) > 0)
             last = aff_task_get_early_finish (task);
         }
-      tasks = join (refs, " ; ");
+      tasks = join (refs, L (" ; ", "; "));
       due = _aff_doc_format_date (lang, last);
       cells[0] = g_ptr_array_index (names, i);
       cells[1] = tasks;
@@ -388,13 +393,13 @@ write_deliverables (Plan *self)
 }
 
 static void
-write_schedule (Plan *self)
+write_schedule (ManagementPlan *self)
 {
   static const gboolean task_numeric[] = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE };
   static const gboolean milestone_numeric[] = { FALSE, FALSE, FALSE, TRUE, FALSE };
   guint lang = self->lang;
   AffCalendar *calendar = aff_plan_get_calendar (self->plan);
-  const GDate *finish = aff_plan_get_finish (self->plan), *end = aff_plan_get_contract_end (self->plan);
+  const GDate *finish = self->finish, *end = aff_plan_get_contract_end (self->plan);
   g_autoptr(GPtrArray) critical = aff_plan_get_critical_path (self->plan);
   g_autoptr(GPtrArray) violations = aff_plan_get_violations (self->plan);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
@@ -527,8 +532,8 @@ write_schedule (Plan *self)
 
 /* The tasks that name @risk_id, with their ids. */
 static char *
-tasks_of_risk (Plan       *self,
-               const char *risk_id)
+tasks_of_risk (ManagementPlan *self,
+               const char     *risk_id)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
@@ -554,7 +559,7 @@ compare_criticality (gconstpointer a,
 }
 
 static void
-write_risks (Plan *self)
+write_risks (ManagementPlan *self)
 {
   static const gboolean numeric[] = { FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE };
   guint lang = self->lang;
@@ -604,8 +609,8 @@ write_risks (Plan *self)
           g_autofree char *title = g_strdup_printf ("%s %s", aff_risk_get_id (risk), aff_risk_get_title (risk));
           g_autofree char *score = g_strdup_printf ("%u × %u = %u", aff_risk_get_probability (risk),
                                                     aff_risk_get_impact (risk), aff_risk_get_criticality (risk));
-          g_autofree char *exposure = aff_risk_get_exposure (risk) ? aff_money_format (aff_risk_get_exposure (risk), locale)
-                                                                   : g_strdup ("");
+          const AffMoney *exposed = aff_risk_get_exposure (risk);
+          g_autofree char *exposure = exposed ? aff_money_format (exposed, locale) : g_strdup ("");
           g_autofree char *review = aff_risk_get_review_date (risk)
                                     ? _aff_doc_format_date (lang, aff_risk_get_review_date (risk)) : g_strdup ("");
           g_autofree char *tasks = tasks_of_risk (self, aff_risk_get_id (risk));
@@ -643,7 +648,7 @@ write_risks (Plan *self)
 }
 
 static void
-write_resources (Plan *self)
+write_resources (ManagementPlan *self)
 {
   static const gboolean numeric[] = { FALSE, FALSE, TRUE, TRUE, FALSE };
   guint lang = self->lang;
@@ -672,8 +677,8 @@ write_resources (Plan *self)
     {
       g_autoptr(AffResource) resource = g_list_model_get_item (resources, i);
       g_autoptr(GPtrArray) uses = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *name = g_strdup_printf ("%s %s", aff_resource_get_id (resource),
-                                               aff_resource_get_name (resource) ? aff_resource_get_name (resource) : "");
+      const char *label = aff_resource_get_name (resource);
+      g_autofree char *name = g_strdup_printf ("%s %s", aff_resource_get_id (resource), label ? label : "");
       g_autofree char *capacity = format_hours (aff_resource_get_capacity_minutes (resource));
       g_autofree char *rate = NULL, *rate_text = NULL, *assigned = NULL;
       const char *cells[6];
@@ -703,7 +708,7 @@ write_resources (Plan *self)
                                                       aff_assignment_get_task_id (a), hours));
             }
         }
-      assigned = join (uses, " ; ");
+      assigned = join (uses, L (" ; ", "; "));
       cells[0] = g_strstrip (name);
       cells[1] = WORD (resource_kinds, aff_resource_get_kind (resource));
       cells[2] = capacity;
@@ -738,7 +743,7 @@ write_resources (Plan *self)
 }
 
 static void
-write_purchases (Plan *self)
+write_purchases (ManagementPlan *self)
 {
   static const gboolean purchase_numeric[] = { FALSE, FALSE, TRUE, FALSE, FALSE, FALSE, FALSE };
   static const gboolean package_numeric[] = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE };
@@ -820,7 +825,7 @@ write_purchases (Plan *self)
 }
 
 static char *
-inspection_issue_text (Plan                     *self,
+inspection_issue_text (ManagementPlan           *self,
                        const AffInspectionIssue *issue)
 {
   guint lang = self->lang;
@@ -850,24 +855,23 @@ inspection_issue_text (Plan                     *self,
       if (days == 0)
         return g_strdup_printf (L ("%s : le rapport est dû le %s, le jour où commence %s, qui en a besoin ; "
                                    "avancer le contrôle ou retarder %s.",
-                                   "%s: the report is due on %s, the day %s starts, which needs it; "
+                                   "%s: the report is due on %s, the day %s, which needs it, starts; "
                                    "inspect earlier or start %s later."), id, due, needs, needs);
       return g_strdup_printf (L ("%s : le rapport est dû le %s, %s après le début de %s, qui en a besoin ; "
                                  "avancer le contrôle ou retarder %s.",
-                                 "%s: the report is due on %s, %s after the start of %s, which needs it; "
+                                 "%s: the report is due on %s, %s after %s, which needs it, starts; "
                                  "inspect earlier or start %s later."), id, due, late, needs, needs);
     }
 }
 
 static void
-write_inspections (Plan *self)
+write_inspections (ManagementPlan *self)
 {
   static const gboolean numeric[] = { FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, FALSE };
   guint lang = self->lang;
   const GDate *start = aff_plan_get_start (self->plan);
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
   g_autofree char *start_text = _aff_doc_format_date (lang, start);
   g_autofree char *intro = NULL;
   gboolean any = FALSE;
@@ -920,11 +924,26 @@ write_inspections (Plan *self)
     }
   _aff_doc_table_end (&self->doc);
 
-  issues = aff_plan_check_inspections (self->plan, start, &error);
+  issues = aff_plan_check_inspections (self->plan, start, NULL);
   if (issues == NULL)
     {
-      /* An inspection required for a task the plan does not have. */
-      _aff_doc_paragraph (&self->doc, error->message);
+      /* Only an inspection required for a task the plan does not have
+       * stops the check. */
+      for (i = 0; i < self->tasks->len; i++)
+        {
+          AffTask *task = g_ptr_array_index (self->tasks, i);
+          const char *needs = aff_task_get_required_for (task);
+          g_autofree char *missing = NULL;
+
+          if (aff_task_get_kind (task) != AFF_TASK_KIND_INSPECTION || needs == NULL ||
+              aff_plan_lookup_task (self->plan, needs) != NULL)
+            continue;
+          missing = g_strdup_printf (L ("%s est requis pour %s, que le plan n’a pas : le contrôle ne peut être "
+                                        "vérifié.",
+                                        "%s is required for %s, which the plan does not have: the inspection "
+                                        "cannot be checked."), aff_task_get_id (task), needs);
+          _aff_doc_paragraph (&self->doc, missing);
+        }
       return;
     }
   if (issues->len == 0)
@@ -954,7 +973,7 @@ dangerous_work_text (guint              lang,
 }
 
 static void
-write_prevention (Plan *self)
+write_prevention (ManagementPlan *self)
 {
   static const gboolean signature_numeric[] = { FALSE, FALSE, FALSE, FALSE };
   guint lang = self->lang;
@@ -1199,12 +1218,12 @@ add_once (GPtrArray *labels,
 /* The first working day of each month from the month after the start to
  * the finish. */
 static void
-add_monthly_reports (Plan   *self,
-                     GArray *events)
+add_monthly_reports (ManagementPlan *self,
+                     GArray         *events)
 {
   guint lang = self->lang;
   AffCalendar *calendar = aff_plan_get_calendar (self->plan);
-  const GDate *start = aff_plan_get_start (self->plan), *finish = aff_plan_get_finish (self->plan);
+  const GDate *start = aff_plan_get_start (self->plan), *finish = self->finish;
   GDate month;
 
   g_date_clear (&month, 1);
@@ -1221,7 +1240,7 @@ add_monthly_reports (Plan   *self,
 }
 
 static void
-write_communication (Plan *self)
+write_communication (ManagementPlan *self)
 {
   guint lang = self->lang;
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
@@ -1433,58 +1452,59 @@ aff_affair_render_management_plan (AffAffair          *self,
   g_autofree char *title = NULL;
   const char *text;
   GListModel *model;
-  Plan plan = { 0 };
+  ManagementPlan mp = { 0 };
   guint lang, i, n;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (format == AFF_DOCUMENT_FORMAT_MARKDOWN || format == AFF_DOCUMENT_FORMAT_HTML, NULL);
 
-  plan.affair = self;
-  plan.plan = aff_affair_get_plan (self);
-  if (!aff_plan_is_scheduled (plan.plan))
+  mp.affair = self;
+  mp.plan = aff_affair_get_plan (self);
+  if (!aff_plan_is_scheduled (mp.plan))
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("the management plan of affair %s cannot be written: its plan is not scheduled, "
                           "or changed since it was; schedule it first"),
                         aff_affair_get_id (self)), NULL;
 
-  plan.policy = _aff_affair_get_policy (self);
-  plan.consultation = _aff_affair_get_consultation (self);
-  lang = plan.lang = _aff_language_index (plan.policy ? aff_policy_get_language (plan.policy) : NULL);
+  mp.policy = _aff_affair_get_policy (self);
+  mp.consultation = _aff_affair_get_consultation (self);
+  lang = mp.lang = _aff_language_index (mp.policy ? aff_policy_get_language (mp.policy) : NULL);
 
-  model = aff_plan_get_tasks (plan.plan);
+  model = aff_plan_get_tasks (mp.plan);
   n = g_list_model_get_n_items (model);
   tasks = g_ptr_array_new_full (n, g_object_unref);
   for (i = 0; i < n; i++)
     g_ptr_array_add (tasks, g_list_model_get_item (model, i));
-  plan.tasks = tasks;
-  parties_list = aff_plan_list_parties (plan.plan);
-  plan.parties = parties_list;
-  listed = aff_plan_list_people (plan.plan);
+  mp.tasks = tasks;
+  parties_list = aff_plan_list_parties (mp.plan);
+  mp.parties = parties_list;
+  listed = aff_plan_list_people (mp.plan);
   people = g_ptr_array_new_null_terminated (8, NULL, TRUE);
   for (i = 0; listed[i] != NULL; i++)
     g_ptr_array_add (people, listed[i]);
   g_ptr_array_sort (people, compare_reading);
-  plan.people = (GStrv) people->pdata;
+  mp.people = (GStrv) people->pdata;
+  mp.finish = aff_plan_get_finish (mp.plan) ? aff_plan_get_finish (mp.plan) : aff_plan_get_start (mp.plan);
 
   title = g_strdup_printf (L ("Plan de management de projet, affaire %s", "Project management plan, affair %s"),
                            aff_affair_get_id (self));
-  _aff_doc_begin (&plan.doc, format, L ("fr", "en"), title);
-  if (plan.policy != NULL && (text = aff_policy_get_presentation (plan.policy, "header")) != NULL)
+  _aff_doc_begin (&mp.doc, format, L ("fr", "en"), title);
+  if (mp.policy != NULL && (text = aff_policy_get_presentation (mp.policy, "header")) != NULL)
     {
-      _aff_doc_paragraph_begin (&plan.doc, "header");
-      _aff_doc_paragraph_text (&plan.doc, TRUE, text);
-      _aff_doc_paragraph_end (&plan.doc);
+      _aff_doc_paragraph_begin (&mp.doc, "header");
+      _aff_doc_paragraph_text (&mp.doc, TRUE, text);
+      _aff_doc_paragraph_end (&mp.doc);
     }
-  _aff_doc_heading (&plan.doc, 1, title);
-  write_identity (&plan);
-  write_organisation (&plan);
-  write_deliverables (&plan);
-  write_schedule (&plan);
-  write_risks (&plan);
-  write_resources (&plan);
-  write_purchases (&plan);
-  write_inspections (&plan);
-  write_prevention (&plan);
-  write_communication (&plan);
-  return _aff_doc_finish (&plan.doc);
+  _aff_doc_heading (&mp.doc, 1, title);
+  write_identity (&mp);
+  write_organisation (&mp);
+  write_deliverables (&mp);
+  write_schedule (&mp);
+  write_risks (&mp);
+  write_resources (&mp);
+  write_purchases (&mp);
+  write_inspections (&mp);
+  write_prevention (&mp);
+  write_communication (&mp);
+  return _aff_doc_finish (&mp.doc);
 }

@@ -527,7 +527,7 @@ _aff_affair_attach (AffAffair       *self,
                     AffConsultation *consultation,
                     AffPolicy       *policy)
 {
-  _aff_plan_attach (self->plan, journal, self->id);
+  _aff_plan_attach (self->plan, journal, self->id, policy);
   self->consultation = consultation;
   self->policy = policy;
 }

@@ -557,9 +557,9 @@ aff_hazard_impact_finalize (GObject *object)
   AffHazardImpact *self = AFF_HAZARD_IMPACT (object);
 
   g_free (self->hazard_id);
-  g_ptr_array_unref (self->moved);
-  g_ptr_array_unref (self->violations);
-  g_ptr_array_unref (self->parties);
+  g_clear_pointer (&self->moved, g_ptr_array_unref);
+  g_clear_pointer (&self->violations, g_ptr_array_unref);
+  g_clear_pointer (&self->parties, g_ptr_array_unref);
   G_OBJECT_CLASS (aff_hazard_impact_parent_class)->finalize (object);
 }
 
@@ -901,10 +901,13 @@ absence_delays (AffPlan    *self,
     }
 }
 
+/* Adds the hazard's delays to its tasks (or takes them back with @sign
+ * -1), quietly for a trial or through the setters, which journal. */
 static void
 set_delays (AffPlan    *self,
             GHashTable *delays,
-            int         sign)
+            int         sign,
+            gboolean    quietly)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -914,8 +917,12 @@ set_delays (AffPlan    *self,
     {
       AffTask *task = aff_plan_lookup_task (self, key);
       gint64 delay = (gint64) aff_task_get_hazard_delay (task) + sign * (gint64) GPOINTER_TO_UINT (value);
+      guint days = (guint) CLAMP (delay, 0, 100000);
 
-      aff_task_set_hazard_delay (task, (guint) CLAMP (delay, 0, 100000));
+      if (quietly)
+        _aff_task_set_hazard_delay_quietly (task, days);
+      else
+        aff_task_set_hazard_delay (task, days);
     }
 }
 
@@ -969,6 +976,7 @@ aff_plan_apply_hazard (AffPlan    *self,
   g_autoptr(AffPlanSnapshot) before = NULL;
   g_autoptr(GHashTable) delays = NULL;
   g_autoptr(AffCalendar) old_calendar = NULL;
+  g_autoptr(AffCalendar) new_calendar = NULL;
   AffResource *resource = NULL;
   const GDate *contract_end;
   gboolean client_told = FALSE;
@@ -996,27 +1004,29 @@ aff_plan_apply_hazard (AffPlan    *self,
     }
   if (hazard->resource_id != NULL)
     {
-      g_autoptr(AffCalendar) calendar = NULL;
-
       absence_delays (self, hazard, delays);
       resource = aff_plan_lookup_resource (self, hazard->resource_id);
       old_calendar = aff_resource_get_calendar (resource) != NULL ? g_object_ref (aff_resource_get_calendar (resource)) : NULL;
-      calendar = aff_calendar_copy (old_calendar != NULL ? old_calendar : aff_plan_get_calendar (self));
-      if (!aff_calendar_add_exception (calendar, &hazard->unavailable_from, &hazard->unavailable_to, FALSE,
+      new_calendar = aff_calendar_copy (old_calendar != NULL ? old_calendar : aff_plan_get_calendar (self));
+      if (!aff_calendar_add_exception (new_calendar, &hazard->unavailable_from, &hazard->unavailable_to, FALSE,
                                        hazard->description, error))
         return NULL;
-      aff_resource_set_calendar (resource, calendar);
     }
-  set_delays (self, delays, +1);
+  /* A trial first, quietly: if the plan cannot be scheduled with the
+   * hazard, it is put back as it was and the journal has nothing to say. */
+  set_delays (self, delays, +1, TRUE);
   if (!aff_plan_schedule (self, error))
     {
-      /* What the hazard did is undone, so that the plan is as it was. */
-      set_delays (self, delays, -1);
-      if (resource != NULL)
-        aff_resource_set_calendar (resource, old_calendar);
+      set_delays (self, delays, -1, TRUE);
       aff_plan_schedule (self, NULL);
       return NULL;
     }
+  set_delays (self, delays, -1, TRUE);
+  set_delays (self, delays, +1, FALSE);
+  if (resource != NULL)
+    aff_resource_set_calendar (resource, new_calendar);
+  /* The same inputs as the trial's: this cannot fail. */
+  aff_plan_schedule (self, NULL);
 
   impact->moved = _aff_plan_compare_snapshot (self, before);
   impact->finish_after = *aff_plan_get_finish (self);
@@ -1100,6 +1110,10 @@ _aff_hazard_from_json (AffJsonReader *reader,
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
   if (self->resource_id == NULL && g_date_valid (&self->unavailable_from))
     return aff_json_reader_fail_at (reader, "unavailable_from", error, _("expected only with “resource”")), NULL;
+  if (self->resource_id == NULL && g_date_valid (&self->unavailable_to))
+    return aff_json_reader_fail_at (reader, "unavailable_to", error, _("expected only with “resource”")), NULL;
+  if (self->resource_id != NULL && !_aff_id_is_valid (self->resource_id))
+    return aff_json_reader_fail_at (reader, "resource", error, _("expected a resource's id")), NULL;
   if (self->resource_id != NULL && g_date_compare (&self->unavailable_to, &self->unavailable_from) < 0)
     return aff_json_reader_fail_at (reader, "unavailable_to", error,
                                     _("expected a day no earlier than “unavailable_from”")), NULL;

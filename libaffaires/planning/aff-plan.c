@@ -484,6 +484,7 @@ struct _AffPlan
   GDate contract_end;
   GListStore *hazards;          /* AffHazard */
   AffPreventionPlan *prevention;
+  AffPolicy *policy;            /* an affair's, borrowed */
 
   AffTrack track;
 };
@@ -747,7 +748,8 @@ _aff_plan_fill_schedule (AffPlan         *self,
                          AffTaskSchedule *dst)
 {
   const AffSchedule *s = self->current;
-  const guint32 *days = (const guint32 *) self->days->data - self->days_lo;
+  const guint32 *days = (const guint32 *) self->days->data;
+  gint32 lo = self->days_lo;
   guint8 kind;
 
   if (dst->generation == self->generation)
@@ -757,10 +759,10 @@ _aff_plan_fill_schedule (AffPlan         *self,
   if (!dst->scheduled)
     return;
   kind = s->kind[index];
-  g_date_set_julian (&dst->early_start, days[start_day (kind, s->es[index])]);
-  g_date_set_julian (&dst->early_finish, days[finish_day (kind, s->ef[index])]);
-  g_date_set_julian (&dst->late_start, days[start_day (kind, s->ls[index])]);
-  g_date_set_julian (&dst->late_finish, days[finish_day (kind, s->lf[index])]);
+  g_date_set_julian (&dst->early_start, days[start_day (kind, s->es[index]) - lo]);
+  g_date_set_julian (&dst->early_finish, days[finish_day (kind, s->ef[index]) - lo]);
+  g_date_set_julian (&dst->late_start, days[start_day (kind, s->ls[index]) - lo]);
+  g_date_set_julian (&dst->late_finish, days[finish_day (kind, s->lf[index]) - lo]);
   dst->total_float = s->total_float[index];
   dst->free_float = s->free_float[index];
 }
@@ -785,10 +787,12 @@ details_with_task (const char *task_id)
 void
 _aff_plan_attach (AffPlan    *self,
                   AffJournal *journal,
-                  const char *affair_id)
+                  const char *affair_id,
+                  AffPolicy  *policy)
 {
   guint i;
 
+  self->policy = policy;
   if (journal != NULL)
     _aff_track_attach (&self->track, journal, "affair", affair_id, NULL, NULL);
   else
@@ -796,6 +800,12 @@ _aff_plan_attach (AffPlan    *self,
   for (i = 0; i < self->tasks->len; i++)
     _aff_task_attach (g_ptr_array_index (self->tasks, i), self, journal, affair_id);
   _aff_plan_resources_attach (self->resources, journal, affair_id);
+}
+
+AffPolicy *
+_aff_plan_get_policy (AffPlan *self)
+{
+  return self->policy;
 }
 
 AffTrack *
@@ -1073,6 +1083,15 @@ aff_plan_remove_task (AffPlan     *self,
     }
   g_array_set_size (self->links, kept);
   _aff_plan_resources_task_removed (self->resources, aff_task_get_id (task));
+  /* An inspection required for the task no longer is: no reference to a
+   * task the plan does not have survives. */
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *other = g_ptr_array_index (self->tasks, i);
+
+      if (other != task && g_strcmp0 (aff_task_get_required_for (other), aff_task_get_id (task)) == 0)
+        aff_task_set_required_for (other, NULL);
+    }
   g_hash_table_remove (self->index, aff_task_get_id (task));
   g_ptr_array_remove_index (self->tasks, position);
   g_array_remove_index (self->terms, position);
@@ -2095,6 +2114,7 @@ _aff_plan_from_json (AffJsonReader *reader,
   g_autoptr(AffPlan) self = aff_plan_new ();
   JsonObject *object;
   JsonNode *calendar;
+  guint i;
 
   if (!(object = aff_json_expect_object (reader, node, error)) ||
       !aff_json_check_members (reader, object, members, error) ||
@@ -2118,6 +2138,21 @@ _aff_plan_from_json (AffJsonReader *reader,
       !_aff_plan_resources_from_json (self, reader, object, error) ||
       !aff_json_read_array (reader, object, "hazards", read_hazard, self, error))
     return NULL;
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      const char *needs = aff_task_get_required_for (g_ptr_array_index (self->tasks, i));
+
+      if (needs != NULL && position_of (self, needs) == 0)
+        {
+          gsize mark = aff_json_reader_push_member (reader, "tasks");
+
+          aff_json_reader_push_index (reader, i);
+          aff_json_reader_fail_at (reader, "required_for", error,
+                                   _("expected the id of a task of the plan, not “%s”"), needs);
+          aff_json_reader_pop (reader, mark);
+          return NULL;
+        }
+    }
   if ((prevention = json_object_get_member (object, "prevention_plan")) != NULL)
     {
       gsize mark = aff_json_reader_push_member (reader, "prevention_plan");

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aff-calendar.h"
+#include "aff-policy.h"
 #include "aff-task.h"
 #include "aff-plan.h"
 #include "aff-hazard.h"
@@ -220,6 +221,9 @@ typedef struct
 
 void      _aff_task_set_index  (AffTask      *self,
                                 guint         index);
+/* For a trial: no notification, no journal entry. */
+void      _aff_task_set_hazard_delay_quietly (AffTask *self,
+                                              guint    days);
 /* Brings @dst up to date with the plan's last schedule, if it is not. */
 void      _aff_plan_fill_schedule (AffPlan         *self,
                                    guint            index,
@@ -232,9 +236,13 @@ AffTask  *_aff_task_from_json  (AffJsonReader *reader,
 
 void      _aff_plan_task_changed (AffPlan    *self,
                                   AffTask    *task);
+/* An affair's plan journals under the affair and borrows its policy (for
+ * the prevention-plan threshold); NULL detaches both. */
 void      _aff_plan_attach     (AffPlan      *self,
                                 AffJournal   *journal,
-                                const char   *affair_id);
+                                const char   *affair_id,
+                                AffPolicy    *policy);
+AffPolicy *_aff_plan_get_policy (AffPlan     *self);
 void      _aff_plan_to_json    (AffPlan      *self,
                                 JsonBuilder  *builder);
 AffPlan  *_aff_plan_from_json  (AffJsonReader *reader,
@@ -291,6 +299,8 @@ gboolean          _aff_plan_resources_from_json (AffPlan         *plan,
                                                  JsonObject      *object,
                                                  GError         **error);
 typedef struct _AffResource AffResource;
+void              _aff_resource_set_calendar_quietly (AffResource *self,
+                                                      AffCalendar *calendar);
 void              _aff_resource_to_json        (AffResource      *self,
                                                 JsonBuilder      *builder);
 

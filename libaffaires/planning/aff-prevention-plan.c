@@ -11,6 +11,7 @@
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
 #include "aff-prevention-plan.h"
+#include "aff-policy.h"
 #include "aff-planning-private.h"
 
 /* ---- AffInterference ---------------------------------------------------- */
@@ -598,6 +599,26 @@ aff_prevention_plan_is_signed (AffPreventionPlan *self)
   return signed_as (self, AFF_PARTY_CLIENT) && signed_as (self, AFF_PARTY_INTERNAL);
 }
 
+/* Whether the client's and the company's signatures are given by @date. */
+static gboolean
+signed_by_then (AffPreventionPlan *self,
+                const GDate       *date)
+{
+  gboolean client = FALSE, company = FALSE;
+  guint i;
+
+  for (i = 0; i < self->signatures->len; i++)
+    {
+      AffSignature *s = g_ptr_array_index (self->signatures, i);
+
+      if (g_date_compare (&s->date, date) > 0)
+        continue;
+      client |= s->party == AFF_PARTY_CLIENT;
+      company |= s->party == AFF_PARTY_INTERNAL;
+    }
+  return client && company;
+}
+
 /**
  * aff_prevention_plan_is_signed_by:
  * @self: a prevention plan
@@ -695,7 +716,10 @@ year_after (guint32 julian)
  * (French labour code, article R4512-7): when the hours that the company
  * and its subcontractors plan to work on the client's site reach 400 over
  * twelve months, or whatever the hours when a task on the site involves
- * dangerous work of the list of the arrêté of 19 March 1993.
+ * dangerous work of the list of the arrêté of 19 March 1993. The plan of an
+ * affair takes the threshold from the policy
+ * ([property@Aff.Policy:prevention-plan-hours]), which a company may set
+ * lower than the regulation's 400 hours.
  *
  * The hours are the effort of the tasks on the site
  * ([method@Aff.Task.is_on_site]) not done by the client, spread over the
@@ -714,11 +738,13 @@ aff_plan_requires_prevention_plan (AffPlan *self,
   AffCalendar *calendar;
   gint64 floating = 0, best = 0, window = 0;
   guint32 best_from = 0, best_to = 0;
-  guint i, n, head = 0;
+  guint i, n, head = 0, threshold;
   gboolean required = FALSE;
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
 
+  threshold = _aff_plan_get_policy (self) != NULL ? aff_policy_get_prevention_plan_hours (_aff_plan_get_policy (self))
+                                                  : 400;
   tasks = aff_plan_get_tasks (self);
   calendar = aff_plan_get_calendar (self);
   n = g_list_model_get_n_items (tasks);
@@ -774,7 +800,7 @@ aff_plan_requires_prevention_plan (AffPlan *self,
           best_to = w->julian;
         }
     }
-  if (best + floating >= 400 * 60)
+  if (best + floating >= (gint64) threshold * 60)
     {
       required = TRUE;
       if (best_from != 0)
@@ -784,12 +810,12 @@ aff_plan_requires_prevention_plan (AffPlan *self,
           g_autofree char *a = aff_date_to_iso (from);
           g_autofree char *b = aff_date_to_iso (to);
 
-          g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" G_GINT64_FORMAT " hours of work on the client’s site from %s to %s, 400 or more within twelve months."),
-                                                     (best + floating + 59) / 60, a, b));
+          g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" G_GINT64_FORMAT " hours of work on the client’s site from %s to %s, %u or more within twelve months."),
+                                                     (best + floating + 59) / 60, a, b, threshold));
         }
       else
-        g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" G_GINT64_FORMAT " hours of work on the client’s site, 400 or more."),
-                                                   (best + floating + 59) / 60));
+        g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" G_GINT64_FORMAT " hours of work on the client’s site, %u or more."),
+                                                   (best + floating + 59) / 60, threshold));
     }
   if (reasons != NULL)
     *reasons = (GStrv) g_ptr_array_free (g_steal_pointer (&why), FALSE);
@@ -804,9 +830,10 @@ aff_plan_requires_prevention_plan (AffPlan *self,
  * @error: return location for a #GError
  *
  * Records that a task started: its actual start, journaled in an affair's
- * plan. Work on the client's site cannot start while a written prevention
- * plan is required and not signed by the client and the company, nor, for
- * a subcontractor's task, by the subcontractor.
+ * plan. Work of the company or its subcontractors on the client's site
+ * cannot start while a written prevention plan is required and not signed,
+ * on or before that day, by the client and the company, nor, for a
+ * subcontractor's task, by the subcontractor.
  *
  * Returns: %TRUE on success; %FALSE if the task is missing, started
  *   already, or the prevention plan forbids it
@@ -838,14 +865,17 @@ aff_plan_start_task (AffPlan      *self,
       return FALSE;
     }
   prevention = _aff_plan_get_prevention (self);
-  if (aff_task_is_on_site (task) && aff_plan_requires_prevention_plan (self, NULL))
+  /* The client's own people work at home: the rule is about the external
+   * companies it lets in. */
+  if (aff_task_is_on_site (task) && aff_task_get_party (task) != AFF_PARTY_CLIENT &&
+      aff_plan_requires_prevention_plan (self, NULL))
     {
       const char *company = aff_task_get_party_name (task);
 
-      if (!aff_prevention_plan_is_signed (prevention))
+      if (!aff_prevention_plan_is_signed (prevention) || !signed_by_then (prevention, date))
         {
           g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
-                       _("The task “%s” is on the client’s site and the prevention plan it requires is not signed by the client and the company"),
+                       _("The task “%s” is on the client’s site and the prevention plan it requires is not signed by the client and the company on that day"),
                        task_id);
           return FALSE;
         }
@@ -1015,9 +1045,10 @@ read_signature (AffJsonReader *reader,
       !aff_json_get_enum (reader, object, "party", TRUE, AFF_TYPE_PARTY, &party, error) ||
       !aff_json_get_date (reader, object, "date", TRUE, &date, error))
     return FALSE;
-  if (!non_empty (name) || !non_empty (organisation) || aff_prevention_plan_is_signed_by (self, organisation))
-    return aff_json_reader_fail_at (reader, "organisation", error,
-                                    _("expected a company that signed once, with a name"));
+  if (!non_empty (name))
+    return aff_json_reader_fail_at (reader, "name", error, _("expected the name of who signed"));
+  if (!non_empty (organisation) || aff_prevention_plan_is_signed_by (self, organisation))
+    return aff_json_reader_fail_at (reader, "organisation", error, _("expected a company that signed once"));
   if (!g_date_valid (&self->joint_inspection) || g_date_compare (&date, &self->joint_inspection) < 0)
     return aff_json_reader_fail_at (reader, "date", error, _("expected a day no earlier than the joint inspection"));
   g_ptr_array_add (self->signatures, signature_new (name, organisation, party, &date));
@@ -1042,5 +1073,8 @@ _aff_prevention_plan_from_json (AffPreventionPlan *self,
     return FALSE;
   if (self->participants != NULL && self->participants[0] == NULL)
     g_clear_pointer (&self->participants, g_strfreev);
+  if (g_date_valid (&self->joint_inspection) != (self->participants != NULL))
+    return aff_json_reader_fail_at (reader, "participants", error,
+                                    _("expected who took part in the joint inspection, with its day"));
   return TRUE;
 }

@@ -296,6 +296,13 @@ aff_resource_get_calendar (AffResource *self)
   return self->calendar;
 }
 
+void
+_aff_resource_set_calendar_quietly (AffResource *self,
+                                    AffCalendar *calendar)
+{
+  g_set_object (&self->calendar, calendar);
+}
+
 /**
  * aff_resource_set_calendar:
  * @self: a resource
@@ -1189,16 +1196,18 @@ _aff_loads_sorted (GHashTable *loads,
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_load_free);
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
   g_hash_table_iter_init (&iter, loads);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       AffLoad *load = value;
 
       if (overloaded_only && load->load <= load->capacity)
         continue;
+      /* Stealing leaves the key to us. */
       g_hash_table_iter_steal (&iter);
+      g_free (key);
       g_ptr_array_add (list, load);
     }
   g_ptr_array_sort (list, compare_loads);
@@ -1356,7 +1365,8 @@ fits (AffPlan    *plan,
   guint duration = aff_task_get_duration (task) + aff_task_get_hazard_delay (task);
   guint i, k;
 
-  if (first == NULL || duration == 0)
+  /* A milestone takes no time, so no one's time: the loads leave it out. */
+  if (first == NULL || duration == 0 || aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE)
     return TRUE;
   last = aff_calendar_add_working_days (calendar, first, (int) duration - 1, NULL);
   if (last == NULL)
@@ -1394,6 +1404,8 @@ place (AffPlan    *plan,
   g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint i, k;
 
+  if (aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE)
+    return;
   task_days (aff_plan_get_calendar (plan), g_date_get_julian (aff_task_get_early_start (task)),
              g_date_get_julian (aff_task_get_early_finish (task)), days);
   for (i = 0; i < res->assignments->len; i++)
@@ -1426,10 +1438,10 @@ place (AffPlan    *plan,
  * their early start, the least float first among those starting the same
  * day (critical tasks before the others), and delays each one, by setting
  * its [property@Aff.Task:levelling-delay], until its resources have room
- * beside the tasks placed before it. Earlier levelling delays are cleared
- * first. A task whose load alone exceeds its resource's capacity cannot be
- * helped and stays where it is; so does one that would have to wait more
- * than 400 working days.
+ * beside the tasks placed before it, days off of the resources included.
+ * Earlier levelling delays, of every task, are cleared first. A task that
+ * finds no room within 400 working days (its load alone exceeds its
+ * resource's capacity) cannot be helped and stays where it is.
  *
  * The plan is scheduled again; every delay is a change of its task,
  * journaled in an affair's plan.
@@ -1444,7 +1456,6 @@ aff_plan_level_resources (AffPlan  *self,
 {
   AffPlanResources *res;
   g_autoptr(GHashTable) used = NULL;
-  g_autoptr(GHashTable) nothing = NULL;
   g_autoptr(GArray) candidates = NULL;
   g_autoptr(GArray) days = NULL;
   g_autoptr(AffPlanSnapshot) before = NULL;
@@ -1467,16 +1478,14 @@ aff_plan_level_resources (AffPlan  *self,
       AffTask *task = g_list_model_get_item (tasks, i);
 
       g_object_unref (task);    /* the plan keeps it */
-      if (!_aff_plan_resources_has_assignments (res, aff_task_get_id (task)))
-        continue;
       aff_task_set_levelling_delay (task, 0);
-      g_array_append_vals (candidates, &(Candidate) { task, i, 0, FALSE }, 1);
+      if (_aff_plan_resources_has_assignments (res, aff_task_get_id (task)))
+        g_array_append_vals (candidates, &(Candidate) { task, i, 0, FALSE }, 1);
     }
   if (!aff_plan_schedule (self, error))
     return NULL;
 
   used = _aff_loads_new ();
-  nothing = _aff_loads_new ();
   days = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (;;)
     {
@@ -1502,11 +1511,10 @@ aff_plan_level_resources (AffPlan  *self,
         }
       if (best == NULL)
         break;
-      /* A task too big for its resources on an empty plan cannot wait for
-       * room: it stays, and shows among the overallocations. */
-      if (fits (self, best->task, 0, nothing, days))
-        while (delay <= MAX_LEVELLING_DELAY && !fits (self, best->task, delay, used, days))
-          delay++;
+      /* A task too big for its resources never finds room: after the
+       * longest wait it stays, and shows among the overallocations. */
+      while (delay <= MAX_LEVELLING_DELAY && !fits (self, best->task, delay, used, days))
+        delay++;
       if (delay > MAX_LEVELLING_DELAY)
         delay = 0;
       if (delay > 0)

@@ -1260,6 +1260,15 @@ _aff_task_get_plan (AffTask *self)
 }
 
 void
+_aff_task_set_hazard_delay_quietly (AffTask *self,
+                                    guint    days)
+{
+  self->hazard_delay = days;
+  if (self->plan != NULL)
+    _aff_plan_task_changed (self->plan, self);
+}
+
+void
 _aff_task_set_index (AffTask *self,
                      guint    index)
 {

@@ -167,24 +167,31 @@ def consultation_problems(doc):
     return problems
 
 
+def calendar_problems(where, calendar):
+    problems = []
+    dates = set()
+    for k, holiday in enumerate(calendar.get("holidays", [])):
+        if holiday["date"] in dates:
+            problems.append("%s.holidays[%d].date: given twice" % (where, k))
+        dates.add(holiday["date"])
+    for k, exception in enumerate(calendar.get("exceptions", [])):
+        if exception["to"] < exception["from"]:
+            problems.append("%s.exceptions[%d].to: before from" % (where, k))
+    return problems
+
+
 def plan_problems(doc):
     """The rules of format.md, section 8d, that the schema cannot express.
-    Dependency cycles are not among them: the loader accepts them."""
+    Dependency cycles are not among them: the loader accepts them. Nor are
+    the ids that hazards, baselines and inspections (required_for) name:
+    they are not looked up."""
     problems = []
     for i, affair in enumerate(doc.get("affairs", [])):
         if "plan" not in affair:
             continue
         plan = affair["plan"]
         where = "$.affairs[%d].plan" % i
-        calendar = plan.get("calendar", {})
-        dates = set()
-        for k, holiday in enumerate(calendar.get("holidays", [])):
-            if holiday["date"] in dates:
-                problems.append("%s.calendar.holidays[%d].date: given twice" % (where, k))
-            dates.add(holiday["date"])
-        for k, exception in enumerate(calendar.get("exceptions", [])):
-            if exception["to"] < exception["from"]:
-                problems.append("%s.calendar.exceptions[%d].to: before from" % (where, k))
+        problems += calendar_problems(where + ".calendar", plan.get("calendar", {}))
         ids = set()
         for j, task in enumerate(plan.get("tasks", [])):
             if len(task["id"].encode("utf-8")) > 64:
@@ -192,6 +199,11 @@ def plan_problems(doc):
             if task["id"] in ids:
                 problems.append("%s.tasks[%d].id: duplicate" % (where, j))
             ids.add(task["id"])
+            people = set()
+            for k, entry in enumerate(task.get("raci", [])):
+                if entry["person"] in people:
+                    problems.append("%s.tasks[%d].raci[%d].person: named twice" % (where, j, k))
+                people.add(entry["person"])
         pairs = set()
         for k, dependency in enumerate(plan.get("dependencies", [])):
             dangling = False
@@ -212,6 +224,54 @@ def plan_problems(doc):
             if baseline["name"] in names:
                 problems.append("%s.baselines[%d].name: duplicate" % (where, k))
             names.add(baseline["name"])
+            seen = set()
+            for m, item in enumerate(baseline.get("tasks", [])):
+                if item["finish"] < item["start"]:
+                    problems.append("%s.baselines[%d].tasks[%d].finish: before start" % (where, k, m))
+                elif item["id"] in seen:
+                    problems.append("%s.baselines[%d].tasks[%d].id: given twice" % (where, k, m))
+                seen.add(item["id"])
+        resources = set()
+        for k, resource in enumerate(plan.get("resources", [])):
+            if len(resource["id"].encode("utf-8")) > 64 or resource["id"] in resources:
+                problems.append("%s.resources[%d].id: longer than 64 bytes or duplicate" % (where, k))
+            resources.add(resource["id"])
+            if "calendar" in resource:
+                problems += calendar_problems("%s.resources[%d].calendar" % (where, k), resource["calendar"])
+        pairs = set()
+        for k, assignment in enumerate(plan.get("assignments", [])):
+            pair = (assignment["task"], assignment["resource"])
+            if pair[0] not in ids:
+                problems.append("%s.assignments[%d].task: no such task" % (where, k))
+            elif pair[1] not in resources:
+                problems.append("%s.assignments[%d].resource: no such resource" % (where, k))
+            elif pair in pairs:
+                problems.append("%s.assignments[%d]: duplicate" % (where, k))
+            pairs.add(pair)
+        hazards = set()
+        for k, hazard in enumerate(plan.get("hazards", [])):
+            if len(hazard["id"].encode("utf-8")) > 64:
+                problems.append("%s.hazards[%d].id: longer than 64 bytes" % (where, k))
+            elif "resource" in hazard and hazard["unavailable_to"] < hazard["unavailable_from"]:
+                problems.append("%s.hazards[%d].unavailable_to: before unavailable_from" % (where, k))
+            elif hazard["id"] in hazards:
+                problems.append("%s.hazards[%d].id: duplicate" % (where, k))
+            hazards.add(hazard["id"])
+        for k, task in enumerate(plan.get("tasks", [])):
+            if "required_for" in task and task["required_for"] not in ids:
+                problems.append("%s.tasks[%d].required_for: no such task" % (where, k))
+        prevention = plan.get("prevention_plan", {})
+        if ("joint_inspection" in prevention) != bool(prevention.get("participants")):
+            problems.append("%s.prevention_plan.participants: without the joint inspection's day, or missing"
+                            % where)
+        organisations = set()
+        for k, signature in enumerate(prevention.get("signatures", [])):
+            if signature["organisation"] in organisations:
+                problems.append("%s.prevention_plan.signatures[%d].organisation: signed twice" % (where, k))
+            elif signature["date"] < prevention.get("joint_inspection", "9999-12-31"):
+                problems.append("%s.prevention_plan.signatures[%d].date: before the joint inspection"
+                                % (where, k))
+            organisations.add(signature["organisation"])
     return problems
 
 
@@ -779,31 +839,48 @@ AFFAIR_ID = "OF-2026-001"
 
 # An affair's plan with every member: tasks of every kind of member, the four
 # types of dependency (one with a lead), a calendar with holidays and
-# exceptions, and a baseline.
+# exceptions, a baseline, resources of their own calendar or the plan's,
+# assignments by the day and in total, the two hazards of the API as
+# aff_plan_apply_hazard() records them (a supplier's delay added to T2; a
+# welder's absence, closed on his team's calendar, added to T3), and a
+# prevention plan inspected and signed by the client and the company. The
+# delays of T3 (levelling, hazard) and the report of T4 are as recorded.
+CALENDAR = {
+    "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"],
+    "french": True,
+    "alsace_moselle": True,
+    "holidays": [{"date": "2026-07-24", "name": "Fermeture annuelle du site"},
+                 {"date": "2026-08-21", "name": "Fête patronale"}],
+    "exceptions": [{"from": "2026-05-23", "to": "2026-05-24", "working": True,
+                    "reason": "Arrêt du four n° 3 : travail le week-end"},
+                   {"from": "2026-08-03", "to": "2026-08-14", "working": False}],
+}
+
 PLAN = {
     "start": "2026-05-04",
-    "calendar": {
-        "weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"],
-        "french": True,
-        "alsace_moselle": True,
-        "holidays": [{"date": "2026-07-24", "name": "Fermeture annuelle du site"},
-                     {"date": "2026-08-21", "name": "Fête patronale"}],
-        "exceptions": [{"from": "2026-05-23", "to": "2026-05-24", "working": True,
-                        "reason": "Arrêt du four n° 3 : travail le week-end"},
-                       {"from": "2026-08-03", "to": "2026-08-14", "working": False}],
-    },
+    "contract_end": "2026-07-15",
+    "calendar": copy.deepcopy(CALENDAR),
     "tasks": [
         {"id": "T1", "name": "Relevés et plans d'exécution", "duration": 5, "kind": "design-review",
          "effort_minutes": 4200, "deliverable": "Isométriques", "party": "internal", "progress": 100,
-         "actual_start": "2026-05-04", "actual_finish": "2026-05-08"},
+         "actual_start": "2026-05-04", "actual_finish": "2026-05-08",
+         "raci": [{"person": "Claire Martin", "role": "accountable"},
+                  {"person": "Marc Schmitt", "role": "consulted"}]},
         {"id": "T2", "name": "Approvisionnement des tubes P265GH", "duration": 10, "kind": "purchase",
-         "party": "supplier", "party_name": "Aciers de l'Est", "progress": 40, "actual_start": "2026-05-11"},
+         "party": "supplier", "party_name": "Aciers de l'Est", "progress": 40, "actual_start": "2026-05-11",
+         "hazard_delay": 2},
         {"id": "T3", "name": "Dépose et pose pendant l'arrêt", "duration": 5, "kind": "intervention",
          "effort_minutes": 72630, "party": "internal", "zone": "Halle B",
          "dangerous_work": ["work-at-height", "hot-work"], "risk_ids": ["RISK-1", "RISK-2"],
-         "start_no_earlier_than": "2026-05-25", "finish_no_later_than": "2026-05-29", "progress": 0},
+         "start_no_earlier_than": "2026-05-25", "finish_no_later_than": "2026-05-29", "progress": 0,
+         "hazard_delay": 1, "levelling_delay": 1,
+         "raci": [{"person": "Claire Martin", "role": "accountable"},
+                  {"person": "Karim Benali", "role": "responsible"},
+                  {"person": "Marc Schmitt", "role": "informed"}]},
         {"id": "T4", "name": "Contrôle des soudures par ressuage", "duration": 2, "kind": "inspection",
-         "party": "inspection-body", "party_name": "Bureau de contrôle", "progress": 0},
+         "party": "inspection-body", "party_name": "Bureau de contrôle", "progress": 0,
+         "regulatory_basis": "NF EN ISO 3452-1 (contrôle par ressuage)", "report_days": 5,
+         "report_received": "2026-06-12", "required_for": "M1"},
         {"id": "M1", "name": "Remise en service du four", "duration": 0, "kind": "milestone",
          "party": "client", "progress": 0},
     ],
@@ -819,7 +896,48 @@ PLAN = {
                                       {"id": "T2", "start": "2026-05-11", "finish": "2026-05-22"},
                                       {"id": "T3", "start": "2026-05-25", "finish": "2026-05-29"}]},
     ],
+    "resources": [
+        {"id": "EQ-SOUD-B", "name": "Équipe de soudure B", "kind": "team", "capacity_minutes": 1680,
+         "calendar": dict(copy.deepcopy(CALENDAR), exceptions=copy.deepcopy(CALENDAR["exceptions"]) + [
+             {"from": "2026-06-01", "to": "2026-06-01", "working": False,
+              "reason": "Soudeur en arrêt de travail"}]),
+         "cost_rate": "62.00 EUR", "skills": ["soudage TIG", "travail en hauteur"]},
+        {"id": "GRUE-25T", "name": "Grue mobile 25 t", "kind": "equipment", "capacity_minutes": 480,
+         "cost_rate": "95.00 EUR"},
+        {"id": "c.martin", "name": "Claire Martin", "kind": "person", "capacity_minutes": 420},
+    ],
+    "assignments": [
+        {"task": "T1", "resource": "c.martin", "minutes_per_day": 420},
+        {"task": "T3", "resource": "EQ-SOUD-B", "total_minutes": 72630},
+        {"task": "T3", "resource": "GRUE-25T", "minutes_per_day": 240},
+    ],
+    "hazards": [
+        {"id": "ALEA-1", "date": "2026-05-15", "cause": "supplier",
+         "description": "Tubes livrés avec deux jours de retard", "task_ids": ["T2"], "delay_days": 2},
+        {"id": "ALEA-2", "date": "2026-05-26", "cause": "internal", "description": "Soudeur en arrêt de travail",
+         "resource": "EQ-SOUD-B", "unavailable_from": "2026-06-01", "unavailable_to": "2026-06-01"},
+    ],
+    "prevention_plan": {
+        "joint_inspection": "2026-05-12",
+        "participants": ["Marc Schmitt (Fonderie de Hayange)", "Claire Martin", "Karim Benali"],
+        "interferences": [
+            {"zone": "Halle B", "description": "Pont roulant de la fonderie au-dessus de la zone de pose",
+             "measures": "Pont consigné pendant les levages, zone balisée"},
+            {"description": "Circulation des chariots élévateurs",
+             "measures": "Plan de circulation remis à chaque intervenant"},
+        ],
+        "signatures": [
+            {"name": "Marc Schmitt", "organisation": "Fonderie de Hayange", "party": "client",
+             "date": "2026-05-13"},
+            {"name": "Claire Martin", "organisation": "Maintenance Moselle", "party": "internal",
+             "date": "2026-05-13"},
+        ],
+    },
 }
+
+# The members of a plan, in the order writers write them (format.md, 8d).
+PLAN_MEMBERS = ["start", "contract_end", "calendar", "tasks", "dependencies", "baselines", "resources",
+                "assignments", "hazards", "prevention_plan"]
 
 # What an affair without a plan gets (format.md, section 2).
 DEFAULT_CALENDAR = {"weekdays": ["monday", "tuesday", "wednesday", "thursday", "friday"], "french": True,
@@ -880,6 +998,9 @@ PLAN_PATH = "$.affairs[0].plan"
 
 # Plan fragments the schema refuses; the loader refuses them at the path.
 INVALID_PLANS = {
+    "hazard absence end without resource": (lambda doc: [doc["affairs"][0]["plan"]["hazards"][1].pop(name)
+                                                         for name in ("resource", "unavailable_from")],
+                                            ".hazards[1].unavailable_to"),
     "plan as array": (lambda doc: doc["affairs"][0].update(plan=[]), ""),
     "plan unknown member": (_plan(["finish"], "2026-06-01"), ".finish"),
     "plan start impossible": (_plan(["start"], "2026-04-31"), ".start"),
@@ -940,6 +1061,105 @@ INVALID_PLANS = {
                                      ".baselines[0].tasks[0].finish"),
     "baseline task with a float": (_plan(["baselines", 0, "tasks", 0, "float"], 0),
                                    ".baselines[0].tasks[0].float"),
+    "baseline name empty": (_plan(["baselines", 0, "name"], ""), ".baselines[0].name"),
+    "contract end impossible": (_plan(["contract_end"], "2026-06-31"), ".contract_end"),
+    # The members of a task new in the plan of resources, hazards and coordination.
+    "task hazard delay beyond 100000": (_plan(["tasks", 2, "hazard_delay"], 100001), ".tasks[2].hazard_delay"),
+    "task levelling delay negative": (_plan(["tasks", 2, "levelling_delay"], -1), ".tasks[2].levelling_delay"),
+    "task levelling delay as string": (_plan(["tasks", 2, "levelling_delay"], "1"), ".tasks[2].levelling_delay"),
+    "task report days beyond 1000": (_plan(["tasks", 3, "report_days"], 1001), ".tasks[3].report_days"),
+    "task report received impossible": (_plan(["tasks", 3, "report_received"], "2026-06-31"),
+                                        ".tasks[3].report_received"),
+    "task required_for as array": (_plan(["tasks", 3, "required_for"], ["M1"]), ".tasks[3].required_for"),
+    "task regulatory basis as number": (_plan(["tasks", 3, "regulatory_basis"], 3452),
+                                        ".tasks[3].regulatory_basis"),
+    "raci as object": (_plan(["tasks", 0, "raci"], {"Claire Martin": "accountable"}), ".tasks[0].raci"),
+    "raci entry as string": (_plan(["tasks", 0, "raci", 1], "Marc Schmitt"), ".tasks[0].raci[1]"),
+    "raci role none": (_plan(["tasks", 0, "raci", 1, "role"], "none"), ".tasks[0].raci[1].role"),
+    "raci role unknown": (_plan(["tasks", 0, "raci", 1, "role"], "approver"), ".tasks[0].raci[1].role"),
+    "raci role in capitals": (_plan(["tasks", 0, "raci", 1, "role"], "A"), ".tasks[0].raci[1].role"),
+    "raci without role": (_plan(["tasks", 0, "raci", 1, "role"], delete=True), ".tasks[0].raci[1].role"),
+    "raci without person": (_plan(["tasks", 0, "raci", 1, "person"], delete=True), ".tasks[0].raci[1].person"),
+    "raci person empty": (_plan(["tasks", 0, "raci", 1, "person"], ""), ".tasks[0].raci[1].person"),
+    "raci unknown member": (_plan(["tasks", 0, "raci", 0, "since"], "2026-05-04"), ".tasks[0].raci[0].since"),
+    "raci two accountable": (_plan(["tasks", 2, "raci", 2, "role"], "accountable"), ".tasks[2].raci[2].role"),
+    # Resources.
+    "resources as object": (_plan(["resources"], {}), ".resources"),
+    "resource without id": (_plan(["resources", 0, "id"], delete=True), ".resources[0].id"),
+    "resource id with a space": (_plan(["resources", 2, "id"], "c martin"), ".resources[2].id"),
+    "resource without kind": (_plan(["resources", 0, "kind"], delete=True), ".resources[0].kind"),
+    "resource kind unknown": (_plan(["resources", 1, "kind"], "crane"), ".resources[1].kind"),
+    "resource without capacity": (_plan(["resources", 2, "capacity_minutes"], delete=True),
+                                  ".resources[2].capacity_minutes"),
+    "resource capacity beyond 1440000": (_plan(["resources", 0, "capacity_minutes"], 1440001),
+                                         ".resources[0].capacity_minutes"),
+    "resource capacity in hours": (_plan(["resources", 0, "capacity_hours"], 28), ".resources[0].capacity_hours"),
+    "resource cost rate negative": (_plan(["resources", 1, "cost_rate"], "-95.00 EUR"), ".resources[1].cost_rate"),
+    "resource cost rate malformed": (_plan(["resources", 1, "cost_rate"], "95 €"), ".resources[1].cost_rate"),
+    "resource cost rate as number": (_plan(["resources", 1, "cost_rate"], 95), ".resources[1].cost_rate"),
+    "resource calendar weekday unknown": (_plan(["resources", 0, "calendar", "weekdays", 0], "lundi"),
+                                          ".resources[0].calendar.weekdays[0]"),
+    "resource calendar without french": (_plan(["resources", 0, "calendar", "french"], delete=True),
+                                         ".resources[0].calendar.french"),
+    "resource skills not strings": (_plan(["resources", 0, "skills"], [1]), ".resources[0].skills[0]"),
+    # Assignments.
+    "assignments as object": (_plan(["assignments"], {}), ".assignments"),
+    "assignment with both amounts": (_plan(["assignments", 1, "minutes_per_day"], 420), ".assignments[1]"),
+    "assignment with neither amount": (_plan(["assignments", 0, "minutes_per_day"], delete=True),
+                                       ".assignments[0]"),
+    "assignment of 0 minutes a day": (_plan(["assignments", 0, "minutes_per_day"], 0),
+                                      ".assignments[0].minutes_per_day"),
+    "assignment total beyond 600000000": (_plan(["assignments", 1, "total_minutes"], 600000001),
+                                          ".assignments[1].total_minutes"),
+    "assignment total as fraction": (_plan(["assignments", 1, "total_minutes"], 72630.5),
+                                     ".assignments[1].total_minutes"),
+    "assignment in hours": (_plan(["assignments", 0, "hours_per_day"], 7), ".assignments[0].hours_per_day"),
+    "assignment without task": (_plan(["assignments", 2, "task"], delete=True), ".assignments[2].task"),
+    "assignment without resource": (_plan(["assignments", 2, "resource"], delete=True),
+                                    ".assignments[2].resource"),
+    # Hazards.
+    "hazards as object": (_plan(["hazards"], {}), ".hazards"),
+    "hazard without id": (_plan(["hazards", 0, "id"], delete=True), ".hazards[0].id"),
+    "hazard id empty": (_plan(["hazards", 0, "id"], ""), ".hazards[0].id"),
+    "hazard without date": (_plan(["hazards", 0, "date"], delete=True), ".hazards[0].date"),
+    "hazard date impossible": (_plan(["hazards", 0, "date"], "2026-02-29"), ".hazards[0].date"),
+    "hazard without cause": (_plan(["hazards", 0, "cause"], delete=True), ".hazards[0].cause"),
+    "hazard cause unknown": (_plan(["hazards", 0, "cause"], "strike"), ".hazards[0].cause"),
+    "hazard delay beyond 10000": (_plan(["hazards", 0, "delay_days"], 10001), ".hazards[0].delay_days"),
+    "hazard delay negative": (_plan(["hazards", 0, "delay_days"], -2), ".hazards[0].delay_days"),
+    "hazard task ids not strings": (_plan(["hazards", 0, "task_ids"], [2]), ".hazards[0].task_ids[0]"),
+    "hazard task ids as string": (_plan(["hazards", 0, "task_ids"], "T2"), ".hazards[0].task_ids"),
+    "hazard absence without from": (_plan(["hazards", 1, "unavailable_from"], delete=True),
+                                    ".hazards[1].unavailable_from"),
+    "hazard absence without to": (_plan(["hazards", 1, "unavailable_to"], delete=True),
+                                  ".hazards[1].unavailable_to"),
+    "hazard absence without resource": (_plan(["hazards", 1, "resource"], delete=True),
+                                        ".hazards[1].unavailable_from"),
+    "hazard unknown member": (_plan(["hazards", 0, "impact"], "2 jours"), ".hazards[0].impact"),
+    # The prevention plan.
+    "prevention plan as array": (_plan(["prevention_plan"], []), ".prevention_plan"),
+    "prevention plan unknown member": (_plan(["prevention_plan", "coordinator"], "Claire Martin"),
+                                       ".prevention_plan.coordinator"),
+    "joint inspection impossible": (_plan(["prevention_plan", "joint_inspection"], "2026-05-32"),
+                                    ".prevention_plan.joint_inspection"),
+    "participants not strings": (_plan(["prevention_plan", "participants"], [{"name": "Claire Martin"}]),
+                                 ".prevention_plan.participants[0]"),
+    "interference without measures": (_plan(["prevention_plan", "interferences", 0, "measures"], delete=True),
+                                      ".prevention_plan.interferences[0].measures"),
+    "interference description empty": (_plan(["prevention_plan", "interferences", 1, "description"], ""),
+                                       ".prevention_plan.interferences[1]"),
+    "interference zone as number": (_plan(["prevention_plan", "interferences", 0, "zone"], 2),
+                                    ".prevention_plan.interferences[0].zone"),
+    "signature party unknown": (_plan(["prevention_plan", "signatures", 0, "party"], "owner"),
+                                ".prevention_plan.signatures[0].party"),
+    "signature without date": (_plan(["prevention_plan", "signatures", 1, "date"], delete=True),
+                               ".prevention_plan.signatures[1].date"),
+    "signature without organisation": (_plan(["prevention_plan", "signatures", 1, "organisation"], delete=True),
+                                       ".prevention_plan.signatures[1].organisation"),
+    "signature name empty": (_plan(["prevention_plan", "signatures", 1, "name"], ""),
+                             ".prevention_plan.signatures[1].name"),
+    "signatures without joint inspection": (_plan(["prevention_plan", "joint_inspection"], delete=True),
+                                            ".prevention_plan.signatures[0].date"),
 }
 
 # Plans the schema accepts but the loader refuses (format.md, "(loader)").
@@ -961,6 +1181,38 @@ LOADER_PLANS = {
                                           ".calendar.exceptions[0].to"),
     "duplicate baseline name": (_plan(["baselines"], {"name": "contrat", "tasks": []}, append=True),
                                 ".baselines[1].name"),
+    "baseline task given twice": (_plan(["baselines", 0, "tasks", 1, "id"], "T1"), ".baselines[0].tasks[1].id"),
+    "baseline task finishing before it starts": (_plan(["baselines", 0, "tasks", 2, "finish"], "2026-05-22"),
+                                                 ".baselines[0].tasks[2].finish"),
+    "person named twice in a raci": (_plan(["tasks", 2, "raci", 2, "person"], "Karim Benali"),
+                                     ".tasks[2].raci[2].person"),
+    "duplicate resource id": (_plan(["resources"], dict(PLAN["resources"][2], name="Claire M."), append=True),
+                              ".resources[3].id"),
+    "resource id of 66 bytes": (_plan(["resources"], {"id": "é" * 33, "kind": "person", "capacity_minutes": 420},
+                                      append=True), ".resources[3].id"),
+    "resource holiday given twice": (_plan(["resources", 0, "calendar", "holidays", 0, "date"], "2026-08-21"),
+                                     ".resources[0].calendar.holidays[1].date"),
+    "resource exception ending before it starts": (_plan(["resources", 0, "calendar", "exceptions", 2, "to"],
+                                                         "2026-05-29"), ".resources[0].calendar.exceptions[2].to"),
+    "assignment to a missing task": (_plan(["assignments", 0, "task"], "T9"), ".assignments[0].task"),
+    "assignment of a missing resource": (_plan(["assignments", 1, "resource"], "EQ-SOUD-C"),
+                                         ".assignments[1].resource"),
+    "duplicate assignment": (_plan(["assignments"], {"task": "T3", "resource": "GRUE-25T", "total_minutes": 600},
+                                   append=True), ".assignments[3]"),
+    "duplicate hazard id": (_plan(["hazards", 1, "id"], "ALEA-1"), ".hazards[1].id"),
+    "hazard id of 66 bytes": (_plan(["hazards", 0, "id"], "é" * 33), ".hazards[0].id"),
+    "absence ending before it starts": (_plan(["hazards", 1, "unavailable_to"], "2026-05-29"),
+                                        ".hazards[1].unavailable_to"),
+    "signature before the joint inspection": (_plan(["prevention_plan", "signatures", 0, "date"], "2026-05-11"),
+                                              ".prevention_plan.signatures[0].date"),
+    "organisation signing twice": (_plan(["prevention_plan", "signatures", 1, "organisation"],
+                                         "Fonderie de Hayange"), ".prevention_plan.signatures[1].organisation"),
+    "inspection required for a task the plan does not have": (_plan(["tasks", 3, "required_for"], "T9"),
+                                                              ".tasks[3].required_for"),
+    "joint inspection without participants": (_plan(["prevention_plan", "participants"], delete=True),
+                                              ".prevention_plan.participants"),
+    "participants without joint inspection": (lambda doc: doc["affairs"][0]["plan"].update(
+        prevention_plan={"participants": ["Claire Martin"]}), ".prevention_plan.participants"),
 }
 
 # Plans that the schema and the loader both accept: a plan is data.
@@ -980,6 +1232,25 @@ ACCEPTED_PLANS = {
     "plan without start": _plan(["start"], delete=True),
     "plan without calendar": _plan(["calendar"], delete=True),
     "empty plan": lambda doc: doc["affairs"][0].update(plan={}),
+    # Hazards are records of what happened: what they name is not looked up.
+    "hazard of a task the plan does not have": _plan(["hazards", 0, "task_ids"], ["T2", "T9"]),
+    "hazard of a resource the plan does not have": _plan(["hazards", 1, "resource"], "EQ-SOUD-C"),
+    "hazard that changes nothing": _plan(["hazards"], {"id": "ALEA-3", "date": "2026-05-27", "cause": "weather"},
+                                         append=True),
+    "hazard with a task and no delay": _plan(["hazards", 0, "delay_days"], delete=True),
+    "hazard delay on a milestone": _plan(["tasks", 4, "hazard_delay"], 3),
+    "inspection required for itself": _plan(["tasks", 3, "required_for"], "T4"),
+    "assignment to a milestone": _plan(["assignments"], {"task": "M1", "resource": "c.martin",
+                                                         "minutes_per_day": 60}, append=True),
+    "resource of no capacity": _plan(["resources", 1, "capacity_minutes"], 0),
+    "resource cost rate of minus zero": _plan(["resources", 1, "cost_rate"], "-0.00 EUR"),
+    "resource cost rate in another currency": _plan(["resources", 1, "cost_rate"], "110.00 USD"),
+    "contract end before the start": _plan(["contract_end"], "2026-05-01"),
+    "raci without anyone accountable": _plan(["tasks", 0, "raci", 0, "role"], "responsible"),
+    "signed by the client only": _plan(["prevention_plan", "signatures", 1], delete=True),
+    "signed on the day of the joint inspection": _plan(["prevention_plan", "signatures", 0, "date"], "2026-05-12"),
+    "empty prevention plan": _plan(["prevention_plan"], {}),
+    "plan without prevention plan": _plan(["prevention_plan"], delete=True),
 }
 
 
@@ -996,6 +1267,24 @@ class TestPlans(SchemaTestCase):
     def test_plan_validates(self):
         self.assertValid(self.doc, "document with a plan")
         self.assertEqual([], document_problems(self.doc))
+
+    def test_plan_has_every_member(self):
+        # The plan of this file uses every member the schema defines for a
+        # plan and what it holds, so that the round trip covers them all.
+        defs = self.schema["$defs"]
+        prevention = PLAN["prevention_plan"]
+        objects = {
+            "plan": [PLAN], "calendar": [PLAN["calendar"]], "task": PLAN["tasks"],
+            "dependency": PLAN["dependencies"], "baseline": PLAN["baselines"], "resource": PLAN["resources"],
+            "assignment": PLAN["assignments"], "hazard": PLAN["hazards"], "prevention-plan": [prevention],
+            "interference": prevention["interferences"], "signature": prevention["signatures"],
+            "raci-entry": [entry for task in PLAN["tasks"] for entry in task.get("raci", [])],
+        }
+        for name, items in objects.items():
+            with self.subTest(definition=name):
+                used = set().union(*(set(item) for item in items))
+                self.assertEqual(sorted(defs[name]["properties"]), sorted(used))
+        self.assertEqual(PLAN_MEMBERS, list(defs["plan"]["properties"]))
 
     def test_version_2_affair_without_plan_validates(self):
         doc = with_plan(self.example, plan=None)
@@ -1048,8 +1337,25 @@ class TestPlansAgainstTheLoader(SchemaTestCase):
         saved = json.loads(portfolio.to_data()[0])
         self.assertEqual(NEWEST_VERSION, saved["version"])
         self.assertEqual(PLAN, saved["affairs"][0]["plan"])
-        # the plan is the affair's last member
+        # the plan is the affair's last member, its members in the order of format.md
         self.assertEqual("plan", list(saved["affairs"][0])[-1])
+        self.assertEqual(PLAN_MEMBERS, list(saved["affairs"][0]["plan"]))
+        self.assertEqual(["joint_inspection", "participants", "interferences", "signatures"],
+                         list(saved["affairs"][0]["plan"]["prevention_plan"]))
+        # and the members of what a plan holds in the order of the schema, which is that of format.md
+        plan = saved["affairs"][0]["plan"]
+        prevention = plan["prevention_plan"]
+        for definition, items in (("calendar", [plan["calendar"]] + [r["calendar"] for r in plan["resources"]
+                                                                    if "calendar" in r]),
+                                  ("task", plan["tasks"]), ("resource", plan["resources"]),
+                                  ("assignment", plan["assignments"]), ("hazard", plan["hazards"]),
+                                  ("interference", prevention["interferences"]),
+                                  ("signature", prevention["signatures"]),
+                                  ("raci-entry", [e for task in plan["tasks"] for e in task.get("raci", [])])):
+            order = list(self.schema["$defs"][definition]["properties"])
+            for item in items:
+                with self.subTest(definition=definition):
+                    self.assertEqual(sorted(item, key=order.index), list(item))
         self.assertValid(saved, "saved document with a plan")
         self.assertEqual([], document_problems(saved))
 
@@ -1062,8 +1368,12 @@ class TestPlansAgainstTheLoader(SchemaTestCase):
                 self.assertEqual(len(doc["journal"]["entries"]), portfolio.get_journal().get_n_entries())
                 saved = json.loads(portfolio.to_data()[0])
                 self.assertEqual(NEWEST_VERSION, saved["version"])
-                self.assertEqual({"start": doc["affairs"][0]["signed"], "calendar": DEFAULT_CALENDAR,
-                                  "tasks": [], "dependencies": [], "baselines": []},
+                # contract_end: 60 working days (lead_time_days) after 2026-04-20, on
+                # the French calendar (1, 8, 14 and 25 May and 14 July off).
+                self.assertEqual({"start": doc["affairs"][0]["signed"], "contract_end": "2026-07-20",
+                                  "calendar": DEFAULT_CALENDAR, "tasks": [], "dependencies": [],
+                                  "baselines": [], "resources": [], "assignments": [], "hazards": [],
+                                  "prevention_plan": {"interferences": [], "signatures": []}},
                                  saved["affairs"][0]["plan"])
                 self.assertValid(saved, "migrated document")
 
@@ -1091,6 +1401,23 @@ class TestPlansAgainstTheLoader(SchemaTestCase):
                     plan.schedule()
                 self.assertTrue(cm.exception.matches(Aff.error_quark(), code), cm.exception.message)
         self.assertTrue(self.load(self.doc).lookup_affair(AFFAIR_ID).get_plan().schedule())
+
+    def test_removing_a_task_clears_what_required_it(self):
+        # required_for names a task of the plan, in the document (the loader
+        # checks it) and in memory (removing the task clears it).
+        plan = self.load(self.doc).lookup_affair(AFFAIR_ID).get_plan()
+        self.assertEqual("M1", plan.lookup_task("T4").get_required_for())
+        plan.remove_task("M1")
+        self.assertIsNone(plan.lookup_task("T4").get_required_for())
+
+    def test_loaded_records_are_kept(self):
+        plan = self.load(self.doc).lookup_affair(AFFAIR_ID).get_plan()
+        hazards = plan.get_hazards()
+        self.assertEqual(["ALEA-1", "ALEA-2"], [hazards.get_item(i).get_id() for i in range(hazards.get_n_items())])
+        self.assertTrue(all(hazards.get_item(i).is_applied() for i in range(hazards.get_n_items())))
+        self.assertTrue(plan.get_prevention_plan().is_signed())
+        self.assertEqual(Aff.RaciRole.ACCOUNTABLE, plan.lookup_task("T3").get_raci("Claire Martin"))
+        self.assertEqual(72630, plan.get_assignments()[1].get_total_minutes())
 
     def test_newer_version_is_refused(self):
         doc = copy.deepcopy(self.doc)
