@@ -13,13 +13,15 @@ AffAffair *_aff_affair_new_from_offer (AffOffer         *offer,
                                        AffOfferRevision *revision,
                                        const char       *client_id,
                                        GError          **error);
-/* The affair borrows its consultation (for its risks) and the policy (for
- * the language of what it writes) from the portfolio, which clears them
- * when it goes. */
+/* The affair borrows its client (for its name), its consultation (for its
+ * risks) and the policy (for the language of what it writes) from the
+ * portfolio, which clears them when it goes. */
 void       _aff_affair_attach         (AffAffair        *self,
                                        AffJournal       *journal,
+                                       AffClient        *client,
                                        AffConsultation  *consultation,
                                        AffPolicy        *policy);
+AffClient       *_aff_affair_get_client       (AffAffair *self);
 AffConsultation *_aff_affair_get_consultation (AffAffair *self);
 AffPolicy       *_aff_affair_get_policy       (AffAffair *self);
 void       _aff_affair_to_json        (AffAffair        *self,

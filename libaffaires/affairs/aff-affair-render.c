@@ -187,37 +187,6 @@ task_party_label (ManagementPlan *self,
   return party_label (self, aff_task_get_party (task), aff_task_get_party_name (task));
 }
 
-/* The RACI matrix reads in alphabetical order whatever the process's
- * locale (aff_plan_list_people() collates in it): accents and case aside,
- * then byte order. */
-static char *
-reading_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (key, c);
-    }
-  return g_string_free (key, FALSE);
-}
-
-static int
-compare_reading (gconstpointer a,
-                 gconstpointer b)
-{
-  const char *x = *(const char **) a, *y = *(const char **) b;
-  g_autofree char *kx = reading_key (x), *ky = reading_key (y);
-  int c = strcmp (kx, ky);
-
-  return c != 0 ? c : strcmp (x, y);
-}
-
 static void
 write_identity (ManagementPlan *self)
 {
@@ -230,6 +199,7 @@ write_identity (ManagementPlan *self)
   g_autofree char *offer = g_strdup_printf (L ("%s, révision %s", "%s, revision %s"),
                                             aff_affair_get_offer_id (affair), aff_affair_get_revision (affair));
   g_autofree char *lead = format_days (lang, (int) aff_affair_get_lead_time_days (affair));
+  g_autofree char *client = NULL;
   g_autofree char *start = _aff_doc_format_date (lang, aff_plan_get_start (self->plan));
   g_autofree char *review = g_strdup_printf (L ("Ce plan est à revoir avec le client à la réunion de "
                                                 "lancement, le %s.",
@@ -238,7 +208,11 @@ write_identity (ManagementPlan *self)
   const char *company = self->policy ? aff_policy_get_presentation (self->policy, "company-name") : NULL;
 
   _aff_doc_paragraph_begin (&self->doc, "references");
-  _aff_doc_paragraph_line (&self->doc, TRUE, L ("Client :", "Client:"), aff_affair_get_client_id (affair));
+  client = _aff_affair_get_client (affair) != NULL
+           ? g_strdup_printf ("%s (%s)", aff_client_get_name (_aff_affair_get_client (affair)),
+                              aff_affair_get_client_id (affair))
+           : g_strdup (aff_affair_get_client_id (affair));
+  _aff_doc_paragraph_line (&self->doc, TRUE, L ("Client :", "Client:"), client);
   if (self->consultation != NULL)
     {
       _aff_doc_paragraph_line (&self->doc, FALSE, L ("Objet :", "Subject:"),
@@ -1478,12 +1452,9 @@ aff_affair_render_management_plan (AffAffair          *self,
   mp.tasks = tasks;
   parties_list = aff_plan_list_parties (mp.plan);
   mp.parties = parties_list;
+  /* In alphabetical order, accents and case aside, in every locale. */
   listed = aff_plan_list_people (mp.plan);
-  people = g_ptr_array_new_null_terminated (8, NULL, TRUE);
-  for (i = 0; listed[i] != NULL; i++)
-    g_ptr_array_add (people, listed[i]);
-  g_ptr_array_sort (people, compare_reading);
-  mp.people = (GStrv) people->pdata;
+  mp.people = listed;
   mp.finish = aff_plan_get_finish (mp.plan) ? aff_plan_get_finish (mp.plan) : aff_plan_get_start (mp.plan);
 
   title = g_strdup_printf (L ("Plan de management de projet, affaire %s", "Project management plan, affair %s"),

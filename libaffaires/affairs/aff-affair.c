@@ -155,6 +155,7 @@ struct _AffAffair
   AffMoney *overheads;
   AffMoney *contingency;
   AffPlan *plan;
+  AffClient *client;                    /* borrowed from the portfolio */
   AffConsultation *consultation;        /* borrowed from the portfolio */
   AffPolicy *policy;                    /* borrowed from the portfolio */
 };
@@ -524,12 +525,20 @@ aff_affair_get_plan (AffAffair *self)
 void
 _aff_affair_attach (AffAffair       *self,
                     AffJournal      *journal,
+                    AffClient       *client,
                     AffConsultation *consultation,
                     AffPolicy       *policy)
 {
   _aff_plan_attach (self->plan, journal, self->id, policy);
+  self->client = client;
   self->consultation = consultation;
   self->policy = policy;
+}
+
+AffClient *
+_aff_affair_get_client (AffAffair *self)
+{
+  return self->client;
 }
 
 AffConsultation *

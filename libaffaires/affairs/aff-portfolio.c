@@ -112,7 +112,7 @@ aff_portfolio_dispose (GObject *object)
       for (i = 0; i < n; i++)
         {
           g_autoptr(AffAffair) affair = g_list_model_get_item (G_LIST_MODEL (self->affairs), i);
-          _aff_affair_attach (affair, self->journal, NULL, NULL);
+          _aff_affair_attach (affair, self->journal, NULL, NULL, NULL);
         }
     }
   g_clear_object (&self->affairs);
@@ -1387,6 +1387,7 @@ insert_affair (AffPortfolio *self,
   g_list_store_append (self->affairs, affair);
   g_hash_table_insert (self->affairs_by_id, (gpointer) aff_affair_get_id (affair), affair);
   _aff_affair_attach (affair, self->journal,
+                      g_hash_table_lookup (self->clients_by_id, aff_affair_get_client_id (affair)),
                       g_hash_table_lookup (self->consultations_by_id, aff_affair_get_consultation_id (affair)),
                       self->policy);
 }

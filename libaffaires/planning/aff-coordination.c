@@ -1037,11 +1037,36 @@ aff_raci_item_is_critical (const AffRaciItem *self)
   return self->critical;
 }
 
+/* A key that sorts names alike in every locale: without accents, without
+ * case (“Émilie” among the E). */
+static char *
+sort_key (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = g_utf8_casefold (decomposed != NULL ? decomposed : name, -1);
+  GString *key = g_string_new (NULL);
+  const char *p;
+
+  for (p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
+  const char *x = *(const char **) a, *y = *(const char **) b;
+  g_autofree char *kx = sort_key (x);
+  g_autofree char *ky = sort_key (y);
+  int c = strcmp (kx, ky);
+
+  return c != 0 ? c : strcmp (x, y);
 }
 
 /**
@@ -1049,7 +1074,7 @@ compare_strings (gconstpointer a,
  * @self: a plan
  *
  * Lists the people and parties who take a part in the plan's tasks, in
- * alphabetical order.
+ * alphabetical order, accents and case aside, the same in every locale.
  *
  * Returns: (transfer full): the people
  */
