@@ -703,14 +703,9 @@ aff_hazard_impact_get_contract_end_holds (AffHazardImpact *self)
 GPtrArray *
 aff_hazard_impact_get_violations (AffHazardImpact *self)
 {
-  GPtrArray *copy;
-  guint i;
-
   g_return_val_if_fail (AFF_IS_HAZARD_IMPACT (self), NULL);
-  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
-  for (i = 0; i < self->violations->len; i++)
-    g_ptr_array_add (copy, aff_violation_copy (g_ptr_array_index (self->violations, i)));
-  return copy;
+  /* The copy frees its items as the original does. */
+  return g_ptr_array_copy (self->violations, (GCopyFunc) (void (*) (void)) aff_violation_copy, NULL);
 }
 
 /**
@@ -726,14 +721,9 @@ aff_hazard_impact_get_violations (AffHazardImpact *self)
 GPtrArray *
 aff_hazard_impact_get_parties_to_notify (AffHazardImpact *self)
 {
-  GPtrArray *copy;
-  guint i;
-
   g_return_val_if_fail (AFF_IS_HAZARD_IMPACT (self), NULL);
-  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_party_tasks_free);
-  for (i = 0; i < self->parties->len; i++)
-    g_ptr_array_add (copy, aff_party_tasks_copy (g_ptr_array_index (self->parties, i)));
-  return copy;
+  /* The copy frees its items as the original does. */
+  return g_ptr_array_copy (self->parties, (GCopyFunc) (void (*) (void)) aff_party_tasks_copy, NULL);
 }
 
 /* ---- Applying a hazard -------------------------------------------------- */

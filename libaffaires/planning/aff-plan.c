@@ -1641,15 +1641,9 @@ aff_plan_get_critical_path (AffPlan *self)
 GPtrArray *
 aff_plan_get_violations (AffPlan *self)
 {
-  GPtrArray *list;
-  guint i;
-
   g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
-
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_violation_free);
-  for (i = 0; i < self->violations->len; i++)
-    g_ptr_array_add (list, aff_violation_copy (g_ptr_array_index (self->violations, i)));
-  return list;
+  /* The copy frees its items as the original does. */
+  return g_ptr_array_copy (self->violations, (GCopyFunc) (void (*) (void)) aff_violation_copy, NULL);
 }
 
 /* ---- Baselines ---------------------------------------------------------- */

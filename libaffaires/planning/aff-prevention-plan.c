@@ -478,14 +478,9 @@ aff_prevention_plan_add_interference (AffPreventionPlan  *self,
 GPtrArray *
 aff_prevention_plan_get_interferences (AffPreventionPlan *self)
 {
-  GPtrArray *copy;
-  guint i;
-
   g_return_val_if_fail (AFF_IS_PREVENTION_PLAN (self), NULL);
-  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_interference_free);
-  for (i = 0; i < self->interferences->len; i++)
-    g_ptr_array_add (copy, aff_interference_copy (g_ptr_array_index (self->interferences, i)));
-  return copy;
+  /* The copy frees its items as the original does. */
+  return g_ptr_array_copy (self->interferences, (GCopyFunc) (void (*) (void)) aff_interference_copy, NULL);
 }
 
 /**
@@ -561,14 +556,9 @@ aff_prevention_plan_sign (AffPreventionPlan  *self,
 GPtrArray *
 aff_prevention_plan_get_signatures (AffPreventionPlan *self)
 {
-  GPtrArray *copy;
-  guint i;
-
   g_return_val_if_fail (AFF_IS_PREVENTION_PLAN (self), NULL);
-  copy = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_signature_free);
-  for (i = 0; i < self->signatures->len; i++)
-    g_ptr_array_add (copy, aff_signature_copy (g_ptr_array_index (self->signatures, i)));
-  return copy;
+  /* The copy frees its items as the original does. */
+  return g_ptr_array_copy (self->signatures, (GCopyFunc) (void (*) (void)) aff_signature_copy, NULL);
 }
 
 static gboolean
