@@ -812,6 +812,33 @@ aff_plan_requires_prevention_plan (AffPlan *self,
   return required;
 }
 
+static AffTask *
+find_task (AffPlan     *self,
+           const char  *task_id,
+           GError     **error)
+{
+  AffTask *task = task_id != NULL ? aff_plan_lookup_task (self, task_id) : NULL;
+
+  if (task == NULL)
+    g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The plan has no task “%s”"),
+                 task_id != NULL ? task_id : "");
+  return task;
+}
+
+static void
+record_task_day (AffPlan     *self,
+                 const char  *action,
+                 const char  *task_id,
+                 const GDate *date)
+{
+  g_autofree char *iso = aff_date_to_iso (date);
+  JsonObject *details = json_object_new ();
+
+  json_object_set_string_member (details, "task", task_id);
+  json_object_set_string_member (details, "date", iso);
+  _aff_track_record (_aff_plan_get_track (self), action, details);
+}
+
 /**
  * aff_plan_start_task:
  * @self: a plan
@@ -835,20 +862,14 @@ aff_plan_start_task (AffPlan      *self,
                      GError      **error)
 {
   AffPreventionPlan *prevention;
-  g_autofree char *iso = NULL;
-  JsonObject *details;
   AffTask *task;
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (task_id == NULL || (task = aff_plan_lookup_task (self, task_id)) == NULL)
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The plan has no task “%s”"),
-                   task_id != NULL ? task_id : "");
-      return FALSE;
-    }
+  if ((task = find_task (self, task_id, error)) == NULL)
+    return FALSE;
   if (aff_task_get_actual_start (task) != NULL)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION, _("The task “%s” has started already"), task_id);
@@ -879,11 +900,7 @@ aff_plan_start_task (AffPlan      *self,
         }
     }
   aff_task_set_actual_start (task, date);
-  details = json_object_new ();
-  iso = aff_date_to_iso (date);
-  json_object_set_string_member (details, "task", task_id);
-  json_object_set_string_member (details, "date", iso);
-  _aff_track_record (_aff_plan_get_track (self), "task-started", details);
+  record_task_day (self, "task-started", task_id, date);
   return TRUE;
 }
 
@@ -906,20 +923,14 @@ aff_plan_finish_task (AffPlan      *self,
                       const GDate  *date,
                       GError      **error)
 {
-  g_autofree char *iso = NULL;
-  JsonObject *details;
   AffTask *task;
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (task_id == NULL || (task = aff_plan_lookup_task (self, task_id)) == NULL)
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The plan has no task “%s”"),
-                   task_id != NULL ? task_id : "");
-      return FALSE;
-    }
+  if ((task = find_task (self, task_id, error)) == NULL)
+    return FALSE;
   if (aff_task_get_actual_start (task) == NULL || aff_task_get_actual_finish (task) != NULL)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
@@ -936,11 +947,7 @@ aff_plan_finish_task (AffPlan      *self,
     }
   aff_task_set_actual_finish (task, date);
   aff_task_set_progress (task, 100);
-  details = json_object_new ();
-  iso = aff_date_to_iso (date);
-  json_object_set_string_member (details, "task", task_id);
-  json_object_set_string_member (details, "date", iso);
-  _aff_track_record (_aff_plan_get_track (self), "task-finished", details);
+  record_task_day (self, "task-finished", task_id, date);
   return TRUE;
 }
 
