@@ -21,6 +21,8 @@
 
 #include <affaires.h>
 
+#include "test-util.h"
+
 static AffPortfolio *
 load_story (void)
 {
@@ -31,18 +33,6 @@ load_story (void)
   g_assert_no_error (error);
   g_assert_nonnull (p);
   return p;
-}
-
-static char *
-golden (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
 }
 
 static char *

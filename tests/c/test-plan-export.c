@@ -149,18 +149,6 @@ build_options (void)
 }
 
 static char *
-golden (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
-  g_assert_no_error (error);
-  return text;
-}
-
-static char *
 svg_of (AffPlan               *plan,
         const AffGanttOptions *options)
 {

@@ -63,3 +63,17 @@ assert_date (const GDate *date,
   g_assert_cmpint (g_date_get_month (date), ==, m);
   g_assert_cmpint (g_date_get_day (date), ==, d);
 }
+
+/* The text of a golden file of tests/data/golden, which a rendering must
+ * equal byte for byte. */
+G_GNUC_UNUSED static char *
+golden (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "golden", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
