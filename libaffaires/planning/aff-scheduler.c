@@ -340,6 +340,35 @@ reserve (AffSchedule *s,
   s->n = n;
 }
 
+/* Sets up the start of tasks [from, to): the plan's start, or a special
+ * task's own earliest. Returns @to. */
+static guint
+set_up (const AffSchedInput *input,
+        gint32              *es,
+        guint8              *side,
+        guint                from,
+        guint                to)
+{
+  guint i;
+
+  for (i = from; i < to; i++)
+    {
+      if (input->flags[i] & AFF_SCHED_SPECIAL)
+        {
+          const AffSchedTask *terms = _aff_sched_input_special (input, i);
+
+          es[i] = terms->earliest;
+          side[i] = terms->earliest_side;
+        }
+      else
+        {
+          es[i] = input->origin;
+          side[i] = AFF_SIDE_START;
+        }
+    }
+  return to;
+}
+
 void
 _aff_schedule_run (const AffSchedInput *input,
                    const AffSchedRows  *rows,
@@ -350,7 +379,7 @@ _aff_schedule_run (const AffSchedInput *input,
   const guint32 *order = rows->order, *first = rows->first, *succ = rows->succ;
   const gint32 *lag = rows->lag;
   const guint8 *type = rows->type;
-  guint n = rows->n, i, k;
+  guint n = rows->n, i, k, ready;
   gint32 *es, *ef, *ls, *lf, *total_float, *free_float;
   gint32 end = n > 0 ? -AFF_SCHED_FAR : 0, lowest = AFF_SCHED_FAR, highest = -AFF_SCHED_FAR;
   guint8 *side;
@@ -359,19 +388,12 @@ _aff_schedule_run (const AffSchedInput *input,
   es = out->es, ef = out->ef, ls = out->ls, lf = out->lf, side = out->kind;
   total_float = out->total_float, free_float = out->free_float;
 
-  for (i = 0; i < n; i++)
-    {
-      es[i] = input->origin;
-      side[i] = AFF_SIDE_START;
-    }
-  for (i = 0; i < input->special_positions->len; i++)
-    {
-      guint32 t = g_array_index (input->special_positions, guint32, i);
-      const AffSchedTask *terms = &g_array_index (input->special_terms, AffSchedTask, i);
-
-      es[t] = terms->earliest;
-      side[t] = terms->earliest_side;
-    }
+  /* In the plan's own order, a task's start is set up just before a
+   * predecessor first bounds it, while the arrays are still in the cache;
+   * in another order, all of them first. */
+  ready = order != NULL ? n : 0;
+  if (order != NULL)
+    set_up (input, es, side, 0, n);
 
   /* Forward pass: a task's start is final when its turn comes; it then
    * bounds its successors. */
@@ -380,6 +402,8 @@ _aff_schedule_run (const AffSchedInput *input,
       guint32 t = order != NULL ? order[i] : i;
       gint32 d = duration[t];
 
+      if (t >= ready)
+        ready = set_up (input, es, side, ready, t + 1);
       if (flags[t] & AFF_SCHED_PINNED)
         {
           const AffSchedTask *terms = _aff_sched_input_special (input, t);
@@ -400,6 +424,8 @@ _aff_schedule_run (const AffSchedInput *input,
           gint64 bound;
           guint8 bound_side;
 
+          if (s >= ready)
+            ready = set_up (input, es, side, ready, s + 1);
           switch (type[k])
             {
             case AFF_DEPENDENCY_TYPE_START_START:

@@ -32,7 +32,7 @@
 static guint
 repeats (guint n)
 {
-  return MAX (1, 200000 / n);
+  return MAX (1, 5000000 / n);
 }
 
 static int
