@@ -763,7 +763,7 @@ _aff_plan_fill_schedule (AffPlan         *self,
   g_date_set_julian (&dst->early_finish, days[finish_day (kind, s->ef[index]) - lo]);
   g_date_set_julian (&dst->late_start, days[start_day (kind, s->ls[index]) - lo]);
   g_date_set_julian (&dst->late_finish, days[finish_day (kind, s->lf[index]) - lo]);
-  dst->total_float = s->total_float[index];
+  dst->total_float = (int) CLAMP ((gint64) s->ls[index] - s->es[index], G_MININT, G_MAXINT);
   dst->free_float = s->free_float[index];
 }
 

@@ -166,8 +166,7 @@ typedef enum {
 typedef struct
 {
   guint n;
-  gint32 *es, *ef, *ls, *lf;
-  gint32 *total_float;
+  gint32 *es, *ef, *ls, *lf;   /* the total float is ls - es */
   gint32 *free_float;
   guint8 *kind;             /* AffSchedKind */
   gint32 finish;            /* the latest early finish boundary */

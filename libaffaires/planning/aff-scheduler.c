@@ -149,7 +149,6 @@ _aff_schedule_free (AffSchedule *schedule)
   g_free (schedule->ef);
   g_free (schedule->ls);
   g_free (schedule->lf);
-  g_free (schedule->total_float);
   g_free (schedule->free_float);
   g_free (schedule->kind);
   g_free (schedule);
@@ -332,7 +331,6 @@ reserve (AffSchedule *s,
       s->ef = g_renew (gint32, s->ef, c);
       s->ls = g_renew (gint32, s->ls, c);
       s->lf = g_renew (gint32, s->lf, c);
-      s->total_float = g_renew (gint32, s->total_float, c);
       s->free_float = g_renew (gint32, s->free_float, c);
       s->kind = g_renew (guint8, s->kind, c);
       s->capacity = c;
@@ -380,13 +378,13 @@ _aff_schedule_run (const AffSchedInput *input,
   const gint32 *lag = rows->lag;
   const guint8 *type = rows->type;
   guint n = rows->n, i, k, ready;
-  gint32 *es, *ef, *ls, *lf, *total_float, *free_float;
+  gint32 *es, *ef, *ls, *lf, *free_float;
   gint32 end = n > 0 ? -AFF_SCHED_FAR : 0, lowest = AFF_SCHED_FAR, highest = -AFF_SCHED_FAR;
   guint8 *side;
 
   reserve (out, n);
   es = out->es, ef = out->ef, ls = out->ls, lf = out->lf, side = out->kind;
-  total_float = out->total_float, free_float = out->free_float;
+  free_float = out->free_float;
 
   /* In the plan's own order, a task's start is set up just before a
    * predecessor first bounds it, while the arrays are still in the cache;
@@ -500,8 +498,7 @@ _aff_schedule_run (const AffSchedInput *input,
         }
       lf[t] = saturate (late);
       ls[t] = saturate (late - d);
-      total_float[t] = saturate ((gint64) ls[t] - es[t]);
-      free_float[t] = (gint32) MAX (0, MIN (slack_min, total_float[t]));
+      free_float[t] = (gint32) MAX (0, MIN (slack_min, (gint64) ls[t] - es[t]));
       /* The side matters to milestones only; the kind says which is which,
        * and which day each boundary stands for: a start the day after it, a
        * finish the day before, a milestone its side's. */

@@ -78,7 +78,7 @@ line_of (const AffSchedule *s,
          guint              i)
 {
   return g_strdup_printf ("%u: %d %d %d %d tf %d ff %d", i, s->es[i], s->ef[i], s->ls[i], s->lf[i],
-                          s->total_float[i], s->free_float[i]);
+                          s->ls[i] - s->es[i], s->free_float[i]);
 }
 
 static void
