@@ -477,6 +477,7 @@ struct _AffPlan
   guint64 generation;           /* counts schedules, for the tasks' copies */
 
   gboolean scheduled;
+  guint scheduled_version;      /* of the calendar the schedule used */
   GDate finish;
   GPtrArray *violations;        /* AffViolation */
 
@@ -1552,6 +1553,7 @@ aff_plan_schedule (AffPlan  *self,
   g_ptr_array_unref (self->violations);
   self->violations = g_steal_pointer (&violations);
   self->scheduled = TRUE;
+  self->scheduled_version = _aff_calendar_get_version (self->calendar);
   return TRUE;
 }
 
@@ -1559,9 +1561,8 @@ aff_plan_schedule (AffPlan  *self,
  * aff_plan_is_scheduled:
  * @self: a plan
  *
- * Tells whether the last schedule still stands: nothing in the plan or its
- * tasks changed since. Changes to the calendar object itself are not
- * watched; schedule again after editing it.
+ * Tells whether the last schedule still stands: nothing in the plan, its
+ * tasks or its calendar changed since.
  *
  * Returns: whether the schedule is up to date
  */
@@ -1569,7 +1570,7 @@ gboolean
 aff_plan_is_scheduled (AffPlan *self)
 {
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
-  return self->scheduled;
+  return self->scheduled && self->scheduled_version == _aff_calendar_get_version (self->calendar);
 }
 
 /**
@@ -1734,7 +1735,7 @@ aff_plan_save_baseline (AffPlan     *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!self->scheduled)
+  if (!aff_plan_is_scheduled (self))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                    _("The plan must be scheduled before the baseline “%s” is saved"), name);

@@ -1170,6 +1170,21 @@ class CycleTest(afftest.AffTestCase):
 
 
 class EditsTest(afftest.AffTestCase):
+    def test_calendar_edit_makes_the_schedule_stale(self):
+        plan = new_plan(D(2026, 3, 2))
+        add(plan, 'A', 2)
+        plan.schedule()
+        # Mon 2, Tue 3
+        self.assertEqual(early(plan.lookup_task('A')), ((2026, 3, 2), (2026, 3, 3)))
+        plan.get_calendar().add_holiday(D(2026, 3, 3), 'Fête locale')
+        self.assertFalse(plan.is_scheduled())
+        # the last schedule's figures stay until the next one
+        self.assertEqual(early(plan.lookup_task('A')), ((2026, 3, 2), (2026, 3, 3)))
+        plan.schedule()
+        self.assertTrue(plan.is_scheduled())
+        # Tue 3 is now off: Mon 2, Wed 4
+        self.assertEqual(early(plan.lookup_task('A')), ((2026, 3, 2), (2026, 3, 4)))
+
     def test_remove_task(self):
         plan = new_plan(D(2026, 3, 2))
         for tid in 'ABCD':
