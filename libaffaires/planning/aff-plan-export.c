@@ -488,8 +488,8 @@ append_link (GString             *out,
  * they bind. Each row has a tooltip with the dates, the floats and the
  * progress.
  *
- * With a baseline in @options, each task has a grey ghost bar under its
- * own: the baseline's dates, from [method@Aff.Plan.compare_to_baseline],
+ * With a baseline in @options, each task the baseline has gets a grey ghost
+ * bar under its own: the baseline's dates, from [method@Aff.Plan.compare_to_baseline],
  * for the tasks that moved, and the current dates for the others. With a
  * status date, a dashed vertical line marks the end of that day: the work
  * reported is the work done up to that day included.
@@ -602,7 +602,9 @@ aff_plan_to_svg_gantt (AffPlan                *self,
       row->milestone = aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE;
       row->start = (gint64) g_date_get_julian (aff_task_get_early_start (task)) - lo;
       row->finish = (gint64) g_date_get_julian (aff_task_get_early_finish (task)) - lo;
-      row->ghost = slips != NULL;
+      /* A task added since the baseline has no ghost. */
+      row->ghost = slips != NULL &&
+                   aff_plan_get_baseline_dates (self, options->baseline, aff_task_get_id (task), NULL, NULL);
       row->ghost_start = row->start;
       row->ghost_finish = row->finish;
       row->top = 2 * (rows_top + (gint64) i * ROW_HEIGHT);

@@ -1665,6 +1665,18 @@ find_baseline (AffPlan    *self,
   return NULL;
 }
 
+static const BaselineItem *
+baseline_item (Baseline   *baseline,
+               const char *task_id)
+{
+  guint i;
+
+  for (i = 0; i < baseline->items->len; i++)
+    if (strcmp (g_array_index (baseline->items, BaselineItem, i).task_id, task_id) == 0)
+      return &g_array_index (baseline->items, BaselineItem, i);
+  return NULL;
+}
+
 static Baseline *
 baseline_new (const char *name)
 {
@@ -1822,6 +1834,41 @@ compare_items (AffPlan  *self,
       g_ptr_array_add (slips, slip);
     }
   return slips;
+}
+
+/**
+ * aff_plan_get_baseline_dates:
+ * @self: a plan
+ * @name: the baseline's name
+ * @task_id: a task's id
+ * @start: (out caller-allocates) (optional): the start the baseline planned
+ * @finish: (out caller-allocates) (optional): the finish it planned
+ *
+ * Reads a task's dates in a baseline.
+ *
+ * Returns: %TRUE if the plan has that baseline and the baseline has the
+ *   task (one added since has none)
+ */
+gboolean
+aff_plan_get_baseline_dates (AffPlan    *self,
+                             const char *name,
+                             const char *task_id,
+                             GDate      *start,
+                             GDate      *finish)
+{
+  const BaselineItem *item;
+  Baseline *baseline;
+
+  g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (name != NULL && task_id != NULL, FALSE);
+
+  if ((baseline = find_baseline (self, name)) == NULL || (item = baseline_item (baseline, task_id)) == NULL)
+    return FALSE;
+  if (start != NULL)
+    *start = item->start;
+  if (finish != NULL)
+    *finish = item->finish;
+  return TRUE;
 }
 
 /**
@@ -2003,18 +2050,6 @@ read_dependency (AffJsonReader *reader,
   if (!insert_link (self, &link, &local))
     return aff_json_reader_fail (reader, error, _("expected a dependency between two different tasks, once"));
   return TRUE;
-}
-
-static const BaselineItem *
-baseline_item (Baseline   *baseline,
-               const char *task_id)
-{
-  guint i;
-
-  for (i = 0; i < baseline->items->len; i++)
-    if (strcmp (g_array_index (baseline->items, BaselineItem, i).task_id, task_id) == 0)
-      return &g_array_index (baseline->items, BaselineItem, i);
-  return NULL;
 }
 
 static gboolean

@@ -175,6 +175,12 @@ gboolean     aff_plan_save_baseline     (AffPlan           *self,
 AFF_AVAILABLE_IN_ALL
 GStrv        aff_plan_list_baselines    (AffPlan           *self);
 AFF_AVAILABLE_IN_ALL
+gboolean     aff_plan_get_baseline_dates  (AffPlan         *self,
+                                           const char      *name,
+                                           const char      *task_id,
+                                           GDate           *start,
+                                           GDate           *finish);
+AFF_AVAILABLE_IN_ALL
 GPtrArray   *aff_plan_compare_to_baseline (AffPlan         *self,
                                            const char      *name,
                                            GError         **error);

@@ -1272,6 +1272,22 @@ class EditsTest(afftest.AffTestCase):
 
 
 class BaselineTest(afftest.AffTestCase):
+    def test_baseline_dates(self):
+        plan = new_plan(D(2026, 3, 2))
+        add(plan, 'A', 3)
+        plan.schedule()
+        plan.save_baseline('contrat')
+        add(plan, 'B', 1)
+        plan.lookup_task('A').set_duration(5)
+        plan.schedule()
+        # the baseline keeps A as it was: Mon 2 to Wed 4
+        found, start, finish = plan.get_baseline_dates('contrat', 'A')
+        self.assertTrue(found)
+        self.assertEqual((ymd(start), ymd(finish)), ((2026, 3, 2), (2026, 3, 4)))
+        # B came after it, and there is no such baseline as 'avenant'
+        self.assertFalse(plan.get_baseline_dates('contrat', 'B')[0])
+        self.assertFalse(plan.get_baseline_dates('avenant', 'A')[0])
+
     """The textbook network (see TextbookNetworkTest) with an END milestone
     after H: END falls at the end of H, Wed 3 Jun 2026."""
 
