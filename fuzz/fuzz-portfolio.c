@@ -4,7 +4,10 @@
  *
  * Every input must give a portfolio or an error, never a crash, a hang or a
  * leak. A loaded portfolio is written back and reloaded: what the loader
- * accepts, the writer must write in a form the loader accepts again.
+ * accepts, the writer must write in a form the loader accepts again. Each
+ * affair's plan is then scheduled and its views made, which a hostile plan
+ * (cycles, durations and lags at their bounds, dates near 9999) must fail
+ * cleanly or pass.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,6 +50,28 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         abort ();
       }
     (void) aff_journal_verify (aff_portfolio_get_journal (portfolio), NULL);
+  }
+  {
+    GListModel *affairs = aff_portfolio_get_affairs (portfolio);
+    guint i, n = g_list_model_get_n_items (affairs);
+
+    for (i = 0; i < n; i++)
+      {
+        g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+        AffPlan *plan = aff_affair_get_plan (affair);
+        g_autoptr(GError) local = NULL;
+
+        if (!aff_plan_schedule (plan, &local))
+          {
+            g_assert (local != NULL);
+            continue;
+          }
+        g_free (aff_plan_to_csv (plan, NULL));
+        g_free (aff_affair_render_management_plan (affair, AFF_DOCUMENT_FORMAT_HTML, NULL));
+        g_clear_pointer (&local, g_error_free);
+        g_ptr_array_unref (aff_plan_list_coactivities (plan, NULL));
+        (void) aff_affair_requires_prevention_plan (affair, NULL);
+      }
   }
   return 0;
 }
