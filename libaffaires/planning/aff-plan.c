@@ -1534,17 +1534,9 @@ aff_plan_schedule (AffPlan  *self,
       g_array_set_size (self->days, 0);
       g_array_append_vals (self->days, days + self->days_lo, out->highest - self->days_lo + 1);
       /* The plan's finish is the day of the latest early finish: a task's
-       * last day, or a milestone's. Among tasks finishing at that boundary,
-       * a milestone at the start of the next day would come later. */
-      gint32 last = out->finish - 1;
-
-      for (i = 0; i < n; i++)
-        if (out->ef[i] == out->finish && out->kind[i] == AFF_SCHED_MILESTONE_START)
-          {
-            last = out->finish;
-            break;
-          }
-      g_date_set_julian (&self->finish, days[last]);
+       * last day, or a milestone's (the next day's start, for one at the
+       * start of a day). */
+      g_date_set_julian (&self->finish, days[out->last_day]);
     }
   self->spare = self->current;
   self->current = out;

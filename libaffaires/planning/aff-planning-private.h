@@ -170,6 +170,7 @@ typedef struct
   gint32 *free_float;
   guint8 *kind;             /* AffSchedKind */
   gint32 finish;            /* the latest early finish boundary */
+  gint32 last_day;          /* the ordinal of the day of the latest early finish */
   gint32 lowest;            /* the ordinal of the earliest day a date falls on */
   gint32 highest;           /* the ordinal of the latest day a date falls on */
   guint capacity;

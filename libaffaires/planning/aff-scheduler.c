@@ -380,6 +380,7 @@ _aff_schedule_run (const AffSchedInput *input,
   guint n = rows->n, i, k, ready;
   gint32 *es, *ef, *ls, *lf, *free_float;
   gint32 end = n > 0 ? -AFF_SCHED_FAR : 0, lowest = AFF_SCHED_FAR, highest = -AFF_SCHED_FAR;
+  gint32 last_day = -AFF_SCHED_FAR;
   guint8 *side;
 
   reserve (out, n);
@@ -507,21 +508,25 @@ _aff_schedule_run (const AffSchedInput *input,
           side[t] = AFF_SCHED_TASK;
           lowest = MIN (lowest, MIN (es[t], ls[t]));
           highest = MAX (highest, MAX (ef[t], lf[t]) - 1);
+          last_day = MAX (last_day, ef[t] - 1);
         }
       else if (side[t] == AFF_SIDE_START)
         {
           side[t] = AFF_SCHED_MILESTONE_START;
           lowest = MIN (lowest, MIN (es[t], ls[t]));
           highest = MAX (highest, MAX (es[t], ls[t]));
+          last_day = MAX (last_day, ef[t]);
         }
       else
         {
           side[t] = AFF_SCHED_MILESTONE_END;
           lowest = MIN (lowest, MIN (es[t], ls[t]) - 1);
           highest = MAX (highest, MAX (es[t], ls[t]) - 1);
+          last_day = MAX (last_day, ef[t] - 1);
         }
     }
   out->finish = end;
+  out->last_day = last_day;
   out->lowest = lowest;
   out->highest = highest;
 }
