@@ -291,32 +291,6 @@ compare_lines (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* A portfolio with the affair OFF-1 of ACME, signed Mon 20 Apr 2026. */
-static AffPortfolio *
-new_affair_portfolio (AffAffair **affair)
-{
-  AffPortfolio *p = new_base_portfolio ();
-  g_autoptr(AffOffer) offer = aff_offer_new ("OFF-1", "CONS-1");
-  g_autoptr(GDate) validity = day (2026, 6, 30);
-  g_autoptr(GDate) signed_on = day (2026, 4, 20);
-  AffOfferRevision *rev;
-
-  add_consultation_full (p, "CONS-1", "acme", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
-  ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
-  rev = aff_offer_get_current_revision (offer);
-  add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Soudure TIG", "20", AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
-  ASSERT_OK (aff_offer_revision_set_margin_rate (rev, 1500, &error));
-  ASSERT_OK (aff_offer_revision_set_vat_rate (rev, 2000, &error));
-  ASSERT_OK (aff_offer_revision_set_lead_time_days (rev, 56, &error));
-  ASSERT_OK (aff_offer_revision_set_payment_terms (rev, 45, TRUE, &error));
-  ASSERT_OK (aff_offer_revision_set_validity (rev, validity, &error));
-  send (offer, 2026, 4, 1);
-  ASSERT_OK (aff_offer_accept (offer, signed_on, "CT-2026-017", &error));
-  *affair = aff_portfolio_lookup_affair (p, "OFF-1");
-  g_assert_nonnull (*affair);
-  return p;
-}
-
 /* The plan member of the first affair of a portfolio's document, as text. */
 static char *
 plan_json (AffPortfolio *p)
