@@ -10,6 +10,7 @@
 #include "aff-affair-private.h"
 #include "aff-coordination.h"
 #include "aff-doc-private.h"
+#include "aff-planning-private.h"
 #include "aff-error.h"
 #include "aff-hazard.h"
 #include "aff-language-private.h"
@@ -23,11 +24,6 @@ static const char *const task_kinds[N_LANGS][7] = {
   { "tâche", "jalon", "revue de conception", "contrôle réglementaire", "achat", "sous-traitance",
     "intervention sur site" },
   { "task", "milestone", "design review", "inspection", "purchase", "subcontract", "site intervention" },
-};
-
-static const char *const parties[N_LANGS][5] = {
-  { "interne", "client", "sous-traitant", "fournisseur", "organisme de contrôle" },
-  { "internal", "client", "subcontractor", "supplier", "inspection body" },
 };
 
 /* R, A, C and I read the same in both languages. */
@@ -162,8 +158,8 @@ party_label (ManagementPlan *self,
   if (party == AFF_PARTY_INTERNAL)
     return g_strdup (name != NULL ? name : company != NULL ? company : L ("équipe interne", "internal team"));
   if (name == NULL)
-    return g_strdup (WORD (parties, party));
-  return g_strdup_printf ("%s (%s)", name, WORD (parties, party));
+    return g_strdup (_aff_party_word (lang, party));
+  return g_strdup_printf ("%s (%s)", name, _aff_party_word (lang, party));
 }
 
 static char *
@@ -265,7 +261,7 @@ write_organisation (ManagementPlan *self)
         g_autofree char *name = party == AFF_PARTY_INTERNAL ? party_label (self, party, aff_party_tasks_get_name (p))
                                                            : g_strdup (aff_party_tasks_get_name (p));
         g_autofree char *tasks = join_strv (aff_party_tasks_get_task_ids (p));
-        const char *cells[] = { WORD (parties, party), name != NULL ? name : "", tasks, NULL };
+        const char *cells[] = { _aff_party_word (lang, party), name != NULL ? name : "", tasks, NULL };
 
         _aff_doc_table_row (&self->doc, FALSE, cells, text3);
       }
@@ -1095,7 +1091,7 @@ write_prevention (ManagementPlan *self)
           g_autofree char *day = _aff_doc_format_date (lang, aff_signature_get_date (s));
           const char *cells[] = {
             aff_signature_get_name (s), aff_signature_get_organisation (s),
-            WORD (parties, aff_signature_get_party (s)), day, NULL
+            _aff_party_word (lang, aff_signature_get_party (s)), day, NULL
           };
 
           _aff_doc_table_row (&self->doc, FALSE, cells, signature_numeric);

@@ -68,5 +68,8 @@ void  _aff_doc_table_end      (AffDoc             *doc);
  * "1er avril 2027", "1 April 2027". */
 char *_aff_doc_format_date    (guint               lang,
                                const GDate        *date);
+/* The name of month 1 to 12 in the language: "avril", "April". */
+const char *_aff_doc_month_name (guint              lang,
+                                 GDateMonth         month);
 
 G_END_DECLS

@@ -209,6 +209,13 @@ static const char *const months[N_LANGS][12] = {
     "September", "October", "November", "December" },
 };
 
+const char *
+_aff_doc_month_name (guint      lang,
+                     GDateMonth month)
+{
+  return g_date_valid_month (month) ? months[lang][month - 1] : "";
+}
+
 char *
 _aff_doc_format_date (guint        lang,
                       const GDate *date)

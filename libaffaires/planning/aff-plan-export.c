@@ -10,6 +10,8 @@
 #include "aff-enum-types.h"
 #include "aff-error.h"
 #include "aff-language-private.h"
+#include "aff-doc-private.h"
+#include "aff-planning-private.h"
 #include "aff-money-private.h"
 #include "aff-plan-export.h"
 
@@ -158,18 +160,6 @@ aff_gantt_options_set_day_width (AffGanttOptions *self,
  * English beside them for the day an option chooses. */
 static const guint lang = LANG_FR;
 
-static const char *const month_names[N_LANGS][12] = {
-  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre" },
-  { "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December" },
-};
-
-static const char *const party_names[N_LANGS][5] = {
-  { "interne", "client", "sous-traitant", "fournisseur", "organisme de contrôle" },
-  { "internal", "client", "subcontractor", "supplier", "inspection body" },
-};
-
 static gboolean
 check_scheduled (AffPlan  *self,
                  GError  **error)
@@ -219,7 +209,7 @@ effective_duration (AffTask *task)
 static const char *
 party_label (AffParty party)
 {
-  return (guint) party < G_N_ELEMENTS (party_names[0]) ? party_names[lang][party] : "";
+  return _aff_party_word (lang, party);
 }
 
 /* ---- SVG Gantt chart ----------------------------------------------------- */
@@ -704,7 +694,7 @@ aff_plan_to_svg_gantt (AffPlan                *self,
       GDateMonth month = g_date_get_month (&day);
       GDateYear year = g_date_get_year (&day);
       gint64 span = MIN ((gint64) g_date_get_days_in_month (month, year) - g_date_get_day (&day) + 1, n_days - k);
-      g_autofree char *label = g_strdup_printf ("%s %u", month_names[lang][month - 1], (guint) year);
+      g_autofree char *label = g_strdup_printf ("%s %u", _aff_doc_month_name (lang, month), (guint) year);
 
       append_rect (out, "head", 2 * (left + k * dw), 2 * HEAD_TOP, 2 * span * dw, 2 * HEAD_ROW);
       /* A label only where it fits, at about 6 pixels a character. */

@@ -312,4 +312,9 @@ void              _aff_plan_add_loads          (AffPlan          *plan,
 GPtrArray        *_aff_loads_sorted            (GHashTable       *loads,
                                                 gboolean          overloaded_only);
 
+/* What a party is, for people, in the language of aff-language-private.h:
+ * "sous-traitant", "subcontractor". */
+const char       *_aff_party_word             (guint             lang,
+                                                AffParty          party);
+
 G_END_DECLS

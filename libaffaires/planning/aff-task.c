@@ -10,6 +10,7 @@
 
 #include "aff-enum-types.h"
 #include "aff-planning-private.h"
+#include "aff-language-private.h"
 
 /**
  * AffTask:
@@ -1231,6 +1232,18 @@ aff_task_is_scheduled (AffTask *self)
 
 /* Joining or leaving a plan: a task leaving keeps the figures of the last
  * schedule it had. */
+static const char *const party_words[N_LANGS][5] = {
+  { "interne", "client", "sous-traitant", "fournisseur", "organisme de contrôle" },
+  { "internal", "client", "subcontractor", "supplier", "inspection body" },
+};
+
+const char *
+_aff_party_word (guint    lang,
+                 AffParty party)
+{
+  return (guint) party < G_N_ELEMENTS (party_words[0]) ? party_words[lang][party] : "";
+}
+
 void
 _aff_task_attach (AffTask    *self,
                   AffPlan    *plan,
