@@ -1642,6 +1642,228 @@ test_document_invalid (void)
   expect_invalid_plan (text, edit_duplicate_hazard, "$.affairs[0].plan.hazards[1].id");
 }
 
+/* ---- the lists the responsable d'affaires reads, one by one ---------------------------- */
+
+static void
+assert_strv (const char *const *got,
+             const char         *expected)
+{
+  g_autofree char *joined = g_strjoinv (" ", (char **) got);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr(AffPlan) plan = aff_plan_new ();
+  g_autoptr(GDate) start = day (2027, 3, 1);
+  g_autoptr(GDate) end = day (2027, 3, 31);
+  g_autoptr(GPtrArray) purchases = NULL;
+  g_autoptr(GPtrArray) packages = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(GPtrArray) raci = NULL;
+  g_auto(GStrv) people = NULL;
+  g_autoptr(AffResource) w = aff_resource_new ("W", "Soudeur", AFF_RESOURCE_KIND_PERSON);
+  g_autoptr(GPtrArray) assignments = NULL;
+  AffPurchase *purchase;
+  AffWorkPackage *package;
+  AffRaciItem *item;
+  AffPartyTasks *party;
+  g_autoptr(GError) error = NULL;
+  GDate from, to;
+  static const struct { const char *id; guint days; AffTaskKind kind; AffParty party; const char *name; } tasks[] = {
+    { "ACH", 5, AFF_TASK_KIND_PURCHASE, AFF_PARTY_SUPPLIER, "Fournil" },
+    { "SUB", 3, AFF_TASK_KIND_SUBCONTRACT, AFF_PARTY_SUBCONTRACTOR, "Levage SA" },
+    { "POS", 2, AFF_TASK_KIND_INTERVENTION, AFF_PARTY_INTERNAL, NULL },
+    { "M", 0, AFF_TASK_KIND_MILESTONE, AFF_PARTY_INTERNAL, NULL },
+    { "DOC", 1, AFF_TASK_KIND_TASK, AFF_PARTY_INTERNAL, NULL },
+  };
+
+  aff_plan_set_start (plan, start);
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      g_autoptr(AffTask) task = aff_task_new (tasks[i].id, NULL, tasks[i].days);
+
+      aff_task_set_kind (task, tasks[i].kind);
+      aff_task_set_party (task, tasks[i].party);
+      aff_task_set_party_name (task, tasks[i].name);
+      ASSERT_OK (aff_plan_add_task (plan, task, &error));
+    }
+  ASSERT_OK (aff_plan_add_dependency (plan, "ACH", "SUB", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+  ASSERT_OK (aff_plan_add_dependency (plan, "SUB", "POS", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+  ASSERT_OK (aff_plan_add_dependency (plan, "POS", "M", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+  aff_task_set_raci (aff_plan_lookup_task (plan, "ACH"), "Paul", AFF_RACI_ROLE_ACCOUNTABLE);
+  aff_task_set_raci (aff_plan_lookup_task (plan, "DOC"), "Paul", AFF_RACI_ROLE_RESPONSIBLE);
+  aff_task_set_raci (aff_plan_lookup_task (plan, "POS"), "Anne", AFF_RACI_ROLE_RESPONSIBLE);
+  aff_plan_set_contract_end (plan, end);
+  assert_date (aff_plan_get_contract_end (plan), 2027, 3, 31);
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  /* ACH Mon 1 .. Fri 5; SUB Mon 8 .. Wed 10; POS Thu 11, Fri 12; M Fri 12;
+   * DOC Mon 1, free until the end, Fri 12: late start Fri 12. */
+
+  purchases = aff_plan_list_purchases (plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (purchases->len, ==, 1);
+  purchase = g_ptr_array_index (purchases, 0);
+  g_assert_cmpstr (aff_purchase_get_task_id (purchase), ==, "ACH");
+  g_assert_cmpstr (aff_purchase_get_supplier (purchase), ==, "Fournil");
+  g_assert_cmpuint (aff_purchase_get_lead_time_days (purchase), ==, 5);
+  /* critical: to be ordered on its first possible day, delivered by Fri 5 */
+  assert_date (aff_purchase_get_earliest_order (purchase), 2027, 3, 1);
+  assert_date (aff_purchase_get_order_by (purchase), 2027, 3, 1);
+  assert_date (aff_purchase_get_needed_by (purchase), 2027, 3, 5);
+  g_assert_false (aff_purchase_is_ordered (purchase));
+
+  /* SUB waits for the supplier's ACH and hands over to the company's POS */
+  packages = aff_plan_list_work_packages (plan);
+  g_assert_cmpuint (packages->len, ==, 1);
+  package = g_ptr_array_index (packages, 0);
+  g_assert_cmpstr (aff_work_package_get_task_id (package), ==, "SUB");
+  g_assert_cmpstr (aff_work_package_get_subcontractor (package), ==, "Levage SA");
+  assert_strv (aff_work_package_get_inputs (package), "ACH");
+  assert_strv (aff_work_package_get_outputs (package), "POS");
+
+  /* internal (DOC Mon 1, POS Thu 11, M Fri 12), then the subcontractor, then
+   * the supplier: the order of AffParty */
+  parties = aff_plan_list_parties (plan);
+  g_assert_cmpuint (parties->len, ==, 3);
+  party = g_ptr_array_index (parties, 0);
+  g_assert_cmpint (aff_party_tasks_get_party (party), ==, AFF_PARTY_INTERNAL);
+  g_assert_null (aff_party_tasks_get_name (party));
+  assert_strv (aff_party_tasks_get_task_ids (party), "DOC POS M");
+  party = g_ptr_array_index (parties, 1);
+  g_assert_cmpstr (aff_party_tasks_get_name (party), ==, "Levage SA");
+  party = g_ptr_array_index (parties, 2);
+  g_assert_cmpint (aff_party_tasks_get_party (party), ==, AFF_PARTY_SUPPLIER);
+  assert_strv (aff_party_tasks_get_task_ids (party), "ACH");
+
+  people = aff_plan_list_people (plan);
+  assert_strv ((const char *const *) people, "Anne Paul");
+  /* Paul: ACH is critical, DOC is not */
+  raci = aff_plan_list_raci (plan, "Paul", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (raci->len, ==, 2);
+  item = g_ptr_array_index (raci, 0);
+  g_assert_cmpstr (aff_raci_item_get_task_id (item), ==, "ACH");
+  g_assert_cmpint (aff_raci_item_get_role (item), ==, AFF_RACI_ROLE_ACCOUNTABLE);
+  g_assert_true (aff_raci_item_is_critical (item));
+  assert_date (aff_raci_item_get_start (item), 2027, 3, 1);
+  item = g_ptr_array_index (raci, 1);
+  g_assert_cmpstr (aff_raci_item_get_task_id (item), ==, "DOC");
+  g_assert_false (aff_raci_item_is_critical (item));
+  assert_date (aff_raci_item_get_late_start (item), 2027, 3, 12);
+
+  /* the baseline keeps ACH's days */
+  ASSERT_OK (aff_plan_save_baseline (plan, "contrat", &error));
+  g_assert_true (aff_plan_get_baseline_dates (plan, "contrat", "ACH", &from, &to));
+  assert_date (&from, 2027, 3, 1);
+  assert_date (&to, 2027, 3, 5);
+  g_assert_false (aff_plan_get_baseline_dates (plan, "contrat", "NONE", NULL, NULL));
+
+  /* POS on site: no hours, no dangerous work, no prevention plan needed */
+  {
+    g_autoptr(GDate) thu = day (2027, 3, 11);
+    g_autoptr(GDate) fri = day (2027, 3, 12);
+
+    ASSERT_OK (aff_plan_start_task (plan, "POS", thu, &error));
+    ASSERT_OK (aff_plan_finish_task (plan, "POS", fri, &error));
+    assert_date (aff_task_get_actual_finish (aff_plan_lookup_task (plan, "POS")), 2027, 3, 12);
+    g_assert_cmpuint (aff_task_get_progress (aff_plan_lookup_task (plan, "POS")), ==, 100);
+    ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_plan_finish_task (plan, "POS", fri, &error));
+    ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_plan_finish_task (plan, "DOC", fri, &error));
+  }
+
+  /* an assignment taken back */
+  ASSERT_OK (aff_plan_add_resource (plan, w, &error));
+  g_assert_cmpstr (aff_resource_get_id (w), ==, "W");
+  ASSERT_OK (aff_plan_assign (plan, "DOC", "W", 2, &error));
+  ASSERT_OK (aff_plan_unassign (plan, "DOC", "W", &error));
+  assignments = aff_plan_get_assignments (plan);
+  g_assert_cmpuint (assignments->len, ==, 0);
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_plan_unassign (plan, "DOC", "W", &error));
+
+  /* the calendar's week: Saturdays off until told otherwise */
+  g_assert_true (aff_calendar_get_working_weekday (aff_plan_get_calendar (plan), G_DATE_MONDAY));
+  g_assert_false (aff_calendar_get_working_weekday (aff_plan_get_calendar (plan), G_DATE_SATURDAY));
+  aff_calendar_set_working_weekday (aff_plan_get_calendar (plan), G_DATE_SATURDAY, TRUE);
+  g_assert_true (aff_calendar_get_working_weekday (aff_plan_get_calendar (plan), G_DATE_SATURDAY));
+  g_assert_false (aff_plan_is_scheduled (plan));
+}
+
+static void
+test_records (void)
+{
+  g_autoptr(GDate) date = day (2027, 3, 2);
+  g_autoptr(AffHazard) hazard = aff_hazard_new ("A1", date, AFF_HAZARD_CAUSE_SUPPLIER, "Livraison en retard");
+  g_autoptr(AffPlan) plan = aff_plan_new ();
+  AffPreventionPlan *prevention = aff_plan_get_prevention_plan (plan);
+  g_autoptr(GPtrArray) interferences = NULL;
+  g_autoptr(GPtrArray) signatures = NULL;
+  const char *ids[] = { "ACH", NULL };
+  const char *who[] = { "J. Martin (Chimie de l’Est)", NULL };
+
+  aff_hazard_set_task_ids (hazard, ids);
+  assert_date (aff_hazard_get_date (hazard), 2027, 3, 2);
+  g_assert_cmpstr (aff_hazard_get_description (hazard), ==, "Livraison en retard");
+  assert_strv (aff_hazard_get_task_ids (hazard), "ACH");
+
+  ASSERT_OK (aff_prevention_plan_record_joint_inspection (prevention, date, who, &error));
+  ASSERT_OK (aff_prevention_plan_add_interference (prevention, NULL, "Levage au-dessus des soudeurs",
+                                                   "Balisage et permis de levage", &error));
+  ASSERT_OK (aff_prevention_plan_sign (prevention, "J. Martin", "Chimie de l’Est", AFF_PARTY_CLIENT, date, &error));
+  interferences = aff_prevention_plan_get_interferences (prevention);
+  g_assert_cmpstr (aff_interference_get_description (g_ptr_array_index (interferences, 0)), ==,
+                   "Levage au-dessus des soudeurs");
+  g_assert_cmpstr (aff_interference_get_measures (g_ptr_array_index (interferences, 0)), ==,
+                   "Balisage et permis de levage");
+  signatures = aff_prevention_plan_get_signatures (prevention);
+  g_assert_cmpstr (aff_signature_get_name (g_ptr_array_index (signatures, 0)), ==, "J. Martin");
+  assert_date (aff_signature_get_date (g_ptr_array_index (signatures, 0)), 2027, 3, 2);
+  /* the client alone: not signed */
+  g_assert_false (aff_prevention_plan_is_signed (prevention));
+}
+
+/* Two tasks of the affair on Mon 20 Apr 2026, 4 hours each, for a welder
+ * of 7 hours a day: 480 minutes asked, 420 given, in the portfolio's view. */
+static void
+test_portfolio_overallocations (void)
+{
+  AffAffair *affair = NULL;
+  g_autoptr(AffPortfolio) p = new_affair_portfolio (&affair);
+  AffPlan *plan = aff_affair_get_plan (affair);
+  g_autoptr(AffResource) w = aff_resource_new ("W", "Soudeur", AFF_RESOURCE_KIND_PERSON);
+  g_autoptr(AffTask) x = aff_task_new ("X", NULL, 1);
+  g_autoptr(AffTask) y = aff_task_new ("Y", NULL, 1);
+  g_autoptr(GDate) from = day (2026, 4, 1);
+  g_autoptr(GDate) to = day (2026, 4, 30);
+  g_autoptr(GPtrArray) over = NULL;
+  g_autoptr(GError) error = NULL;
+  AffLoad *load;
+
+  ASSERT_OK (aff_plan_add_task (plan, x, &error));
+  ASSERT_OK (aff_plan_add_task (plan, y, &error));
+  ASSERT_OK (aff_plan_add_resource (plan, w, &error));
+  ASSERT_OK (aff_plan_assign (plan, "X", "W", 4, &error));
+  ASSERT_OK (aff_plan_assign (plan, "Y", "W", 4, &error));
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  over = aff_portfolio_list_overallocations (p, from, to, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (over->len, ==, 1);
+  load = g_ptr_array_index (over, 0);
+  assert_date (aff_load_get_date (load), 2026, 4, 20);
+  g_assert_cmpuint (aff_load_get_load_minutes (load), ==, 480);
+  g_assert_cmpuint (aff_load_get_capacity_minutes (load), ==, 420);
+  assert_strv (aff_load_get_task_ids (load), "X Y");
+  {
+    g_autoptr(GError) local = NULL;
+
+    /* a period ending before it starts */
+    g_assert_null (aff_portfolio_list_overallocations (p, to, from, &local));
+    g_assert_error (local, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1649,6 +1871,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/coordination/contracts/null-arguments", test_null_arguments);
+  g_test_add_func ("/coordination/lists", test_lists);
+  g_test_add_func ("/coordination/records", test_records);
+  g_test_add_func ("/coordination/portfolio-overallocations", test_portfolio_overallocations);
   g_test_add_func ("/coordination/levelling/two-resources", test_levelling);
   g_test_add_func ("/coordination/hazard/absence-weekend-holiday", test_hazard_absence);
   g_test_add_func ("/coordination/prevention/twelve-months", test_prevention_twelve_months);

@@ -538,4 +538,52 @@ test('every action journaled, and the portfolio saved and reloaded', () => {
     assertEqual(loaded.get_violations().map(v => [v.get_task_id(), v.get_days_missed()]), [['REC', 1]]);
 });
 
+test('the smaller accessors: baselines, absences, signatures, delays, capacities, chart width', () => {
+    // Mon 1 Mar 2027: A 3 days (Mon 1 .. Wed 3), saved as the baseline, then 5.
+    const plan = Aff.Plan.new();
+    plan.set_start(date(2027, 3, 1));
+    const a = Aff.Task.new('A', 'Dépose', 3);
+    a.set_start_no_earlier_than(date(2027, 3, 1));
+    plan.add_task(a);
+    assertEqual(iso(a.get_start_no_earlier_than()), '2027-03-01');
+    plan.schedule();
+    plan.save_baseline('contrat');
+    a.set_hazard_delay(2);          // 3 + 2 days: Mon 1 .. Fri 5
+    a.set_levelling_delay(1);       // starts a working day later: Tue 2 .. Mon 8
+    plan.schedule();
+    assertEqual([iso(a.get_early_start()), iso(a.get_early_finish())], ['2027-03-02', '2027-03-08']);
+    const [found, start, finish] = plan.get_baseline_dates('contrat', 'A');
+    assertTrue(found);
+    assertEqual([iso(start), iso(finish)], ['2027-03-01', '2027-03-03']);
+    assertFalse(plan.get_baseline_dates('contrat', 'B')[0]);
+
+    const w = Aff.Resource.new('W', 'Soudeur', Aff.ResourceKind.PERSON);
+    w.set_capacity_minutes(450);
+    assertEqual(w.get_capacity_minutes(), 450);
+    plan.add_resource(w);
+
+    // W away Mon 8 .. Tue 9: A's last day, Mon 8, is in it.
+    plan.assign('A', 'W', 7);
+    const h = Aff.Hazard.new('H', date(2027, 3, 4), Aff.HazardCause.INTERNAL, 'Arrêt maladie');
+    h.set_resource_unavailable('W', date(2027, 3, 8), date(2027, 3, 9));
+    assertEqual([iso(h.get_unavailable_from()), iso(h.get_unavailable_to())], ['2027-03-08', '2027-03-09']);
+    const impact = plan.apply_hazard(h);
+    assertEqual(impact.get_hazard_id(), 'H');
+    // one working day of overlap: A now ends Tue 9
+    assertEqual(iso(a.get_early_finish()), '2027-03-09');
+
+    const prevention = plan.get_prevention_plan();
+    prevention.record_joint_inspection(date(2027, 2, 22), ['J. Martin (Chimie de l’Est)']);
+    prevention.add_interference('Unité 3', 'Co-activité de levage', 'Balisage');
+    assertEqual(prevention.get_interferences()[0].get_measures(), 'Balisage');
+    prevention.sign('J. Martin', 'Chimie de l’Est', Aff.Party.CLIENT, date(2027, 2, 23));
+    assertTrue(prevention.is_signed_by('Chimie de l’Est'));
+    assertFalse(prevention.is_signed_by('Levage SA'));
+
+    const options = Aff.GanttOptions.new();
+    options.set_day_width(10);
+    // a day of 10 pixels: A's bar (Tue 2 .. Tue 9, 8 calendar days) is 80 wide
+    assertTrue(plan.to_svg_gantt(options).includes('width="80"'));
+});
+
 run();

@@ -1698,6 +1698,15 @@ class AffairPlanTest(afftest.AffTestCase):
 class EffortJournalTest(afftest.AffTestCase):
     """The effort, in hours with a fraction, is journaled in whole minutes."""
 
+    def test_minutes_and_hours(self):
+        task = Aff.Task.new('A', 'Soudure', 2)
+        task.set_effort_minutes(450)
+        # 450 minutes are 7 h 30
+        self.assertEqual(task.get_effort_hours(), 7.5)
+        task.set_effort_hours(1 / 3)
+        # a third of an hour is 20 minutes
+        self.assertEqual(task.get_effort_minutes(), 20)
+
     def entries(self, p):
         return [(e.get_action(), e.dup_detail('task'), e.dup_detail('property'), e.dup_detail('value'))
                 for e in plan_entries(p)]
