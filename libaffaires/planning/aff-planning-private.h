@@ -94,6 +94,7 @@ typedef struct
   GArray *special_positions;    /* guint32, increasing */
   GArray *special_terms;        /* AffSchedTask, by the positions' order */
   guint capacity;
+  gpointer block;           /* holds duration and flags */
 } AffSchedInput;
 
 AffSchedInput *_aff_sched_input_new         (void);
@@ -141,6 +142,8 @@ typedef struct
   guint32 *fill;
   guint32 *indegree;
   guint32 *order_space;
+  gpointer task_block;      /* holds the arrays by task */
+  gpointer link_block;      /* holds the arrays by link */
 } AffSchedRows;
 
 AffSchedRows *_aff_sched_rows_new   (void);
@@ -174,6 +177,7 @@ typedef struct
   gint32 lowest;            /* the ordinal of the earliest day a date falls on */
   gint32 highest;           /* the ordinal of the latest day a date falls on */
   guint capacity;
+  gpointer block;           /* holds the arrays */
 } AffSchedule;
 
 AffSchedule *_aff_schedule_new  (void);
