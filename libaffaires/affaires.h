@@ -38,6 +38,8 @@
 #include "aff-hazard.h"
 #include "aff-prevention-plan.h"
 #include "aff-coordination.h"
+#include "aff-ledger.h"
+#include "aff-affair-status.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

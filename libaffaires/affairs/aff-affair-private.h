@@ -6,6 +6,7 @@
 
 #include "aff-affair.h"
 #include "aff-offers-private.h"
+#include "aff-finance-private.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ void       _aff_affair_attach         (AffAffair        *self,
                                        AffClient        *client,
                                        AffConsultation  *consultation,
                                        AffPolicy        *policy);
+AffFinance      *_aff_affair_get_finance      (AffAffair *self);
 AffClient       *_aff_affair_get_client       (AffAffair *self);
 AffConsultation *_aff_affair_get_consultation (AffAffair *self);
 AffPolicy       *_aff_affair_get_policy       (AffAffair *self);

@@ -13,6 +13,7 @@
 #include "aff-affair-private.h"
 #include "aff-planning-private.h"
 #include "aff-prevention-plan.h"
+#include "aff-finance-private.h"
 
 /**
  * AffBudgetItem:
@@ -155,6 +156,7 @@ struct _AffAffair
   AffMoney *overheads;
   AffMoney *contingency;
   AffPlan *plan;
+  AffFinance *finance;
   AffClient *client;                    /* borrowed from the portfolio */
   AffConsultation *consultation;        /* borrowed from the portfolio */
   AffPolicy *policy;                    /* borrowed from the portfolio */
@@ -179,6 +181,7 @@ aff_affair_finalize (GObject *object)
   g_clear_pointer (&self->overheads, aff_money_free);
   g_clear_pointer (&self->contingency, aff_money_free);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->finance, _aff_finance_free);
   G_OBJECT_CLASS (aff_affair_parent_class)->finalize (object);
 }
 
@@ -261,6 +264,7 @@ _aff_affair_new_from_offer (AffOffer         *offer,
       !(self->overheads = aff_offer_revision_get_overheads (revision, error)))
     return NULL;
   self->contingency = aff_money_copy (aff_offer_revision_get_contingency (revision));
+  self->finance = _aff_finance_new (aff_money_get_currency (self->contract_amount));
 
   for (i = 0; i < n; i++)
     {
@@ -530,9 +534,16 @@ _aff_affair_attach (AffAffair       *self,
                     AffPolicy       *policy)
 {
   _aff_plan_attach (self->plan, journal, self->id, policy);
+  _aff_finance_attach (self->finance, journal, self->id);
   self->client = client;
   self->consultation = consultation;
   self->policy = policy;
+}
+
+AffFinance *
+_aff_affair_get_finance (AffAffair *self)
+{
+  return self->finance;
 }
 
 AffClient *
@@ -611,6 +622,8 @@ _aff_affair_to_json (AffAffair   *self,
   aff_json_add_money (builder, "contingency", self->contingency);
   json_builder_set_member_name (builder, "plan");
   _aff_plan_to_json (self->plan, builder);
+  json_builder_set_member_name (builder, "finance");
+  _aff_finance_to_json (self->finance, builder);
   json_builder_end_object (builder);
 }
 
@@ -649,7 +662,7 @@ _aff_affair_from_json (AffJsonReader *reader,
     "id", "client_id", "consultation_id", "offer_id", "revision", "contract_reference", "signed",
     "contract_amount", "vat_rate", "lead_time_days", "payment_days", "payment_end_of_month",
     "advance_rate", "progress_billing", "retention_rate", "budget", "budget_total", "overheads",
-    "contingency", "plan", NULL
+    "contingency", "plan", "finance", NULL
   };
   JsonNode *plan;
   g_autoptr(AffAffair) self = g_object_new (AFF_TYPE_AFFAIR, NULL);
@@ -702,5 +715,15 @@ _aff_affair_from_json (AffJsonReader *reader,
       aff_plan_set_start (self->plan, &self->signed_date);
       set_contract_end (self);
     }
+  /* Documents before format 4 had no financial follow-up: an empty one. */
+  {
+    gsize mark = aff_json_reader_push_member (reader, "finance");
+
+    self->finance = _aff_finance_from_json (reader, json_object_get_member (object, "finance"),
+                                            aff_money_get_currency (self->contract_amount), error);
+    aff_json_reader_pop (reader, mark);
+    if (self->finance == NULL)
+      return NULL;
+  }
   return g_steal_pointer (&self);
 }

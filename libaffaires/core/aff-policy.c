@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aff-error.h"
+#include "aff-enum-types.h"
 #include "aff-policy-private.h"
 
 /**
@@ -30,7 +31,7 @@ struct _AffPolicy
   char *currency;
   char **activities;
   GHashTable *labour_rates;   /* skill → AffMoney */
-  int values[32];             /* the integer properties, indexed by PROP_* */
+  int values[48];             /* the integer properties, indexed by PROP_* */
   char *language;
   guint tables[2][8];         /* by RateTable, then by position in its names */
   char *presentation[8];      /* by position in presentation_keys; NULL when unset */
@@ -68,13 +69,16 @@ enum {
   PROP_MIN_VALIDITY_DAYS,
   PROP_OFFER_SECOND_REMINDER_DAYS,
   PROP_VALIDITY_WARNING_DAYS,
+  PROP_EAC_METHOD,
+  PROP_REVENUE_METHOD,
+  PROP_CONCORDANCE_TOLERANCE,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
   N_ALL_PROPS
 };
 
-G_STATIC_ASSERT (N_PROPS <= 32);
+G_STATIC_ASSERT (N_PROPS <= 48);
 
 #define FIRST_INT_PROP PROP_TARGET_MARGIN_RATE
 
@@ -84,6 +88,7 @@ typedef struct
   const char *json;   /* member in the document; NULL for follow_up_days.* */
   int min, max, fallback;
   const char *blurb;
+  GType (*enum_type) (void);   /* an enumeration, written by its nick */
 } IntProp;
 
 /* Defaults a mid-size French industrial-services company would start from:
@@ -139,6 +144,15 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     "Days after sending an offer before the second reminder" },
   { "validity-warning-days", "validity_warning_days", 0, 36500, 3,
     "Days before an offer's validity ends when it is chased once more" },
+  { "eac-method", "eac_method", AFF_EAC_METHOD_CPI, AFF_EAC_METHOD_BOTTOM_UP, AFF_EAC_METHOD_CPI,
+    "How affairs estimate their cost at completion, unless an affair says otherwise",
+    aff_eac_method_get_type },
+  { "revenue-method", "revenue_method", AFF_REVENUE_METHOD_COST_TO_COST, AFF_REVENUE_METHOD_PHYSICAL,
+    AFF_REVENUE_METHOD_COST_TO_COST,
+    "How the percentage of completion that recognises revenue is measured",
+    aff_revenue_method_get_type },
+  { "concordance-tolerance", "concordance_tolerance", 0, 10000, 1000,
+    "Gap between physical, cost and billing progress beyond which an affair is flagged, in basis points" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -225,7 +239,9 @@ aff_policy_get_property (GObject    *object,
     default:
       if (prop_id >= FIRST_INT_PROP && prop_id < N_PROPS)
         {
-          if (G_IS_PARAM_SPEC_INT (pspec))
+          if (G_IS_PARAM_SPEC_ENUM (pspec))
+            g_value_set_enum (value, self->values[prop_id]);
+          else if (G_IS_PARAM_SPEC_INT (pspec))
             g_value_set_int (value, self->values[prop_id]);
           else
             g_value_set_uint (value, (guint) self->values[prop_id]);
@@ -276,8 +292,9 @@ aff_policy_set_property (GObject      *object,
       break;
     default:
       if (prop_id >= FIRST_INT_PROP && prop_id < N_PROPS)
-        set_int (self, prop_id, G_IS_PARAM_SPEC_INT (pspec) ? g_value_get_int (value)
-                                                            : (int) g_value_get_uint (value));
+        set_int (self, prop_id, G_IS_PARAM_SPEC_ENUM (pspec) ? g_value_get_enum (value)
+                                : G_IS_PARAM_SPEC_INT (pspec) ? g_value_get_int (value)
+                                : (int) g_value_get_uint (value));
       else
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -443,6 +460,23 @@ aff_policy_class_init (AffPolicyClass *klass)
    * none.
    */
   /**
+   * AffPolicy:eac-method:
+   *
+   * How affairs estimate their cost at completion, unless an affair says
+   * otherwise.
+   */
+  /**
+   * AffPolicy:revenue-method:
+   *
+   * How the percentage of completion that recognises revenue is measured.
+   */
+  /**
+   * AffPolicy:concordance-tolerance:
+   *
+   * The largest gap allowed between an affair's physical, cost and billing
+   * progress, in basis points.
+   */
+  /**
    * AffPolicy:capacity-hours:
    *
    * Hours of work the company can take on in offers being prepared or
@@ -453,7 +487,10 @@ aff_policy_class_init (AffPolicyClass *klass)
       const IntProp *info = &int_props[i - FIRST_INT_PROP];
       GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-      if (info->min < 0)
+      if (info->enum_type != NULL)
+        props[i] = g_param_spec_enum (info->name, NULL, info->blurb, info->enum_type (),
+                                      info->fallback, flags);
+      else if (info->min < 0)
         props[i] = g_param_spec_int (info->name, NULL, info->blurb,
                                      info->min, info->max, info->fallback, flags);
       else
@@ -753,6 +790,60 @@ aff_policy_list_skills (AffPolicy *self)
     set_int (self, PROP, (int) value);                                       \
   }
 
+/**
+ * aff_policy_get_eac_method:
+ * @self: a policy
+ *
+ * Gets how affairs estimate their cost at completion, unless an affair says
+ * otherwise ([method@Aff.Affair.set_eac_method]).
+ *
+ * Returns: the method, never %AFF_EAC_METHOD_POLICY
+ */
+/**
+ * aff_policy_set_eac_method:
+ * @self: a policy
+ * @value: a method other than %AFF_EAC_METHOD_POLICY
+ *
+ * Sets how affairs estimate their cost at completion. The default is
+ * %AFF_EAC_METHOD_CPI.
+ */
+INT_ACCESSORS (AffEacMethod, eac_method, PROP_EAC_METHOD)
+/**
+ * aff_policy_get_revenue_method:
+ * @self: a policy
+ *
+ * Gets how the percentage of completion that recognises revenue is
+ * measured.
+ *
+ * Returns: the method
+ */
+/**
+ * aff_policy_set_revenue_method:
+ * @self: a policy
+ * @value: the method
+ *
+ * Sets how the percentage of completion that recognises revenue is
+ * measured. The default is %AFF_REVENUE_METHOD_COST_TO_COST.
+ */
+INT_ACCESSORS (AffRevenueMethod, revenue_method, PROP_REVENUE_METHOD)
+/**
+ * aff_policy_get_concordance_tolerance:
+ * @self: a policy
+ *
+ * Gets the largest gap allowed between an affair's physical progress, cost
+ * progress and billing progress, in basis points (1000: 10 points).
+ *
+ * Returns: the tolerance, in basis points
+ */
+/**
+ * aff_policy_set_concordance_tolerance:
+ * @self: a policy
+ * @value: a gap in basis points, from 0 to 10000
+ *
+ * Sets the largest gap allowed between an affair's physical progress, cost
+ * progress and billing progress.
+ */
+INT_ACCESSORS (guint, concordance_tolerance, PROP_CONCORDANCE_TOLERANCE)
 /**
  * aff_policy_get_target_margin_rate:
  * @self: a policy
@@ -1457,8 +1548,14 @@ _aff_policy_to_json (AffPolicy   *self,
     aff_json_add_money (builder, skills[i], g_hash_table_lookup (self->labour_rates, skills[i]));
   json_builder_end_object (builder);
   for (i = FIRST_INT_PROP; i < N_PROPS; i++)
-    if (int_props[i - FIRST_INT_PROP].json != NULL)
-      aff_json_add_int (builder, int_props[i - FIRST_INT_PROP].json, self->values[i]);
+    {
+      const IntProp *info = &int_props[i - FIRST_INT_PROP];
+
+      if (info->json != NULL && info->enum_type != NULL)
+        aff_json_add_enum (builder, info->json, info->enum_type (), self->values[i]);
+      else if (info->json != NULL)
+        aff_json_add_int (builder, info->json, self->values[i]);
+    }
   json_builder_set_member_name (builder, "follow_up_days");
   json_builder_begin_object (builder);
   for (i = 0; follow_up_members[i] != NULL; i++)
@@ -1495,6 +1592,17 @@ read_int_prop (AffJsonReader *reader,
   const IntProp *info = &int_props[prop_id - FIRST_INT_PROP];
   gint64 value = policy->values[prop_id];
 
+  if (info->enum_type != NULL)
+    {
+      int nick_value = policy->values[prop_id];
+
+      if (!aff_json_get_enum (reader, object, member, FALSE, info->enum_type (), &nick_value, error))
+        return FALSE;
+      if (nick_value < info->min || nick_value > info->max)
+        return aff_json_reader_fail_at (reader, member, error, _("expected a method a policy can set"));
+      policy->values[prop_id] = nick_value;
+      return TRUE;
+    }
   if (!aff_json_get_int (reader, object, member, FALSE, info->min, info->max, &value, error))
     return FALSE;
   policy->values[prop_id] = (int) value;
@@ -1513,7 +1621,8 @@ _aff_policy_from_json (AffJsonReader *reader,
     "risk_medium_threshold", "solvency_max_age_days", "max_dso_days", "max_average_days_late",
     "max_payment_incidents", "min_preparation_days", "deadline_warning_days", "capacity_hours",
     "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days",
-    "offer_second_reminder_days", "validity_warning_days", "presentation", NULL
+    "offer_second_reminder_days", "validity_warning_days", "presentation", "eac_method",
+    "revenue_method", "concordance_tolerance", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;

@@ -28,6 +28,43 @@ typedef enum
   AFF_DOCUMENT_FORMAT_HTML,
 } AffDocumentFormat;
 
+/**
+ * AffEacMethod:
+ * @AFF_EAC_METHOD_POLICY: for an affair: the method of the policy
+ * @AFF_EAC_METHOD_CPI: BAC / CPI: the cost performance so far goes on
+ *   (variance typical)
+ * @AFF_EAC_METHOD_ATYPICAL: AC + (BAC − EV): the rest costs its budget
+ *   (variance atypical)
+ * @AFF_EAC_METHOD_COMPOSITE: AC + (BAC − EV) / (CPI × SPI): cost and
+ *   schedule performance both weigh on the rest
+ * @AFF_EAC_METHOD_BOTTOM_UP: AC + the remaining-to-do (reste à faire)
+ *   estimated per task or lot
+ *
+ * How the estimate at completion (EAC) is computed.
+ */
+typedef enum {
+  AFF_EAC_METHOD_POLICY,
+  AFF_EAC_METHOD_CPI,
+  AFF_EAC_METHOD_ATYPICAL,
+  AFF_EAC_METHOD_COMPOSITE,
+  AFF_EAC_METHOD_BOTTOM_UP,
+} AffEacMethod;
+
+/**
+ * AffRevenueMethod:
+ * @AFF_REVENUE_METHOD_COST_TO_COST: completion is the actual cost over the
+ *   cost at completion (input method)
+ * @AFF_REVENUE_METHOD_PHYSICAL: completion is the physical progress, the
+ *   earned value over the budget (output method)
+ *
+ * How the percentage of completion that recognises revenue is measured
+ * (French PCG art. 622-2, IFRS 15).
+ */
+typedef enum {
+  AFF_REVENUE_METHOD_COST_TO_COST,
+  AFF_REVENUE_METHOD_PHYSICAL,
+} AffRevenueMethod;
+
 #define AFF_TYPE_POLICY (aff_policy_get_type ())
 
 AFF_AVAILABLE_IN_ALL
@@ -62,6 +99,22 @@ AffMoney    *aff_policy_get_labour_rate          (AffPolicy   *self,
                                                   const char  *skill);
 AFF_AVAILABLE_IN_ALL
 char       **aff_policy_list_skills              (AffPolicy   *self);
+
+AFF_AVAILABLE_IN_ALL
+AffEacMethod aff_policy_get_eac_method           (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_eac_method           (AffPolicy   *self,
+                                                  AffEacMethod value);
+AFF_AVAILABLE_IN_ALL
+AffRevenueMethod aff_policy_get_revenue_method   (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_revenue_method       (AffPolicy   *self,
+                                                  AffRevenueMethod value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_concordance_tolerance (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_concordance_tolerance (AffPolicy  *self,
+                                                   guint       value);
 
 AFF_AVAILABLE_IN_ALL
 int          aff_policy_get_target_margin_rate   (AffPolicy   *self);

@@ -1376,10 +1376,10 @@ test('document: save and reload everything', () => {
 
 test('document: the bidding additions are written in the current format', () => {
     // docs/rules.md: "Policy additions (format version 2)"; the plans of
-    // affairs made it version 3 (docs/format.md).
+    // affairs made it version 3, their financial follow-up 4 (docs/format.md).
     const doc = JSON.parse(verdictPortfolio().to_data()[0]);
     assertEqual(doc.format, 'libaffaires-portfolio');
-    assertEqual(doc.version, 3);
+    assertEqual(doc.version, 4);
 });
 
 run();

@@ -1,0 +1,72 @@
+/* aff-finance-private.h: what the finance module shares inside the library
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "aff-ledger.h"
+#include "aff-affair.h"
+#include "aff-json-private.h"
+#include "aff-journal-private.h"
+
+G_BEGIN_DECLS
+
+/* One entry of a ledger, 40 bytes: ledgers run to millions of entries, so
+ * strings are numbers in the ledger's table of words (0 for none) and the
+ * date a Julian day. */
+typedef struct
+{
+  guint32 day;
+  guint32 work;
+  guint32 supplier;
+  guint32 document;
+  guint32 commitment;
+  guint8 category;          /* AffCostCategory */
+  guint8 state;             /* AffCostState */
+  gint64 amount;            /* minor units of the ledger's currency */
+  gint64 quantity;          /* thousandths */
+} AffLedgerRow;
+
+const AffLedgerRow *_aff_ledger_rows     (AffLedger    *self,
+                                          guint        *n_rows);
+/* The word of number @index, NULL for 0. */
+const char         *_aff_ledger_word     (AffLedger    *self,
+                                          guint32       index);
+/* The number of @word, 0 when the ledger has never seen it. */
+guint32             _aff_ledger_find_word (AffLedger   *self,
+                                           const char  *word);
+/* What is committed and not yet incurred on day @last; FALSE on overflow. */
+gboolean            _aff_ledger_open_commitments (AffLedger *self,
+                                                  guint32    last,
+                                                  gint64    *open);
+void                _aff_ledger_attach   (AffLedger    *self,
+                                          AffJournal   *journal,
+                                          const char   *affair_id);
+void                _aff_ledger_to_json  (AffLedger    *self,
+                                          JsonBuilder  *builder);
+AffLedger          *_aff_ledger_from_json (AffJsonReader *reader,
+                                           JsonNode      *node,
+                                           const char    *currency,
+                                           GError       **error);
+
+/* The financial follow-up of an affair: its ledger, the physical progress
+ * and remaining-to-do recorded per task or lot, the amendments, invoices and
+ * payments. The affair owns one. */
+typedef struct _AffFinance AffFinance;
+
+AffFinance *_aff_finance_new       (const char    *currency);
+void        _aff_finance_free      (AffFinance    *finance);
+void        _aff_finance_attach    (AffFinance    *finance,
+                                    AffJournal    *journal,
+                                    const char    *affair_id);
+void        _aff_finance_to_json   (AffFinance    *finance,
+                                    JsonBuilder   *builder);
+/* An absent @node gives an empty follow-up. */
+AffFinance *_aff_finance_from_json (AffJsonReader *reader,
+                                    JsonNode      *node,
+                                    const char    *currency,
+                                    GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,1377 @@
+/* aff-ledger.c: the costs of an affair, committed and actual
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "aff-error.h"
+#include "aff-enum-types.h"
+#include "aff-money-private.h"
+#include "aff-finance-private.h"
+
+/**
+ * AffCostEntry:
+ *
+ * One cost of an affair, as a value: the ledger keeps its entries in a
+ * compact form and hands out copies.
+ *
+ * The @work of an entry is the task or lot of the affair it is charged to
+ * (an id of the plan's tasks, or a lot of the offer), or %NULL for a cost of
+ * the whole affair. A committed entry (a purchase order, a subcontract) is
+ * named by its @document; the actual entries that settle it (the invoices
+ * received) name that document as their @commitment.
+ */
+
+struct _AffCostEntry
+{
+  GDate date;
+  char *work;
+  AffCostCategory category;
+  AffCostState state;
+  AffMoney *amount;
+  gint64 quantity;
+  char *supplier;
+  char *document;
+  char *commitment;
+};
+
+/**
+ * aff_cost_entry_new:
+ * @date: the date of the cost: of the order, of the invoice, of the work
+ * @work: (nullable): the task or lot it is charged to, %NULL for the affair
+ * @category: its category
+ * @state: committed or actual
+ * @amount: its amount excluding VAT; negative for a credit note
+ *
+ * Creates a cost entry, without quantity, supplier or document.
+ *
+ * Returns: (transfer full): a new entry
+ */
+AffCostEntry *
+aff_cost_entry_new (const GDate     *date,
+                    const char      *work,
+                    AffCostCategory  category,
+                    AffCostState     state,
+                    const AffMoney  *amount)
+{
+  AffCostEntry *self;
+
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (amount != NULL, NULL);
+
+  self = g_new0 (AffCostEntry, 1);
+  self->date = *date;
+  self->work = g_strdup (work);
+  self->category = category;
+  self->state = state;
+  self->amount = aff_money_copy (amount);
+  return self;
+}
+
+/**
+ * aff_cost_entry_copy:
+ * @self: an entry
+ *
+ * Copies an entry.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffCostEntry *
+aff_cost_entry_copy (const AffCostEntry *self)
+{
+  AffCostEntry *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = aff_cost_entry_new (&self->date, self->work, self->category, self->state, self->amount);
+  copy->quantity = self->quantity;
+  copy->supplier = g_strdup (self->supplier);
+  copy->document = g_strdup (self->document);
+  copy->commitment = g_strdup (self->commitment);
+  return copy;
+}
+
+/**
+ * aff_cost_entry_free:
+ * @self: (nullable): an entry
+ *
+ * Frees an entry.
+ */
+void
+aff_cost_entry_free (AffCostEntry *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->work);
+  aff_money_free (self->amount);
+  g_free (self->supplier);
+  g_free (self->document);
+  g_free (self->commitment);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffCostEntry, aff_cost_entry, aff_cost_entry_copy, aff_cost_entry_free)
+
+/**
+ * aff_cost_entry_get_date:
+ * @self: an entry
+ *
+ * Gets the date of the cost.
+ *
+ * Returns: (transfer none): the date
+ */
+const GDate *
+aff_cost_entry_get_date (const AffCostEntry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->date;
+}
+
+/**
+ * aff_cost_entry_get_work:
+ * @self: an entry
+ *
+ * Gets the task or lot the cost is charged to.
+ *
+ * Returns: (nullable): the task or lot, %NULL for the whole affair
+ */
+const char *
+aff_cost_entry_get_work (const AffCostEntry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->work;
+}
+
+/**
+ * aff_cost_entry_get_category:
+ * @self: an entry
+ *
+ * Gets the category of the cost.
+ *
+ * Returns: the category
+ */
+AffCostCategory
+aff_cost_entry_get_category (const AffCostEntry *self)
+{
+  g_return_val_if_fail (self != NULL, AFF_COST_CATEGORY_OTHER);
+  return self->category;
+}
+
+/**
+ * aff_cost_entry_get_state:
+ * @self: an entry
+ *
+ * Gets whether the cost is committed or actual.
+ *
+ * Returns: the state
+ */
+AffCostState
+aff_cost_entry_get_state (const AffCostEntry *self)
+{
+  g_return_val_if_fail (self != NULL, AFF_COST_STATE_ACTUAL);
+  return self->state;
+}
+
+/**
+ * aff_cost_entry_get_amount:
+ * @self: an entry
+ *
+ * Gets the amount of the cost, excluding VAT.
+ *
+ * Returns: (transfer none): the amount
+ */
+const AffMoney *
+aff_cost_entry_get_amount (const AffCostEntry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->amount;
+}
+
+/**
+ * aff_cost_entry_get_quantity:
+ * @self: an entry
+ *
+ * Gets the quantity of the cost: hours for labour, units, kilograms or
+ * metres for the rest, in thousandths so that it stays exact (7.5 hours is
+ * 7500).
+ *
+ * Returns: the quantity in thousandths, 0 when none was given
+ */
+gint64
+aff_cost_entry_get_quantity (const AffCostEntry *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->quantity;
+}
+
+/**
+ * aff_cost_entry_set_quantity:
+ * @self: an entry
+ * @thousandths: the quantity, in thousandths
+ *
+ * Sets the quantity of the cost.
+ */
+void
+aff_cost_entry_set_quantity (AffCostEntry *self,
+                             gint64        thousandths)
+{
+  g_return_if_fail (self != NULL);
+  self->quantity = thousandths;
+}
+
+#define ENTRY_STRING(field, what)                                            \
+  const char *                                                               \
+  aff_cost_entry_get_##field (const AffCostEntry *self)                      \
+  {                                                                          \
+    g_return_val_if_fail (self != NULL, NULL);                               \
+    return self->field;                                                      \
+  }                                                                          \
+                                                                             \
+  void                                                                       \
+  aff_cost_entry_set_##field (AffCostEntry *self,                            \
+                              const char   *value)                           \
+  {                                                                          \
+    g_return_if_fail (self != NULL);                                         \
+    g_free (self->field);                                                    \
+    self->field = g_strdup (value);                                          \
+  }
+
+/**
+ * aff_cost_entry_get_supplier:
+ * @self: an entry
+ *
+ * Gets the supplier, subcontractor or person the cost comes from.
+ *
+ * Returns: (nullable): the supplier
+ */
+/**
+ * aff_cost_entry_set_supplier:
+ * @self: an entry
+ * @supplier: (nullable): the supplier
+ *
+ * Sets the supplier, subcontractor or person the cost comes from.
+ */
+ENTRY_STRING (supplier, "")
+/**
+ * aff_cost_entry_get_document:
+ * @self: an entry
+ *
+ * Gets the reference of the document behind the cost: the purchase order
+ * of a commitment, the invoice or time sheet of an actual cost.
+ *
+ * Returns: (nullable): the reference
+ */
+/**
+ * aff_cost_entry_set_document:
+ * @self: an entry
+ * @document: (nullable): the reference
+ *
+ * Sets the reference of the document behind the cost. A commitment must
+ * have one: its actual costs name it.
+ */
+ENTRY_STRING (document, "")
+/**
+ * aff_cost_entry_get_commitment:
+ * @self: an entry
+ *
+ * Gets the document of the commitment an actual cost settles.
+ *
+ * Returns: (nullable): the commitment's document
+ */
+/**
+ * aff_cost_entry_set_commitment:
+ * @self: an entry
+ * @document: (nullable): the document of a commitment of the ledger
+ *
+ * Says which commitment an actual cost settles, by its document.
+ */
+ENTRY_STRING (commitment, "")
+
+/**
+ * AffLedger:
+ *
+ * The costs of an affair: what has been ordered (committed, engagé) and
+ * what has been incurred (actual, réalisé), by date, task or lot and
+ * category, in one currency.
+ *
+ * Ledgers run to millions of entries: they are kept in 40 bytes each, not as
+ * objects, and come in one at a time ([method@Aff.Ledger.add]) or in bulk
+ * from CSV ([method@Aff.Ledger.import_csv]). Each addition is journaled:
+ * an entry with its figures, an import with its count, totals and the
+ * SHA-256 of its text.
+ */
+
+struct _AffLedger
+{
+  GObject parent_instance;
+
+  char *currency;
+  GArray *rows;               /* AffLedgerRow */
+  GPtrArray *words;           /* char *, [0] is NULL */
+  GHashTable *word_index;     /* char * (in words) → index */
+  GHashTable *commitments;    /* guint32 document of a committed row → TRUE */
+  AffTrack track;
+};
+
+G_DEFINE_FINAL_TYPE (AffLedger, aff_ledger, G_TYPE_OBJECT)
+
+static void
+aff_ledger_finalize (GObject *object)
+{
+  AffLedger *self = AFF_LEDGER (object);
+
+  g_free (self->currency);
+  g_array_unref (self->rows);
+  g_hash_table_unref (self->word_index);
+  g_ptr_array_unref (self->words);
+  g_hash_table_unref (self->commitments);
+  _aff_track_clear (&self->track);
+  G_OBJECT_CLASS (aff_ledger_parent_class)->finalize (object);
+}
+
+static void
+aff_ledger_class_init (AffLedgerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = aff_ledger_finalize;
+}
+
+static void
+aff_ledger_init (AffLedger *self)
+{
+  self->rows = g_array_new (FALSE, FALSE, sizeof (AffLedgerRow));
+  self->words = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->words, NULL);
+  self->word_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->commitments = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * aff_ledger_new:
+ * @currency: the ISO 4217 code of the ledger's amounts
+ * @error: return location for a #GError
+ *
+ * Creates an empty ledger. An affair has its own, in the currency of its
+ * contract ([method@Aff.Affair.get_ledger]); a ledger of its own serves
+ * studies and tests.
+ *
+ * Returns: (transfer full): a new ledger, or %NULL with
+ *   %AFF_ERROR_UNKNOWN_CURRENCY set
+ */
+AffLedger *
+aff_ledger_new (const char  *currency,
+                GError     **error)
+{
+  AffLedger *self;
+  guint exponent;
+
+  g_return_val_if_fail (currency != NULL, NULL);
+
+  if (!aff_currency_get_exponent (currency, &exponent))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_UNKNOWN_CURRENCY,
+                   _("“%s” is not an ISO 4217 currency code"), currency);
+      return NULL;
+    }
+  self = g_object_new (AFF_TYPE_LEDGER, NULL);
+  self->currency = g_strdup (currency);
+  return self;
+}
+
+/**
+ * aff_ledger_get_currency:
+ * @self: a ledger
+ *
+ * Gets the currency of the ledger's amounts.
+ *
+ * Returns: the ISO 4217 code
+ */
+const char *
+aff_ledger_get_currency (AffLedger *self)
+{
+  g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
+  return self->currency;
+}
+
+/**
+ * aff_ledger_get_n_entries:
+ * @self: a ledger
+ *
+ * Gets the number of entries.
+ *
+ * Returns: the number of entries
+ */
+guint
+aff_ledger_get_n_entries (AffLedger *self)
+{
+  g_return_val_if_fail (AFF_IS_LEDGER (self), 0);
+  return self->rows->len;
+}
+
+const AffLedgerRow *
+_aff_ledger_rows (AffLedger *self,
+                  guint     *n_rows)
+{
+  *n_rows = self->rows->len;
+  return (const AffLedgerRow *) self->rows->data;
+}
+
+const char *
+_aff_ledger_word (AffLedger *self,
+                  guint32    index)
+{
+  return index < self->words->len ? g_ptr_array_index (self->words, index) : NULL;
+}
+
+guint32
+_aff_ledger_find_word (AffLedger  *self,
+                       const char *word)
+{
+  gpointer index;
+
+  if (word == NULL || !g_hash_table_lookup_extended (self->word_index, word, NULL, &index))
+    return 0;
+  return GPOINTER_TO_UINT (index);
+}
+
+static guint32
+intern (AffLedger  *self,
+        const char *word)
+{
+  guint32 index;
+  char *copy;
+
+  if (word == NULL)
+    return 0;
+  if ((index = _aff_ledger_find_word (self, word)) != 0)
+    return index;
+  copy = g_strdup (word);
+  index = self->words->len;
+  g_ptr_array_add (self->words, copy);
+  g_hash_table_insert (self->word_index, copy, GUINT_TO_POINTER (index));
+  return index;
+}
+
+/* Words added by a failed import are taken back, so that it leaves nothing. */
+static void
+forget_words_from (AffLedger *self,
+                   guint      length)
+{
+  while (self->words->len > length)
+    {
+      g_hash_table_remove (self->word_index, g_ptr_array_index (self->words, self->words->len - 1));
+      g_ptr_array_set_size (self->words, self->words->len - 1);
+    }
+}
+
+/**
+ * aff_ledger_get_entry:
+ * @self: a ledger
+ * @position: the position of an entry, in the order they were added
+ *
+ * Gets a copy of an entry.
+ *
+ * Returns: (transfer full) (nullable): the entry, or %NULL when @position
+ *   is past the end
+ */
+AffCostEntry *
+aff_ledger_get_entry (AffLedger *self,
+                      guint      position)
+{
+  const AffLedgerRow *row;
+  g_autoptr(AffMoney) amount = NULL;
+  AffCostEntry *entry;
+  GDate date;
+
+  g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
+
+  if (position >= self->rows->len)
+    return NULL;
+  row = &g_array_index (self->rows, AffLedgerRow, position);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, row->day);
+  amount = aff_money_new (row->amount, self->currency, NULL);
+  entry = aff_cost_entry_new (&date, _aff_ledger_word (self, row->work), row->category, row->state, amount);
+  entry->quantity = row->quantity;
+  entry->supplier = g_strdup (_aff_ledger_word (self, row->supplier));
+  entry->document = g_strdup (_aff_ledger_word (self, row->document));
+  entry->commitment = g_strdup (_aff_ledger_word (self, row->commitment));
+  return entry;
+}
+
+/* Why a row may not go in, or NULL. @pending holds the documents of the
+ * commitments met earlier in the same import. */
+static const char *
+row_problem (AffLedger          *self,
+             const AffLedgerRow *row,
+             const char         *document,
+             const char         *commitment,
+             GHashTable         *pending)
+{
+  if (row->category > AFF_COST_CATEGORY_OTHER)
+    return _("unknown category");
+  if (row->state > AFF_COST_STATE_ACTUAL)
+    return _("unknown state");
+  if (row->state == AFF_COST_STATE_COMMITTED && document == NULL)
+    return _("a commitment needs the reference of its order (document)");
+  if (row->state == AFF_COST_STATE_COMMITTED && commitment != NULL)
+    return _("only an actual cost settles a commitment");
+  if (row->state == AFF_COST_STATE_COMMITTED &&
+      (g_hash_table_contains (self->commitments, GUINT_TO_POINTER (_aff_ledger_find_word (self, document))) ||
+       (pending != NULL && g_hash_table_contains (pending, document))))
+    return _("a commitment with this document is already in the ledger");
+  if (commitment != NULL &&
+      !g_hash_table_contains (self->commitments, GUINT_TO_POINTER (_aff_ledger_find_word (self, commitment))) &&
+      (pending == NULL || !g_hash_table_contains (pending, commitment)))
+    return _("it settles a commitment the ledger does not have");
+  return NULL;
+}
+
+static void
+append_row (AffLedger          *self,
+            const AffLedgerRow *row)
+{
+  g_array_append_vals (self->rows, row, 1);
+  if (row->state == AFF_COST_STATE_COMMITTED)
+    g_hash_table_add (self->commitments, GUINT_TO_POINTER (row->document));
+}
+
+static void
+add_text (JsonObject *details,
+          const char *member,
+          const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (details, member, value);
+}
+
+/**
+ * aff_ledger_add:
+ * @self: a ledger
+ * @entry: the entry to add
+ * @error: return location for a #GError
+ *
+ * Adds one cost. A commitment needs a document no other commitment of the
+ * ledger has; an actual cost that settles a commitment must name one the
+ * ledger has.
+ *
+ * Returns: %TRUE if added; %FALSE with %AFF_ERROR_CURRENCY_MISMATCH
+ *   or %AFF_ERROR_INVALID_VALUE (naming what is wrong) set, and nothing
+ *   added
+ */
+gboolean
+aff_ledger_add (AffLedger          *self,
+                const AffCostEntry *entry,
+                GError            **error)
+{
+  AffLedgerRow row = { 0 };
+  const char *problem;
+  g_autofree char *date = NULL;
+  g_autofree char *amount = NULL;
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!g_date_valid (&entry->date))
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("A cost needs a valid date"));
+      return FALSE;
+    }
+  if (g_strcmp0 (aff_money_get_currency (entry->amount), self->currency) != 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH,
+                   _("A cost in %s cannot go in a ledger in %s"),
+                   aff_money_get_currency (entry->amount), self->currency);
+      return FALSE;
+    }
+  row.day = g_date_get_julian (&entry->date);
+  row.category = (guint8) MIN ((guint) entry->category, 255u);
+  row.state = (guint8) MIN ((guint) entry->state, 255u);
+  row.amount = aff_money_get_minor (entry->amount);
+  row.quantity = entry->quantity;
+  if ((problem = row_problem (self, &row, entry->document, entry->commitment, NULL)) != NULL)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Cost of document “%s”: %s"),
+                   entry->document != NULL ? entry->document : "—", problem);
+      return FALSE;
+    }
+  row.work = intern (self, entry->work);
+  row.supplier = intern (self, entry->supplier);
+  row.document = intern (self, entry->document);
+  row.commitment = intern (self, entry->commitment);
+  append_row (self, &row);
+
+  details = json_object_new ();
+  date = aff_date_to_iso (&entry->date);
+  amount = aff_money_to_string (entry->amount);
+  json_object_set_string_member (details, "date", date);
+  add_text (details, "work", entry->work);
+  json_object_set_string_member (details, "category", aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, entry->category));
+  json_object_set_string_member (details, "state", aff_enum_to_nick (AFF_TYPE_COST_STATE, entry->state));
+  json_object_set_string_member (details, "amount", amount);
+  json_object_set_int_member (details, "quantity", entry->quantity);
+  add_text (details, "supplier", entry->supplier);
+  add_text (details, "document", entry->document);
+  add_text (details, "commitment", entry->commitment);
+  _aff_track_record (&self->track, "cost-added", details);
+  return TRUE;
+}
+
+/* CSV ------------------------------------------------------------------- */
+
+static const char *const csv_columns[] = {
+  "date", "work", "category", "state", "amount", "quantity", "supplier", "document", "commitment", NULL
+};
+enum { COL_DATE, COL_WORK, COL_CATEGORY, COL_STATE, COL_AMOUNT, COL_QUANTITY, COL_SUPPLIER,
+       COL_DOCUMENT, COL_COMMITMENT, N_COLUMNS };
+
+/* Splits one record of RFC 4180 CSV from @p, up to @end; returns the start
+ * of the next record, or NULL with @problem set. Quoted fields may hold
+ * commas, doubled quotes and line breaks. */
+static const char *
+csv_record (const char  *p,
+            const char  *end,
+            GPtrArray   *fields,
+            guint       *lines,
+            const char **problem)
+{
+  GString *field = g_string_new (NULL);
+
+  g_ptr_array_set_size (fields, 0);
+  *lines = 1;
+  for (;;)
+    {
+      g_string_truncate (field, 0);
+      if (p < end && *p == '"')
+        {
+          for (p++;; p++)
+            {
+              if (p >= end)
+                {
+                  *problem = _("a quoted field is not closed");
+                  g_string_free (field, TRUE);
+                  return NULL;
+                }
+              if (*p == '"')
+                {
+                  if (p + 1 < end && p[1] == '"')
+                    p++;
+                  else
+                    {
+                      p++;
+                      break;
+                    }
+                }
+              else if (*p == '\n')
+                (*lines)++;
+              g_string_append_c (field, *p);
+            }
+          if (p < end && *p != ',' && *p != '\n' && *p != '\r')
+            {
+              *problem = _("text after a quoted field");
+              g_string_free (field, TRUE);
+              return NULL;
+            }
+        }
+      else
+        {
+          for (; p < end && *p != ',' && *p != '\n' && *p != '\r'; p++)
+            {
+              if (*p == '"')
+                {
+                  *problem = _("a quote inside an unquoted field");
+                  g_string_free (field, TRUE);
+                  return NULL;
+                }
+              g_string_append_c (field, *p);
+            }
+        }
+      g_ptr_array_add (fields, g_strndup (field->str, field->len));
+      if (p < end && *p == ',')
+        {
+          p++;
+          continue;
+        }
+      if (p < end && *p == '\r')
+        p++;
+      if (p < end && *p == '\n')
+        p++;
+      g_string_free (field, TRUE);
+      return p;
+    }
+}
+
+static gboolean
+parse_enum (GType       type,
+            const char *text,
+            guint8     *value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value_by_nick (klass, text);
+
+  if (found == NULL)
+    return FALSE;
+  *value = (guint8) found->value;
+  return TRUE;
+}
+
+/* A decimal with at most three places, in thousandths. */
+static gboolean
+parse_quantity (const char *text,
+                gint64     *value)
+{
+  g_autoptr(AffMoney) parsed = NULL;
+  g_autofree char *with_unit = NULL;
+
+  if (*text == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+  /* The dinar of Kuwait has three decimals: the money parser reads them
+   * exactly, and refuses more. */
+  with_unit = g_strconcat (text, " KWD", NULL);
+  if ((parsed = aff_money_parse (with_unit, NULL)) == NULL)
+    return FALSE;
+  *value = aff_money_get_minor (parsed);
+  return TRUE;
+}
+
+static const char *
+field_or_null (GPtrArray *fields,
+               guint      column)
+{
+  const char *text = g_ptr_array_index (fields, column);
+
+  return *text != '\0' ? text : NULL;
+}
+
+/* Reads one data record into @row; returns the column at fault, or -1. */
+static int
+read_record (AffLedger    *self,
+             GPtrArray    *fields,
+             AffLedgerRow *row,
+             const char  **problem)
+{
+  g_autofree char *with_currency = NULL;
+  g_autoptr(AffMoney) amount = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  memset (row, 0, sizeof *row);
+  if (!aff_date_from_iso (g_ptr_array_index (fields, COL_DATE), &date))
+    return *problem = _("expected a date like 2026-03-31"), COL_DATE;
+  row->day = g_date_get_julian (&date);
+  if (!parse_enum (AFF_TYPE_COST_CATEGORY, g_ptr_array_index (fields, COL_CATEGORY), &row->category))
+    return *problem = _("expected labour, material, equipment, subcontract, travel, overhead or other"),
+           COL_CATEGORY;
+  if (!parse_enum (AFF_TYPE_COST_STATE, g_ptr_array_index (fields, COL_STATE), &row->state))
+    return *problem = _("expected committed or actual"), COL_STATE;
+  with_currency = g_strconcat (g_ptr_array_index (fields, COL_AMOUNT), " ", self->currency, NULL);
+  if ((amount = aff_money_parse (with_currency, &error)) == NULL)
+    return *problem = _("expected an amount like 1234.50, in the ledger's currency"), COL_AMOUNT;
+  row->amount = aff_money_get_minor (amount);
+  if (!parse_quantity (g_ptr_array_index (fields, COL_QUANTITY), &row->quantity))
+    return *problem = _("expected a quantity like 7.5, with at most three decimals"), COL_QUANTITY;
+  return -1;
+}
+
+/**
+ * aff_ledger_import_csv:
+ * @self: a ledger
+ * @text: (array length=length) (element-type guint8): CSV text in UTF-8
+ * @length: the length of @text in bytes, or -1 if it ends with a NUL
+ * @n_added: (out) (optional): where to store the number of entries added
+ * @error: return location for a #GError
+ *
+ * Adds the costs of a CSV text (RFC 4180: commas, fields in double quotes
+ * when they hold commas, quotes or line breaks), as an ERP exports them.
+ * The first line names the columns, in any order: `date` (ISO 8601),
+ * `category` (`labour`, `material`, `equipment`, `subcontract`, `travel`,
+ * `overhead`, `other`), `state` (`committed` or `actual`) and `amount`
+ * (excluding VAT, a dot before the decimals, in the ledger's currency) are
+ * required; `work`, `quantity` (at most three decimals), `supplier`,
+ * `document` and `commitment` may be left out or empty.
+ *
+ * The import is whole or nothing: on the first bad line nothing is added,
+ * and the error names the line (counting the header as line 1) and the
+ * column. The journal gets one entry for the import, with the number of
+ * entries, the totals committed and actual, and the SHA-256 of @text.
+ *
+ * Returns: %TRUE if every line was added; %FALSE with
+ *   %AFF_ERROR_INVALID_VALUE or %AFF_ERROR_OVERFLOW set
+ */
+gboolean
+aff_ledger_import_csv (AffLedger   *self,
+                       const char  *text,
+                       gssize       length,
+                       guint       *n_added,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) pending = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (AffLedgerRow));
+  g_autoptr(GPtrArray) pending_words = g_ptr_array_new_with_free_func (g_free);
+  const char *p, *end, *problem = NULL;
+  int position[N_COLUMNS];
+  guint line = 1, lines = 0, words, n_columns = 0, i;
+  gint64 totals[2] = { 0, 0 };
+  g_autofree char *digest = NULL;
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  words = self->words->len;
+  if (length < 0)
+    length = (gssize) strlen (text);
+  if (!g_utf8_validate (text, length, &p))
+    {
+      guint bad_line = 1;
+      const char *q;
+
+      for (q = text; q < p; q++)
+        bad_line += *q == '\n';
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u: the text is not valid UTF-8"), bad_line);
+      return FALSE;
+    }
+  p = text;
+  end = text + length;
+  /* A byte-order mark, as spreadsheets write it, is not part of a name. */
+  if (end - p >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  for (i = 0; i < N_COLUMNS; i++)
+    position[i] = -1;
+  if ((p = csv_record (p, end, fields, &lines, &problem)) == NULL)
+    goto bad_line;
+  for (i = 0; i < fields->len; i++)
+    {
+      const char *name = g_ptr_array_index (fields, i);
+      guint c;
+
+      for (c = 0; csv_columns[c] != NULL && strcmp (csv_columns[c], name) != 0; c++)
+        ;
+      if (csv_columns[c] == NULL)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                       _("Line 1: unknown column “%s”; the columns are date, work, category, state, amount, "
+                         "quantity, supplier, document and commitment"), name);
+          return FALSE;
+        }
+      if (position[c] >= 0)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line 1: column “%s” appears twice"), name);
+          return FALSE;
+        }
+      position[c] = (int) i;
+    }
+  for (i = 0; i <= COL_AMOUNT; i++)
+    if (i != COL_WORK && position[i] < 0)
+      {
+        g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line 1: the column “%s” is missing"),
+                     csv_columns[i]);
+        return FALSE;
+      }
+  line += lines;
+
+  for (i = 0; i < N_COLUMNS; i++)
+    n_columns += position[i] >= 0;
+  while (p < end)
+    {
+      g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+      AffLedgerRow row;
+      int column;
+      const char *document, *commitment;
+
+      if ((p = csv_record (p, end, fields, &lines, &problem)) == NULL)
+        goto bad_line;
+      /* A blank line, as a file's last, says nothing. */
+      if (fields->len == 1 && *(char *) g_ptr_array_index (fields, 0) == '\0')
+        {
+          line += lines;
+          continue;
+        }
+      if (fields->len != n_columns)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                       _("Line %u: expected %u fields, found %u"), line, n_columns, fields->len);
+          goto fail;
+        }
+      for (i = 0; i < N_COLUMNS; i++)
+        g_ptr_array_add (ordered, position[i] >= 0 ? g_ptr_array_index (fields, position[i]) : "");
+      if ((column = read_record (self, ordered, &row, &problem)) >= 0)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u, column %s: %s"),
+                       line, csv_columns[column], problem);
+          goto fail;
+        }
+      document = field_or_null (ordered, COL_DOCUMENT);
+      commitment = field_or_null (ordered, COL_COMMITMENT);
+      if ((problem = row_problem (self, &row, document, commitment, pending)) != NULL)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u: %s"), line, problem);
+          goto fail;
+        }
+      row.work = intern (self, field_or_null (ordered, COL_WORK));
+      row.supplier = intern (self, field_or_null (ordered, COL_SUPPLIER));
+      row.document = intern (self, document);
+      row.commitment = intern (self, commitment);
+      if (row.state == AFF_COST_STATE_COMMITTED)
+        {
+          char *key = g_strdup (document);
+
+          g_ptr_array_add (pending_words, key);
+          g_hash_table_add (pending, key);
+        }
+      if (row.amount > 0 ? totals[row.state] > G_MAXINT64 - row.amount
+                         : totals[row.state] < G_MININT64 - row.amount)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Line %u: the total of the import overflows"), line);
+          goto fail;
+        }
+      totals[row.state] += row.amount;
+      g_array_append_val (added, row);
+      line += lines;
+    }
+
+  for (i = 0; i < added->len; i++)
+    append_row (self, &g_array_index (added, AffLedgerRow, i));
+  if (n_added != NULL)
+    *n_added = added->len;
+
+  details = json_object_new ();
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, (gsize) length);
+  json_object_set_int_member (details, "entries", added->len);
+  {
+    g_autoptr(AffMoney) committed = aff_money_new (totals[AFF_COST_STATE_COMMITTED], self->currency, NULL);
+    g_autoptr(AffMoney) actual = aff_money_new (totals[AFF_COST_STATE_ACTUAL], self->currency, NULL);
+    g_autofree char *committed_text = aff_money_to_string (committed);
+    g_autofree char *actual_text = aff_money_to_string (actual);
+
+    json_object_set_string_member (details, "committed", committed_text);
+    json_object_set_string_member (details, "actual", actual_text);
+  }
+  json_object_set_string_member (details, "sha256", digest);
+  _aff_track_record (&self->track, "costs-imported", details);
+  return TRUE;
+
+bad_line:
+  g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u: %s"), line, problem);
+fail:
+  forget_words_from (self, words);
+  return FALSE;
+}
+
+/* Writes @text as one CSV field, quoted when it must be. */
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    return;
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* A count of minor units or thousandths as a decimal, without currency. */
+static void
+append_decimal (GString *out,
+                gint64   value,
+                guint    exponent)
+{
+  guint64 magnitude = value < 0 ? (guint64) 0 - (guint64) value : (guint64) value;
+  guint64 scale = 1;
+  guint i;
+
+  for (i = 0; i < exponent; i++)
+    scale *= 10;
+  if (value < 0)
+    g_string_append_c (out, '-');
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT, magnitude / scale);
+  if (exponent > 0)
+    g_string_append_printf (out, ".%0*" G_GUINT64_FORMAT, (int) exponent, magnitude % scale);
+}
+
+static void
+append_row_csv (AffLedger          *self,
+                GString            *out,
+                const AffLedgerRow *row,
+                guint               exponent)
+{
+  GDate date;
+  char iso[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, row->day);
+  g_snprintf (iso, sizeof iso, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+              g_date_get_day (&date));
+  g_string_append (out, iso);
+  g_string_append_c (out, ',');
+  csv_field (out, _aff_ledger_word (self, row->work));
+  g_string_append_c (out, ',');
+  g_string_append (out, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));
+  g_string_append_c (out, ',');
+  g_string_append (out, aff_enum_to_nick (AFF_TYPE_COST_STATE, row->state));
+  g_string_append_c (out, ',');
+  append_decimal (out, row->amount, exponent);
+  g_string_append_c (out, ',');
+  if (row->quantity != 0)
+    append_decimal (out, row->quantity, 3);
+  g_string_append_c (out, ',');
+  csv_field (out, _aff_ledger_word (self, row->supplier));
+  g_string_append_c (out, ',');
+  csv_field (out, _aff_ledger_word (self, row->document));
+  g_string_append_c (out, ',');
+  csv_field (out, _aff_ledger_word (self, row->commitment));
+  g_string_append (out, "\r\n");
+}
+
+/**
+ * aff_ledger_to_csv:
+ * @self: a ledger
+ *
+ * Writes the entries as CSV, in the columns and form
+ * [method@Aff.Ledger.import_csv] reads, every column present, lines ending
+ * in CRLF as RFC 4180 says. Importing it into an empty ledger of the same
+ * currency gives the same entries.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+aff_ledger_to_csv (AffLedger *self)
+{
+  GString *out;
+  guint exponent = 2, i;
+
+  g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
+
+  aff_currency_get_exponent (self->currency, &exponent);
+  out = g_string_sized_new (64 + 80 * (gsize) self->rows->len);
+  g_string_append (out, "date,work,category,state,amount,quantity,supplier,document,commitment\r\n");
+  for (i = 0; i < self->rows->len; i++)
+    append_row_csv (self, out, &g_array_index (self->rows, AffLedgerRow, i), exponent);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+money_result (AffLedger  *self,
+              gint64      minor,
+              gboolean    overflow,
+              AffMoney  **result,
+              GError    **error)
+{
+  if (overflow)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The sum of the costs overflows 64 bits"));
+      return FALSE;
+    }
+  *result = aff_money_new (minor, self->currency, error);
+  return *result != NULL;
+}
+
+/**
+ * aff_ledger_sum:
+ * @self: a ledger
+ * @until: (nullable): the last day counted, %NULL for every date
+ * @state: committed or actual
+ * @work: (nullable): the task or lot, %NULL for every one
+ * @category: an #AffCostCategory, or -1 for every category
+ * @error: return location for a #GError
+ *
+ * Sums the entries of one state up to a date, for one task or lot, one
+ * category, or all. Committed entries are summed whole, settled or not:
+ * see [method@Aff.Ledger.get_open_commitments] for what remains to incur.
+ *
+ * Returns: (transfer full): the sum, or %NULL with %AFF_ERROR_OVERFLOW set
+ */
+AffMoney *
+aff_ledger_sum (AffLedger     *self,
+                const GDate   *until,
+                AffCostState   state,
+                const char    *work,
+                int            category,
+                GError       **error)
+{
+  guint32 last = G_MAXUINT32, work_index = 0;
+  gint64 total = 0;
+  gboolean overflow = FALSE;
+  AffMoney *result = NULL;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
+  g_return_val_if_fail (until == NULL || g_date_valid (until), NULL);
+
+  if (until != NULL)
+    last = g_date_get_julian (until);
+  if (work != NULL && (work_index = _aff_ledger_find_word (self, work)) == 0)
+    return aff_money_new (0, self->currency, error);
+  for (i = 0; i < self->rows->len; i++)
+    {
+      const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
+
+      if (row->day > last || row->state != state || (work != NULL && row->work != work_index) ||
+          (category >= 0 && row->category != category))
+        continue;
+      overflow |= __builtin_add_overflow (total, row->amount, &total);
+    }
+  money_result (self, total, overflow, &result, error);
+  return result;
+}
+
+gboolean
+_aff_ledger_open_commitments (AffLedger   *self,
+                              guint32      last,
+                              gint64      *open)
+{
+  g_autoptr(GHashTable) remaining = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTableIter iter;
+  gpointer value;
+  gboolean overflow = FALSE;
+  guint i;
+
+  *open = 0;
+  for (i = 0; i < self->rows->len; i++)
+    {
+      const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
+      guint32 key = row->state == AFF_COST_STATE_COMMITTED ? row->document : row->commitment;
+      gint64 *left;
+
+      if (row->day > last || key == 0)
+        continue;
+      if ((left = g_hash_table_lookup (remaining, GUINT_TO_POINTER (key))) == NULL)
+        {
+          left = g_new0 (gint64, 1);
+          g_hash_table_insert (remaining, GUINT_TO_POINTER (key), left);
+        }
+      overflow |= row->state == AFF_COST_STATE_COMMITTED ? __builtin_add_overflow (*left, row->amount, left)
+                                                         : __builtin_sub_overflow (*left, row->amount, left);
+    }
+  /* An order invoiced beyond its amount leaves nothing to incur: the excess
+   * is an actual cost, not a negative commitment. */
+  g_hash_table_iter_init (&iter, remaining);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (*(gint64 *) value > 0)
+      overflow |= __builtin_add_overflow (*open, *(gint64 *) value, open);
+  return !overflow;
+}
+
+/**
+ * aff_ledger_get_open_commitments:
+ * @self: a ledger
+ * @until: (nullable): the last day counted, %NULL for every date
+ * @error: return location for a #GError
+ *
+ * Sums what is committed and not yet incurred: for each commitment, its
+ * amount less the actual costs that settle it, when that is positive (an
+ * order invoiced beyond its amount leaves nothing open).
+ *
+ * Returns: (transfer full): the open commitments, or %NULL with
+ *   %AFF_ERROR_OVERFLOW set
+ */
+AffMoney *
+aff_ledger_get_open_commitments (AffLedger    *self,
+                                 const GDate  *until,
+                                 GError      **error)
+{
+  gint64 open;
+  gboolean ok;
+  AffMoney *result = NULL;
+
+  g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
+  g_return_val_if_fail (until == NULL || g_date_valid (until), NULL);
+
+  ok = _aff_ledger_open_commitments (self, until != NULL ? g_date_get_julian (until) : G_MAXUINT32, &open);
+  money_result (self, open, !ok, &result, error);
+  return result;
+}
+
+void
+_aff_ledger_attach (AffLedger  *self,
+                    AffJournal *journal,
+                    const char *affair_id)
+{
+  _aff_track_attach (&self->track, journal, "affair", affair_id, NULL, NULL);
+}
+
+/* The document keeps the ledger as rows of nine values, in the order of
+ * the CSV columns: objects would triple the size of a million entries. */
+void
+_aff_ledger_to_json (AffLedger   *self,
+                     JsonBuilder *builder)
+{
+  guint exponent = 2, i;
+
+  aff_currency_get_exponent (self->currency, &exponent);
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->rows->len; i++)
+    {
+      const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
+      g_autoptr(GString) amount = g_string_new (NULL);
+      const guint32 words[] = { row->supplier, row->document, row->commitment };
+      GDate date;
+      g_autofree char *iso = NULL;
+      guint k;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, row->day);
+      iso = aff_date_to_iso (&date);
+      append_decimal (amount, row->amount, exponent);
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, iso);
+      if (row->work != 0)
+        json_builder_add_string_value (builder, _aff_ledger_word (self, row->work));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_add_string_value (builder, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));
+      json_builder_add_string_value (builder, aff_enum_to_nick (AFF_TYPE_COST_STATE, row->state));
+      json_builder_add_string_value (builder, amount->str);
+      json_builder_add_int_value (builder, row->quantity);
+      for (k = 0; k < G_N_ELEMENTS (words); k++)
+        if (words[k] != 0)
+          json_builder_add_string_value (builder, _aff_ledger_word (self, words[k]));
+        else
+          json_builder_add_null_value (builder);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* A string or null, at position @k of a row. */
+static gboolean
+row_text (AffJsonReader  *reader,
+          JsonArray      *array,
+          guint           k,
+          gboolean        required,
+          const char    **text,
+          GError        **error)
+{
+  JsonNode *node = json_array_get_element (array, k);
+  gsize mark = aff_json_reader_push_index (reader, k);
+  gboolean ok = TRUE;
+
+  *text = NULL;
+  if (JSON_NODE_HOLDS_NULL (node) && !required)
+    ;
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           *json_node_get_string (node) != '\0')
+    *text = json_node_get_string (node);
+  else
+    ok = aff_json_reader_fail (reader, error, required ? _("expected a non-empty string")
+                                                       : _("expected a non-empty string or null"));
+  aff_json_reader_pop (reader, mark);
+  return ok;
+}
+
+typedef struct
+{
+  AffLedger *ledger;
+  GPtrArray *fields;
+} ReadState;
+
+static gboolean
+read_row (AffJsonReader *reader,
+          JsonNode      *element,
+          guint          index,
+          gpointer       data,
+          GError       **error)
+{
+  ReadState *state = data;
+  AffLedger *self = state->ledger;
+  const char *texts[N_COLUMNS];
+  JsonArray *array;
+  JsonNode *quantity;
+  AffLedgerRow row;
+  const char *problem = NULL;
+  int column;
+  guint k;
+
+  if (!JSON_NODE_HOLDS_ARRAY (element) || json_array_get_length (array = json_node_get_array (element)) != N_COLUMNS)
+    return aff_json_reader_fail (reader, error, _("expected an array of 9 values: date, work, category, state, "
+                                                  "amount, quantity, supplier, document, commitment"));
+  for (k = 0; k < N_COLUMNS; k++)
+    {
+      gboolean required = k == COL_DATE || k == COL_CATEGORY || k == COL_STATE || k == COL_AMOUNT;
+
+      if (k == COL_QUANTITY)
+        continue;
+      if (!row_text (reader, array, k, required, &texts[k], error))
+        return FALSE;
+    }
+  quantity = json_array_get_element (array, COL_QUANTITY);
+  if (!JSON_NODE_HOLDS_VALUE (quantity) || json_node_get_value_type (quantity) != G_TYPE_INT64)
+    {
+      gsize mark = aff_json_reader_push_index (reader, COL_QUANTITY);
+
+      aff_json_reader_fail (reader, error, _("expected a whole number of thousandths"));
+      aff_json_reader_pop (reader, mark);
+      return FALSE;
+    }
+  g_ptr_array_set_size (state->fields, 0);
+  for (k = 0; k < N_COLUMNS; k++)
+    g_ptr_array_add (state->fields, (gpointer) (k == COL_QUANTITY || texts[k] == NULL ? "" : texts[k]));
+  if ((column = read_record (self, state->fields, &row, &problem)) >= 0)
+    {
+      gsize mark = aff_json_reader_push_index (reader, column);
+
+      aff_json_reader_fail (reader, error, "%s", problem);
+      aff_json_reader_pop (reader, mark);
+      return FALSE;
+    }
+  row.quantity = json_node_get_int (quantity);
+  if ((problem = row_problem (self, &row, texts[COL_DOCUMENT], texts[COL_COMMITMENT], NULL)) != NULL)
+    return aff_json_reader_fail (reader, error, "%s", problem);
+  row.work = intern (self, texts[COL_WORK]);
+  row.supplier = intern (self, texts[COL_SUPPLIER]);
+  row.document = intern (self, texts[COL_DOCUMENT]);
+  row.commitment = intern (self, texts[COL_COMMITMENT]);
+  append_row (self, &row);
+  return TRUE;
+}
+
+AffLedger *
+_aff_ledger_from_json (AffJsonReader *reader,
+                       JsonNode      *node,
+                       const char    *currency,
+                       GError       **error)
+{
+  g_autoptr(AffLedger) self = aff_ledger_new (currency, error);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  ReadState state = { NULL, fields };
+  JsonArray *array;
+  guint i;
+
+  if (self == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return aff_json_reader_fail (reader, error, _("expected an array of entries")), NULL;
+  state.ledger = self;
+  array = json_node_get_array (node);
+  for (i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize mark = aff_json_reader_push_index (reader, i);
+      gboolean ok = read_row (reader, json_array_get_element (array, i), i, &state, error);
+
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return NULL;
+    }
+  return g_steal_pointer (&self);
+}
