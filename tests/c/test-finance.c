@@ -1,0 +1,783 @@
+/* test-finance.c: the ledger and the status of an affair at a date
+ *
+ * The affair of these tests, worked by hand:
+ *
+ * - the accepted offer prices lot T1 at 50 000.00 of labour (500 h at
+ *   100.00) and lot T2 at 50 000.00 of material, no overheads, a risk
+ *   contingency of 5 000.00 and a selling price of 125 000.00: cost price
+ *   105 000.00, margin 20 000.00, 16 %;
+ * - signed Monday 2026-04-20; the plan has T1 (10 working days) then T2 (10
+ *   working days). On the French calendar, T1 runs 20 April – 4 May (1 May is
+ *   a holiday) and T2 5 May – 20 May (8 May and Ascension, 14 May, are
+ *   holidays); that schedule is saved as the baseline;
+ * - on 4 May, T1 is 80 % done and T2 not started: EV = 40 000, PV = 50 000
+ *   (T1 all planned, T2 not yet); the actual costs to that day are
+ *   45 000.00 of labour; an order PO-7 of 52 000.00 of material is open.
+ *
+ * That is the textbook case BAC 100 000, PV 50 000, EV 40 000, AC 45 000:
+ * CV −5 000, SV −10 000, CPI 0.8889, SPI 0.8, EAC (BAC / CPI) 112 500, ETC
+ * 67 500, VAC −12 500, TCPI 60 000 / 55 000 = 1.0909.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <affaires.h>
+#include "test-util.h"
+#include "test-offer-util.h"
+
+static void
+assert_money (const AffMoney *money,
+              const char     *expected)
+{
+  g_autofree char *text = aff_money_to_string (money);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+typedef gboolean (*RatioGetter) (const AffAffairStatus *self,
+                                 double                *value);
+
+static double
+assert_ratio (RatioGetter            getter,
+              const AffAffairStatus *status,
+              double                 expected)
+{
+  double value = -1;
+
+  g_assert_true (getter (status, &value));
+  g_assert_cmpfloat_with_epsilon (value, expected, 1e-4);
+  return value;
+}
+
+static void
+add_task (AffPlan    *plan,
+          const char *id,
+          guint       days)
+{
+  g_autoptr(AffTask) task = aff_task_new (id, id, days);
+
+  ASSERT_OK (aff_plan_add_task (plan, task, &error));
+}
+
+static void
+cost (AffLedger       *ledger,
+      int y, int m, int d,
+      const char      *work,
+      AffCostCategory  category,
+      AffCostState     state,
+      const char      *amount,
+      const char      *document,
+      const char      *commitment)
+{
+  g_autoptr(GDate) date = day (y, m, d);
+  g_autoptr(AffMoney) value = money (amount);
+  g_autoptr(AffCostEntry) entry = aff_cost_entry_new (date, work, category, state, value);
+
+  aff_cost_entry_set_document (entry, document);
+  aff_cost_entry_set_commitment (entry, commitment);
+  ASSERT_OK (aff_ledger_add (ledger, entry, &error));
+}
+
+/* The affair described at the top, with @labour_overhead_rate on labour. */
+static AffPortfolio *
+new_finance_portfolio (AffAffair **affair,
+                       guint       labour_overhead_rate)
+{
+  AffPortfolio *p = new_base_portfolio ();
+  g_autoptr(AffOffer) offer = aff_offer_new ("OFF-1", "CONS-1");
+  g_autoptr(GDate) validity = day (2026, 6, 30);
+  g_autoptr(GDate) signed_on = day (2026, 4, 20);
+  g_autoptr(AffMoney) contingency = money ("5000.00 EUR");
+  g_autoptr(AffMoney) price = money ("125000.00 EUR");
+  AffOfferRevision *rev;
+  AffPlan *plan;
+  guint k;
+
+  add_consultation_full (p, "CONS-1", "acme", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
+  ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
+  rev = aff_offer_get_current_revision (offer);
+  add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Montage", "500", AFF_LINE_UNIT_HOUR, "100.00 EUR", "T1");
+  add_cost_line (rev, AFF_LINE_KIND_MATERIAL, "Tubes", "1", AFF_LINE_UNIT_LUMP_SUM, "50000.00 EUR", "T2");
+  for (k = AFF_LINE_KIND_LABOUR; k <= AFF_LINE_KIND_OTHER; k++)
+    ASSERT_OK (aff_offer_revision_set_overhead_rate (rev, k, k == AFF_LINE_KIND_LABOUR ? labour_overhead_rate : 0,
+                                                     &error));
+  ASSERT_OK (aff_offer_revision_set_contingency (rev, contingency, &error));
+  ASSERT_OK (aff_offer_revision_set_selling_price (rev, price, &error));
+  ASSERT_OK (aff_offer_revision_set_validity (rev, validity, &error));
+  send (offer, 2026, 4, 1);
+  ASSERT_OK (aff_offer_accept (offer, signed_on, "CT-2026-017", &error));
+  *affair = aff_portfolio_lookup_affair (p, "OFF-1");
+  g_assert_nonnull (*affair);
+
+  plan = aff_affair_get_plan (*affair);
+  add_task (plan, "T1", 10);
+  add_task (plan, "T2", 10);
+  ASSERT_OK (aff_plan_add_dependency (plan, "T1", "T2", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  assert_date (aff_task_get_early_finish (aff_plan_lookup_task (plan, "T1")), 2026, 5, 4);
+  assert_date (aff_task_get_early_finish (aff_plan_lookup_task (plan, "T2")), 2026, 5, 20);
+  ASSERT_OK (aff_plan_save_baseline (plan, "contrat", &error));
+  return p;
+}
+
+/* The costs, progress and billing of the textbook case, on 4 May and after. */
+static void
+record_textbook (AffAffair *affair)
+{
+  AffLedger *ledger = aff_affair_get_ledger (affair);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) apr30 = day (2026, 4, 30);
+  g_autoptr(AffMoney) advance = money ("37500.00 EUR");
+  g_autoptr(AffMoney) paid = money ("45000.00 EUR");
+
+  cost (ledger, 2026, 4, 24, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL, "30000.00 EUR", "TS-17", NULL);
+  cost (ledger, 2026, 4, 28, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, "52000.00 EUR", "PO-7",
+        NULL);
+  cost (ledger, 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL, "15000.00 EUR", "TS-18", NULL);
+  /* After the date of the status: not counted on 4 May. */
+  cost (ledger, 2026, 5, 11, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "20000.00 EUR", "FA-991",
+        "PO-7");
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", apr30, 5000, &error));
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", may4, 8000, &error));
+  ASSERT_OK (aff_affair_record_invoice (affair, "F-2026-001", apr30, advance, &error));
+  ASSERT_OK (aff_affair_record_payment (affair, "F-2026-001", may4, paid, &error));
+}
+
+static void
+test_textbook_earned_value (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffAffairStatus) s = NULL;
+  double value = 0;
+  int bp = 0;
+
+  record_textbook (affair);
+  s = aff_affair_compute_status (affair, may4, &error);
+  g_assert_no_error (error);
+  assert_date (aff_affair_status_get_date (s), 2026, 5, 4);
+  g_assert_cmpstr (aff_affair_status_get_affair_id (s), ==, "OFF-1");
+  g_assert_true (aff_affair_status_has_baseline (s));
+  assert_money (aff_affair_status_get_bac (s), "100000.00 EUR");
+  assert_money (aff_affair_status_get_pv (s), "50000.00 EUR");
+  assert_money (aff_affair_status_get_ev (s), "40000.00 EUR");
+  assert_money (aff_affair_status_get_ac (s), "45000.00 EUR");
+  /* PO-7 is not yet invoiced on 4 May */
+  assert_money (aff_affair_status_get_open_commitments (s), "52000.00 EUR");
+  assert_money (aff_affair_status_get_cv (s), "-5000.00 EUR");
+  assert_money (aff_affair_status_get_sv (s), "-10000.00 EUR");
+  assert_ratio (aff_affair_status_get_cpi, s, 40000.0 / 45000.0);
+  assert_ratio (aff_affair_status_get_spi, s, 0.8);
+  g_assert_cmpint (aff_affair_status_get_eac_method (s), ==, AFF_EAC_METHOD_CPI);
+  assert_money (aff_affair_status_get_eac (s), "112500.00 EUR");
+  assert_money (aff_affair_status_get_etc (s), "67500.00 EUR");
+  assert_money (aff_affair_status_get_vac (s), "-12500.00 EUR");
+  g_assert_cmpfloat_with_epsilon (assert_ratio (aff_affair_status_get_tcpi, s, 60000.0 / 55000.0), 1.0909, 1e-4);
+
+  /* Margin: the contingency stays a reserve on top of the EAC. */
+  assert_money (aff_affair_status_get_contingency (s), "5000.00 EUR");
+  assert_money (aff_affair_status_get_cost_at_completion (s), "117500.00 EUR");
+  assert_money (aff_affair_status_get_contract_amount (s), "125000.00 EUR");
+  assert_money (aff_affair_status_get_revenue_at_completion (s), "125000.00 EUR");
+  assert_money (aff_affair_status_get_margin_at_completion (s), "7500.00 EUR");
+  assert_money (aff_affair_status_get_offer_margin (s), "20000.00 EUR");
+  assert_money (aff_affair_status_get_margin_drift (s), "-12500.00 EUR");
+  g_assert_true (aff_affair_status_get_margin_rate (s, &bp));
+  g_assert_cmpint (bp, ==, 600);                       /* 7 500 / 125 000 */
+  g_assert_true (aff_affair_status_get_margin_rate_drift (s, &bp));
+  g_assert_cmpint (bp, ==, -1000);                     /* 6 % − 16 % */
+
+  /* Cost to cost: 45 000 / 117 500 = 0.382978…; recognised 125 000 × that
+   * = 47 872.340… → 47 872.34; billed 37 500: FAE 10 372.34. */
+  g_assert_cmpint (aff_affair_status_get_revenue_method (s), ==, AFF_REVENUE_METHOD_COST_TO_COST);
+  assert_ratio (aff_affair_status_get_completion, s, 45000.0 / 117500.0);
+  assert_money (aff_affair_status_get_recognised_revenue (s), "47872.34 EUR");
+  assert_money (aff_affair_status_get_billed (s), "37500.00 EUR");
+  assert_money (aff_affair_status_get_cash_received (s), "45000.00 EUR");
+  assert_money (aff_affair_status_get_accrued_revenue (s), "10372.34 EUR");
+  assert_money (aff_affair_status_get_deferred_revenue (s), "0.00 EUR");
+  assert_money (aff_affair_status_get_loss_provision (s), "0.00 EUR");
+  assert_money (aff_affair_status_get_backlog (s), "77127.66 EUR");
+
+  /* Physical 0.4, cost 45 000 / 112 500 = 0.4, billing 0.3: a gap of 10
+   * points, exactly the default tolerance. */
+  assert_ratio (aff_affair_status_get_physical_progress, s, 0.4);
+  assert_ratio (aff_affair_status_get_cost_progress, s, 0.4);
+  assert_ratio (aff_affair_status_get_billing_progress, s, 0.3);
+  g_assert_true (aff_affair_status_is_concordant (s, &value));
+  g_assert_cmpfloat_with_epsilon (value, 0.1, 1e-9);
+}
+
+static void
+test_concordance_tolerance (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffAffairStatus) s = NULL;
+  double gap = 0;
+
+  record_textbook (affair);
+  aff_policy_set_concordance_tolerance (aff_portfolio_get_policy (p), 999);
+  s = aff_affair_compute_status (affair, may4, &error);
+  g_assert_no_error (error);
+  g_assert_false (aff_affair_status_is_concordant (s, &gap));
+  g_assert_cmpfloat_with_epsilon (gap, 0.1, 1e-9);
+}
+
+static AffAffairStatus *
+status_on (AffAffair *affair,
+           int y, int m, int d)
+{
+  g_autoptr(GDate) date = day (y, m, d);
+  g_autoptr(GError) error = NULL;
+  AffAffairStatus *s = aff_affair_compute_status (affair, date, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (s);
+  return s;
+}
+
+static void
+test_eac_methods (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(AffMoney) rest_t1 = money ("12000.00 EUR");
+  AffPolicy *policy = aff_portfolio_get_policy (p);
+  AffAffairStatus *s;
+
+  record_textbook (affair);
+  /* AC + (BAC − EV) = 45 000 + 60 000 */
+  aff_policy_set_eac_method (policy, AFF_EAC_METHOD_ATYPICAL);
+  s = status_on (affair, 2026, 5, 4);
+  g_assert_cmpint (aff_affair_status_get_eac_method (s), ==, AFF_EAC_METHOD_ATYPICAL);
+  assert_money (aff_affair_status_get_eac (s), "105000.00 EUR");
+  aff_affair_status_free (s);
+
+  /* AC + (BAC − EV) / (CPI × SPI) = 45 000 + 60 000 / (0.8889 × 0.8)
+   * = 45 000 + 60 000 × 1.40625 = 129 375 */
+  aff_policy_set_eac_method (policy, AFF_EAC_METHOD_COMPOSITE);
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_eac (s), "129375.00 EUR");
+  aff_affair_status_free (s);
+
+  /* Bottom-up: AC + 12 000 estimated for T1 + T2's unearned 50 000 */
+  ASSERT_OK (aff_affair_record_remaining (affair, "T1", may4, rest_t1, &error));
+  aff_policy_set_eac_method (policy, AFF_EAC_METHOD_BOTTOM_UP);
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_eac (s), "107000.00 EUR");
+  aff_affair_status_free (s);
+
+  /* The affair's own method wins over the policy's. */
+  aff_affair_set_eac_method (affair, AFF_EAC_METHOD_CPI);
+  g_assert_cmpint (aff_affair_get_eac_method (affair), ==, AFF_EAC_METHOD_CPI);
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_eac (s), "112500.00 EUR");
+  aff_affair_status_free (s);
+
+  /* Before any progress the CPI is 0 and BAC / CPI undefined: the
+   * estimate falls back to AC + BAC − EV, and says so. On 24 April: AC
+   * 30 000, EV 0. */
+  s = status_on (affair, 2026, 4, 24);
+  assert_ratio (aff_affair_status_get_cpi, s, 0.0);
+  g_assert_cmpint (aff_affair_status_get_eac_method (s), ==, AFF_EAC_METHOD_ATYPICAL);
+  assert_money (aff_affair_status_get_eac (s), "130000.00 EUR");
+  /* T1 half planned: 5 of its 10 working days */
+  assert_money (aff_affair_status_get_pv (s), "25000.00 EUR");
+  assert_money (aff_affair_status_get_ev (s), "0.00 EUR");
+  aff_affair_status_free (s);
+}
+
+static void
+test_nothing_yet (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffAffairStatus) s = status_on (affair, 2026, 4, 19);
+  double value;
+  int bp = 0;
+
+  /* The day before the start: nothing planned, earned, spent or billed;
+   * every ratio with a zero denominator is undefined, never infinite. */
+  assert_money (aff_affair_status_get_pv (s), "0.00 EUR");
+  assert_money (aff_affair_status_get_ac (s), "0.00 EUR");
+  g_assert_false (aff_affair_status_get_cpi (s, &value));
+  g_assert_false (aff_affair_status_get_spi (s, &value));
+  g_assert_false (aff_affair_status_get_cost_progress (s, &value) && value != 0);
+  assert_money (aff_affair_status_get_eac (s), "100000.00 EUR");
+  /* At signature the margin at completion is the offer's. */
+  assert_money (aff_affair_status_get_margin_at_completion (s), "20000.00 EUR");
+  assert_money (aff_affair_status_get_margin_drift (s), "0.00 EUR");
+  g_assert_true (aff_affair_status_get_margin_rate_drift (s, &bp));
+  g_assert_cmpint (bp, ==, 0);
+  assert_money (aff_affair_status_get_recognised_revenue (s), "0.00 EUR");
+  assert_money (aff_affair_status_get_backlog (s), "125000.00 EUR");
+  /* TCPI: (100 000 − 0) / (100 000 − 0) */
+  assert_ratio (aff_affair_status_get_tcpi, s, 1.0);
+}
+
+static void
+test_deferred_revenue_and_physical_method (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) may2 = day (2026, 5, 2);
+  g_autoptr(AffMoney) second = money ("22500.00 EUR");
+  AffAffairStatus *s;
+
+  record_textbook (affair);
+  ASSERT_OK (aff_affair_record_invoice (affair, "F-2026-002", may2, second, &error));
+  /* Billed 60 000 against 47 872.34 recognised: PCA 12 127.66. */
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_billed (s), "60000.00 EUR");
+  assert_money (aff_affair_status_get_accrued_revenue (s), "0.00 EUR");
+  assert_money (aff_affair_status_get_deferred_revenue (s), "12127.66 EUR");
+  aff_affair_status_free (s);
+
+  /* Physical: completion EV / BAC = 0.4; recognised 50 000; PCA 10 000. */
+  aff_policy_set_revenue_method (aff_portfolio_get_policy (p), AFF_REVENUE_METHOD_PHYSICAL);
+  s = status_on (affair, 2026, 5, 4);
+  g_assert_cmpint (aff_affair_status_get_revenue_method (s), ==, AFF_REVENUE_METHOD_PHYSICAL);
+  assert_money (aff_affair_status_get_recognised_revenue (s), "50000.00 EUR");
+  assert_money (aff_affair_status_get_deferred_revenue (s), "10000.00 EUR");
+  aff_affair_status_free (s);
+}
+
+static void
+test_loss_provision (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(AffMoney) rest_t1 = money ("12000.00 EUR");
+  g_autoptr(AffMoney) rest_t2 = money ("85000.00 EUR");
+  g_autoptr(AffAffairStatus) s = NULL;
+  int bp = 0;
+
+  record_textbook (affair);
+  ASSERT_OK (aff_affair_record_remaining (affair, "T1", may4, rest_t1, &error));
+  ASSERT_OK (aff_affair_record_remaining (affair, "T2", may4, rest_t2, &error));
+  aff_affair_set_eac_method (affair, AFF_EAC_METHOD_BOTTOM_UP);
+  s = status_on (affair, 2026, 5, 4);
+  /* EAC 45 000 + 12 000 + 85 000 = 142 000; with the contingency 147 000,
+   * against 125 000 of revenue: a loss of 22 000. Completion 45 000 /
+   * 147 000; recognised 125 000 × 45 000 / 147 000 = 38 265.306… →
+   * 38 265.31; the recognised result absorbs 45 000 − 38 265.31 =
+   * 6 734.69 of the loss; the provision is the rest, 15 265.31 (22 000 ×
+   * 102 000 / 147 000 = 15 265.306…). */
+  assert_money (aff_affair_status_get_eac (s), "142000.00 EUR");
+  assert_money (aff_affair_status_get_cost_at_completion (s), "147000.00 EUR");
+  assert_money (aff_affair_status_get_margin_at_completion (s), "-22000.00 EUR");
+  assert_money (aff_affair_status_get_recognised_revenue (s), "38265.31 EUR");
+  assert_money (aff_affair_status_get_loss_provision (s), "15265.31 EUR");
+  assert_money (aff_affair_status_get_accrued_revenue (s), "765.31 EUR");
+  g_assert_true (aff_affair_status_get_margin_rate (s, &bp));
+  g_assert_cmpint (bp, ==, -1760);                     /* −22 000 / 125 000 */
+}
+
+static void
+test_amendment (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) proposed = day (2026, 5, 6);
+  g_autoptr(GDate) accepted = day (2026, 5, 11);
+  g_autoptr(GDate) too_early = day (2026, 5, 5);
+  g_autoptr(AffMoney) revenue = money ("10000.00 EUR");
+  g_autoptr(AffMoney) change = money ("8000.00 EUR");
+  g_autoptr(AffMoney) dollars = money ("8000.00 USD");
+  g_autoptr(AffAmendment) amendment = aff_amendment_new ("AV-1", proposed, revenue, "Tubes supplémentaires");
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(AffMoney) budget = NULL;
+  g_autoptr(GError) local_error = NULL;
+  AffAffairStatus *s;
+  const char *work = NULL;
+  AffCostCategory category = AFF_COST_CATEGORY_OTHER;
+  AffMoney *listed_change = NULL;
+  GDate date;
+
+  ASSERT_OK (aff_amendment_add_budget_change (amendment, "T2", AFF_COST_CATEGORY_MATERIAL, change, &error));
+  ASSERT_FAILS (AFF_ERROR_CURRENCY_MISMATCH,
+                aff_amendment_add_budget_change (amendment, "T2", AFF_COST_CATEGORY_MATERIAL, dollars, &error));
+  ASSERT_OK (aff_affair_add_amendment (affair, amendment, &error));
+  ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID, aff_affair_add_amendment (affair, amendment, &error));
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_affair_accept_amendment (affair, "AV-9", accepted, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_accept_amendment (affair, "AV-1", too_early, &error));
+
+  /* Proposed, it counts for nothing. */
+  s = status_on (affair, 2026, 5, 13);
+  assert_money (aff_affair_status_get_revenue_at_completion (s), "125000.00 EUR");
+  assert_money (aff_affair_status_get_bac (s), "100000.00 EUR");
+  aff_affair_status_free (s);
+
+  ASSERT_OK (aff_affair_accept_amendment (affair, "AV-1", accepted, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_affair_accept_amendment (affair, "AV-1", accepted, &error));
+  listed = aff_affair_list_amendments (affair);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_true (aff_amendment_get_accepted_date (g_ptr_array_index (listed, 0), &date));
+  assert_date (&date, 2026, 5, 11);
+  g_assert_cmpuint (aff_amendment_get_n_budget_changes (g_ptr_array_index (listed, 0)), ==, 1);
+  g_assert_true (aff_amendment_get_budget_change (g_ptr_array_index (listed, 0), 0, &work, &category,
+                                                  &listed_change));
+  g_assert_cmpstr (work, ==, "T2");
+  g_assert_cmpint (category, ==, AFF_COST_CATEGORY_MATERIAL);
+  assert_money (listed_change, "8000.00 EUR");
+  aff_money_free (listed_change);
+
+  /* Before its acceptance, still nothing. */
+  s = status_on (affair, 2026, 5, 8);
+  assert_money (aff_affair_status_get_revenue_at_completion (s), "125000.00 EUR");
+  aff_affair_status_free (s);
+
+  /* On 13 May: revenue 135 000; T2's material budget 58 000. T2 is planned
+   * 5 May – 20 May; by the 13th, 6 of its 10 working days (5, 6, 7, 11,
+   * 12, 13 May): PV = 50 000 + 58 000 × 6 / 10 = 84 800. */
+  s = status_on (affair, 2026, 5, 13);
+  assert_money (aff_affair_status_get_revenue_at_completion (s), "135000.00 EUR");
+  assert_money (aff_affair_status_get_bac (s), "108000.00 EUR");
+  assert_money (aff_affair_status_get_pv (s), "84800.00 EUR");
+  aff_affair_status_free (s);
+  budget = aff_affair_get_budget_at_completion (affair, accepted, "T2", AFF_COST_CATEGORY_MATERIAL, &local_error);
+  g_assert_no_error (local_error);
+  assert_money (budget, "58000.00 EUR");
+}
+
+static void
+test_overheads_earn_with_the_rest (void)
+{
+  AffAffair *affair;
+  /* 10 % on labour: 5 000 of overheads, for the whole affair. */
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 1000);
+  g_autoptr(AffAffairStatus) s = NULL;
+  g_autoptr(AffMoney) overheads = NULL;
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+
+  record_textbook (affair);
+  overheads = aff_affair_get_budget_at_completion (affair, may4, NULL, AFF_COST_CATEGORY_OVERHEAD, NULL);
+  assert_money (overheads, "5000.00 EUR");
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_bac (s), "105000.00 EUR");
+  /* The overheads earn as the direct lines do (40 000 of 100 000): 2 000;
+   * they are planned over the whole plan, 20 working days from 20 April to
+   * 20 May, 10 of them by 4 May: 2 500. */
+  assert_money (aff_affair_status_get_ev (s), "42000.00 EUR");
+  assert_money (aff_affair_status_get_pv (s), "52500.00 EUR");
+}
+
+static void
+test_progress_history (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) apr29 = day (2026, 4, 29);
+  g_autoptr(GDate) apr30 = day (2026, 4, 30);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) invalid = g_date_new ();
+  int bp = -1;
+
+  record_textbook (affair);
+  g_assert_false (aff_affair_get_progress (affair, "T1", apr29, &bp));
+  g_assert_true (aff_affair_get_progress (affair, "T1", apr30, &bp));
+  g_assert_cmpint (bp, ==, 5000);
+  g_assert_true (aff_affair_get_progress (affair, "T1", may4, &bp));
+  g_assert_cmpint (bp, ==, 8000);
+  /* A figure corrected the same day replaces the first. */
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", may4, 7500, &error));
+  g_assert_true (aff_affair_get_progress (affair, "T1", may4, &bp));
+  g_assert_cmpint (bp, ==, 7500);
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_progress (affair, "T1", may4, 10001, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_progress (affair, "T1", may4, -1, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_progress (affair, "T1", invalid, 100, &error));
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_affair_record_progress (affair, "T9", may4, 100, &error));
+}
+
+static void
+test_invoices_and_payments (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) apr30 = day (2026, 4, 30);
+  g_autoptr(GDate) apr29 = day (2026, 4, 29);
+  g_autoptr(AffMoney) amount = money ("1000.00 EUR");
+  g_autoptr(AffMoney) dollars = money ("1000.00 USD");
+
+  record_textbook (affair);
+  ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID, aff_affair_record_invoice (affair, "F-2026-001", apr30, amount, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_invoice (affair, "F 1", apr30, amount, &error));
+  ASSERT_FAILS (AFF_ERROR_CURRENCY_MISMATCH, aff_affair_record_invoice (affair, "F-9", apr30, dollars, &error));
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_affair_record_payment (affair, "F-9", apr30, amount, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_payment (affair, "F-2026-001", apr29, amount, &error));
+}
+
+static void
+test_ledger_sums_and_commitments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffLedger) ledger = aff_ledger_new ("EUR", &error);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) may31 = day (2026, 5, 31);
+  g_autoptr(AffMoney) sum = NULL;
+  g_autoptr(AffMoney) open = NULL;
+  g_autoptr(AffCostEntry) entry = NULL;
+  g_autoptr(AffCostEntry) orphan = NULL;
+  g_autoptr(AffCostEntry) unnamed = NULL;
+  g_autoptr(AffMoney) amount = money ("10.00 EUR");
+  g_autoptr(AffMoney) dollars = money ("10.00 USD");
+
+  g_assert_no_error (error);
+  g_assert_null (aff_ledger_new ("EURO", &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_UNKNOWN_CURRENCY);
+  g_clear_error (&error);
+
+  cost (ledger, 2026, 4, 24, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL, "30000.00 EUR", "TS-17", NULL);
+  cost (ledger, 2026, 4, 28, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, "52000.00 EUR", "PO-7",
+        NULL);
+  cost (ledger, 2026, 5, 11, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "20000.00 EUR", "FA-991",
+        "PO-7");
+  cost (ledger, 2026, 5, 20, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "35000.00 EUR", "FA-1002",
+        "PO-7");
+  cost (ledger, 2026, 5, 21, NULL, AFF_COST_CATEGORY_TRAVEL, AFF_COST_STATE_ACTUAL, "-150.00 EUR", "AV-3", NULL);
+  g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 5);
+
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, NULL, -1, &error);
+  assert_money (sum, "84850.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  sum = aff_ledger_sum (ledger, may4, AFF_COST_STATE_ACTUAL, NULL, -1, &error);
+  assert_money (sum, "30000.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "T2", AFF_COST_CATEGORY_MATERIAL, &error);
+  assert_money (sum, "55000.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "nothing", -1, &error);
+  assert_money (sum, "0.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_COMMITTED, NULL, -1, &error);
+  assert_money (sum, "52000.00 EUR");
+
+  /* PO-7: 52 000 ordered; 20 000 invoiced by 11 May leaves 32 000; the
+   * second invoice (35 000) goes beyond the order: nothing left, not −3 000. */
+  open = aff_ledger_get_open_commitments (ledger, may4, &error);
+  assert_money (open, "52000.00 EUR");
+  g_clear_pointer (&open, aff_money_free);
+  {
+    g_autoptr(GDate) may15 = day (2026, 5, 15);
+
+    open = aff_ledger_get_open_commitments (ledger, may15, &error);
+    assert_money (open, "32000.00 EUR");
+    g_clear_pointer (&open, aff_money_free);
+  }
+  open = aff_ledger_get_open_commitments (ledger, may31, &error);
+  assert_money (open, "0.00 EUR");
+
+  entry = aff_ledger_get_entry (ledger, 2);
+  assert_date (aff_cost_entry_get_date (entry), 2026, 5, 11);
+  g_assert_cmpstr (aff_cost_entry_get_work (entry), ==, "T2");
+  g_assert_cmpint (aff_cost_entry_get_category (entry), ==, AFF_COST_CATEGORY_MATERIAL);
+  g_assert_cmpint (aff_cost_entry_get_state (entry), ==, AFF_COST_STATE_ACTUAL);
+  g_assert_cmpstr (aff_cost_entry_get_document (entry), ==, "FA-991");
+  g_assert_cmpstr (aff_cost_entry_get_commitment (entry), ==, "PO-7");
+  g_assert_null (aff_cost_entry_get_supplier (entry));
+  g_assert_null (aff_ledger_get_entry (ledger, 5));
+
+  /* A commitment needs its order; an invoice settles an order the ledger
+   * has; one order per document; one currency. */
+  unnamed = aff_cost_entry_new (may4, "T1", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, amount);
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_ledger_add (ledger, unnamed, &error));
+  aff_cost_entry_set_document (unnamed, "PO-7");
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_ledger_add (ledger, unnamed, &error));
+  orphan = aff_cost_entry_new (may4, "T1", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, amount);
+  aff_cost_entry_set_commitment (orphan, "PO-404");
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_ledger_add (ledger, orphan, &error));
+  {
+    g_autoptr(AffCostEntry) foreign = aff_cost_entry_new (may4, "T1", AFF_COST_CATEGORY_TRAVEL,
+                                                          AFF_COST_STATE_ACTUAL, dollars);
+
+    ASSERT_FAILS (AFF_ERROR_CURRENCY_MISMATCH, aff_ledger_add (ledger, foreign, &error));
+  }
+  g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 5);
+}
+
+static void
+test_ledger_csv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffLedger) ledger = aff_ledger_new ("EUR", &error);
+  g_autoptr(AffLedger) again = aff_ledger_new ("EUR", &error);
+  g_autoptr(AffCostEntry) entry = NULL;
+  g_autoptr(AffMoney) sum = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_again = NULL;
+  /* Columns in another order, a quoted supplier with a comma and a quote,
+   * a byte-order mark, CRLF, a blank last line. */
+  const char *text =
+    "\xef\xbb\xbf" "state,date,amount,category,work,quantity,supplier,document,commitment\r\n"
+    "actual,2026-04-24,1234.50,labour,T1,12.5,\"Dupont, \"\"Père\"\" & Fils\",TS-1,\r\n"
+    "committed,2026-04-28,52000,material,T2,,Inox SA,PO-7,\r\n"
+    "actual,2026-05-11,20000.00,material,T2,1,Inox SA,FA-991,PO-7\r\n"
+    "\r\n";
+  guint added = 0;
+
+  ASSERT_OK (aff_ledger_import_csv (ledger, text, -1, &added, &error));
+  g_assert_cmpuint (added, ==, 3);
+  entry = aff_ledger_get_entry (ledger, 0);
+  g_assert_cmpstr (aff_cost_entry_get_supplier (entry), ==, "Dupont, \"Père\" & Fils");
+  g_assert_cmpint (aff_cost_entry_get_quantity (entry), ==, 12500);
+  assert_money (aff_cost_entry_get_amount (entry), "1234.50 EUR");
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, NULL, -1, &error);
+  assert_money (sum, "21234.50 EUR");
+
+  csv = aff_ledger_to_csv (ledger);
+  g_assert_cmpstr (csv, ==,
+                   "date,work,category,state,amount,quantity,supplier,document,commitment\r\n"
+                   "2026-04-24,T1,labour,actual,1234.50,12.500,\"Dupont, \"\"Père\"\" & Fils\",TS-1,\r\n"
+                   "2026-04-28,T2,material,committed,52000.00,,Inox SA,PO-7,\r\n"
+                   "2026-05-11,T2,material,actual,20000.00,1.000,Inox SA,FA-991,PO-7\r\n");
+  ASSERT_OK (aff_ledger_import_csv (again, csv, -1, NULL, &error));
+  csv_again = aff_ledger_to_csv (again);
+  g_assert_cmpstr (csv_again, ==, csv);
+}
+
+static void
+test_ledger_csv_errors (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "date,category,state\n", "Line 1: the column “amount” is missing" },
+    { "date,category,state,amount,colour\n", "Line 1: unknown column “colour”" },
+    { "date,category,state,amount,date\n", "Line 1: column “date” appears twice" },
+    { "date,category,state,amount\n2026-04-24,labour,actual,10\n2026-02-30,labour,actual,10\n",
+      "Line 3, column date: expected a date like 2026-03-31" },
+    { "date,category,state,amount\n2026-04-24,welding,actual,10\n", "Line 2, column category:" },
+    { "date,category,state,amount\n2026-04-24,labour,spent,10\n", "Line 2, column state:" },
+    { "date,category,state,amount\n2026-04-24,labour,actual,10.123\n", "Line 2, column amount:" },
+    { "date,category,state,amount\n2026-04-24,labour,actual,1e3\n", "Line 2, column amount:" },
+    { "date,category,state,amount,quantity\n2026-04-24,labour,actual,10,1.2345\n", "Line 2, column quantity:" },
+    { "date,category,state,amount\n2026-04-24,labour,actual\n", "Line 2: expected 4 fields, found 3" },
+    { "date,category,state,amount\n2026-04-24,labour,actual,\"10\n", "Line 2: a quoted field is not closed" },
+    { "date,category,state,amount\n2026-04-24,labour,actual,1\"0\n", "Line 2: a quote inside an unquoted field" },
+    { "date,category,state,amount,document\n2026-04-24,material,committed,10,\n",
+      "Line 2: a commitment needs the reference of its order" },
+    { "date,category,state,amount,document\n2026-04-24,material,committed,10,PO-1\n"
+      "2026-04-25,material,committed,10,PO-1\n",
+      "Line 3: a commitment with this document is already in the ledger" },
+    { "date,category,state,amount,commitment\n2026-04-24,material,actual,10,PO-404\n",
+      "Line 2: it settles a commitment the ledger does not have" },
+    /* A field quoted over two lines counts both. */
+    { "date,category,state,amount,supplier\n2026-04-24,labour,actual,10,\"two\nlines\"\n2026-04-24,x,actual,10,a\n",
+      "Line 4, column category:" },
+    { "date,category,state,amount\n2026-04-24,labour,actual,10\n\xff\n", "Line 3: the text is not valid UTF-8" },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AffLedger) ledger = aff_ledger_new ("EUR", &error);
+      guint added = 99;
+
+      g_test_message ("case %u", i);
+      g_assert_false (aff_ledger_import_csv (ledger, cases[i].text, -1, &added, &error));
+      g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      /* Whole or nothing. */
+      g_assert_cmpuint (added, ==, 0);
+      g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 0);
+    }
+}
+
+static void
+test_journal_and_round_trip (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) q = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) may6 = day (2026, 5, 6);
+  g_autoptr(GDate) may11 = day (2026, 5, 11);
+  g_autoptr(AffMoney) revenue = money ("10000.00 EUR");
+  g_autoptr(AffMoney) change = money ("8000.00 EUR");
+  g_autoptr(AffAmendment) amendment = aff_amendment_new ("AV-1", may6, revenue, "Tubes supplémentaires");
+  g_autoptr(AffAffairStatus) before = NULL;
+  g_autoptr(AffAffairStatus) after = NULL;
+  AffJournal *journal = aff_portfolio_get_journal (p);
+  guint n = aff_journal_get_n_entries (journal), i;
+  const char *actions[] = {
+    "cost-added", "cost-added", "cost-added", "cost-added", "progress-recorded", "progress-recorded",
+    "invoice-recorded", "payment-recorded", "costs-imported", "amendment-added", "amendment-accepted",
+    "eac-method-set",
+  };
+  g_autofree char *data = NULL;
+  g_autofree char *data_again = NULL;
+  gsize length = 0;
+  AffAffair *loaded;
+
+  record_textbook (affair);
+  ASSERT_OK (aff_ledger_import_csv (aff_affair_get_ledger (affair),
+                                    "date,category,state,amount\n2026-05-12,travel,actual,80.00\n", -1, NULL,
+                                    &error));
+  ASSERT_OK (aff_amendment_add_budget_change (amendment, "T2", AFF_COST_CATEGORY_MATERIAL, change, &error));
+  ASSERT_OK (aff_affair_add_amendment (affair, amendment, &error));
+  ASSERT_OK (aff_affair_accept_amendment (affair, "AV-1", may11, &error));
+  aff_affair_set_eac_method (affair, AFF_EAC_METHOD_ATYPICAL);
+
+  g_assert_cmpuint (aff_journal_get_n_entries (journal), ==, n + G_N_ELEMENTS (actions));
+  for (i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      AffJournalEntry *entry = aff_journal_get_entry (journal, n + i);
+
+      g_assert_cmpstr (aff_journal_entry_get_action (entry), ==, actions[i]);
+      g_assert_cmpstr (aff_journal_entry_get_entity_id (entry), ==, "OFF-1");
+    }
+  ASSERT_OK (aff_journal_verify (journal, &error));
+
+  data = aff_portfolio_to_data (p, &length);
+  q = aff_portfolio_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  data_again = aff_portfolio_to_data (q, NULL);
+  g_assert_cmpstr (data_again, ==, data);
+  loaded = aff_portfolio_lookup_affair (q, "OFF-1");
+  g_assert_cmpuint (aff_ledger_get_n_entries (aff_affair_get_ledger (loaded)), ==, 5);
+  g_assert_cmpint (aff_affair_get_eac_method (loaded), ==, AFF_EAC_METHOD_ATYPICAL);
+  before = status_on (affair, 2026, 5, 13);
+  after = status_on (loaded, 2026, 5, 13);
+  {
+    const AffMoney *(*getters[]) (const AffAffairStatus *) = {
+      aff_affair_status_get_bac, aff_affair_status_get_pv, aff_affair_status_get_ev, aff_affair_status_get_ac,
+      aff_affair_status_get_eac, aff_affair_status_get_revenue_at_completion, aff_affair_status_get_billed,
+      aff_affair_status_get_cash_received, aff_affair_status_get_open_commitments,
+    };
+
+    for (i = 0; i < G_N_ELEMENTS (getters); i++)
+      g_assert_true (aff_money_equal (getters[i] (before), getters[i] (after)));
+  }
+  assert_money (aff_affair_status_get_revenue_at_completion (after), "135000.00 EUR");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/finance/textbook-earned-value", test_textbook_earned_value);
+  g_test_add_func ("/finance/concordance-tolerance", test_concordance_tolerance);
+  g_test_add_func ("/finance/eac-methods", test_eac_methods);
+  g_test_add_func ("/finance/nothing-yet", test_nothing_yet);
+  g_test_add_func ("/finance/deferred-revenue-and-physical-method", test_deferred_revenue_and_physical_method);
+  g_test_add_func ("/finance/loss-provision", test_loss_provision);
+  g_test_add_func ("/finance/amendment", test_amendment);
+  g_test_add_func ("/finance/overheads-earn-with-the-rest", test_overheads_earn_with_the_rest);
+  g_test_add_func ("/finance/progress-history", test_progress_history);
+  g_test_add_func ("/finance/invoices-and-payments", test_invoices_and_payments);
+  g_test_add_func ("/finance/ledger-sums-and-commitments", test_ledger_sums_and_commitments);
+  g_test_add_func ("/finance/ledger-csv", test_ledger_csv);
+  g_test_add_func ("/finance/ledger-csv-errors", test_ledger_csv_errors);
+  g_test_add_func ("/finance/journal-and-round-trip", test_journal_and_round_trip);
+  return g_test_run ();
+}
