@@ -275,6 +275,70 @@ def plan_problems(doc):
     return problems
 
 
+def finance_problems(doc):
+    """The rules of format.md, section 8e, that the schema cannot express:
+    one currency, the decimals of amounts, references between rows, dates
+    in order and uniqueness. The works named are not looked up."""
+    decimals = {"EUR": 2, "USD": 2, "GBP": 2, "CHF": 2, "JPY": 0, "KWD": 3}
+    problems = []
+    for i, affair in enumerate(doc.get("affairs", [])):
+        if "finance" not in affair:
+            continue
+        finance = affair["finance"]
+        where = "$.affairs[%d].finance" % i
+        currency = affair["contract_amount"].split(" ")[1]
+
+        def foreign(text):
+            return text.split(" ")[1] != currency
+
+        committed = set()
+        for j, row in enumerate(finance.get("ledger", [])):
+            amount = row[4]
+            if "." in amount and len(amount.split(".")[1]) > decimals.get(currency, 2):
+                problems.append("%s.ledger[%d][4]: too many decimals" % (where, j))
+            date, state, document, commitment = row[0], row[3], row[7], row[8]
+            if state == "committed":
+                if document is None or document in committed or commitment is not None:
+                    problems.append("%s.ledger[%d]: bad commitment" % (where, j))
+                committed.add(document)
+            elif commitment is not None and commitment not in committed:
+                problems.append("%s.ledger[%d][8]: no such commitment" % (where, j))
+        for member in ("progress", "remaining"):
+            seen = set()
+            for j, mark in enumerate(finance.get(member, [])):
+                key = (mark.get("work"), mark["date"])
+                if key in seen:
+                    problems.append("%s.%s[%d]: twice the same work and day" % (where, member, j))
+                seen.add(key)
+                if member == "remaining" and (foreign(mark["amount"]) or mark["amount"].startswith("-")):
+                    problems.append("%s.remaining[%d].amount: foreign or negative" % (where, j))
+        references = set()
+        for j, amendment in enumerate(finance.get("amendments", [])):
+            if amendment["reference"] in references:
+                problems.append("%s.amendments[%d].reference: duplicate" % (where, j))
+            references.add(amendment["reference"])
+            if "accepted" in amendment and amendment["accepted"] < amendment["date"]:
+                problems.append("%s.amendments[%d].accepted: before the proposal" % (where, j))
+            if foreign(amendment["revenue_change"]):
+                problems.append("%s.amendments[%d].revenue_change: foreign" % (where, j))
+            changes = set()
+            for k, change in enumerate(amendment.get("budget_changes", [])):
+                key = (change.get("work"), change["category"])
+                if key in changes or foreign(change["change"]):
+                    problems.append("%s.amendments[%d].budget_changes[%d]: twice or foreign" % (where, j, k))
+                changes.add(key)
+        invoices = {}
+        for j, invoice in enumerate(finance.get("invoices", [])):
+            if invoice["reference"] in invoices or foreign(invoice["amount"]):
+                problems.append("%s.invoices[%d]: duplicate or foreign" % (where, j))
+            invoices[invoice["reference"]] = invoice["date"]
+        for j, payment in enumerate(finance.get("payments", [])):
+            if payment["invoice"] not in invoices or payment["date"] < invoices[payment["invoice"]] \
+                    or foreign(payment["amount"]):
+                problems.append("%s.payments[%d]: no such invoice, too early or foreign" % (where, j))
+    return problems
+
+
 def document_problems(doc):
     """The rules of docs/format.md that the schema cannot express, and the
     journal chain as aff_journal_verify() checks it."""
@@ -335,6 +399,7 @@ def document_problems(doc):
         problems.append("$.policy.risk_high_threshold: thresholds not ordered")
     problems += consultation_problems(doc)
     problems += plan_problems(doc)
+    problems += finance_problems(doc)
     journal = doc.get("journal", {"hash_format": 1, "entries": []})
     previous = ZERO_HASH
     for i, entry in enumerate(journal["entries"]):
