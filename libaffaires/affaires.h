@@ -40,6 +40,7 @@
 #include "aff-coordination.h"
 #include "aff-ledger.h"
 #include "aff-affair-status.h"
+#include "aff-drift.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

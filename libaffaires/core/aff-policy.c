@@ -72,6 +72,11 @@ enum {
   PROP_EAC_METHOD,
   PROP_REVENUE_METHOD,
   PROP_CONCORDANCE_TOLERANCE,
+  PROP_DRIFT_CPI_THRESHOLD,
+  PROP_DRIFT_SPI_THRESHOLD,
+  PROP_DRIFT_MARGIN_POINTS,
+  PROP_DRIFT_SLIP_DAYS,
+  PROP_DRIFT_OVERRUN_RATE,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
@@ -153,6 +158,16 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     aff_revenue_method_get_type },
   { "concordance-tolerance", "concordance_tolerance", 0, 10000, 1000,
     "Gap between physical, cost and billing progress beyond which an affair is flagged, in basis points" },
+  { "drift-cpi-threshold", "drift_cpi_threshold", 0, 100000, 9500,
+    "CPI below which an affair drifts, in basis points of 1 (9500: 0.95)" },
+  { "drift-spi-threshold", "drift_spi_threshold", 0, 100000, 9000,
+    "SPI below which an affair drifts, in basis points of 1 (9000: 0.90)" },
+  { "drift-margin-points", "drift_margin_points", 0, 10000, 200,
+    "Margin rate lost against the offer's beyond which an affair drifts, in basis points (200: 2 points)" },
+  { "drift-slip-days", "drift_slip_days", 0, 36500, 5,
+    "Working days a milestone may slip against the baseline before the affair drifts" },
+  { "drift-overrun-rate", "drift_overrun_rate", 0, 100000, 1000,
+    "Overrun of a budget line beyond which an affair drifts, in basis points of the line (1000: 10 %)" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -475,6 +490,34 @@ aff_policy_class_init (AffPolicyClass *klass)
    *
    * The largest gap allowed between an affair's physical, cost and billing
    * progress, in basis points.
+   */
+  /**
+   * AffPolicy:drift-cpi-threshold:
+   *
+   * The CPI below which an affair drifts, in basis points of 1.
+   */
+  /**
+   * AffPolicy:drift-spi-threshold:
+   *
+   * The SPI below which an affair drifts, in basis points of 1.
+   */
+  /**
+   * AffPolicy:drift-margin-points:
+   *
+   * The margin rate an affair may lose against its offer's before it
+   * drifts, in basis points.
+   */
+  /**
+   * AffPolicy:drift-slip-days:
+   *
+   * The working days a milestone may slip against the baseline before the
+   * affair drifts.
+   */
+  /**
+   * AffPolicy:drift-overrun-rate:
+   *
+   * The overrun of a budget line beyond which an affair drifts, in basis
+   * points of the line.
    */
   /**
    * AffPolicy:capacity-hours:
@@ -844,6 +887,86 @@ INT_ACCESSORS (AffRevenueMethod, revenue_method, PROP_REVENUE_METHOD)
  * progress and billing progress.
  */
 INT_ACCESSORS (guint, concordance_tolerance, PROP_CONCORDANCE_TOLERANCE)
+/**
+ * aff_policy_get_drift_cpi_threshold:
+ * @self: a policy
+ *
+ * Gets the CPI below which an affair drifts, in basis points of 1 (9500: 0.95).
+ *
+ * Returns: the threshold
+ */
+/**
+ * aff_policy_set_drift_cpi_threshold:
+ * @self: a policy
+ * @value: a threshold in basis points of 1, from 0 to 100000
+ *
+ * Sets the CPI below which an affair drifts, in basis points of 1 (9500: 0.95).
+ */
+INT_ACCESSORS (guint, drift_cpi_threshold, PROP_DRIFT_CPI_THRESHOLD)
+/**
+ * aff_policy_get_drift_spi_threshold:
+ * @self: a policy
+ *
+ * Gets the SPI below which an affair drifts, in basis points of 1 (9000: 0.90).
+ *
+ * Returns: the threshold
+ */
+/**
+ * aff_policy_set_drift_spi_threshold:
+ * @self: a policy
+ * @value: a threshold in basis points of 1, from 0 to 100000
+ *
+ * Sets the SPI below which an affair drifts, in basis points of 1 (9000: 0.90).
+ */
+INT_ACCESSORS (guint, drift_spi_threshold, PROP_DRIFT_SPI_THRESHOLD)
+/**
+ * aff_policy_get_drift_margin_points:
+ * @self: a policy
+ *
+ * Gets the margin rate an affair may lose against its offer's before it drifts, in basis points (200: 2 points).
+ *
+ * Returns: the threshold
+ */
+/**
+ * aff_policy_set_drift_margin_points:
+ * @self: a policy
+ * @value: basis points, from 0 to 10000
+ *
+ * Sets the margin rate an affair may lose against its offer's before it drifts, in basis points (200: 2 points).
+ */
+INT_ACCESSORS (guint, drift_margin_points, PROP_DRIFT_MARGIN_POINTS)
+/**
+ * aff_policy_get_drift_slip_days:
+ * @self: a policy
+ *
+ * Gets the working days a milestone may slip against the baseline before the affair drifts.
+ *
+ * Returns: the threshold
+ */
+/**
+ * aff_policy_set_drift_slip_days:
+ * @self: a policy
+ * @value: working days, from 0 to 36500
+ *
+ * Sets the working days a milestone may slip against the baseline before the affair drifts.
+ */
+INT_ACCESSORS (guint, drift_slip_days, PROP_DRIFT_SLIP_DAYS)
+/**
+ * aff_policy_get_drift_overrun_rate:
+ * @self: a policy
+ *
+ * Gets the overrun of a budget line beyond which an affair drifts, in basis points of the line (1000: 10 %).
+ *
+ * Returns: the threshold
+ */
+/**
+ * aff_policy_set_drift_overrun_rate:
+ * @self: a policy
+ * @value: basis points, from 0 to 100000
+ *
+ * Sets the overrun of a budget line beyond which an affair drifts, in basis points of the line (1000: 10 %).
+ */
+INT_ACCESSORS (guint, drift_overrun_rate, PROP_DRIFT_OVERRUN_RATE)
 /**
  * aff_policy_get_target_margin_rate:
  * @self: a policy
@@ -1622,7 +1745,8 @@ _aff_policy_from_json (AffJsonReader *reader,
     "max_payment_incidents", "min_preparation_days", "deadline_warning_days", "capacity_hours",
     "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days",
     "offer_second_reminder_days", "validity_warning_days", "presentation", "eac_method",
-    "revenue_method", "concordance_tolerance", NULL
+    "revenue_method", "concordance_tolerance", "drift_cpi_threshold", "drift_spi_threshold",
+    "drift_margin_points", "drift_slip_days", "drift_overrun_rate", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;

@@ -117,6 +117,32 @@ void         aff_policy_set_concordance_tolerance (AffPolicy  *self,
                                                    guint       value);
 
 AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_drift_cpi_threshold (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_drift_cpi_threshold (AffPolicy  *self,
+                                                 guint       value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_drift_spi_threshold (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_drift_spi_threshold (AffPolicy  *self,
+                                                 guint       value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_drift_margin_points (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_drift_margin_points (AffPolicy  *self,
+                                                 guint       value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_drift_slip_days (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_drift_slip_days (AffPolicy  *self,
+                                             guint       value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_drift_overrun_rate (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_drift_overrun_rate (AffPolicy  *self,
+                                                guint       value);
+
+AFF_AVAILABLE_IN_ALL
 int          aff_policy_get_target_margin_rate   (AffPolicy   *self);
 AFF_AVAILABLE_IN_ALL
 void         aff_policy_set_target_margin_rate   (AffPolicy   *self,

@@ -12,6 +12,7 @@
 #include "aff-money-private.h"
 #include "aff-policy.h"
 #include "aff-affair-status.h"
+#include "aff-drift.h"
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
 
@@ -346,6 +347,7 @@ struct _AffFinance
   GPtrArray *amendments;      /* AffAmendment */
   GArray *invoices;           /* Bill, excluding VAT */
   GArray *payments;           /* Bill, as received */
+  GPtrArray *actions;         /* AffCorrectiveAction */
   AffEacMethod eac_method;
   AffTrack track;
 };
@@ -383,6 +385,7 @@ _aff_finance_new (const char *currency)
   self->amendments = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_amendment_free);
   self->invoices = marks_new (sizeof (Bill), bill_clear);
   self->payments = marks_new (sizeof (Bill), bill_clear);
+  self->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_corrective_action_free);
   self->eac_method = AFF_EAC_METHOD_POLICY;
   return self;
 }
@@ -398,6 +401,7 @@ _aff_finance_free (AffFinance *self)
   g_ptr_array_unref (self->amendments);
   g_array_unref (self->invoices);
   g_array_unref (self->payments);
+  g_ptr_array_unref (self->actions);
   _aff_track_clear (&self->track);
   g_free (self);
 }
@@ -448,6 +452,20 @@ record (AffFinance *finance,
         JsonObject *details)
 {
   _aff_track_record (&finance->track, action, details);
+}
+
+void
+_aff_finance_record (AffFinance *finance,
+                     const char *action,
+                     JsonObject *details)
+{
+  record (finance, action, details);
+}
+
+GPtrArray *
+_aff_finance_get_actions (AffFinance *finance)
+{
+  return finance->actions;
 }
 
 static void
@@ -919,7 +937,7 @@ aff_affair_accept_amendment (AffAffair    *self,
  * Lists the affair's amendments, proposed and accepted, in the order they
  * were added.
  *
- * Returns: (transfer full) (element-type AffAmendment): copies of the
+ * Returns: (transfer container) (element-type AffAmendment): copies of the
  *   amendments
  */
 GPtrArray *
@@ -1969,14 +1987,18 @@ remaining_to_do (Computation *c,
       else
         total = add (total, MAX (0, sub (line->budget, line->ev, overflow)), overflow);
     }
-  /* Estimates for tasks the budget does not name add to the rest. */
+  /* Estimates for works the budget does not name, the whole affair's
+   * included, add to the rest. */
   for (i = 0; i < c->finance->remaining->len; i++)
     {
       const Mark *mark = &g_array_index (c->finance->remaining, Mark, i);
 
-      if (mark->work == NULL || g_hash_table_contains (seen, mark->work))
+      if (mark->work == NULL ? whole_seen : g_hash_table_contains (seen, mark->work))
         continue;
-      g_hash_table_add (seen, mark->work);
+      if (mark->work == NULL)
+        whole_seen = TRUE;
+      else
+        g_hash_table_add (seen, mark->work);
       if (find_mark (c->finance->remaining, mark->work, c->day, &value))
         total = add (total, value, overflow);
     }
@@ -2130,13 +2152,41 @@ aff_affair_get_budget_at_completion (AffAffair    *self,
                                      int           category,
                                      GError      **error)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  Computation c = { 0 };
+  g_autoptr(GArray) lines = NULL;
+  gboolean overflow = FALSE;
   gint64 total = 0;
   guint i;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  lines = _aff_affair_budget_lines (self, date, &overflow);
+  for (i = 0; i < lines->len; i++)
+    {
+      const AffBudgetLine *line = &g_array_index (lines, AffBudgetLine, i);
+
+      if ((work == NULL || g_strcmp0 (line->work, work) == 0) && (category < 0 || (int) line->category == category))
+        total = add (total, line->budget, &overflow);
+    }
+  if (overflow)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: the budget overflows 64 bits"),
+                   aff_affair_get_id (self));
+      return NULL;
+    }
+  return aff_money_new (total, aff_money_get_currency (aff_affair_get_contract_amount (self)), error);
+}
+
+/* The lines of the budget collected as the status collects them. */
+GArray *
+_aff_affair_budget_lines (AffAffair   *self,
+                          const GDate *date,
+                          gboolean    *overflow)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (AffBudgetLine));
+  Computation c = { 0 };
+  guint i;
 
   c.affair = self;
   c.finance = _aff_affair_get_finance (self);
@@ -2146,17 +2196,12 @@ aff_affair_get_budget_at_completion (AffAffair    *self,
   for (i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
+      AffBudgetLine out = { line->work, line->category, line->budget };
 
-      if ((work == NULL || g_strcmp0 (line->work, work) == 0) && (category < 0 || (int) line->category == category))
-        total = add (total, line->budget, &c.overflow);
+      g_array_append_val (result, out);
     }
-  if (c.overflow)
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: the budget overflows 64 bits"),
-                   aff_affair_get_id (self));
-      return NULL;
-    }
-  return aff_money_new (total, aff_money_get_currency (aff_affair_get_contract_amount (self)), error);
+  *overflow = c.overflow;
+  return result;
 }
 
 /**
@@ -2475,6 +2520,11 @@ _aff_finance_to_json (AffFinance  *self,
   json_builder_end_array (builder);
   bills_to_json (builder, "invoices", "reference", self->invoices, currency);
   bills_to_json (builder, "payments", "invoice", self->payments, currency);
+  json_builder_set_member_name (builder, "corrective_actions");
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->actions->len; i++)
+    _aff_corrective_action_to_json (g_ptr_array_index (self->actions, i), builder);
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -2691,6 +2741,22 @@ read_payment (AffJsonReader *reader,
   return read_bill (reader, element, data, FALSE, error);
 }
 
+static gboolean
+read_action (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
+{
+  Loading *loading = data;
+  AffCorrectiveAction *action = _aff_corrective_action_from_json (reader, element, loading->currency, error);
+
+  if (action == NULL)
+    return FALSE;
+  g_ptr_array_add (loading->finance->actions, action);
+  return TRUE;
+}
+
 AffFinance *
 _aff_finance_from_json (AffJsonReader *reader,
                         JsonNode      *node,
@@ -2698,7 +2764,8 @@ _aff_finance_from_json (AffJsonReader *reader,
                         GError       **error)
 {
   static const char *const members[] = {
-    "eac_method", "ledger", "progress", "remaining", "amendments", "invoices", "payments", NULL
+    "eac_method", "ledger", "progress", "remaining", "amendments", "invoices", "payments",
+    "corrective_actions", NULL
   };
   AffFinance *self = _aff_finance_new (currency);
   Loading loading = { self, currency };
@@ -2728,7 +2795,8 @@ _aff_finance_from_json (AffJsonReader *reader,
       !aff_json_read_array (reader, object, "remaining", read_remaining, &loading, error) ||
       !aff_json_read_array (reader, object, "amendments", read_amendment, &loading, error) ||
       !aff_json_read_array (reader, object, "invoices", read_invoice, &loading, error) ||
-      !aff_json_read_array (reader, object, "payments", read_payment, &loading, error))
+      !aff_json_read_array (reader, object, "payments", read_payment, &loading, error) ||
+      !aff_json_read_array (reader, object, "corrective_actions", read_action, &loading, error))
     goto fail;
   return self;
 

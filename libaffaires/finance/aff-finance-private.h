@@ -8,6 +8,7 @@
 
 #include "aff-ledger.h"
 #include "aff-affair.h"
+#include "aff-drift.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 
@@ -68,5 +69,31 @@ AffFinance *_aff_finance_from_json (AffJsonReader *reader,
                                     JsonNode      *node,
                                     const char    *currency,
                                     GError       **error);
+
+void        _aff_finance_record    (AffFinance    *finance,
+                                    const char    *action,
+                                    JsonObject    *details);
+/* The corrective actions recorded, oldest first (AffCorrectiveAction). */
+GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
+
+/* One line of an affair's budget at completion on a day. */
+typedef struct
+{
+  const char *work;         /* borrowed from the affair; NULL for the whole affair */
+  AffCostCategory category;
+  gint64 budget;
+} AffBudgetLine;
+
+/* The budget lines on @date, by work and category (AffBudgetLine). */
+GArray     *_aff_affair_budget_lines (AffAffair   *self,
+                                      const GDate *date,
+                                      gboolean    *overflow);
+
+void        _aff_corrective_action_to_json   (const AffCorrectiveAction *action,
+                                              JsonBuilder               *builder);
+AffCorrectiveAction *_aff_corrective_action_from_json (AffJsonReader *reader,
+                                                       JsonNode      *node,
+                                                       const char    *currency,
+                                                       GError       **error);
 
 G_END_DECLS

@@ -839,6 +839,11 @@ aff_ledger_import_csv (AffLedger   *self,
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u: the text is not valid UTF-8"), bad_line);
       return FALSE;
     }
+  if (length == 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line 1: expected a header naming the columns"));
+      return FALSE;
+    }
   p = text;
   end = text + length;
   /* A byte-order mark, as spreadsheets write it, is not part of a name. */

@@ -247,6 +247,7 @@ test_eac_methods (void)
   g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
   g_autoptr(AffMoney) rest_t1 = money ("12000.00 EUR");
+  g_autoptr(AffMoney) whole = money ("3000.00 EUR");
   AffPolicy *policy = aff_portfolio_get_policy (p);
   AffAffairStatus *s;
 
@@ -270,6 +271,12 @@ test_eac_methods (void)
   aff_policy_set_eac_method (policy, AFF_EAC_METHOD_BOTTOM_UP);
   s = status_on (affair, 2026, 5, 4);
   assert_money (aff_affair_status_get_eac (s), "107000.00 EUR");
+  aff_affair_status_free (s);
+  /* An estimate for the whole affair adds to them, though no budget line
+   * is the whole affair's. */
+  ASSERT_OK (aff_affair_record_remaining (affair, NULL, may4, whole, &error));
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_eac (s), "110000.00 EUR");
   aff_affair_status_free (s);
 
   /* The affair's own method wins over the policy's. */
@@ -649,6 +656,7 @@ test_ledger_csv_errors (void)
     const char *text;
     const char *message;
   } cases[] = {
+    { "", "Line 1: expected a header naming the columns" },
     { "date,category,state\n", "Line 1: the column “amount” is missing" },
     { "date,category,state,amount,colour\n", "Line 1: unknown column “colour”" },
     { "date,category,state,amount,date\n", "Line 1: column “date” appears twice" },
@@ -760,6 +768,180 @@ test_journal_and_round_trip (void)
   assert_money (aff_affair_status_get_revenue_at_completion (after), "135000.00 EUR");
 }
 
+static const AffDrift *
+drift_at (GPtrArray  *drifts,
+          guint       i,
+          AffDriftKind kind,
+          const char *subject)
+{
+  const AffDrift *drift;
+
+  g_assert_cmpuint (i, <, drifts->len);
+  drift = g_ptr_array_index (drifts, i);
+  g_assert_cmpint (aff_drift_get_kind (drift), ==, kind);
+  g_assert_cmpstr (aff_drift_get_subject (drift), ==, subject);
+  g_assert_cmpstr (aff_drift_get_message (drift), !=, "");
+  return drift;
+}
+
+static void
+test_drifts (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) may5 = day (2026, 5, 5);
+  g_autoptr(GDate) may29 = day (2026, 5, 29);
+  g_autoptr(AffMoney) saving = money ("-2500.00 EUR");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drifts = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(AffCorrectiveAction) action = NULL;
+  g_autoptr(AffCorrectiveAction) later = NULL;
+  const AffDrift *drift;
+
+  record_textbook (affair);
+  /* 500.00 of travel on T1, which has no travel budget */
+  cost (aff_affair_get_ledger (affair), 2026, 5, 4, "T1", AFF_COST_CATEGORY_TRAVEL, AFF_COST_STATE_ACTUAL,
+        "500.00 EUR", "NF-3", NULL);
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_no_error (error);
+  /* CPI 0.889 < 0.95; SPI 0.8 < 0.9; the margin rate lost 10 points (16 %
+   * → 6 %, with the travel: AC 45 500, EAC 100 000 × 45 500 / 40 000 =
+   * 113 750, margin 125 000 − 118 750 = 6 250, 5 %: 11 points), beyond 2;
+   * the progress figures 0.4, 0.4 and 0.3 stay within 10 points; the travel
+   * has no budget. */
+  g_assert_cmpuint (drifts->len, ==, 4);
+  drift = drift_at (drifts, 0, AFF_DRIFT_KIND_COST_PERFORMANCE, NULL);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_value (drift), 40000.0 / 45500.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_threshold (drift), 0.95, 1e-9);
+  g_assert_null (aff_drift_get_corrective_action (drift));
+  drift = drift_at (drifts, 1, AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_value (drift), 0.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_threshold (drift), 0.9, 1e-9);
+  drift = drift_at (drifts, 2, AFF_DRIFT_KIND_MARGIN_EROSION, NULL);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_value (drift), -11.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_threshold (drift), -2.0, 1e-9);
+  drift = drift_at (drifts, 3, AFF_DRIFT_KIND_BUDGET_OVERRUN, "T1/travel");
+  g_assert_cmpfloat (aff_drift_get_value (drift), ==, 0.0);
+  g_assert_cmpstr (aff_drift_get_message (drift), ==, "T1/travel : 500.00 EUR de coûts réels sans budget");
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+
+  /* Answered on 4 May; a second answer dated the 5th is not yet known on
+   * the 4th. */
+  action = aff_corrective_action_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, may4, "Soudures reprises",
+                                      "Soudeur qualifié en renfort", "Claire Martin", may29, saving);
+  later = aff_corrective_action_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, may5, "Idem",
+                                     "Contrôle renforcé", "Paul Durand", may29, saving);
+  ASSERT_OK (aff_affair_record_corrective_action (affair, action, &error));
+  ASSERT_OK (aff_affair_record_corrective_action (affair, later, &error));
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  drift = drift_at (drifts, 0, AFF_DRIFT_KIND_COST_PERFORMANCE, NULL);
+  g_assert_nonnull (aff_drift_get_corrective_action (drift));
+  g_assert_cmpstr (aff_corrective_action_get_owner (aff_drift_get_corrective_action (drift)), ==, "Claire Martin");
+  g_assert_null (aff_drift_get_corrective_action (g_ptr_array_index (drifts, 1)));
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+  {
+    g_autoptr(GDate) may6 = day (2026, 5, 6);
+
+    drifts = aff_affair_list_drifts (affair, may6, &error);
+    g_assert_no_error (error);
+    drift = drift_at (drifts, 0, AFF_DRIFT_KIND_COST_PERFORMANCE, NULL);
+    g_assert_cmpstr (aff_corrective_action_get_owner (aff_drift_get_corrective_action (drift)), ==, "Paul Durand");
+  }
+  actions = aff_affair_list_corrective_actions (affair);
+  g_assert_cmpuint (actions->len, ==, 2);
+  assert_money (aff_corrective_action_get_eac_effect (g_ptr_array_index (actions, 0)), "-2500.00 EUR");
+  assert_date (aff_corrective_action_get_due (g_ptr_array_index (actions, 1)), 2026, 5, 29);
+
+  {
+    g_autoptr(AffCorrectiveAction) no_owner = aff_corrective_action_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, may4,
+                                                                         "cause", "action", "", may29, saving);
+    g_autoptr(AffCorrectiveAction) due_before = aff_corrective_action_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL,
+                                                                           may5, "cause", "action", "Claire Martin",
+                                                                           may4, saving);
+    g_autoptr(AffMoney) dollars = money ("1.00 USD");
+    g_autoptr(AffCorrectiveAction) foreign = aff_corrective_action_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, may4,
+                                                                        "cause", "action", "Claire Martin", may29,
+                                                                        dollars);
+
+    ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_corrective_action (affair, no_owner, &error));
+    ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_corrective_action (affair, due_before, &error));
+    ASSERT_FAILS (AFF_ERROR_CURRENCY_MISMATCH, aff_affair_record_corrective_action (affair, foreign, &error));
+  }
+}
+
+static void
+test_drift_thresholds (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  AffPolicy *policy = aff_portfolio_get_policy (p);
+  AffPlan *plan = aff_affair_get_plan (affair);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drifts = NULL;
+  g_autoptr(AffTask) milestone = aff_task_new ("M1", "Réception", 0);
+  const AffDrift *drift;
+
+  record_textbook (affair);
+  /* Thresholds just below what the affair shows: nothing drifts. */
+  aff_policy_set_drift_cpi_threshold (policy, 8888);
+  aff_policy_set_drift_spi_threshold (policy, 8000);
+  aff_policy_set_drift_margin_points (policy, 1000);
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drifts->len, ==, 0);
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+
+  /* T1's labour at exactly 110 % of its 50 000 does not drift; a cent more
+   * does. */
+  cost (aff_affair_get_ledger (affair), 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL,
+        "10000.00 EUR", "TS-19", NULL);
+  aff_policy_set_drift_cpi_threshold (policy, 0);
+  aff_policy_set_drift_spi_threshold (policy, 0);
+  aff_policy_set_drift_margin_points (policy, 10000);
+  aff_policy_set_concordance_tolerance (policy, 10000);
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_cmpuint (drifts->len, ==, 0);
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+  cost (aff_affair_get_ledger (affair), 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL,
+        "0.01 EUR", "TS-20", NULL);
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_cmpuint (drifts->len, ==, 1);
+  drift = drift_at (drifts, 0, AFF_DRIFT_KIND_BUDGET_OVERRUN, "T1/labour");
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_value (drift), 5500001.0 / 5000000.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (aff_drift_get_threshold (drift), 1.1, 1e-12);
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+  aff_policy_set_drift_overrun_rate (policy, 100000);
+
+  /* A milestone after T2, in a new baseline; then T1 takes 7 working days
+   * more: M1 slips 7 working days, beyond 5. */
+  ASSERT_OK (aff_plan_add_task (plan, milestone, &error));
+  g_object_set (milestone, "kind", AFF_TASK_KIND_MILESTONE, NULL);
+  ASSERT_OK (aff_plan_add_dependency (plan, "T2", "M1", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  ASSERT_OK (aff_plan_save_baseline (plan, "avenant", &error));
+  g_object_set (aff_plan_lookup_task (plan, "T1"), "duration", 17, NULL);
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_cmpuint (drifts->len, ==, 1);
+  drift = drift_at (drifts, 0, AFF_DRIFT_KIND_MILESTONE_SLIP, "M1");
+  g_assert_cmpfloat (aff_drift_get_value (drift), ==, 7.0);
+  g_assert_cmpfloat (aff_drift_get_threshold (drift), ==, 5.0);
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+  aff_policy_set_drift_slip_days (policy, 7);
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_cmpuint (drifts->len, ==, 0);
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+
+  /* Concordance: 0.4, 0.4 and 0.3 are 10 points apart. */
+  aff_policy_set_concordance_tolerance (policy, 999);
+  drifts = aff_affair_list_drifts (affair, may4, &error);
+  g_assert_cmpuint (drifts->len, ==, 1);
+  drift = drift_at (drifts, 0, AFF_DRIFT_KIND_CONCORDANCE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,5 +961,7 @@ main (int   argc,
   g_test_add_func ("/finance/ledger-csv", test_ledger_csv);
   g_test_add_func ("/finance/ledger-csv-errors", test_ledger_csv_errors);
   g_test_add_func ("/finance/journal-and-round-trip", test_journal_and_round_trip);
+  g_test_add_func ("/finance/drifts", test_drifts);
+  g_test_add_func ("/finance/drift-thresholds", test_drift_thresholds);
   return g_test_run ();
 }

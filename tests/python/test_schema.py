@@ -332,6 +332,9 @@ def finance_problems(doc):
             if invoice["reference"] in invoices or foreign(invoice["amount"]):
                 problems.append("%s.invoices[%d]: duplicate or foreign" % (where, j))
             invoices[invoice["reference"]] = invoice["date"]
+        for j, action in enumerate(finance.get("corrective_actions", [])):
+            if action["due"] < action["date"] or foreign(action["eac_effect"]):
+                problems.append("%s.corrective_actions[%d]: due before the decision or foreign" % (where, j))
         for j, payment in enumerate(finance.get("payments", [])):
             if payment["invoice"] not in invoices or payment["date"] < invoices[payment["invoice"]] \
                     or foreign(payment["amount"]):

@@ -1,0 +1,767 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// testFinance.js: the financial follow-up from JavaScript (Aff.Ledger,
+// Aff.CostEntry, Aff.Amendment, Aff.AffairStatus and the finance methods of
+// Aff.Affair), on the same affair as tests/c/test-finance.c, worked by hand:
+//
+// - the accepted offer OFF-1 (consultation CONS-1, client acme) prices lot T1
+//   at 50 000.00 of labour (500 h at 100.00) and lot T2 at 50 000.00 of
+//   material, no overheads, a risk contingency of 5 000.00 and a selling
+//   price of 125 000.00: cost price 105 000.00, margin 20 000.00, 16 %;
+// - signed Monday 2026-04-20; the plan has T1 (10 working days) then T2 (10
+//   working days), finish-start. On the French calendar (Easter 2026 is
+//   5 April: Ascension Thu 14 May, Whit Monday 25 May) T1 runs 20 April –
+//   4 May (Fri 1 May is a holiday) and T2 5 May – 20 May (Fri 8 May and
+//   Thu 14 May are holidays); that schedule is saved as the baseline
+//   "contrat";
+// - on 4 May, T1 is 80 % done and T2 not started: EV = 40 000, PV = 50 000
+//   (T1 all planned, T2 not yet); the actual costs to that day are
+//   30 000.00 + 15 000.00 of labour; an order PO-7 of 52 000.00 of material
+//   is open (its first invoice, 20 000.00, comes on 11 May). Invoice
+//   F-2026-001 of 37 500.00 on 30 April, 45 000.00 received on 4 May.
+//
+// That is the textbook case BAC 100 000, PV 50 000, EV 40 000, AC 45 000:
+// CV −5 000, SV −10 000, CPI 40/45 = 0.8889, SPI 0.8, EAC (BAC / CPI)
+// 112 500, ETC 67 500, VAC −12 500, TCPI 60 000 / 55 000 = 1.0909.
+
+import GLib from 'gi://GLib';
+import Aff from 'gi://Aff?version=1';
+import {
+    test, run, assertEqual, assertTrue, assertFalse, assertThrows, assertClose,
+    date, iso,
+} from './harness.js';
+
+const E = Aff.Error;
+const C = Aff.CostCategory;
+const St = Aff.CostState;
+const M = Aff.EacMethod;
+const RM = Aff.RevenueMethod;
+const K = Aff.LineKind;
+const U = Aff.LineUnit;
+
+const AFFAIR = 'OFF-1';
+const encoder = new TextEncoder();
+
+const money = text => Aff.Money.parse(text);
+
+function assertMoney(m, expected, message = '') {
+    assertTrue(m !== null && m !== undefined, `${message}: a money`);
+    assertEqual(m.to_string(), expected, message);
+}
+
+// Checks a list of [getter name, expected text] of a status.
+function assertFigures(s, figures) {
+    for (const [name, expected] of figures)
+        assertMoney(s[`get_${name}`](), expected, name);
+}
+
+// A defined ratio (getter returning [true, value]), within 1e-4.
+function assertRatio(s, name, expected, tolerance = 1e-4) {
+    const [ok, value] = s[`get_${name}`]();
+    assertTrue(ok, `${name} is defined`);
+    assertClose(value, expected, tolerance, name);
+    return value;
+}
+
+// --- the affair -------------------------------------------------------------------
+
+// The affair described at the top, with `labourOverheadRate` (basis points)
+// on labour and no overheads on the other kinds.
+function newFinanceAffair(labourOverheadRate = 0) {
+    const p = Aff.Portfolio.new();
+    p.set_actor('Claire Martin');
+    p.set_fixed_time(GLib.DateTime.new_utc(2026, 4, 1, 9, 0, 0));
+    p.get_policy().set_activities(['pipework']);
+    p.add_client(Aff.Client.new('acme', 'ACME Industrie'));
+    const k = Aff.Consultation.new('CONS-1', 'acme', 'Tuyauterie CONS-1', date(2026, 3, 2), date(2026, 4, 15));
+    k.set_activities(['pipework']);
+    p.add_consultation(k);
+    k.start_qualification(date(2026, 3, 3), 'analysis');
+    p.evaluate_consultation('CONS-1', date(2026, 3, 5));
+    p.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique');
+    assertEqual(k.get_state(), Aff.ConsultationState.GO, 'CONS-1 GO');
+
+    const offer = Aff.Offer.new(AFFAIR, 'CONS-1');
+    p.add_offer(offer);
+    const rev = offer.get_current_revision();
+    for (const [kind, description, quantity, unit, cost, lot] of [
+        [K.LABOUR, 'Montage', '500', U.HOUR, '100.00 EUR', 'T1'],
+        [K.MATERIAL, 'Tubes', '1', U.LUMP_SUM, '50000.00 EUR', 'T2'],
+    ]) {
+        const l = Aff.OfferLine.new(kind, description, quantity, unit, money(cost));
+        l.set_lot(lot);
+        rev.add_line(l);
+    }
+    for (const kind of [K.LABOUR, K.MATERIAL, K.EQUIPMENT, K.SUBCONTRACT, K.TRAVEL, K.OTHER])
+        rev.set_overhead_rate(kind, kind === K.LABOUR ? labourOverheadRate : 0);
+    rev.set_contingency(money('5000.00 EUR'));
+    rev.set_selling_price(money('125000.00 EUR'));
+    rev.set_validity(date(2026, 6, 30));
+    offer.send(date(2026, 4, 1));
+    offer.accept(date(2026, 4, 20), 'CT-2026-017');
+    const affair = p.lookup_affair(AFFAIR);
+    assertTrue(affair !== null, 'the affair exists');
+
+    const plan = affair.get_plan();
+    plan.add_task(Aff.Task.new('T1', 'T1', 10));
+    plan.add_task(Aff.Task.new('T2', 'T2', 10));
+    plan.add_dependency('T1', 'T2', Aff.DependencyType.FINISH_START, 0);
+    plan.schedule();
+    assertEqual(iso(plan.lookup_task('T1').get_early_start()), '2026-04-20', 'T1 start');
+    assertEqual(iso(plan.lookup_task('T1').get_early_finish()), '2026-05-04', 'T1 finish');
+    assertEqual(iso(plan.lookup_task('T2').get_early_start()), '2026-05-05', 'T2 start');
+    assertEqual(iso(plan.lookup_task('T2').get_early_finish()), '2026-05-20', 'T2 finish');
+    plan.save_baseline('contrat');
+    return [p, affair];
+}
+
+function cost(ledger, d, work, category, state, amount, document = null, commitment = null) {
+    const entry = Aff.CostEntry.new(d, work, category, state, money(amount));
+    entry.set_document(document);
+    entry.set_commitment(commitment);
+    assertTrue(ledger.add(entry), `cost ${document} added`);
+}
+
+// The costs, progress and billing of the textbook case, on 4 May and after.
+function recordTextbook(affair) {
+    const ledger = affair.get_ledger();
+    cost(ledger, date(2026, 4, 24), 'T1', C.LABOUR, St.ACTUAL, '30000.00 EUR', 'TS-17');
+    cost(ledger, date(2026, 4, 28), 'T2', C.MATERIAL, St.COMMITTED, '52000.00 EUR', 'PO-7');
+    cost(ledger, date(2026, 5, 4), 'T1', C.LABOUR, St.ACTUAL, '15000.00 EUR', 'TS-18');
+    // After the date of the status: not counted on 4 May.
+    cost(ledger, date(2026, 5, 11), 'T2', C.MATERIAL, St.ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7');
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    affair.record_progress('T1', date(2026, 5, 4), 8000);
+    affair.record_invoice('F-2026-001', date(2026, 4, 30), money('37500.00 EUR'));
+    affair.record_payment('F-2026-001', date(2026, 5, 4), money('45000.00 EUR'));
+}
+
+const statusOn = (affair, y, m, d) => affair.compute_status(date(y, m, d));
+
+// --- the status -------------------------------------------------------------------
+
+test('textbook earned value on 4 May', () => {
+    const [, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    const s = statusOn(affair, 2026, 5, 4);
+    assertEqual(iso(s.get_date()), '2026-05-04');
+    assertEqual(s.get_affair_id(), AFFAIR);
+    assertTrue(s.has_baseline(), 'baseline');
+    assertFigures(s, [
+        ['bac', '100000.00 EUR'],
+        ['pv', '50000.00 EUR'],
+        ['ev', '40000.00 EUR'],
+        ['ac', '45000.00 EUR'],
+        // PO-7 is not yet invoiced on 4 May
+        ['open_commitments', '52000.00 EUR'],
+        ['cv', '-5000.00 EUR'],
+        ['sv', '-10000.00 EUR'],
+        ['eac', '112500.00 EUR'],
+        ['etc', '67500.00 EUR'],
+        ['vac', '-12500.00 EUR'],
+    ]);
+    assertRatio(s, 'cpi', 40000 / 45000);
+    assertRatio(s, 'cpi', 0.8889);
+    assertRatio(s, 'spi', 0.8);
+    assertRatio(s, 'tcpi', 60000 / 55000);
+    assertRatio(s, 'tcpi', 1.0909);
+    assertEqual(s.get_eac_method(), M.CPI, 'the default policy estimates by the CPI');
+});
+
+test('margin at completion, revenue and concordance on 4 May', () => {
+    const [, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    const s = statusOn(affair, 2026, 5, 4);
+    // The contingency stays a reserve on top of the EAC: 112 500 + 5 000.
+    assertFigures(s, [
+        ['contingency', '5000.00 EUR'],
+        ['cost_at_completion', '117500.00 EUR'],
+        ['contract_amount', '125000.00 EUR'],
+        ['revenue_at_completion', '125000.00 EUR'],
+        ['margin_at_completion', '7500.00 EUR'],
+        ['offer_margin', '20000.00 EUR'],
+        ['margin_drift', '-12500.00 EUR'],
+    ]);
+    assertEqual(s.get_margin_rate(), [true, 600], 'margin rate 7 500 / 125 000');
+    assertEqual(s.get_margin_rate_drift(), [true, -1000], 'margin rate drift 6 % − 16 %');
+
+    // Cost to cost: 45 000 / 117 500 = 0.382978…; recognised 125 000 × that
+    // = 47 872.340… → 47 872.34; billed 37 500: FAE 10 372.34; backlog
+    // 125 000 − 47 872.34 = 77 127.66.
+    assertEqual(s.get_revenue_method(), RM.COST_TO_COST);
+    assertRatio(s, 'completion', 45000 / 117500);
+    assertFigures(s, [
+        ['recognised_revenue', '47872.34 EUR'],
+        ['billed', '37500.00 EUR'],
+        ['cash_received', '45000.00 EUR'],
+        ['accrued_revenue', '10372.34 EUR'],
+        ['deferred_revenue', '0.00 EUR'],
+        ['loss_provision', '0.00 EUR'],
+        ['backlog', '77127.66 EUR'],
+    ]);
+
+    // Physical 40 000 / 100 000 = 0.4, cost 45 000 / 112 500 = 0.4,
+    // billing 37 500 / 125 000 = 0.3: a gap of 10 points, exactly the
+    // default tolerance (1000 basis points).
+    assertRatio(s, 'physical_progress', 0.4);
+    assertRatio(s, 'cost_progress', 0.4);
+    assertRatio(s, 'billing_progress', 0.3);
+    const [concordant, gap] = s.is_concordant();
+    assertTrue(concordant, 'concordant at the default tolerance');
+    assertClose(gap, 0.1, 1e-9, 'gap');
+
+    // The status is a boxed copy that keeps its figures.
+    const copy = s.copy();
+    assertMoney(copy.get_eac(), '112500.00 EUR', 'copy eac');
+    assertEqual(iso(copy.get_date()), '2026-05-04');
+});
+
+test('concordance tolerance of the policy', () => {
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    p.get_policy().set_concordance_tolerance(999);
+    const [concordant, gap] = statusOn(affair, 2026, 5, 4).is_concordant();
+    assertFalse(concordant, 'a gap of 1000 basis points is beyond 999');
+    assertClose(gap, 0.1, 1e-9, 'gap');
+});
+
+test('the four EAC methods, by the policy and by the affair', () => {
+    const [p, affair] = newFinanceAffair();
+    const policy = p.get_policy();
+    recordTextbook(affair);
+    assertEqual(affair.get_eac_method(), M.POLICY, 'an affair follows its policy by default');
+
+    // AC + (BAC − EV) = 45 000 + 60 000
+    policy.set_eac_method(M.ATYPICAL);
+    let s = statusOn(affair, 2026, 5, 4);
+    assertEqual(s.get_eac_method(), M.ATYPICAL);
+    assertMoney(s.get_eac(), '105000.00 EUR', 'atypical');
+    assertMoney(s.get_etc(), '60000.00 EUR', 'atypical etc');
+
+    // AC + (BAC − EV) / (CPI × SPI) = 45 000 + 60 000 / (8/9 × 0.8)
+    // = 45 000 + 60 000 × 1.40625 = 129 375
+    policy.set_eac_method(M.COMPOSITE);
+    s = statusOn(affair, 2026, 5, 4);
+    assertEqual(s.get_eac_method(), M.COMPOSITE);
+    assertMoney(s.get_eac(), '129375.00 EUR', 'composite');
+
+    // Bottom-up: AC + 12 000 estimated for T1 + T2's unearned 50 000
+    affair.record_remaining('T1', date(2026, 5, 4), money('12000.00 EUR'));
+    policy.set_eac_method(M.BOTTOM_UP);
+    s = statusOn(affair, 2026, 5, 4);
+    assertEqual(s.get_eac_method(), M.BOTTOM_UP);
+    assertMoney(s.get_eac(), '107000.00 EUR', 'bottom-up');
+
+    // The affair's own method wins over the policy's...
+    affair.set_eac_method(M.CPI);
+    assertEqual(affair.get_eac_method(), M.CPI);
+    s = statusOn(affair, 2026, 5, 4);
+    assertEqual(s.get_eac_method(), M.CPI);
+    assertMoney(s.get_eac(), '112500.00 EUR', 'affair CPI');
+
+    // ...until it follows the policy again.
+    affair.set_eac_method(M.POLICY);
+    assertEqual(affair.get_eac_method(), M.POLICY);
+    assertMoney(statusOn(affair, 2026, 5, 4).get_eac(), '107000.00 EUR', 'policy bottom-up again');
+
+    // Before any progress the CPI is 0 and BAC / CPI undefined: the
+    // estimate falls back to AC + BAC − EV, and says so. On 24 April: AC
+    // 30 000, EV 0; T1 half planned, 5 of its 10 working days.
+    affair.set_eac_method(M.CPI);
+    s = statusOn(affair, 2026, 4, 24);
+    assertRatio(s, 'cpi', 0.0);
+    assertEqual(s.get_eac_method(), M.ATYPICAL, 'the fallback is reported');
+    assertMoney(s.get_eac(), '130000.00 EUR', 'fallback');
+    assertMoney(s.get_pv(), '25000.00 EUR', 'pv 24 April');
+    assertMoney(s.get_ev(), '0.00 EUR', 'ev 24 April');
+    assertMoney(s.get_ac(), '30000.00 EUR', 'ac 24 April');
+});
+
+test('nothing yet: undefined ratios', () => {
+    const [, affair] = newFinanceAffair();
+    // The day before the start: nothing planned, earned, spent or billed;
+    // every ratio with a zero denominator is undefined, never infinite.
+    const s = statusOn(affair, 2026, 4, 19);
+    assertMoney(s.get_pv(), '0.00 EUR', 'pv');
+    assertMoney(s.get_ev(), '0.00 EUR', 'ev');
+    assertMoney(s.get_ac(), '0.00 EUR', 'ac');
+    assertFalse(s.get_cpi()[0], 'CPI undefined (AC = 0)');
+    assertFalse(s.get_spi()[0], 'SPI undefined (PV = 0)');
+    // Cost progress AC / EAC = 0 / 100 000: defined, 0.
+    assertRatio(s, 'cost_progress', 0);
+    // Physical progress EV / BAC = 0; billing 0 / 125 000 = 0.
+    assertRatio(s, 'physical_progress', 0);
+    assertRatio(s, 'billing_progress', 0);
+    // BAC / CPI is undefined: AC + BAC − EV = 100 000.
+    assertMoney(s.get_eac(), '100000.00 EUR', 'eac');
+    // At signature the margin at completion is the offer's.
+    assertFigures(s, [
+        ['margin_at_completion', '20000.00 EUR'],
+        ['margin_drift', '0.00 EUR'],
+        ['recognised_revenue', '0.00 EUR'],
+        ['backlog', '125000.00 EUR'],
+    ]);
+    assertEqual(s.get_margin_rate(), [true, 1600], '20 000 / 125 000');
+    assertEqual(s.get_margin_rate_drift(), [true, 0]);
+    // TCPI: (100 000 − 0) / (100 000 − 0)
+    assertRatio(s, 'tcpi', 1.0);
+});
+
+test('deferred revenue (PCA) and the physical revenue method', () => {
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    affair.record_invoice('F-2026-002', date(2026, 5, 2), money('22500.00 EUR'));
+    // Billed 37 500 + 22 500 = 60 000 against 47 872.34 recognised: PCA
+    // 60 000 − 47 872.34 = 12 127.66.
+    let s = statusOn(affair, 2026, 5, 4);
+    assertFigures(s, [
+        ['billed', '60000.00 EUR'],
+        ['recognised_revenue', '47872.34 EUR'],
+        ['accrued_revenue', '0.00 EUR'],
+        ['deferred_revenue', '12127.66 EUR'],
+    ]);
+    // Billing progress 60 000 / 125 000.
+    assertRatio(s, 'billing_progress', 0.48);
+
+    // Physical: completion EV / BAC = 0.4; recognised 125 000 × 0.4 =
+    // 50 000; PCA 10 000; backlog 75 000.
+    p.get_policy().set_revenue_method(RM.PHYSICAL);
+    s = statusOn(affair, 2026, 5, 4);
+    assertEqual(s.get_revenue_method(), RM.PHYSICAL);
+    assertRatio(s, 'completion', 0.4);
+    assertFigures(s, [
+        ['recognised_revenue', '50000.00 EUR'],
+        ['accrued_revenue', '0.00 EUR'],
+        ['deferred_revenue', '10000.00 EUR'],
+        ['backlog', '75000.00 EUR'],
+    ]);
+});
+
+test('loss provision', () => {
+    const [, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    affair.record_remaining('T1', date(2026, 5, 4), money('12000.00 EUR'));
+    affair.record_remaining('T2', date(2026, 5, 4), money('85000.00 EUR'));
+    affair.set_eac_method(M.BOTTOM_UP);
+    const s = statusOn(affair, 2026, 5, 4);
+    // EAC 45 000 + 12 000 + 85 000 = 142 000; with the contingency 147 000,
+    // against 125 000 of revenue: a loss of 22 000. Completion 45 000 /
+    // 147 000; recognised 125 000 × 45 000 / 147 000 = 38 265.306… →
+    // 38 265.31; the recognised result absorbs 45 000 − 38 265.31 =
+    // 6 734.69 of the loss; the provision is the rest, 15 265.31. FAE
+    // 38 265.31 − 37 500 = 765.31.
+    assertRatio(s, 'completion', 45000 / 147000);
+    assertFigures(s, [
+        ['eac', '142000.00 EUR'],
+        ['cost_at_completion', '147000.00 EUR'],
+        ['margin_at_completion', '-22000.00 EUR'],
+        ['margin_drift', '-42000.00 EUR'],
+        ['recognised_revenue', '38265.31 EUR'],
+        ['loss_provision', '15265.31 EUR'],
+        ['accrued_revenue', '765.31 EUR'],
+        ['deferred_revenue', '0.00 EUR'],
+    ]);
+    assertEqual(s.get_margin_rate(), [true, -1760], '−22 000 / 125 000');
+    assertEqual(s.get_margin_rate_drift(), [true, -3360], '−17.6 % − 16 %');
+});
+
+test('overheads earn with the rest', () => {
+    // 10 % on labour: 5 000 of overheads, for the whole affair.
+    const [, affair] = newFinanceAffair(1000);
+    recordTextbook(affair);
+    assertMoney(affair.get_budget_at_completion(date(2026, 5, 4), null, C.OVERHEAD),
+        '5000.00 EUR', 'overheads');
+    assertMoney(affair.get_budget_at_completion(date(2026, 5, 4), 'T1', C.LABOUR),
+        '50000.00 EUR', 'T1 labour');
+    assertMoney(affair.get_budget_at_completion(date(2026, 5, 4), null, -1),
+        '105000.00 EUR', 'everything');
+    const s = statusOn(affair, 2026, 5, 4);
+    assertMoney(s.get_bac(), '105000.00 EUR', 'bac');
+    // The overheads earn as the direct lines do (40 000 of 100 000): 2 000;
+    // they are planned over the whole plan, 20 working days from 20 April to
+    // 20 May, 10 of them by 4 May: 2 500.
+    assertMoney(s.get_ev(), '42000.00 EUR', 'ev');
+    assertMoney(s.get_pv(), '52500.00 EUR', 'pv');
+});
+
+// --- amendments -------------------------------------------------------------------
+
+test('an amendment proposed, then accepted', () => {
+    const [, affair] = newFinanceAffair();
+    const amendment = Aff.Amendment.new('AV-1', date(2026, 5, 6), money('10000.00 EUR'), 'Tubes supplémentaires');
+    assertEqual(amendment.get_reference(), 'AV-1');
+    assertEqual(iso(amendment.get_date()), '2026-05-06');
+    assertMoney(amendment.get_revenue_change(), '10000.00 EUR', 'revenue change');
+    assertEqual(amendment.get_reason(), 'Tubes supplémentaires');
+    assertFalse(amendment.get_accepted_date()[0], 'not accepted yet');
+    assertEqual(amendment.get_n_budget_changes(), 0);
+
+    assertTrue(amendment.add_budget_change('T2', C.MATERIAL, money('8000.00 EUR')));
+    assertThrows(() => amendment.add_budget_change('T2', C.MATERIAL, money('8000.00 USD')),
+        E.CURRENCY_MISMATCH);
+    assertEqual(amendment.get_n_budget_changes(), 1, 'the refused change is not added');
+    const [found, work, category, change] = amendment.get_budget_change(0);
+    assertTrue(found, 'change 0');
+    assertEqual(work, 'T2');
+    assertEqual(category, C.MATERIAL);
+    assertMoney(change, '8000.00 EUR', 'change');
+    assertFalse(amendment.get_budget_change(1)[0], 'no change 1');
+    assertEqual(affair.list_amendments().length, 0, 'none yet');
+    assertTrue(affair.add_amendment(amendment));
+    let listed = affair.list_amendments();
+    assertEqual(listed.map(a => a.get_reference()), ['AV-1']);
+    assertFalse(listed[0].get_accepted_date()[0], 'listed as proposed');
+    assertThrows(() => affair.add_amendment(amendment), E.DUPLICATE_ID);
+    assertThrows(() => affair.accept_amendment('AV-9', date(2026, 5, 11)), E.NOT_FOUND);
+    // Accepted before it was proposed (6 May).
+    assertThrows(() => affair.accept_amendment('AV-1', date(2026, 5, 5)), E.INVALID_VALUE);
+
+    // Proposed, it counts for nothing.
+    let s = statusOn(affair, 2026, 5, 13);
+    assertMoney(s.get_revenue_at_completion(), '125000.00 EUR', 'proposed: revenue');
+    assertMoney(s.get_bac(), '100000.00 EUR', 'proposed: bac');
+
+    assertTrue(affair.accept_amendment('AV-1', date(2026, 5, 11)));
+    assertThrows(() => affair.accept_amendment('AV-1', date(2026, 5, 11)), E.INVALID_TRANSITION);
+    // The affair keeps its own copy: the caller's amendment is unchanged.
+    assertFalse(amendment.get_accepted_date()[0], 'the caller\'s copy is not accepted');
+    listed = affair.list_amendments();
+    const [accepted, acceptedOn] = listed[0].get_accepted_date();
+    assertTrue(accepted, 'listed as accepted');
+    assertEqual([acceptedOn.get_year(), acceptedOn.get_month(), acceptedOn.get_day()], [2026, 5, 11]);
+    const [listedFound, listedWork, , listedChange] = listed[0].get_budget_change(0);
+    assertTrue(listedFound);
+    assertEqual(listedWork, 'T2');
+    assertMoney(listedChange, '8000.00 EUR', 'listed change');
+
+    // Before its acceptance, still nothing.
+    s = statusOn(affair, 2026, 5, 8);
+    assertMoney(s.get_revenue_at_completion(), '125000.00 EUR', '8 May: revenue');
+    assertMoney(s.get_bac(), '100000.00 EUR', '8 May: bac');
+
+    // On 13 May: revenue 125 000 + 10 000 = 135 000; T2's material budget
+    // 58 000, BAC 108 000. T2 is planned 5 May – 20 May; by the 13th, 6 of
+    // its 10 working days (5, 6, 7, 11, 12, 13 May): PV = 50 000 +
+    // 58 000 × 6 / 10 = 84 800.
+    s = statusOn(affair, 2026, 5, 13);
+    assertMoney(s.get_revenue_at_completion(), '135000.00 EUR', '13 May: revenue');
+    assertMoney(s.get_contract_amount(), '125000.00 EUR', '13 May: contract');
+    assertMoney(s.get_bac(), '108000.00 EUR', '13 May: bac');
+    assertMoney(s.get_pv(), '84800.00 EUR', '13 May: pv');
+    assertMoney(affair.get_budget_at_completion(date(2026, 5, 11), 'T2', C.MATERIAL),
+        '58000.00 EUR', 'T2 material on 11 May');
+    assertMoney(affair.get_budget_at_completion(date(2026, 5, 10), 'T2', C.MATERIAL),
+        '50000.00 EUR', 'T2 material on 10 May');
+});
+
+// --- progress, remaining-to-do, invoices -------------------------------------------
+
+test('progress history', () => {
+    const [, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    assertFalse(affair.get_progress('T1', date(2026, 4, 29))[0], 'nothing on 29 April');
+    assertEqual(affair.get_progress('T1', date(2026, 4, 30)), [true, 5000]);
+    assertEqual(affair.get_progress('T1', date(2026, 5, 2)), [true, 5000], 'the latest by then');
+    assertEqual(affair.get_progress('T1', date(2026, 5, 4)), [true, 8000]);
+    assertFalse(affair.get_progress('T2', date(2026, 5, 4))[0], 'T2 not started');
+    // A figure corrected the same day replaces the first.
+    affair.record_progress('T1', date(2026, 5, 4), 7500);
+    assertEqual(affair.get_progress('T1', date(2026, 5, 4)), [true, 7500]);
+    // EV 37 500.
+    assertMoney(statusOn(affair, 2026, 5, 4).get_ev(), '37500.00 EUR', 'ev');
+    assertThrows(() => affair.record_progress('T1', date(2026, 5, 4), 10001), E.INVALID_VALUE);
+    assertThrows(() => affair.record_progress('T1', date(2026, 5, 4), -1), E.INVALID_VALUE);
+    assertThrows(() => affair.record_progress('T1', GLib.Date.new(), 100), E.INVALID_VALUE);
+    assertThrows(() => affair.record_progress('T9', date(2026, 5, 4), 100), E.NOT_FOUND);
+    assertEqual(affair.get_progress('T1', date(2026, 5, 4)), [true, 7500], 'unchanged');
+});
+
+test('remaining-to-do errors', () => {
+    const [, affair] = newFinanceAffair();
+    assertThrows(() => affair.record_remaining('T1', date(2026, 5, 4), money('12000.00 USD')),
+        E.CURRENCY_MISMATCH);
+    assertThrows(() => affair.record_remaining('T9', date(2026, 5, 4), money('12000.00 EUR')), E.NOT_FOUND);
+});
+
+test('invoices and payments', () => {
+    const [, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    const amount = money('1000.00 EUR');
+    assertThrows(() => affair.record_invoice('F-2026-001', date(2026, 4, 30), amount), E.DUPLICATE_ID);
+    assertThrows(() => affair.record_invoice('F 1', date(2026, 4, 30), amount), E.INVALID_VALUE);
+    assertThrows(() => affair.record_invoice('F-9', date(2026, 4, 30), money('1000.00 USD')),
+        E.CURRENCY_MISMATCH);
+    assertThrows(() => affair.record_payment('F-9', date(2026, 4, 30), amount), E.NOT_FOUND);
+    // Paid the day before the invoice.
+    assertThrows(() => affair.record_payment('F-2026-001', date(2026, 4, 29), amount), E.INVALID_VALUE);
+    const s = statusOn(affair, 2026, 5, 4);
+    assertMoney(s.get_billed(), '37500.00 EUR', 'billed unchanged');
+    assertMoney(s.get_cash_received(), '45000.00 EUR', 'cash unchanged');
+    // On 30 April: billed, not yet paid.
+    assertMoney(statusOn(affair, 2026, 4, 30).get_cash_received(), '0.00 EUR', 'cash 30 April');
+});
+
+// --- the ledger -------------------------------------------------------------------
+
+test('ledger sums and open commitments', () => {
+    const ledger = Aff.Ledger.new('EUR');
+    assertEqual(ledger.get_currency(), 'EUR');
+    assertEqual(ledger.get_n_entries(), 0);
+    assertThrows(() => Aff.Ledger.new('EURO'), E.UNKNOWN_CURRENCY);
+
+    cost(ledger, date(2026, 4, 24), 'T1', C.LABOUR, St.ACTUAL, '30000.00 EUR', 'TS-17');
+    cost(ledger, date(2026, 4, 28), 'T2', C.MATERIAL, St.COMMITTED, '52000.00 EUR', 'PO-7');
+    cost(ledger, date(2026, 5, 11), 'T2', C.MATERIAL, St.ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7');
+    cost(ledger, date(2026, 5, 20), 'T2', C.MATERIAL, St.ACTUAL, '35000.00 EUR', 'FA-1002', 'PO-7');
+    cost(ledger, date(2026, 5, 21), null, C.TRAVEL, St.ACTUAL, '-150.00 EUR', 'AV-3');
+    assertEqual(ledger.get_n_entries(), 5);
+
+    // Actual: 30 000 + 20 000 + 35 000 − 150 = 84 850; by 4 May 30 000; T2
+    // material 55 000; committed 52 000 (summed whole, settled or not).
+    assertMoney(ledger.sum(null, St.ACTUAL, null, -1), '84850.00 EUR', 'actual');
+    assertMoney(ledger.sum(date(2026, 5, 4), St.ACTUAL, null, -1), '30000.00 EUR', 'actual by 4 May');
+    assertMoney(ledger.sum(date(2026, 5, 20), St.ACTUAL, null, -1), '85000.00 EUR', 'actual by 20 May');
+    assertMoney(ledger.sum(null, St.ACTUAL, 'T2', C.MATERIAL), '55000.00 EUR', 'T2 material');
+    assertMoney(ledger.sum(null, St.ACTUAL, null, C.TRAVEL), '-150.00 EUR', 'travel credit');
+    assertMoney(ledger.sum(null, St.ACTUAL, 'nothing', -1), '0.00 EUR', 'unknown work');
+    assertMoney(ledger.sum(null, St.COMMITTED, null, -1), '52000.00 EUR', 'committed');
+    assertMoney(ledger.sum(date(2026, 4, 27), St.COMMITTED, null, -1), '0.00 EUR', 'committed by 27 April');
+
+    // PO-7: 52 000 ordered; 20 000 invoiced by 11 May leaves 32 000; the
+    // second invoice (35 000) goes beyond the order: nothing left, not −3 000.
+    assertMoney(ledger.get_open_commitments(date(2026, 4, 27)), '0.00 EUR', 'open 27 April');
+    assertMoney(ledger.get_open_commitments(date(2026, 5, 4)), '52000.00 EUR', 'open 4 May');
+    assertMoney(ledger.get_open_commitments(date(2026, 5, 15)), '32000.00 EUR', 'open 15 May');
+    assertMoney(ledger.get_open_commitments(date(2026, 5, 31)), '0.00 EUR', 'open 31 May');
+
+    const entry = ledger.get_entry(2);
+    assertEqual(iso(entry.get_date()), '2026-05-11');
+    assertEqual(entry.get_work(), 'T2');
+    assertEqual(entry.get_category(), C.MATERIAL);
+    assertEqual(entry.get_state(), St.ACTUAL);
+    assertMoney(entry.get_amount(), '20000.00 EUR', 'entry 2');
+    assertEqual(entry.get_document(), 'FA-991');
+    assertEqual(entry.get_commitment(), 'PO-7');
+    assertEqual(entry.get_supplier(), null);
+    assertEqual(entry.get_quantity(), 0);
+    assertEqual(ledger.get_entry(4).get_work(), null, 'a cost of the whole affair');
+    assertEqual(ledger.get_entry(5), null, 'past the end');
+
+    // get_entry gives a copy: changing it leaves the ledger alone.
+    entry.set_document('FA-XXX');
+    assertEqual(ledger.get_entry(2).get_document(), 'FA-991');
+
+    // A commitment needs its order; an invoice settles an order the ledger
+    // has; one order per document; one currency.
+    const unnamed = Aff.CostEntry.new(date(2026, 5, 4), 'T1', C.MATERIAL, St.COMMITTED, money('10.00 EUR'));
+    assertThrows(() => ledger.add(unnamed), E.INVALID_VALUE);
+    unnamed.set_document('PO-7');
+    assertThrows(() => ledger.add(unnamed), E.INVALID_VALUE);
+    const orphan = Aff.CostEntry.new(date(2026, 5, 4), 'T1', C.MATERIAL, St.ACTUAL, money('10.00 EUR'));
+    orphan.set_commitment('PO-404');
+    assertThrows(() => ledger.add(orphan), E.INVALID_VALUE);
+    const foreign = Aff.CostEntry.new(date(2026, 5, 4), 'T1', C.TRAVEL, St.ACTUAL, money('10.00 USD'));
+    assertThrows(() => ledger.add(foreign), E.CURRENCY_MISMATCH);
+    assertEqual(ledger.get_n_entries(), 5, 'nothing added');
+});
+
+test('cost entries', () => {
+    const entry = Aff.CostEntry.new(date(2026, 4, 24), 'T1', C.LABOUR, St.ACTUAL, money('1234.50 EUR'));
+    entry.set_quantity(12500);
+    entry.set_supplier('Dupont & Fils');
+    entry.set_document('TS-1');
+    assertEqual(entry.get_quantity(), 12500);
+    const copy = entry.copy();
+    entry.set_supplier(null);
+    assertEqual(copy.get_supplier(), 'Dupont & Fils');
+    assertEqual(copy.get_document(), 'TS-1');
+    assertEqual(copy.get_quantity(), 12500);
+    assertMoney(copy.get_amount(), '1234.50 EUR', 'copy amount');
+    assertEqual(entry.get_supplier(), null);
+});
+
+test('CSV import and export round trip', () => {
+    const ledger = Aff.Ledger.new('EUR');
+    // Columns in another order, a quoted supplier with a comma and a quote,
+    // a byte-order mark, CRLF, a blank last line.
+    const text =
+        '\uFEFFstate,date,amount,category,work,quantity,supplier,document,commitment\r\n' +
+        'actual,2026-04-24,1234.50,labour,T1,12.5,"Dupont, ""Père"" & Fils",TS-1,\r\n' +
+        'committed,2026-04-28,52000,material,T2,,Inox SA,PO-7,\r\n' +
+        'actual,2026-05-11,20000.00,material,T2,1,Inox SA,FA-991,PO-7\r\n' +
+        '\r\n';
+    assertEqual(ledger.import_csv(encoder.encode(text)), [true, 3]);
+    assertEqual(ledger.get_n_entries(), 3);
+    const first = ledger.get_entry(0);
+    assertEqual(iso(first.get_date()), '2026-04-24');
+    assertEqual(first.get_work(), 'T1');
+    assertEqual(first.get_category(), C.LABOUR);
+    assertEqual(first.get_state(), St.ACTUAL);
+    assertEqual(first.get_supplier(), 'Dupont, "Père" & Fils');
+    assertEqual(first.get_quantity(), 12500);
+    assertEqual(first.get_document(), 'TS-1');
+    assertEqual(first.get_commitment(), null, 'an empty field is no commitment');
+    assertMoney(first.get_amount(), '1234.50 EUR', 'first amount');
+    const order = ledger.get_entry(1);
+    assertEqual(order.get_state(), St.COMMITTED);
+    assertMoney(order.get_amount(), '52000.00 EUR', 'order amount');
+    assertEqual(order.get_quantity(), 0, 'no quantity');
+    assertEqual(ledger.get_entry(2).get_commitment(), 'PO-7');
+    assertEqual(ledger.get_entry(2).get_quantity(), 1000);
+    // 1 234.50 + 20 000.00
+    assertMoney(ledger.sum(null, St.ACTUAL, null, -1), '21234.50 EUR', 'actual');
+    assertMoney(ledger.get_open_commitments(date(2026, 5, 11)), '32000.00 EUR', 'open');
+
+    const csv = ledger.to_csv();
+    assertEqual(csv,
+        'date,work,category,state,amount,quantity,supplier,document,commitment\r\n' +
+        '2026-04-24,T1,labour,actual,1234.50,12.500,"Dupont, ""Père"" & Fils",TS-1,\r\n' +
+        '2026-04-28,T2,material,committed,52000.00,,Inox SA,PO-7,\r\n' +
+        '2026-05-11,T2,material,actual,20000.00,1.000,Inox SA,FA-991,PO-7\r\n');
+    const again = Aff.Ledger.new('EUR');
+    assertEqual(again.import_csv(encoder.encode(csv)), [true, 3]);
+    assertEqual(again.to_csv(), csv);
+
+    // Appending to a ledger: a later file may settle an order already there.
+    assertEqual(again.import_csv(encoder.encode(
+        'date,category,state,amount,commitment,document\n2026-05-20,material,actual,35000,PO-7,FA-1002\n')),
+    [true, 1]);
+    assertEqual(again.get_n_entries(), 4);
+    assertMoney(again.get_open_commitments(date(2026, 5, 31)), '0.00 EUR', 'PO-7 settled beyond');
+
+    // An empty ledger writes its header only.
+    assertEqual(Aff.Ledger.new('EUR').to_csv(),
+        'date,work,category,state,amount,quantity,supplier,document,commitment\r\n');
+});
+
+test('CSV import errors name the line; whole or nothing', () => {
+    const HEAD = 'date,category,state,amount\n';
+    const cases = [
+        ['date,category,state\n', 'Line 1: the column “amount” is missing'],
+        ['date,category,state,amount,colour\n', 'Line 1: unknown column “colour”'],
+        ['date,category,state,amount,date\n', 'Line 1: column “date” appears twice'],
+        [`${HEAD}2026-04-24,labour,actual,10\n2026-02-30,labour,actual,10\n`,
+            'Line 3, column date: expected a date like 2026-03-31'],
+        [`${HEAD}2026-04-24,welding,actual,10\n`, 'Line 2, column category:'],
+        [`${HEAD}2026-04-24,labour,spent,10\n`, 'Line 2, column state:'],
+        [`${HEAD}2026-04-24,labour,actual,10.123\n`, 'Line 2, column amount:'],
+        [`${HEAD}2026-04-24,labour,actual,1e3\n`, 'Line 2, column amount:'],
+        ['date,category,state,amount,quantity\n2026-04-24,labour,actual,10,1.2345\n', 'Line 2, column quantity:'],
+        [`${HEAD}2026-04-24,labour,actual\n`, 'Line 2: expected 4 fields, found 3'],
+        [`${HEAD}2026-04-24,labour,actual,"10\n`, 'Line 2: a quoted field is not closed'],
+        [`${HEAD}2026-04-24,labour,actual,1"0\n`, 'Line 2: a quote inside an unquoted field'],
+        ['date,category,state,amount,document\n2026-04-24,material,committed,10,\n',
+            'Line 2: a commitment needs the reference of its order'],
+        ['date,category,state,amount,document\n2026-04-24,material,committed,10,PO-1\n' +
+            '2026-04-25,material,committed,10,PO-1\n',
+        'Line 3: a commitment with this document is already in the ledger'],
+        ['date,category,state,amount,commitment\n2026-04-24,material,actual,10,PO-404\n',
+            'Line 2: it settles a commitment the ledger does not have'],
+        // A field quoted over two lines counts both.
+        ['date,category,state,amount,supplier\n2026-04-24,labour,actual,10,"two\nlines"\n' +
+            '2026-04-24,x,actual,10,a\n', 'Line 4, column category:'],
+    ];
+    cases.forEach(([text, prefix], i) => {
+        const ledger = Aff.Ledger.new('EUR');
+        const error = assertThrows(() => ledger.import_csv(encoder.encode(text)), E.INVALID_VALUE);
+        assertTrue(error.message.startsWith(prefix), `case ${i}: "${error.message}" starts with "${prefix}"`);
+        assertEqual(ledger.get_n_entries(), 0, `case ${i}: whole or nothing`);
+    });
+
+    // Invalid UTF-8 on line 3, after a good line 2: nothing added.
+    const good = encoder.encode(`${HEAD}2026-04-24,labour,actual,10\n`);
+    const bytes = new Uint8Array(good.length + 2);
+    bytes.set(good);
+    bytes.set([0xff, 0x0a], good.length);
+    const ledger = Aff.Ledger.new('EUR');
+    assertThrows(() => ledger.import_csv(bytes), E.INVALID_VALUE, /^Line 3: the text is not valid UTF-8/);
+    assertEqual(ledger.get_n_entries(), 0, 'UTF-8: whole or nothing');
+
+    // A ledger that already has entries keeps them, and only them.
+    const kept = Aff.Ledger.new('EUR');
+    assertEqual(kept.import_csv(encoder.encode(`${HEAD}2026-04-24,labour,actual,10\n`)), [true, 1]);
+    assertThrows(() => kept.import_csv(encoder.encode(
+        `${HEAD}2026-04-25,labour,actual,20\n2026-04-26,labour,actual,x\n`)), E.INVALID_VALUE, 'Line 3, column amount:');
+    assertEqual(kept.get_n_entries(), 1);
+    assertMoney(kept.sum(null, St.ACTUAL, null, -1), '10.00 EUR', 'only the first import');
+
+    // An empty byte array reaches the library as no text at all.
+    assertThrows(() => Aff.Ledger.new('EUR').import_csv(new Uint8Array(0)), E.INVALID_VALUE,
+        'Line 1: expected a header naming the columns');
+});
+
+// --- the journal and the document ---------------------------------------------------
+
+test('journal, and to_data / new_from_data keep the status', () => {
+    const [p, affair] = newFinanceAffair();
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+
+    recordTextbook(affair);
+    assertEqual(affair.get_ledger().import_csv(
+        encoder.encode('date,category,state,amount\n2026-05-12,travel,actual,80.00\n')), [true, 1]);
+    const amendment = Aff.Amendment.new('AV-1', date(2026, 5, 6), money('10000.00 EUR'), 'Tubes supplémentaires');
+    amendment.add_budget_change('T2', C.MATERIAL, money('8000.00 EUR'));
+    affair.add_amendment(amendment);
+    affair.accept_amendment('AV-1', date(2026, 5, 11));
+    affair.set_eac_method(M.ATYPICAL);
+
+    const actions = [
+        'cost-added', 'cost-added', 'cost-added', 'cost-added', 'progress-recorded', 'progress-recorded',
+        'invoice-recorded', 'payment-recorded', 'costs-imported', 'amendment-added', 'amendment-accepted',
+        'eac-method-set',
+    ];
+    assertEqual(journal.get_n_entries(), n + actions.length, 'one entry per change');
+    actions.forEach((action, i) => {
+        const entry = journal.get_entry(n + i);
+        assertEqual(entry.get_action(), action, `entry ${i}`);
+        assertEqual(entry.get_entity_id(), AFFAIR, `entry ${i}`);
+    });
+    assertTrue(journal.verify(), 'journal verifies');
+    // Computing a status only reads.
+    statusOn(affair, 2026, 5, 13);
+    assertEqual(journal.get_n_entries(), n + actions.length, 'compute_status journals nothing');
+
+    const [text] = p.to_data();
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.to_data()[0], text, 'the same bytes again');
+    const loaded = q.lookup_affair(AFFAIR);
+    assertTrue(loaded !== null, 'the affair is loaded');
+    assertEqual(loaded.get_ledger().get_n_entries(), 5);
+    assertEqual(loaded.get_ledger().to_csv(), affair.get_ledger().to_csv());
+    assertEqual(loaded.get_eac_method(), M.ATYPICAL);
+    assertEqual(loaded.get_progress('T1', date(2026, 5, 4)), [true, 8000]);
+    // AV-1 is there, accepted on 11 May: not counted on 10 May.
+    assertThrows(() => loaded.add_amendment(amendment), E.DUPLICATE_ID);
+    assertThrows(() => loaded.accept_amendment('AV-1', date(2026, 5, 12)), E.INVALID_TRANSITION);
+    assertMoney(statusOn(loaded, 2026, 5, 10).get_revenue_at_completion(), '125000.00 EUR', 'loaded, 10 May');
+    assertMoney(loaded.get_budget_at_completion(date(2026, 5, 11), 'T2', C.MATERIAL), '58000.00 EUR',
+        'loaded, T2 material on 11 May');
+
+    // On 13 May, by AC + BAC − EV: BAC 100 000 + 8 000 = 108 000; PV
+    // 84 800 (see the amendment test); EV 40 000 (T1 80 % on 4 May); AC
+    // 30 000 + 15 000 + 20 000 + 80 = 65 080; EAC 65 080 + 108 000 −
+    // 40 000 = 133 080; PO-7 has 52 000 − 20 000 = 32 000 open; revenue
+    // 125 000 + 10 000 = 135 000.
+    const expected = [
+        ['bac', '108000.00 EUR'],
+        ['pv', '84800.00 EUR'],
+        ['ev', '40000.00 EUR'],
+        ['ac', '65080.00 EUR'],
+        ['eac', '133080.00 EUR'],
+        ['revenue_at_completion', '135000.00 EUR'],
+        ['billed', '37500.00 EUR'],
+        ['cash_received', '45000.00 EUR'],
+        ['open_commitments', '32000.00 EUR'],
+    ];
+    const before = statusOn(affair, 2026, 5, 13);
+    const after = statusOn(loaded, 2026, 5, 13);
+    assertFigures(before, expected);
+    assertFigures(after, expected);
+    assertEqual(after.get_eac_method(), M.ATYPICAL);
+    assertTrue(after.has_baseline(), 'the baseline is kept');
+    for (const [name] of expected)
+        assertTrue(before[`get_${name}`]().equal(after[`get_${name}`]()), `${name} equal`);
+});
+
+run();

@@ -1,0 +1,1253 @@
+#!/usr/bin/python3
+# The financial follow-up of an affair from Python: Aff.Ledger,
+# Aff.CostEntry, Aff.Amendment, Aff.AffairStatus and the finance methods of
+# Aff.Affair, through the typelib.
+#
+# The affair is the one of tests/c/test-finance.c, worked by hand:
+#
+# - the accepted offer OFF-1 (consultation CONS-1 of acme) prices lot T1 at
+#   50 000.00 of labour (500 h at 100.00) and lot T2 at 50 000.00 of material
+#   (a lump sum), no overheads (or 10 % on labour, 5 000.00, in the overheads
+#   test), a risk contingency of 5 000.00 and a selling price of 125 000.00:
+#   cost price 105 000.00, margin 20 000.00, 16 % (1600 bp);
+# - sent 2026-04-01, signed Monday 2026-04-20; the plan has T1 (10 working
+#   days) then T2 (10 working days), finish to start. On the French calendar
+#   (1 May, 8 May and Ascension, 14 May, are holidays):
+#     T1: Mon 20 – Fri 24 Apr (5), Mon 27 – Thu 30 Apr (4), Mon 4 May (1)
+#     T2: Tue 5 – Thu 7 May (3), Mon 11 – Wed 13 May (3), Fri 15 May (1),
+#         Mon 18 – Wed 20 May (3)
+#   that schedule is saved as the baseline "contrat";
+# - the textbook record: actual labour 30 000.00 on 24 April (TS-17) and
+#   15 000.00 on 4 May (TS-18); order PO-7 of 52 000.00 of material on 28
+#   April; its first invoice FA-991, 20 000.00, on 11 May; T1 50 % done on
+#   30 April, 80 % on 4 May; invoice F-2026-001 of 37 500.00 on 30 April,
+#   paid 45 000.00 (VAT included) on 4 May.
+#
+# On 4 May that is the textbook case BAC 100 000, PV 50 000 (T1 all planned,
+# T2 not yet), EV 40 000 (80 % of T1), AC 45 000: CV -5 000, SV -10 000,
+# CPI 40 000 / 45 000 = 0.8889, SPI 0.8, EAC (BAC / CPI) 112 500, ETC 67 500,
+# VAC -12 500, TCPI 60 000 / 55 000 = 1.0909.
+#
+# Every expected figure below is worked out by hand, beside it.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import gc
+import hashlib
+import json
+import unittest
+
+import gi
+gi.require_version('Aff', '1')
+from gi.repository import Aff, GLib  # noqa: E402
+import afftest  # noqa: E402
+from afftest import D, ymd, to_text  # noqa: E402
+
+E = Aff.Error
+Cat = Aff.CostCategory
+State = Aff.CostState
+Eac = Aff.EacMethod
+Rev = Aff.RevenueMethod
+K = Aff.LineKind
+U = Aff.LineUnit
+
+ACTUAL = State.ACTUAL
+COMMITTED = State.COMMITTED
+
+
+def M(text):
+    return Aff.Money.parse(text)
+
+
+# ---- Fixtures (tests/c/test-offer-util.h and new_finance_portfolio) -------
+
+def new_base_portfolio():
+    """Claire Martin's portfolio, clock fixed at 2026-04-01 09:00 UTC, doing
+    pipework, with the client acme."""
+    p = Aff.Portfolio.new()
+    p.set_actor('Claire Martin')
+    p.set_fixed_time(GLib.DateTime.new_utc(2026, 4, 1, 9, 0, 0))
+    p.get_policy().set_activities(['pipework'])
+    p.add_client(Aff.Client.new('acme', 'ACME Industrie'))
+    return p
+
+
+def add_consultation(p, cid, client):
+    """Received 2026-03-02, deadline 2026-04-15, qualified 2026-03-03,
+    evaluated 2026-03-05 (NO_GO without a solvency assessment) and decided
+    GO anyway."""
+    k = Aff.Consultation.new(cid, client, 'Tuyauterie ' + cid, D(2026, 3, 2), D(2026, 4, 15))
+    k.set_activities(['pipework'])
+    k.set_regulatory_flags(Aff.RegulatoryFlags.NONE)
+    p.add_consultation(k)
+    k.start_qualification(D(2026, 3, 3), 'analysis')
+    p.evaluate_consultation(cid, D(2026, 3, 5))
+    p.decide_consultation(cid, Aff.BidVerdict.GO, 'Direction', 'client stratégique')
+    assert k.get_state() == Aff.ConsultationState.GO
+    return k
+
+
+def add_cost_line(rev, kind, description, quantity, unit, cost, lot):
+    line = Aff.OfferLine.new(kind, description, quantity, unit, M(cost))
+    line.set_lot(lot)
+    rev.add_line(line)
+
+
+def new_finance_portfolio(labour_overhead_rate=0, with_plan=True):
+    """The affair described at the top: (portfolio, affair OFF-1)."""
+    p = new_base_portfolio()
+    add_consultation(p, 'CONS-1', 'acme')
+    offer = Aff.Offer.new('OFF-1', 'CONS-1')
+    p.add_offer(offer)
+    rev = offer.get_current_revision()
+    add_cost_line(rev, K.LABOUR, 'Montage', '500', U.HOUR, '100.00 EUR', 'T1')
+    add_cost_line(rev, K.MATERIAL, 'Tubes', '1', U.LUMP_SUM, '50000.00 EUR', 'T2')
+    for k in range(int(K.LABOUR), int(K.OTHER) + 1):
+        rev.set_overhead_rate(K(k), labour_overhead_rate if K(k) == K.LABOUR else 0)
+    rev.set_contingency(M('5000.00 EUR'))
+    rev.set_selling_price(M('125000.00 EUR'))
+    rev.set_validity(D(2026, 6, 30))
+    offer.send(D(2026, 4, 1))
+    assert offer.get_state() == Aff.OfferState.SENT
+    offer.accept(D(2026, 4, 20), 'CT-2026-017')
+    affair = p.lookup_affair('OFF-1')
+    assert affair is not None
+
+    if with_plan:
+        plan = affair.get_plan()
+        plan.add_task(Aff.Task.new('T1', 'T1', 10))
+        plan.add_task(Aff.Task.new('T2', 'T2', 10))
+        plan.add_dependency('T1', 'T2', Aff.DependencyType.FINISH_START, 0)
+        plan.schedule()
+        # the schedule of the top comment
+        assert ymd(plan.lookup_task('T1').get_early_finish()) == (2026, 5, 4)
+        assert ymd(plan.lookup_task('T2').get_early_finish()) == (2026, 5, 20)
+        plan.save_baseline('contrat')
+    return p, affair
+
+
+def cost(ledger, date, work, category, state, amount, document=None, commitment=None):
+    entry = Aff.CostEntry.new(date, work, category, state, M(amount))
+    entry.set_document(document)
+    entry.set_commitment(commitment)
+    return ledger.add(entry)
+
+
+def record_textbook(affair):
+    """The costs, progress and billing of the textbook case, on 4 May and
+    after."""
+    ledger = affair.get_ledger()
+    cost(ledger, D(2026, 4, 24), 'T1', Cat.LABOUR, ACTUAL, '30000.00 EUR', 'TS-17')
+    cost(ledger, D(2026, 4, 28), 'T2', Cat.MATERIAL, COMMITTED, '52000.00 EUR', 'PO-7')
+    cost(ledger, D(2026, 5, 4), 'T1', Cat.LABOUR, ACTUAL, '15000.00 EUR', 'TS-18')
+    # after the 4 May status: not counted on that day
+    cost(ledger, D(2026, 5, 11), 'T2', Cat.MATERIAL, ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7')
+    affair.record_progress('T1', D(2026, 4, 30), 5000)
+    affair.record_progress('T1', D(2026, 5, 4), 8000)
+    affair.record_invoice('F-2026-001', D(2026, 4, 30), M('37500.00 EUR'))
+    affair.record_payment('F-2026-001', D(2026, 5, 4), M('45000.00 EUR'))
+
+
+def status_on(affair, y, m, d):
+    s = affair.compute_status(D(y, m, d))
+    assert s is not None
+    return s
+
+
+def textbook(labour_overhead_rate=0, with_plan=True):
+    p, affair = new_finance_portfolio(labour_overhead_rate, with_plan)
+    record_textbook(affair)
+    return p, affair
+
+
+def entries_from(journal, n):
+    return [journal.get_entry(i) for i in range(n, journal.get_n_entries())]
+
+
+class FinanceTestCase(afftest.AffTestCase):
+    def assertMoney(self, money, expected):
+        self.assertIsNotNone(money)
+        self.assertEqual(money.to_string(), expected)
+
+    def assertRatio(self, result, expected, delta=1e-9):
+        """result is the (defined, value) tuple of a ratio getter."""
+        ok, value = result
+        self.assertTrue(ok, 'the ratio should be defined')
+        self.assertAlmostEqual(value, expected, delta=delta)
+        return value
+
+    def assertUndefined(self, result):
+        ok, _value = result
+        self.assertFalse(ok, 'the ratio should be undefined')
+
+    def assertBp(self, result, expected):
+        ok, bp = result
+        self.assertTrue(ok)
+        self.assertEqual(bp, expected)
+
+
+# ---- The status at a date -----------------------------------------------
+
+class TextbookTest(FinanceTestCase):
+    def test_defaults(self):
+        p, affair = new_finance_portfolio()
+        policy = p.get_policy()
+        # the policy's defaults: BAC / CPI, cost to cost, 10 points
+        self.assertEqual(policy.get_eac_method(), Eac.CPI)
+        self.assertEqual(policy.get_revenue_method(), Rev.COST_TO_COST)
+        self.assertEqual(policy.get_concordance_tolerance(), 1000)
+        # a new affair follows its policy, with an empty ledger in the
+        # contract's currency
+        self.assertEqual(affair.get_eac_method(), Eac.POLICY)
+        ledger = affair.get_ledger()
+        self.assertIsInstance(ledger, Aff.Ledger)
+        self.assertEqual(ledger.get_currency(), 'EUR')
+        self.assertEqual(ledger.get_n_entries(), 0)
+        self.assertEqual(affair.list_amendments(), [])
+        # budget at completion: T1 labour 50 000, T2 material 50 000, no
+        # overheads
+        on = D(2026, 4, 20)
+        self.assertMoney(affair.get_budget_at_completion(on, None, -1), '100000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(on, 'T1', int(Cat.LABOUR)), '50000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(on, 'T1', int(Cat.MATERIAL)), '0.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(on, 'T2', -1), '50000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(on, None, int(Cat.OVERHEAD)), '0.00 EUR')
+
+    def test_textbook_earned_value(self):
+        p, affair = textbook()
+        s = affair.compute_status(D(2026, 5, 4))
+        self.assertIsInstance(s, Aff.AffairStatus)
+        self.assertEqual(ymd(s.get_date()), (2026, 5, 4))
+        self.assertEqual(s.get_affair_id(), 'OFF-1')
+        self.assertTrue(s.has_baseline())
+        self.assertMoney(s.get_bac(), '100000.00 EUR')
+        # T1 (50 000) fully planned by 4 May, its last day; T2 starts 5 May
+        self.assertMoney(s.get_pv(), '50000.00 EUR')
+        # 80 % of T1's 50 000
+        self.assertMoney(s.get_ev(), '40000.00 EUR')
+        # TS-17 + TS-18; FA-991 of 11 May is not counted yet
+        self.assertMoney(s.get_ac(), '45000.00 EUR')
+        # PO-7 is not yet invoiced on 4 May
+        self.assertMoney(s.get_open_commitments(), '52000.00 EUR')
+        self.assertMoney(s.get_cv(), '-5000.00 EUR')
+        self.assertMoney(s.get_sv(), '-10000.00 EUR')
+        self.assertRatio(s.get_cpi(), 40000 / 45000)
+        self.assertRatio(s.get_cpi(), 0.8889, delta=1e-4)
+        self.assertRatio(s.get_spi(), 0.8)
+        self.assertEqual(s.get_eac_method(), Eac.CPI)
+        # 100 000 × 45 000 / 40 000
+        self.assertMoney(s.get_eac(), '112500.00 EUR')
+        self.assertMoney(s.get_etc(), '67500.00 EUR')
+        self.assertMoney(s.get_vac(), '-12500.00 EUR')
+        # (100 000 − 40 000) / (100 000 − 45 000)
+        self.assertRatio(s.get_tcpi(), 60000 / 55000)
+        self.assertRatio(s.get_tcpi(), 1.0909, delta=1e-4)
+
+        # Margin: the contingency stays a reserve on top of the EAC.
+        self.assertMoney(s.get_contingency(), '5000.00 EUR')
+        self.assertMoney(s.get_cost_at_completion(), '117500.00 EUR')
+        self.assertMoney(s.get_contract_amount(), '125000.00 EUR')
+        self.assertMoney(s.get_revenue_at_completion(), '125000.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '7500.00 EUR')
+        # 125 000 − (100 000 + 5 000)
+        self.assertMoney(s.get_offer_margin(), '20000.00 EUR')
+        self.assertMoney(s.get_margin_drift(), '-12500.00 EUR')
+        self.assertBp(s.get_margin_rate(), 600)             # 7 500 / 125 000
+        self.assertBp(s.get_margin_rate_drift(), -1000)     # 6 % − 16 %
+
+        # Cost to cost: 45 000 / 117 500 = 0.382978…; recognised 125 000 ×
+        # that = 47 872.340… → 47 872.34; billed 37 500: FAE 10 372.34;
+        # backlog 125 000 − 47 872.34 = 77 127.66.
+        self.assertEqual(s.get_revenue_method(), Rev.COST_TO_COST)
+        self.assertRatio(s.get_completion(), 45000 / 117500)
+        self.assertMoney(s.get_recognised_revenue(), '47872.34 EUR')
+        self.assertMoney(s.get_billed(), '37500.00 EUR')
+        self.assertMoney(s.get_cash_received(), '45000.00 EUR')
+        self.assertMoney(s.get_accrued_revenue(), '10372.34 EUR')
+        self.assertMoney(s.get_deferred_revenue(), '0.00 EUR')
+        self.assertMoney(s.get_loss_provision(), '0.00 EUR')
+        self.assertMoney(s.get_backlog(), '77127.66 EUR')
+
+        # Physical 0.4, cost 45 000 / 112 500 = 0.4, billing 37 500 /
+        # 125 000 = 0.3: a gap of 10 points, exactly the default tolerance.
+        self.assertRatio(s.get_physical_progress(), 0.4)
+        self.assertRatio(s.get_cost_progress(), 0.4)
+        self.assertRatio(s.get_billing_progress(), 0.3)
+        concordant, gap = s.is_concordant()
+        self.assertTrue(concordant)
+        self.assertAlmostEqual(gap, 0.1, delta=1e-9)
+
+    def test_status_is_a_copy(self):
+        p, affair = textbook()
+        s = status_on(affair, 2026, 5, 4)
+        copy = s.copy()
+        self.assertMoney(copy.get_eac(), '112500.00 EUR')
+        self.assertEqual(copy.get_affair_id(), 'OFF-1')
+        # a status only reads: later records do not change it
+        affair.record_progress('T1', D(2026, 5, 4), 10000)
+        self.assertMoney(s.get_ev(), '40000.00 EUR')
+        # nor is anything journaled by computing one
+        n = p.get_journal().get_n_entries()
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_ev(), '50000.00 EUR')
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+
+    def test_concordance_tolerance(self):
+        p, affair = textbook()
+        p.get_policy().set_concordance_tolerance(999)
+        concordant, gap = status_on(affair, 2026, 5, 4).is_concordant()
+        self.assertFalse(concordant)
+        self.assertAlmostEqual(gap, 0.1, delta=1e-9)
+        p.get_policy().set_concordance_tolerance(1000)
+        concordant, gap = status_on(affair, 2026, 5, 4).is_concordant()
+        self.assertTrue(concordant)
+
+    def test_later_date(self):
+        """The same affair on Wed 13 May, without further records."""
+        p, affair = textbook()
+        s = status_on(affair, 2026, 5, 13)
+        self.assertMoney(s.get_bac(), '100000.00 EUR')
+        # T1 all; T2 6 of its 10 working days (5, 6, 7, 11, 12, 13 May):
+        # 50 000 + 50 000 × 6 / 10
+        self.assertMoney(s.get_pv(), '80000.00 EUR')
+        # the latest progress of T1 is still 80 %; T2 has none
+        self.assertMoney(s.get_ev(), '40000.00 EUR')
+        # 30 000 + 15 000 + FA-991 20 000
+        self.assertMoney(s.get_ac(), '65000.00 EUR')
+        # PO-7: 52 000 less 20 000 invoiced
+        self.assertMoney(s.get_open_commitments(), '32000.00 EUR')
+        self.assertMoney(s.get_cv(), '-25000.00 EUR')
+        self.assertMoney(s.get_sv(), '-40000.00 EUR')
+        self.assertRatio(s.get_cpi(), 40000 / 65000)
+        self.assertRatio(s.get_spi(), 0.5)
+        # 100 000 × 65 000 / 40 000
+        self.assertEqual(s.get_eac_method(), Eac.CPI)
+        self.assertMoney(s.get_eac(), '162500.00 EUR')
+        self.assertMoney(s.get_etc(), '97500.00 EUR')
+        self.assertMoney(s.get_vac(), '-62500.00 EUR')
+        self.assertRatio(s.get_tcpi(), 60000 / 35000)
+        # 162 500 + 5 000 against 125 000: a loss of 42 500
+        self.assertMoney(s.get_cost_at_completion(), '167500.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '-42500.00 EUR')
+        self.assertMoney(s.get_margin_drift(), '-62500.00 EUR')
+        self.assertBp(s.get_margin_rate(), -3400)           # −42 500 / 125 000
+        self.assertBp(s.get_margin_rate_drift(), -5000)     # −34 % − 16 %
+        # completion 65 000 / 167 500; recognised 125 000 × 65 000 / 167 500
+        # = 48 507.462… → 48 507.46; FAE 48 507.46 − 37 500 = 11 007.46;
+        # absorbed 65 000 − 48 507.46 = 16 492.54, provision 42 500 −
+        # 16 492.54 = 26 007.46; backlog 125 000 − 48 507.46 = 76 492.54
+        self.assertRatio(s.get_completion(), 65000 / 167500)
+        self.assertMoney(s.get_recognised_revenue(), '48507.46 EUR')
+        self.assertMoney(s.get_accrued_revenue(), '11007.46 EUR')
+        self.assertMoney(s.get_deferred_revenue(), '0.00 EUR')
+        self.assertMoney(s.get_loss_provision(), '26007.46 EUR')
+        self.assertMoney(s.get_backlog(), '76492.54 EUR')
+        self.assertMoney(s.get_billed(), '37500.00 EUR')
+        self.assertMoney(s.get_cash_received(), '45000.00 EUR')
+        # physical 0.4, cost 65 000 / 162 500 = 0.4, billing 0.3
+        self.assertRatio(s.get_physical_progress(), 0.4)
+        self.assertRatio(s.get_cost_progress(), 0.4)
+        self.assertRatio(s.get_billing_progress(), 0.3)
+        self.assertTrue(s.is_concordant()[0])
+
+    def test_billing_and_cash_by_date(self):
+        p, affair = textbook()
+        # 29 April: nothing billed; 30 April: the invoice, not yet paid
+        s = status_on(affair, 2026, 4, 29)
+        self.assertMoney(s.get_billed(), '0.00 EUR')
+        self.assertMoney(s.get_cash_received(), '0.00 EUR')
+        s = status_on(affair, 2026, 4, 30)
+        self.assertMoney(s.get_billed(), '37500.00 EUR')
+        self.assertMoney(s.get_cash_received(), '0.00 EUR')
+        # 30 April: AC 30 000 (TS-17), EV 50 % of 50 000 = 25 000
+        self.assertMoney(s.get_ac(), '30000.00 EUR')
+        self.assertMoney(s.get_ev(), '25000.00 EUR')
+
+
+class NothingYetTest(FinanceTestCase):
+    def test_the_day_before_the_start(self):
+        p, affair = new_finance_portfolio()
+        s = status_on(affair, 2026, 4, 19)
+        # nothing planned, earned, spent or billed
+        self.assertMoney(s.get_pv(), '0.00 EUR')
+        self.assertMoney(s.get_ev(), '0.00 EUR')
+        self.assertMoney(s.get_ac(), '0.00 EUR')
+        self.assertMoney(s.get_billed(), '0.00 EUR')
+        self.assertMoney(s.get_open_commitments(), '0.00 EUR')
+        # every ratio with a zero denominator is undefined, never infinite:
+        # CPI = EV / AC = 0 / 0, SPI = EV / PV = 0 / 0
+        self.assertUndefined(s.get_cpi())
+        self.assertUndefined(s.get_spi())
+        # the CPI undefined, the estimate falls back to AC + BAC − EV
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '100000.00 EUR')
+        # cost progress AC / EAC = 0 / 100 000, physical 0 / 100 000,
+        # billing 0 / 125 000: defined, zero, and concordant
+        self.assertRatio(s.get_cost_progress(), 0.0)
+        self.assertRatio(s.get_physical_progress(), 0.0)
+        self.assertRatio(s.get_billing_progress(), 0.0)
+        concordant, gap = s.is_concordant()
+        self.assertTrue(concordant)
+        self.assertEqual(gap, 0.0)
+        # at signature the margin at completion is the offer's
+        self.assertMoney(s.get_cost_at_completion(), '105000.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '20000.00 EUR')
+        self.assertMoney(s.get_margin_drift(), '0.00 EUR')
+        self.assertBp(s.get_margin_rate(), 1600)
+        self.assertBp(s.get_margin_rate_drift(), 0)
+        # completion 0 / 105 000
+        self.assertRatio(s.get_completion(), 0.0)
+        self.assertMoney(s.get_recognised_revenue(), '0.00 EUR')
+        self.assertMoney(s.get_backlog(), '125000.00 EUR')
+        self.assertMoney(s.get_loss_provision(), '0.00 EUR')
+        # TCPI: (100 000 − 0) / (100 000 − 0)
+        self.assertRatio(s.get_tcpi(), 1.0)
+
+
+class NoPlanTest(FinanceTestCase):
+    def test_without_a_plan(self):
+        """Without a plan there are no dates to spread the budget over: the
+        planned value is zero, the SPI undefined, and the composite estimate
+        falls back to AC + BAC − EV."""
+        p, affair = textbook(with_plan=False)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertFalse(s.has_baseline())
+        self.assertMoney(s.get_bac(), '100000.00 EUR')
+        self.assertMoney(s.get_pv(), '0.00 EUR')
+        # progress of lot T1 still earns: 80 % of 50 000
+        self.assertMoney(s.get_ev(), '40000.00 EUR')
+        self.assertMoney(s.get_ac(), '45000.00 EUR')
+        self.assertMoney(s.get_sv(), '40000.00 EUR')
+        self.assertUndefined(s.get_spi())
+        self.assertRatio(s.get_cpi(), 40000 / 45000)
+        self.assertEqual(s.get_eac_method(), Eac.CPI)
+        self.assertMoney(s.get_eac(), '112500.00 EUR')
+        p.get_policy().set_eac_method(Eac.COMPOSITE)
+        s = status_on(affair, 2026, 5, 4)
+        # 45 000 + 100 000 − 40 000
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '105000.00 EUR')
+
+
+class EacMethodsTest(FinanceTestCase):
+    def test_policy_methods(self):
+        p, affair = textbook()
+        policy = p.get_policy()
+        # AC + (BAC − EV) = 45 000 + 60 000
+        policy.set_eac_method(Eac.ATYPICAL)
+        self.assertEqual(policy.get_eac_method(), Eac.ATYPICAL)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '105000.00 EUR')
+        self.assertMoney(s.get_etc(), '60000.00 EUR')
+        self.assertMoney(s.get_vac(), '-5000.00 EUR')
+
+        # AC + (BAC − EV) / (CPI × SPI) = 45 000 + 60 000 / (0.8889 × 0.8)
+        # = 45 000 + 60 000 × 1.40625 = 129 375
+        policy.set_eac_method(Eac.COMPOSITE)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertEqual(s.get_eac_method(), Eac.COMPOSITE)
+        self.assertMoney(s.get_eac(), '129375.00 EUR')
+
+        # Bottom-up: AC + 12 000 estimated for T1 + T2's unearned 50 000
+        affair.record_remaining('T1', D(2026, 5, 4), M('12000.00 EUR'))
+        policy.set_eac_method(Eac.BOTTOM_UP)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertEqual(s.get_eac_method(), Eac.BOTTOM_UP)
+        self.assertMoney(s.get_eac(), '107000.00 EUR')
+        # the estimate of 4 May is not known on 3 May: T1's unearned
+        # 50 000 × 50 % = 25 000 stands in for it (progress of 30 April),
+        # AC 30 000: 30 000 + 25 000 + 50 000
+        s = status_on(affair, 2026, 5, 3)
+        self.assertMoney(s.get_eac(), '105000.00 EUR')
+
+    def test_affair_method_wins(self):
+        p, affair = textbook()
+        policy = p.get_policy()
+        affair.record_remaining('T1', D(2026, 5, 4), M('12000.00 EUR'))
+        policy.set_eac_method(Eac.BOTTOM_UP)
+
+        # The affair's own method wins over the policy's.
+        affair.set_eac_method(Eac.CPI)
+        self.assertEqual(affair.get_eac_method(), Eac.CPI)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertEqual(s.get_eac_method(), Eac.CPI)
+        self.assertMoney(s.get_eac(), '112500.00 EUR')
+        affair.set_eac_method(Eac.ATYPICAL)
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_eac(), '105000.00 EUR')
+        affair.set_eac_method(Eac.COMPOSITE)
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_eac(), '129375.00 EUR')
+        # back to the policy's: bottom-up, 45 000 + 12 000 + 50 000
+        affair.set_eac_method(Eac.POLICY)
+        self.assertEqual(affair.get_eac_method(), Eac.POLICY)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertEqual(s.get_eac_method(), Eac.BOTTOM_UP)
+        self.assertMoney(s.get_eac(), '107000.00 EUR')
+
+    def test_fallback_before_any_progress(self):
+        """Before any progress the CPI is 0 and BAC / CPI undefined: the
+        estimate falls back to AC + BAC − EV, and says so. On 24 April: AC
+        30 000, EV 0."""
+        p, affair = textbook()
+        affair.set_eac_method(Eac.CPI)
+        s = status_on(affair, 2026, 4, 24)
+        self.assertRatio(s.get_cpi(), 0.0)
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '130000.00 EUR')
+        # T1 half planned: 5 of its 10 working days (20 – 24 April)
+        self.assertMoney(s.get_pv(), '25000.00 EUR')
+        self.assertMoney(s.get_ev(), '0.00 EUR')
+        self.assertRatio(s.get_spi(), 0.0)
+        # (100 000 − 0) / (100 000 − 30 000)
+        self.assertRatio(s.get_tcpi(), 100000 / 70000)
+        # the composite estimate needs EV too
+        affair.set_eac_method(Eac.COMPOSITE)
+        s = status_on(affair, 2026, 4, 24)
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '130000.00 EUR')
+
+
+class RevenueTest(FinanceTestCase):
+    def test_deferred_revenue_and_physical_method(self):
+        p, affair = textbook()
+        affair.record_invoice('F-2026-002', D(2026, 5, 2), M('22500.00 EUR'))
+        # Billed 60 000 against 47 872.34 recognised: PCA 12 127.66.
+        s = status_on(affair, 2026, 5, 4)
+        self.assertMoney(s.get_billed(), '60000.00 EUR')
+        self.assertMoney(s.get_recognised_revenue(), '47872.34 EUR')
+        self.assertMoney(s.get_accrued_revenue(), '0.00 EUR')
+        self.assertMoney(s.get_deferred_revenue(), '12127.66 EUR')
+        # 60 000 / 125 000
+        self.assertRatio(s.get_billing_progress(), 0.48)
+
+        # Physical: completion EV / BAC = 0.4; recognised 125 000 × 0.4 =
+        # 50 000; PCA 60 000 − 50 000 = 10 000; backlog 75 000.
+        p.get_policy().set_revenue_method(Rev.PHYSICAL)
+        self.assertEqual(p.get_policy().get_revenue_method(), Rev.PHYSICAL)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertEqual(s.get_revenue_method(), Rev.PHYSICAL)
+        self.assertRatio(s.get_completion(), 0.4)
+        self.assertMoney(s.get_recognised_revenue(), '50000.00 EUR')
+        self.assertMoney(s.get_accrued_revenue(), '0.00 EUR')
+        self.assertMoney(s.get_deferred_revenue(), '10000.00 EUR')
+        self.assertMoney(s.get_backlog(), '75000.00 EUR')
+
+    def test_physical_method_accrued_revenue(self):
+        p, affair = textbook()
+        p.get_policy().set_revenue_method(Rev.PHYSICAL)
+        # recognised 50 000 against 37 500 billed: FAE 12 500
+        s = status_on(affair, 2026, 5, 4)
+        self.assertMoney(s.get_recognised_revenue(), '50000.00 EUR')
+        self.assertMoney(s.get_accrued_revenue(), '12500.00 EUR')
+        self.assertMoney(s.get_deferred_revenue(), '0.00 EUR')
+
+    def test_loss_provision(self):
+        p, affair = textbook()
+        affair.record_remaining('T1', D(2026, 5, 4), M('12000.00 EUR'))
+        affair.record_remaining('T2', D(2026, 5, 4), M('85000.00 EUR'))
+        affair.set_eac_method(Eac.BOTTOM_UP)
+        s = status_on(affair, 2026, 5, 4)
+        # EAC 45 000 + 12 000 + 85 000 = 142 000; with the contingency
+        # 147 000, against 125 000 of revenue: a loss of 22 000. Completion
+        # 45 000 / 147 000; recognised 125 000 × 45 000 / 147 000 =
+        # 38 265.306… → 38 265.31; the recognised result absorbs 45 000 −
+        # 38 265.31 = 6 734.69 of the loss; the provision is the rest,
+        # 15 265.31 (22 000 × 102 000 / 147 000 = 15 265.306…).
+        self.assertMoney(s.get_eac(), '142000.00 EUR')
+        self.assertMoney(s.get_etc(), '97000.00 EUR')
+        self.assertMoney(s.get_vac(), '-42000.00 EUR')
+        self.assertMoney(s.get_cost_at_completion(), '147000.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '-22000.00 EUR')
+        self.assertMoney(s.get_margin_drift(), '-42000.00 EUR')
+        self.assertRatio(s.get_completion(), 45000 / 147000)
+        self.assertMoney(s.get_recognised_revenue(), '38265.31 EUR')
+        self.assertMoney(s.get_loss_provision(), '15265.31 EUR')
+        # 38 265.31 − 37 500
+        self.assertMoney(s.get_accrued_revenue(), '765.31 EUR')
+        self.assertMoney(s.get_backlog(), '86734.69 EUR')
+        self.assertBp(s.get_margin_rate(), -1760)           # −22 000 / 125 000
+        self.assertBp(s.get_margin_rate_drift(), -3360)     # −17.6 % − 16 %
+        # cost progress 45 000 / 142 000
+        self.assertRatio(s.get_cost_progress(), 45000 / 142000)
+
+
+class OverheadsTest(FinanceTestCase):
+    def test_overheads_earn_with_the_rest(self):
+        # 10 % on labour: 5 000 of overheads, for the whole affair.
+        p, affair = textbook(labour_overhead_rate=1000)
+        may4 = D(2026, 5, 4)
+        self.assertMoney(affair.get_budget_at_completion(may4, None, int(Cat.OVERHEAD)), '5000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(may4, None, -1), '105000.00 EUR')
+        # the overheads belong to no task or lot
+        self.assertMoney(affair.get_budget_at_completion(may4, 'T1', -1), '50000.00 EUR')
+        s = status_on(affair, 2026, 5, 4)
+        self.assertMoney(s.get_bac(), '105000.00 EUR')
+        # The overheads earn as the direct lines do (40 000 of 100 000):
+        # 2 000; they are planned over the whole plan, 20 working days from
+        # 20 April to 20 May, 10 of them by 4 May: 2 500.
+        self.assertMoney(s.get_ev(), '42000.00 EUR')
+        self.assertMoney(s.get_pv(), '52500.00 EUR')
+        self.assertRatio(s.get_spi(), 0.8)                  # 42 000 / 52 500
+        # 105 000 × 45 000 / 42 000
+        self.assertMoney(s.get_eac(), '112500.00 EUR')
+        # the offer cost 100 000 + 5 000 + 5 000: margin 15 000 (1200 bp);
+        # at completion 125 000 − 117 500 = 7 500 (600 bp)
+        self.assertMoney(s.get_offer_margin(), '15000.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '7500.00 EUR')
+        self.assertMoney(s.get_margin_drift(), '-7500.00 EUR')
+        self.assertBp(s.get_margin_rate_drift(), -600)
+
+
+# ---- Amendments ---------------------------------------------------------
+
+class AmendmentTest(FinanceTestCase):
+    def new_amendment(self):
+        a = Aff.Amendment.new('AV-1', D(2026, 5, 6), M('10000.00 EUR'), 'Tubes supplémentaires')
+        self.assertTrue(a.add_budget_change('T2', Cat.MATERIAL, M('8000.00 EUR')))
+        return a
+
+    def test_amendment_object(self):
+        a = Aff.Amendment.new('AV-1', D(2026, 5, 6), M('10000.00 EUR'), 'Tubes supplémentaires')
+        self.assertEqual(a.get_reference(), 'AV-1')
+        self.assertEqual(ymd(a.get_date()), (2026, 5, 6))
+        self.assertMoney(a.get_revenue_change(), '10000.00 EUR')
+        self.assertEqual(a.get_reason(), 'Tubes supplémentaires')
+        self.assertEqual(a.get_n_budget_changes(), 0)
+        self.assertFalse(a.get_budget_change(0)[0])
+        self.assertFalse(a.get_accepted_date()[0])
+        a.add_budget_change('T2', Cat.MATERIAL, M('8000.00 EUR'))
+        # a change in another currency than the revenue change's
+        self.assertAffError(E.CURRENCY_MISMATCH, a.add_budget_change, 'T2', Cat.MATERIAL, M('8000.00 USD'))
+        self.assertEqual(a.get_n_budget_changes(), 1)
+        ok, work, category, change = a.get_budget_change(0)
+        self.assertTrue(ok)
+        self.assertEqual(work, 'T2')
+        self.assertEqual(category, Cat.MATERIAL)
+        self.assertMoney(change, '8000.00 EUR')
+        copy = a.copy()
+        self.assertEqual(copy.get_reference(), 'AV-1')
+        self.assertEqual(copy.get_n_budget_changes(), 1)
+
+    def test_amendment(self):
+        p, affair = new_finance_portfolio()
+        amendment = self.new_amendment()
+        affair.add_amendment(amendment)
+        self.assertAffError(E.DUPLICATE_ID, affair.add_amendment, amendment)
+        self.assertAffError(E.NOT_FOUND, affair.accept_amendment, 'AV-9', D(2026, 5, 11))
+        # accepted the day before it was proposed
+        self.assertAffError(E.INVALID_VALUE, affair.accept_amendment, 'AV-1', D(2026, 5, 5))
+        self.assertAffError(E.INVALID_VALUE, affair.accept_amendment, 'AV-1', GLib.Date.new())
+
+        # Proposed, it counts for nothing.
+        s = status_on(affair, 2026, 5, 13)
+        self.assertMoney(s.get_revenue_at_completion(), '125000.00 EUR')
+        self.assertMoney(s.get_bac(), '100000.00 EUR')
+
+        affair.accept_amendment('AV-1', D(2026, 5, 11))
+        self.assertAffError(E.INVALID_TRANSITION, affair.accept_amendment, 'AV-1', D(2026, 5, 11))
+        # the affair keeps a copy: the caller's amendment stays proposed
+        # (the affair's own are listed by ListAmendmentsTest)
+        self.assertFalse(amendment.get_accepted_date()[0])
+
+        # Before its acceptance, still nothing.
+        s = status_on(affair, 2026, 5, 8)
+        self.assertMoney(s.get_revenue_at_completion(), '125000.00 EUR')
+        self.assertMoney(s.get_bac(), '100000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(D(2026, 5, 10), 'T2', int(Cat.MATERIAL)),
+                         '50000.00 EUR')
+
+        # From the day of its acceptance: revenue 135 000, BAC 108 000.
+        s = status_on(affair, 2026, 5, 11)
+        self.assertMoney(s.get_revenue_at_completion(), '135000.00 EUR')
+        self.assertMoney(s.get_contract_amount(), '125000.00 EUR')
+        self.assertMoney(s.get_bac(), '108000.00 EUR')
+
+        # On 13 May: T2's material budget 58 000. T2 is planned 5 May – 20
+        # May; by the 13th, 6 of its 10 working days (5, 6, 7, 11, 12, 13
+        # May): PV = 50 000 + 58 000 × 6 / 10 = 84 800.
+        s = status_on(affair, 2026, 5, 13)
+        self.assertMoney(s.get_revenue_at_completion(), '135000.00 EUR')
+        self.assertMoney(s.get_bac(), '108000.00 EUR')
+        self.assertMoney(s.get_pv(), '84800.00 EUR')
+        # the offer's margin is the offer's: 125 000 − 105 000
+        self.assertMoney(s.get_offer_margin(), '20000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(D(2026, 5, 11), 'T2', int(Cat.MATERIAL)),
+                         '58000.00 EUR')
+        self.assertMoney(affair.get_budget_at_completion(D(2026, 5, 11), None, -1), '108000.00 EUR')
+
+    def test_refused_amendments(self):
+        p, affair = new_finance_portfolio()
+        n = p.get_journal().get_n_entries()
+        # a reference with a space
+        bad = Aff.Amendment.new('AV 1', D(2026, 5, 6), M('10000.00 EUR'), 'Tubes')
+        self.assertAffError(E.INVALID_VALUE, affair.add_amendment, bad)
+        # a revenue change in another currency than the contract's
+        dollars = Aff.Amendment.new('AV-2', D(2026, 5, 6), M('10000.00 USD'), 'Tubes')
+        self.assertAffError(E.CURRENCY_MISMATCH, affair.add_amendment, dollars)
+        # without a valid date
+        undated = Aff.Amendment.new('AV-3', GLib.Date.new(), M('10000.00 EUR'), 'Tubes')
+        self.assertAffError(E.INVALID_VALUE, affair.add_amendment, undated)
+        self.assertEqual(affair.list_amendments(), [])
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+
+
+# ---- Listing the amendments ------------------------------------------------
+
+def check_listed_amendments():
+    """Lists an affair's amendments, proposed, accepted and reloaded; run in
+    ListAmendmentsTest."""
+    p, affair = new_finance_portfolio()
+    amendment = Aff.Amendment.new('AV-1', D(2026, 5, 6), M('10000.00 EUR'), 'Tubes supplémentaires')
+    amendment.add_budget_change('T2', Cat.MATERIAL, M('8000.00 EUR'))
+    affair.add_amendment(amendment)
+    listed = affair.list_amendments()
+    assert [a.get_reference() for a in listed] == ['AV-1']
+    # proposed
+    assert not listed[0].get_accepted_date()[0]
+    del listed
+    gc.collect()
+
+    affair.accept_amendment('AV-1', D(2026, 5, 11))
+    q = Aff.Portfolio.new_from_data(to_text(p), -1)
+    for owner in (affair, q.lookup_affair('OFF-1')):
+        listed = owner.list_amendments()
+        assert len(listed) == 1
+        a = listed[0]
+        assert a.get_reference() == 'AV-1'
+        assert ymd(a.get_date()) == (2026, 5, 6)
+        assert a.get_reason() == 'Tubes supplémentaires'
+        assert a.get_revenue_change().to_string() == '10000.00 EUR'
+        ok, date = a.get_accepted_date()
+        assert ok and ymd(date) == (2026, 5, 11)
+        assert a.get_n_budget_changes() == 1
+        ok, work, category, change = a.get_budget_change(0)
+        assert (ok, work, category) == (True, 'T2', Cat.MATERIAL)
+        assert change.to_string() == '8000.00 EUR'
+        assert not a.get_budget_change(1)[0]
+        del listed, a
+        gc.collect()
+    # the affair keeps copies: the caller's amendment stays proposed
+    assert not amendment.get_accepted_date()[0]
+
+
+class ListAmendmentsTest(FinanceTestCase):
+    # The list is (transfer container): the wrappers own copies of the
+    # amendments, which must outlive the array.
+    def test_list_amendments(self):
+        check_listed_amendments()
+
+
+# ---- Progress, remaining-to-do, invoices and payments ---------------------
+
+class ProgressTest(FinanceTestCase):
+    def test_progress_history(self):
+        p, affair = textbook()
+        self.assertFalse(affair.get_progress('T1', D(2026, 4, 29))[0])
+        self.assertEqual(affair.get_progress('T1', D(2026, 4, 30)), (True, 5000))
+        # between two figures: the latest on or before the date
+        self.assertEqual(affair.get_progress('T1', D(2026, 5, 3)), (True, 5000))
+        self.assertEqual(affair.get_progress('T1', D(2026, 5, 4)), (True, 8000))
+        self.assertEqual(affair.get_progress('T1', D(2026, 12, 31)), (True, 8000))
+        self.assertFalse(affair.get_progress('T2', D(2026, 5, 4))[0])
+        # A figure corrected the same day replaces the first.
+        affair.record_progress('T1', D(2026, 5, 4), 7500)
+        self.assertEqual(affair.get_progress('T1', D(2026, 5, 4)), (True, 7500))
+        # EV 75 % of 50 000
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_ev(), '37500.00 EUR')
+        # A figure recorded late for an earlier day slots into the history.
+        affair.record_progress('T1', D(2026, 4, 27), 2000)
+        self.assertEqual(affair.get_progress('T1', D(2026, 4, 28)), (True, 2000))
+        self.assertEqual(affair.get_progress('T1', D(2026, 4, 30)), (True, 5000))
+        self.assertEqual(affair.get_progress('T1', D(2026, 5, 4)), (True, 7500))
+        # the bounds: 0 and 10 000 are fine
+        affair.record_progress('T2', D(2026, 5, 20), 10000)
+        self.assertEqual(affair.get_progress('T2', D(2026, 5, 20)), (True, 10000))
+        affair.record_progress('T2', D(2026, 5, 5), 0)
+        self.assertEqual(affair.get_progress('T2', D(2026, 5, 6)), (True, 0))
+
+        n = p.get_journal().get_n_entries()
+        self.assertAffError(E.INVALID_VALUE, affair.record_progress, 'T1', D(2026, 5, 4), 10001)
+        self.assertAffError(E.INVALID_VALUE, affair.record_progress, 'T1', D(2026, 5, 4), -1)
+        self.assertAffError(E.INVALID_VALUE, affair.record_progress, 'T1', GLib.Date.new(), 100)
+        e = self.assertAffError(E.NOT_FOUND, affair.record_progress, 'T9', D(2026, 5, 4), 100)
+        self.assertIn('T9', e.message)
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+        self.assertEqual(affair.get_progress('T1', D(2026, 5, 4)), (True, 7500))
+
+    def test_remaining_errors(self):
+        p, affair = textbook()
+        n = p.get_journal().get_n_entries()
+        may4 = D(2026, 5, 4)
+        self.assertAffError(E.INVALID_VALUE, affair.record_remaining, 'T1', may4, M('-1.00 EUR'))
+        self.assertAffError(E.CURRENCY_MISMATCH, affair.record_remaining, 'T1', may4, M('1.00 USD'))
+        self.assertAffError(E.NOT_FOUND, affair.record_remaining, 'T9', may4, M('1.00 EUR'))
+        self.assertAffError(E.INVALID_VALUE, affair.record_remaining, 'T1', GLib.Date.new(), M('1.00 EUR'))
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+        # zero is a remaining-to-do like another: T1 done at its cost so
+        # far; bottom-up 45 000 + 0 + 50 000
+        affair.record_remaining('T1', may4, M('0.00 EUR'))
+        affair.set_eac_method(Eac.BOTTOM_UP)
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_eac(), '95000.00 EUR')
+        # the latest estimate on or before the date
+        affair.record_remaining('T1', D(2026, 5, 6), M('3000.00 EUR'))
+        self.assertMoney(status_on(affair, 2026, 5, 5).get_eac(), '95000.00 EUR')
+        # 6 May: AC 45 000 + 3 000 + 50 000
+        self.assertMoney(status_on(affair, 2026, 5, 6).get_eac(), '98000.00 EUR')
+
+    def test_invoices_and_payments(self):
+        p, affair = textbook()
+        apr30 = D(2026, 4, 30)
+        amount = M('1000.00 EUR')
+        n = p.get_journal().get_n_entries()
+        self.assertAffError(E.DUPLICATE_ID, affair.record_invoice, 'F-2026-001', apr30, amount)
+        self.assertAffError(E.INVALID_VALUE, affair.record_invoice, 'F 1', apr30, amount)
+        self.assertAffError(E.INVALID_VALUE, affair.record_invoice, 'F-9', GLib.Date.new(), amount)
+        self.assertAffError(E.CURRENCY_MISMATCH, affair.record_invoice, 'F-9', apr30, M('1000.00 USD'))
+        self.assertAffError(E.NOT_FOUND, affair.record_payment, 'F-9', apr30, amount)
+        # a payment before its invoice
+        self.assertAffError(E.INVALID_VALUE, affair.record_payment, 'F-2026-001', D(2026, 4, 29), amount)
+        self.assertAffError(E.CURRENCY_MISMATCH, affair.record_payment, 'F-2026-001', apr30, M('1000.00 USD'))
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+        # a credit note is a negative invoice; a second payment adds up
+        affair.record_invoice('AV-F-1', D(2026, 5, 4), M('-2500.00 EUR'))
+        affair.record_payment('F-2026-001', D(2026, 5, 4), M('1000.00 EUR'))
+        s = status_on(affair, 2026, 5, 4)
+        self.assertMoney(s.get_billed(), '35000.00 EUR')         # 37 500 − 2 500
+        self.assertMoney(s.get_cash_received(), '46000.00 EUR')  # 45 000 + 1 000
+
+
+# ---- The ledger ------------------------------------------------------------
+
+class LedgerTest(FinanceTestCase):
+    def sums_ledger(self):
+        ledger = Aff.Ledger.new('EUR')
+        cost(ledger, D(2026, 4, 24), 'T1', Cat.LABOUR, ACTUAL, '30000.00 EUR', 'TS-17')
+        cost(ledger, D(2026, 4, 28), 'T2', Cat.MATERIAL, COMMITTED, '52000.00 EUR', 'PO-7')
+        cost(ledger, D(2026, 5, 11), 'T2', Cat.MATERIAL, ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7')
+        cost(ledger, D(2026, 5, 20), 'T2', Cat.MATERIAL, ACTUAL, '35000.00 EUR', 'FA-1002', 'PO-7')
+        cost(ledger, D(2026, 5, 21), None, Cat.TRAVEL, ACTUAL, '-150.00 EUR', 'AV-3')
+        return ledger
+
+    def test_new(self):
+        ledger = Aff.Ledger.new('EUR')
+        self.assertEqual(ledger.get_currency(), 'EUR')
+        self.assertEqual(ledger.get_n_entries(), 0)
+        self.assertIsNone(ledger.get_entry(0))
+        self.assertMoney(ledger.sum(None, ACTUAL, None, -1), '0.00 EUR')
+        self.assertMoney(ledger.get_open_commitments(None), '0.00 EUR')
+        self.assertAffError(E.UNKNOWN_CURRENCY, Aff.Ledger.new, 'EURO')
+
+    def test_cost_entry(self):
+        entry = Aff.CostEntry.new(D(2026, 4, 24), 'T1', Cat.LABOUR, ACTUAL, M('1234.50 EUR'))
+        self.assertEqual(ymd(entry.get_date()), (2026, 4, 24))
+        self.assertEqual(entry.get_work(), 'T1')
+        self.assertEqual(entry.get_category(), Cat.LABOUR)
+        self.assertEqual(entry.get_state(), ACTUAL)
+        self.assertMoney(entry.get_amount(), '1234.50 EUR')
+        self.assertEqual(entry.get_quantity(), 0)
+        self.assertIsNone(entry.get_supplier())
+        self.assertIsNone(entry.get_document())
+        self.assertIsNone(entry.get_commitment())
+        entry.set_quantity(12500)
+        entry.set_supplier('Dupont & Fils')
+        entry.set_document('TS-1')
+        self.assertEqual(entry.get_quantity(), 12500)
+        self.assertEqual(entry.get_supplier(), 'Dupont & Fils')
+        self.assertEqual(entry.get_document(), 'TS-1')
+        copy = entry.copy()
+        entry.set_supplier(None)
+        self.assertIsNone(entry.get_supplier())
+        self.assertEqual(copy.get_supplier(), 'Dupont & Fils')
+        self.assertEqual(copy.get_quantity(), 12500)
+
+    def test_sums_and_commitments(self):
+        ledger = self.sums_ledger()
+        self.assertEqual(ledger.get_n_entries(), 5)
+        may4 = D(2026, 5, 4)
+        # 30 000 + 20 000 + 35 000 − 150
+        self.assertMoney(ledger.sum(None, ACTUAL, None, -1), '84850.00 EUR')
+        self.assertMoney(ledger.sum(may4, ACTUAL, None, -1), '30000.00 EUR')
+        self.assertMoney(ledger.sum(None, ACTUAL, 'T2', int(Cat.MATERIAL)), '55000.00 EUR')
+        self.assertMoney(ledger.sum(None, ACTUAL, 'T2', int(Cat.LABOUR)), '0.00 EUR')
+        self.assertMoney(ledger.sum(None, ACTUAL, None, int(Cat.TRAVEL)), '-150.00 EUR')
+        self.assertMoney(ledger.sum(None, ACTUAL, 'nothing', -1), '0.00 EUR')
+        # a word the ledger knows, but not as a task or lot
+        self.assertMoney(ledger.sum(None, ACTUAL, 'PO-7', -1), '0.00 EUR')
+        # committed entries are summed whole, settled or not
+        self.assertMoney(ledger.sum(None, COMMITTED, None, -1), '52000.00 EUR')
+        self.assertMoney(ledger.sum(D(2026, 4, 27), COMMITTED, None, -1), '0.00 EUR')
+        # the last day counts
+        self.assertMoney(ledger.sum(D(2026, 4, 24), ACTUAL, None, -1), '30000.00 EUR')
+
+        # PO-7: 52 000 ordered; 20 000 invoiced by 11 May leaves 32 000; the
+        # second invoice (35 000) goes beyond the order: nothing left, not
+        # −3 000.
+        self.assertMoney(ledger.get_open_commitments(D(2026, 4, 27)), '0.00 EUR')
+        self.assertMoney(ledger.get_open_commitments(may4), '52000.00 EUR')
+        self.assertMoney(ledger.get_open_commitments(D(2026, 5, 11)), '32000.00 EUR')
+        self.assertMoney(ledger.get_open_commitments(D(2026, 5, 15)), '32000.00 EUR')
+        self.assertMoney(ledger.get_open_commitments(D(2026, 5, 31)), '0.00 EUR')
+        self.assertMoney(ledger.get_open_commitments(None), '0.00 EUR')
+
+        entry = ledger.get_entry(2)
+        self.assertEqual(ymd(entry.get_date()), (2026, 5, 11))
+        self.assertEqual(entry.get_work(), 'T2')
+        self.assertEqual(entry.get_category(), Cat.MATERIAL)
+        self.assertEqual(entry.get_state(), ACTUAL)
+        self.assertMoney(entry.get_amount(), '20000.00 EUR')
+        self.assertEqual(entry.get_document(), 'FA-991')
+        self.assertEqual(entry.get_commitment(), 'PO-7')
+        self.assertIsNone(entry.get_supplier())
+        entry = ledger.get_entry(4)
+        self.assertIsNone(entry.get_work())
+        self.assertMoney(entry.get_amount(), '-150.00 EUR')
+        self.assertIsNone(ledger.get_entry(5))
+
+    def test_refused_entries(self):
+        ledger = self.sums_ledger()
+        may4 = D(2026, 5, 4)
+        amount = M('10.00 EUR')
+        # A commitment needs its order; one order per document.
+        unnamed = Aff.CostEntry.new(may4, 'T1', Cat.MATERIAL, COMMITTED, amount)
+        self.assertAffError(E.INVALID_VALUE, ledger.add, unnamed)
+        unnamed.set_document('PO-7')
+        self.assertAffError(E.INVALID_VALUE, ledger.add, unnamed)
+        # an invoice settles an order the ledger has
+        orphan = Aff.CostEntry.new(may4, 'T1', Cat.MATERIAL, ACTUAL, amount)
+        orphan.set_commitment('PO-404')
+        self.assertAffError(E.INVALID_VALUE, ledger.add, orphan)
+        # one currency
+        foreign = Aff.CostEntry.new(may4, 'T1', Cat.TRAVEL, ACTUAL, M('10.00 USD'))
+        self.assertAffError(E.CURRENCY_MISMATCH, ledger.add, foreign)
+        # a valid date
+        undated = Aff.CostEntry.new(GLib.Date.new(), 'T1', Cat.TRAVEL, ACTUAL, amount)
+        self.assertAffError(E.INVALID_VALUE, ledger.add, undated)
+        self.assertEqual(ledger.get_n_entries(), 5)
+        # a second order with its own document is fine
+        unnamed.set_document('PO-8')
+        self.assertTrue(ledger.add(unnamed))
+        self.assertEqual(ledger.get_n_entries(), 6)
+
+    def test_negative_amounts_to_csv(self):
+        ledger = self.sums_ledger()
+        csv = ledger.to_csv()
+        self.assertEqual(csv,
+                         'date,work,category,state,amount,quantity,supplier,document,commitment\r\n'
+                         '2026-04-24,T1,labour,actual,30000.00,,,TS-17,\r\n'
+                         '2026-04-28,T2,material,committed,52000.00,,,PO-7,\r\n'
+                         '2026-05-11,T2,material,actual,20000.00,,,FA-991,PO-7\r\n'
+                         '2026-05-20,T2,material,actual,35000.00,,,FA-1002,PO-7\r\n'
+                         '2026-05-21,,travel,actual,-150.00,,,AV-3,\r\n')
+        again = Aff.Ledger.new('EUR')
+        self.assertEqual(again.import_csv(csv.encode('utf-8')), (True, 5))
+        self.assertEqual(again.to_csv(), csv)
+        self.assertMoney(again.sum(None, ACTUAL, None, -1), '84850.00 EUR')
+        self.assertMoney(again.get_open_commitments(D(2026, 5, 15)), '32000.00 EUR')
+
+
+class LedgerCsvTest(FinanceTestCase):
+    # Columns in another order, a quoted supplier with a comma and a quote,
+    # a byte-order mark, CRLF, a blank last line.
+    TEXT = (b'\xef\xbb\xbf'
+            + ('state,date,amount,category,work,quantity,supplier,document,commitment\r\n'
+               'actual,2026-04-24,1234.50,labour,T1,12.5,"Dupont, ""Père"" & Fils",TS-1,\r\n'
+               'committed,2026-04-28,52000,material,T2,,Inox SA,PO-7,\r\n'
+               'actual,2026-05-11,20000.00,material,T2,1,Inox SA,FA-991,PO-7\r\n'
+               '\r\n').encode('utf-8'))
+
+    EXPECTED = ('date,work,category,state,amount,quantity,supplier,document,commitment\r\n'
+                '2026-04-24,T1,labour,actual,1234.50,12.500,"Dupont, ""Père"" & Fils",TS-1,\r\n'
+                '2026-04-28,T2,material,committed,52000.00,,Inox SA,PO-7,\r\n'
+                '2026-05-11,T2,material,actual,20000.00,1.000,Inox SA,FA-991,PO-7\r\n')
+
+    def test_import_and_export(self):
+        ledger = Aff.Ledger.new('EUR')
+        ok, added = ledger.import_csv(self.TEXT)
+        self.assertTrue(ok)
+        self.assertEqual(added, 3)
+        self.assertEqual(ledger.get_n_entries(), 3)
+        entry = ledger.get_entry(0)
+        self.assertEqual(ymd(entry.get_date()), (2026, 4, 24))
+        self.assertEqual(entry.get_work(), 'T1')
+        self.assertEqual(entry.get_category(), Cat.LABOUR)
+        self.assertEqual(entry.get_state(), ACTUAL)
+        self.assertEqual(entry.get_supplier(), 'Dupont, "Père" & Fils')
+        self.assertEqual(entry.get_quantity(), 12500)
+        self.assertMoney(entry.get_amount(), '1234.50 EUR')
+        self.assertEqual(entry.get_document(), 'TS-1')
+        # an empty field is no value
+        self.assertIsNone(entry.get_commitment())
+        entry = ledger.get_entry(1)
+        self.assertEqual(entry.get_state(), COMMITTED)
+        self.assertMoney(entry.get_amount(), '52000.00 EUR')
+        self.assertEqual(entry.get_quantity(), 0)
+        self.assertEqual(ledger.get_entry(2).get_commitment(), 'PO-7')
+        self.assertEqual(ledger.get_entry(2).get_quantity(), 1000)
+        # 1 234.50 + 20 000
+        self.assertMoney(ledger.sum(None, ACTUAL, None, -1), '21234.50 EUR')
+        self.assertMoney(ledger.get_open_commitments(None), '32000.00 EUR')
+
+        csv = ledger.to_csv()
+        self.assertEqual(csv, self.EXPECTED)
+        again = Aff.Ledger.new('EUR')
+        self.assertEqual(again.import_csv(csv.encode('utf-8')), (True, 3))
+        self.assertEqual(again.to_csv(), csv)
+
+    def test_import_appends(self):
+        ledger = Aff.Ledger.new('EUR')
+        cost(ledger, D(2026, 4, 20), 'T2', Cat.MATERIAL, COMMITTED, '100.00 EUR', 'PO-1')
+        # settles PO-1 of an earlier addition, and a header alone adds nothing
+        text = b'date,category,state,amount,commitment\n2026-04-21,material,actual,40.00,PO-1\n'
+        self.assertEqual(ledger.import_csv(text), (True, 1))
+        self.assertEqual(ledger.import_csv(b'date,category,state,amount\n'), (True, 0))
+        self.assertEqual(ledger.get_n_entries(), 2)
+        self.assertMoney(ledger.get_open_commitments(None), '60.00 EUR')
+        # an order imported once cannot come again
+        e = self.assertAffError(E.INVALID_VALUE, ledger.import_csv,
+                                b'date,category,state,amount,document\n2026-04-22,material,committed,1,PO-1\n')
+        self.assertTrue(e.message.startswith('Line 2: a commitment with this document is already in the ledger'),
+                        e.message)
+        self.assertEqual(ledger.get_n_entries(), 2)
+
+    def test_other_currency(self):
+        # the yen has no decimals
+        ledger = Aff.Ledger.new('JPY')
+        self.assertEqual(ledger.import_csv(b'date,work,category,state,amount\n2026-04-24,T1,labour,actual,1500\n'),
+                         (True, 1))
+        total = ledger.sum(None, ACTUAL, None, -1)
+        self.assertEqual(total.get_currency(), 'JPY')
+        self.assertEqual(total.get_minor(), 1500)
+        self.assertEqual(ledger.to_csv(),
+                         'date,work,category,state,amount,quantity,supplier,document,commitment\r\n'
+                         '2026-04-24,T1,labour,actual,1500,,,,\r\n')
+        e = self.assertAffError(E.INVALID_VALUE, ledger.import_csv,
+                                b'date,category,state,amount\n2026-04-24,labour,actual,1500.00\n')
+        self.assertTrue(e.message.startswith('Line 2, column amount:'), e.message)
+        self.assertEqual(ledger.get_n_entries(), 1)
+
+    ERRORS = [
+        (b'date,category,state\n', 'Line 1: the column \u201camount\u201d is missing'),
+        (b'date,category,state,amount,colour\n', 'Line 1: unknown column \u201ccolour\u201d'),
+        (b'date,category,state,amount,date\n', 'Line 1: column \u201cdate\u201d appears twice'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual,10\n2026-02-30,labour,actual,10\n',
+         'Line 3, column date: expected a date like 2026-03-31'),
+        (b'date,category,state,amount\n2026-04-24,welding,actual,10\n', 'Line 2, column category:'),
+        (b'date,category,state,amount\n2026-04-24,labour,spent,10\n', 'Line 2, column state:'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual,10.123\n', 'Line 2, column amount:'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual,1e3\n', 'Line 2, column amount:'),
+        (b'date,category,state,amount,quantity\n2026-04-24,labour,actual,10,1.2345\n',
+         'Line 2, column quantity:'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual\n', 'Line 2: expected 4 fields, found 3'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual,"10\n', 'Line 2: a quoted field is not closed'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual,1"0\n',
+         'Line 2: a quote inside an unquoted field'),
+        (b'date,category,state,amount,document\n2026-04-24,material,committed,10,\n',
+         'Line 2: a commitment needs the reference of its order'),
+        (b'date,category,state,amount,document\n2026-04-24,material,committed,10,PO-1\n'
+         b'2026-04-25,material,committed,10,PO-1\n',
+         'Line 3: a commitment with this document is already in the ledger'),
+        (b'date,category,state,amount,commitment\n2026-04-24,material,actual,10,PO-404\n',
+         'Line 2: it settles a commitment the ledger does not have'),
+        # A field quoted over two lines counts both.
+        (b'date,category,state,amount,supplier\n2026-04-24,labour,actual,10,"two\nlines"\n'
+         b'2026-04-24,x,actual,10,a\n',
+         'Line 4, column category:'),
+        (b'date,category,state,amount\n2026-04-24,labour,actual,10\n\xff\n', 'Line 3: the text is not valid UTF-8'),
+        # A blank line within the text counts as a line too.
+        (b'date,category,state,amount\n\n2026-04-24,labour,actual,x\n', 'Line 3, column amount:'),
+        # CRLF line ends count once.
+        (b'date,category,state,amount\r\n2026-04-24,labour,actual,10\r\n2026-04-24,labour,actual\r\n',
+         'Line 3: expected 4 fields, found 3'),
+    ]
+
+    def test_errors(self):
+        for i, (text, message) in enumerate(self.ERRORS):
+            with self.subTest(case=i, text=text):
+                ledger = Aff.Ledger.new('EUR')
+                e = self.assertAffError(E.INVALID_VALUE, ledger.import_csv, text)
+                self.assertTrue(e.message.startswith(message), '%r does not start with %r' % (e.message, message))
+                # Whole or nothing.
+                self.assertEqual(ledger.get_n_entries(), 0)
+                self.assertIsNone(ledger.get_entry(0))
+
+    def test_failed_import_leaves_nothing(self):
+        """A failed import into an affair's ledger adds no entry and no
+        journal entry, and the words it met are forgotten."""
+        p, affair = textbook()
+        ledger = affair.get_ledger()
+        journal = p.get_journal()
+        n, csv = journal.get_n_entries(), ledger.to_csv()
+        # line 2 is good (a new order PO-9 and its supplier), line 3 is not
+        text = ('date,category,state,amount,document,supplier,work\n'
+                '2026-05-05,material,committed,500.00,PO-9,Nouveau fournisseur,T3\n'
+                '2026-05-05,material,actual,10.00,FA-1,Nouveau fournisseur,\u00e9\n'
+                '2026-05-05,material,actual,abc,FA-2,,\n').encode('utf-8')
+        e = self.assertAffError(E.INVALID_VALUE, ledger.import_csv, text)
+        self.assertTrue(e.message.startswith('Line 4, column amount:'), e.message)
+        self.assertEqual(ledger.get_n_entries(), 4)
+        self.assertEqual(ledger.to_csv(), csv)
+        self.assertEqual(journal.get_n_entries(), n)
+        # PO-9 never came in: an invoice cannot settle it
+        e = self.assertAffError(E.INVALID_VALUE, ledger.import_csv,
+                                b'date,category,state,amount,commitment\n2026-05-06,material,actual,1,PO-9\n')
+        self.assertTrue(e.message.startswith('Line 2: it settles a commitment the ledger does not have'), e.message)
+        self.assertMoney(ledger.sum(None, ACTUAL, 'T3', -1), '0.00 EUR')
+        self.assertTrue(journal.verify())
+
+
+# ---- The journal and the document --------------------------------------------
+
+STORY_CSV = b'date,category,state,amount\n2026-05-12,travel,actual,80.00\n'
+
+
+def story():
+    """The textbook record, then a CSV import of 80.00 of travel on 12 May,
+    AV-1 proposed on 6 May and accepted on 11 May, and the affair's own
+    method set to atypical: (portfolio, affair, entries in the journal
+    before)."""
+    p, affair = new_finance_portfolio()
+    n = p.get_journal().get_n_entries()
+    record_textbook(affair)
+    assert affair.get_ledger().import_csv(STORY_CSV) == (True, 1)
+    amendment = Aff.Amendment.new('AV-1', D(2026, 5, 6), M('10000.00 EUR'), 'Tubes supplémentaires')
+    amendment.add_budget_change('T2', Cat.MATERIAL, M('8000.00 EUR'))
+    affair.add_amendment(amendment)
+    affair.accept_amendment('AV-1', D(2026, 5, 11))
+    affair.set_eac_method(Eac.ATYPICAL)
+    return p, affair, n
+
+
+class JournalAndRoundTripTest(FinanceTestCase):
+    CSV = STORY_CSV
+
+    def story(self):
+        return story()
+
+    def test_journal(self):
+        p, affair, n = self.story()
+        journal = p.get_journal()
+        entries = entries_from(journal, n)
+        self.assertEqual([e.get_action() for e in entries],
+                         ['cost-added', 'cost-added', 'cost-added', 'cost-added',
+                          'progress-recorded', 'progress-recorded',
+                          'invoice-recorded', 'payment-recorded', 'costs-imported',
+                          'amendment-added', 'amendment-accepted', 'eac-method-set'])
+        for e in entries:
+            self.assertEqual(e.get_entity_kind(), 'affair')
+            self.assertEqual(e.get_entity_id(), 'OFF-1')
+            self.assertEqual(e.get_actor(), 'Claire Martin')
+        self.assertTrue(journal.verify())
+
+        detail = lambda i, key: entries[i].dup_detail(key)  # noqa: E731
+        self.assertEqual(detail(0, 'date'), '2026-04-24')
+        self.assertEqual(detail(0, 'work'), 'T1')
+        self.assertEqual(detail(0, 'category'), 'labour')
+        self.assertEqual(detail(0, 'state'), 'actual')
+        self.assertEqual(detail(0, 'amount'), '30000.00 EUR')
+        self.assertEqual(detail(0, 'document'), 'TS-17')
+        self.assertIsNone(detail(0, 'commitment'))
+        self.assertEqual(detail(1, 'state'), 'committed')
+        self.assertEqual(detail(3, 'commitment'), 'PO-7')
+        self.assertEqual(detail(4, 'work'), 'T1')
+        self.assertEqual(detail(4, 'date'), '2026-04-30')
+        self.assertEqual(detail(4, 'progress'), '5000')
+        self.assertEqual(detail(5, 'progress'), '8000')
+        self.assertEqual(detail(6, 'invoice'), 'F-2026-001')
+        self.assertEqual(detail(6, 'date'), '2026-04-30')
+        self.assertEqual(detail(6, 'amount'), '37500.00 EUR')
+        self.assertEqual(detail(7, 'invoice'), 'F-2026-001')
+        self.assertEqual(detail(7, 'date'), '2026-05-04')
+        self.assertEqual(detail(7, 'amount'), '45000.00 EUR')
+        # the import: its count, its totals, the SHA-256 of its bytes
+        self.assertEqual(detail(8, 'entries'), '1')
+        self.assertEqual(detail(8, 'committed'), '0.00 EUR')
+        self.assertEqual(detail(8, 'actual'), '80.00 EUR')
+        self.assertEqual(detail(8, 'sha256'), hashlib.sha256(self.CSV).hexdigest())
+        self.assertEqual(detail(9, 'amendment'), 'AV-1')
+        self.assertEqual(detail(9, 'date'), '2026-05-06')
+        self.assertEqual(detail(9, 'revenue_change'), '10000.00 EUR')
+        self.assertEqual(detail(9, 'reason'), 'Tubes supplémentaires')
+        self.assertEqual(json.loads(detail(9, 'budget_changes')),
+                         [{'work': 'T2', 'category': 'material', 'change': '8000.00 EUR'}])
+        self.assertEqual(detail(10, 'amendment'), 'AV-1')
+        self.assertEqual(detail(10, 'date'), '2026-05-11')
+        self.assertEqual(detail(11, 'method'), 'atypical')
+
+    def test_remaining_is_journaled(self):
+        p, affair = new_finance_portfolio()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        affair.record_remaining('T1', D(2026, 5, 4), M('12000.00 EUR'))
+        entries = entries_from(journal, n)
+        self.assertEqual([e.get_action() for e in entries], ['remaining-recorded'])
+        self.assertEqual(entries[0].dup_detail('work'), 'T1')
+        self.assertEqual(entries[0].dup_detail('date'), '2026-05-04')
+        self.assertEqual(entries[0].dup_detail('remaining'), '12000.00 EUR')
+
+    def assertStatusOn13May(self, s):
+        """The story on 13 May, by the atypical method."""
+        # 100 000 + AV-1's 8 000 on T2
+        self.assertMoney(s.get_bac(), '108000.00 EUR')
+        # 50 000 + 58 000 × 6 / 10
+        self.assertMoney(s.get_pv(), '84800.00 EUR')
+        # 80 % of T1; nothing of T2
+        self.assertMoney(s.get_ev(), '40000.00 EUR')
+        # 30 000 + 15 000 + 20 000 + 80
+        self.assertMoney(s.get_ac(), '65080.00 EUR')
+        # 65 080 + 108 000 − 40 000
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '133080.00 EUR')
+        # 125 000 + 10 000
+        self.assertMoney(s.get_revenue_at_completion(), '135000.00 EUR')
+        self.assertMoney(s.get_billed(), '37500.00 EUR')
+        self.assertMoney(s.get_cash_received(), '45000.00 EUR')
+        # PO-7: 52 000 − 20 000
+        self.assertMoney(s.get_open_commitments(), '32000.00 EUR')
+        # 135 000 − (133 080 + 5 000)
+        self.assertMoney(s.get_margin_at_completion(), '-3080.00 EUR')
+
+    def test_round_trip(self):
+        p, affair, n = self.story()
+        text = to_text(p)
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(to_text(q), text)
+        self.assertEqual(q.get_journal().get_n_entries(), p.get_journal().get_n_entries())
+        self.assertEqual(q.get_journal().get_head_hash(), p.get_journal().get_head_hash())
+        self.assertTrue(q.get_journal().verify())
+
+        loaded = q.lookup_affair('OFF-1')
+        self.assertIsNotNone(loaded)
+        self.assertIsNot(loaded, affair)
+        ledger = loaded.get_ledger()
+        self.assertEqual(ledger.get_n_entries(), 5)
+        self.assertEqual(ledger.get_currency(), 'EUR')
+        self.assertEqual(ledger.to_csv(), affair.get_ledger().to_csv())
+        self.assertEqual(loaded.get_eac_method(), Eac.ATYPICAL)
+        self.assertEqual(loaded.get_progress('T1', D(2026, 5, 3)), (True, 5000))
+        self.assertEqual(loaded.get_progress('T1', D(2026, 5, 4)), (True, 8000))
+        # the loaded amendment is listed by ListAmendmentsTest; its figures
+        # show in the status below
+
+        self.assertStatusOn13May(status_on(affair, 2026, 5, 13))
+        self.assertStatusOn13May(status_on(loaded, 2026, 5, 13))
+        # the textbook figures of 4 May survive too (the affair's method is
+        # atypical now: 45 000 + 100 000 − 40 000)
+        s = status_on(loaded, 2026, 5, 4)
+        self.assertMoney(s.get_pv(), '50000.00 EUR')
+        self.assertMoney(s.get_ev(), '40000.00 EUR')
+        self.assertMoney(s.get_ac(), '45000.00 EUR')
+        self.assertMoney(s.get_eac(), '105000.00 EUR')
+        self.assertMoney(s.get_open_commitments(), '52000.00 EUR')
+
+        # the loaded affair goes on: its journal too
+        self.assertAffError(E.DUPLICATE_ID, loaded.record_invoice, 'F-2026-001', D(2026, 5, 13), M('1.00 EUR'))
+        self.assertAffError(E.INVALID_TRANSITION, loaded.accept_amendment, 'AV-1', D(2026, 5, 13))
+        cost(ledger, D(2026, 5, 13), 'T2', Cat.MATERIAL, ACTUAL, '32000.00 EUR', 'FA-992', 'PO-7')
+        self.assertMoney(status_on(loaded, 2026, 5, 13).get_open_commitments(), '0.00 EUR')
+        last = q.get_journal().get_entry(q.get_journal().get_n_entries() - 1)
+        self.assertEqual(last.get_action(), 'cost-added')
+        self.assertEqual(last.get_entity_id(), 'OFF-1')
+        self.assertTrue(q.get_journal().verify())
+
+
+if __name__ == '__main__':
+    unittest.main()
