@@ -41,6 +41,7 @@
 #include "aff-ledger.h"
 #include "aff-affair-status.h"
 #include "aff-drift.h"
+#include "aff-billing.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

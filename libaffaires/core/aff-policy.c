@@ -77,6 +77,7 @@ enum {
   PROP_DRIFT_MARGIN_POINTS,
   PROP_DRIFT_SLIP_DAYS,
   PROP_DRIFT_OVERRUN_RATE,
+  PROP_LATE_INTEREST_RATE,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
@@ -168,6 +169,11 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     "Working days a milestone may slip against the baseline before the affair drifts" },
   { "drift-overrun-rate", "drift_overrun_rate", 0, 100000, 1000,
     "Overrun of a budget line beyond which an affair drifts, in basis points of the line (1000: 10 %)" },
+  /* The ECB's main refinancing rate (2.15 % since June 2025) plus 10
+   * points, the rate of Code de commerce L441-10 when the contract sets
+   * none; it changes every half-year. */
+  { "late-interest-rate", "late_interest_rate", 0, 100000, 1215,
+    "Yearly interest rate on late payments, in basis points" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -490,6 +496,13 @@ aff_policy_class_init (AffPolicyClass *klass)
    *
    * The largest gap allowed between an affair's physical, cost and billing
    * progress, in basis points.
+   */
+  /**
+   * AffPolicy:late-interest-rate:
+   *
+   * The yearly interest rate on late payments, in basis points: by default
+   * the ECB's main refinancing rate (2.15 % since June 2025) plus 10
+   * points, as Code de commerce L441-10 sets when the contract does not.
    */
   /**
    * AffPolicy:drift-cpi-threshold:
@@ -887,6 +900,24 @@ INT_ACCESSORS (AffRevenueMethod, revenue_method, PROP_REVENUE_METHOD)
  * progress and billing progress.
  */
 INT_ACCESSORS (guint, concordance_tolerance, PROP_CONCORDANCE_TOLERANCE)
+/**
+ * aff_policy_get_late_interest_rate:
+ * @self: a policy
+ *
+ * Gets the yearly interest rate on late payments, in basis points.
+ *
+ * Returns: the rate
+ */
+/**
+ * aff_policy_set_late_interest_rate:
+ * @self: a policy
+ * @value: a yearly rate in basis points, from 0 to 100000
+ *
+ * Sets the yearly interest rate on late payments. The default, 1215, is the
+ * ECB's main refinancing rate of June 2025 (2.15 %) plus 10 points; the
+ * legal rate follows the ECB's each half-year.
+ */
+INT_ACCESSORS (guint, late_interest_rate, PROP_LATE_INTEREST_RATE)
 /**
  * aff_policy_get_drift_cpi_threshold:
  * @self: a policy
@@ -1746,7 +1777,7 @@ _aff_policy_from_json (AffJsonReader *reader,
     "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days",
     "offer_second_reminder_days", "validity_warning_days", "presentation", "eac_method",
     "revenue_method", "concordance_tolerance", "drift_cpi_threshold", "drift_spi_threshold",
-    "drift_margin_points", "drift_slip_days", "drift_overrun_rate", NULL
+    "drift_margin_points", "drift_slip_days", "drift_overrun_rate", "late_interest_rate", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;

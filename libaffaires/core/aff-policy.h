@@ -117,6 +117,11 @@ void         aff_policy_set_concordance_tolerance (AffPolicy  *self,
                                                    guint       value);
 
 AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_late_interest_rate (AffPolicy  *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_late_interest_rate (AffPolicy  *self,
+                                                guint       value);
+AFF_AVAILABLE_IN_ALL
 guint        aff_policy_get_drift_cpi_threshold (AffPolicy  *self);
 AFF_AVAILABLE_IN_ALL
 void         aff_policy_set_drift_cpi_threshold (AffPolicy  *self,

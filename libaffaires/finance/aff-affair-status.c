@@ -13,6 +13,7 @@
 #include "aff-policy.h"
 #include "aff-affair-status.h"
 #include "aff-drift.h"
+#include "aff-billing.h"
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
 
@@ -332,21 +333,17 @@ typedef struct
   gint64 value;               /* basis points, or minor units */
 } Mark;
 
-typedef struct
-{
-  char *reference;            /* the invoice's, or the invoice a payment settles */
-  GDate date;
-  gint64 amount;
-} Bill;
-
 struct _AffFinance
 {
   AffLedger *ledger;
   GArray *progress;           /* Mark, basis points */
   GArray *remaining;          /* Mark, minor units */
   GPtrArray *amendments;      /* AffAmendment */
-  GArray *invoices;           /* Bill, excluding VAT */
-  GArray *payments;           /* Bill, as received */
+  GArray *invoices;           /* AffBill */
+  GArray *payments;           /* AffBill, as received */
+  GPtrArray *milestones;      /* AffBillingMilestone, the affair's own schedule */
+  GDate acceptance;           /* cleared until the work is accepted */
+  gboolean bank_guarantee;    /* the retention is replaced by a bank guarantee */
   GPtrArray *actions;         /* AffCorrectiveAction */
   AffEacMethod eac_method;
   AffTrack track;
@@ -361,7 +358,8 @@ mark_clear (gpointer data)
 static void
 bill_clear (gpointer data)
 {
-  g_free (((Bill *) data)->reference);
+  g_free (((AffBill *) data)->reference);
+  g_free (((AffBill *) data)->milestone);
 }
 
 static GArray *
@@ -383,9 +381,11 @@ _aff_finance_new (const char *currency)
   self->progress = marks_new (sizeof (Mark), mark_clear);
   self->remaining = marks_new (sizeof (Mark), mark_clear);
   self->amendments = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_amendment_free);
-  self->invoices = marks_new (sizeof (Bill), bill_clear);
-  self->payments = marks_new (sizeof (Bill), bill_clear);
+  self->invoices = marks_new (sizeof (AffBill), bill_clear);
+  self->payments = marks_new (sizeof (AffBill), bill_clear);
   self->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_corrective_action_free);
+  self->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_milestone_free);
+  g_date_clear (&self->acceptance, 1);
   self->eac_method = AFF_EAC_METHOD_POLICY;
   return self;
 }
@@ -402,6 +402,7 @@ _aff_finance_free (AffFinance *self)
   g_array_unref (self->invoices);
   g_array_unref (self->payments);
   g_ptr_array_unref (self->actions);
+  g_ptr_array_unref (self->milestones);
   _aff_track_clear (&self->track);
   g_free (self);
 }
@@ -447,6 +448,26 @@ aff_affair_get_eac_method (AffAffair *self)
 }
 
 static void
+set_date_member (JsonObject  *details,
+                 const char  *member,
+                 const GDate *date)
+{
+  g_autofree char *iso = aff_date_to_iso (date);
+
+  json_object_set_string_member (details, member, iso);
+}
+
+static void
+set_money_member (JsonObject     *details,
+                  const char     *member,
+                  const AffMoney *money)
+{
+  g_autofree char *text = aff_money_to_string (money);
+
+  json_object_set_string_member (details, member, text);
+}
+
+static void
 record (AffFinance *finance,
         const char *action,
         JsonObject *details)
@@ -468,24 +489,57 @@ _aff_finance_get_actions (AffFinance *finance)
   return finance->actions;
 }
 
-static void
-set_date_member (JsonObject  *details,
-                 const char  *member,
-                 const GDate *date)
+GArray *
+_aff_finance_get_invoices (AffFinance *finance)
 {
-  g_autofree char *iso = aff_date_to_iso (date);
-
-  json_object_set_string_member (details, member, iso);
+  return finance->invoices;
 }
 
-static void
-set_money_member (JsonObject     *details,
-                  const char     *member,
-                  const AffMoney *money)
+GArray *
+_aff_finance_get_payments (AffFinance *finance)
 {
-  g_autofree char *text = aff_money_to_string (money);
+  return finance->payments;
+}
 
-  json_object_set_string_member (details, member, text);
+GPtrArray *
+_aff_finance_get_milestones (AffFinance *finance)
+{
+  return finance->milestones;
+}
+
+GDate *
+_aff_finance_get_acceptance (AffFinance *finance,
+                             gboolean  **bank_guarantee)
+{
+  *bank_guarantee = &finance->bank_guarantee;
+  return &finance->acceptance;
+}
+
+void
+_aff_finance_add_invoice (AffFinance *finance,
+                          AffBill    *bill,
+                          const char *currency)
+{
+  JsonObject *details = json_object_new ();
+  const struct { const char *member; gint64 value; } amounts[] = {
+    { "amount", bill->amount }, { "advance_recovered", bill->recovered }, { "vat", bill->vat },
+    { "retention", bill->retention }, { "payable", bill->payable },
+  };
+  guint i;
+
+  g_array_append_vals (finance->invoices, bill, 1);
+  json_object_set_string_member (details, "invoice", bill->reference);
+  json_object_set_string_member (details, "kind", aff_enum_to_nick (AFF_TYPE_BILLING_KIND, bill->kind));
+  if (bill->milestone != NULL)
+    json_object_set_string_member (details, "milestone", bill->milestone);
+  set_date_member (details, "date", &bill->date);
+  for (i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      g_autoptr(AffMoney) money = aff_money_new (amounts[i].value, currency, NULL);
+
+      set_money_member (details, amounts[i].member, money);
+    }
+  record (finance, "invoice-recorded", details);
 }
 
 /**
@@ -956,15 +1010,15 @@ aff_affair_list_amendments (AffAffair *self)
   return result;
 }
 
-static const Bill *
+static const AffBill *
 find_bill (GArray     *bills,
            const char *reference)
 {
   guint i;
 
   for (i = 0; i < bills->len; i++)
-    if (strcmp (g_array_index (bills, Bill, i).reference, reference) == 0)
-      return &g_array_index (bills, Bill, i);
+    if (strcmp (g_array_index (bills, AffBill, i).reference, reference) == 0)
+      return &g_array_index (bills, AffBill, i);
   return NULL;
 }
 
@@ -976,11 +1030,15 @@ find_bill (GArray     *bills,
  * @amount: its amount excluding VAT (negative for a credit note)
  * @error: return location for a #GError
  *
- * Records an invoice sent to the client. Billed to date is the sum of the
- * invoices up to a date. Journaled.
+ * Records an invoice sent to the client by hand, outside the billing
+ * schedule ([method@Aff.Affair.invoice_billing_item] records those): work
+ * billed, with the affair's VAT rate, no advance recovered and no retention
+ * held. Billed to date is the sum of the work invoices up to a date.
+ * Journaled.
  *
  * Returns: %TRUE if recorded; %FALSE with %AFF_ERROR_DUPLICATE_ID,
- *   %AFF_ERROR_INVALID_VALUE or %AFF_ERROR_CURRENCY_MISMATCH set
+ *   %AFF_ERROR_INVALID_VALUE, %AFF_ERROR_CURRENCY_MISMATCH or
+ *   %AFF_ERROR_OVERFLOW set
  */
 gboolean
 aff_affair_record_invoice (AffAffair       *self,
@@ -990,8 +1048,7 @@ aff_affair_record_invoice (AffAffair       *self,
                            GError         **error)
 {
   AffFinance *finance;
-  Bill bill;
-  JsonObject *details;
+  AffBill bill;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), FALSE);
   g_return_val_if_fail (reference != NULL, FALSE);
@@ -1013,15 +1070,19 @@ aff_affair_record_invoice (AffAffair       *self,
                    aff_affair_get_id (self), reference);
       return FALSE;
     }
+  memset (&bill, 0, sizeof bill);
   bill.reference = g_strdup (reference);
   bill.date = *date;
   bill.amount = aff_money_get_minor (amount);
-  g_array_append_val (finance->invoices, bill);
-  details = json_object_new ();
-  json_object_set_string_member (details, "invoice", reference);
-  set_date_member (details, "date", date);
-  set_money_member (details, "amount", amount);
-  record (finance, "invoice-recorded", details);
+  bill.kind = AFF_BILLING_KIND_OTHER;
+  if (!_aff_round_half_even ((AffInt128) bill.amount * aff_affair_get_vat_rate (self), 10000, &bill.vat) ||
+      __builtin_add_overflow (bill.amount, bill.vat, &bill.payable))
+    {
+      g_free (bill.reference);
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Invoice “%s”: its VAT overflows 64 bits"), reference);
+      return FALSE;
+    }
+  _aff_finance_add_invoice (finance, &bill, aff_money_get_currency (amount));
   return TRUE;
 }
 
@@ -1047,8 +1108,8 @@ aff_affair_record_payment (AffAffair       *self,
                            GError         **error)
 {
   AffFinance *finance;
-  const Bill *billed;
-  Bill bill;
+  const AffBill *billed;
+  AffBill bill;
   JsonObject *details;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), FALSE);
@@ -1071,6 +1132,7 @@ aff_affair_record_payment (AffAffair       *self,
                    _("Invoice “%s”: a payment cannot come before the invoice"), invoice);
       return FALSE;
     }
+  memset (&bill, 0, sizeof bill);
   bill.reference = g_strdup (invoice);
   bill.date = *date;
   bill.amount = aff_money_get_minor (amount);
@@ -1950,9 +2012,30 @@ sum_bills (GArray  *bills,
 
   for (i = 0; i < bills->len; i++)
     {
-      const Bill *bill = &g_array_index (bills, Bill, i);
+      const AffBill *bill = &g_array_index (bills, AffBill, i);
 
       if (g_date_get_julian (&bill->date) <= day)
+        total = add (total, bill->amount, overflow);
+    }
+  return total;
+}
+
+/* The work billed: advances are not revenue, and a retention released was
+ * billed with its invoice. */
+static gint64
+sum_work_billed (GArray   *bills,
+                 guint32   day,
+                 gboolean *overflow)
+{
+  gint64 total = 0;
+  guint i;
+
+  for (i = 0; i < bills->len; i++)
+    {
+      const AffBill *bill = &g_array_index (bills, AffBill, i);
+
+      if (g_date_get_julian (&bill->date) <= day && bill->kind != AFF_BILLING_KIND_ADVANCE &&
+          bill->kind != AFF_BILLING_KIND_RETENTION_RELEASE)
         total = add (total, bill->amount, overflow);
     }
   return total;
@@ -2177,6 +2260,25 @@ aff_affair_get_budget_at_completion (AffAffair    *self,
   return aff_money_new (total, aff_money_get_currency (aff_affair_get_contract_amount (self)), error);
 }
 
+gint64
+_aff_affair_revenue_at_completion (AffAffair *self,
+                                   guint32    day,
+                                   gboolean  *overflow)
+{
+  AffFinance *finance = _aff_affair_get_finance (self);
+  gint64 revenue = aff_money_get_minor (aff_affair_get_contract_amount (self));
+  guint i;
+
+  for (i = 0; i < finance->amendments->len; i++)
+    {
+      AffAmendment *amendment = g_ptr_array_index (finance->amendments, i);
+
+      if (g_date_valid (&amendment->accepted) && g_date_get_julian (&amendment->accepted) <= day)
+        revenue = add (revenue, aff_money_get_minor (amendment->revenue_change), overflow);
+    }
+  return revenue;
+}
+
 /* The lines of the budget collected as the status collects them. */
 GArray *
 _aff_affair_budget_lines (AffAffair   *self,
@@ -2313,15 +2415,7 @@ aff_affair_compute_status (AffAffair    *self,
   m[M_CONTINGENCY] = aff_money_get_minor (aff_affair_get_contingency (self));
   m[M_COST_AT_COMPLETION] = add (m[M_EAC], m[M_CONTINGENCY], &overflow);
   m[M_CONTRACT_AMOUNT] = aff_money_get_minor (aff_affair_get_contract_amount (self));
-  m[M_REVENUE_AT_COMPLETION] = m[M_CONTRACT_AMOUNT];
-  for (i = 0; i < c.finance->amendments->len; i++)
-    {
-      AffAmendment *amendment = g_ptr_array_index (c.finance->amendments, i);
-
-      if (g_date_valid (&amendment->accepted) && g_date_get_julian (&amendment->accepted) <= c.day)
-        m[M_REVENUE_AT_COMPLETION] = add (m[M_REVENUE_AT_COMPLETION],
-                                          aff_money_get_minor (amendment->revenue_change), &overflow);
-    }
+  m[M_REVENUE_AT_COMPLETION] = _aff_affair_revenue_at_completion (self, c.day, &overflow);
   m[M_MARGIN_AT_COMPLETION] = sub (m[M_REVENUE_AT_COMPLETION], m[M_COST_AT_COMPLETION], &overflow);
   offer_cost = add (add (aff_money_get_minor (aff_affair_get_budget_total (self)),
                          aff_money_get_minor (aff_affair_get_overheads (self)), &overflow),
@@ -2337,7 +2431,7 @@ aff_affair_compute_status (AffAffair    *self,
       s->margin_rate_drift = s->margin_rate - offer_rate;
   }
 
-  m[M_BILLED] = sum_bills (c.finance->invoices, c.day, &overflow);
+  m[M_BILLED] = sum_work_billed (c.finance->invoices, c.day, &overflow);
   m[M_CASH_RECEIVED] = sum_bills (c.finance->payments, c.day, &overflow);
   revenue_and_wip (&c, s, &overflow);
 
@@ -2455,7 +2549,7 @@ marks_to_json (JsonBuilder *builder,
 static void
 bills_to_json (JsonBuilder *builder,
                const char  *member,
-               const char  *key,
+               gboolean     invoices,
                GArray      *bills,
                const char  *currency)
 {
@@ -2465,12 +2559,24 @@ bills_to_json (JsonBuilder *builder,
   json_builder_begin_array (builder);
   for (i = 0; i < bills->len; i++)
     {
-      const Bill *bill = &g_array_index (bills, Bill, i);
+      const AffBill *bill = &g_array_index (bills, AffBill, i);
 
       json_builder_begin_object (builder);
-      aff_json_add_string (builder, key, bill->reference);
+      aff_json_add_string (builder, invoices ? "reference" : "invoice", bill->reference);
+      if (invoices)
+        {
+          aff_json_add_enum (builder, "kind", AFF_TYPE_BILLING_KIND, bill->kind);
+          aff_json_add_string (builder, "milestone", bill->milestone);
+        }
       aff_json_add_date (builder, "date", &bill->date);
       add_money_value (builder, "amount", bill->amount, currency);
+      if (invoices)
+        {
+          add_money_value (builder, "advance_recovered", bill->recovered, currency);
+          add_money_value (builder, "vat", bill->vat, currency);
+          add_money_value (builder, "retention", bill->retention, currency);
+          add_money_value (builder, "payable", bill->payable, currency);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -2518,8 +2624,19 @@ _aff_finance_to_json (AffFinance  *self,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  bills_to_json (builder, "invoices", "reference", self->invoices, currency);
-  bills_to_json (builder, "payments", "invoice", self->payments, currency);
+  json_builder_set_member_name (builder, "billing");
+  json_builder_begin_object (builder);
+  if (g_date_valid (&self->acceptance))
+    aff_json_add_date (builder, "acceptance", &self->acceptance);
+  aff_json_add_boolean (builder, "bank_guarantee", self->bank_guarantee);
+  json_builder_set_member_name (builder, "milestones");
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->milestones->len; i++)
+    _aff_billing_milestone_to_json (g_ptr_array_index (self->milestones, i), builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  bills_to_json (builder, "invoices", TRUE, self->invoices, currency);
+  bills_to_json (builder, "payments", FALSE, self->payments, currency);
   json_builder_set_member_name (builder, "corrective_actions");
   json_builder_begin_array (builder);
   for (i = 0; i < self->actions->len; i++)
@@ -2686,6 +2803,12 @@ read_amendment (AffJsonReader *reader,
   return TRUE;
 }
 
+static gboolean read_milestone (AffJsonReader *reader,
+                                JsonNode      *element,
+                                guint          index,
+                                gpointer       data,
+                                GError       **error);
+
 static gboolean
 read_bill (AffJsonReader *reader,
            JsonNode      *element,
@@ -2693,19 +2816,30 @@ read_bill (AffJsonReader *reader,
            gboolean       invoice,
            GError       **error)
 {
-  static const char *const invoice_members[] = { "reference", "date", "amount", NULL };
+  static const char *const invoice_members[] = {
+    "reference", "kind", "milestone", "date", "amount", "advance_recovered", "vat", "retention", "payable", NULL
+  };
   static const char *const payment_members[] = { "invoice", "date", "amount", NULL };
   const char *key = invoice ? "reference" : "invoice";
-  g_autofree char *reference = NULL;
+  g_autofree char *reference = NULL, *milestone = NULL;
   JsonObject *object;
-  const Bill *billed;
-  Bill bill;
+  const AffBill *billed;
+  AffBill bill = { 0 };
+  int kind = AFF_BILLING_KIND_OTHER;
 
   if (!(object = aff_json_expect_object (reader, element, error)) ||
       !aff_json_check_members (reader, object, invoice ? invoice_members : payment_members, error) ||
       !aff_json_get_string (reader, object, key, TRUE, &reference, error) ||
       !aff_json_get_date (reader, object, "date", TRUE, &bill.date, error) ||
       !read_money_in (reader, object, "amount", loading->currency, &bill.amount, error))
+    return FALSE;
+  if (invoice &&
+      (!aff_json_get_enum (reader, object, "kind", TRUE, AFF_TYPE_BILLING_KIND, &kind, error) ||
+       !aff_json_get_string (reader, object, "milestone", FALSE, &milestone, error) ||
+       !read_money_in (reader, object, "advance_recovered", loading->currency, &bill.recovered, error) ||
+       !read_money_in (reader, object, "vat", loading->currency, &bill.vat, error) ||
+       !read_money_in (reader, object, "retention", loading->currency, &bill.retention, error) ||
+       !read_money_in (reader, object, "payable", loading->currency, &bill.payable, error)))
     return FALSE;
   billed = find_bill (loading->finance->invoices, reference);
   if (invoice && !_aff_id_is_valid (reference))
@@ -2717,8 +2851,35 @@ read_bill (AffJsonReader *reader,
   if (!invoice && g_date_compare (&bill.date, &billed->date) < 0)
     return aff_json_reader_fail_at (reader, "date", error, _("expected a date on or after the invoice's"));
   bill.reference = g_steal_pointer (&reference);
+  bill.milestone = g_steal_pointer (&milestone);
+  bill.kind = kind;
   g_array_append_val (invoice ? loading->finance->invoices : loading->finance->payments, bill);
   return TRUE;
+}
+
+static gboolean
+read_billing (AffJsonReader *reader,
+              JsonObject    *finance,
+              Loading       *loading,
+              GError       **error)
+{
+  static const char *const members[] = { "acceptance", "bank_guarantee", "milestones", NULL };
+  JsonObject *object = NULL;
+
+  if (!aff_json_get_object (reader, finance, "billing", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+  {
+    gsize mark = aff_json_reader_push_member (reader, "billing");
+    gboolean ok = aff_json_check_members (reader, object, members, error) &&
+                  aff_json_get_date (reader, object, "acceptance", FALSE, &loading->finance->acceptance, error) &&
+                  aff_json_get_boolean (reader, object, "bank_guarantee", &loading->finance->bank_guarantee, error) &&
+                  aff_json_read_array (reader, object, "milestones", read_milestone, loading, error);
+
+    aff_json_reader_pop (reader, mark);
+    return ok;
+  }
 }
 
 static gboolean
@@ -2739,6 +2900,23 @@ read_payment (AffJsonReader *reader,
               GError       **error)
 {
   return read_bill (reader, element, data, FALSE, error);
+}
+
+static gboolean
+read_milestone (AffJsonReader *reader,
+                JsonNode      *element,
+                guint          index,
+                gpointer       data,
+                GError       **error)
+{
+  Loading *loading = data;
+  AffBillingMilestone *milestone = _aff_billing_milestone_from_json (reader, element,
+                                                                     loading->finance->milestones, error);
+
+  if (milestone == NULL)
+    return FALSE;
+  g_ptr_array_add (loading->finance->milestones, milestone);
+  return TRUE;
 }
 
 static gboolean
@@ -2764,7 +2942,7 @@ _aff_finance_from_json (AffJsonReader *reader,
                         GError       **error)
 {
   static const char *const members[] = {
-    "eac_method", "ledger", "progress", "remaining", "amendments", "invoices", "payments",
+    "eac_method", "ledger", "progress", "remaining", "amendments", "billing", "invoices", "payments",
     "corrective_actions", NULL
   };
   AffFinance *self = _aff_finance_new (currency);
@@ -2794,6 +2972,7 @@ _aff_finance_from_json (AffJsonReader *reader,
   if (!aff_json_read_array (reader, object, "progress", read_progress, &loading, error) ||
       !aff_json_read_array (reader, object, "remaining", read_remaining, &loading, error) ||
       !aff_json_read_array (reader, object, "amendments", read_amendment, &loading, error) ||
+      !read_billing (reader, object, &loading, error) ||
       !aff_json_read_array (reader, object, "invoices", read_invoice, &loading, error) ||
       !aff_json_read_array (reader, object, "payments", read_payment, &loading, error) ||
       !aff_json_read_array (reader, object, "corrective_actions", read_action, &loading, error))

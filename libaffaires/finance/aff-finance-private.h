@@ -9,6 +9,7 @@
 #include "aff-ledger.h"
 #include "aff-affair.h"
 #include "aff-drift.h"
+#include "aff-billing.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 
@@ -52,6 +53,20 @@ AffLedger          *_aff_ledger_from_json (AffJsonReader *reader,
                                            const char    *currency,
                                            GError       **error);
 
+/* An invoice sent to the client or, in the payments, money received. */
+typedef struct
+{
+  char *reference;          /* the invoice's; for a payment, the invoice it settles */
+  GDate date;
+  gint64 amount;            /* invoice: excluding VAT, before the advance recovered; payment: as received */
+  int kind;                 /* invoice: AffBillingKind */
+  char *milestone;          /* invoice: the billing milestone's id, or NULL */
+  gint64 recovered;         /* invoice: advance recovered, excluding VAT */
+  gint64 vat;
+  gint64 retention;         /* invoice: retention held on it */
+  gint64 payable;           /* invoice: amount − recovered + VAT − retention */
+} AffBill;
+
 /* The financial follow-up of an affair: its ledger, the physical progress
  * and remaining-to-do recorded per task or lot, the amendments, invoices and
  * payments. The affair owns one. */
@@ -73,6 +88,21 @@ AffFinance *_aff_finance_from_json (AffJsonReader *reader,
 void        _aff_finance_record    (AffFinance    *finance,
                                     const char    *action,
                                     JsonObject    *details);
+GArray     *_aff_finance_get_invoices (AffFinance *finance);   /* AffBill */
+GArray     *_aff_finance_get_payments (AffFinance *finance);   /* AffBill */
+/* The billing milestones the affair was given (AffBillingMilestone). */
+GPtrArray  *_aff_finance_get_milestones (AffFinance *finance);
+/* The acceptance of the work: cleared while not recorded. */
+GDate      *_aff_finance_get_acceptance (AffFinance *finance,
+                                         gboolean   **bank_guarantee);
+/* Adds an invoice, taking its strings; journals it. */
+void        _aff_finance_add_invoice  (AffFinance    *finance,
+                                       AffBill       *bill,
+                                       const char    *currency);
+/* The revenue at completion on @day: contract amount and amendments. */
+gint64      _aff_affair_revenue_at_completion (AffAffair *self,
+                                               guint32    day,
+                                               gboolean  *overflow);
 /* The corrective actions recorded, oldest first (AffCorrectiveAction). */
 GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
 
@@ -89,6 +119,13 @@ GArray     *_aff_affair_budget_lines (AffAffair   *self,
                                       const GDate *date,
                                       gboolean    *overflow);
 
+void        _aff_billing_milestone_to_json   (const AffBillingMilestone *milestone,
+                                              JsonBuilder               *builder);
+/* Checks it against the milestones read before it, @earlier. */
+AffBillingMilestone *_aff_billing_milestone_from_json (AffJsonReader *reader,
+                                                       JsonNode      *node,
+                                                       GPtrArray     *earlier,
+                                                       GError       **error);
 void        _aff_corrective_action_to_json   (const AffCorrectiveAction *action,
                                               JsonBuilder               *builder);
 AffCorrectiveAction *_aff_corrective_action_from_json (AffJsonReader *reader,

@@ -77,10 +77,13 @@ cost (AffLedger       *ledger,
   ASSERT_OK (aff_ledger_add (ledger, entry, &error));
 }
 
-/* The affair described at the top, with @labour_overhead_rate on labour. */
+/* The affair described at the top, with @labour_overhead_rate on labour;
+ * with @billing, the terms of the billing tests: a 30 % advance, monthly
+ * situations, 5 % retention, payment at 45 days end of month, VAT 20 %. */
 static AffPortfolio *
 new_finance_portfolio (AffAffair **affair,
-                       guint       labour_overhead_rate)
+                       guint       labour_overhead_rate,
+                       gboolean    billing)
 {
   AffPortfolio *p = new_base_portfolio ();
   g_autoptr(AffOffer) offer = aff_offer_new ("OFF-1", "CONS-1");
@@ -103,6 +106,12 @@ new_finance_portfolio (AffAffair **affair,
   ASSERT_OK (aff_offer_revision_set_contingency (rev, contingency, &error));
   ASSERT_OK (aff_offer_revision_set_selling_price (rev, price, &error));
   ASSERT_OK (aff_offer_revision_set_validity (rev, validity, &error));
+  ASSERT_OK (aff_offer_revision_set_vat_rate (rev, 2000, &error));
+  if (billing)
+    {
+      ASSERT_OK (aff_offer_revision_set_billing (rev, 3000, TRUE, 500, &error));
+      ASSERT_OK (aff_offer_revision_set_payment_terms (rev, 45, TRUE, &error));
+    }
   send (offer, 2026, 4, 1);
   ASSERT_OK (aff_offer_accept (offer, signed_on, "CT-2026-017", &error));
   *affair = aff_portfolio_lookup_affair (p, "OFF-1");
@@ -146,7 +155,7 @@ static void
 test_textbook_earned_value (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
   g_autoptr(GError) error = NULL;
   g_autoptr(AffAffairStatus) s = NULL;
@@ -213,7 +222,7 @@ static void
 test_concordance_tolerance (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
   g_autoptr(GError) error = NULL;
   g_autoptr(AffAffairStatus) s = NULL;
@@ -244,7 +253,7 @@ static void
 test_eac_methods (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
   g_autoptr(AffMoney) rest_t1 = money ("12000.00 EUR");
   g_autoptr(AffMoney) whole = money ("3000.00 EUR");
@@ -303,7 +312,7 @@ static void
 test_nothing_yet (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(AffAffairStatus) s = status_on (affair, 2026, 4, 19);
   double value;
   int bp = 0;
@@ -331,7 +340,7 @@ static void
 test_deferred_revenue_and_physical_method (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may2 = day (2026, 5, 2);
   g_autoptr(AffMoney) second = money ("22500.00 EUR");
   AffAffairStatus *s;
@@ -358,7 +367,7 @@ static void
 test_loss_provision (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
   g_autoptr(AffMoney) rest_t1 = money ("12000.00 EUR");
   g_autoptr(AffMoney) rest_t2 = money ("85000.00 EUR");
@@ -390,7 +399,7 @@ static void
 test_amendment (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) proposed = day (2026, 5, 6);
   g_autoptr(GDate) accepted = day (2026, 5, 11);
   g_autoptr(GDate) too_early = day (2026, 5, 5);
@@ -458,7 +467,7 @@ test_overheads_earn_with_the_rest (void)
 {
   AffAffair *affair;
   /* 10 % on labour: 5 000 of overheads, for the whole affair. */
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 1000);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 1000, FALSE);
   g_autoptr(AffAffairStatus) s = NULL;
   g_autoptr(AffMoney) overheads = NULL;
   g_autoptr(GDate) may4 = day (2026, 5, 4);
@@ -479,7 +488,7 @@ static void
 test_progress_history (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) apr29 = day (2026, 4, 29);
   g_autoptr(GDate) apr30 = day (2026, 4, 30);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
@@ -506,7 +515,7 @@ static void
 test_invoices_and_payments (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) apr30 = day (2026, 4, 30);
   g_autoptr(GDate) apr29 = day (2026, 4, 29);
   g_autoptr(AffMoney) amount = money ("1000.00 EUR");
@@ -704,7 +713,7 @@ static void
 test_journal_and_round_trip (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(AffPortfolio) q = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDate) may6 = day (2026, 5, 6);
@@ -788,7 +797,7 @@ static void
 test_drifts (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
   g_autoptr(GDate) may5 = day (2026, 5, 5);
   g_autoptr(GDate) may29 = day (2026, 5, 29);
@@ -875,7 +884,7 @@ static void
 test_drift_thresholds (void)
 {
   AffAffair *affair;
-  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0);
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   AffPolicy *policy = aff_portfolio_get_policy (p);
   AffPlan *plan = aff_affair_get_plan (affair);
   g_autoptr(GDate) may4 = day (2026, 5, 4);
@@ -942,6 +951,313 @@ test_drift_thresholds (void)
   drift = drift_at (drifts, 0, AFF_DRIFT_KIND_CONCORDANCE, NULL);
 }
 
+static void
+assert_item (const AffBillingItem *item,
+             const char           *milestone,
+             AffBillingKind        kind,
+             int y, int m, int d,
+             const char           *amount,
+             const char           *recovered,
+             const char           *excluding,
+             const char           *vat,
+             const char           *including,
+             const char           *retention,
+             const char           *payable)
+{
+  g_assert_cmpstr (aff_billing_item_get_milestone_id (item), ==, milestone);
+  g_assert_cmpint (aff_billing_item_get_kind (item), ==, kind);
+  assert_date (aff_billing_item_get_due_date (item), y, m, d);
+  g_assert_cmpstr (aff_billing_item_get_reason (item), !=, "");
+  assert_money (aff_billing_item_get_amount (item), amount);
+  assert_money (aff_billing_item_get_advance_recovered (item), recovered);
+  assert_money (aff_billing_item_get_excluding_vat (item), excluding);
+  assert_money (aff_billing_item_get_vat (item), vat);
+  assert_money (aff_billing_item_get_including_vat (item), including);
+  assert_money (aff_billing_item_get_retention (item), retention);
+  assert_money (aff_billing_item_get_payable (item), payable);
+}
+
+static GPtrArray *
+due_on (AffAffair *affair,
+        int y, int m, int d)
+{
+  g_autoptr(GDate) date = day (y, m, d);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = aff_affair_list_billing_due (affair, date, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}
+
+static void
+invoice_first (AffAffair  *affair,
+               GPtrArray  *items,
+               const char *reference,
+               int y, int m, int d)
+{
+  g_autoptr(GDate) date = day (y, m, d);
+
+  ASSERT_OK (aff_affair_invoice_billing_item (affair, g_ptr_array_index (items, 0), reference, date, &error));
+}
+
+/* The whole billing of the affair, by hand. Contract 125 000, advance 30 %
+ * = 37 500 excluding VAT, 45 000 with VAT 20 %. The situation of 30 April:
+ * 25 % done (T1 half done: EV 25 000 of 100 000) → 31 250, recovering
+ * 37 500 × 31 250 / 125 000 = 9 375 of the advance: 21 875 excluding VAT,
+ * 4 375 of VAT, 26 250 with it, 1 312.50 held (5 %), 24 937.50 to pay. The
+ * situation of 31 May: 65 % (EV 40 000 + 25 000) → 81 250 − 31 250 =
+ * 50 000, recovering 37 500 × 81 250 / 125 000 − 9 375 = 15 000: 35 000,
+ * 7 000, 42 000, 2 100 held, 39 900. The balance at the acceptance (15
+ * June): 125 000 − 81 250 = 43 750, recovering the 13 125 left: 30 625,
+ * 6 125, 36 750, 1 837.50 held, 34 912.50. The retention, 5 250 (5 % of
+ * the 105 000 of work with VAT), is released on 15 June 2027. In all the
+ * client pays 45 000 + 24 937.50 + 39 900 + 34 912.50 + 5 250 = 150 000,
+ * the price with VAT. */
+static void
+test_billing_schedule (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, TRUE);
+  g_autoptr(GDate) apr30 = day (2026, 4, 30);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) may29 = day (2026, 5, 29);
+  g_autoptr(GDate) jun15 = day (2026, 6, 15);
+  g_autoptr(GPtrArray) schedule = aff_affair_list_billing_milestones (affair);
+  GPtrArray *items;
+  GDate accepted;
+  gboolean guarantee = TRUE;
+
+  /* The offer's terms make the schedule. */
+  g_assert_cmpuint (schedule->len, ==, 4);
+  g_assert_cmpstr (aff_billing_milestone_get_id (g_ptr_array_index (schedule, 0)), ==, "acompte");
+  g_assert_cmpint (aff_billing_milestone_get_basis_points (g_ptr_array_index (schedule, 0)), ==, 3000);
+  g_assert_cmpstr (aff_billing_milestone_get_id (g_ptr_array_index (schedule, 1)), ==, "situations");
+  g_assert_cmpstr (aff_billing_milestone_get_id (g_ptr_array_index (schedule, 2)), ==, "solde");
+  g_assert_cmpstr (aff_billing_milestone_get_id (g_ptr_array_index (schedule, 3)), ==, "retenue");
+
+  /* Nothing before the signature; the advance from it. */
+  items = due_on (affair, 2026, 4, 19);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_ptr_array_unref (items);
+  items = due_on (affair, 2026, 4, 20);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "acompte", AFF_BILLING_KIND_ADVANCE, 2026, 4, 20, "37500.00 EUR",
+               "0.00 EUR", "37500.00 EUR", "7500.00 EUR", "45000.00 EUR", "0.00 EUR", "45000.00 EUR");
+  invoice_first (affair, items, "F-1", 2026, 4, 20);
+  g_ptr_array_unref (items);
+
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", apr30, 5000, &error));
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", may4, 8000, &error));
+  items = due_on (affair, 2026, 5, 4);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "situations", AFF_BILLING_KIND_SITUATION, 2026, 4, 30,
+               "31250.00 EUR", "9375.00 EUR", "21875.00 EUR", "4375.00 EUR", "26250.00 EUR", "1312.50 EUR",
+               "24937.50 EUR");
+  invoice_first (affair, items, "F-2", 2026, 5, 2);
+  g_ptr_array_unref (items);
+  /* Invoiced: nothing more until the end of May. */
+  items = due_on (affair, 2026, 5, 30);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_ptr_array_unref (items);
+
+  ASSERT_OK (aff_affair_record_progress (affair, "T2", may29, 5000, &error));
+  items = due_on (affair, 2026, 6, 3);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "situations", AFF_BILLING_KIND_SITUATION, 2026, 5, 31,
+               "50000.00 EUR", "15000.00 EUR", "35000.00 EUR", "7000.00 EUR", "42000.00 EUR", "2100.00 EUR",
+               "39900.00 EUR");
+  invoice_first (affair, items, "F-3", 2026, 6, 3);
+  g_ptr_array_unref (items);
+
+  g_assert_false (aff_affair_get_acceptance (affair, NULL, NULL));
+  {
+    g_autoptr(GDate) apr1 = day (2026, 4, 1);
+
+    ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_record_acceptance (affair, apr1, FALSE, &error));
+  }
+  ASSERT_OK (aff_affair_record_acceptance (affair, jun15, FALSE, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_affair_record_acceptance (affair, jun15, FALSE, &error));
+  g_date_clear (&accepted, 1);
+  g_assert_true (aff_affair_get_acceptance (affair, &accepted, &guarantee));
+  assert_date (&accepted, 2026, 6, 15);
+  g_assert_false (guarantee);
+
+  /* The June situation is not due before the end of June; the balance is,
+   * from the acceptance. */
+  items = due_on (affair, 2026, 6, 15);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "solde", AFF_BILLING_KIND_FINAL, 2026, 6, 15, "43750.00 EUR",
+               "13125.00 EUR", "30625.00 EUR", "6125.00 EUR", "36750.00 EUR", "1837.50 EUR", "34912.50 EUR");
+  invoice_first (affair, items, "F-4", 2026, 6, 15);
+  g_ptr_array_unref (items);
+
+  /* Everything is billed: the progress is still 65 %, which the situations
+   * billed already, and the balance billed the rest. */
+  items = due_on (affair, 2027, 6, 14);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_ptr_array_unref (items);
+  items = due_on (affair, 2027, 6, 15);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "retenue", AFF_BILLING_KIND_RETENTION_RELEASE, 2027, 6, 15,
+               "5250.00 EUR", "0.00 EUR", "5250.00 EUR", "0.00 EUR", "5250.00 EUR", "0.00 EUR", "5250.00 EUR");
+  invoice_first (affair, items, "F-5", 2027, 6, 15);
+  {
+    g_autoptr(GDate) later = day (2027, 7, 1);
+
+    /* Released: invoicing it again is refused. */
+    ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION,
+                  aff_affair_invoice_billing_item (affair, g_ptr_array_index (items, 0), "F-6", later, &error));
+  }
+  g_ptr_array_unref (items);
+  items = due_on (affair, 2028, 1, 1);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_ptr_array_unref (items);
+
+  /* Billed (work): 31 250 + 50 000 + 43 750 = 125 000; the advance and the
+   * release are not revenue. */
+  {
+    g_autoptr(AffAffairStatus) s = status_on (affair, 2027, 6, 15);
+
+    assert_money (aff_affair_status_get_billed (s), "125000.00 EUR");
+  }
+}
+
+static void
+test_billing_errors_and_guarantee (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, TRUE);
+  g_autoptr(GDate) apr20 = day (2026, 4, 20);
+  g_autoptr(GDate) jun15 = day (2026, 6, 15);
+  g_autoptr(AffBillingMilestone) advance = aff_billing_milestone_new ("A", AFF_BILLING_KIND_ADVANCE, 1000, NULL);
+  g_autoptr(AffBillingMilestone) advance2 = aff_billing_milestone_new ("A2", AFF_BILLING_KIND_ADVANCE, 1000, NULL);
+  g_autoptr(AffBillingMilestone) on_t1 = aff_billing_milestone_new ("M-T1", AFF_BILLING_KIND_MILESTONE, 4000, "T1");
+  g_autoptr(AffBillingMilestone) on_t9 = aff_billing_milestone_new ("M-T9", AFF_BILLING_KIND_MILESTONE, 1000, "T9");
+  g_autoptr(AffBillingMilestone) too_much = aff_billing_milestone_new ("M-T2", AFF_BILLING_KIND_MILESTONE, 6001,
+                                                                      "T2");
+  g_autoptr(AffBillingMilestone) final = aff_billing_milestone_new ("S", AFF_BILLING_KIND_FINAL, 0, NULL);
+  g_autoptr(GPtrArray) schedule = NULL;
+  GPtrArray *items;
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+
+  ASSERT_OK (aff_affair_add_billing_milestone (affair, advance, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_add_billing_milestone (affair, advance2, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_add_billing_milestone (affair, advance, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_add_billing_milestone (affair, final, &error));
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_affair_add_billing_milestone (affair, on_t9, &error));
+  ASSERT_OK (aff_affair_add_billing_milestone (affair, on_t1, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_affair_add_billing_milestone (affair, too_much, &error));
+  /* Its own schedule: the offer's situations no longer apply. */
+  schedule = aff_affair_list_billing_milestones (affair);
+  g_assert_cmpuint (schedule->len, ==, 4);
+  g_assert_cmpstr (aff_billing_milestone_get_id (g_ptr_array_index (schedule, 1)), ==, "M-T1");
+  g_assert_cmpstr (aff_billing_milestone_get_task_id (g_ptr_array_index (schedule, 1)), ==, "T1");
+
+  /* The advance: 10 % of 125 000. */
+  items = due_on (affair, 2026, 4, 20);
+  g_assert_cmpuint (items->len, ==, 1);
+  invoice_first (affair, items, "F-1", 2026, 4, 20);
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION,
+                aff_affair_invoice_billing_item (affair, g_ptr_array_index (items, 0), "F-9", apr20, &error));
+  ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID,
+                aff_affair_invoice_billing_item (affair, g_ptr_array_index (items, 0), "F-1", apr20, &error));
+  g_ptr_array_unref (items);
+
+  /* T1 finished on 4 May: 40 % of 125 000 = 50 000, recovering 12 500 × 50 000
+   * / 125 000 = 5 000; 45 000, 9 000, 54 000, 2 700 held, 51 300. */
+  aff_task_set_actual_start (aff_plan_lookup_task (aff_affair_get_plan (affair), "T1"), apr20);
+  aff_task_set_actual_finish (aff_plan_lookup_task (aff_affair_get_plan (affair), "T1"), may4);
+  items = due_on (affair, 2026, 5, 4);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "M-T1", AFF_BILLING_KIND_MILESTONE, 2026, 5, 4, "50000.00 EUR",
+               "5000.00 EUR", "45000.00 EUR", "9000.00 EUR", "54000.00 EUR", "2700.00 EUR", "51300.00 EUR");
+  invoice_first (affair, items, "F-2", 2026, 5, 4);
+  g_ptr_array_unref (items);
+
+  /* Accepted with a bank guarantee: the balance holds nothing back, and
+   * there is no retention to release beyond what was held before. 75 000,
+   * recovering 7 500: 67 500, 13 500, 81 000. */
+  ASSERT_OK (aff_affair_record_acceptance (affair, jun15, TRUE, &error));
+  items = due_on (affair, 2026, 6, 15);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "solde", AFF_BILLING_KIND_FINAL, 2026, 6, 15, "75000.00 EUR",
+               "7500.00 EUR", "67500.00 EUR", "13500.00 EUR", "81000.00 EUR", "0.00 EUR", "81000.00 EUR");
+  g_ptr_array_unref (items);
+  /* With a guarantee nothing is released a year on: the 2 700 held on the
+   * milestone invoice is covered by the bank. */
+  items = due_on (affair, 2027, 6, 15);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (aff_billing_item_get_milestone_id (g_ptr_array_index (items, 0)), ==, "solde");
+  g_ptr_array_unref (items);
+}
+
+static void
+test_late_and_supplier_payments (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, TRUE);
+  g_autoptr(GDate) jun1 = day (2026, 6, 1);
+  g_autoptr(GDate) jun30 = day (2026, 6, 30);
+  g_autoptr(GDate) jul10 = day (2026, 7, 10);
+  g_autoptr(GDate) may20 = day (2026, 5, 20);
+  g_autoptr(GDate) may5 = day (2026, 5, 5);
+  g_autoptr(AffMoney) part = money ("20000.00 EUR");
+  g_autoptr(GPtrArray) late = NULL;
+  g_autoptr(GPtrArray) suppliers = NULL;
+  g_autoptr(GError) error = NULL;
+  const AffLatePayment *item;
+  GPtrArray *items;
+
+  items = due_on (affair, 2026, 4, 20);
+  invoice_first (affair, items, "F-1", 2026, 4, 20);
+  g_ptr_array_unref (items);
+  /* Due at 45 days end of month: 20 April + 45 days = 4 June → 30 June. */
+  late = aff_affair_list_late_payments (affair, jun30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (late->len, ==, 0);
+  g_clear_pointer (&late, g_ptr_array_unref);
+  /* 10 days late on 10 July, 45 000 owed: 45 000 × 12.15 % × 10 / 365 =
+   * 149.794… → 149.79, and 40 euros. */
+  late = aff_affair_list_late_payments (affair, jul10, &error);
+  g_assert_cmpuint (late->len, ==, 1);
+  item = g_ptr_array_index (late, 0);
+  g_assert_cmpstr (aff_late_payment_get_invoice (item), ==, "F-1");
+  assert_date (aff_late_payment_get_due_date (item), 2026, 6, 30);
+  g_assert_cmpuint (aff_late_payment_get_days_late (item), ==, 10);
+  assert_money (aff_late_payment_get_outstanding (item), "45000.00 EUR");
+  assert_money (aff_late_payment_get_interest (item), "149.79 EUR");
+  assert_money (aff_late_payment_get_indemnity (item), "40.00 EUR");
+  g_clear_pointer (&late, g_ptr_array_unref);
+  /* 20 000 paid on 1 June: 25 000 owed, 25 000 × 12.15 % × 10 / 365 =
+   * 83.219… → 83.22. */
+  ASSERT_OK (aff_affair_record_payment (affair, "F-1", jun1, part, &error));
+  late = aff_affair_list_late_payments (affair, jul10, &error);
+  g_assert_cmpuint (late->len, ==, 1);
+  assert_money (aff_late_payment_get_outstanding (g_ptr_array_index (late, 0)), "25000.00 EUR");
+  assert_money (aff_late_payment_get_interest (g_ptr_array_index (late, 0)), "83.22 EUR");
+
+  /* PO-7 (52 000 of material for T2) is invoiced 20 000 on 11 May; T2 is
+   * accepted (finished) on 20 May: 32 000 to pay the supplier. */
+  record_textbook (affair);
+  aff_task_set_actual_start (aff_plan_lookup_task (aff_affair_get_plan (affair), "T2"), may5);
+  aff_task_set_actual_finish (aff_plan_lookup_task (aff_affair_get_plan (affair), "T2"), may20);
+  suppliers = aff_affair_list_supplier_payments_due (affair, may20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (suppliers->len, ==, 1);
+  g_assert_cmpstr (aff_supplier_payment_get_document (g_ptr_array_index (suppliers, 0)), ==, "PO-7");
+  g_assert_cmpstr (aff_supplier_payment_get_task_id (g_ptr_array_index (suppliers, 0)), ==, "T2");
+  assert_date (aff_supplier_payment_get_accepted (g_ptr_array_index (suppliers, 0)), 2026, 5, 20);
+  assert_money (aff_supplier_payment_get_amount (g_ptr_array_index (suppliers, 0)), "32000.00 EUR");
+  g_clear_pointer (&suppliers, g_ptr_array_unref);
+  {
+    g_autoptr(GDate) may19 = day (2026, 5, 19);
+
+    suppliers = aff_affair_list_supplier_payments_due (affair, may19, &error);
+    g_assert_cmpuint (suppliers->len, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,5 +1279,8 @@ main (int   argc,
   g_test_add_func ("/finance/journal-and-round-trip", test_journal_and_round_trip);
   g_test_add_func ("/finance/drifts", test_drifts);
   g_test_add_func ("/finance/drift-thresholds", test_drift_thresholds);
+  g_test_add_func ("/finance/billing-schedule", test_billing_schedule);
+  g_test_add_func ("/finance/billing-errors-and-guarantee", test_billing_errors_and_guarantee);
+  g_test_add_func ("/finance/late-and-supplier-payments", test_late_and_supplier_payments);
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 
 import GLib from 'gi://GLib';
 import Aff from 'gi://Aff?version=1';
+import System from 'system';
 import {
     test, run, assertEqual, assertTrue, assertFalse, assertThrows, assertClose,
     date, iso,
@@ -762,6 +763,522 @@ test('journal, and to_data / new_from_data keep the status', () => {
     assertTrue(after.has_baseline(), 'the baseline is kept');
     for (const [name] of expected)
         assertTrue(before[`get_${name}`]().equal(after[`get_${name}`]()), `${name} equal`);
+});
+
+// --- drifts and corrective actions --------------------------------------------------
+//
+// tests/c/test-finance.c, test_drifts and test_drift_thresholds, and the rules
+// of docs/rules.md, "Drifts and corrective actions". The policy's defaults: a
+// CPI below 0.95 (9500) or an SPI below 0.90 (9000) drifts; so does a margin
+// rate at completion more than 2 points (200 bp) below the offer's 16 %, a
+// milestone more than 5 working days late against the latest baseline, a
+// concordance gap beyond 10 points (1000 bp), and actual costs more than 10 %
+// (1000 bp) over a budget line, or without one.
+
+const DK = Aff.DriftKind;
+
+// The textbook record and 500.00 of travel on T1 on 4 May (NF-3); T1 has no
+// travel budget.
+function textbookWithTravel() {
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    cost(affair.get_ledger(), date(2026, 5, 4), 'T1', C.TRAVEL, St.ACTUAL, '500.00 EUR', 'NF-3');
+    return [p, affair];
+}
+
+// A corrective action; by default Claire Martin's answer of 4 May to the CPI,
+// as in test_drifts.
+function answer({
+    kind = DK.COST_PERFORMANCE, subject = null, on = [2026, 5, 4], analysis = 'Soudures reprises',
+    action = 'Soudeur qualifié en renfort', owner = 'Claire Martin', due = [2026, 5, 29],
+    effect = '-2500.00 EUR',
+} = {}) {
+    return Aff.CorrectiveAction.new(kind, subject, date(...on), analysis, action, owner, date(...due),
+        money(effect));
+}
+
+// Paul Durand's second answer to the CPI, decided on 5 May.
+const laterAnswer = () => answer({on: [2026, 5, 5], analysis: 'Idem', action: 'Contrôle renforcé',
+    owner: 'Paul Durand'});
+
+const kinds = drifts => drifts.map(d => [d.get_kind(), d.get_subject()]);
+
+// drift_at of the C test: the kind, the subject, a message; the value and
+// threshold when given.
+function assertDrift(drift, kind, subject, value = null, threshold = null, tolerance = 1e-9) {
+    assertTrue(drift instanceof Aff.Drift, 'an Aff.Drift');
+    assertEqual(drift.get_kind(), kind, 'kind');
+    assertEqual(drift.get_subject(), subject, 'subject');
+    assertTrue(typeof drift.get_message() === 'string' && drift.get_message() !== '', 'a message');
+    if (value !== null)
+        assertClose(drift.get_value(), value, tolerance, `value of ${kind}/${subject}`);
+    if (threshold !== null)
+        assertClose(drift.get_threshold(), threshold, tolerance, `threshold of ${kind}/${subject}`);
+    return drift;
+}
+
+function assertAction(a, [kind, subject, on, analysis, action, owner, due, effect]) {
+    assertTrue(a instanceof Aff.CorrectiveAction, 'an Aff.CorrectiveAction');
+    assertEqual(a.get_kind(), kind, 'action kind');
+    assertEqual(a.get_subject(), subject, 'action subject');
+    assertEqual(iso(a.get_date()), on, 'action date');
+    assertEqual(a.get_analysis(), analysis, 'analysis');
+    assertEqual(a.get_action(), action, 'action');
+    assertEqual(a.get_owner(), owner, 'owner');
+    assertEqual(iso(a.get_due()), due, 'due');
+    assertMoney(a.get_eac_effect(), effect, 'eac effect');
+}
+
+const CLAIRE = [DK.COST_PERFORMANCE, null, '2026-05-04', 'Soudures reprises', 'Soudeur qualifié en renfort',
+    'Claire Martin', '2026-05-29', '-2500.00 EUR'];
+const PAUL = [DK.COST_PERFORMANCE, null, '2026-05-05', 'Idem', 'Contrôle renforcé', 'Paul Durand', '2026-05-29',
+    '-2500.00 EUR'];
+const TRAVEL = [DK.BUDGET_OVERRUN, 'T1/travel', '2026-05-06', 'Déplacement non prévu', 'Refacturer au client',
+    'Paul Durand', '2026-06-30', '-500.00 EUR'];
+const travelAnswer = () => answer({kind: DK.BUDGET_OVERRUN, subject: 'T1/travel', on: [2026, 5, 6],
+    analysis: 'Déplacement non prévu', action: 'Refacturer au client', owner: 'Paul Durand', due: [2026, 6, 30],
+    effect: '-500.00 EUR'});
+
+const FOUR = [[DK.COST_PERFORMANCE, null], [DK.SCHEDULE_PERFORMANCE, null], [DK.MARGIN_EROSION, null],
+    [DK.BUDGET_OVERRUN, 'T1/travel']];
+
+test('the status behind the drifts, with 500.00 of travel', () => {
+    const [, affair] = textbookWithTravel();
+    const s = statusOn(affair, 2026, 5, 4);
+    // AC 30 000 + 15 000 + 500; EAC 100 000 × 45 500 / 40 000 = 113 750;
+    // with the contingency 118 750; margin 125 000 − 118 750 = 6 250, 5 %
+    // (500 bp): 11 points below the offer's 16 %.
+    assertFigures(s, [
+        ['ac', '45500.00 EUR'],
+        ['eac', '113750.00 EUR'],
+        ['cost_at_completion', '118750.00 EUR'],
+        ['margin_at_completion', '6250.00 EUR'],
+    ]);
+    assertRatio(s, 'cpi', 40000 / 45500, 1e-9);
+    assertEqual(s.get_margin_rate(), [true, 500]);
+    assertEqual(s.get_margin_rate_drift(), [true, -1100]);
+    // Cost progress 45 500 / 113 750 = 0.4: still 10 points from billing.
+    assertRatio(s, 'cost_progress', 0.4, 1e-9);
+    assertTrue(s.is_concordant()[0], 'concordant');
+});
+
+test('drifts and their corrective actions', () => {
+    const [p, affair] = textbookWithTravel();
+    const may4 = date(2026, 5, 4);
+    let drifts = affair.list_drifts(may4);
+    // CPI 40 000 / 45 500 = 0.879 < 0.95; SPI 0.8 < 0.9; 11 points of margin
+    // lost, beyond 2; no milestone; 0.4, 0.4 and 0.3 within 10 points; T1's
+    // labour, 45 000 of 50 000, within 110 %; the travel has no budget.
+    assertTrue(Array.isArray(drifts), 'an array');
+    assertEqual(drifts.length, 4, 'four drifts');
+    assertDrift(drifts[0], DK.COST_PERFORMANCE, null, 40000 / 45500, 0.95);
+    assertDrift(drifts[1], DK.SCHEDULE_PERFORMANCE, null, 0.8, 0.9);
+    assertDrift(drifts[2], DK.MARGIN_EROSION, null, -11.0, -2.0);
+    const travel = assertDrift(drifts[3], DK.BUDGET_OVERRUN, 'T1/travel', null, 1.1);
+    assertEqual(travel.get_value(), 0);
+    assertEqual(travel.get_message(), 'T1/travel : 500.00 EUR de coûts réels sans budget');
+    drifts.forEach((d, i) => assertEqual(d.get_corrective_action(), null, `drift ${i} unanswered`));
+    const n = p.get_journal().get_n_entries();
+    affair.list_drifts(may4);
+    assertEqual(p.get_journal().get_n_entries(), n, 'listing journals nothing');
+
+    // Answered on 4 May; a second answer dated the 5th is not yet known on
+    // the 4th.
+    assertTrue(affair.record_corrective_action(answer()));
+    assertTrue(affair.record_corrective_action(laterAnswer()));
+    drifts = affair.list_drifts(may4);
+    assertEqual(kinds(drifts), FOUR);
+    const first = drifts[0].get_corrective_action();
+    assertTrue(first !== null, 'answered');
+    assertEqual(first.get_owner(), 'Claire Martin');
+    assertAction(first, CLAIRE);
+    for (const d of drifts.slice(1))
+        assertEqual(d.get_corrective_action(), null, 'the others stay unanswered');
+    // From 5 May on, the later answer replaces the first.
+    for (const day of [5, 6]) {
+        const a = affair.list_drifts(date(2026, 5, day))[0].get_corrective_action();
+        assertEqual(a.get_owner(), 'Paul Durand', `${day} May`);
+        assertEqual(iso(a.get_date()), '2026-05-05');
+    }
+    // Before 4 May neither is known: on 30 April CPI 25 000 / 30 000.
+    const apr30 = affair.list_drifts(date(2026, 4, 30));
+    assertDrift(apr30[0], DK.COST_PERFORMANCE, null, 25000 / 30000);
+    assertEqual(apr30[0].get_corrective_action(), null);
+
+    // Both stay recorded, in the order recorded.
+    const actions = affair.list_corrective_actions();
+    assertEqual(actions.length, 2);
+    assertMoney(actions[0].get_eac_effect(), '-2500.00 EUR', 'first effect');
+    assertEqual(iso(actions[1].get_due()), '2026-05-29');
+    assertEqual(actions.map(a => a.get_owner()), ['Claire Martin', 'Paul Durand']);
+    assertAction(actions[1], PAUL);
+});
+
+test('refused corrective actions', () => {
+    const [p, affair] = textbookWithTravel();
+    affair.record_corrective_action(answer());
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    // An empty owner; due (4 May) before the decision (5 May); dollars.
+    assertThrows(() => affair.record_corrective_action(answer({owner: ''})), E.INVALID_VALUE);
+    assertThrows(() => affair.record_corrective_action(answer({on: [2026, 5, 5], due: [2026, 5, 4]})),
+        E.INVALID_VALUE);
+    assertThrows(() => affair.record_corrective_action(answer({effect: '1.00 USD'})), E.CURRENCY_MISMATCH);
+    // An empty analysis or action; invalid dates.
+    assertThrows(() => affair.record_corrective_action(answer({analysis: ''})), E.INVALID_VALUE);
+    assertThrows(() => affair.record_corrective_action(answer({action: ''})), E.INVALID_VALUE);
+    assertThrows(() => affair.record_corrective_action(Aff.CorrectiveAction.new(DK.COST_PERFORMANCE, null,
+        GLib.Date.new(), 'cause', 'action', 'Claire Martin', date(2026, 5, 29), money('0.00 EUR'))),
+    E.INVALID_VALUE);
+    assertThrows(() => affair.record_corrective_action(Aff.CorrectiveAction.new(DK.COST_PERFORMANCE, null,
+        date(2026, 5, 4), 'cause', 'action', 'Claire Martin', GLib.Date.new(), money('0.00 EUR'))),
+    E.INVALID_VALUE);
+    assertEqual(journal.get_n_entries(), n, 'nothing journaled');
+    assertEqual(affair.list_corrective_actions().map(a => a.get_owner()), ['Claire Martin']);
+    // Due the day of the decision, with no effect at all, is fine.
+    assertTrue(affair.record_corrective_action(answer({due: [2026, 5, 4], effect: '0.00 EUR'})));
+    assertEqual(affair.list_corrective_actions().length, 2);
+});
+
+test('corrective actions are journaled', () => {
+    const [p, affair] = textbookWithTravel();
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    affair.record_corrective_action(answer());
+    affair.record_corrective_action(travelAnswer());
+    assertEqual(journal.get_n_entries(), n + 2);
+    const entries = [journal.get_entry(n), journal.get_entry(n + 1)];
+    for (const e of entries) {
+        assertEqual(e.get_action(), 'corrective-action-recorded');
+        assertEqual(e.get_entity_kind(), 'affair');
+        assertEqual(e.get_entity_id(), AFFAIR);
+        assertEqual(e.get_actor(), 'Claire Martin');
+    }
+    const details = e => ['kind', 'subject', 'date', 'analysis', 'action', 'owner', 'due', 'eac_effect']
+        .map(key => e.dup_detail(key));
+    // The whole affair's drift has no subject.
+    assertEqual(details(entries[0]), ['cost-performance', null, '2026-05-04', 'Soudures reprises',
+        'Soudeur qualifié en renfort', 'Claire Martin', '2026-05-29', '-2500.00 EUR']);
+    assertEqual(details(entries[1]), ['budget-overrun', 'T1/travel', '2026-05-06', 'Déplacement non prévu',
+        'Refacturer au client', 'Paul Durand', '2026-06-30', '-500.00 EUR']);
+    // The nicks of every kind, as the document spells them.
+    for (const [kind, nick] of [[DK.COST_PERFORMANCE, 'cost-performance'],
+        [DK.SCHEDULE_PERFORMANCE, 'schedule-performance'], [DK.MARGIN_EROSION, 'margin-erosion'],
+        [DK.MILESTONE_SLIP, 'milestone-slip'], [DK.CONCORDANCE, 'concordance'],
+        [DK.BUDGET_OVERRUN, 'budget-overrun']]) {
+        const m = journal.get_n_entries();
+        affair.record_corrective_action(answer({kind}));
+        assertEqual(journal.get_entry(m).dup_detail('kind'), nick);
+    }
+    assertTrue(journal.verify(), 'journal verifies');
+});
+
+test('an action answers the drift of its kind and subject only', () => {
+    const [, affair] = textbookWithTravel();
+    // The CPI drift is the whole affair's, not T1's; the travel is not T1's
+    // labour; the SPI answer answers the SPI; the margin answer comes on the
+    // 5th.
+    affair.record_corrective_action(answer({subject: 'T1'}));
+    affair.record_corrective_action(answer({kind: DK.BUDGET_OVERRUN, subject: 'T1/labour'}));
+    affair.record_corrective_action(answer({kind: DK.SCHEDULE_PERFORMANCE, owner: 'Paul Durand'}));
+    affair.record_corrective_action(answer({kind: DK.MARGIN_EROSION, on: [2026, 5, 5], owner: 'Jeanne Roy'}));
+    let drifts = affair.list_drifts(date(2026, 5, 4));
+    assertEqual(kinds(drifts), FOUR);
+    assertEqual(drifts.map(d => d.get_corrective_action()?.get_owner() ?? null),
+        [null, 'Paul Durand', null, null]);
+    // On 6 May: PV 50 000 + 50 000 × 2 / 10 = 60 000, SPI 40 000 / 60 000;
+    // the margin answer is known; the travel gets its own.
+    affair.record_corrective_action(answer({kind: DK.BUDGET_OVERRUN, subject: 'T1/travel', on: [2026, 5, 6],
+        owner: 'Luc Petit', due: [2026, 5, 6]}));
+    drifts = affair.list_drifts(date(2026, 5, 6));
+    assertEqual(kinds(drifts), FOUR);
+    assertClose(drifts[1].get_value(), 40000 / 60000, 1e-9, 'SPI on 6 May');
+    assertEqual(drifts.map(d => d.get_corrective_action()?.get_owner() ?? null),
+        [null, 'Paul Durand', 'Jeanne Roy', 'Luc Petit']);
+    assertEqual(drifts[3].get_corrective_action().get_subject(), 'T1/travel');
+});
+
+test('undefined indicators never drift', () => {
+    const [, affair] = newFinanceAffair();
+    // The day before the start: CPI 0 / 0 and SPI 0 / 0 undefined, the
+    // offer's margin, nothing spent, the schedule its baseline.
+    assertEqual(affair.list_drifts(date(2026, 4, 19)), []);
+    // The first day: PV 50 000 × 1 / 10 = 5 000, EV 0, AC 0: the CPI still
+    // undefined, the SPI 0 / 5 000 = 0 defined, and drifting.
+    const drifts = affair.list_drifts(date(2026, 4, 20));
+    assertEqual(drifts.length, 1);
+    assertDrift(drifts[0], DK.SCHEDULE_PERFORMANCE, null, 0, 0.9);
+});
+
+test('budget overruns: the budget lines first, then the ledger', () => {
+    const [p, affair] = newFinanceAffair();
+    const ledger = affair.get_ledger();
+    // 100.00 of travel for the whole affair, before anything else.
+    cost(ledger, date(2026, 4, 21), null, C.TRAVEL, St.ACTUAL, '100.00 EUR', 'NF-1');
+    recordTextbook(affair);
+    cost(ledger, date(2026, 5, 4), 'T2', C.EQUIPMENT, St.ACTUAL, '200.00 EUR', 'LOC-1');
+    cost(ledger, date(2026, 5, 4), 'T1', C.LABOUR, St.ACTUAL, '11000.00 EUR', 'TS-19');
+    cost(ledger, date(2026, 5, 11), 'T2', C.MATERIAL, St.ACTUAL, '40000.00 EUR', 'FA-992');
+    const policy = p.get_policy();
+    policy.set_drift_cpi_threshold(0);
+    policy.set_drift_spi_threshold(0);
+    policy.set_drift_margin_points(10000);
+    policy.set_concordance_tolerance(10000);
+
+    // 11 May: T1 labour 30 000 + 15 000 + 11 000 = 56 000 of 50 000 (1.12);
+    // T2 material 20 000 + 40 000 = 60 000 of 50 000 (1.2; PO-7 is only
+    // ordered); travel and T2's equipment without a budget. Even 100 points
+    // of margin are not enough: AC 116 300, EAC 100 000 × 116 300 / 40 000 =
+    // 290 750, cost at completion 295 750, margin −170 750, −13 660 bp,
+    // 152.60 points below 16 %.
+    let drifts = affair.list_drifts(date(2026, 5, 11));
+    assertEqual(kinds(drifts), [[DK.MARGIN_EROSION, null], [DK.BUDGET_OVERRUN, 'T1/labour'],
+        [DK.BUDGET_OVERRUN, 'T2/material'], [DK.BUDGET_OVERRUN, 'travel'], [DK.BUDGET_OVERRUN, 'T2/equipment']]);
+    assertDrift(drifts[0], DK.MARGIN_EROSION, null, -152.6, -100.0);
+    [1.12, 1.2, 0, 0].forEach((value, i) =>
+        assertDrift(drifts[i + 1], DK.BUDGET_OVERRUN, drifts[i + 1].get_subject(), value, 1.1));
+    const labour = drifts[1].get_message();
+    for (const figure of ['T1/labour', '56000.00 EUR', '50000.00 EUR'])
+        assertTrue(labour.includes(figure), `"${labour}" gives ${figure}`);
+    assertTrue(drifts[2].get_message().includes('60000.00 EUR'), 'T2 material figure');
+    assertEqual(drifts[3].get_message(), 'travel : 100.00 EUR de coûts réels sans budget');
+    assertEqual(drifts[4].get_message(), 'T2/equipment : 200.00 EUR de coûts réels sans budget');
+
+    // 10 May: nothing of the 11th; AC 56 300, EAC 140 750, margin −20 750,
+    // −1 660 bp: 32.60 points lost, within 100.
+    assertEqual(kinds(affair.list_drifts(date(2026, 5, 10))), [[DK.BUDGET_OVERRUN, 'T1/labour'],
+        [DK.BUDGET_OVERRUN, 'travel'], [DK.BUDGET_OVERRUN, 'T2/equipment']]);
+
+    // 12 %: 56 000 × 10 000 = 50 000 × 11 200 does not drift.
+    policy.set_drift_overrun_rate(1200);
+    drifts = affair.list_drifts(date(2026, 5, 11));
+    assertEqual(kinds(drifts), [[DK.MARGIN_EROSION, null], [DK.BUDGET_OVERRUN, 'T2/material'],
+        [DK.BUDGET_OVERRUN, 'travel'], [DK.BUDGET_OVERRUN, 'T2/equipment']]);
+    assertDrift(drifts[1], DK.BUDGET_OVERRUN, 'T2/material', 1.2, 1.12);
+    assertDrift(drifts[2], DK.BUDGET_OVERRUN, 'travel', 0, 1.12);
+});
+
+test('drift messages in the policy language', () => {
+    const [p, affair] = textbookWithTravel();
+    const french = affair.list_drifts(date(2026, 5, 4));
+    assertTrue(p.get_policy().set_language('en'));
+    const english = affair.list_drifts(date(2026, 5, 4));
+    assertEqual(kinds(english), kinds(french));
+    english.forEach((e, i) => {
+        assertTrue(e.get_message() !== '' && e.get_message() !== french[i].get_message(), `message ${i}`);
+        assertEqual(e.get_value(), french[i].get_value());
+        assertEqual(e.get_threshold(), french[i].get_threshold());
+    });
+    const message = english[3].get_message();
+    assertTrue(message.includes('T1/travel') && message.includes('500.00 EUR') && !message.includes('coûts'),
+        message);
+});
+
+test('listed drifts and actions outlive their arrays', () => {
+    // (transfer container): the wrappers hold copies of the elements.
+    const [, affair] = textbookWithTravel();
+    affair.record_corrective_action(answer());
+    affair.record_corrective_action(laterAnswer());
+    const drift = affair.list_drifts(date(2026, 5, 4))[0];
+    const action = affair.list_drifts(date(2026, 5, 6))[0].get_corrective_action();
+    const second = affair.list_corrective_actions()[1];
+    System.gc();
+    for (let i = 0; i < 20; i++) {
+        affair.list_drifts(date(2026, 5, 4));
+        affair.list_corrective_actions();
+    }
+    System.gc();
+    assertDrift(drift, DK.COST_PERFORMANCE, null, 40000 / 45500, 0.95);
+    assertEqual(drift.get_corrective_action().get_owner(), 'Claire Martin');
+    assertAction(action, PAUL);
+    assertAction(second, PAUL);
+    const copy = drift.copy();
+    assertAction(copy.get_corrective_action(), CLAIRE);
+    assertAction(travelAnswer().copy(), TRAVEL);
+});
+
+test('corrective actions survive to_data / new_from_data', () => {
+    const [p, affair] = textbookWithTravel();
+    affair.record_corrective_action(answer());
+    affair.record_corrective_action(travelAnswer());
+    const [text] = p.to_data();
+    const finance = JSON.parse(text).affairs[0].finance;
+    assertEqual(finance.corrective_actions, [
+        {kind: 'cost-performance', date: '2026-05-04', analysis: 'Soudures reprises',
+            action: 'Soudeur qualifié en renfort', owner: 'Claire Martin', due: '2026-05-29',
+            eac_effect: '-2500.00 EUR'},
+        {kind: 'budget-overrun', subject: 'T1/travel', date: '2026-05-06', analysis: 'Déplacement non prévu',
+            action: 'Refacturer au client', owner: 'Paul Durand', due: '2026-06-30', eac_effect: '-500.00 EUR'},
+    ]);
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.to_data()[0], text, 'the same bytes again');
+    assertTrue(q.get_journal().verify());
+    const loaded = q.lookup_affair(AFFAIR);
+    const actions = loaded.list_corrective_actions();
+    assertEqual(actions.length, 2);
+    assertAction(actions[0], CLAIRE);
+    assertAction(actions[1], TRAVEL);
+    for (const owner of [affair, loaded]) {
+        const drifts = owner.list_drifts(date(2026, 5, 6));
+        assertEqual(kinds(drifts), FOUR);
+        assertEqual(drifts.map(d => d.get_corrective_action()?.get_owner() ?? null),
+            ['Claire Martin', null, null, 'Paul Durand']);
+    }
+    loaded.record_corrective_action(laterAnswer());
+    assertEqual(loaded.list_corrective_actions().length, 3);
+    assertEqual(affair.list_corrective_actions().length, 2);
+    assertTrue(q.get_journal().verify());
+
+    // The loader refuses an action without an owner, due before its
+    // decision, or in another currency, naming it.
+    for (const [member, value] of [['owner', ''], ['due', '2026-05-03'], ['eac_effect', '-2500.00 USD']]) {
+        const doc = JSON.parse(text);
+        doc.affairs[0].finance.corrective_actions[0][member] = value;
+        assertThrows(() => Aff.Portfolio.new_from_data(JSON.stringify(doc), -1), E.INVALID_DOCUMENT,
+            /^\$\.affairs\[0\]\.finance\.corrective_actions\[0\]/);
+    }
+});
+
+test('drift thresholds', () => {
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    const policy = p.get_policy();
+    const plan = affair.get_plan();
+    const ledger = affair.get_ledger();
+    const may4 = date(2026, 5, 4);
+
+    // Just below what the affair shows (CPI 8 888.9 not below 8 888; SPI
+    // 8 000 not below 8 000; 10 points lost, not more than 10): nothing.
+    policy.set_drift_cpi_threshold(8888);
+    policy.set_drift_spi_threshold(8000);
+    policy.set_drift_margin_points(1000);
+    assertEqual(affair.list_drifts(may4), []);
+
+    // T1's labour at exactly 110 % of its 50 000 does not drift; a cent more
+    // does.
+    cost(ledger, may4, 'T1', C.LABOUR, St.ACTUAL, '10000.00 EUR', 'TS-19');
+    policy.set_drift_cpi_threshold(0);
+    policy.set_drift_spi_threshold(0);
+    policy.set_drift_margin_points(10000);
+    policy.set_concordance_tolerance(10000);
+    assertEqual(affair.list_drifts(may4), []);
+    cost(ledger, may4, 'T1', C.LABOUR, St.ACTUAL, '0.01 EUR', 'TS-20');
+    let drifts = affair.list_drifts(may4);
+    assertEqual(drifts.length, 1);
+    assertDrift(drifts[0], DK.BUDGET_OVERRUN, 'T1/labour', 5500001 / 5000000, 1.1, 1e-12);
+    policy.set_drift_overrun_rate(100000);
+    assertEqual(affair.list_drifts(may4), []);
+
+    // A milestone after T2, in a new baseline; then T1 takes 7 working days
+    // more: T1 20 – 24 April, 27 – 30 April, 4 – 7 May, 11 – 13 May, 15 May;
+    // M1 slips 7 working days, beyond 5.
+    const milestone = Aff.Task.new('M1', 'Réception', 0);
+    plan.add_task(milestone);
+    milestone.kind = Aff.TaskKind.MILESTONE;
+    plan.add_dependency('T2', 'M1', Aff.DependencyType.FINISH_START, 0);
+    plan.schedule();
+    plan.save_baseline('avenant');
+    assertEqual(affair.list_drifts(may4), [], 'on its baseline');
+    plan.lookup_task('T1').duration = 17;
+    plan.schedule();
+    assertEqual(iso(plan.lookup_task('T1').get_early_finish()), '2026-05-15');
+    drifts = affair.list_drifts(may4);
+    assertEqual(drifts.length, 1);
+    const slip = assertDrift(drifts[0], DK.MILESTONE_SLIP, 'M1');
+    assertEqual(slip.get_value(), 7);
+    assertEqual(slip.get_threshold(), 5);
+    assertTrue(slip.get_message().includes('M1') && slip.get_message().includes('7'), slip.get_message());
+    policy.set_drift_slip_days(6);
+    assertEqual(kinds(affair.list_drifts(may4)), [[DK.MILESTONE_SLIP, 'M1']]);
+    policy.set_drift_slip_days(7);
+    assertEqual(affair.list_drifts(may4), []);
+
+    // Concordance: physical 0.4; cost 55 000.01 / EAC, the EAC 100 000 ×
+    // 55 000.01 / 40 000 = 137 500.025, half to even 137 500.02, so 0.4 +
+    // 0.2 / 13 750 002 (in cents); billing 0.3: a gap of 0.1 + 0.2 /
+    // 13 750 002, beyond 9.99 points.
+    policy.set_concordance_tolerance(999);
+    drifts = affair.list_drifts(may4);
+    assertEqual(drifts.length, 1);
+    const gap = assertDrift(drifts[0], DK.CONCORDANCE, null);
+    assertClose(gap.get_value(), 0.1 + 0.2 / 13750002, 1e-12, 'gap');
+    assertMoney(statusOn(affair, 2026, 5, 4).get_eac(), '137500.02 EUR', 'eac');
+    policy.set_concordance_tolerance(1000);
+    assertEqual(affair.list_drifts(may4), []);
+});
+
+test('one step past each threshold drifts', () => {
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    const policy = p.get_policy();
+    // 8 888.9 < 8 889; 8 000 < 8 001; 10 points lost > 9.99.
+    policy.set_drift_cpi_threshold(8889);
+    policy.set_drift_spi_threshold(8001);
+    policy.set_drift_margin_points(999);
+    const drifts = affair.list_drifts(date(2026, 5, 4));
+    assertEqual(kinds(drifts), [[DK.COST_PERFORMANCE, null], [DK.SCHEDULE_PERFORMANCE, null],
+        [DK.MARGIN_EROSION, null]]);
+    assertDrift(drifts[0], DK.COST_PERFORMANCE, null, 40000 / 45000, 0.8889);
+    assertDrift(drifts[1], DK.SCHEDULE_PERFORMANCE, null, 0.8, 0.8001);
+    assertDrift(drifts[2], DK.MARGIN_EROSION, null, -10.0, -9.99);
+});
+
+const DRIFT_SETTINGS = ['drift_cpi_threshold', 'drift_spi_threshold', 'drift_margin_points', 'drift_slip_days',
+    'drift_overrun_rate'];
+const settingsOf = policy => DRIFT_SETTINGS.map(name => policy[`get_${name}`]());
+
+test('drift settings of the policy: defaults, properties, round trip', () => {
+    for (const policy of [Aff.Policy.new(), newFinanceAffair()[0].get_policy()]) {
+        assertEqual(settingsOf(policy), [9500, 9000, 200, 5, 1000], 'defaults');
+        assertEqual(DRIFT_SETTINGS.map(name => policy[name]), [9500, 9000, 200, 5, 1000], 'properties');
+    }
+
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    const policy = p.get_policy();
+    const seen = [];
+    const id = policy.connect('notify', (_obj, pspec) => seen.push(pspec.get_name()));
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    policy.drift_cpi_threshold = 8888;
+    policy.set_drift_cpi_threshold(8888);
+    policy.set_drift_spi_threshold(8000);
+    policy.drift_margin_points = 1000;
+    policy.set_drift_slip_days(7);
+    policy.set_drift_overrun_rate(2500);
+    policy.disconnect(id);
+    assertEqual(seen, ['drift-cpi-threshold', 'drift-spi-threshold', 'drift-margin-points', 'drift-slip-days',
+        'drift-overrun-rate'], 'one notify per change');
+    assertEqual(DRIFT_SETTINGS.map(name => policy[name]), [8888, 8000, 1000, 7, 2500]);
+    const changes = [];
+    for (let i = n; i < journal.get_n_entries(); i++) {
+        const e = journal.get_entry(i);
+        changes.push([e.get_entity_kind(), e.get_action(), e.get_details()]);
+    }
+    assertEqual(changes, [
+        ['policy', 'changed', '{"property":"drift-cpi-threshold","value":8888}'],
+        ['policy', 'changed', '{"property":"drift-spi-threshold","value":8000}'],
+        ['policy', 'changed', '{"property":"drift-margin-points","value":1000}'],
+        ['policy', 'changed', '{"property":"drift-slip-days","value":7}'],
+        ['policy', 'changed', '{"property":"drift-overrun-rate","value":2500}'],
+    ]);
+
+    const [text] = p.to_data();
+    const saved = JSON.parse(text).policy;
+    assertEqual(DRIFT_SETTINGS.map(name => saved[name]), [8888, 8000, 1000, 7, 2500], 'saved');
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.to_data()[0], text, 'the same bytes again');
+    assertEqual(settingsOf(q.get_policy()), [8888, 8000, 1000, 7, 2500], 'loaded');
+    // CPI 0.8889, SPI 0.8 and 10 points of margin lost are within them.
+    assertEqual(q.lookup_affair(AFFAIR).list_drifts(date(2026, 5, 4)), []);
+
+    // A policy saved without them loads with the defaults.
+    const doc = JSON.parse(Aff.Portfolio.new().to_data()[0]);
+    assertEqual(DRIFT_SETTINGS.map(name => doc.policy[name]), [9500, 9000, 200, 5, 1000], 'defaults saved');
+    for (const name of DRIFT_SETTINGS)
+        delete doc.policy[name];
+    assertEqual(settingsOf(Aff.Portfolio.new_from_data(JSON.stringify(doc), -1).get_policy()),
+        [9500, 9000, 200, 5, 1000]);
 });
 
 run();

@@ -1249,5 +1249,624 @@ class JournalAndRoundTripTest(FinanceTestCase):
         self.assertTrue(q.get_journal().verify())
 
 
+# ---- Drifts and corrective actions ----------------------------------------
+#
+# tests/c/test-finance.c, test_drifts and test_drift_thresholds, and the rules
+# of docs/rules.md, "Drifts and corrective actions". The policy's defaults:
+# a CPI below 0.95 (9500) or an SPI below 0.90 (9000) drifts; so does a margin
+# rate at completion more than 2 points (200 bp) below the offer's 16 %, a
+# milestone more than 5 working days late against the latest baseline, a
+# concordance gap beyond 10 points (1000 bp), and actual costs more than 10 %
+# (1000 bp) over a budget line, or without one.
+
+Kind = Aff.DriftKind
+
+
+def textbook_with_travel():
+    """The textbook record and 500.00 of travel on T1 on 4 May (NF-3); T1
+    has no travel budget: (portfolio, affair)."""
+    p, affair = textbook()
+    cost(affair.get_ledger(), D(2026, 5, 4), 'T1', Cat.TRAVEL, ACTUAL, '500.00 EUR', 'NF-3')
+    return p, affair
+
+
+def answer(kind=Kind.COST_PERFORMANCE, subject=None, date=(2026, 5, 4), analysis='Soudures reprises',
+           action='Soudeur qualifié en renfort', owner='Claire Martin', due=(2026, 5, 29),
+           eac_effect='-2500.00 EUR'):
+    """A corrective action; by default Claire Martin's answer of 4 May to
+    the CPI, as in test_drifts."""
+    return Aff.CorrectiveAction.new(kind, subject, D(*date), analysis, action, owner, D(*due), M(eac_effect))
+
+
+def later_answer():
+    """Paul Durand's second answer to the CPI, decided on 5 May."""
+    return answer(date=(2026, 5, 5), analysis='Idem', action='Contrôle renforcé', owner='Paul Durand')
+
+
+def kinds(drifts):
+    return [(d.get_kind(), d.get_subject()) for d in drifts]
+
+
+class DriftTestCase(FinanceTestCase):
+    def assertDrift(self, drift, kind, subject, value=None, threshold=None, delta=1e-9):
+        """drift_at of the C test: the kind, the subject, a message; and the
+        value and threshold when given."""
+        self.assertIsInstance(drift, Aff.Drift)
+        self.assertEqual(drift.get_kind(), kind)
+        self.assertEqual(drift.get_subject(), subject)
+        self.assertIsInstance(drift.get_message(), str)
+        self.assertNotEqual(drift.get_message(), '')
+        if value is not None:
+            self.assertAlmostEqual(drift.get_value(), value, delta=delta)
+        if threshold is not None:
+            self.assertAlmostEqual(drift.get_threshold(), threshold, delta=delta)
+        return drift
+
+    def assertAction(self, action, kind, subject, date, analysis, act, owner, due, eac_effect):
+        self.assertIsInstance(action, Aff.CorrectiveAction)
+        self.assertEqual(action.get_kind(), kind)
+        self.assertEqual(action.get_subject(), subject)
+        self.assertEqual(ymd(action.get_date()), date)
+        self.assertEqual(action.get_analysis(), analysis)
+        self.assertEqual(action.get_action(), act)
+        self.assertEqual(action.get_owner(), owner)
+        self.assertEqual(ymd(action.get_due()), due)
+        self.assertMoney(action.get_eac_effect(), eac_effect)
+
+
+class DriftsTest(DriftTestCase):
+    def test_the_status_behind_the_drifts(self):
+        """The figures test_drifts relies on, with the 500.00 of travel."""
+        p, affair = textbook_with_travel()
+        s = status_on(affair, 2026, 5, 4)
+        # 30 000 + 15 000 + 500
+        self.assertMoney(s.get_ac(), '45500.00 EUR')
+        self.assertRatio(s.get_cpi(), 40000 / 45500)
+        # 100 000 × 45 500 / 40 000 = 113 750; with the contingency 118 750;
+        # margin 125 000 − 118 750 = 6 250, 5 % (500 bp): 11 points below
+        # the offer's 16 %
+        self.assertMoney(s.get_eac(), '113750.00 EUR')
+        self.assertMoney(s.get_cost_at_completion(), '118750.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '6250.00 EUR')
+        self.assertBp(s.get_margin_rate(), 500)
+        self.assertBp(s.get_margin_rate_drift(), -1100)
+        # cost progress 45 500 / 113 750 = 0.4: still 10 points from billing
+        self.assertRatio(s.get_cost_progress(), 0.4)
+        self.assertTrue(s.is_concordant()[0])
+
+    def test_drifts(self):
+        p, affair = textbook_with_travel()
+        may4 = D(2026, 5, 4)
+        drifts = affair.list_drifts(may4)
+        # CPI 40 000 / 45 500 = 0.879 < 0.95; SPI 40 000 / 50 000 = 0.8 <
+        # 0.9; the margin rate lost 11 points (16 % → 5 %), beyond 2; no
+        # milestone; the progress figures 0.4, 0.4 and 0.3 stay within 10
+        # points; T1's labour, 45 000 of 50 000, is within 110 %; the travel
+        # has no budget.
+        self.assertIsInstance(drifts, list)
+        self.assertEqual(len(drifts), 4)
+        d = self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None, 40000 / 45500, 0.95)
+        self.assertIsNone(d.get_corrective_action())
+        self.assertDrift(drifts[1], Kind.SCHEDULE_PERFORMANCE, None, 0.8, 0.9)
+        self.assertDrift(drifts[2], Kind.MARGIN_EROSION, None, -11.0, -2.0)
+        d = self.assertDrift(drifts[3], Kind.BUDGET_OVERRUN, 'T1/travel')
+        self.assertEqual(d.get_value(), 0.0)
+        # 1 + 1000 / 10000
+        self.assertAlmostEqual(d.get_threshold(), 1.1, delta=1e-9)
+        self.assertEqual(d.get_message(), 'T1/travel : 500.00 EUR de coûts réels sans budget')
+        for d in drifts:
+            self.assertIsNone(d.get_corrective_action())
+        # listing journals nothing
+        n = p.get_journal().get_n_entries()
+        affair.list_drifts(may4)
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+
+        # Answered on 4 May; a second answer dated the 5th is not yet known
+        # on the 4th.
+        self.assertTrue(affair.record_corrective_action(answer()))
+        self.assertTrue(affair.record_corrective_action(later_answer()))
+        drifts = affair.list_drifts(may4)
+        self.assertEqual(len(drifts), 4)
+        d = self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None)
+        self.assertIsNotNone(d.get_corrective_action())
+        self.assertEqual(d.get_corrective_action().get_owner(), 'Claire Martin')
+        self.assertAction(d.get_corrective_action(), Kind.COST_PERFORMANCE, None, (2026, 5, 4),
+                          'Soudures reprises', 'Soudeur qualifié en renfort', 'Claire Martin', (2026, 5, 29),
+                          '-2500.00 EUR')
+        # the other drifts stay unanswered
+        for d in drifts[1:]:
+            self.assertIsNone(d.get_corrective_action())
+        # from 5 May on, the later answer replaces the first
+        for day in (5, 6):
+            drifts = affair.list_drifts(D(2026, 5, day))
+            d = self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None)
+            self.assertEqual(d.get_corrective_action().get_owner(), 'Paul Durand')
+            self.assertEqual(ymd(d.get_corrective_action().get_date()), (2026, 5, 5))
+        # and before 4 May neither is known: on 30 April CPI 25 000 / 30 000
+        drifts = affair.list_drifts(D(2026, 4, 30))
+        d = self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None, 25000 / 30000)
+        self.assertIsNone(d.get_corrective_action())
+
+        # both stay recorded, in the order recorded
+        actions = affair.list_corrective_actions()
+        self.assertEqual(len(actions), 2)
+        self.assertMoney(actions[0].get_eac_effect(), '-2500.00 EUR')
+        self.assertEqual(ymd(actions[1].get_due()), (2026, 5, 29))
+        self.assertEqual([a.get_owner() for a in actions], ['Claire Martin', 'Paul Durand'])
+        self.assertAction(actions[1], Kind.COST_PERFORMANCE, None, (2026, 5, 5), 'Idem', 'Contrôle renforcé',
+                          'Paul Durand', (2026, 5, 29), '-2500.00 EUR')
+
+    def test_refused_actions(self):
+        p, affair = textbook_with_travel()
+        affair.record_corrective_action(answer())
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        # an empty owner; a due date (4 May) before the decision (5 May);
+        # an effect in dollars for a contract in euros
+        self.assertAffError(E.INVALID_VALUE, affair.record_corrective_action, answer(owner=''))
+        self.assertAffError(E.INVALID_VALUE, affair.record_corrective_action,
+                            answer(date=(2026, 5, 5), due=(2026, 5, 4)))
+        self.assertAffError(E.CURRENCY_MISMATCH, affair.record_corrective_action, answer(eac_effect='1.00 USD'))
+        # an empty analysis or action; invalid dates
+        self.assertAffError(E.INVALID_VALUE, affair.record_corrective_action, answer(analysis=''))
+        self.assertAffError(E.INVALID_VALUE, affair.record_corrective_action, answer(action=''))
+        invalid = GLib.Date.new()
+        self.assertAffError(E.INVALID_VALUE, affair.record_corrective_action,
+                            Aff.CorrectiveAction.new(Kind.COST_PERFORMANCE, None, invalid, 'cause', 'action',
+                                                     'Claire Martin', D(2026, 5, 29), M('0.00 EUR')))
+        self.assertAffError(E.INVALID_VALUE, affair.record_corrective_action,
+                            Aff.CorrectiveAction.new(Kind.COST_PERFORMANCE, None, D(2026, 5, 4), 'cause', 'action',
+                                                     'Claire Martin', invalid, M('0.00 EUR')))
+        # nothing recorded, nothing journaled
+        self.assertEqual(journal.get_n_entries(), n)
+        self.assertEqual([a.get_owner() for a in affair.list_corrective_actions()], ['Claire Martin'])
+        # due the day of the decision is fine, and so is no effect at all
+        self.assertTrue(affair.record_corrective_action(answer(due=(2026, 5, 4), eac_effect='0.00 EUR')))
+        self.assertEqual(len(affair.list_corrective_actions()), 2)
+
+    def test_corrective_action_object(self):
+        a = answer(kind=Kind.BUDGET_OVERRUN, subject='T1/travel', date=(2026, 5, 6),
+                   analysis='Déplacement non prévu', action='Refacturer au client', owner='Paul Durand',
+                   due=(2026, 6, 30), eac_effect='-500.00 EUR')
+        self.assertAction(a, Kind.BUDGET_OVERRUN, 'T1/travel', (2026, 5, 6), 'Déplacement non prévu',
+                          'Refacturer au client', 'Paul Durand', (2026, 6, 30), '-500.00 EUR')
+        copy = a.copy()
+        del a
+        gc.collect()
+        self.assertAction(copy, Kind.BUDGET_OVERRUN, 'T1/travel', (2026, 5, 6), 'Déplacement non prévu',
+                          'Refacturer au client', 'Paul Durand', (2026, 6, 30), '-500.00 EUR')
+        self.assertAction(answer(), Kind.COST_PERFORMANCE, None, (2026, 5, 4), 'Soudures reprises',
+                          'Soudeur qualifié en renfort', 'Claire Martin', (2026, 5, 29), '-2500.00 EUR')
+
+    def test_journal(self):
+        p, affair = textbook_with_travel()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        affair.record_corrective_action(answer())
+        affair.record_corrective_action(answer(kind=Kind.BUDGET_OVERRUN, subject='T1/travel', date=(2026, 5, 6),
+                                               analysis='Déplacement non prévu', action='Refacturer au client',
+                                               owner='Paul Durand', due=(2026, 6, 30), eac_effect='-500.00 EUR'))
+        entries = entries_from(journal, n)
+        self.assertEqual([e.get_action() for e in entries], ['corrective-action-recorded'] * 2)
+        for e in entries:
+            self.assertEqual(e.get_entity_kind(), 'affair')
+            self.assertEqual(e.get_entity_id(), 'OFF-1')
+            self.assertEqual(e.get_actor(), 'Claire Martin')
+        self.assertTrue(journal.verify())
+
+        detail = lambda i, key: entries[i].dup_detail(key)  # noqa: E731
+        self.assertEqual(detail(0, 'kind'), 'cost-performance')
+        # the whole affair's drift: no subject
+        self.assertIsNone(detail(0, 'subject'))
+        self.assertEqual(detail(0, 'date'), '2026-05-04')
+        self.assertEqual(detail(0, 'analysis'), 'Soudures reprises')
+        self.assertEqual(detail(0, 'action'), 'Soudeur qualifié en renfort')
+        self.assertEqual(detail(0, 'owner'), 'Claire Martin')
+        self.assertEqual(detail(0, 'due'), '2026-05-29')
+        self.assertEqual(detail(0, 'eac_effect'), '-2500.00 EUR')
+        self.assertEqual(detail(1, 'kind'), 'budget-overrun')
+        self.assertEqual(detail(1, 'subject'), 'T1/travel')
+        self.assertEqual(detail(1, 'date'), '2026-05-06')
+        self.assertEqual(detail(1, 'analysis'), 'Déplacement non prévu')
+        self.assertEqual(detail(1, 'action'), 'Refacturer au client')
+        self.assertEqual(detail(1, 'owner'), 'Paul Durand')
+        self.assertEqual(detail(1, 'due'), '2026-06-30')
+        self.assertEqual(detail(1, 'eac_effect'), '-500.00 EUR')
+        # the journaled kind nicks are those of the document's format
+        nicks = {Kind.COST_PERFORMANCE: 'cost-performance', Kind.SCHEDULE_PERFORMANCE: 'schedule-performance',
+                 Kind.MARGIN_EROSION: 'margin-erosion', Kind.MILESTONE_SLIP: 'milestone-slip',
+                 Kind.CONCORDANCE: 'concordance', Kind.BUDGET_OVERRUN: 'budget-overrun'}
+        for kind, nick in nicks.items():
+            m = journal.get_n_entries()
+            affair.record_corrective_action(answer(kind=kind))
+            self.assertEqual(journal.get_entry(m).dup_detail('kind'), nick)
+        self.assertTrue(journal.verify())
+
+    def test_kind_and_subject_must_match(self):
+        p, affair = textbook_with_travel()
+        # the CPI drift is the whole affair's, not T1's; the travel drift is
+        # not T1's labour; the SPI answer answers the SPI only; the margin
+        # answer comes on the 5th
+        affair.record_corrective_action(answer(subject='T1'))
+        affair.record_corrective_action(answer(kind=Kind.BUDGET_OVERRUN, subject='T1/labour'))
+        affair.record_corrective_action(answer(kind=Kind.SCHEDULE_PERFORMANCE, owner='Paul Durand'))
+        affair.record_corrective_action(answer(kind=Kind.MARGIN_EROSION, date=(2026, 5, 5), owner='Jeanne Roy'))
+        drifts = affair.list_drifts(D(2026, 5, 4))
+        self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                                         (Kind.MARGIN_EROSION, None), (Kind.BUDGET_OVERRUN, 'T1/travel')])
+        self.assertIsNone(drifts[0].get_corrective_action())
+        self.assertEqual(drifts[1].get_corrective_action().get_owner(), 'Paul Durand')
+        self.assertIsNone(drifts[2].get_corrective_action())
+        self.assertIsNone(drifts[3].get_corrective_action())
+        # On 6 May: PV 50 000 + 50 000 × 2 / 10 (5 and 6 May) = 60 000, SPI
+        # 40 000 / 60 000; the rest as on the 4th. The margin answer is
+        # known now; the travel gets its own.
+        affair.record_corrective_action(answer(kind=Kind.BUDGET_OVERRUN, subject='T1/travel', date=(2026, 5, 6),
+                                               owner='Luc Petit', due=(2026, 5, 6)))
+        drifts = affair.list_drifts(D(2026, 5, 6))
+        self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                                         (Kind.MARGIN_EROSION, None), (Kind.BUDGET_OVERRUN, 'T1/travel')])
+        self.assertAlmostEqual(drifts[1].get_value(), 40000 / 60000, delta=1e-9)
+        self.assertIsNone(drifts[0].get_corrective_action())
+        self.assertEqual([d.get_corrective_action().get_owner() for d in drifts[1:]],
+                         ['Paul Durand', 'Jeanne Roy', 'Luc Petit'])
+        self.assertEqual(drifts[3].get_corrective_action().get_subject(), 'T1/travel')
+
+    def test_undefined_indicators_never_drift(self):
+        p, affair = new_finance_portfolio()
+        # The day before the start: CPI 0 / 0 and SPI 0 / 0 are undefined,
+        # the margin is the offer's, nothing is spent, the schedule is its
+        # baseline: no drift.
+        self.assertEqual(affair.list_drifts(D(2026, 4, 19)), [])
+        # The first day: PV 50 000 × 1 / 10 = 5 000, EV 0, AC 0: the CPI is
+        # still undefined, the SPI 0 / 5 000 = 0 is defined and drifts.
+        drifts = affair.list_drifts(D(2026, 4, 20))
+        self.assertEqual(len(drifts), 1)
+        self.assertDrift(drifts[0], Kind.SCHEDULE_PERFORMANCE, None, 0.0, 0.9)
+
+    def test_without_a_plan(self):
+        """Without a plan: PV 0, the SPI undefined, no baseline to slip
+        against. CPI 40 000 / 45 000 and the margin rate 6 % against 16 %
+        (10 points) still drift; 0.4, 0.4 and 0.3 are concordant."""
+        p, affair = textbook(with_plan=False)
+        drifts = affair.list_drifts(D(2026, 5, 4))
+        self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.MARGIN_EROSION, None)])
+        self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None, 40000 / 45000, 0.95)
+        self.assertDrift(drifts[1], Kind.MARGIN_EROSION, None, -10.0, -2.0)
+
+    def test_budget_overruns_in_order(self):
+        """The budget lines first, in their order (T1 labour, T2 material),
+        then the costs without a budget, in the order of the ledger, though
+        the travel came first."""
+        p, affair = new_finance_portfolio()
+        ledger = affair.get_ledger()
+        # 100.00 of travel for the whole affair, before anything else
+        cost(ledger, D(2026, 4, 21), None, Cat.TRAVEL, ACTUAL, '100.00 EUR', 'NF-1')
+        record_textbook(affair)
+        cost(ledger, D(2026, 5, 4), 'T2', Cat.EQUIPMENT, ACTUAL, '200.00 EUR', 'LOC-1')
+        cost(ledger, D(2026, 5, 4), 'T1', Cat.LABOUR, ACTUAL, '11000.00 EUR', 'TS-19')
+        cost(ledger, D(2026, 5, 11), 'T2', Cat.MATERIAL, ACTUAL, '40000.00 EUR', 'FA-992')
+        policy = p.get_policy()
+        # only the overruns
+        policy.set_drift_cpi_threshold(0)
+        policy.set_drift_spi_threshold(0)
+        policy.set_drift_margin_points(10000)
+        policy.set_concordance_tolerance(10000)
+
+        # 11 May: T1 labour 30 000 + 15 000 + 11 000 = 56 000 of 50 000
+        # (1.12); T2 material 20 000 + 40 000 = 60 000 of 50 000 (1.2; the
+        # order PO-7 is not an actual cost); travel and T2's equipment have
+        # no budget.
+        # Even 100 points of margin are not enough that day: AC 100 + 56 000
+        # + 200 + 60 000 = 116 300, EAC 100 000 × 116 300 / 40 000 = 290 750,
+        # cost at completion 295 750, margin −170 750, rate −13 660 bp, that
+        # is 152.60 points below the offer's 16 %.
+        drifts = affair.list_drifts(D(2026, 5, 11))
+        self.assertEqual(kinds(drifts), [(Kind.MARGIN_EROSION, None),
+                                         (Kind.BUDGET_OVERRUN, 'T1/labour'), (Kind.BUDGET_OVERRUN, 'T2/material'),
+                                         (Kind.BUDGET_OVERRUN, 'travel'), (Kind.BUDGET_OVERRUN, 'T2/equipment')])
+        self.assertDrift(drifts[0], Kind.MARGIN_EROSION, None, -152.6, -100.0)
+        drifts = drifts[1:]
+        for d, value in zip(drifts, [1.12, 1.2, 0.0, 0.0]):
+            self.assertDrift(d, Kind.BUDGET_OVERRUN, d.get_subject(), value, 1.1)
+        self.assertIn('T1/labour', drifts[0].get_message())
+        self.assertIn('56000.00 EUR', drifts[0].get_message())
+        self.assertIn('50000.00 EUR', drifts[0].get_message())
+        self.assertIn('60000.00 EUR', drifts[1].get_message())
+        self.assertEqual(drifts[2].get_message(), 'travel : 100.00 EUR de coûts réels sans budget')
+        self.assertEqual(drifts[3].get_message(), 'T2/equipment : 200.00 EUR de coûts réels sans budget')
+
+        # 10 May: the invoices of the 11th are not counted, T2's material
+        # has no actual cost yet; AC 56 300, EAC 140 750, margin −20 750,
+        # −1 660 bp: 32.60 points lost, within 100
+        drifts = affair.list_drifts(D(2026, 5, 10))
+        self.assertEqual(kinds(drifts), [(Kind.BUDGET_OVERRUN, 'T1/labour'), (Kind.BUDGET_OVERRUN, 'travel'),
+                                         (Kind.BUDGET_OVERRUN, 'T2/equipment')])
+
+        # 12 % allowed: 56 000 × 10 000 = 50 000 × 11 200 does not drift;
+        # 60 000 does, against 1.12
+        policy.set_drift_overrun_rate(1200)
+        drifts = affair.list_drifts(D(2026, 5, 11))
+        self.assertEqual(kinds(drifts), [(Kind.MARGIN_EROSION, None), (Kind.BUDGET_OVERRUN, 'T2/material'),
+                                         (Kind.BUDGET_OVERRUN, 'travel'), (Kind.BUDGET_OVERRUN, 'T2/equipment')])
+        self.assertDrift(drifts[1], Kind.BUDGET_OVERRUN, 'T2/material', 1.2, 1.12)
+        self.assertDrift(drifts[2], Kind.BUDGET_OVERRUN, 'travel', 0.0, 1.12)
+
+    def test_messages_in_the_policy_language(self):
+        p, affair = textbook_with_travel()
+        french = affair.list_drifts(D(2026, 5, 4))
+        self.assertTrue(p.get_policy().set_language('en'))
+        english = affair.list_drifts(D(2026, 5, 4))
+        self.assertEqual(kinds(english), kinds(french))
+        for f, e in zip(french, english):
+            self.assertNotEqual(e.get_message(), '')
+            self.assertNotEqual(e.get_message(), f.get_message())
+            self.assertEqual(e.get_value(), f.get_value())
+            self.assertEqual(e.get_threshold(), f.get_threshold())
+        self.assertIn('T1/travel', english[3].get_message())
+        self.assertIn('500.00 EUR', english[3].get_message())
+        self.assertNotIn('coûts', english[3].get_message())
+
+    def test_lists_outlive_their_arrays(self):
+        # The lists are (transfer container): the wrappers keep copies of
+        # the drifts and actions, which must outlive the arrays.
+        p, affair = textbook_with_travel()
+        affair.record_corrective_action(answer())
+        affair.record_corrective_action(later_answer())
+        drift = affair.list_drifts(D(2026, 5, 4))[0]
+        action = affair.list_drifts(D(2026, 5, 6))[0].get_corrective_action()
+        second = affair.list_corrective_actions()[1]
+        gc.collect()
+        # more lists over the freed memory
+        for i in range(20):
+            affair.list_drifts(D(2026, 5, 4))
+            affair.list_corrective_actions()
+        gc.collect()
+        self.assertDrift(drift, Kind.COST_PERFORMANCE, None, 40000 / 45500, 0.95)
+        self.assertEqual(drift.get_corrective_action().get_owner(), 'Claire Martin')
+        self.assertAction(action, Kind.COST_PERFORMANCE, None, (2026, 5, 5), 'Idem', 'Contrôle renforcé',
+                          'Paul Durand', (2026, 5, 29), '-2500.00 EUR')
+        self.assertAction(second, Kind.COST_PERFORMANCE, None, (2026, 5, 5), 'Idem', 'Contrôle renforcé',
+                          'Paul Durand', (2026, 5, 29), '-2500.00 EUR')
+        copy = drift.copy()
+        del drift
+        gc.collect()
+        self.assertEqual(copy.get_corrective_action().get_owner(), 'Claire Martin')
+        self.assertEqual(copy.get_subject(), None)
+
+    def test_round_trip(self):
+        p, affair = textbook_with_travel()
+        affair.record_corrective_action(answer())
+        affair.record_corrective_action(answer(kind=Kind.BUDGET_OVERRUN, subject='T1/travel', date=(2026, 5, 6),
+                                               analysis='Déplacement non prévu', action='Refacturer au client',
+                                               owner='Paul Durand', due=(2026, 6, 30), eac_effect='-500.00 EUR'))
+        text = to_text(p)
+        finance = json.loads(text)['affairs'][0]['finance']
+        self.assertEqual(finance['corrective_actions'], [
+            {'kind': 'cost-performance', 'date': '2026-05-04', 'analysis': 'Soudures reprises',
+             'action': 'Soudeur qualifié en renfort', 'owner': 'Claire Martin', 'due': '2026-05-29',
+             'eac_effect': '-2500.00 EUR'},
+            {'kind': 'budget-overrun', 'subject': 'T1/travel', 'date': '2026-05-06',
+             'analysis': 'Déplacement non prévu', 'action': 'Refacturer au client', 'owner': 'Paul Durand',
+             'due': '2026-06-30', 'eac_effect': '-500.00 EUR'},
+        ])
+        self.assertEqual(list(finance)[-1], 'corrective_actions')
+
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(to_text(q), text)
+        self.assertEqual(q.get_journal().get_head_hash(), p.get_journal().get_head_hash())
+        self.assertTrue(q.get_journal().verify())
+        loaded = q.lookup_affair('OFF-1')
+        actions = loaded.list_corrective_actions()
+        self.assertEqual(len(actions), 2)
+        self.assertAction(actions[0], Kind.COST_PERFORMANCE, None, (2026, 5, 4), 'Soudures reprises',
+                          'Soudeur qualifié en renfort', 'Claire Martin', (2026, 5, 29), '-2500.00 EUR')
+        self.assertAction(actions[1], Kind.BUDGET_OVERRUN, 'T1/travel', (2026, 5, 6), 'Déplacement non prévu',
+                          'Refacturer au client', 'Paul Durand', (2026, 6, 30), '-500.00 EUR')
+        # the loaded affair drifts alike, and its answers are attached
+        for owner in (affair, loaded):
+            drifts = owner.list_drifts(D(2026, 5, 6))
+            self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                                             (Kind.MARGIN_EROSION, None), (Kind.BUDGET_OVERRUN, 'T1/travel')])
+            self.assertEqual(drifts[0].get_corrective_action().get_owner(), 'Claire Martin')
+            self.assertIsNone(drifts[1].get_corrective_action())
+            self.assertEqual(drifts[3].get_corrective_action().get_owner(), 'Paul Durand')
+        # it goes on recording, and journaling
+        loaded.record_corrective_action(later_answer())
+        self.assertEqual(len(loaded.list_corrective_actions()), 3)
+        self.assertEqual(len(affair.list_corrective_actions()), 2)
+        last = q.get_journal().get_entry(q.get_journal().get_n_entries() - 1)
+        self.assertEqual(last.get_action(), 'corrective-action-recorded')
+        self.assertTrue(q.get_journal().verify())
+
+    def test_loader_refuses_bad_actions(self):
+        p, affair = textbook_with_travel()
+        affair.record_corrective_action(answer())
+        good = json.loads(to_text(p))
+        path = '$.affairs[0].finance.corrective_actions[0]'
+        for member, value in [('owner', ''), ('due', '2026-05-03'), ('eac_effect', '-2500.00 USD')]:
+            with self.subTest(member=member):
+                doc = json.loads(json.dumps(good))
+                doc['affairs'][0]['finance']['corrective_actions'][0][member] = value
+                e = self.assertAffError(E.INVALID_DOCUMENT, Aff.Portfolio.new_from_data, json.dumps(doc), -1)
+                self.assertTrue(e.message.startswith(path), e.message)
+
+
+class DriftThresholdsTest(DriftTestCase):
+    def test_drift_thresholds(self):
+        p, affair = textbook()
+        policy = p.get_policy()
+        plan = affair.get_plan()
+        ledger = affair.get_ledger()
+        may4 = D(2026, 5, 4)
+
+        # Thresholds just below what the affair shows (CPI 0.8889 × 10 000
+        # = 8 888.9, not below 8 888; SPI 8 000, not below 8 000; 10 points
+        # of margin lost, not more than 10): nothing drifts.
+        policy.set_drift_cpi_threshold(8888)
+        policy.set_drift_spi_threshold(8000)
+        policy.set_drift_margin_points(1000)
+        self.assertEqual(affair.list_drifts(may4), [])
+
+        # T1's labour at exactly 110 % of its 50 000 does not drift; a cent
+        # more does.
+        cost(ledger, may4, 'T1', Cat.LABOUR, ACTUAL, '10000.00 EUR', 'TS-19')
+        policy.set_drift_cpi_threshold(0)
+        policy.set_drift_spi_threshold(0)
+        policy.set_drift_margin_points(10000)
+        policy.set_concordance_tolerance(10000)
+        self.assertEqual(affair.list_drifts(may4), [])
+        cost(ledger, may4, 'T1', Cat.LABOUR, ACTUAL, '0.01 EUR', 'TS-20')
+        drifts = affair.list_drifts(may4)
+        self.assertEqual(len(drifts), 1)
+        # 55 000.01 / 50 000
+        self.assertDrift(drifts[0], Kind.BUDGET_OVERRUN, 'T1/labour', 5500001 / 5000000, 1.1, delta=1e-12)
+        policy.set_drift_overrun_rate(100000)
+        self.assertEqual(affair.list_drifts(may4), [])
+
+        # A milestone after T2, in a new baseline; then T1 takes 7 working
+        # days more (17 instead of 10): T2, and M1 after it, slip 7 working
+        # days, beyond 5. T2 is no milestone.
+        milestone = Aff.Task.new('M1', 'Réception', 0)
+        plan.add_task(milestone)
+        milestone.props.kind = Aff.TaskKind.MILESTONE
+        plan.add_dependency('T2', 'M1', Aff.DependencyType.FINISH_START, 0)
+        plan.schedule()
+        plan.save_baseline('avenant')
+        # in the baseline nothing has moved
+        self.assertEqual(affair.list_drifts(may4), [])
+        plan.lookup_task('T1').props.duration = 17
+        plan.schedule()
+        # T1: 20 – 24 April (5), 27 – 30 April (4), 4 – 7 May (4), 11 – 13
+        # May (3), 15 May (1): it ends on 15 May instead of 4 May
+        self.assertEqual(ymd(plan.lookup_task('T1').get_early_finish()), (2026, 5, 15))
+        drifts = affair.list_drifts(may4)
+        self.assertEqual(len(drifts), 1)
+        d = self.assertDrift(drifts[0], Kind.MILESTONE_SLIP, 'M1')
+        self.assertEqual(d.get_value(), 7.0)
+        self.assertEqual(d.get_threshold(), 5.0)
+        self.assertIn('M1', d.get_message())
+        self.assertIn('7', d.get_message())
+        policy.set_drift_slip_days(6)
+        self.assertEqual(kinds(affair.list_drifts(may4)), [(Kind.MILESTONE_SLIP, 'M1')])
+        policy.set_drift_slip_days(7)
+        self.assertEqual(affair.list_drifts(may4), [])
+
+        # Concordance: physical 40 000 / 100 000 = 0.4; cost 55 000.01 /
+        # EAC, the EAC 100 000 × 55 000.01 / 40 000 = 137 500.025 rounded
+        # half to even to 137 500.02, so 0.4 + 0.20 / 13 750 002 (the cents
+        # 5 500 001 against 0.4 × 13 750 002 = 5 500 000.8); billing 37 500 /
+        # 125 000 = 0.3. A gap of 0.1 + 0.2 / 13 750 002, 10 points beyond
+        # 9.99.
+        policy.set_concordance_tolerance(999)
+        drifts = affair.list_drifts(may4)
+        self.assertEqual(len(drifts), 1)
+        d = self.assertDrift(drifts[0], Kind.CONCORDANCE, None)
+        self.assertAlmostEqual(d.get_value(), 0.1 + 0.2 / 13750002, delta=1e-12)
+        s = status_on(affair, 2026, 5, 4)
+        self.assertMoney(s.get_eac(), '137500.02 EUR')
+        self.assertFalse(s.is_concordant()[0])
+        policy.set_concordance_tolerance(1000)
+        self.assertEqual(affair.list_drifts(may4), [])
+
+    def test_threshold_boundaries(self):
+        """One step past each threshold of the textbook case drifts."""
+        p, affair = textbook()
+        policy = p.get_policy()
+        may4 = D(2026, 5, 4)
+        # 8 888.9 < 8 889; 8 000 < 8 001; 10 points lost > 9.99
+        policy.set_drift_cpi_threshold(8889)
+        policy.set_drift_spi_threshold(8001)
+        policy.set_drift_margin_points(999)
+        drifts = affair.list_drifts(may4)
+        self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                                         (Kind.MARGIN_EROSION, None)])
+        self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None, 40000 / 45000, 0.8889)
+        self.assertDrift(drifts[1], Kind.SCHEDULE_PERFORMANCE, None, 0.8, 0.8001)
+        self.assertDrift(drifts[2], Kind.MARGIN_EROSION, None, -10.0, -9.99)
+        # the defaults: 0.8889 < 0.95, 0.8 < 0.9, 10 points > 2
+        policy.set_drift_cpi_threshold(9500)
+        policy.set_drift_spi_threshold(9000)
+        policy.set_drift_margin_points(200)
+        drifts = affair.list_drifts(may4)
+        self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                                         (Kind.MARGIN_EROSION, None)])
+        self.assertDrift(drifts[0], Kind.COST_PERFORMANCE, None, 40000 / 45000, 0.95)
+        self.assertDrift(drifts[2], Kind.MARGIN_EROSION, None, -10.0, -2.0)
+
+
+class DriftPolicyTest(DriftTestCase):
+    SETTINGS = ['drift_cpi_threshold', 'drift_spi_threshold', 'drift_margin_points', 'drift_slip_days',
+                'drift_overrun_rate']
+    DEFAULTS = [9500, 9000, 200, 5, 1000]
+
+    def values(self, policy):
+        return [getattr(policy, 'get_' + name)() for name in self.SETTINGS]
+
+    def test_defaults(self):
+        for policy in (Aff.Policy.new(), new_finance_portfolio()[0].get_policy()):
+            self.assertEqual(self.values(policy), self.DEFAULTS)
+            self.assertEqual([policy.get_property(name.replace('_', '-')) for name in self.SETTINGS],
+                             self.DEFAULTS)
+            self.assertEqual([getattr(policy.props, name) for name in self.SETTINGS], self.DEFAULTS)
+
+    def test_properties_and_notify(self):
+        policy = Aff.Policy.new()
+        seen = []
+        policy.connect('notify', lambda obj, pspec: seen.append(pspec.name))
+        policy.props.drift_cpi_threshold = 9000
+        policy.set_drift_cpi_threshold(9000)          # unchanged: no notify
+        policy.set_drift_spi_threshold(8500)
+        policy.set_property('drift-margin-points', 300)
+        policy.props.drift_slip_days = 10
+        policy.set_drift_overrun_rate(1500)
+        self.assertEqual(seen, ['drift-cpi-threshold', 'drift-spi-threshold', 'drift-margin-points',
+                                'drift-slip-days', 'drift-overrun-rate'])
+        self.assertEqual(self.values(policy), [9000, 8500, 300, 10, 1500])
+        self.assertEqual([getattr(policy.props, name) for name in self.SETTINGS], [9000, 8500, 300, 10, 1500])
+
+    def test_round_trip(self):
+        p, affair = textbook()
+        policy = p.get_policy()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        policy.set_drift_cpi_threshold(8888)
+        policy.set_drift_spi_threshold(8000)
+        policy.set_drift_margin_points(1000)
+        policy.set_drift_slip_days(7)
+        policy.set_drift_overrun_rate(2500)
+        # each change journaled as the policy's "changed"
+        entries = entries_from(journal, n)
+        self.assertEqual([(e.get_entity_kind(), e.get_entity_id(), e.get_action()) for e in entries],
+                         [('policy', 'policy', 'changed')] * 5)
+        self.assertEqual([e.get_details() for e in entries],
+                         ['{"property":"drift-cpi-threshold","value":8888}',
+                          '{"property":"drift-spi-threshold","value":8000}',
+                          '{"property":"drift-margin-points","value":1000}',
+                          '{"property":"drift-slip-days","value":7}',
+                          '{"property":"drift-overrun-rate","value":2500}'])
+
+        text = to_text(p)
+        saved = json.loads(text)['policy']
+        self.assertEqual([saved[name] for name in self.SETTINGS], [8888, 8000, 1000, 7, 2500])
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(to_text(q), text)
+        self.assertEqual(self.values(q.get_policy()), [8888, 8000, 1000, 7, 2500])
+        # the loaded affair measures its drifts against the loaded policy:
+        # CPI 0.8889, SPI 0.8 and 10 points of margin are within them
+        self.assertEqual(q.lookup_affair('OFF-1').list_drifts(D(2026, 5, 4)), [])
+        self.assertEqual(len(affair.list_drifts(D(2026, 5, 4))), 0)
+
+        # the defaults are saved too, and a policy without them loads with
+        # the defaults
+        p2, _ = new_finance_portfolio()
+        doc = json.loads(to_text(p2))
+        self.assertEqual([doc['policy'][name] for name in self.SETTINGS], self.DEFAULTS)
+        for name in self.SETTINGS:
+            del doc['policy'][name]
+        again = Aff.Portfolio.new_from_data(json.dumps(doc), -1)
+        self.assertEqual(self.values(again.get_policy()), self.DEFAULTS)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -329,9 +329,26 @@ def finance_problems(doc):
                 changes.add(key)
         invoices = {}
         for j, invoice in enumerate(finance.get("invoices", [])):
-            if invoice["reference"] in invoices or foreign(invoice["amount"]):
+            if invoice["reference"] in invoices or any(foreign(invoice[m]) for m in (
+                    "amount", "advance_recovered", "vat", "retention", "payable")):
                 problems.append("%s.invoices[%d]: duplicate or foreign" % (where, j))
             invoices[invoice["reference"]] = invoice["date"]
+        milestones = finance.get("billing", {}).get("milestones", [])
+        ids, share = set(), 0
+        for j, milestone in enumerate(milestones):
+            kind, bp = milestone["kind"], milestone["basis_points"]
+            earlier = [m["kind"] for m in milestones[:j]]
+            if milestone["id"] in ids or (kind != "milestone" and kind in earlier):
+                problems.append("%s.billing.milestones[%d]: twice" % (where, j))
+            ids.add(milestone["id"])
+            if kind == "advance" and (bp == 0 or "task" in milestone):
+                problems.append("%s.billing.milestones[%d]: an advance needs a share and no task" % (where, j))
+            if kind == "situation" and (bp != 0 or "task" in milestone):
+                problems.append("%s.billing.milestones[%d]: situations have no share or task" % (where, j))
+            if kind == "milestone":
+                share += bp
+                if bp == 0 or "task" not in milestone or share > 10000:
+                    problems.append("%s.billing.milestones[%d]: a share and a task, 10000 at most" % (where, j))
         for j, action in enumerate(finance.get("corrective_actions", [])):
             if action["due"] < action["date"] or foreign(action["eac_effect"]):
                 problems.append("%s.corrective_actions[%d]: due before the decision or foreign" % (where, j))
