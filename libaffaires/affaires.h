@@ -42,6 +42,7 @@
 #include "aff-affair-status.h"
 #include "aff-drift.h"
 #include "aff-billing.h"
+#include "aff-closeout.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 

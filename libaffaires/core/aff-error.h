@@ -52,6 +52,9 @@ G_BEGIN_DECLS
  *   the message lists every problem
  * @AFF_ERROR_CYCLE: the dependencies of a plan make a cycle; the message
  *   names the tasks of one
+ * @AFF_ERROR_CLOSE_BLOCKED: an affair cannot be closed yet; the message
+ *   lists every blocking item
+ * @AFF_ERROR_CLOSED: the affair is closed: its figures can no longer change
  *
  * Error codes of the [error@Aff.Error] domain.
  */
@@ -72,6 +75,8 @@ typedef enum {
   AFF_ERROR_FROZEN,
   AFF_ERROR_CHECK_FAILED,
   AFF_ERROR_CYCLE,
+  AFF_ERROR_CLOSE_BLOCKED,
+  AFF_ERROR_CLOSED,
 } AffError;
 
 AFF_AVAILABLE_IN_ALL

@@ -343,6 +343,8 @@ struct _AffFinance
   GArray *payments;           /* AffBill, as received */
   GPtrArray *milestones;      /* AffBillingMilestone, the affair's own schedule */
   GDate acceptance;           /* cleared until the work is accepted */
+  GDate closed;               /* cleared while the affair is open */
+  AffMoney *final_margin;     /* fixed at the close-out */
   gboolean bank_guarantee;    /* the retention is replaced by a bank guarantee */
   GPtrArray *actions;         /* AffCorrectiveAction */
   AffEacMethod eac_method;
@@ -386,6 +388,7 @@ _aff_finance_new (const char *currency)
   self->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_corrective_action_free);
   self->milestones = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_milestone_free);
   g_date_clear (&self->acceptance, 1);
+  g_date_clear (&self->closed, 1);
   self->eac_method = AFF_EAC_METHOD_POLICY;
   return self;
 }
@@ -403,6 +406,7 @@ _aff_finance_free (AffFinance *self)
   g_array_unref (self->payments);
   g_ptr_array_unref (self->actions);
   g_ptr_array_unref (self->milestones);
+  g_clear_pointer (&self->final_margin, aff_money_free);
   _aff_track_clear (&self->track);
   g_free (self);
 }
@@ -489,6 +493,26 @@ _aff_finance_get_actions (AffFinance *finance)
   return finance->actions;
 }
 
+gboolean
+_aff_finance_check_open (AffFinance  *finance,
+                         const char  *affair_id,
+                         GError     **error)
+{
+  if (!g_date_valid (&finance->closed))
+    return TRUE;
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CLOSED, _("Affair “%s” is closed: its figures can no longer change"),
+               affair_id);
+  return FALSE;
+}
+
+GDate *
+_aff_finance_get_closed (AffFinance  *finance,
+                         AffMoney  ***final_margin)
+{
+  *final_margin = &finance->final_margin;
+  return &finance->closed;
+}
+
 GArray *
 _aff_finance_get_invoices (AffFinance *finance)
 {
@@ -561,6 +585,7 @@ aff_affair_set_eac_method (AffAffair    *self,
   g_return_if_fail (method <= AFF_EAC_METHOD_BOTTOM_UP);
 
   finance = _aff_affair_get_finance (self);
+  g_return_if_fail (!g_date_valid (&finance->closed));
   if (finance->eac_method == method)
     return;
   finance->eac_method = method;
@@ -734,7 +759,8 @@ aff_affair_record_progress (AffAffair    *self,
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), FALSE);
 
-  if (!check_date (date, _("A progress figure"), error) ||
+  if (!_aff_finance_check_open (_aff_affair_get_finance (self), aff_affair_get_id (self), error) ||
+      !check_date (date, _("A progress figure"), error) ||
       !check_work (self, work, error))
     return FALSE;
   if (basis_points < 0 || basis_points > 10000)
@@ -816,7 +842,8 @@ aff_affair_record_remaining (AffAffair       *self,
   g_return_val_if_fail (AFF_IS_AFFAIR (self), FALSE);
   g_return_val_if_fail (remaining != NULL, FALSE);
 
-  if (!check_date (date, _("A remaining-to-do"), error) ||
+  if (!_aff_finance_check_open (_aff_affair_get_finance (self), aff_affair_get_id (self), error) ||
+      !check_date (date, _("A remaining-to-do"), error) ||
       !check_work (self, work, error) || !check_currency (self, remaining, _("a remaining-to-do"), error))
     return FALSE;
   if (aff_money_is_negative (remaining))
@@ -880,7 +907,8 @@ aff_affair_add_amendment (AffAffair           *self,
   g_return_val_if_fail (amendment != NULL, FALSE);
 
   finance = _aff_affair_get_finance (self);
-  if (!check_date (&amendment->date, _("An amendment"), error) ||
+  if (!_aff_finance_check_open (finance, aff_affair_get_id (self), error) ||
+      !check_date (&amendment->date, _("An amendment"), error) ||
       !check_currency (self, amendment->revenue_change, _("an amendment"), error))
     return FALSE;
   if (!_aff_id_is_valid (amendment->reference))
@@ -957,7 +985,8 @@ aff_affair_accept_amendment (AffAffair    *self,
   g_return_val_if_fail (reference != NULL, FALSE);
 
   finance = _aff_affair_get_finance (self);
-  if (!check_date (date, _("An acceptance"), error))
+  if (!_aff_finance_check_open (finance, aff_affair_get_id (self), error) ||
+      !check_date (date, _("An acceptance"), error))
     return FALSE;
   if ((amendment = find_amendment (finance, reference)) == NULL)
     {
@@ -1055,7 +1084,8 @@ aff_affair_record_invoice (AffAffair       *self,
   g_return_val_if_fail (amount != NULL, FALSE);
 
   finance = _aff_affair_get_finance (self);
-  if (!check_date (date, _("An invoice"), error) ||
+  if (!_aff_finance_check_open (finance, aff_affair_get_id (self), error) ||
+      !check_date (date, _("An invoice"), error) ||
       !check_currency (self, amount, _("an invoice"), error))
     return FALSE;
   if (!_aff_id_is_valid (reference))
@@ -2637,6 +2667,14 @@ _aff_finance_to_json (AffFinance  *self,
   json_builder_end_object (builder);
   bills_to_json (builder, "invoices", TRUE, self->invoices, currency);
   bills_to_json (builder, "payments", FALSE, self->payments, currency);
+  if (g_date_valid (&self->closed))
+    {
+      json_builder_set_member_name (builder, "closed");
+      json_builder_begin_object (builder);
+      aff_json_add_date (builder, "date", &self->closed);
+      aff_json_add_money (builder, "final_margin", self->final_margin);
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "corrective_actions");
   json_builder_begin_array (builder);
   for (i = 0; i < self->actions->len; i++)
@@ -2920,6 +2958,32 @@ read_milestone (AffJsonReader *reader,
 }
 
 static gboolean
+read_closed (AffJsonReader *reader,
+             JsonObject    *finance,
+             Loading       *loading,
+             GError       **error)
+{
+  static const char *const members[] = { "date", "final_margin", NULL };
+  JsonObject *object = NULL;
+  gsize mark;
+  gboolean ok;
+  gint64 margin = 0;
+
+  if (!aff_json_get_object (reader, finance, "closed", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+  mark = aff_json_reader_push_member (reader, "closed");
+  ok = aff_json_check_members (reader, object, members, error) &&
+       aff_json_get_date (reader, object, "date", TRUE, &loading->finance->closed, error) &&
+       read_money_in (reader, object, "final_margin", loading->currency, &margin, error);
+  aff_json_reader_pop (reader, mark);
+  if (ok)
+    loading->finance->final_margin = aff_money_new (margin, loading->currency, NULL);
+  return ok;
+}
+
+static gboolean
 read_action (AffJsonReader *reader,
              JsonNode      *element,
              guint          index,
@@ -2943,7 +3007,7 @@ _aff_finance_from_json (AffJsonReader *reader,
 {
   static const char *const members[] = {
     "eac_method", "ledger", "progress", "remaining", "amendments", "billing", "invoices", "payments",
-    "corrective_actions", NULL
+    "corrective_actions", "closed", NULL
   };
   AffFinance *self = _aff_finance_new (currency);
   Loading loading = { self, currency };
@@ -2975,8 +3039,11 @@ _aff_finance_from_json (AffJsonReader *reader,
       !read_billing (reader, object, &loading, error) ||
       !aff_json_read_array (reader, object, "invoices", read_invoice, &loading, error) ||
       !aff_json_read_array (reader, object, "payments", read_payment, &loading, error) ||
-      !aff_json_read_array (reader, object, "corrective_actions", read_action, &loading, error))
+      !aff_json_read_array (reader, object, "corrective_actions", read_action, &loading, error) ||
+      !read_closed (reader, object, &loading, error))
     goto fail;
+  if (g_date_valid (&self->closed))
+    _aff_ledger_close (self->ledger);
   return self;
 
 fail:

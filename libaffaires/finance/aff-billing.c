@@ -805,6 +805,8 @@ aff_affair_add_billing_milestone (AffAffair                  *self,
   g_return_val_if_fail (milestone != NULL, FALSE);
 
   milestones = _aff_finance_get_milestones (_aff_affair_get_finance (self));
+  if (!_aff_finance_check_open (_aff_affair_get_finance (self), aff_affair_get_id (self), error))
+    return FALSE;
   if ((problem = milestone_problem (milestone, milestones)) != NULL)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Billing milestone “%s”: %s"), milestone->id, problem);
@@ -897,6 +899,8 @@ aff_affair_record_acceptance (AffAffair    *self,
 
   finance = _aff_affair_get_finance (self);
   acceptance = _aff_finance_get_acceptance (finance, &guarantee);
+  if (!_aff_finance_check_open (finance, aff_affair_get_id (self), error))
+    return FALSE;
   if (date == NULL || !g_date_valid (date) || g_date_compare (date, aff_affair_get_signed_date (self)) < 0)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
@@ -1361,6 +1365,10 @@ aff_affair_invoice_billing_item (AffAffair             *self,
   for (i = 0; i < due->len; i++)
     if (strcmp (((AffBillingItem *) g_ptr_array_index (due, i))->milestone_id, item->milestone_id) == 0)
       current = g_ptr_array_index (due, i);
+  /* A closed affair still releases its retention. */
+  if (current != NULL && current->kind != AFF_BILLING_KIND_RETENTION_RELEASE &&
+      !_aff_finance_check_open (finance, aff_affair_get_id (self), error))
+    return FALSE;
   if (current == NULL)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,

@@ -734,7 +734,7 @@ text_given (const char  *text,
  *
  * Returns: %TRUE if recorded; %FALSE with %AFF_ERROR_INVALID_VALUE (an
  *   empty analysis, action or owner, an invalid date, a due date before the
- *   decision) or %AFF_ERROR_CURRENCY_MISMATCH set
+ *   decision), %AFF_ERROR_CURRENCY_MISMATCH or %AFF_ERROR_CLOSED set
  */
 gboolean
 aff_affair_record_corrective_action (AffAffair                  *self,
@@ -749,6 +749,8 @@ aff_affair_record_corrective_action (AffAffair                  *self,
   g_return_val_if_fail (action != NULL, FALSE);
 
   currency = aff_money_get_currency (aff_affair_get_contract_amount (self));
+  if (!_aff_finance_check_open (_aff_affair_get_finance (self), aff_affair_get_id (self), error))
+    return FALSE;
   if (!text_given (action->analysis, _("an analysis of the cause"), error) ||
       !text_given (action->action, _("an action"), error) || !text_given (action->owner, _("an owner"), error))
     return FALSE;

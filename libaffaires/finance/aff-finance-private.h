@@ -43,6 +43,8 @@ guint32             _aff_ledger_find_word (AffLedger   *self,
 gboolean            _aff_ledger_open_commitments (AffLedger *self,
                                                   guint32    last,
                                                   gint64    *open);
+/* Once set, additions fail with AFF_ERROR_CLOSED. */
+void                _aff_ledger_close    (AffLedger    *self);
 void                _aff_ledger_attach   (AffLedger    *self,
                                           AffJournal   *journal,
                                           const char   *affair_id);
@@ -103,6 +105,13 @@ void        _aff_finance_add_invoice  (AffFinance    *finance,
 gint64      _aff_affair_revenue_at_completion (AffAffair *self,
                                                guint32    day,
                                                gboolean  *overflow);
+/* FALSE with AFF_ERROR_CLOSED once the affair is closed. */
+gboolean    _aff_finance_check_open  (AffFinance    *finance,
+                                      const char    *affair_id,
+                                      GError       **error);
+/* The close-out: the date (cleared while open) and the final margin. */
+GDate      *_aff_finance_get_closed  (AffFinance    *finance,
+                                      AffMoney    ***final_margin);
 /* The corrective actions recorded, oldest first (AffCorrectiveAction). */
 GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
 

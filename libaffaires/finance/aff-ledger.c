@@ -312,10 +312,14 @@ struct _AffLedger
   GPtrArray *words;           /* char *, [0] is NULL */
   GHashTable *word_index;     /* char * (in words) → index */
   GHashTable *commitments;    /* guint32 document of a committed row → TRUE */
+  gboolean closed;
   AffTrack track;
 };
 
 G_DEFINE_FINAL_TYPE (AffLedger, aff_ledger, G_TYPE_OBJECT)
+
+static gboolean check_open (AffLedger  *self,
+                            GError    **error);
 
 static void
 aff_ledger_finalize (GObject *object)
@@ -556,9 +560,9 @@ add_text (JsonObject *details,
  * ledger has; an actual cost that settles a commitment must name one the
  * ledger has.
  *
- * Returns: %TRUE if added; %FALSE with %AFF_ERROR_CURRENCY_MISMATCH
- *   or %AFF_ERROR_INVALID_VALUE (naming what is wrong) set, and nothing
- *   added
+ * Returns: %TRUE if added; %FALSE with %AFF_ERROR_CURRENCY_MISMATCH,
+ *   %AFF_ERROR_INVALID_VALUE (naming what is wrong) or %AFF_ERROR_CLOSED
+ *   (the affair is closed) set, and nothing added
  */
 gboolean
 aff_ledger_add (AffLedger          *self,
@@ -574,6 +578,8 @@ aff_ledger_add (AffLedger          *self,
   g_return_val_if_fail (AFF_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
+  if (!check_open (self, error))
+    return FALSE;
   if (!g_date_valid (&entry->date))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("A cost needs a valid date"));
@@ -801,7 +807,7 @@ read_record (AffLedger    *self,
  * entries, the totals committed and actual, and the SHA-256 of @text.
  *
  * Returns: %TRUE if every line was added; %FALSE with
- *   %AFF_ERROR_INVALID_VALUE or %AFF_ERROR_OVERFLOW set
+ *   %AFF_ERROR_INVALID_VALUE, %AFF_ERROR_OVERFLOW or %AFF_ERROR_CLOSED set
  */
 gboolean
 aff_ledger_import_csv (AffLedger   *self,
@@ -826,6 +832,8 @@ aff_ledger_import_csv (AffLedger   *self,
 
   if (n_added != NULL)
     *n_added = 0;
+  if (!check_open (self, error))
+    return FALSE;
   words = self->words->len;
   if (length < 0)
     length = (gssize) strlen (text);
@@ -1206,6 +1214,23 @@ aff_ledger_get_open_commitments (AffLedger    *self,
   ok = _aff_ledger_open_commitments (self, until != NULL ? g_date_get_julian (until) : G_MAXUINT32, &open);
   money_result (self, open, !ok, &result, error);
   return result;
+}
+
+void
+_aff_ledger_close (AffLedger *self)
+{
+  self->closed = TRUE;
+}
+
+static gboolean
+check_open (AffLedger  *self,
+            GError    **error)
+{
+  if (!self->closed)
+    return TRUE;
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CLOSED, _("Affair “%s” is closed: its ledger takes no more costs"),
+               self->track.id != NULL ? self->track.id : "");
+  return FALSE;
 }
 
 void

@@ -1258,6 +1258,145 @@ test_late_and_supplier_payments (void)
   }
 }
 
+/* The affair carried to its end: T1 20 April – 4 May and T2 5 – 20 May
+ * done; 45 000 of labour; PO-7 (52 000) invoiced 20 000 on 11 May and
+ * 32 000 on 25 May; the advance invoiced at the signature and, all the
+ * work done by 31 May, one situation of 125 000 recovering the whole
+ * advance: 87 500, 17 500 of VAT, 105 000, 5 250 held. */
+static void
+carry_to_the_end (AffAffair *affair)
+{
+  AffLedger *ledger = aff_affair_get_ledger (affair);
+  AffPlan *plan = aff_affair_get_plan (affair);
+  g_autoptr(GDate) apr20 = day (2026, 4, 20);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) may5 = day (2026, 5, 5);
+  g_autoptr(GDate) may20 = day (2026, 5, 20);
+  GPtrArray *items;
+
+  cost (ledger, 2026, 4, 28, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, "52000.00 EUR", "PO-7", NULL);
+  cost (ledger, 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL, "45000.00 EUR", "TS-18", NULL);
+  cost (ledger, 2026, 5, 11, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "20000.00 EUR", "FA-991",
+        "PO-7");
+  cost (ledger, 2026, 5, 25, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "32000.00 EUR", "FA-1002",
+        "PO-7");
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", may4, 10000, &error));
+  ASSERT_OK (aff_affair_record_progress (affair, "T2", may20, 10000, &error));
+  aff_task_set_actual_start (aff_plan_lookup_task (plan, "T1"), apr20);
+  aff_task_set_actual_finish (aff_plan_lookup_task (plan, "T1"), may4);
+  aff_task_set_actual_start (aff_plan_lookup_task (plan, "T2"), may5);
+  aff_task_set_actual_finish (aff_plan_lookup_task (plan, "T2"), may20);
+  items = due_on (affair, 2026, 4, 20);
+  invoice_first (affair, items, "F-1", 2026, 4, 20);
+  g_ptr_array_unref (items);
+  items = due_on (affair, 2026, 6, 1);
+  g_assert_cmpuint (items->len, ==, 1);
+  assert_item (g_ptr_array_index (items, 0), "situations", AFF_BILLING_KIND_SITUATION, 2026, 5, 31,
+               "125000.00 EUR", "37500.00 EUR", "87500.00 EUR", "17500.00 EUR", "105000.00 EUR", "5250.00 EUR",
+               "99750.00 EUR");
+  invoice_first (affair, items, "F-2", 2026, 6, 1);
+  g_ptr_array_unref (items);
+}
+
+static void
+test_close_out (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, TRUE);
+  g_autoptr(AffPortfolio) q = NULL;
+  g_autoptr(GDate) may15 = day (2026, 5, 15);
+  g_autoptr(GDate) jun15 = day (2026, 6, 15);
+  g_autoptr(GDate) jul1 = day (2026, 7, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffMoney) paid = money ("45000.00 EUR");
+  g_auto(GStrv) blockers = NULL;
+  g_autofree char *data = NULL;
+  AffJournal *journal = aff_portfolio_get_journal (p);
+  AffJournalEntry *last;
+  AffAffair *loaded;
+  GDate closed;
+  guint i;
+
+  carry_to_the_end (affair);
+
+  /* On 15 May: T2 runs, the work is not accepted, PO-7 has 32 000 open, and
+   * four drifts have no corrective action: CPI 50 000 / 65 000, SPI
+   * 50 000 / 85 000 (T2 planned 7 of its 10 days), the margin rate at
+   * −8 % (EAC 130 000 + 5 000 against 125 000) and progress out of step
+   * (0.5, 0.5 and nothing billed but the advance). */
+  blockers = aff_affair_list_close_blockers (affair, may15, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (blockers), ==, 7);
+  g_assert_cmpstr (blockers[0], ==, "La tâche T2 n'est pas terminée");
+  g_assert_cmpstr (blockers[1], ==, "Les travaux ne sont pas réceptionnés");
+  g_assert_cmpstr (blockers[2], ==, "Engagements non soldés : 32000.00 EUR");
+  for (i = 3; i < 7; i++)
+    g_assert_true (g_str_has_prefix (blockers[i], "Dérive sans action corrective : "));
+  g_clear_pointer (&blockers, g_strfreev);
+  ASSERT_FAILS (AFF_ERROR_CLOSE_BLOCKED, aff_affair_close (affair, may15, &error));
+
+  /* On 15 June, everything is done and billed but the acceptance. */
+  blockers = aff_affair_list_close_blockers (affair, jun15, &error);
+  g_assert_cmpuint (g_strv_length (blockers), ==, 1);
+  g_assert_cmpstr (blockers[0], ==, "Les travaux ne sont pas réceptionnés");
+  g_clear_pointer (&blockers, g_strfreev);
+  ASSERT_OK (aff_affair_record_acceptance (affair, jun15, FALSE, &error));
+  blockers = aff_affair_list_close_blockers (affair, jun15, &error);
+  g_assert_cmpuint (g_strv_length (blockers), ==, 0);
+  g_assert_false (aff_affair_is_closed (affair));
+  g_assert_null (aff_affair_get_final_margin (affair));
+  ASSERT_OK (aff_affair_close (affair, jun15, &error));
+
+  /* 125 000 of revenue less 97 000 of actual cost. */
+  g_assert_true (aff_affair_is_closed (affair));
+  g_date_clear (&closed, 1);
+  g_assert_true (aff_affair_get_closed_date (affair, &closed));
+  assert_date (&closed, 2026, 6, 15);
+  assert_money (aff_affair_get_final_margin (affair), "28000.00 EUR");
+  last = aff_journal_get_entry (journal, aff_journal_get_n_entries (journal) - 1);
+  g_assert_cmpstr (aff_journal_entry_get_action (last), ==, "affair-closed");
+
+  /* Read-only, but for the payments and the release of the retention. */
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_close (affair, jul1, &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_record_progress (affair, "T1", jul1, 5000, &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_record_invoice (affair, "F-9", jul1, paid, &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_ledger_import_csv (aff_affair_get_ledger (affair),
+                                                         "date,category,state,amount\n2026-07-01,travel,actual,1\n",
+                                                         -1, NULL, &error));
+  {
+    g_autoptr(GDate) date = day (2026, 7, 1);
+    g_autoptr(AffMoney) amount = money ("1.00 EUR");
+    g_autoptr(AffCostEntry) entry = aff_cost_entry_new (date, NULL, AFF_COST_CATEGORY_TRAVEL, AFF_COST_STATE_ACTUAL,
+                                                        amount);
+    g_autoptr(AffBillingMilestone) milestone = aff_billing_milestone_new ("M", AFF_BILLING_KIND_MILESTONE, 100, "T1");
+
+    ASSERT_FAILS (AFF_ERROR_CLOSED, aff_ledger_add (aff_affair_get_ledger (affair), entry, &error));
+    ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_add_billing_milestone (affair, milestone, &error));
+  }
+  ASSERT_OK (aff_affair_record_payment (affair, "F-1", jul1, paid, &error));
+  {
+    GPtrArray *items = due_on (affair, 2027, 6, 15);
+
+    g_assert_cmpuint (items->len, ==, 1);
+    assert_item (g_ptr_array_index (items, 0), "retenue", AFF_BILLING_KIND_RETENTION_RELEASE, 2027, 6, 15,
+                 "5250.00 EUR", "0.00 EUR", "5250.00 EUR", "0.00 EUR", "5250.00 EUR", "0.00 EUR", "5250.00 EUR");
+    invoice_first (affair, items, "F-3", 2027, 6, 15);
+    g_ptr_array_unref (items);
+  }
+
+  /* Kept by the document. */
+  data = aff_portfolio_to_data (p, NULL);
+  q = aff_portfolio_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  loaded = aff_portfolio_lookup_affair (q, "OFF-1");
+  g_assert_true (aff_affair_is_closed (loaded));
+  assert_money (aff_affair_get_final_margin (loaded), "28000.00 EUR");
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_record_progress (loaded, "T1", jul1, 5000, &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_ledger_import_csv (aff_affair_get_ledger (loaded),
+                                                         "date,category,state,amount\n2026-07-01,travel,actual,1\n",
+                                                         -1, NULL, &error));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1282,5 +1421,6 @@ main (int   argc,
   g_test_add_func ("/finance/billing-schedule", test_billing_schedule);
   g_test_add_func ("/finance/billing-errors-and-guarantee", test_billing_errors_and_guarantee);
   g_test_add_func ("/finance/late-and-supplier-payments", test_late_and_supplier_payments);
+  g_test_add_func ("/finance/close-out", test_close_out);
   return g_test_run ();
 }

@@ -333,6 +333,8 @@ def finance_problems(doc):
                     "amount", "advance_recovered", "vat", "retention", "payable")):
                 problems.append("%s.invoices[%d]: duplicate or foreign" % (where, j))
             invoices[invoice["reference"]] = invoice["date"]
+        if "closed" in finance and foreign(finance["closed"]["final_margin"]):
+            problems.append("%s.closed.final_margin: foreign" % where)
         milestones = finance.get("billing", {}).get("milestones", [])
         ids, share = set(), 0
         for j, milestone in enumerate(milestones):
