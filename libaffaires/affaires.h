@@ -45,5 +45,6 @@
 #include "aff-closeout.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
+#include "aff-dashboard.h"
 
 #undef AFFAIRES_INSIDE

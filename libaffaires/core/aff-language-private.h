@@ -21,4 +21,20 @@ _aff_language_index (const char *language)
   return g_strcmp0 (language, "en") == 0 ? LANG_EN : LANG_FR;
 }
 
+/* A decimal number as the language writes it, whatever the process's
+ * locale: "0,889" in French, "0.889" in English. */
+static inline char *
+_aff_language_decimal (guint  lang,
+                       double value,
+                       int    places)
+{
+  char format[8], buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (places, 0, 9));
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  if (lang == LANG_FR)
+    g_strdelimit (buffer, ".", ',');
+  return g_strdup (buffer);
+}
+
 G_END_DECLS

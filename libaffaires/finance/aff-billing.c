@@ -270,7 +270,8 @@ aff_billing_item_get_kind (const AffBillingItem *self)
  *
  * Gets the day the item became due: the signature for the advance, the
  * month's end for a situation, the finish of the task for a milestone, the
- * acceptance for the final invoice, a year after it for the retention.
+ * acceptance for the final invoice, a year after it for the retention (the
+ * acceptance itself when a bank guarantee replaces the retention).
  *
  * Returns: (transfer none): the date
  */
@@ -873,7 +874,8 @@ aff_affair_list_billing_milestones (AffAffair *self)
  * @self: an affair
  * @date: the day the client accepted the work (réception)
  * @bank_guarantee: whether a bank guarantee (caution bancaire) replaces the
- *   retention: then none is held on the invoices made from that day on
+ *   retention: then none is held on the invoices made from that day on, and
+ *   what was held before is released at once
  * @error: return location for a #GError
  *
  * Records the acceptance of the work: the final invoice becomes due, and the
@@ -1121,7 +1123,7 @@ add_situation (Billing                   *b,
   guint lang = b->lang;
   const GDate *signed_on = aff_affair_get_signed_date (b->affair);
   g_autoptr(AffAffairStatus) status = NULL;
-  g_autofree char *cumulative_text = NULL, *before_text = NULL, *revenue_text = NULL;
+  g_autofree char *cumulative_text = NULL, *before_text = NULL, *revenue_text = NULL, *progress_text = NULL;
   double progress = 0;
   gint64 cumulative, amount;
   GDate end;
@@ -1143,16 +1145,17 @@ add_situation (Billing                   *b,
   if (amount <= 0)
     return;
   aff_affair_status_get_physical_progress (status, &progress);
+  progress_text = _aff_language_decimal (lang, progress * 100, 2);
   cumulative_text = money_text (b, cumulative);
   before_text = money_text (b, b->sent.situations);
   revenue_text = money_text (b, aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)));
   g_ptr_array_add (items, item_new (b, milestone, &end, amount,
-                                    g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %.2f %% de %s, "
+                                    g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %s %% de %s, "
                                                         "soit %s cumulés, moins %s déjà facturés en situations",
-                                                        "Progress invoice at %04d-%02d-%02d: %.2f %% done of %s, "
+                                                        "Progress invoice at %04d-%02d-%02d: %s %% done of %s, "
                                                         "%s in all, less %s already billed in progress invoices"),
                                                      g_date_get_year (&end), g_date_get_month (&end),
-                                                     g_date_get_day (&end), progress * 100, revenue_text,
+                                                     g_date_get_day (&end), progress_text, revenue_text,
                                                      cumulative_text, before_text)));
 }
 
@@ -1166,15 +1169,15 @@ add_milestone (Billing                   *b,
   AffTask *task = aff_plan_lookup_task (aff_affair_get_plan (b->affair), milestone->task_id);
   const GDate *finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
   g_autofree char *revenue_text = money_text (b, b->revenue);
+  g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
 
   if (finished == NULL || !g_date_valid (finished) || g_date_compare (finished, date) > 0)
     return;
   g_ptr_array_add (items, item_new (b, milestone, finished,
                                     share (b->revenue, milestone->basis_points, 10000, &b->overflow),
-                                    g_strdup_printf (L ("%s terminée : %.2f %% de %s",
-                                                        "%s finished: %.2f %% of %s"),
-                                                     milestone->task_id, milestone->basis_points / 100.0,
-                                                     revenue_text)));
+                                    g_strdup_printf (L ("%s terminée : %s %% de %s",
+                                                        "%s finished: %s %% of %s"),
+                                                     milestone->task_id, share_text, revenue_text)));
 }
 
 /**
@@ -1195,8 +1198,8 @@ add_milestone (Billing                   *b,
  *   share of the revenue at completion;
  * - the final invoice, from the acceptance: the revenue at completion less
  *   all the work invoiced, when positive;
- * - the release of the retention, a year after the acceptance (none with a
- *   bank guarantee): the retention held, without VAT.
+ * - the release of the retention held, without VAT: a year after the
+ *   acceptance, or at the acceptance when a bank guarantee replaces it.
  *
  * On the invoices of work, the advance is recovered pro rata: after the
  * item, advance × work invoiced / revenue at completion is recovered in
@@ -1252,13 +1255,13 @@ aff_affair_list_billing_due (AffAffair    *self,
           if (g_date_compare (date, signed_on) >= 0)
             {
               g_autofree char *contract_text = money_text (&b, b.contract);
+              g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
 
               g_ptr_array_add (items, item_new (&b, milestone, signed_on,
                                                 share (b.contract, milestone->basis_points, 10000, &b.overflow),
-                                                g_strdup_printf (L ("Acompte à la commande : %.2f %% de %s",
-                                                                    "Advance at the order: %.2f %% of %s"),
-                                                                 milestone->basis_points / 100.0,
-                                                                 contract_text)));
+                                                g_strdup_printf (L ("Acompte à la commande : %s %% de %s",
+                                                                    "Advance at the order: %s %% of %s"),
+                                                                 share_text, contract_text)));
             }
           break;
         case AFF_BILLING_KIND_SITUATION:
@@ -1282,11 +1285,14 @@ aff_affair_list_billing_due (AffAffair    *self,
             }
           break;
         case AFF_BILLING_KIND_RETENTION_RELEASE:
-          if (g_date_valid (acceptance) && !*guarantee && b.sent.retention > 0)
+          /* A bank guarantee given at the acceptance frees what was held
+           * before at once; otherwise the retention is held a year. */
+          if (g_date_valid (acceptance) && b.sent.retention > 0)
             {
               GDate release = *acceptance;
 
-              g_date_add_years (&release, 1);
+              if (!*guarantee)
+                g_date_add_years (&release, 1);
               if (g_date_compare (&release, date) <= 0)
                 {
                   g_autofree char *held_text = money_text (&b, b.sent.retention);
@@ -1401,7 +1407,7 @@ payment_due (AffAffair   *self,
 
   *due = *invoiced_on;
   g_date_add_days (due, days > 0 ? days : 30);
-  if (days > 0 && aff_affair_get_payment_end_of_month (self))
+  if (aff_affair_get_payment_end_of_month (self))
     g_date_set_day (due, g_date_get_days_in_month (g_date_get_month (due), g_date_get_year (due)));
 }
 

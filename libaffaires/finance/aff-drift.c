@@ -545,13 +545,17 @@ list_overruns (AffAffair    *self,
                                                              subject, actual)));
       /* Compared exactly: actual × 10000 > budget × (10000 + rate). */
       else if ((AffInt128) spend->actual * 10000 > (AffInt128) spend->budget * (10000 + rate))
-        g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject,
-                                            (double) spend->actual / (double) spend->budget, limit,
-                                            g_strdup_printf (L ("%s : %s de coûts réels pour un budget de %s, "
-                                                                "plus de %.1f %% au-delà",
-                                                                "%s: %s of actual costs against a budget of %s, "
-                                                                "more than %.1f %% over"),
-                                                             subject, actual, budget, rate / 100.0)));
+        {
+          g_autofree char *over = _aff_language_decimal (lang, rate / 100.0, 1);
+
+          g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject,
+                                              (double) spend->actual / (double) spend->budget, limit,
+                                              g_strdup_printf (L ("%s : %s de coûts réels pour un budget de %s, "
+                                                                  "plus de %s %% au-delà",
+                                                                  "%s: %s of actual costs against a budget of %s, "
+                                                                  "more than %s %% over"),
+                                                               subject, actual, budget, over)));
+        }
     }
   return TRUE;
 }
@@ -659,22 +663,34 @@ aff_affair_list_drifts (AffAffair    *self,
   drifts = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_drift_free);
 
   if (aff_affair_status_get_cpi (status, &value) && value * 10000 < cpi_threshold)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, value, cpi_threshold / 10000.0,
-                                        g_strdup_printf (L ("CPI de %.3f, sous le seuil de %.3f",
-                                                            "CPI of %.3f, below the threshold of %.3f"),
-                                                         value, cpi_threshold / 10000.0)));
+    {
+      g_autofree char *v = _aff_language_decimal (lang, value, 3);
+      g_autofree char *t = _aff_language_decimal (lang, cpi_threshold / 10000.0, 3);
+
+      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, value, cpi_threshold / 10000.0,
+                                          g_strdup_printf (L ("CPI de %s, sous le seuil de %s",
+                                                              "CPI of %s, below the threshold of %s"), v, t)));
+    }
   if (aff_affair_status_get_spi (status, &value) && value * 10000 < spi_threshold)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, value, spi_threshold / 10000.0,
-                                        g_strdup_printf (L ("SPI de %.3f, sous le seuil de %.3f",
-                                                            "SPI of %.3f, below the threshold of %.3f"),
-                                                         value, spi_threshold / 10000.0)));
+    {
+      g_autofree char *v = _aff_language_decimal (lang, value, 3);
+      g_autofree char *t = _aff_language_decimal (lang, spi_threshold / 10000.0, 3);
+
+      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, value, spi_threshold / 10000.0,
+                                          g_strdup_printf (L ("SPI de %s, sous le seuil de %s",
+                                                              "SPI of %s, below the threshold of %s"), v, t)));
+    }
   if (aff_affair_status_get_margin_rate_drift (status, &drift_bp) && -drift_bp > (int) points)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, drift_bp / 100.0, -(points / 100.0),
-                                        g_strdup_printf (L ("Taux de marge à terminaison en baisse de %.2f points "
-                                                            "sur l'offre, au-delà de %.2f",
-                                                            "Margin rate at completion %.2f points below the "
-                                                            "offer's, beyond %.2f"),
-                                                         -drift_bp / 100.0, points / 100.0)));
+    {
+      g_autofree char *v = _aff_language_decimal (lang, -drift_bp / 100.0, 2);
+      g_autofree char *t = _aff_language_decimal (lang, points / 100.0, 2);
+
+      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, drift_bp / 100.0, -(points / 100.0),
+                                          g_strdup_printf (L ("Taux de marge à terminaison en baisse de %s points "
+                                                              "sur l'offre, au-delà de %s",
+                                                              "Margin rate at completion %s points below the "
+                                                              "offer's, beyond %s"), v, t)));
+    }
   list_slips (self, lang, drifts);
   if (!aff_affair_status_is_concordant (status, &value))
     {
@@ -685,15 +701,19 @@ aff_affair_list_drifts (AffAffair    *self,
       aff_affair_status_get_physical_progress (status, &physical);
       aff_affair_status_get_cost_progress (status, &cost);
       aff_affair_status_get_billing_progress (status, &billing);
+      g_autofree char *p = _aff_language_decimal (lang, physical * 100, 1);
+      g_autofree char *c = _aff_language_decimal (lang, cost * 100, 1);
+      g_autofree char *b = _aff_language_decimal (lang, billing * 100, 1);
+      g_autofree char *g = _aff_language_decimal (lang, value * 100, 1);
+      g_autofree char *t = _aff_language_decimal (lang, tolerance * 100, 1);
+
       g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_CONCORDANCE, NULL, value, tolerance,
-                                          g_strdup_printf (L ("Avancements discordants : physique %.1f %%, "
-                                                              "coûts %.1f %%, facturation %.1f %%, écart de %.1f "
-                                                              "points au-delà de %.1f",
-                                                              "Progress out of step: physical %.1f %%, cost "
-                                                              "%.1f %%, billing %.1f %%, a gap of %.1f points "
-                                                              "beyond %.1f"),
-                                                           physical * 100, cost * 100, billing * 100, value * 100,
-                                                           tolerance * 100)));
+                                          g_strdup_printf (L ("Avancements discordants : physique %s %%, "
+                                                              "coûts %s %%, facturation %s %%, écart de %s "
+                                                              "points au-delà de %s",
+                                                              "Progress out of step: physical %s %%, cost "
+                                                              "%s %%, billing %s %%, a gap of %s points "
+                                                              "beyond %s"), p, c, b, g, t)));
     }
   if (!list_overruns (self, date, lang, drifts, error))
     return NULL;

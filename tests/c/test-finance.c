@@ -1175,20 +1175,20 @@ test_billing_errors_and_guarantee (void)
   invoice_first (affair, items, "F-2", 2026, 5, 4);
   g_ptr_array_unref (items);
 
-  /* Accepted with a bank guarantee: the balance holds nothing back, and
-   * there is no retention to release beyond what was held before. 75 000,
+  /* Accepted with a bank guarantee: the balance holds nothing back. 75 000,
    * recovering 7 500: 67 500, 13 500, 81 000. */
   ASSERT_OK (aff_affair_record_acceptance (affair, jun15, TRUE, &error));
   items = due_on (affair, 2026, 6, 15);
-  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpuint (items->len, ==, 2);
   assert_item (g_ptr_array_index (items, 0), "solde", AFF_BILLING_KIND_FINAL, 2026, 6, 15, "75000.00 EUR",
                "7500.00 EUR", "67500.00 EUR", "13500.00 EUR", "81000.00 EUR", "0.00 EUR", "81000.00 EUR");
   g_ptr_array_unref (items);
-  /* With a guarantee nothing is released a year on: the 2 700 held on the
-   * milestone invoice is covered by the bank. */
-  items = due_on (affair, 2027, 6, 15);
-  g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpstr (aff_billing_item_get_milestone_id (g_ptr_array_index (items, 0)), ==, "solde");
+  /* The guarantee frees at once the 2 700 held on the milestone invoice
+   * (5 % of its 54 000). */
+  items = due_on (affair, 2026, 6, 15);
+  g_assert_cmpuint (items->len, ==, 2);
+  assert_item (g_ptr_array_index (items, 1), "retenue", AFF_BILLING_KIND_RETENTION_RELEASE, 2026, 6, 15,
+               "2700.00 EUR", "0.00 EUR", "2700.00 EUR", "0.00 EUR", "2700.00 EUR", "0.00 EUR", "2700.00 EUR");
   g_ptr_array_unref (items);
 }
 
@@ -1397,6 +1397,134 @@ test_close_out (void)
                                                          -1, NULL, &error));
 }
 
+/* A second affair on the same portfolio: client beta, activity
+ * boilermaking, 100 h of labour at 80.00 in lot L1 sold 10 000.00, signed
+ * 22 April, without plan, costs or invoices. On 4 May: BAC 8 000, nothing
+ * earned or spent, so EAC = AC + BAC − EV = 8 000 (the CPI is undefined),
+ * margin 2 000 (20 %), nothing recognised, backlog 10 000, no alert. */
+static void
+add_second_affair (AffPortfolio *p)
+{
+  g_autoptr(AffOffer) offer = aff_offer_new ("OFF-2", "CONS-2");
+  g_autoptr(GDate) validity = day (2026, 6, 30);
+  g_autoptr(GDate) signed_on = day (2026, 4, 22);
+  g_autoptr(AffMoney) price = money ("10000.00 EUR");
+  const char *activities[] = { "boilermaking", NULL };
+  AffOfferRevision *rev;
+  guint k;
+
+  add_client_beta (p);
+  add_consultation_full (p, "CONS-2", "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
+  aff_consultation_set_activities (aff_portfolio_lookup_consultation (p, "CONS-2"), activities);
+  ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
+  rev = aff_offer_get_current_revision (offer);
+  add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Chaudronnerie", "100", AFF_LINE_UNIT_HOUR, "80.00 EUR", "L1");
+  for (k = AFF_LINE_KIND_LABOUR; k <= AFF_LINE_KIND_OTHER; k++)
+    ASSERT_OK (aff_offer_revision_set_overhead_rate (rev, k, 0, &error));
+  ASSERT_OK (aff_offer_revision_set_selling_price (rev, price, &error));
+  ASSERT_OK (aff_offer_revision_set_validity (rev, validity, &error));
+  send (offer, 2026, 4, 2);
+  ASSERT_OK (aff_offer_accept (offer, signed_on, "CT-2026-021", &error));
+}
+
+static void
+assert_row (const AffDashboardRow *row,
+            const char            *key,
+            const char            *label,
+            guint                  n_affairs,
+            const char * const    *figures,
+            int                    rate,
+            guint                  alerts)
+{
+  int bp = 0;
+
+  g_assert_cmpstr (aff_dashboard_row_get_key (row), ==, key);
+  g_assert_cmpstr (aff_dashboard_row_get_label (row), ==, label);
+  g_assert_cmpuint (aff_dashboard_row_get_n_affairs (row), ==, n_affairs);
+  assert_money (aff_dashboard_row_get_revenue_at_completion (row), figures[0]);
+  assert_money (aff_dashboard_row_get_cost_at_completion (row), figures[1]);
+  assert_money (aff_dashboard_row_get_margin_at_completion (row), figures[2]);
+  assert_money (aff_dashboard_row_get_margin_drift (row), figures[3]);
+  assert_money (aff_dashboard_row_get_recognised_revenue (row), figures[4]);
+  assert_money (aff_dashboard_row_get_backlog (row), figures[5]);
+  assert_money (aff_dashboard_row_get_accrued_revenue (row), figures[6]);
+  assert_money (aff_dashboard_row_get_deferred_revenue (row), figures[7]);
+  assert_money (aff_dashboard_row_get_billed (row), figures[8]);
+  assert_money (aff_dashboard_row_get_cash_received (row), figures[9]);
+  assert_money (aff_dashboard_row_get_overdue (row), figures[10]);
+  g_assert_true (aff_dashboard_row_get_margin_rate (row, &bp));
+  g_assert_cmpint (bp, ==, rate);
+  g_assert_cmpuint (aff_dashboard_row_get_n_alerts (row), ==, alerts);
+}
+
+static void
+test_dashboard (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_autoptr(AffDashboard) copy = NULL;
+  g_auto(GStrv) alerts = NULL;
+  g_autofree char *markdown = NULL, *html = NULL, *csv = NULL, *svg = NULL;
+  g_autofree char *expected_md = golden ("dashboard-fr.md");
+  g_autofree char *expected_html = golden ("dashboard-fr.html");
+  g_autofree char *expected_csv = golden ("dashboard.csv");
+  g_autofree char *expected_svg = golden ("dashboard-margins.svg");
+  /* OFF-1 is the textbook affair of test_textbook_earned_value; the manual
+   * invoice of 37 500 (45 000 with VAT) was paid in full on 4 May. */
+  const char *off1[] = {
+    "125000.00 EUR", "117500.00 EUR", "7500.00 EUR", "-12500.00 EUR", "47872.34 EUR", "77127.66 EUR",
+    "10372.34 EUR", "0.00 EUR", "37500.00 EUR", "45000.00 EUR", "0.00 EUR",
+  };
+  const char *off2[] = {
+    "10000.00 EUR", "8000.00 EUR", "2000.00 EUR", "0.00 EUR", "0.00 EUR", "10000.00 EUR",
+    "0.00 EUR", "0.00 EUR", "0.00 EUR", "0.00 EUR", "0.00 EUR",
+  };
+  /* Margin 9 500 / 135 000 = 7.037 % → 704 bp. */
+  const char *totals[] = {
+    "135000.00 EUR", "125500.00 EUR", "9500.00 EUR", "-12500.00 EUR", "47872.34 EUR", "87127.66 EUR",
+    "10372.34 EUR", "0.00 EUR", "37500.00 EUR", "45000.00 EUR", "0.00 EUR",
+  };
+  GPtrArray *rows;
+
+  record_textbook (affair);
+  add_second_affair (p);
+  dashboard = aff_portfolio_compute_dashboard (p, may4, &error);
+  g_assert_no_error (error);
+  assert_date (aff_dashboard_get_date (dashboard), 2026, 5, 4);
+  rows = aff_dashboard_get_rows (dashboard);
+  g_assert_cmpuint (rows->len, ==, 2);
+  /* Three drifts unanswered: CPI, SPI and margin erosion (10 points). */
+  assert_row (g_ptr_array_index (rows, 0), "OFF-1", "ACME Industrie", 1, off1, 600, 3);
+  assert_row (g_ptr_array_index (rows, 1), "OFF-2", "Beta Chimie", 1, off2, 2000, 0);
+  assert_row (aff_dashboard_get_totals (dashboard), "total", "Total", 2, totals, 704, 3);
+  rows = aff_dashboard_get_by_client (dashboard);
+  g_assert_cmpuint (rows->len, ==, 2);
+  assert_row (g_ptr_array_index (rows, 0), "acme", "ACME Industrie", 1, off1, 600, 3);
+  assert_row (g_ptr_array_index (rows, 1), "beta", "Beta Chimie", 1, off2, 2000, 0);
+  rows = aff_dashboard_get_by_activity (dashboard);
+  g_assert_cmpuint (rows->len, ==, 2);
+  assert_row (g_ptr_array_index (rows, 0), "pipework", "pipework", 1, off1, 600, 3);
+  assert_row (g_ptr_array_index (rows, 1), "boilermaking", "boilermaking", 1, off2, 2000, 0);
+  alerts = aff_dashboard_list_alerts (dashboard);
+  g_assert_cmpuint (g_strv_length (alerts), ==, 3);
+  g_assert_cmpstr (alerts[0], ==, "OFF-1 : CPI de 0,889, sous le seuil de 0,950");
+
+  copy = aff_dashboard_copy (dashboard);
+  assert_row (aff_dashboard_get_totals (copy), "total", "Total", 2, totals, 704, 3);
+
+  markdown = aff_dashboard_render (dashboard, AFF_DOCUMENT_FORMAT_MARKDOWN);
+  html = aff_dashboard_render (dashboard, AFF_DOCUMENT_FORMAT_HTML);
+  csv = aff_dashboard_to_csv (dashboard);
+  svg = aff_dashboard_to_svg_margins (dashboard);
+  g_assert_cmpstr (markdown, ==, expected_md);
+  g_assert_cmpstr (html, ==, expected_html);
+  g_assert_cmpstr (csv, ==, expected_csv);
+  g_assert_cmpstr (svg, ==, expected_svg);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1422,5 +1550,6 @@ main (int   argc,
   g_test_add_func ("/finance/billing-errors-and-guarantee", test_billing_errors_and_guarantee);
   g_test_add_func ("/finance/late-and-supplier-payments", test_late_and_supplier_payments);
   g_test_add_func ("/finance/close-out", test_close_out);
+  g_test_add_func ("/finance/dashboard", test_dashboard);
   return g_test_run ();
 }

@@ -29,7 +29,7 @@ import Aff from 'gi://Aff?version=1';
 import System from 'system';
 import {
     test, run, assertEqual, assertTrue, assertFalse, assertThrows, assertClose,
-    date, iso,
+    date, iso, AssertionError,
 } from './harness.js';
 
 const E = Aff.Error;
@@ -67,8 +67,11 @@ function assertRatio(s, name, expected, tolerance = 1e-4) {
 // --- the affair -------------------------------------------------------------------
 
 // The affair described at the top, with `labourOverheadRate` (basis points)
-// on labour and no overheads on the other kinds.
-function newFinanceAffair(labourOverheadRate = 0) {
+// on labour and no overheads on the other kinds. With `billing`, the terms of
+// the billing tests (new_finance_portfolio (&affair, 0, TRUE) of the C test):
+// a 30 % advance, monthly situations, 5 % retention, payment at 45 days end
+// of month (or `paymentTerms`), VAT 20 %.
+function newFinanceAffair(labourOverheadRate = 0, {billing = false, paymentTerms = [45, true]} = {}) {
     const p = Aff.Portfolio.new();
     p.set_actor('Claire Martin');
     p.set_fixed_time(GLib.DateTime.new_utc(2026, 4, 1, 9, 0, 0));
@@ -98,6 +101,11 @@ function newFinanceAffair(labourOverheadRate = 0) {
     rev.set_contingency(money('5000.00 EUR'));
     rev.set_selling_price(money('125000.00 EUR'));
     rev.set_validity(date(2026, 6, 30));
+    if (billing) {
+        rev.set_billing(3000, true, 500);
+        rev.set_payment_terms(...paymentTerms);
+        rev.set_vat_rate(2000);
+    }
     offer.send(date(2026, 4, 1));
     offer.accept(date(2026, 4, 20), 'CT-2026-017');
     const affair = p.lookup_affair(AFFAIR);
@@ -1279,6 +1287,848 @@ test('drift settings of the policy: defaults, properties, round trip', () => {
         delete doc.policy[name];
     assertEqual(settingsOf(Aff.Portfolio.new_from_data(JSON.stringify(doc), -1).get_policy()),
         [9500, 9000, 200, 5, 1000]);
+});
+
+// --- billing ----------------------------------------------------------------------
+//
+// tests/c/test-finance.c, test_billing_schedule,
+// test_billing_errors_and_guarantee and test_late_and_supplier_payments, and
+// the rules of docs/rules.md, "Billing". The affair is the one at the top
+// with the billing terms of newFinanceAffair(0, {billing: true}): a 30 %
+// advance (3000 bp of the 125 000.00 contract: 37 500.00), monthly
+// situations, 5 % retention (500 bp), payment at 45 days end of month, VAT
+// 20 % (2000 bp). Each product is rounded half to even.
+
+const BK = Aff.BillingKind;
+
+const billingAffair = (paymentTerms = [45, true]) => newFinanceAffair(0, {billing: true, paymentTerms});
+
+function dueOn(affair, y, m, d) {
+    const items = affair.list_billing_due(date(y, m, d));
+    assertTrue(Array.isArray(items), 'the items are a list');
+    return items;
+}
+
+function invoiceFirst(affair, items, reference, y, m, d) {
+    assertTrue(affair.invoice_billing_item(items[0], reference, date(y, m, d)), `${reference} invoiced`);
+}
+
+// Sets the actual start and finish of a task of the plan.
+function finish(affair, id, start, end) {
+    const task = affair.get_plan().lookup_task(id);
+    task.set_actual_start(date(...start));
+    task.set_actual_finish(date(...end));
+}
+
+const ids = milestones => milestones.map(m => m.get_id());
+const steps = items => items.map(i => i.get_milestone_id());
+const ITEM_FIGURES = ['amount', 'advance_recovered', 'excluding_vat', 'vat', 'including_vat', 'retention', 'payable'];
+
+// assert_item of the C test; `figures` are amount, advance recovered,
+// excluding VAT, VAT, including VAT, retention and payable.
+function assertItem(item, milestone, kind, due, figures) {
+    assertTrue(item instanceof Aff.BillingItem, 'a billing item');
+    assertEqual(item.get_milestone_id(), milestone, 'milestone');
+    assertEqual(item.get_kind(), kind, `${milestone}: kind`);
+    assertEqual(iso(item.get_due_date()), due, `${milestone}: due date`);
+    const reason = item.get_reason();
+    assertTrue(typeof reason === 'string' && reason !== '', `${milestone}: a reason`);
+    assertEqual(ITEM_FIGURES.map(name => item[`get_${name}`]().to_string()), figures, `${milestone}: figures`);
+}
+
+function assertLate(late, invoice, due, days, outstanding, interest, indemnity = '40.00 EUR') {
+    assertTrue(late instanceof Aff.LatePayment, 'a late payment');
+    assertEqual([late.get_invoice(), iso(late.get_due_date()), late.get_days_late(),
+        late.get_outstanding().to_string(), late.get_interest().to_string(), late.get_indemnity().to_string()],
+    [invoice, due, days, outstanding, interest, indemnity], `late ${invoice}`);
+}
+
+function assertSupplier(payment, document, supplier, task, accepted, amount) {
+    assertTrue(payment instanceof Aff.SupplierPayment, 'a supplier payment');
+    assertEqual([payment.get_document(), payment.get_supplier(), payment.get_task_id(),
+        iso(payment.get_accepted()), payment.get_amount().to_string()],
+    [document, supplier, task, accepted, amount], `supplier payment ${document}`);
+}
+
+function acceptanceOf(affair) {
+    const [accepted, on, guarantee] = affair.get_acceptance();
+    return [accepted, accepted ? iso(on) : null, accepted ? guarantee : null];
+}
+
+// The items of the C test, figures worked by hand in test_billing_schedule.
+const ADVANCE_37500 = ['37500.00 EUR', '0.00 EUR', '37500.00 EUR', '7500.00 EUR', '45000.00 EUR', '0.00 EUR',
+    '45000.00 EUR'];
+const SITUATION_APRIL = ['31250.00 EUR', '9375.00 EUR', '21875.00 EUR', '4375.00 EUR', '26250.00 EUR',
+    '1312.50 EUR', '24937.50 EUR'];
+const SITUATION_MAY = ['50000.00 EUR', '15000.00 EUR', '35000.00 EUR', '7000.00 EUR', '42000.00 EUR',
+    '2100.00 EUR', '39900.00 EUR'];
+const BALANCE_43750 = ['43750.00 EUR', '13125.00 EUR', '30625.00 EUR', '6125.00 EUR', '36750.00 EUR',
+    '1837.50 EUR', '34912.50 EUR'];
+const RELEASE_5250 = ['5250.00 EUR', '0.00 EUR', '5250.00 EUR', '0.00 EUR', '5250.00 EUR', '0.00 EUR',
+    '5250.00 EUR'];
+
+test('billing terms copied from the offer', () => {
+    // Without the billing option the revision's defaults: payment at 30 days,
+    // not end of month, no advance, no situations, the policy's retention of
+    // 500 bp and VAT of 2000 bp; so only the balance and the release.
+    let [, affair] = newFinanceAffair();
+    assertEqual([affair.get_advance_rate(), affair.get_progress_billing(), affair.get_retention_rate(),
+        affair.get_payment_days(), affair.get_payment_end_of_month(), affair.get_vat_rate()],
+    [0, false, 500, 30, false, 2000], 'default terms');
+    const schedule = affair.list_billing_milestones();
+    assertEqual(ids(schedule), ['solde', 'retenue']);
+    assertEqual(schedule.map(m => m.get_kind()), [BK.FINAL, BK.RETENTION_RELEASE]);
+    [, affair] = billingAffair();
+    assertEqual([affair.get_advance_rate(), affair.get_progress_billing(), affair.get_retention_rate(),
+        affair.get_payment_days(), affair.get_payment_end_of_month(), affair.get_vat_rate()],
+    [3000, true, 500, 45, true, 2000], 'billing terms');
+});
+
+test('billing milestones are boxed copies', () => {
+    const m = Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1');
+    assertEqual([m.get_id(), m.get_kind(), m.get_basis_points(), m.get_task_id()], ['M-T1', BK.MILESTONE, 4000, 'T1']);
+    const copy = m.copy();
+    assertEqual([copy.get_id(), copy.get_kind(), copy.get_basis_points(), copy.get_task_id()],
+        ['M-T1', BK.MILESTONE, 4000, 'T1']);
+    assertEqual(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, null).get_task_id(), null);
+    // the six kinds, in the order of the header
+    assertEqual([BK.ADVANCE, BK.SITUATION, BK.MILESTONE, BK.FINAL, BK.RETENTION_RELEASE, BK.OTHER],
+        [0, 1, 2, 3, 4, 5]);
+});
+
+// The whole billing of the affair, by hand. Contract 125 000, advance 30 % =
+// 37 500 excluding VAT, 45 000 with VAT 20 %. The situation of 30 April: 25 %
+// done (T1 half done: EV 25 000 of 100 000) → 31 250, recovering 37 500 ×
+// 31 250 / 125 000 = 9 375 of the advance: 21 875 excluding VAT, 4 375 of
+// VAT, 26 250 with it, 1 312.50 held (5 %), 24 937.50 to pay. The situation
+// of 31 May: 65 % (EV 40 000 + 25 000) → 81 250 − 31 250 = 50 000,
+// recovering 37 500 × 81 250 / 125 000 − 9 375 = 15 000: 35 000, 7 000,
+// 42 000, 2 100 held, 39 900. The balance at the acceptance (15 June):
+// 125 000 − 81 250 = 43 750, recovering the 13 125 left: 30 625, 6 125,
+// 36 750, 1 837.50 held, 34 912.50. The retention, 5 250 (5 % of the 105 000
+// of work with VAT), is released on 15 June 2027. In all the client pays
+// 45 000 + 24 937.50 + 39 900 + 34 912.50 + 5 250 = 150 000, the price with
+// VAT.
+test('billing schedule', () => {
+    const [, affair] = billingAffair();
+
+    // The offer's terms make the schedule.
+    const schedule = affair.list_billing_milestones();
+    assertEqual(schedule.length, 4);
+    assertEqual(ids(schedule), ['acompte', 'situations', 'solde', 'retenue']);
+    assertEqual(schedule.map(m => m.get_kind()), [BK.ADVANCE, BK.SITUATION, BK.FINAL, BK.RETENTION_RELEASE]);
+    assertEqual(schedule[0].get_basis_points(), 3000);
+    assertEqual(schedule[0].get_task_id(), null);
+
+    // Nothing before the signature; the advance from it.
+    assertEqual(dueOn(affair, 2026, 4, 19), []);
+    let items = dueOn(affair, 2026, 4, 20);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'acompte', BK.ADVANCE, '2026-04-20', ADVANCE_37500);
+    invoiceFirst(affair, items, 'F-1', 2026, 4, 20);
+
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    affair.record_progress('T1', date(2026, 5, 4), 8000);
+    items = dueOn(affair, 2026, 5, 4);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'situations', BK.SITUATION, '2026-04-30', SITUATION_APRIL);
+    invoiceFirst(affair, items, 'F-2', 2026, 5, 2);
+    // Invoiced: nothing more until the end of May.
+    assertEqual(dueOn(affair, 2026, 5, 30), []);
+
+    affair.record_progress('T2', date(2026, 5, 29), 5000);
+    items = dueOn(affair, 2026, 6, 3);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'situations', BK.SITUATION, '2026-05-31', SITUATION_MAY);
+    invoiceFirst(affair, items, 'F-3', 2026, 6, 3);
+
+    assertFalse(affair.get_acceptance()[0], 'not accepted yet');
+    // Not before the signature (20 April).
+    assertThrows(() => affair.record_acceptance(date(2026, 4, 1), false), E.INVALID_VALUE);
+    assertTrue(affair.record_acceptance(date(2026, 6, 15), false));
+    assertThrows(() => affair.record_acceptance(date(2026, 6, 15), false), E.INVALID_TRANSITION);
+    assertEqual(acceptanceOf(affair), [true, '2026-06-15', false]);
+
+    // The June situation is not due before the end of June; the balance is,
+    // from the acceptance.
+    items = dueOn(affair, 2026, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', BALANCE_43750);
+    invoiceFirst(affair, items, 'F-4', 2026, 6, 15);
+
+    // Everything is billed: the progress is still 65 %, which the situations
+    // billed already, and the balance billed the rest.
+    assertEqual(dueOn(affair, 2027, 6, 14), []);
+    items = dueOn(affair, 2027, 6, 15);
+    assertEqual(items.length, 1);
+    // 1 312.50 + 2 100 + 1 837.50 = 5 250 held, released without VAT
+    assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', RELEASE_5250);
+    assertTrue(items[0].get_reason().includes('5250.00 EUR'), items[0].get_reason());
+    invoiceFirst(affair, items, 'F-5', 2027, 6, 15);
+    // Released: invoicing it again is refused.
+    assertThrows(() => affair.invoice_billing_item(items[0], 'F-6', date(2027, 7, 1)), E.INVALID_TRANSITION);
+    assertEqual(dueOn(affair, 2028, 1, 1), []);
+
+    // Billed (work): 31 250 + 50 000 + 43 750 = 125 000; the advance and the
+    // release are not revenue. Before the balance: 31 250 + 50 000.
+    assertMoney(statusOn(affair, 2027, 6, 15).get_billed(), '125000.00 EUR', 'billed');
+    assertMoney(statusOn(affair, 2026, 6, 14).get_billed(), '81250.00 EUR', 'billed on 14 June');
+});
+
+test('listed billing items outlive their arrays', () => {
+    // (transfer container): the wrappers hold copies of the elements.
+    const [, affair] = billingAffair();
+    const item = dueOn(affair, 2026, 4, 20)[0];
+    const milestone = affair.list_billing_milestones()[1];
+    System.gc();
+    for (let i = 0; i < 20; i++) {
+        dueOn(affair, 2026, 4, 20);
+        affair.list_billing_milestones();
+    }
+    System.gc();
+    assertItem(item, 'acompte', BK.ADVANCE, '2026-04-20', ADVANCE_37500);
+    assertEqual(milestone.get_id(), 'situations');
+    const copy = item.copy();
+    assertMoney(copy.get_payable(), '45000.00 EUR', 'copy');
+    assertTrue(affair.invoice_billing_item(copy, 'F-1', date(2026, 4, 20)));
+});
+
+test('advance, situation and balance due together', () => {
+    // Nothing invoiced before the acceptance: on 15 June the advance, the
+    // situation of 31 May and the balance are all due, none recovering an
+    // advance never invoiced. The situation: EV on 31 May 80 % of T1's
+    // 50 000 = 40 000 of 100 000, 40 % of 125 000 = 50 000; VAT 10 000,
+    // 60 000, 3 000 held, 57 000. The balance: 125 000 − 0 of work; VAT
+    // 25 000, 150 000, 7 500 held, 142 500.
+    const [, affair] = billingAffair();
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    affair.record_progress('T1', date(2026, 5, 4), 8000);
+    affair.record_acceptance(date(2026, 6, 15), false);
+    const items = dueOn(affair, 2026, 6, 15);
+    assertEqual(steps(items), ['acompte', 'situations', 'solde']);
+    assertItem(items[0], 'acompte', BK.ADVANCE, '2026-04-20', ADVANCE_37500);
+    assertItem(items[1], 'situations', BK.SITUATION, '2026-05-31', ['50000.00 EUR', '0.00 EUR', '50000.00 EUR',
+        '10000.00 EUR', '60000.00 EUR', '3000.00 EUR', '57000.00 EUR']);
+    assertItem(items[2], 'solde', BK.FINAL, '2026-06-15', ['125000.00 EUR', '0.00 EUR', '125000.00 EUR',
+        '25000.00 EUR', '150000.00 EUR', '7500.00 EUR', '142500.00 EUR']);
+    // No retention held yet: nothing to release a year on.
+    assertEqual(steps(dueOn(affair, 2027, 6, 15)), ['acompte', 'situations', 'solde']);
+});
+
+test('billing errors and the bank guarantee', () => {
+    const [, affair] = billingAffair();
+    const advance = Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, null);
+    const advance2 = Aff.BillingMilestone.new('A2', BK.ADVANCE, 1000, null);
+    const onT1 = Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1');
+    const onT9 = Aff.BillingMilestone.new('M-T9', BK.MILESTONE, 1000, 'T9');
+    const tooMuch = Aff.BillingMilestone.new('M-T2', BK.MILESTONE, 6001, 'T2');
+    const final = Aff.BillingMilestone.new('S', BK.FINAL, 0, null);
+
+    assertTrue(affair.add_billing_milestone(advance));
+    // A second advance; the same id again; a final step.
+    assertThrows(() => affair.add_billing_milestone(advance2), E.INVALID_VALUE);
+    assertThrows(() => affair.add_billing_milestone(advance), E.INVALID_VALUE);
+    assertThrows(() => affair.add_billing_milestone(final), E.INVALID_VALUE);
+    assertThrows(() => affair.add_billing_milestone(onT9), E.NOT_FOUND, 'T9');
+    assertTrue(affair.add_billing_milestone(onT1));
+    // 4000 + 6001 > 10000
+    assertThrows(() => affair.add_billing_milestone(tooMuch), E.INVALID_VALUE);
+    // Its own schedule: the offer's situations no longer apply.
+    const schedule = affair.list_billing_milestones();
+    assertEqual(schedule.length, 4);
+    assertEqual(ids(schedule), ['A', 'M-T1', 'solde', 'retenue']);
+    assertEqual(schedule[1].get_task_id(), 'T1');
+    assertEqual(schedule[1].get_basis_points(), 4000);
+
+    // The advance: 10 % of 125 000 = 12 500; VAT 2 500; 15 000.
+    let items = dueOn(affair, 2026, 4, 20);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'A', BK.ADVANCE, '2026-04-20', ['12500.00 EUR', '0.00 EUR', '12500.00 EUR',
+        '2500.00 EUR', '15000.00 EUR', '0.00 EUR', '15000.00 EUR']);
+    invoiceFirst(affair, items, 'F-1', 2026, 4, 20);
+    assertThrows(() => affair.invoice_billing_item(items[0], 'F-9', date(2026, 4, 20)), E.INVALID_TRANSITION);
+    assertThrows(() => affair.invoice_billing_item(items[0], 'F-1', date(2026, 4, 20)), E.DUPLICATE_ID);
+
+    // T1 finished on 4 May: 40 % of 125 000 = 50 000, recovering 12 500 ×
+    // 50 000 / 125 000 = 5 000; 45 000, 9 000, 54 000, 2 700 held, 51 300.
+    finish(affair, 'T1', [2026, 4, 20], [2026, 5, 4]);
+    assertEqual(dueOn(affair, 2026, 5, 3), [], 'not before its finish');
+    items = dueOn(affair, 2026, 5, 4);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'M-T1', BK.MILESTONE, '2026-05-04', ['50000.00 EUR', '5000.00 EUR', '45000.00 EUR',
+        '9000.00 EUR', '54000.00 EUR', '2700.00 EUR', '51300.00 EUR']);
+    invoiceFirst(affair, items, 'F-2', 2026, 5, 4);
+
+    // Accepted with a bank guarantee: the balance holds nothing back.
+    // 75 000, recovering 7 500: 67 500, 13 500, 81 000.
+    assertTrue(affair.record_acceptance(date(2026, 6, 15), true));
+    assertEqual(acceptanceOf(affair), [true, '2026-06-15', true]);
+    items = dueOn(affair, 2026, 6, 15);
+    assertEqual(items.length, 2);
+    assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', ['75000.00 EUR', '7500.00 EUR', '67500.00 EUR',
+        '13500.00 EUR', '81000.00 EUR', '0.00 EUR', '81000.00 EUR']);
+    // The guarantee frees at once the 2 700 held on the milestone invoice
+    // (5 % of its 54 000), without VAT.
+    assertItem(items[1], 'retenue', BK.RETENTION_RELEASE, '2026-06-15', ['2700.00 EUR', '0.00 EUR',
+        '2700.00 EUR', '0.00 EUR', '2700.00 EUR', '0.00 EUR', '2700.00 EUR']);
+});
+
+test('refused billing milestones', () => {
+    const [p, affair] = billingAffair();
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    for (const [id, kind, bp, task] of [
+        ['M 1', BK.MILESTONE, 1000, 'T1'],      // not an id
+        ['A', BK.ADVANCE, 0, null],             // below 1 bp
+        ['A', BK.ADVANCE, 10001, null],         // beyond 10000 bp
+        ['S', BK.SITUATION, 100, null],         // a share
+        ['S', BK.SITUATION, 0, 'T1'],           // a task
+        ['M', BK.MILESTONE, 1000, null],        // no task
+        ['M', BK.MILESTONE, 0, 'T1'],           // no share
+        ['M', BK.MILESTONE, 10001, 'T1'],       // beyond 10000 bp
+        ['R', BK.RETENTION_RELEASE, 0, null],   // closes every schedule
+        ['X', BK.OTHER, 0, null],               // by hand only
+    ])
+        assertThrows(() => affair.add_billing_milestone(Aff.BillingMilestone.new(id, kind, bp, task)), E.INVALID_VALUE);
+    // Nothing added, nothing journaled: still the offer's terms.
+    assertEqual(journal.get_n_entries(), n, 'nothing journaled');
+    assertEqual(ids(affair.list_billing_milestones()), ['acompte', 'situations', 'solde', 'retenue']);
+    // The situations once; milestones up to exactly 10000 bp in all.
+    assertTrue(affair.add_billing_milestone(Aff.BillingMilestone.new('S', BK.SITUATION, 0, null)));
+    assertThrows(() => affair.add_billing_milestone(Aff.BillingMilestone.new('S2', BK.SITUATION, 0, null)),
+        E.INVALID_VALUE);
+    assertTrue(affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1')));
+    assertTrue(affair.add_billing_milestone(Aff.BillingMilestone.new('M-T2', BK.MILESTONE, 6000, 'T2')));
+    assertThrows(() => affair.add_billing_milestone(Aff.BillingMilestone.new('M-T2b', BK.MILESTONE, 1, 'T2')),
+        E.INVALID_VALUE);
+    // Without an advance of its own, the offer's 30 % no longer applies.
+    assertEqual(ids(affair.list_billing_milestones()), ['S', 'M-T1', 'M-T2', 'solde', 'retenue']);
+    assertEqual(dueOn(affair, 2026, 4, 20), []);
+});
+
+test('refused invoices and acceptances', () => {
+    const [p, affair] = billingAffair();
+    const journal = p.get_journal();
+    const items = dueOn(affair, 2026, 4, 20);
+    const n = journal.get_n_entries();
+    assertThrows(() => affair.invoice_billing_item(items[0], 'F 1', date(2026, 4, 20)), E.INVALID_VALUE);
+    assertThrows(() => affair.invoice_billing_item(items[0], 'F-1', GLib.Date.new()), E.INVALID_VALUE);
+    // The advance is due from the signature, 20 April, not on the 19th.
+    assertThrows(() => affair.invoice_billing_item(items[0], 'F-1', date(2026, 4, 19)), E.INVALID_TRANSITION);
+    assertThrows(() => affair.record_acceptance(GLib.Date.new(), false), E.INVALID_VALUE);
+    assertFalse(affair.get_acceptance()[0]);
+    assertEqual(journal.get_n_entries(), n, 'nothing journaled');
+    assertEqual(dueOn(affair, 2026, 4, 20).length, 1);
+    // The acceptance on the signature day is fine.
+    assertTrue(affair.record_acceptance(date(2026, 4, 20), false));
+});
+
+test('an amendment changes the revenue billed', () => {
+    // The schedule of test_billing_errors_and_guarantee (A: 10 %, M-T1: 40 %
+    // on T1) with AV-1, +10 000, accepted on 2 May. The advance is a share of
+    // the contract amount: 12 500. The milestone, of the revenue at
+    // completion on its day: 40 % of 135 000 = 54 000, recovering 12 500 ×
+    // 54 000 / 135 000 = 5 000: 49 000, VAT 9 800, 58 800, 2 940 held,
+    // 55 860. The balance: 135 000 − 54 000 = 81 000, recovering the 7 500
+    // left: 73 500, 14 700, 88 200, 4 410 held, 83 790. Released a year on:
+    // 2 940 + 4 410 = 7 350. In all 15 000 + 55 860 + 83 790 + 7 350 =
+    // 162 000 = 135 000 × 1.2.
+    const [, affair] = billingAffair();
+    affair.add_billing_milestone(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, null));
+    affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'));
+    affair.add_amendment(Aff.Amendment.new('AV-1', date(2026, 5, 1), money('10000.00 EUR'), 'Tubes supplémentaires'));
+    affair.accept_amendment('AV-1', date(2026, 5, 2));
+    let items = dueOn(affair, 2026, 4, 20);
+    assertItem(items[0], 'A', BK.ADVANCE, '2026-04-20', ['12500.00 EUR', '0.00 EUR', '12500.00 EUR',
+        '2500.00 EUR', '15000.00 EUR', '0.00 EUR', '15000.00 EUR']);
+    invoiceFirst(affair, items, 'F-1', 2026, 4, 20);
+    finish(affair, 'T1', [2026, 4, 20], [2026, 5, 4]);
+    items = dueOn(affair, 2026, 5, 4);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'M-T1', BK.MILESTONE, '2026-05-04', ['54000.00 EUR', '5000.00 EUR', '49000.00 EUR',
+        '9800.00 EUR', '58800.00 EUR', '2940.00 EUR', '55860.00 EUR']);
+    invoiceFirst(affair, items, 'F-2', 2026, 5, 4);
+    affair.record_acceptance(date(2026, 6, 15), false);
+    items = dueOn(affair, 2026, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', ['81000.00 EUR', '7500.00 EUR', '73500.00 EUR',
+        '14700.00 EUR', '88200.00 EUR', '4410.00 EUR', '83790.00 EUR']);
+    invoiceFirst(affair, items, 'F-3', 2026, 6, 15);
+    items = dueOn(affair, 2027, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', ['7350.00 EUR', '0.00 EUR',
+        '7350.00 EUR', '0.00 EUR', '7350.00 EUR', '0.00 EUR', '7350.00 EUR']);
+    // Billed (work): 54 000 + 81 000.
+    assertMoney(statusOn(affair, 2027, 6, 15).get_billed(), '135000.00 EUR', 'billed');
+});
+
+test('an invoice by hand is work billed', () => {
+    // An invoice recorded by hand (kind OTHER) is work billed, with VAT at
+    // the affair's 20 %, nothing recovered or held.
+    //
+    // F-1 the advance, 37 500, on 20 April; F-H by hand, 10 000, on 25 April:
+    // VAT 2 000, 12 000 to pay. T1 half done on 30 April. The situation of 30
+    // April bills the situations only: 31 250; but the advance is recovered
+    // on all the work billed, F-H included: 37 500 × (10 000 + 31 250) /
+    // 125 000 = 12 375; 18 875 excluding VAT, 3 775 of VAT, 22 650, 1 132.50
+    // held, 21 517.50. At the acceptance (15 June) the balance is 125 000 −
+    // (10 000 + 31 250) = 83 750, recovering the 25 125 left: 58 625,
+    // 11 725, 70 350, 3 517.50 held, 66 832.50. The release a year on:
+    // 1 132.50 + 3 517.50 = 4 650. In all 45 000 + 12 000 + 21 517.50 +
+    // 66 832.50 + 4 650 = 150 000.
+    const [p, affair] = billingAffair();
+    const journal = p.get_journal();
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    const n = journal.get_n_entries();
+    assertTrue(affair.record_invoice('F-H', date(2026, 4, 25), money('10000.00 EUR')));
+    const e = journal.get_entry(n);
+    assertEqual(e.get_action(), 'invoice-recorded');
+    // VAT 10 000 × 20 % = 2 000; payable 10 000 + 2 000
+    assertEqual(['invoice', 'kind', 'milestone', 'date', 'amount', 'advance_recovered', 'vat', 'retention',
+        'payable'].map(key => e.dup_detail(key)),
+    ['F-H', 'other', null, '2026-04-25', '10000.00 EUR', '0.00 EUR', '2000.00 EUR', '0.00 EUR', '12000.00 EUR']);
+    // Billed (work): F-H, not the advance; and it is no step of the schedule.
+    assertMoney(statusOn(affair, 2026, 4, 25).get_billed(), '10000.00 EUR', 'billed 25 April');
+    assertEqual(dueOn(affair, 2026, 4, 29), []);
+
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    let items = dueOn(affair, 2026, 5, 4);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'situations', BK.SITUATION, '2026-04-30', ['31250.00 EUR', '12375.00 EUR',
+        '18875.00 EUR', '3775.00 EUR', '22650.00 EUR', '1132.50 EUR', '21517.50 EUR']);
+    invoiceFirst(affair, items, 'F-2', 2026, 5, 4);
+    // 10 000 + 31 250
+    assertMoney(statusOn(affair, 2026, 5, 4).get_billed(), '41250.00 EUR', 'billed 4 May');
+
+    affair.record_acceptance(date(2026, 6, 15), false);
+    // No progress since 30 April: the situation of 31 May is 31 250 − 31 250
+    // = 0, not due.
+    items = dueOn(affair, 2026, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', ['83750.00 EUR', '25125.00 EUR', '58625.00 EUR',
+        '11725.00 EUR', '70350.00 EUR', '3517.50 EUR', '66832.50 EUR']);
+    invoiceFirst(affair, items, 'F-3', 2026, 6, 15);
+    assertMoney(statusOn(affair, 2026, 6, 15).get_billed(), '125000.00 EUR', 'billed 15 June');
+    items = dueOn(affair, 2027, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', ['4650.00 EUR', '0.00 EUR',
+        '4650.00 EUR', '0.00 EUR', '4650.00 EUR', '0.00 EUR', '4650.00 EUR']);
+
+    // Late on 10 July 2026, none paid. Due dates, 45 days end of month: F-1
+    // 20 April + 45 = 4 June → 30 June; F-H 25 April + 45 = 9 June → 30 June;
+    // F-2 4 May + 45 = 18 June → 30 June; F-3 15 June + 45 = 30 July → 31
+    // July, not yet due. 10 days late at 12.15 %: 45 000 × 0.1215 × 10 / 365
+    // = 149.794… → 149.79; 12 000 → 39.945… → 39.95; 21 517.50 → 71.626… →
+    // 71.63.
+    const late = affair.list_late_payments(date(2026, 7, 10));
+    assertEqual(late.map(l => l.get_invoice()), ['F-1', 'F-H', 'F-2']);
+    assertLate(late[0], 'F-1', '2026-06-30', 10, '45000.00 EUR', '149.79 EUR');
+    assertLate(late[1], 'F-H', '2026-06-30', 10, '12000.00 EUR', '39.95 EUR');
+    assertLate(late[2], 'F-2', '2026-06-30', 10, '21517.50 EUR', '71.63 EUR');
+});
+
+test('an invoice by hand before the balance', () => {
+    // F-1 the advance (37 500) on 20 April, F-H by hand, 25 000, on 30
+    // April, no progress; accepted 15 June with a bank guarantee: the balance
+    // is 125 000 − 25 000 = 100 000, recovering all the 37 500: 62 500, VAT
+    // 12 500, 75 000, nothing held.
+    const [, affair] = billingAffair();
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    affair.record_invoice('F-H', date(2026, 4, 30), money('25000.00 EUR'));
+    affair.record_acceptance(date(2026, 6, 15), true);
+    const items = dueOn(affair, 2026, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', ['100000.00 EUR', '37500.00 EUR', '62500.00 EUR',
+        '12500.00 EUR', '75000.00 EUR', '0.00 EUR', '75000.00 EUR']);
+    // F-H: 25 000 + 5 000 of VAT, due 30 April + 45 = 14 June → 30 June; on
+    // 10 July 30 000 × 0.1215 × 10 / 365 = 99.863… → 99.86.
+    const late = affair.list_late_payments(date(2026, 7, 10));
+    assertEqual(late.map(l => l.get_invoice()), ['F-1', 'F-H']);
+    assertLate(late[1], 'F-H', '2026-06-30', 10, '30000.00 EUR', '99.86 EUR');
+});
+
+test('billing is journaled', () => {
+    const [p, affair] = billingAffair();
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    affair.add_billing_milestone(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, null));
+    affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'));
+    // Refused: not journaled.
+    assertThrows(() => affair.add_billing_milestone(Aff.BillingMilestone.new('A2', BK.ADVANCE, 1000, null)),
+        E.INVALID_VALUE);
+    // The advance, 10 % of 125 000: 12 500, VAT 2 500, 15 000.
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    affair.record_acceptance(date(2026, 6, 15), true);
+    // The balance: 125 000 − 0 of work, recovering the 12 500: 112 500, VAT
+    // 22 500, 135 000, nothing held (guarantee).
+    const items = dueOn(affair, 2026, 6, 15);
+    assertEqual(steps(items), ['solde']);
+    invoiceFirst(affair, items, 'F-2', 2026, 6, 16);
+
+    const entries = [];
+    for (let i = n; i < journal.get_n_entries(); i++)
+        entries.push(journal.get_entry(i));
+    assertEqual(entries.map(e => e.get_action()), ['billing-milestone-added', 'billing-milestone-added',
+        'invoice-recorded', 'acceptance-recorded', 'invoice-recorded']);
+    for (const e of entries)
+        assertEqual([e.get_entity_kind(), e.get_entity_id(), e.get_actor()], ['affair', AFFAIR, 'Claire Martin']);
+    assertTrue(journal.verify());
+
+    const details = (i, keys) => keys.map(key => entries[i].dup_detail(key));
+    const MILESTONE = ['milestone', 'kind', 'basis_points', 'task'];
+    const INVOICE = ['invoice', 'kind', 'milestone', 'date', 'amount', 'advance_recovered', 'vat', 'retention',
+        'payable'];
+    assertEqual(details(0, MILESTONE), ['A', 'advance', '1000', null]);
+    assertEqual(details(1, MILESTONE), ['M-T1', 'milestone', '4000', 'T1']);
+    assertEqual(details(2, INVOICE), ['F-1', 'advance', 'A', '2026-04-20', '12500.00 EUR', '0.00 EUR',
+        '2500.00 EUR', '0.00 EUR', '15000.00 EUR']);
+    assertEqual(details(3, ['date', 'bank_guarantee']), ['2026-06-15', 'true']);
+    assertEqual(details(4, INVOICE), ['F-2', 'final', 'solde', '2026-06-16', '125000.00 EUR', '12500.00 EUR',
+        '22500.00 EUR', '0.00 EUR', '135000.00 EUR']);
+});
+
+test('journaled invoice kinds', () => {
+    // One invoice of each step of the C test's schedule, and one by hand.
+    const [p, affair] = billingAffair();
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    affair.record_acceptance(date(2026, 4, 20), false);
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    // On 30 April: the advance, the situation of 30 April, the balance.
+    let items = dueOn(affair, 2026, 4, 30);
+    assertEqual(items.map(i => i.get_kind()), [BK.ADVANCE, BK.SITUATION, BK.FINAL]);
+    items.forEach((item, k) => assertTrue(affair.invoice_billing_item(item, `F-${k + 1}`, date(2026, 4, 30))));
+    affair.record_invoice('F-H', date(2026, 4, 30), money('1.00 EUR'));
+    // The retention held on the situation and the balance, a year after the
+    // acceptance.
+    items = dueOn(affair, 2027, 4, 20);
+    assertEqual(items.map(i => i.get_kind()), [BK.RETENTION_RELEASE]);
+    affair.invoice_billing_item(items[0], 'F-R', date(2027, 4, 20));
+    const journaled = [];
+    for (let i = n; i < journal.get_n_entries(); i++) {
+        const e = journal.get_entry(i);
+        if (e.get_action() === 'invoice-recorded')
+            journaled.push(['invoice', 'kind', 'milestone'].map(key => e.dup_detail(key)));
+    }
+    assertEqual(journaled, [['F-1', 'advance', 'acompte'], ['F-2', 'situation', 'situations'],
+        ['F-3', 'final', 'solde'], ['F-H', 'other', null], ['F-R', 'retention-release', 'retenue']]);
+});
+
+test('billing survives to_data / new_from_data', () => {
+    const [p, affair] = billingAffair();
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    affair.record_progress('T1', date(2026, 5, 4), 8000);
+    invoiceFirst(affair, dueOn(affair, 2026, 5, 4), 'F-2', 2026, 5, 2);
+    affair.record_progress('T2', date(2026, 5, 29), 5000);
+    invoiceFirst(affair, dueOn(affair, 2026, 6, 3), 'F-3', 2026, 6, 3);
+    affair.record_payment('F-1', date(2026, 6, 1), money('20000.00 EUR'));
+    affair.record_acceptance(date(2026, 6, 15), false);
+
+    const [text] = p.to_data();
+    const finance = JSON.parse(text).affairs[0].finance;
+    assertEqual(finance.billing, {acceptance: '2026-06-15', bank_guarantee: false, milestones: []});
+    // The invoices of the billing schedule test, figures by hand there.
+    assertEqual(finance.invoices, [
+        {reference: 'F-1', kind: 'advance', milestone: 'acompte', date: '2026-04-20', amount: '37500.00 EUR',
+            advance_recovered: '0.00 EUR', vat: '7500.00 EUR', retention: '0.00 EUR', payable: '45000.00 EUR'},
+        {reference: 'F-2', kind: 'situation', milestone: 'situations', date: '2026-05-02', amount: '31250.00 EUR',
+            advance_recovered: '9375.00 EUR', vat: '4375.00 EUR', retention: '1312.50 EUR',
+            payable: '24937.50 EUR'},
+        {reference: 'F-3', kind: 'situation', milestone: 'situations', date: '2026-06-03', amount: '50000.00 EUR',
+            advance_recovered: '15000.00 EUR', vat: '7000.00 EUR', retention: '2100.00 EUR',
+            payable: '39900.00 EUR'},
+    ]);
+    assertEqual(finance.payments, [{invoice: 'F-1', date: '2026-06-01', amount: '20000.00 EUR'}]);
+
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.to_data()[0], text, 'the same bytes again');
+    assertEqual(q.get_journal().get_head_hash(), p.get_journal().get_head_hash());
+    assertTrue(q.get_journal().verify());
+    const loaded = q.lookup_affair(AFFAIR);
+    assertEqual(ids(loaded.list_billing_milestones()), ['acompte', 'situations', 'solde', 'retenue']);
+    assertEqual(acceptanceOf(loaded), [true, '2026-06-15', false]);
+
+    for (const owner of [affair, loaded]) {
+        // Billed 31 250 + 50 000.
+        assertMoney(statusOn(owner, 2026, 6, 15).get_billed(), '81250.00 EUR', 'billed');
+        // The balance as in the schedule test: the invoices' amounts came
+        // back (work 81 250, 24 375 recovered of 37 500).
+        let items = dueOn(owner, 2026, 6, 15);
+        assertEqual(items.length, 1);
+        assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', BALANCE_43750);
+        invoiceFirst(owner, items, 'F-4', 2026, 6, 15);
+        // The retention held: 1 312.50 + 2 100 + 1 837.50.
+        items = dueOn(owner, 2027, 6, 15);
+        assertEqual(items.length, 1);
+        assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', RELEASE_5250);
+        // Late on 10 July: F-1, 45 000 − 20 000 = 25 000, 10 days: 83.22;
+        // F-2 (2 May + 45 = 16 June → 30 June) 24 937.50 × 0.1215 × 10 / 365
+        // = 83.011… → 83.01; F-3 (3 June + 45 = 18 July → 31 July) and F-4
+        // (15 June + 45 = 30 July → 31 July) not yet.
+        const late = owner.list_late_payments(date(2026, 7, 10));
+        assertEqual(late.map(l => l.get_invoice()), ['F-1', 'F-2']);
+        assertLate(late[0], 'F-1', '2026-06-30', 10, '25000.00 EUR', '83.22 EUR');
+        assertLate(late[1], 'F-2', '2026-06-30', 10, '24937.50 EUR', '83.01 EUR');
+    }
+    // The loaded affair journals what it invoices.
+    const last = q.get_journal().get_entry(q.get_journal().get_n_entries() - 1);
+    assertEqual([last.get_action(), last.dup_detail('invoice'), last.dup_detail('payable')],
+        ['invoice-recorded', 'F-4', '34912.50 EUR']);
+    assertTrue(q.get_journal().verify());
+});
+
+test('an own schedule and a bank guarantee survive to_data / new_from_data', () => {
+    const [p, affair] = billingAffair();
+    affair.add_billing_milestone(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, null));
+    affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'));
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    finish(affair, 'T1', [2026, 4, 20], [2026, 5, 4]);
+    invoiceFirst(affair, dueOn(affair, 2026, 5, 4), 'F-2', 2026, 5, 4);
+    affair.record_acceptance(date(2026, 6, 15), true);
+
+    const [text] = p.to_data();
+    const finance = JSON.parse(text).affairs[0].finance;
+    assertEqual(finance.billing, {
+        acceptance: '2026-06-15', bank_guarantee: true,
+        milestones: [{id: 'A', kind: 'advance', basis_points: 1000},
+            {id: 'M-T1', kind: 'milestone', basis_points: 4000, task: 'T1'}],
+    });
+    // 12 500 / VAT 2 500 / 15 000; 50 000 recovering 5 000, VAT 9 000, 2 700
+    // held, 51 300.
+    assertEqual(finance.invoices, [
+        {reference: 'F-1', kind: 'advance', milestone: 'A', date: '2026-04-20', amount: '12500.00 EUR',
+            advance_recovered: '0.00 EUR', vat: '2500.00 EUR', retention: '0.00 EUR', payable: '15000.00 EUR'},
+        {reference: 'F-2', kind: 'milestone', milestone: 'M-T1', date: '2026-05-04', amount: '50000.00 EUR',
+            advance_recovered: '5000.00 EUR', vat: '9000.00 EUR', retention: '2700.00 EUR',
+            payable: '51300.00 EUR'},
+    ]);
+
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.to_data()[0], text, 'the same bytes again');
+    const loaded = q.lookup_affair(AFFAIR);
+    const schedule = loaded.list_billing_milestones();
+    assertEqual(ids(schedule), ['A', 'M-T1', 'solde', 'retenue']);
+    assertEqual([schedule[1].get_kind(), schedule[1].get_basis_points(), schedule[1].get_task_id()],
+        [BK.MILESTONE, 4000, 'T1']);
+    assertEqual(acceptanceOf(loaded), [true, '2026-06-15', true]);
+    for (const owner of [affair, loaded]) {
+        // 75 000, recovering 7 500: 67 500, 13 500, 81 000, nothing held;
+        // and the 2 700 held before the guarantee, freed at the acceptance.
+        const items = dueOn(owner, 2027, 6, 15);
+        assertEqual(steps(items), ['solde', 'retenue']);
+        assertItem(items[0], 'solde', BK.FINAL, '2026-06-15', ['75000.00 EUR', '7500.00 EUR', '67500.00 EUR',
+            '13500.00 EUR', '81000.00 EUR', '0.00 EUR', '81000.00 EUR']);
+    }
+    // The loaded affair still refuses a second advance.
+    assertThrows(() => loaded.add_billing_milestone(Aff.BillingMilestone.new('A2', BK.ADVANCE, 1000, null)),
+        E.INVALID_VALUE);
+});
+
+test('billing reasons in the policy language', () => {
+    // The items of "advance, situation and balance due together": the
+    // advance (30 % of 125 000.00), the situation of 31 May (50 000.00 in
+    // all, 0.00 billed before) and the balance (125 000.00, 0.00 billed).
+    const [p, affair] = billingAffair();
+    affair.record_progress('T1', date(2026, 5, 4), 8000);
+    affair.record_acceptance(date(2026, 6, 15), false);
+    const reasons = () => dueOn(affair, 2026, 6, 15).map(i => i.get_reason());
+    assertEqual(p.get_policy().get_language(), 'fr');
+    const french = reasons();
+    assertEqual(french.length, 3);
+    assertTrue(p.get_policy().set_language('en'));
+    const english = reasons();
+    assertEqual(english.length, 3);
+    const words = [['acompte', 'advance'], ['situation', 'progress'], ['solde', 'balance']];
+    words.forEach(([fr, en], i) => {
+        assertTrue(french[i] !== english[i], `reason ${i} translated`);
+        assertTrue(french[i].toLowerCase().includes(fr), `"${french[i]}" says ${fr}`);
+        assertFalse(english[i].toLowerCase().includes(fr), `"${english[i]}" does not say ${fr}`);
+        assertTrue(english[i].toLowerCase().includes(en), `"${english[i]}" says ${en}`);
+        for (const reason of [french[i], english[i]])
+            assertTrue(reason.includes('125000.00 EUR'), `"${reason}" gives the price`);
+    });
+    for (const list of [french, english]) {
+        assertTrue(list[0].includes('30'), `"${list[0]}" gives the rate`);
+        assertTrue(list[1].includes('50000.00 EUR'), `"${list[1]}" gives the cumulative situation`);
+    }
+    // Back to French.
+    p.get_policy().set_language('fr');
+    assertEqual(reasons(), french);
+});
+
+test('milestone and release reasons', () => {
+    // A milestone of 40 % on T1 alone (no advance): 50 000, VAT 10 000,
+    // 60 000, 3 000 held, 57 000; its reason names its task. Then the
+    // balance at the acceptance, 75 000 + 15 000 of VAT = 90 000, 4 500
+    // held; the release a year on of 3 000 + 4 500 = 7 500 names what it
+    // releases.
+    const [p, affair] = billingAffair();
+    affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'));
+    finish(affair, 'T1', [2026, 4, 20], [2026, 5, 4]);
+    let items = dueOn(affair, 2026, 5, 4);
+    assertItem(items[0], 'M-T1', BK.MILESTONE, '2026-05-04', ['50000.00 EUR', '0.00 EUR', '50000.00 EUR',
+        '10000.00 EUR', '60000.00 EUR', '3000.00 EUR', '57000.00 EUR']);
+    const frenchMilestone = items[0].get_reason();
+    assertTrue(frenchMilestone.includes('T1') && frenchMilestone.includes('125000.00 EUR'), frenchMilestone);
+    invoiceFirst(affair, items, 'F-1', 2026, 5, 4);
+    affair.record_acceptance(date(2026, 6, 15), false);
+    invoiceFirst(affair, dueOn(affair, 2026, 6, 15), 'F-2', 2026, 6, 15);
+    items = dueOn(affair, 2027, 6, 15);
+    assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', ['7500.00 EUR', '0.00 EUR',
+        '7500.00 EUR', '0.00 EUR', '7500.00 EUR', '0.00 EUR', '7500.00 EUR']);
+    const frenchRelease = items[0].get_reason();
+    p.get_policy().set_language('en');
+    const englishRelease = dueOn(affair, 2027, 6, 15)[0].get_reason();
+    assertTrue(frenchRelease.toLowerCase().includes('retenue'), frenchRelease);
+    assertTrue(englishRelease.toLowerCase().includes('retention'), englishRelease);
+    assertTrue(frenchRelease !== englishRelease, 'translated');
+    for (const reason of [frenchRelease, englishRelease])
+        assertTrue(reason.includes('7500.00 EUR'), reason);
+});
+
+test('late and supplier payments', () => {
+    const [, affair] = billingAffair();
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    // Due at 45 days end of month: 20 April + 45 days = 4 June → 30 June.
+    assertEqual(affair.list_late_payments(date(2026, 6, 30)), []);
+    // 10 days late on 10 July, 45 000 owed: 45 000 × 12.15 % × 10 / 365 =
+    // 149.794… → 149.79, and 40 euros.
+    let late = affair.list_late_payments(date(2026, 7, 10));
+    assertEqual(late.length, 1);
+    assertLate(late[0], 'F-1', '2026-06-30', 10, '45000.00 EUR', '149.79 EUR', '40.00 EUR');
+    // The first day late, 1 July: 45 000 × 12.15 % / 365 = 14.979… → 14.98.
+    assertLate(affair.list_late_payments(date(2026, 7, 1))[0], 'F-1', '2026-06-30', 1, '45000.00 EUR',
+        '14.98 EUR');
+    // 20 000 paid on 1 June: 25 000 owed, 25 000 × 12.15 % × 10 / 365 =
+    // 83.219… → 83.22.
+    assertTrue(affair.record_payment('F-1', date(2026, 6, 1), money('20000.00 EUR')));
+    late = affair.list_late_payments(date(2026, 7, 10));
+    assertEqual(late.length, 1);
+    assertMoney(late[0].get_outstanding(), '25000.00 EUR', 'outstanding');
+    assertMoney(late[0].get_interest(), '83.22 EUR', 'interest');
+    // The rest paid on 11 July: late on the 10th, not on the 11th.
+    affair.record_payment('F-1', date(2026, 7, 11), money('25000.00 EUR'));
+    assertEqual(affair.list_late_payments(date(2026, 7, 10)).length, 1);
+    assertEqual(affair.list_late_payments(date(2026, 7, 11)), []);
+
+    // PO-7 (52 000 of material for T2) is invoiced 20 000 on 11 May; T2 is
+    // accepted (finished) on 20 May: 32 000 to pay the supplier.
+    recordTextbook(affair);
+    finish(affair, 'T2', [2026, 5, 5], [2026, 5, 20]);
+    const suppliers = affair.list_supplier_payments_due(date(2026, 5, 20));
+    assertEqual(suppliers.length, 1);
+    assertSupplier(suppliers[0], 'PO-7', null, 'T2', '2026-05-20', '32000.00 EUR');
+    assertEqual(affair.list_supplier_payments_due(date(2026, 5, 19)), []);
+    // The textbook's F-2026-001 (37 500 by hand, 45 000 with VAT, due 30
+    // April + 45 = 14 June → 30 June) was paid 45 000 on 4 May: not late.
+    assertEqual(affair.list_late_payments(date(2026, 7, 10)).map(l => l.get_invoice()), ['F-1']);
+});
+
+test('other payment terms', () => {
+    // F-1, the advance of 45 000 with VAT, invoiced 20 April, at 60 days
+    // net: due 20 April + 60 = 19 June; on 29 June 10 days late: 45 000 ×
+    // 12.15 % × 10 / 365 = 149.79.
+    const [, affair] = billingAffair([60, false]);
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    assertEqual(affair.list_late_payments(date(2026, 6, 19)), []);
+    assertLate(affair.list_late_payments(date(2026, 6, 29))[0], 'F-1', '2026-06-19', 10, '45000.00 EUR',
+        '149.79 EUR');
+});
+
+// docs/rules.md: "Due date: invoice date + payment days (30 when 0), then,
+// for "end of month" terms, the last day of that month."
+test('0 days end of month', () => {
+    // 0 days end of month: 20 April + 30 days = 20 May, then the end of that
+    // month, 31 May; on 1 June 1 day late: 45 000 × 12.15 % × 1 / 365 =
+    // 14.979… → 14.98.
+    const [, affair] = billingAffair([0, true]);
+    assertEqual([affair.get_payment_days(), affair.get_payment_end_of_month()], [0, true]);
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    assertEqual(affair.list_late_payments(date(2026, 5, 31)), [], 'not late on 31 May');
+    const late = affair.list_late_payments(date(2026, 6, 1));
+    assertEqual(late.length, 1);
+    assertLate(late[0], 'F-1', '2026-05-31', 1, '45000.00 EUR', '14.98 EUR');
+});
+
+test('late interest rate of the policy', () => {
+    // The default, ECB 2.15 % + 10 points.
+    assertEqual(Aff.Policy.new().get_late_interest_rate(), 1215);
+    const [p, affair] = billingAffair();
+    const policy = p.get_policy();
+    assertEqual(policy.get_late_interest_rate(), 1215);
+    assertEqual(policy.late_interest_rate, 1215);
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    policy.set_late_interest_rate(1000);
+    assertEqual(policy.get_late_interest_rate(), 1000);
+    assertEqual(journal.get_n_entries(), n + 1);
+    const e = journal.get_entry(n);
+    assertEqual([e.get_entity_kind(), e.get_action(), e.get_details()],
+        ['policy', 'changed', '{"property":"late-interest-rate","value":1000}']);
+    // 45 000 × 10 % × 10 / 365 = 123.287… → 123.29.
+    assertMoney(affair.list_late_payments(date(2026, 7, 10))[0].get_interest(), '123.29 EUR', 'at 10 %');
+    // No interest at 0, the indemnity still.
+    policy.late_interest_rate = 0;
+    const late = affair.list_late_payments(date(2026, 7, 10))[0];
+    assertMoney(late.get_interest(), '0.00 EUR', 'at 0');
+    assertMoney(late.get_indemnity(), '40.00 EUR', 'indemnity');
+    // Saved and loaded with the policy.
+    policy.set_late_interest_rate(1000);
+    const [text] = p.to_data();
+    assertEqual(JSON.parse(text).policy.late_interest_rate, 1000);
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.get_policy().get_late_interest_rate(), 1000);
+    assertMoney(q.lookup_affair(AFFAIR).list_late_payments(date(2026, 7, 10))[0].get_interest(), '123.29 EUR',
+        'loaded');
+});
+
+test('supplier payments in the order of the ledger', () => {
+    // PO-1: 3 000 of T1's material from Inox SA on 22 April, 1 000 invoiced
+    // on 5 May (FA-1); PO-7: 52 000 for T2 on 28 April, 20 000 invoiced on
+    // 11 May (FA-991); PO-9: 1 000 for the whole affair (no task); PO-3: 500
+    // for T1 on 25 May. T1 finished on 4 May, T2 on 20 May.
+    const [, affair] = billingAffair();
+    const ledger = affair.get_ledger();
+    const entry = Aff.CostEntry.new(date(2026, 4, 22), 'T1', C.MATERIAL, St.COMMITTED, money('3000.00 EUR'));
+    entry.set_document('PO-1');
+    entry.set_supplier('Inox SA');
+    assertTrue(ledger.add(entry));
+    cost(ledger, date(2026, 4, 28), 'T2', C.MATERIAL, St.COMMITTED, '52000.00 EUR', 'PO-7');
+    cost(ledger, date(2026, 4, 29), null, C.MATERIAL, St.COMMITTED, '1000.00 EUR', 'PO-9');
+    cost(ledger, date(2026, 5, 5), 'T1', C.MATERIAL, St.ACTUAL, '1000.00 EUR', 'FA-1', 'PO-1');
+    cost(ledger, date(2026, 5, 11), 'T2', C.MATERIAL, St.ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7');
+    cost(ledger, date(2026, 5, 25), 'T1', C.MATERIAL, St.COMMITTED, '500.00 EUR', 'PO-3');
+    // Nothing finished yet.
+    assertEqual(affair.list_supplier_payments_due(date(2026, 12, 31)), []);
+    finish(affair, 'T1', [2026, 4, 20], [2026, 5, 4]);
+    finish(affair, 'T2', [2026, 5, 5], [2026, 5, 20]);
+    assertEqual(affair.list_supplier_payments_due(date(2026, 5, 3)), []);
+    // 4 May: PO-1 whole, FA-1 comes on the 5th.
+    let due = affair.list_supplier_payments_due(date(2026, 5, 4));
+    assertEqual(due.length, 1);
+    assertSupplier(due[0], 'PO-1', 'Inox SA', 'T1', '2026-05-04', '3000.00 EUR');
+    // 5 May: 3 000 − 1 000.
+    assertSupplier(affair.list_supplier_payments_due(date(2026, 5, 5))[0], 'PO-1', 'Inox SA', 'T1',
+        '2026-05-04', '2000.00 EUR');
+    // 20 May: PO-1, then PO-7 52 000 − 20 000; PO-9 has no task.
+    due = affair.list_supplier_payments_due(date(2026, 5, 20));
+    assertEqual(due.map(d => d.get_document()), ['PO-1', 'PO-7']);
+    assertSupplier(due[1], 'PO-7', null, 'T2', '2026-05-20', '32000.00 EUR');
+    // 25 May: PO-3 too, ordered after T1's finish.
+    due = affair.list_supplier_payments_due(date(2026, 5, 25));
+    assertEqual(due.map(d => [d.get_document(), d.get_amount().to_string()]),
+        [['PO-1', '2000.00 EUR'], ['PO-7', '32000.00 EUR'], ['PO-3', '500.00 EUR']]);
+    // PO-7 settled in full on 26 May: 20 000 + 32 000.
+    cost(ledger, date(2026, 5, 26), 'T2', C.MATERIAL, St.ACTUAL, '32000.00 EUR', 'FA-992', 'PO-7');
+    due = affair.list_supplier_payments_due(date(2026, 5, 26));
+    assertEqual(due.map(d => d.get_document()), ['PO-1', 'PO-3']);
+    // A copy outlives its list.
+    const copy = due[1].copy();
+    due = null;
+    System.gc();
+    assertSupplier(copy, 'PO-3', null, 'T1', '2026-05-04', '500.00 EUR');
 });
 
 run();

@@ -93,8 +93,12 @@ def add_cost_line(rev, kind, description, quantity, unit, cost, lot):
     rev.add_line(line)
 
 
-def new_finance_portfolio(labour_overhead_rate=0, with_plan=True):
-    """The affair described at the top: (portfolio, affair OFF-1)."""
+def new_finance_portfolio(labour_overhead_rate=0, with_plan=True, billing=False, payment_terms=(45, True)):
+    """The affair described at the top: (portfolio, affair OFF-1). With
+    billing, the terms of the billing tests (new_finance_portfolio (&affair,
+    0, TRUE) of the C test): a 30 % advance, monthly situations, 5 %
+    retention, payment at 45 days end of month (or payment_terms), VAT
+    20 %."""
     p = new_base_portfolio()
     add_consultation(p, 'CONS-1', 'acme')
     offer = Aff.Offer.new('OFF-1', 'CONS-1')
@@ -107,6 +111,10 @@ def new_finance_portfolio(labour_overhead_rate=0, with_plan=True):
     rev.set_contingency(M('5000.00 EUR'))
     rev.set_selling_price(M('125000.00 EUR'))
     rev.set_validity(D(2026, 6, 30))
+    if billing:
+        rev.set_billing(3000, True, 500)
+        rev.set_payment_terms(*payment_terms)
+        rev.set_vat_rate(2000)
     offer.send(D(2026, 4, 1))
     assert offer.get_state() == Aff.OfferState.SENT
     offer.accept(D(2026, 4, 20), 'CT-2026-017')
@@ -1866,6 +1874,915 @@ class DriftPolicyTest(DriftTestCase):
             del doc['policy'][name]
         again = Aff.Portfolio.new_from_data(json.dumps(doc), -1)
         self.assertEqual(self.values(again.get_policy()), self.DEFAULTS)
+
+
+# ---- Billing --------------------------------------------------------------
+#
+# tests/c/test-finance.c, test_billing_schedule,
+# test_billing_errors_and_guarantee and test_late_and_supplier_payments, and
+# the rules of docs/rules.md, "Billing". The affair is the one at the top
+# with the billing terms of new_finance_portfolio(billing=True): a 30 %
+# advance (3000 bp of the 125 000.00 contract: 37 500.00), monthly
+# situations, 5 % retention (500 bp), payment at 45 days end of month, VAT
+# 20 % (2000 bp). Each product is rounded half to even.
+
+BK = Aff.BillingKind
+
+
+def billing_affair():
+    """The affair with the billing terms: (portfolio, affair)."""
+    return new_finance_portfolio(billing=True)
+
+
+def due_on(affair, y, m, d):
+    items = affair.list_billing_due(D(y, m, d))
+    assert isinstance(items, list), items
+    return items
+
+
+def invoice_first(affair, items, reference, y, m, d):
+    assert affair.invoice_billing_item(items[0], reference, D(y, m, d))
+
+
+def finish(affair, task, start, end):
+    """Sets the actual start and finish of a task of the plan."""
+    t = affair.get_plan().lookup_task(task)
+    t.set_actual_start(D(*start))
+    t.set_actual_finish(D(*end))
+
+
+def ids(milestones):
+    return [m.get_id() for m in milestones]
+
+
+class BillingTestCase(FinanceTestCase):
+    def assertItem(self, item, milestone, kind, due, amount, recovered, excluding, vat, including, retention,
+                   payable):
+        """assert_item of the C test."""
+        self.assertIsInstance(item, Aff.BillingItem)
+        self.assertEqual(item.get_milestone_id(), milestone)
+        self.assertEqual(item.get_kind(), kind)
+        self.assertEqual(ymd(item.get_due_date()), due)
+        self.assertIsInstance(item.get_reason(), str)
+        self.assertNotEqual(item.get_reason(), '')
+        self.assertMoney(item.get_amount(), amount)
+        self.assertMoney(item.get_advance_recovered(), recovered)
+        self.assertMoney(item.get_excluding_vat(), excluding)
+        self.assertMoney(item.get_vat(), vat)
+        self.assertMoney(item.get_including_vat(), including)
+        self.assertMoney(item.get_retention(), retention)
+        self.assertMoney(item.get_payable(), payable)
+
+    def assertLate(self, late, invoice, due, days, outstanding, interest, indemnity='40.00 EUR'):
+        self.assertIsInstance(late, Aff.LatePayment)
+        self.assertEqual(late.get_invoice(), invoice)
+        self.assertEqual(ymd(late.get_due_date()), due)
+        self.assertEqual(late.get_days_late(), days)
+        self.assertMoney(late.get_outstanding(), outstanding)
+        self.assertMoney(late.get_interest(), interest)
+        self.assertMoney(late.get_indemnity(), indemnity)
+
+    def assertSupplier(self, payment, document, supplier, task, accepted, amount):
+        self.assertIsInstance(payment, Aff.SupplierPayment)
+        self.assertEqual(payment.get_document(), document)
+        self.assertEqual(payment.get_supplier(), supplier)
+        self.assertEqual(payment.get_task_id(), task)
+        self.assertEqual(ymd(payment.get_accepted()), accepted)
+        self.assertMoney(payment.get_amount(), amount)
+
+
+class BillingTermsTest(BillingTestCase):
+    def test_terms_copied_from_the_offer(self):
+        # Without the billing option the revision's defaults: payment at 30
+        # days, not end of month, no advance, no situations, the policy's
+        # retention of 500 bp and its VAT of 2000 bp.
+        p, affair = new_finance_portfolio()
+        self.assertEqual(affair.get_advance_rate(), 0)
+        self.assertFalse(affair.get_progress_billing())
+        self.assertEqual(affair.get_retention_rate(), 500)
+        self.assertEqual(affair.get_payment_days(), 30)
+        self.assertFalse(affair.get_payment_end_of_month())
+        self.assertEqual(affair.get_vat_rate(), 2000)
+        # so its schedule is only the balance and the release
+        schedule = affair.list_billing_milestones()
+        self.assertEqual(ids(schedule), ['solde', 'retenue'])
+        self.assertEqual([m.get_kind() for m in schedule], [BK.FINAL, BK.RETENTION_RELEASE])
+        # With it, the terms of the billing tests.
+        p, affair = billing_affair()
+        self.assertEqual(affair.get_advance_rate(), 3000)
+        self.assertTrue(affair.get_progress_billing())
+        self.assertEqual(affair.get_retention_rate(), 500)
+        self.assertEqual(affair.get_payment_days(), 45)
+        self.assertTrue(affair.get_payment_end_of_month())
+        self.assertEqual(affair.get_vat_rate(), 2000)
+
+    def test_milestone_object(self):
+        m = Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1')
+        self.assertEqual(m.get_id(), 'M-T1')
+        self.assertEqual(m.get_kind(), BK.MILESTONE)
+        self.assertEqual(m.get_basis_points(), 4000)
+        self.assertEqual(m.get_task_id(), 'T1')
+        copy = m.copy()
+        del m
+        gc.collect()
+        self.assertEqual((copy.get_id(), copy.get_kind(), copy.get_basis_points(), copy.get_task_id()),
+                         ('M-T1', BK.MILESTONE, 4000, 'T1'))
+        advance = Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, None)
+        self.assertIsNone(advance.get_task_id())
+        # the six kinds, in the order of the header
+        self.assertEqual([int(k) for k in (BK.ADVANCE, BK.SITUATION, BK.MILESTONE, BK.FINAL,
+                                            BK.RETENTION_RELEASE, BK.OTHER)], [0, 1, 2, 3, 4, 5])
+
+
+class BillingScheduleTest(BillingTestCase):
+    def test_billing_schedule(self):
+        """The whole billing of the affair, by hand. Contract 125 000,
+        advance 30 % = 37 500 excluding VAT, 45 000 with VAT 20 %. The
+        situation of 30 April: 25 % done (T1 half done: EV 25 000 of
+        100 000) → 31 250, recovering 37 500 × 31 250 / 125 000 = 9 375 of
+        the advance: 21 875 excluding VAT, 4 375 of VAT, 26 250 with it,
+        1 312.50 held (5 %), 24 937.50 to pay. The situation of 31 May:
+        65 % (EV 40 000 + 25 000) → 81 250 − 31 250 = 50 000, recovering
+        37 500 × 81 250 / 125 000 − 9 375 = 15 000: 35 000, 7 000, 42 000,
+        2 100 held, 39 900. The balance at the acceptance (15 June):
+        125 000 − 81 250 = 43 750, recovering the 13 125 left: 30 625,
+        6 125, 36 750, 1 837.50 held, 34 912.50. The retention, 5 250 (5 %
+        of the 105 000 of work with VAT), is released on 15 June 2027. In
+        all the client pays 45 000 + 24 937.50 + 39 900 + 34 912.50 + 5 250
+        = 150 000, the price with VAT."""
+        p, affair = billing_affair()
+
+        # The offer's terms make the schedule.
+        schedule = affair.list_billing_milestones()
+        self.assertEqual(len(schedule), 4)
+        self.assertEqual(ids(schedule), ['acompte', 'situations', 'solde', 'retenue'])
+        self.assertEqual([m.get_kind() for m in schedule],
+                         [BK.ADVANCE, BK.SITUATION, BK.FINAL, BK.RETENTION_RELEASE])
+        self.assertEqual(schedule[0].get_basis_points(), 3000)
+        self.assertIsNone(schedule[0].get_task_id())
+
+        # Nothing before the signature; the advance from it.
+        self.assertEqual(due_on(affair, 2026, 4, 19), [])
+        items = due_on(affair, 2026, 4, 20)
+        self.assertEqual(len(items), 1)
+        # 37 500 + 20 % = 45 000; nothing recovered or held on the advance
+        self.assertItem(items[0], 'acompte', BK.ADVANCE, (2026, 4, 20), '37500.00 EUR', '0.00 EUR',
+                        '37500.00 EUR', '7500.00 EUR', '45000.00 EUR', '0.00 EUR', '45000.00 EUR')
+        invoice_first(affair, items, 'F-1', 2026, 4, 20)
+
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        affair.record_progress('T1', D(2026, 5, 4), 8000)
+        items = due_on(affair, 2026, 5, 4)
+        self.assertEqual(len(items), 1)
+        # the situation of the month ended 30 April, as computed above
+        self.assertItem(items[0], 'situations', BK.SITUATION, (2026, 4, 30), '31250.00 EUR', '9375.00 EUR',
+                        '21875.00 EUR', '4375.00 EUR', '26250.00 EUR', '1312.50 EUR', '24937.50 EUR')
+        invoice_first(affair, items, 'F-2', 2026, 5, 2)
+        # Invoiced: nothing more until the end of May.
+        self.assertEqual(due_on(affair, 2026, 5, 30), [])
+
+        affair.record_progress('T2', D(2026, 5, 29), 5000)
+        items = due_on(affair, 2026, 6, 3)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'situations', BK.SITUATION, (2026, 5, 31), '50000.00 EUR', '15000.00 EUR',
+                        '35000.00 EUR', '7000.00 EUR', '42000.00 EUR', '2100.00 EUR', '39900.00 EUR')
+        invoice_first(affair, items, 'F-3', 2026, 6, 3)
+
+        self.assertFalse(affair.get_acceptance()[0])
+        # not before the signature (20 April)
+        self.assertAffError(E.INVALID_VALUE, affair.record_acceptance, D(2026, 4, 1), False)
+        self.assertTrue(affair.record_acceptance(D(2026, 6, 15), False))
+        self.assertAffError(E.INVALID_TRANSITION, affair.record_acceptance, D(2026, 6, 15), False)
+        accepted, on, guarantee = affair.get_acceptance()
+        self.assertTrue(accepted)
+        self.assertEqual(ymd(on), (2026, 6, 15))
+        self.assertFalse(guarantee)
+
+        # The June situation is not due before the end of June; the balance
+        # is, from the acceptance.
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '43750.00 EUR', '13125.00 EUR',
+                        '30625.00 EUR', '6125.00 EUR', '36750.00 EUR', '1837.50 EUR', '34912.50 EUR')
+        invoice_first(affair, items, 'F-4', 2026, 6, 15)
+
+        # Everything is billed: the progress is still 65 %, which the
+        # situations billed already, and the balance billed the rest.
+        self.assertEqual(due_on(affair, 2027, 6, 14), [])
+        items = due_on(affair, 2027, 6, 15)
+        self.assertEqual(len(items), 1)
+        # 1 312.50 + 2 100 + 1 837.50 = 5 250 held, released without VAT
+        self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '5250.00 EUR', '0.00 EUR',
+                        '5250.00 EUR', '0.00 EUR', '5250.00 EUR', '0.00 EUR', '5250.00 EUR')
+        self.assertIn('5250.00 EUR', items[0].get_reason())
+        invoice_first(affair, items, 'F-5', 2027, 6, 15)
+        # Released: invoicing it again is refused.
+        self.assertAffError(E.INVALID_TRANSITION, affair.invoice_billing_item, items[0], 'F-6', D(2027, 7, 1))
+        self.assertEqual(due_on(affair, 2028, 1, 1), [])
+
+        # Billed (work): 31 250 + 50 000 + 43 750 = 125 000; the advance and
+        # the release are not revenue.
+        self.assertMoney(status_on(affair, 2027, 6, 15).get_billed(), '125000.00 EUR')
+        # before the balance: 31 250 + 50 000
+        self.assertMoney(status_on(affair, 2026, 6, 14).get_billed(), '81250.00 EUR')
+
+    def test_listed_items_outlive_their_array(self):
+        # (transfer container): the wrappers hold copies of the items
+        p, affair = billing_affair()
+        item = due_on(affair, 2026, 4, 20)[0]
+        milestone = affair.list_billing_milestones()[1]
+        gc.collect()
+        for _ in range(20):
+            due_on(affair, 2026, 4, 20)
+            affair.list_billing_milestones()
+        gc.collect()
+        self.assertItem(item, 'acompte', BK.ADVANCE, (2026, 4, 20), '37500.00 EUR', '0.00 EUR',
+                        '37500.00 EUR', '7500.00 EUR', '45000.00 EUR', '0.00 EUR', '45000.00 EUR')
+        self.assertEqual(milestone.get_id(), 'situations')
+        copy = item.copy()
+        del item
+        gc.collect()
+        self.assertMoney(copy.get_payable(), '45000.00 EUR')
+        self.assertTrue(affair.invoice_billing_item(copy, 'F-1', D(2026, 4, 20)))
+
+    def test_items_due_together(self):
+        """Nothing invoiced before the acceptance: on 15 June the advance,
+        the situation of 31 May and the balance are all due, none of them
+        recovering an advance that was never invoiced. The situation: EV on
+        31 May 80 % of T1's 50 000 = 40 000 of 100 000, 40 % of 125 000 =
+        50 000; VAT 10 000, 60 000, 3 000 held, 57 000. The balance: 125 000
+        − 0 of work invoiced; VAT 25 000, 150 000, 7 500 held, 142 500."""
+        p, affair = billing_affair()
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        affair.record_progress('T1', D(2026, 5, 4), 8000)
+        affair.record_acceptance(D(2026, 6, 15), False)
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual([i.get_milestone_id() for i in items], ['acompte', 'situations', 'solde'])
+        self.assertItem(items[0], 'acompte', BK.ADVANCE, (2026, 4, 20), '37500.00 EUR', '0.00 EUR',
+                        '37500.00 EUR', '7500.00 EUR', '45000.00 EUR', '0.00 EUR', '45000.00 EUR')
+        self.assertItem(items[1], 'situations', BK.SITUATION, (2026, 5, 31), '50000.00 EUR', '0.00 EUR',
+                        '50000.00 EUR', '10000.00 EUR', '60000.00 EUR', '3000.00 EUR', '57000.00 EUR')
+        self.assertItem(items[2], 'solde', BK.FINAL, (2026, 6, 15), '125000.00 EUR', '0.00 EUR',
+                        '125000.00 EUR', '25000.00 EUR', '150000.00 EUR', '7500.00 EUR', '142500.00 EUR')
+        # no retention held yet: nothing to release a year on
+        self.assertEqual([i.get_milestone_id() for i in due_on(affair, 2027, 6, 15)],
+                         ['acompte', 'situations', 'solde'])
+
+
+class BillingAmendmentTest(BillingTestCase):
+    def test_amendment_changes_the_revenue(self):
+        """The schedule of test_billing_errors_and_guarantee (A: 10 %, M-T1:
+        40 % on T1) with AV-1, +10 000, accepted on 2 May. The advance is a
+        share of the contract amount: 12 500. The milestone, of the revenue
+        at completion on its day: 40 % of 135 000 = 54 000, recovering
+        12 500 × 54 000 / 135 000 = 5 000: 49 000, VAT 9 800, 58 800, 2 940
+        held, 55 860. The balance: 135 000 − 54 000 = 81 000, recovering the
+        7 500 left: 73 500, 14 700, 88 200, 4 410 held, 83 790. Released a
+        year on: 2 940 + 4 410 = 7 350. In all 15 000 + 55 860 + 83 790 +
+        7 350 = 162 000 = 135 000 × 1.2."""
+        p, affair = billing_affair()
+        affair.add_billing_milestone(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, None))
+        affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'))
+        amendment = Aff.Amendment.new('AV-1', D(2026, 5, 1), M('10000.00 EUR'), 'Tubes supplémentaires')
+        affair.add_amendment(amendment)
+        affair.accept_amendment('AV-1', D(2026, 5, 2))
+        items = due_on(affair, 2026, 4, 20)
+        self.assertItem(items[0], 'A', BK.ADVANCE, (2026, 4, 20), '12500.00 EUR', '0.00 EUR', '12500.00 EUR',
+                        '2500.00 EUR', '15000.00 EUR', '0.00 EUR', '15000.00 EUR')
+        invoice_first(affair, items, 'F-1', 2026, 4, 20)
+        finish(affair, 'T1', (2026, 4, 20), (2026, 5, 4))
+        items = due_on(affair, 2026, 5, 4)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'M-T1', BK.MILESTONE, (2026, 5, 4), '54000.00 EUR', '5000.00 EUR',
+                        '49000.00 EUR', '9800.00 EUR', '58800.00 EUR', '2940.00 EUR', '55860.00 EUR')
+        invoice_first(affair, items, 'F-2', 2026, 5, 4)
+        affair.record_acceptance(D(2026, 6, 15), False)
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '81000.00 EUR', '7500.00 EUR',
+                        '73500.00 EUR', '14700.00 EUR', '88200.00 EUR', '4410.00 EUR', '83790.00 EUR')
+        invoice_first(affair, items, 'F-3', 2026, 6, 15)
+        items = due_on(affair, 2027, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '7350.00 EUR', '0.00 EUR',
+                        '7350.00 EUR', '0.00 EUR', '7350.00 EUR', '0.00 EUR', '7350.00 EUR')
+        # billed (work): 54 000 + 81 000
+        self.assertMoney(status_on(affair, 2027, 6, 15).get_billed(), '135000.00 EUR')
+
+
+class BillingErrorsTest(BillingTestCase):
+    def test_billing_errors_and_guarantee(self):
+        p, affair = billing_affair()
+        advance = Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, None)
+        advance2 = Aff.BillingMilestone.new('A2', BK.ADVANCE, 1000, None)
+        on_t1 = Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1')
+        on_t9 = Aff.BillingMilestone.new('M-T9', BK.MILESTONE, 1000, 'T9')
+        too_much = Aff.BillingMilestone.new('M-T2', BK.MILESTONE, 6001, 'T2')
+        final = Aff.BillingMilestone.new('S', BK.FINAL, 0, None)
+
+        self.assertTrue(affair.add_billing_milestone(advance))
+        # a second advance; the same id again; a final step
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone, advance2)
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone, advance)
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone, final)
+        e = self.assertAffError(E.NOT_FOUND, affair.add_billing_milestone, on_t9)
+        self.assertIn('T9', e.message)
+        self.assertTrue(affair.add_billing_milestone(on_t1))
+        # 4000 + 6001 > 10000
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone, too_much)
+        # Its own schedule: the offer's situations no longer apply.
+        schedule = affair.list_billing_milestones()
+        self.assertEqual(len(schedule), 4)
+        self.assertEqual(ids(schedule), ['A', 'M-T1', 'solde', 'retenue'])
+        self.assertEqual(schedule[1].get_task_id(), 'T1')
+        self.assertEqual(schedule[1].get_basis_points(), 4000)
+
+        # The advance: 10 % of 125 000 = 12 500; VAT 2 500; 15 000.
+        items = due_on(affair, 2026, 4, 20)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'A', BK.ADVANCE, (2026, 4, 20), '12500.00 EUR', '0.00 EUR', '12500.00 EUR',
+                        '2500.00 EUR', '15000.00 EUR', '0.00 EUR', '15000.00 EUR')
+        invoice_first(affair, items, 'F-1', 2026, 4, 20)
+        self.assertAffError(E.INVALID_TRANSITION, affair.invoice_billing_item, items[0], 'F-9', D(2026, 4, 20))
+        self.assertAffError(E.DUPLICATE_ID, affair.invoice_billing_item, items[0], 'F-1', D(2026, 4, 20))
+
+        # T1 finished on 4 May: 40 % of 125 000 = 50 000, recovering 12 500 ×
+        # 50 000 / 125 000 = 5 000; 45 000, 9 000, 54 000, 2 700 held,
+        # 51 300.
+        finish(affair, 'T1', (2026, 4, 20), (2026, 5, 4))
+        # not before its finish
+        self.assertEqual(due_on(affair, 2026, 5, 3), [])
+        items = due_on(affair, 2026, 5, 4)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'M-T1', BK.MILESTONE, (2026, 5, 4), '50000.00 EUR', '5000.00 EUR',
+                        '45000.00 EUR', '9000.00 EUR', '54000.00 EUR', '2700.00 EUR', '51300.00 EUR')
+        invoice_first(affair, items, 'F-2', 2026, 5, 4)
+
+        # Accepted with a bank guarantee: the balance holds nothing back.
+        # 75 000, recovering 7 500: 67 500, 13 500, 81 000.
+        self.assertTrue(affair.record_acceptance(D(2026, 6, 15), True))
+        accepted, on, guarantee = affair.get_acceptance()
+        self.assertEqual((accepted, ymd(on), guarantee), (True, (2026, 6, 15), True))
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual(len(items), 2)
+        self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '75000.00 EUR', '7500.00 EUR',
+                        '67500.00 EUR', '13500.00 EUR', '81000.00 EUR', '0.00 EUR', '81000.00 EUR')
+        # The guarantee frees at once the 2 700 held on the milestone
+        # invoice (5 % of its 54 000), without VAT.
+        self.assertItem(items[1], 'retenue', BK.RETENTION_RELEASE, (2026, 6, 15), '2700.00 EUR', '0.00 EUR',
+                        '2700.00 EUR', '0.00 EUR', '2700.00 EUR', '0.00 EUR', '2700.00 EUR')
+
+    def test_refused_milestones(self):
+        p, affair = billing_affair()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        for milestone in [
+                Aff.BillingMilestone.new('M 1', BK.MILESTONE, 1000, 'T1'),      # not an id
+                Aff.BillingMilestone.new('A', BK.ADVANCE, 0, None),             # below 1 bp
+                Aff.BillingMilestone.new('A', BK.ADVANCE, 10001, None),         # beyond 10000 bp
+                Aff.BillingMilestone.new('S', BK.SITUATION, 100, None),         # a share
+                Aff.BillingMilestone.new('S', BK.SITUATION, 0, 'T1'),           # a task
+                Aff.BillingMilestone.new('M', BK.MILESTONE, 1000, None),        # no task
+                Aff.BillingMilestone.new('M', BK.MILESTONE, 0, 'T1'),           # no share
+                Aff.BillingMilestone.new('M', BK.MILESTONE, 10001, 'T1'),       # beyond 10000 bp
+                Aff.BillingMilestone.new('R', BK.RETENTION_RELEASE, 0, None),   # closes every schedule
+                Aff.BillingMilestone.new('X', BK.OTHER, 0, None)]:              # by hand only
+            with self.subTest(id=milestone.get_id(), kind=milestone.get_kind()):
+                self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone, milestone)
+        # nothing added, nothing journaled: still the offer's terms
+        self.assertEqual(journal.get_n_entries(), n)
+        self.assertEqual(ids(affair.list_billing_milestones()), ['acompte', 'situations', 'solde', 'retenue'])
+        # the situations once; milestones up to exactly 10000 bp in all
+        self.assertTrue(affair.add_billing_milestone(Aff.BillingMilestone.new('S', BK.SITUATION, 0, None)))
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone,
+                            Aff.BillingMilestone.new('S2', BK.SITUATION, 0, None))
+        self.assertTrue(affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1')))
+        self.assertTrue(affair.add_billing_milestone(Aff.BillingMilestone.new('M-T2', BK.MILESTONE, 6000, 'T2')))
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone,
+                            Aff.BillingMilestone.new('M-T2b', BK.MILESTONE, 1, 'T2'))
+        # without an advance of its own, the offer's 30 % no longer applies
+        self.assertEqual(ids(affair.list_billing_milestones()), ['S', 'M-T1', 'M-T2', 'solde', 'retenue'])
+        self.assertEqual(due_on(affair, 2026, 4, 20), [])
+
+    def test_refused_invoices(self):
+        p, affair = billing_affair()
+        journal = p.get_journal()
+        items = due_on(affair, 2026, 4, 20)
+        n = journal.get_n_entries()
+        self.assertAffError(E.INVALID_VALUE, affair.invoice_billing_item, items[0], 'F 1', D(2026, 4, 20))
+        self.assertAffError(E.INVALID_VALUE, affair.invoice_billing_item, items[0], 'F-1', GLib.Date.new())
+        # the advance is due from the signature, 20 April, not on the 19th
+        self.assertAffError(E.INVALID_TRANSITION, affair.invoice_billing_item, items[0], 'F-1', D(2026, 4, 19))
+        self.assertEqual(journal.get_n_entries(), n)
+        self.assertEqual(len(due_on(affair, 2026, 4, 20)), 1)
+        # an invalid acceptance date
+        self.assertAffError(E.INVALID_VALUE, affair.record_acceptance, GLib.Date.new(), False)
+        self.assertFalse(affair.get_acceptance()[0])
+        self.assertEqual(journal.get_n_entries(), n)
+        # the acceptance on the signature day is fine
+        self.assertTrue(affair.record_acceptance(D(2026, 4, 20), False))
+
+
+class BillingByHandTest(BillingTestCase):
+    def test_hand_invoice_is_work_billed(self):
+        """An invoice recorded by hand (kind OTHER) is work billed, with VAT
+        at the affair's 20 %, nothing recovered or held.
+
+        F-1 the advance, 37 500, on 20 April; F-H by hand, 10 000, on 25
+        April: VAT 2 000, 12 000 to pay. T1 half done on 30 April. The
+        situation of 30 April bills the situations only: 31 250; but the
+        advance is recovered on all the work billed, F-H included: 37 500 ×
+        (10 000 + 31 250) / 125 000 = 12 375; 18 875 excluding VAT, 3 775
+        of VAT, 22 650, 1 132.50 held, 21 517.50. At the acceptance (15
+        June) the balance is 125 000 − (10 000 + 31 250) = 83 750,
+        recovering the 25 125 left: 58 625, 11 725, 70 350, 3 517.50 held,
+        66 832.50. The release a year on: 1 132.50 + 3 517.50 = 4 650. In
+        all 45 000 + 12 000 + 21 517.50 + 66 832.50 + 4 650 = 150 000."""
+        p, affair = billing_affair()
+        journal = p.get_journal()
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        n = journal.get_n_entries()
+        self.assertTrue(affair.record_invoice('F-H', D(2026, 4, 25), M('10000.00 EUR')))
+        e = journal.get_entry(n)
+        self.assertEqual(e.get_action(), 'invoice-recorded')
+        self.assertEqual(e.dup_detail('invoice'), 'F-H')
+        self.assertEqual(e.dup_detail('kind'), 'other')
+        self.assertIsNone(e.dup_detail('milestone'))
+        self.assertEqual(e.dup_detail('date'), '2026-04-25')
+        self.assertEqual(e.dup_detail('amount'), '10000.00 EUR')
+        self.assertEqual(e.dup_detail('advance_recovered'), '0.00 EUR')
+        self.assertEqual(e.dup_detail('vat'), '2000.00 EUR')          # 10 000 × 20 %
+        self.assertEqual(e.dup_detail('retention'), '0.00 EUR')
+        self.assertEqual(e.dup_detail('payable'), '12000.00 EUR')     # 10 000 + 2 000
+        # billed (work): F-H, not the advance
+        self.assertMoney(status_on(affair, 2026, 4, 25).get_billed(), '10000.00 EUR')
+        # and it is no step of the schedule: the advance stays invoiced, the
+        # rest is not due yet
+        self.assertEqual(due_on(affair, 2026, 4, 29), [])
+
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        items = due_on(affair, 2026, 5, 4)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'situations', BK.SITUATION, (2026, 4, 30), '31250.00 EUR', '12375.00 EUR',
+                        '18875.00 EUR', '3775.00 EUR', '22650.00 EUR', '1132.50 EUR', '21517.50 EUR')
+        invoice_first(affair, items, 'F-2', 2026, 5, 4)
+        # 10 000 + 31 250
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_billed(), '41250.00 EUR')
+
+        affair.record_acceptance(D(2026, 6, 15), False)
+        # no progress since 30 April: the situation of 31 May is 31 250 −
+        # 31 250 = 0, not due
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '83750.00 EUR', '25125.00 EUR',
+                        '58625.00 EUR', '11725.00 EUR', '70350.00 EUR', '3517.50 EUR', '66832.50 EUR')
+        invoice_first(affair, items, 'F-3', 2026, 6, 15)
+        self.assertMoney(status_on(affair, 2026, 6, 15).get_billed(), '125000.00 EUR')
+        items = due_on(affair, 2027, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '4650.00 EUR', '0.00 EUR',
+                        '4650.00 EUR', '0.00 EUR', '4650.00 EUR', '0.00 EUR', '4650.00 EUR')
+
+        # Late on 10 July 2026, none paid. Due dates, 45 days end of month:
+        # F-1 20 April + 45 = 4 June → 30 June; F-H 25 April + 45 = 9 June →
+        # 30 June; F-2 4 May + 45 = 18 June → 30 June; F-3 15 June + 45 =
+        # 30 July → 31 July, not yet due. 10 days late at 12.15 %:
+        # 45 000 × 0.1215 × 10 / 365 = 149.794… → 149.79; 12 000 → 39.945…
+        # → 39.95; 21 517.50 → 71.626… → 71.63.
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertEqual([x.get_invoice() for x in late], ['F-1', 'F-H', 'F-2'])
+        self.assertLate(late[0], 'F-1', (2026, 6, 30), 10, '45000.00 EUR', '149.79 EUR')
+        self.assertLate(late[1], 'F-H', (2026, 6, 30), 10, '12000.00 EUR', '39.95 EUR')
+        self.assertLate(late[2], 'F-2', (2026, 6, 30), 10, '21517.50 EUR', '71.63 EUR')
+
+    def test_hand_invoice_before_the_balance(self):
+        """F-1 the advance (37 500) on 20 April, F-H by hand, 25 000, on 30
+        April, no progress; accepted 15 June with a bank guarantee: the
+        balance is 125 000 − 25 000 = 100 000, recovering all the 37 500:
+        62 500, VAT 12 500, 75 000, nothing held."""
+        p, affair = billing_affair()
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        affair.record_invoice('F-H', D(2026, 4, 30), M('25000.00 EUR'))
+        affair.record_acceptance(D(2026, 6, 15), True)
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '100000.00 EUR', '37500.00 EUR',
+                        '62500.00 EUR', '12500.00 EUR', '75000.00 EUR', '0.00 EUR', '75000.00 EUR')
+        # F-H: 25 000 + 5 000 of VAT, due 30 April + 45 = 14 June → 30
+        # June; on 10 July 30 000 × 0.1215 × 10 / 365 = 99.863… → 99.86
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertEqual([x.get_invoice() for x in late], ['F-1', 'F-H'])
+        self.assertLate(late[1], 'F-H', (2026, 6, 30), 10, '30000.00 EUR', '99.86 EUR')
+
+
+class BillingJournalTest(BillingTestCase):
+    def test_journal(self):
+        p, affair = billing_affair()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        affair.add_billing_milestone(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, None))
+        affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'))
+        # refused: not journaled
+        self.assertAffError(E.INVALID_VALUE, affair.add_billing_milestone,
+                            Aff.BillingMilestone.new('A2', BK.ADVANCE, 1000, None))
+        # the advance, 10 % of 125 000: 12 500, VAT 2 500, 15 000
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        affair.record_acceptance(D(2026, 6, 15), True)
+        # the balance: 125 000 − 0 of work, recovering the 12 500:
+        # 112 500, VAT 22 500, 135 000, nothing held (guarantee)
+        items = due_on(affair, 2026, 6, 15)
+        self.assertEqual([i.get_milestone_id() for i in items], ['solde'])
+        invoice_first(affair, items, 'F-2', 2026, 6, 16)
+
+        entries = entries_from(journal, n)
+        self.assertEqual([e.get_action() for e in entries],
+                         ['billing-milestone-added', 'billing-milestone-added', 'invoice-recorded',
+                          'acceptance-recorded', 'invoice-recorded'])
+        for e in entries:
+            self.assertEqual(e.get_entity_kind(), 'affair')
+            self.assertEqual(e.get_entity_id(), 'OFF-1')
+            self.assertEqual(e.get_actor(), 'Claire Martin')
+        self.assertTrue(journal.verify())
+
+        detail = lambda i, key: entries[i].dup_detail(key)  # noqa: E731
+        self.assertEqual(detail(0, 'milestone'), 'A')
+        self.assertEqual(detail(0, 'kind'), 'advance')
+        self.assertEqual(detail(0, 'basis_points'), '1000')
+        self.assertIsNone(detail(0, 'task'))
+        self.assertEqual(detail(1, 'milestone'), 'M-T1')
+        self.assertEqual(detail(1, 'kind'), 'milestone')
+        self.assertEqual(detail(1, 'basis_points'), '4000')
+        self.assertEqual(detail(1, 'task'), 'T1')
+        expected = {
+            2: {'invoice': 'F-1', 'kind': 'advance', 'milestone': 'A', 'date': '2026-04-20',
+                'amount': '12500.00 EUR', 'advance_recovered': '0.00 EUR', 'vat': '2500.00 EUR',
+                'retention': '0.00 EUR', 'payable': '15000.00 EUR'},
+            4: {'invoice': 'F-2', 'kind': 'final', 'milestone': 'solde', 'date': '2026-06-16',
+                'amount': '125000.00 EUR', 'advance_recovered': '12500.00 EUR', 'vat': '22500.00 EUR',
+                'retention': '0.00 EUR', 'payable': '135000.00 EUR'},
+        }
+        for i, details in expected.items():
+            for key, value in details.items():
+                with self.subTest(entry=i, key=key):
+                    self.assertEqual(detail(i, key), value)
+        self.assertEqual(detail(3, 'date'), '2026-06-15')
+        self.assertEqual(detail(3, 'bank_guarantee'), 'true')
+
+    def test_kind_nicks(self):
+        """The journaled kinds, one invoice of each step of the C test's
+        schedule and one by hand."""
+        p, affair = billing_affair()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        affair.record_acceptance(D(2026, 4, 20), False)
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        # on 30 April: the advance, the situation of 30 April, the balance
+        items = due_on(affair, 2026, 4, 30)
+        self.assertEqual([i.get_kind() for i in items], [BK.ADVANCE, BK.SITUATION, BK.FINAL])
+        for k, item in enumerate(items):
+            self.assertTrue(affair.invoice_billing_item(item, 'F-%d' % (k + 1), D(2026, 4, 30)))
+        affair.record_invoice('F-H', D(2026, 4, 30), M('1.00 EUR'))
+        # the retention held on the situation and the balance, a year after
+        # the acceptance
+        items = due_on(affair, 2027, 4, 20)
+        self.assertEqual([i.get_kind() for i in items], [BK.RETENTION_RELEASE])
+        affair.invoice_billing_item(items[0], 'F-R', D(2027, 4, 20))
+        kinds_journaled = [(e.dup_detail('invoice'), e.dup_detail('kind'), e.dup_detail('milestone'))
+                           for e in entries_from(journal, n) if e.get_action() == 'invoice-recorded']
+        self.assertEqual(kinds_journaled, [('F-1', 'advance', 'acompte'), ('F-2', 'situation', 'situations'),
+                                           ('F-3', 'final', 'solde'), ('F-H', 'other', None),
+                                           ('F-R', 'retention-release', 'retenue')])
+
+
+class BillingRoundTripTest(BillingTestCase):
+    # The invoices of test_billing_schedule as saved, figures by hand there.
+    INVOICES = [
+        {'reference': 'F-1', 'kind': 'advance', 'milestone': 'acompte', 'date': '2026-04-20',
+         'amount': '37500.00 EUR', 'advance_recovered': '0.00 EUR', 'vat': '7500.00 EUR',
+         'retention': '0.00 EUR', 'payable': '45000.00 EUR'},
+        {'reference': 'F-2', 'kind': 'situation', 'milestone': 'situations', 'date': '2026-05-02',
+         'amount': '31250.00 EUR', 'advance_recovered': '9375.00 EUR', 'vat': '4375.00 EUR',
+         'retention': '1312.50 EUR', 'payable': '24937.50 EUR'},
+        {'reference': 'F-3', 'kind': 'situation', 'milestone': 'situations', 'date': '2026-06-03',
+         'amount': '50000.00 EUR', 'advance_recovered': '15000.00 EUR', 'vat': '7000.00 EUR',
+         'retention': '2100.00 EUR', 'payable': '39900.00 EUR'},
+    ]
+
+    def test_round_trip(self):
+        p, affair = billing_affair()
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        affair.record_progress('T1', D(2026, 5, 4), 8000)
+        invoice_first(affair, due_on(affair, 2026, 5, 4), 'F-2', 2026, 5, 2)
+        affair.record_progress('T2', D(2026, 5, 29), 5000)
+        invoice_first(affair, due_on(affair, 2026, 6, 3), 'F-3', 2026, 6, 3)
+        affair.record_payment('F-1', D(2026, 6, 1), M('20000.00 EUR'))
+        affair.record_acceptance(D(2026, 6, 15), False)
+
+        text = to_text(p)
+        finance = json.loads(text)['affairs'][0]['finance']
+        self.assertEqual(finance['billing'], {'acceptance': '2026-06-15', 'bank_guarantee': False,
+                                              'milestones': []})
+        self.assertEqual(finance['invoices'], self.INVOICES)
+        self.assertEqual(finance['payments'], [{'invoice': 'F-1', 'date': '2026-06-01', 'amount': '20000.00 EUR'}])
+
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(to_text(q), text)
+        self.assertEqual(q.get_journal().get_head_hash(), p.get_journal().get_head_hash())
+        self.assertTrue(q.get_journal().verify())
+        loaded = q.lookup_affair('OFF-1')
+        self.assertEqual(ids(loaded.list_billing_milestones()), ['acompte', 'situations', 'solde', 'retenue'])
+        accepted, on, guarantee = loaded.get_acceptance()
+        self.assertEqual((accepted, ymd(on), guarantee), (True, (2026, 6, 15), False))
+
+        for owner in (affair, loaded):
+            # billed 31 250 + 50 000
+            self.assertMoney(status_on(owner, 2026, 6, 15).get_billed(), '81250.00 EUR')
+            # the balance as in test_billing_schedule: the invoices' amounts
+            # came back (work 81 250, 24 375 recovered of 37 500)
+            items = due_on(owner, 2026, 6, 15)
+            self.assertEqual(len(items), 1)
+            self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '43750.00 EUR', '13125.00 EUR',
+                            '30625.00 EUR', '6125.00 EUR', '36750.00 EUR', '1837.50 EUR', '34912.50 EUR')
+            invoice_first(owner, items, 'F-4', 2026, 6, 15)
+            # the retention held: 1 312.50 + 2 100 + 1 837.50
+            items = due_on(owner, 2027, 6, 15)
+            self.assertEqual(len(items), 1)
+            self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '5250.00 EUR', '0.00 EUR',
+                            '5250.00 EUR', '0.00 EUR', '5250.00 EUR', '0.00 EUR', '5250.00 EUR')
+            # late on 10 July: F-1, 45 000 − 20 000 = 25 000, 10 days:
+            # 83.22 (test_late_and_supplier_payments); F-2 (2 May + 45 = 16
+            # June → 30 June) 24 937.50: 24 937.50 × 0.1215 × 10 / 365 =
+            # 83.011… → 83.01; F-3 (3 June + 45 = 18 July → 31 July) and F-4
+            # (15 June + 45 = 30 July → 31 July) not yet
+            late = owner.list_late_payments(D(2026, 7, 10))
+            self.assertEqual([x.get_invoice() for x in late], ['F-1', 'F-2'])
+            self.assertLate(late[0], 'F-1', (2026, 6, 30), 10, '25000.00 EUR', '83.22 EUR')
+            self.assertLate(late[1], 'F-2', (2026, 6, 30), 10, '24937.50 EUR', '83.01 EUR')
+        # the loaded affair journals what it invoices
+        last = q.get_journal().get_entry(q.get_journal().get_n_entries() - 1)
+        self.assertEqual(last.get_action(), 'invoice-recorded')
+        self.assertEqual(last.dup_detail('invoice'), 'F-4')
+        self.assertEqual(last.dup_detail('payable'), '34912.50 EUR')
+        self.assertTrue(q.get_journal().verify())
+
+    def test_round_trip_own_schedule(self):
+        """The schedule of test_billing_errors_and_guarantee, accepted with
+        a bank guarantee."""
+        p, affair = billing_affair()
+        affair.add_billing_milestone(Aff.BillingMilestone.new('A', BK.ADVANCE, 1000, None))
+        affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'))
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        finish(affair, 'T1', (2026, 4, 20), (2026, 5, 4))
+        invoice_first(affair, due_on(affair, 2026, 5, 4), 'F-2', 2026, 5, 4)
+        affair.record_acceptance(D(2026, 6, 15), True)
+
+        text = to_text(p)
+        finance = json.loads(text)['affairs'][0]['finance']
+        self.assertEqual(finance['billing'], {
+            'acceptance': '2026-06-15', 'bank_guarantee': True,
+            'milestones': [{'id': 'A', 'kind': 'advance', 'basis_points': 1000},
+                           {'id': 'M-T1', 'kind': 'milestone', 'basis_points': 4000, 'task': 'T1'}]})
+        # 12 500 / VAT 2 500 / 15 000; 50 000 recovering 5 000, VAT 9 000,
+        # 2 700 held, 51 300
+        self.assertEqual(finance['invoices'], [
+            {'reference': 'F-1', 'kind': 'advance', 'milestone': 'A', 'date': '2026-04-20',
+             'amount': '12500.00 EUR', 'advance_recovered': '0.00 EUR', 'vat': '2500.00 EUR',
+             'retention': '0.00 EUR', 'payable': '15000.00 EUR'},
+            {'reference': 'F-2', 'kind': 'milestone', 'milestone': 'M-T1', 'date': '2026-05-04',
+             'amount': '50000.00 EUR', 'advance_recovered': '5000.00 EUR', 'vat': '9000.00 EUR',
+             'retention': '2700.00 EUR', 'payable': '51300.00 EUR'}])
+
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(to_text(q), text)
+        loaded = q.lookup_affair('OFF-1')
+        schedule = loaded.list_billing_milestones()
+        self.assertEqual(ids(schedule), ['A', 'M-T1', 'solde', 'retenue'])
+        self.assertEqual((schedule[1].get_kind(), schedule[1].get_basis_points(), schedule[1].get_task_id()),
+                         (BK.MILESTONE, 4000, 'T1'))
+        accepted, on, guarantee = loaded.get_acceptance()
+        self.assertEqual((accepted, ymd(on), guarantee), (True, (2026, 6, 15), True))
+        for owner in (affair, loaded):
+            # 75 000, recovering 7 500: 67 500, 13 500, 81 000, nothing held
+            # and the 2 700 held before the guarantee, freed at the acceptance
+            items = due_on(owner, 2027, 6, 15)
+            self.assertEqual([i.get_milestone_id() for i in items], ['solde', 'retenue'])
+            self.assertMoney(items[1].get_payable(), '2700.00 EUR')
+            self.assertItem(items[0], 'solde', BK.FINAL, (2026, 6, 15), '75000.00 EUR', '7500.00 EUR',
+                            '67500.00 EUR', '13500.00 EUR', '81000.00 EUR', '0.00 EUR', '81000.00 EUR')
+        # the loaded affair still refuses a second advance
+        self.assertAffError(E.INVALID_VALUE, loaded.add_billing_milestone,
+                            Aff.BillingMilestone.new('A2', BK.ADVANCE, 1000, None))
+
+
+class BillingLanguageTest(BillingTestCase):
+    def reasons(self, affair):
+        return [i.get_reason() for i in due_on(affair, 2026, 6, 15)]
+
+    def test_reasons_in_the_policy_language(self):
+        """The items of test_items_due_together: the advance (30 % of
+        125 000.00), the situation of 31 May (50 000.00 in all, 0.00 billed
+        before) and the balance (125 000.00, 0.00 billed)."""
+        p, affair = billing_affair()
+        affair.record_progress('T1', D(2026, 5, 4), 8000)
+        affair.record_acceptance(D(2026, 6, 15), False)
+        self.assertEqual(p.get_policy().get_language(), 'fr')
+        french = self.reasons(affair)
+        self.assertEqual(len(french), 3)
+        self.assertTrue(p.get_policy().set_language('en'))
+        english = self.reasons(affair)
+        self.assertEqual(len(english), 3)
+        for fr, en, fr_word, en_word in zip(french, english, ['acompte', 'situation', 'solde'],
+                                            ['advance', 'progress', 'balance']):
+            with self.subTest(french=fr, english=en):
+                self.assertNotEqual(fr, en)
+                self.assertIn(fr_word, fr.lower())
+                self.assertNotIn(fr_word, en.lower())
+                self.assertIn(en_word, en.lower())
+                self.assertIn('125000.00 EUR', fr)
+                self.assertIn('125000.00 EUR', en)
+        for reasons in (french, english):
+            self.assertIn('30', reasons[0])
+            self.assertIn('50000.00 EUR', reasons[1])
+        # back to French
+        p.get_policy().set_language('fr')
+        self.assertEqual(self.reasons(affair), french)
+
+    def test_milestone_and_release_reasons(self):
+        """The milestone of test_billing_errors_and_guarantee names its task;
+        the release of 5 % of the 54 000 with VAT of that milestone invoice,
+        2 700, names what it releases."""
+        p, affair = billing_affair()
+        affair.add_billing_milestone(Aff.BillingMilestone.new('M-T1', BK.MILESTONE, 4000, 'T1'))
+        finish(affair, 'T1', (2026, 4, 20), (2026, 5, 4))
+        # 50 000, no advance: VAT 10 000, 60 000 with it, 3 000 held
+        items = due_on(affair, 2026, 5, 4)
+        self.assertItem(items[0], 'M-T1', BK.MILESTONE, (2026, 5, 4), '50000.00 EUR', '0.00 EUR',
+                        '50000.00 EUR', '10000.00 EUR', '60000.00 EUR', '3000.00 EUR', '57000.00 EUR')
+        french_milestone = items[0].get_reason()
+        invoice_first(affair, items, 'F-1', 2026, 5, 4)
+        affair.record_acceptance(D(2026, 6, 15), False)
+        invoice_first(affair, due_on(affair, 2026, 6, 15), 'F-2', 2026, 6, 15)
+        # held: 3 000 + 5 % of the balance with VAT (75 000 + 15 000 =
+        # 90 000 → 4 500) = 7 500, released on 15 June 2027
+        items = due_on(affair, 2027, 6, 15)
+        self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '7500.00 EUR', '0.00 EUR',
+                        '7500.00 EUR', '0.00 EUR', '7500.00 EUR', '0.00 EUR', '7500.00 EUR')
+        french_release = items[0].get_reason()
+        p.get_policy().set_language('en')
+        english_release = due_on(affair, 2027, 6, 15)[0].get_reason()
+        self.assertIn('retenue', french_release.lower())
+        self.assertIn('retention', english_release.lower())
+        self.assertNotEqual(french_release, english_release)
+        for reason in (french_release, english_release):
+            self.assertIn('7500.00 EUR', reason)
+        self.assertIn('T1', french_milestone)
+        self.assertIn('125000.00 EUR', french_milestone)
+
+
+class LateAndSupplierPaymentsTest(BillingTestCase):
+    def test_late_and_supplier_payments(self):
+        p, affair = billing_affair()
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        # Due at 45 days end of month: 20 April + 45 days = 4 June → 30 June.
+        self.assertEqual(affair.list_late_payments(D(2026, 6, 30)), [])
+        # 10 days late on 10 July, 45 000 owed: 45 000 × 12.15 % × 10 / 365
+        # = 149.794… → 149.79, and 40 euros.
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertEqual(len(late), 1)
+        self.assertLate(late[0], 'F-1', (2026, 6, 30), 10, '45000.00 EUR', '149.79 EUR', '40.00 EUR')
+        # the first day late: 1 July, 45 000 × 12.15 % / 365 = 14.979… →
+        # 14.98
+        late = affair.list_late_payments(D(2026, 7, 1))
+        self.assertLate(late[0], 'F-1', (2026, 6, 30), 1, '45000.00 EUR', '14.98 EUR')
+        # 20 000 paid on 1 June: 25 000 owed, 25 000 × 12.15 % × 10 / 365 =
+        # 83.219… → 83.22.
+        self.assertTrue(affair.record_payment('F-1', D(2026, 6, 1), M('20000.00 EUR')))
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertEqual(len(late), 1)
+        self.assertMoney(late[0].get_outstanding(), '25000.00 EUR')
+        self.assertMoney(late[0].get_interest(), '83.22 EUR')
+        # the rest paid on 11 July: late on the 10th, not on the 11th
+        affair.record_payment('F-1', D(2026, 7, 11), M('25000.00 EUR'))
+        self.assertEqual(len(affair.list_late_payments(D(2026, 7, 10))), 1)
+        self.assertEqual(affair.list_late_payments(D(2026, 7, 11)), [])
+
+        # PO-7 (52 000 of material for T2) is invoiced 20 000 on 11 May; T2
+        # is accepted (finished) on 20 May: 32 000 to pay the supplier.
+        record_textbook(affair)
+        finish(affair, 'T2', (2026, 5, 5), (2026, 5, 20))
+        suppliers = affair.list_supplier_payments_due(D(2026, 5, 20))
+        self.assertEqual(len(suppliers), 1)
+        self.assertSupplier(suppliers[0], 'PO-7', None, 'T2', (2026, 5, 20), '32000.00 EUR')
+        self.assertEqual(affair.list_supplier_payments_due(D(2026, 5, 19)), [])
+        # the textbook's F-2026-001 (37 500 by hand, 45 000 with VAT, due
+        # 30 April + 45 = 14 June → 30 June) was paid 45 000 on 4 May: not
+        # late
+        self.assertEqual(affair.list_late_payments(D(2026, 7, 10))[0].get_invoice(), 'F-1')
+        self.assertEqual(len(affair.list_late_payments(D(2026, 7, 10))), 1)
+
+    def test_other_payment_terms(self):
+        """F-1, the advance of 45 000 with VAT, invoiced 20 April. At 60
+        days net: due 20 April + 60 = 19 June; on 29 June 10 days late:
+        45 000 × 12.15 % × 10 / 365 = 149.79. At 45 days end of month
+        (the fixture's): 4 June → 30 June."""
+        p, affair = new_finance_portfolio(billing=True, payment_terms=(60, False))
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        self.assertEqual(affair.list_late_payments(D(2026, 6, 19)), [])
+        late = affair.list_late_payments(D(2026, 6, 29))
+        self.assertLate(late[0], 'F-1', (2026, 6, 19), 10, '45000.00 EUR', '149.79 EUR')
+
+    # docs/rules.md: "Due date: invoice date + payment days (30 when 0),
+    # then, for "end of month" terms, the last day of that month."
+    def test_zero_days_end_of_month(self):
+        """0 days end of month: 20 April + 30 days = 20 May, then the end
+        of that month, 31 May; on 1 June 1 day late: 45 000 × 12.15 % × 1
+        / 365 = 14.979… → 14.98."""
+        p, affair = new_finance_portfolio(billing=True, payment_terms=(0, True))
+        self.assertEqual((affair.get_payment_days(), affair.get_payment_end_of_month()), (0, True))
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        self.assertEqual(affair.list_late_payments(D(2026, 5, 31)), [])
+        late = affair.list_late_payments(D(2026, 6, 1))
+        self.assertEqual(len(late), 1)
+        self.assertLate(late[0], 'F-1', (2026, 5, 31), 1, '45000.00 EUR', '14.98 EUR')
+
+    def test_late_interest_rate(self):
+        # the default, ECB 2.15 % + 10 points
+        self.assertEqual(Aff.Policy.new().get_late_interest_rate(), 1215)
+        p, affair = billing_affair()
+        policy = p.get_policy()
+        self.assertEqual(policy.get_late_interest_rate(), 1215)
+        self.assertEqual(policy.props.late_interest_rate, 1215)
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        policy.set_late_interest_rate(1000)
+        self.assertEqual(policy.get_late_interest_rate(), 1000)
+        self.assertEqual([(e.get_entity_kind(), e.get_action(), e.get_details()) for e in entries_from(journal, n)],
+                         [('policy', 'changed', '{"property":"late-interest-rate","value":1000}')])
+        # 45 000 × 10 % × 10 / 365 = 123.287… → 123.29
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertMoney(late[0].get_interest(), '123.29 EUR')
+        # no interest at 0, the indemnity still
+        policy.props.late_interest_rate = 0
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertMoney(late[0].get_interest(), '0.00 EUR')
+        self.assertMoney(late[0].get_indemnity(), '40.00 EUR')
+        # saved and loaded with the policy
+        policy.set_late_interest_rate(1000)
+        text = to_text(p)
+        self.assertEqual(json.loads(text)['policy']['late_interest_rate'], 1000)
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(q.get_policy().get_late_interest_rate(), 1000)
+        self.assertMoney(q.lookup_affair('OFF-1').list_late_payments(D(2026, 7, 10))[0].get_interest(),
+                         '123.29 EUR')
+
+    def test_supplier_payments_in_ledger_order(self):
+        """PO-1: 3 000 of T1's material from Inox SA on 22 April, 1 000
+        invoiced on 5 May (FA-1); PO-7: 52 000 for T2 on 28 April, 20 000
+        invoiced on 11 May (FA-991); PO-9: 1 000 for the whole affair (no
+        task); PO-3: 500 for T1 on 25 May. T1 finished on 4 May, T2 on 20
+        May."""
+        p, affair = billing_affair()
+        ledger = affair.get_ledger()
+        entry = Aff.CostEntry.new(D(2026, 4, 22), 'T1', Cat.MATERIAL, COMMITTED, M('3000.00 EUR'))
+        entry.set_document('PO-1')
+        entry.set_supplier('Inox SA')
+        ledger.add(entry)
+        cost(ledger, D(2026, 4, 28), 'T2', Cat.MATERIAL, COMMITTED, '52000.00 EUR', 'PO-7')
+        cost(ledger, D(2026, 4, 29), None, Cat.MATERIAL, COMMITTED, '1000.00 EUR', 'PO-9')
+        cost(ledger, D(2026, 5, 5), 'T1', Cat.MATERIAL, ACTUAL, '1000.00 EUR', 'FA-1', 'PO-1')
+        cost(ledger, D(2026, 5, 11), 'T2', Cat.MATERIAL, ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7')
+        cost(ledger, D(2026, 5, 25), 'T1', Cat.MATERIAL, COMMITTED, '500.00 EUR', 'PO-3')
+        # nothing finished yet
+        self.assertEqual(affair.list_supplier_payments_due(D(2026, 12, 31)), [])
+        finish(affair, 'T1', (2026, 4, 20), (2026, 5, 4))
+        finish(affair, 'T2', (2026, 5, 5), (2026, 5, 20))
+        self.assertEqual(affair.list_supplier_payments_due(D(2026, 5, 3)), [])
+        # 4 May: PO-1 whole, FA-1 comes on the 5th
+        due = affair.list_supplier_payments_due(D(2026, 5, 4))
+        self.assertEqual(len(due), 1)
+        self.assertSupplier(due[0], 'PO-1', 'Inox SA', 'T1', (2026, 5, 4), '3000.00 EUR')
+        # 5 May: 3 000 − 1 000
+        due = affair.list_supplier_payments_due(D(2026, 5, 5))
+        self.assertSupplier(due[0], 'PO-1', 'Inox SA', 'T1', (2026, 5, 4), '2000.00 EUR')
+        # 20 May: PO-1, then PO-7 52 000 − 20 000; PO-9 has no task
+        due = affair.list_supplier_payments_due(D(2026, 5, 20))
+        self.assertEqual([d.get_document() for d in due], ['PO-1', 'PO-7'])
+        self.assertSupplier(due[1], 'PO-7', None, 'T2', (2026, 5, 20), '32000.00 EUR')
+        # 25 May: PO-3 too, ordered after T1's finish
+        due = affair.list_supplier_payments_due(D(2026, 5, 25))
+        self.assertEqual([(d.get_document(), d.get_amount().to_string()) for d in due],
+                         [('PO-1', '2000.00 EUR'), ('PO-7', '32000.00 EUR'), ('PO-3', '500.00 EUR')])
+        # PO-7 settled in full on 26 May: 20 000 + 32 000
+        cost(ledger, D(2026, 5, 26), 'T2', Cat.MATERIAL, ACTUAL, '32000.00 EUR', 'FA-992', 'PO-7')
+        due = affair.list_supplier_payments_due(D(2026, 5, 26))
+        self.assertEqual([d.get_document() for d in due], ['PO-1', 'PO-3'])
+        # a copy outlives its list
+        copy = due[1].copy()
+        del due
+        gc.collect()
+        self.assertSupplier(copy, 'PO-3', None, 'T1', (2026, 5, 4), '500.00 EUR')
 
 
 if __name__ == '__main__':

@@ -1,0 +1,963 @@
+/* aff-dashboard.c: the margin and work-in-progress dashboard of a portfolio
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "aff-error.h"
+#include "aff-money-private.h"
+#include "aff-language-private.h"
+#include "aff-doc-private.h"
+#include "aff-affair-status.h"
+#include "aff-billing.h"
+#include "aff-drift.h"
+#include "aff-dashboard.h"
+#include "aff-affair-private.h"
+#include "aff-finance-private.h"
+
+enum {
+  D_REVENUE, D_COST, D_MARGIN, D_DRIFT, D_RECOGNISED, D_BACKLOG, D_ACCRUED, D_DEFERRED, D_BILLED, D_CASH,
+  D_OVERDUE, N_FIGURES
+};
+
+/**
+ * AffDashboardRow:
+ *
+ * One line of a dashboard ([struct@Aff.Dashboard]): an affair, a client,
+ * an activity or the whole portfolio, with the sums of its affairs'
+ * figures on the dashboard's date.
+ */
+
+struct _AffDashboardRow
+{
+  char *key;
+  char *label;
+  char *currency;
+  guint n_affairs;
+  gint64 money[N_FIGURES];
+  guint n_alerts;
+  AffMoney *cache[N_FIGURES];
+};
+
+static AffDashboardRow *
+row_new (const char *key,
+         const char *label,
+         const char *currency)
+{
+  AffDashboardRow *self = g_new0 (AffDashboardRow, 1);
+
+  self->key = g_strdup (key);
+  self->label = g_strdup (label);
+  self->currency = g_strdup (currency);
+  return self;
+}
+
+/**
+ * aff_dashboard_row_copy:
+ * @self: a row
+ *
+ * Copies a row.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffDashboardRow *
+aff_dashboard_row_copy (const AffDashboardRow *self)
+{
+  AffDashboardRow *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = row_new (self->key, self->label, self->currency);
+  copy->n_affairs = self->n_affairs;
+  memcpy (copy->money, self->money, sizeof copy->money);
+  copy->n_alerts = self->n_alerts;
+  return copy;
+}
+
+/**
+ * aff_dashboard_row_free:
+ * @self: (nullable): a row
+ *
+ * Frees a row.
+ */
+void
+aff_dashboard_row_free (AffDashboardRow *self)
+{
+  guint i;
+
+  if (self == NULL)
+    return;
+  g_free (self->key);
+  g_free (self->label);
+  g_free (self->currency);
+  for (i = 0; i < N_FIGURES; i++)
+    g_clear_pointer (&self->cache[i], aff_money_free);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffDashboardRow, aff_dashboard_row, aff_dashboard_row_copy, aff_dashboard_row_free)
+
+/**
+ * aff_dashboard_row_get_key:
+ * @self: a row
+ *
+ * Gets what the row sums: the affair's id, the client's id, the activity's
+ * code (empty for affairs without one), or `total`.
+ *
+ * Returns: the key
+ */
+const char *
+aff_dashboard_row_get_key (const AffDashboardRow *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->key;
+}
+
+/**
+ * aff_dashboard_row_get_label:
+ * @self: a row
+ *
+ * Gets the name people know the row by: the client's name for an affair or
+ * a client, the activity's code, or "Total".
+ *
+ * Returns: the label
+ */
+const char *
+aff_dashboard_row_get_label (const AffDashboardRow *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->label;
+}
+
+/**
+ * aff_dashboard_row_get_n_affairs:
+ * @self: a row
+ *
+ * Gets the number of affairs the row sums.
+ *
+ * Returns: the number of affairs
+ */
+guint
+aff_dashboard_row_get_n_affairs (const AffDashboardRow *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_affairs;
+}
+
+/**
+ * aff_dashboard_row_get_n_alerts:
+ * @self: a row
+ *
+ * Gets the number of alerts of the row's affairs: drifts without a
+ * corrective action and invoices paid late.
+ *
+ * Returns: the number of alerts
+ */
+guint
+aff_dashboard_row_get_n_alerts (const AffDashboardRow *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_alerts;
+}
+
+static const AffMoney *
+row_money (const AffDashboardRow *self,
+           guint                  which)
+{
+  AffDashboardRow *mutable = (AffDashboardRow *) self;
+
+  if (mutable->cache[which] == NULL)
+    mutable->cache[which] = aff_money_new (self->money[which], self->currency, NULL);
+  return mutable->cache[which];
+}
+
+#define ROW_MONEY(name, WHICH)                                               \
+  const AffMoney *                                                           \
+  aff_dashboard_row_get_##name (const AffDashboardRow *self)                 \
+  {                                                                          \
+    g_return_val_if_fail (self != NULL, NULL);                               \
+    return row_money (self, WHICH);                                          \
+  }
+
+/**
+ * aff_dashboard_row_get_revenue_at_completion:
+ * @self: a row
+ *
+ * Gets the revenue at completion: contract amounts and accepted amendments.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (revenue_at_completion, D_REVENUE)
+/**
+ * aff_dashboard_row_get_cost_at_completion:
+ * @self: a row
+ *
+ * Gets the cost at completion: estimates at completion and contingencies.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (cost_at_completion, D_COST)
+/**
+ * aff_dashboard_row_get_margin_at_completion:
+ * @self: a row
+ *
+ * Gets the margin at completion.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (margin_at_completion, D_MARGIN)
+/**
+ * aff_dashboard_row_get_margin_drift:
+ * @self: a row
+ *
+ * Gets the drift of the margin against the accepted offers'.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (margin_drift, D_DRIFT)
+/**
+ * aff_dashboard_row_get_recognised_revenue:
+ * @self: a row
+ *
+ * Gets the revenue recognised by percentage of completion.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (recognised_revenue, D_RECOGNISED)
+/**
+ * aff_dashboard_row_get_backlog:
+ * @self: a row
+ *
+ * Gets the backlog: revenue at completion not yet recognised.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (backlog, D_BACKLOG)
+/**
+ * aff_dashboard_row_get_accrued_revenue:
+ * @self: a row
+ *
+ * Gets the invoices to issue (FAE).
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (accrued_revenue, D_ACCRUED)
+/**
+ * aff_dashboard_row_get_deferred_revenue:
+ * @self: a row
+ *
+ * Gets the deferred revenue (PCA).
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (deferred_revenue, D_DEFERRED)
+/**
+ * aff_dashboard_row_get_billed:
+ * @self: a row
+ *
+ * Gets the work billed, excluding VAT.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (billed, D_BILLED)
+/**
+ * aff_dashboard_row_get_cash_received:
+ * @self: a row
+ *
+ * Gets the cash received from clients.
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (cash_received, D_CASH)
+/**
+ * aff_dashboard_row_get_overdue:
+ * @self: a row
+ *
+ * Gets the overdue receivables: what is still owed on invoices past their
+ * due date ([method@Aff.Affair.list_late_payments]).
+ *
+ * Returns: (transfer none): the sum
+ */
+ROW_MONEY (overdue, D_OVERDUE)
+
+/**
+ * aff_dashboard_row_get_margin_rate:
+ * @self: a row
+ * @basis_points: (out) (optional): where to store the rate
+ *
+ * Gets the margin rate at completion of the row: its margin over its
+ * revenue at completion, in basis points rounded half to even.
+ *
+ * Returns: %FALSE when the revenue is zero
+ */
+gboolean
+aff_dashboard_row_get_margin_rate (const AffDashboardRow *self,
+                                   int                   *basis_points)
+{
+  gint64 rate = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->money[D_REVENUE] == 0 ||
+      !_aff_round_half_even ((AffInt128) self->money[D_MARGIN] * 10000, self->money[D_REVENUE], &rate) ||
+      rate < G_MININT || rate > G_MAXINT)
+    return FALSE;
+  if (basis_points != NULL)
+    *basis_points = (int) rate;
+  return TRUE;
+}
+
+/**
+ * AffDashboard:
+ *
+ * The margin and work-in-progress dashboard of a portfolio on a date
+ * ([method@Aff.Portfolio.compute_dashboard]): a row per affair, the totals,
+ * the same figures summed by client and by activity, and the alerts. Every
+ * figure of a row comes from its affair's status on the date
+ * ([method@Aff.Affair.compute_status]), its drifts and its late payments.
+ */
+
+struct _AffDashboard
+{
+  GDate date;
+  guint lang;
+  GPtrArray *rows;            /* AffDashboardRow, by affair */
+  AffDashboardRow *totals;
+  GPtrArray *by_client;
+  GPtrArray *by_activity;
+  GPtrArray *alerts;          /* char * */
+};
+
+static GPtrArray *
+copy_rows (GPtrArray *rows)
+{
+  GPtrArray *copy = g_ptr_array_new_full (rows->len, (GDestroyNotify) aff_dashboard_row_free);
+  guint i;
+
+  for (i = 0; i < rows->len; i++)
+    g_ptr_array_add (copy, aff_dashboard_row_copy (g_ptr_array_index (rows, i)));
+  return copy;
+}
+
+/**
+ * aff_dashboard_copy:
+ * @self: a dashboard
+ *
+ * Copies a dashboard.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffDashboard *
+aff_dashboard_copy (const AffDashboard *self)
+{
+  AffDashboard *copy;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_new0 (AffDashboard, 1);
+  copy->date = self->date;
+  copy->lang = self->lang;
+  copy->rows = copy_rows (self->rows);
+  copy->totals = aff_dashboard_row_copy (self->totals);
+  copy->by_client = copy_rows (self->by_client);
+  copy->by_activity = copy_rows (self->by_activity);
+  copy->alerts = g_ptr_array_new_full (self->alerts->len, g_free);
+  for (i = 0; i < self->alerts->len; i++)
+    g_ptr_array_add (copy->alerts, g_strdup (g_ptr_array_index (self->alerts, i)));
+  return copy;
+}
+
+/**
+ * aff_dashboard_free:
+ * @self: (nullable): a dashboard
+ *
+ * Frees a dashboard.
+ */
+void
+aff_dashboard_free (AffDashboard *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->rows);
+  aff_dashboard_row_free (self->totals);
+  g_ptr_array_unref (self->by_client);
+  g_ptr_array_unref (self->by_activity);
+  g_ptr_array_unref (self->alerts);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffDashboard, aff_dashboard, aff_dashboard_copy, aff_dashboard_free)
+
+/**
+ * aff_dashboard_get_date:
+ * @self: a dashboard
+ *
+ * Gets the date of the dashboard.
+ *
+ * Returns: (transfer none): the date
+ */
+const GDate *
+aff_dashboard_get_date (const AffDashboard *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->date;
+}
+
+/**
+ * aff_dashboard_get_rows:
+ * @self: a dashboard
+ *
+ * Gets the rows of the affairs, in the portfolio's order.
+ *
+ * Returns: (transfer none) (element-type AffDashboardRow): the rows
+ */
+GPtrArray *
+aff_dashboard_get_rows (const AffDashboard *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->rows;
+}
+
+/**
+ * aff_dashboard_get_totals:
+ * @self: a dashboard
+ *
+ * Gets the totals of the portfolio.
+ *
+ * Returns: (transfer none): the totals, keyed `total`
+ */
+const AffDashboardRow *
+aff_dashboard_get_totals (const AffDashboard *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->totals;
+}
+
+/**
+ * aff_dashboard_get_by_client:
+ * @self: a dashboard
+ *
+ * Gets the figures summed by client, in the order the clients first appear
+ * among the affairs.
+ *
+ * Returns: (transfer none) (element-type AffDashboardRow): the rows
+ */
+GPtrArray *
+aff_dashboard_get_by_client (const AffDashboard *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->by_client;
+}
+
+/**
+ * aff_dashboard_get_by_activity:
+ * @self: a dashboard
+ *
+ * Gets the figures summed by activity: each affair counts under the first
+ * activity of its consultation (empty when it has none), so that the rows
+ * add up to the totals; in the order they first appear.
+ *
+ * Returns: (transfer none) (element-type AffDashboardRow): the rows
+ */
+GPtrArray *
+aff_dashboard_get_by_activity (const AffDashboard *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->by_activity;
+}
+
+/**
+ * aff_dashboard_list_alerts:
+ * @self: a dashboard
+ *
+ * Lists the alerts, affair by affair: each drift without a corrective
+ * action, then each invoice paid late, one sentence each in the policy's
+ * language, starting with the affair's id.
+ *
+ * Returns: (transfer full): the alerts
+ */
+GStrv
+aff_dashboard_list_alerts (const AffDashboard *self)
+{
+  GStrv result;
+  guint i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  result = g_new0 (char *, self->alerts->len + 1);
+  for (i = 0; i < self->alerts->len; i++)
+    result[i] = g_strdup (g_ptr_array_index (self->alerts, i));
+  return result;
+}
+
+static gboolean
+add_into (AffDashboardRow       *sum,
+          const AffDashboardRow *row)
+{
+  gboolean overflow = FALSE;
+  guint i;
+
+  for (i = 0; i < N_FIGURES; i++)
+    overflow |= __builtin_add_overflow (sum->money[i], row->money[i], &sum->money[i]);
+  sum->n_affairs += row->n_affairs;
+  sum->n_alerts += row->n_alerts;
+  return !overflow;
+}
+
+static AffDashboardRow *
+rollup_for (GPtrArray  *rollup,
+            const char *key,
+            const char *label,
+            const char *currency)
+{
+  AffDashboardRow *row;
+  guint i;
+
+  for (i = 0; i < rollup->len; i++)
+    if (strcmp (((AffDashboardRow *) g_ptr_array_index (rollup, i))->key, key) == 0)
+      return g_ptr_array_index (rollup, i);
+  row = row_new (key, label, currency);
+  g_ptr_array_add (rollup, row);
+  return row;
+}
+
+/* The row of one affair, and its alerts. */
+static AffDashboardRow *
+affair_row (AffPortfolio  *portfolio,
+            AffAffair     *affair,
+            const GDate   *date,
+            guint          lang,
+            GPtrArray     *alerts,
+            GError       **error)
+{
+  g_autoptr(AffAffairStatus) status = NULL;
+  g_autoptr(GPtrArray) drifts = NULL;
+  g_autoptr(GPtrArray) late = NULL;
+  AffClient *client = aff_portfolio_lookup_client (portfolio, aff_affair_get_client_id (affair));
+  const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
+  AffDashboardRow *row;
+  gboolean overflow = FALSE;
+  guint i;
+
+  if ((status = aff_affair_compute_status (affair, date, error)) == NULL ||
+      (drifts = aff_affair_list_drifts (affair, date, error)) == NULL ||
+      (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
+    return NULL;
+  row = row_new (aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);
+  row->n_affairs = 1;
+  row->money[D_REVENUE] = aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status));
+  row->money[D_COST] = aff_money_get_minor (aff_affair_status_get_cost_at_completion (status));
+  row->money[D_MARGIN] = aff_money_get_minor (aff_affair_status_get_margin_at_completion (status));
+  row->money[D_DRIFT] = aff_money_get_minor (aff_affair_status_get_margin_drift (status));
+  row->money[D_RECOGNISED] = aff_money_get_minor (aff_affair_status_get_recognised_revenue (status));
+  row->money[D_BACKLOG] = aff_money_get_minor (aff_affair_status_get_backlog (status));
+  row->money[D_ACCRUED] = aff_money_get_minor (aff_affair_status_get_accrued_revenue (status));
+  row->money[D_DEFERRED] = aff_money_get_minor (aff_affair_status_get_deferred_revenue (status));
+  row->money[D_BILLED] = aff_money_get_minor (aff_affair_status_get_billed (status));
+  row->money[D_CASH] = aff_money_get_minor (aff_affair_status_get_cash_received (status));
+  for (i = 0; i < drifts->len; i++)
+    {
+      const AffDrift *drift = g_ptr_array_index (drifts, i);
+
+      if (aff_drift_get_corrective_action (drift) != NULL)
+        continue;
+      row->n_alerts++;
+      g_ptr_array_add (alerts, g_strdup_printf (L ("%s : %s", "%s: %s"), aff_affair_get_id (affair),
+                                                aff_drift_get_message (drift)));
+    }
+  for (i = 0; i < late->len; i++)
+    {
+      const AffLatePayment *payment = g_ptr_array_index (late, i);
+      g_autofree char *owed = aff_money_to_string (aff_late_payment_get_outstanding (payment));
+
+      overflow |= __builtin_add_overflow (row->money[D_OVERDUE],
+                                          aff_money_get_minor (aff_late_payment_get_outstanding (payment)),
+                                          &row->money[D_OVERDUE]);
+      row->n_alerts++;
+      g_ptr_array_add (alerts, g_strdup_printf (L ("%s : facture %s impayée, %u jours de retard, %s dus",
+                                                   "%s: invoice %s unpaid, %u days late, %s owed"),
+                                                aff_affair_get_id (affair), aff_late_payment_get_invoice (payment),
+                                                aff_late_payment_get_days_late (payment), owed));
+    }
+  if (overflow)
+    {
+      aff_dashboard_row_free (row);
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: its overdue receivables overflow 64 bits"),
+                   aff_affair_get_id (affair));
+      return NULL;
+    }
+  return row;
+}
+
+/**
+ * aff_portfolio_compute_dashboard:
+ * @self: a portfolio
+ * @date: the date
+ * @error: return location for a #GError
+ *
+ * Computes the dashboard of every affair of the portfolio on @date, closed
+ * ones included: see [struct@Aff.Dashboard]. Every affair must be in the
+ * policy's currency, which the totals are in.
+ *
+ * Returns: (transfer full): the dashboard, or %NULL with
+ *   %AFF_ERROR_CURRENCY_MISMATCH (naming the affair) or %AFF_ERROR_OVERFLOW
+ *   set
+ */
+AffDashboard *
+aff_portfolio_compute_dashboard (AffPortfolio  *self,
+                                 const GDate   *date,
+                                 GError       **error)
+{
+  g_autoptr(AffDashboard) dashboard = NULL;
+  GListModel *affairs;
+  AffPolicy *policy;
+  const char *currency;
+  guint lang, i, n;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  policy = aff_portfolio_get_policy (self);
+  currency = aff_policy_get_currency (policy);
+  lang = _aff_language_index (aff_policy_get_language (policy));
+  dashboard = g_new0 (AffDashboard, 1);
+  dashboard->date = *date;
+  dashboard->lang = lang;
+  dashboard->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
+  dashboard->totals = row_new ("total", L ("Total", "Total"), currency);
+  dashboard->by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
+  dashboard->by_activity = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
+  dashboard->alerts = g_ptr_array_new_with_free_func (g_free);
+
+  affairs = aff_portfolio_get_affairs (self);
+  n = g_list_model_get_n_items (affairs);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+      AffConsultation *consultation = aff_portfolio_lookup_consultation (self,
+                                                                          aff_affair_get_consultation_id (affair));
+      const char * const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
+      const char *activity = activities != NULL && activities[0] != NULL ? activities[0] : "";
+      AffDashboardRow *row;
+
+      if (strcmp (aff_money_get_currency (aff_affair_get_contract_amount (affair)), currency) != 0)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH,
+                       _("Affair “%s” is in %s, the dashboard in %s"), aff_affair_get_id (affair),
+                       aff_money_get_currency (aff_affair_get_contract_amount (affair)), currency);
+          return NULL;
+        }
+      if ((row = affair_row (self, affair, date, lang, dashboard->alerts, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (dashboard->rows, row);
+      if (!add_into (dashboard->totals, row) ||
+          !add_into (rollup_for (dashboard->by_client, aff_affair_get_client_id (affair), row->label, currency), row) ||
+          !add_into (rollup_for (dashboard->by_activity, activity, activity, currency), row))
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's totals overflow 64 bits"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&dashboard);
+}
+
+/* Rendering ------------------------------------------------------------- */
+
+static const char *
+locale_of (guint lang)
+{
+  return lang == LANG_EN ? "en" : "fr";
+}
+
+static char *
+rate_text (const AffDashboardRow *row,
+           guint                  lang)
+{
+  int bp = 0;
+
+  g_autofree char *number = NULL;
+
+  if (!aff_dashboard_row_get_margin_rate (row, &bp))
+    return g_strdup ("—");
+  number = _aff_language_decimal (lang, bp / 100.0, 2);
+  return g_strdup_printf ("%s %%", number);
+}
+
+static const guint table_figures[] = {
+  D_REVENUE, D_COST, D_MARGIN, D_DRIFT, D_BACKLOG, D_ACCRUED, D_DEFERRED, D_BILLED, D_CASH, D_OVERDUE
+};
+
+static void
+table_row (AffDoc                *doc,
+           const AffDashboardRow *row,
+           gboolean               strong,
+           gboolean               with_label,
+           guint                  lang)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gboolean numeric[16] = { FALSE };
+  guint i, k = 0;
+
+  g_ptr_array_add (cells, g_strdup (*row->key != '\0' ? row->key : "—"));
+  k++;
+  if (with_label)
+    {
+      g_ptr_array_add (cells, g_strdup (row->label));
+      k++;
+    }
+  for (i = 0; i < G_N_ELEMENTS (table_figures); i++)
+    {
+      numeric[k++] = TRUE;
+      g_ptr_array_add (cells, aff_money_format (row_money (row, table_figures[i]), locale_of (lang)));
+      if (table_figures[i] == D_MARGIN)
+        {
+          numeric[k++] = TRUE;
+          g_ptr_array_add (cells, rate_text (row, lang));
+        }
+    }
+  numeric[k++] = TRUE;
+  g_ptr_array_add (cells, g_strdup_printf ("%u", row->n_alerts));
+  g_ptr_array_add (cells, NULL);
+  _aff_doc_table_row (doc, strong, (const char * const *) cells->pdata, numeric);
+}
+
+static void
+table (AffDoc     *doc,
+       GPtrArray  *rows,
+       const char *first,
+       const char *second,
+       const AffDashboardRow *totals,
+       guint       lang)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new ();
+  gboolean numeric[16] = { FALSE };
+  const char *figures[] = {
+    L ("CA à terminaison", "Revenue at completion"), L ("Coût à terminaison", "Cost at completion"),
+    L ("Marge à terminaison", "Margin at completion"), L ("Taux", "Rate"), L ("Dérive", "Drift"),
+    L ("Reste à reconnaître", "Backlog"), L ("FAE", "Accrued"), L ("PCA", "Deferred"),
+    L ("Facturé", "Billed"), L ("Encaissé", "Cash in"), L ("Retards", "Overdue"), L ("Alertes", "Alerts"),
+  };
+  guint i, k = 0;
+
+  g_ptr_array_add (columns, (gpointer) first);
+  k++;
+  if (second != NULL)
+    {
+      g_ptr_array_add (columns, (gpointer) second);
+      k++;
+    }
+  for (i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_ptr_array_add (columns, (gpointer) figures[i]);
+      numeric[k++] = TRUE;
+    }
+  g_ptr_array_add (columns, NULL);
+  _aff_doc_table_begin (doc, (const char * const *) columns->pdata, numeric);
+  for (i = 0; i < rows->len; i++)
+    table_row (doc, g_ptr_array_index (rows, i), FALSE, second != NULL, lang);
+  if (totals != NULL)
+    table_row (doc, totals, TRUE, second != NULL, lang);
+  _aff_doc_table_end (doc);
+}
+
+/**
+ * aff_dashboard_render:
+ * @self: a dashboard
+ * @format: Markdown or HTML
+ *
+ * Writes the dashboard for people, in the language of the portfolio's
+ * policy when it was computed: a table of the affairs with the totals, the
+ * tables by client and by activity, and the alerts. Amounts are written
+ * as the language writes them ([method@Aff.Money.format]).
+ *
+ * Returns: (transfer full): the document
+ */
+char *
+aff_dashboard_render (const AffDashboard *self,
+                      AffDocumentFormat   format)
+{
+  guint lang;
+  g_autofree char *day = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GPtrArray) alerts = NULL;
+  AffDoc doc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  lang = self->lang;
+  day = _aff_doc_format_date (lang, &self->date);
+  title = g_strdup_printf (L ("Tableau de bord des affaires au %s", "Affairs dashboard on %s"), day);
+  _aff_doc_begin (&doc, format, locale_of (lang), title);
+  _aff_doc_heading (&doc, 1, title);
+  _aff_doc_heading (&doc, 2, L ("Affaires", "Affairs"));
+  table (&doc, self->rows, L ("Affaire", "Affair"), L ("Client", "Client"), self->totals, lang);
+  _aff_doc_heading (&doc, 2, L ("Par client", "By client"));
+  table (&doc, self->by_client, L ("Client", "Client"), L ("Nom", "Name"), NULL, lang);
+  _aff_doc_heading (&doc, 2, L ("Par activité", "By activity"));
+  table (&doc, self->by_activity, L ("Activité", "Activity"), NULL, NULL, lang);
+  _aff_doc_heading (&doc, 2, L ("Alertes", "Alerts"));
+  if (self->alerts->len == 0)
+    _aff_doc_paragraph (&doc, L ("Aucune alerte.", "No alert."));
+  else
+    _aff_doc_list (&doc, self->alerts);
+  return _aff_doc_finish (&doc);
+}
+
+static void
+csv_decimal (GString    *out,
+             gint64      minor,
+             const char *currency)
+{
+  g_autoptr(AffMoney) money = aff_money_new (minor, currency, NULL);
+  g_autofree char *text = aff_money_to_string (money);
+  const char *space = strchr (text, ' ');
+
+  g_string_append_len (out, text, space != NULL ? space - text : (gssize) strlen (text));
+}
+
+static void
+csv_text (GString    *out,
+          const char *text)
+{
+  const char *p;
+
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * aff_dashboard_to_csv:
+ * @self: a dashboard
+ *
+ * Writes the rows of the affairs and the totals as CSV (RFC 4180, CRLF),
+ * for a spreadsheet or an ERP: the columns `affair`, `client`, `currency`,
+ * then the figures as decimals without the currency (`revenue_at_completion`,
+ * `cost_at_completion`, `margin_at_completion`, `margin_rate_bp` (empty
+ * when undefined), `margin_drift`, `recognised_revenue`, `backlog`,
+ * `accrued_revenue`, `deferred_revenue`, `billed`, `cash_received`,
+ * `overdue`) and `alerts`. The totals come last, as the affair `total`.
+ *
+ * Returns: (transfer full): the CSV text
+ */
+char *
+aff_dashboard_to_csv (const AffDashboard *self)
+{
+  static const guint figures[] = {
+    D_REVENUE, D_COST, D_MARGIN, D_DRIFT, D_RECOGNISED, D_BACKLOG, D_ACCRUED, D_DEFERRED, D_BILLED, D_CASH, D_OVERDUE
+  };
+  GString *out;
+  guint i, k;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  out = g_string_new ("affair,client,currency,revenue_at_completion,cost_at_completion,margin_at_completion,"
+                      "margin_rate_bp,margin_drift,recognised_revenue,backlog,accrued_revenue,deferred_revenue,"
+                      "billed,cash_received,overdue,alerts\r\n");
+  for (i = 0; i <= self->rows->len; i++)
+    {
+      const AffDashboardRow *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : self->totals;
+      int bp = 0;
+
+      csv_text (out, row->key);
+      g_string_append_c (out, ',');
+      csv_text (out, row->label);
+      g_string_append_printf (out, ",%s", row->currency);
+      for (k = 0; k < G_N_ELEMENTS (figures); k++)
+        {
+          g_string_append_c (out, ',');
+          csv_decimal (out, row->money[figures[k]], row->currency);
+          if (figures[k] == D_MARGIN)
+            {
+              g_string_append_c (out, ',');
+              if (aff_dashboard_row_get_margin_rate (row, &bp))
+                g_string_append_printf (out, "%d", bp);
+            }
+        }
+      g_string_append_printf (out, ",%u\r\n", row->n_alerts);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * aff_dashboard_to_svg_margins:
+ * @self: a dashboard
+ *
+ * Draws the margin at completion of each affair as a horizontal bar chart,
+ * a standalone SVG image: a bar per affair in the portfolio's order, to the
+ * right of the zero line for a margin, to the left (in red) for a loss,
+ * with the affair's id, its margin and its rate. The longest bar takes the
+ * whole width; the scale is linear.
+ *
+ * Returns: (transfer full): the SVG document
+ */
+char *
+aff_dashboard_to_svg_margins (const AffDashboard *self)
+{
+  const int width = 720, label_width = 140, value_width = 170, bar_height = 22, gap = 8, top = 48;
+  GString *out;
+  gint64 lo = 0, hi = 0;
+  double scale, zero;
+  int height, plot;
+  guint lang, i;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  lang = self->lang;
+  for (i = 0; i < self->rows->len; i++)
+    {
+      const AffDashboardRow *row = g_ptr_array_index (self->rows, i);
+
+      lo = MIN (lo, row->money[D_MARGIN]);
+      hi = MAX (hi, row->money[D_MARGIN]);
+    }
+  plot = width - label_width - value_width;
+  scale = hi > lo ? plot / (double) (hi - lo) : 0;
+  zero = label_width + (double) -lo * scale;
+  height = top + (int) self->rows->len * (bar_height + gap) + 16;
+  out = g_string_new (NULL);
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                          "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
+                          width, height, width, height);
+  {
+    g_autofree char *day = _aff_doc_format_date (lang, &self->date);
+    g_autofree char *title = g_markup_printf_escaped (L ("Marge à terminaison par affaire au %s",
+                                                         "Margin at completion by affair on %s"), day);
+
+    g_string_append_printf (out, "  <text x=\"8\" y=\"22\" font-size=\"15\" font-weight=\"bold\">%s</text>\n", title);
+  }
+  /* Whole pixels: a decimal point would follow the process's locale. */
+  g_string_append_printf (out, "  <line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n",
+                          (int) (zero + 0.5), top - 4, (int) (zero + 0.5), height - 12);
+  for (i = 0; i < self->rows->len; i++)
+    {
+      const AffDashboardRow *row = g_ptr_array_index (self->rows, i);
+      gint64 margin = row->money[D_MARGIN];
+      double x = margin >= 0 ? zero : zero + margin * scale, w = (margin >= 0 ? margin : -margin) * scale;
+      int y = top + (int) i * (bar_height + gap);
+      g_autofree char *id = g_markup_escape_text (row->key, -1);
+      g_autofree char *amount = aff_money_format (row_money (row, D_MARGIN), locale_of (lang));
+      g_autofree char *rate = rate_text (row, lang);
+      g_autofree char *value = g_markup_printf_escaped ("%s (%s)", amount, rate);
+
+      g_string_append_printf (out, "  <text x=\"8\" y=\"%d\">%s</text>\n", y + 15, id);
+      g_string_append_printf (out, "  <rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n",
+                              (int) (x + 0.5), y, (int) (w + 0.5), bar_height, margin >= 0 ? "#2e7d32" : "#c62828");
+      g_string_append_printf (out, "  <text x=\"%d\" y=\"%d\">%s</text>\n", width - value_width + 8, y + 15, value);
+    }
+  g_string_append (out, "</svg>\n");
+  return g_string_free (out, FALSE);
+}
