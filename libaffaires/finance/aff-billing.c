@@ -971,8 +971,9 @@ typedef struct
 } Sent;
 
 static gboolean
-sum_sent (GArray *invoices,
-          Sent   *sent)
+sum_sent (GArray  *invoices,
+          guint32  day,
+          Sent    *sent)
 {
   gboolean overflow = FALSE;
   guint i;
@@ -982,6 +983,10 @@ sum_sent (GArray *invoices,
   for (i = 0; i < invoices->len; i++)
     {
       const AffBill *bill = &g_array_index (invoices, AffBill, i);
+
+      /* The billing as it stood on the day asked about. */
+      if (g_date_get_julian (&bill->date) > day)
+        continue;
 
       overflow |= __builtin_add_overflow (sent->recovered, bill->recovered, &sent->recovered);
       overflow |= __builtin_add_overflow (sent->retention, bill->retention, &sent->retention);
@@ -1013,12 +1018,14 @@ sum_sent (GArray *invoices,
 
 static gboolean
 invoiced (GArray     *invoices,
-          const char *milestone)
+          const char *milestone,
+          guint32     day)
 {
   guint i;
 
   for (i = 0; i < invoices->len; i++)
-    if (g_strcmp0 (g_array_index (invoices, AffBill, i).milestone, milestone) == 0)
+    if (g_strcmp0 (g_array_index (invoices, AffBill, i).milestone, milestone) == 0 &&
+        g_date_get_julian (&g_array_index (invoices, AffBill, i).date) <= day)
       return TRUE;
   return FALSE;
 }
@@ -1187,7 +1194,8 @@ add_milestone (Billing                   *b,
  * @error: return location for a #GError
  *
  * Lists the invoices to send on @date, in the order of the schedule
- * ([method@Aff.Affair.list_billing_milestones]), each step not yet invoiced:
+ * ([method@Aff.Affair.list_billing_milestones]), each step not yet invoiced
+ * by then (invoices dated after @date are not counted):
  *
  * - the advance, from the signature: its share of the contract amount;
  * - the situation of the last month ended by @date (the date itself when it
@@ -1238,7 +1246,7 @@ aff_affair_list_billing_due (AffAffair    *self,
   b.retention_rate = aff_affair_get_retention_rate (self);
   b.guarantee = *guarantee;
   b.lang = lang = language_of (self);
-  b.overflow |= !sum_sent (invoices, &b.sent);
+  b.overflow |= !sum_sent (invoices, g_date_get_julian (date), &b.sent);
 
   schedule = aff_affair_list_billing_milestones (self);
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_item_free);
@@ -1247,7 +1255,8 @@ aff_affair_list_billing_due (AffAffair    *self,
       const AffBillingMilestone *milestone = g_ptr_array_index (schedule, i);
       const GDate *signed_on = aff_affair_get_signed_date (self);
 
-      if (milestone->kind != AFF_BILLING_KIND_SITUATION && invoiced (invoices, milestone->id))
+      if (milestone->kind != AFF_BILLING_KIND_SITUATION &&
+          invoiced (invoices, milestone->id, g_date_get_julian (date)))
         continue;
       switch (milestone->kind)
         {

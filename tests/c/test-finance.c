@@ -1056,6 +1056,11 @@ test_billing_schedule (void)
                "24937.50 EUR");
   invoice_first (affair, items, "F-2", 2026, 5, 2);
   g_ptr_array_unref (items);
+  /* Seen from 1 May, F-2 is not sent yet: the situation is still due. */
+  items = due_on (affair, 2026, 5, 1);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpstr (aff_billing_item_get_milestone_id (g_ptr_array_index (items, 0)), ==, "situations");
+  g_ptr_array_unref (items);
   /* Invoiced: nothing more until the end of May. */
   items = due_on (affair, 2026, 5, 30);
   g_assert_cmpuint (items->len, ==, 0);

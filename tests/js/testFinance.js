@@ -2131,4 +2131,502 @@ test('supplier payments in the order of the ledger', () => {
     assertSupplier(copy, 'PO-3', null, 'T1', '2026-05-04', '500.00 EUR');
 });
 
+// --- close-out ----------------------------------------------------------------------
+//
+// tests/c/test-finance.c, carry_to_the_end and test_close_out, and the rules of
+// docs/rules.md, "Close-out". The affair has the billing terms above (30 %
+// advance, monthly situations, 5 % retention, VAT 20 %).
+
+// The affair carried to its end: T1 20 April – 4 May and T2 5 – 20 May done;
+// 45 000 of labour; PO-7 (52 000) invoiced 20 000 on 11 May and 32 000 on 25
+// May; the advance invoiced at the signature and, all the work done by 31
+// May, one situation of 125 000 (EV / BAC = 100 %) recovering the whole
+// advance, 37 500 × 125 000 / 125 000: 87 500, 17 500 of VAT (20 %), 105 000,
+// 5 250 held (5 %), 99 750 to pay.
+function carryToTheEnd(affair) {
+    const ledger = affair.get_ledger();
+    cost(ledger, date(2026, 4, 28), 'T2', C.MATERIAL, St.COMMITTED, '52000.00 EUR', 'PO-7');
+    cost(ledger, date(2026, 5, 4), 'T1', C.LABOUR, St.ACTUAL, '45000.00 EUR', 'TS-18');
+    cost(ledger, date(2026, 5, 11), 'T2', C.MATERIAL, St.ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7');
+    cost(ledger, date(2026, 5, 25), 'T2', C.MATERIAL, St.ACTUAL, '32000.00 EUR', 'FA-1002', 'PO-7');
+    affair.record_progress('T1', date(2026, 5, 4), 10000);
+    affair.record_progress('T2', date(2026, 5, 20), 10000);
+    finish(affair, 'T1', [2026, 4, 20], [2026, 5, 4]);
+    finish(affair, 'T2', [2026, 5, 5], [2026, 5, 20]);
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    const items = dueOn(affair, 2026, 6, 1);
+    assertEqual(items.length, 1, 'one situation due on 1 June');
+    assertItem(items[0], 'situations', BK.SITUATION, '2026-05-31', ['125000.00 EUR', '37500.00 EUR',
+        '87500.00 EUR', '17500.00 EUR', '105000.00 EUR', '5250.00 EUR', '99750.00 EUR']);
+    invoiceFirst(affair, items, 'F-2', 2026, 6, 1);
+}
+
+function carriedAffair() {
+    const [p, affair] = billingAffair();
+    carryToTheEnd(affair);
+    return [p, affair];
+}
+
+const DRIFT_BLOCKER = 'Dérive sans action corrective : ';
+const NOT_ACCEPTED = 'Les travaux ne sont pas réceptionnés';
+const CSV_TRAVEL = encoder.encode('date,category,state,amount\n2026-07-01,travel,actual,1\n');
+const FOUR_ON_15_MAY = [[DK.COST_PERFORMANCE, null], [DK.SCHEDULE_PERFORMANCE, null], [DK.MARGIN_EROSION, null],
+    [DK.CONCORDANCE, null]];
+
+// On 15 May: T2 runs (its actual finish is 20 May), the work is not accepted,
+// PO-7 has 52 000 − 20 000 = 32 000 open, and four drifts have no corrective
+// action. No invoice is due: the advance is invoiced, the situation of 30
+// April is worth 125 000 × 0 / 100 000 (no progress recorded by then) and the
+// balance waits for the acceptance.
+test('close blockers on 15 May', () => {
+    const [p, affair] = carriedAffair();
+    const may15 = date(2026, 5, 15);
+    // PV: T1 all planned (50 000), T2 7 of its 10 working days (5, 6, 7, 11,
+    // 12, 13, 15 May): 35 000. EV: T1 100 % of 50 000, T2 nothing recorded
+    // yet. AC 45 000 + 20 000. EAC 100 000 × 65 000 / 50 000 = 130 000;
+    // + 5 000 of contingency: margin 125 000 − 135 000 = −10 000, −800 bp.
+    const s = statusOn(affair, 2026, 5, 15);
+    assertFigures(s, [
+        ['pv', '85000.00 EUR'],
+        ['ev', '50000.00 EUR'],
+        ['ac', '65000.00 EUR'],
+        ['eac', '130000.00 EUR'],
+        ['margin_at_completion', '-10000.00 EUR'],
+        ['open_commitments', '32000.00 EUR'],
+    ]);
+    assertEqual(s.get_margin_rate(), [true, -800], 'margin rate −10 000 / 125 000');
+    // CPI 50 000 / 65 000 = 0.769 < 0.95; SPI 50 000 / 85 000 = 0.588 < 0.9;
+    // margin −8 % − 16 % = −24 points, beyond 2; progress 0.5 (EV / BAC),
+    // 0.5 (65 000 / 130 000) and 0 (nothing billed but the advance, which is
+    // not work): a gap of 0.5, beyond 10 points; T1's labour 45 000 of 50 000
+    // and T2's material 20 000 of 50 000 overrun nothing.
+    const drifts = affair.list_drifts(may15);
+    assertEqual(kinds(drifts), FOUR_ON_15_MAY);
+    assertDrift(drifts[0], DK.COST_PERFORMANCE, null, 50000 / 65000);
+    assertDrift(drifts[1], DK.SCHEDULE_PERFORMANCE, null, 50000 / 85000);
+    assertDrift(drifts[2], DK.MARGIN_EROSION, null, -24);
+    assertDrift(drifts[3], DK.CONCORDANCE, null, 0.5);
+
+    let blockers = affair.list_close_blockers(may15);
+    assertTrue(Array.isArray(blockers), 'the blockers are a list');
+    assertEqual(blockers.length, 7);
+    assertEqual(blockers.slice(0, 3), ["La tâche T2 n'est pas terminée", NOT_ACCEPTED,
+        'Engagements non soldés : 32000.00 EUR']);
+    assertEqual(blockers.slice(3), drifts.map(d => DRIFT_BLOCKER + d.get_message()));
+    // Listing journals nothing; close names every blocker, "; " between them.
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    const e = assertThrows(() => affair.close(may15), E.CLOSE_BLOCKED);
+    assertTrue(e.message.includes(blockers.join('; ')), e.message);
+    assertFalse(affair.is_closed());
+    assertEqual(journal.get_n_entries(), n, 'a refused close journals nothing');
+
+    // A drift answered no longer blocks: the CPI answered on 15 May.
+    affair.record_corrective_action(answer({on: [2026, 5, 15], effect: '0.00 EUR'}));
+    blockers = affair.list_close_blockers(may15);
+    assertEqual(blockers.length, 6);
+    assertEqual(blockers.slice(3), drifts.slice(1).map(d => DRIFT_BLOCKER + d.get_message()));
+});
+
+// On 20 April, the signature, nothing done: T1 and T2 unfinished, no
+// acceptance, the advance (30 % of 125 000 = 37 500 excluding VAT) to invoice,
+// no commitment, and one drift: SPI 0 / 5 000 (T1 planned 1 of its 10 days:
+// 50 000 / 10), while the CPI is undefined (AC 0), the margin is the offer's
+// (EAC by AC + BAC − EV = 100 000, + 5 000: 20 000, 16 %) and the three
+// progress figures are 0.
+test('an invoice to send blocks the close-out', () => {
+    const [, affair] = billingAffair();
+    const blockers = affair.list_close_blockers(date(2026, 4, 20));
+    assertEqual(blockers.length, 5);
+    assertEqual(blockers.slice(0, 3), ["La tâche T1 n'est pas terminée", "La tâche T2 n'est pas terminée",
+        NOT_ACCEPTED]);
+    assertTrue(blockers[3].startsWith('Facture à émettre : acompte (37500.00 EUR'), blockers[3]);
+    const drifts = affair.list_drifts(date(2026, 4, 20));
+    assertEqual(kinds(drifts), [[DK.SCHEDULE_PERFORMANCE, null]]);
+    assertDrift(drifts[0], DK.SCHEDULE_PERFORMANCE, null, 0);
+    assertEqual(blockers[4], DRIFT_BLOCKER + drifts[0].get_message());
+});
+
+test('close blockers in English', () => {
+    const [p, affair] = carriedAffair();
+    const may15 = date(2026, 5, 15);
+    const french = affair.list_close_blockers(may15);
+    assertTrue(p.get_policy().set_language('en'));
+    const english = affair.list_close_blockers(may15);
+    const drifts = affair.list_drifts(may15);
+    assertEqual(english.length, 7);
+    english.forEach((en, i) => {
+        assertTrue(en !== french[i], `blocker ${i} translated: ${en}`);
+        for (const word of ['tâche', 'réceptionnés', 'soldés', 'Dérive', 'action corrective'])
+            assertFalse(en.includes(word), `no "${word}" in ${en}`);
+    });
+    assertTrue(english[0].includes('T2'), english[0]);
+    assertTrue(english[2].includes('32000.00 EUR'), english[2]);
+    // Each drift blocker ends with the drift's own message, in English.
+    drifts.forEach((d, i) => {
+        assertTrue(d.get_message() !== '', 'a drift message');
+        assertTrue(english[3 + i].endsWith(`: ${d.get_message()}`), english[3 + i]);
+    });
+    // The acceptance alone on 15 June.
+    assertEqual(affair.list_close_blockers(date(2026, 6, 15)), [english[1]]);
+    p.get_policy().set_language('fr');
+    assertEqual(affair.list_close_blockers(may15), french);
+});
+
+test('close-out', () => {
+    const [p, affair] = carriedAffair();
+    const journal = p.get_journal();
+    const jun15 = date(2026, 6, 15);
+    const jul1 = date(2026, 7, 1);
+
+    // On 15 June everything is done and billed but the acceptance: the tasks
+    // finished by 20 May; no invoice due (the situation of 31 May is
+    // invoiced, F-2; the balance waits for the acceptance); PO-7 settled,
+    // 52 000 − 20 000 − 32 000 = 0; no drift: EV 100 000, PV 100 000, AC
+    // 97 000, CPI 1.031, SPI 1, EAC 97 000, margin 125 000 − 102 000 =
+    // 23 000, 18.4 % (above 16 %), progress 1, 1 and 1, T2's material 52 000
+    // within 110 % of 50 000.
+    assertEqual(affair.list_close_blockers(jun15), [NOT_ACCEPTED]);
+    assertThrows(() => affair.close(jun15), E.CLOSE_BLOCKED, NOT_ACCEPTED);
+    assertTrue(affair.record_acceptance(jun15, false));
+    // The balance, 125 000 − 125 000 invoiced, is nothing; the release of the
+    // retention comes a year later and never blocks.
+    assertEqual(affair.list_close_blockers(jun15), []);
+    assertFalse(affair.is_closed());
+    assertEqual(affair.get_final_margin(), null);
+    assertFalse(affair.get_closed_date()[0], 'no closed date yet');
+
+    let n = journal.get_n_entries();
+    assertTrue(affair.close(jun15));
+    assertTrue(affair.is_closed());
+    const [closed, on] = affair.get_closed_date();
+    assertTrue(closed);
+    assertEqual(iso(on), '2026-06-15');
+    // The revenue at completion, 125 000, less the actual cost on 15 June,
+    // 45 000 + 20 000 + 32 000 = 97 000.
+    assertMoney(affair.get_final_margin(), '28000.00 EUR', 'final margin');
+
+    assertEqual(journal.get_n_entries(), n + 1, 'one entry');
+    const last = journal.get_entry(journal.get_n_entries() - 1);
+    assertEqual([last.get_action(), last.get_entity_kind(), last.get_entity_id(), last.get_actor()],
+        ['affair-closed', 'affair', AFFAIR, 'Claire Martin']);
+    assertEqual(last.dup_detail('date'), '2026-06-15');
+    assertEqual(last.dup_detail('final_margin'), '28000.00 EUR');
+    assertTrue(journal.verify(), 'journal verifies');
+
+    // Read-only, but for the payments and the release of the retention.
+    n = journal.get_n_entries();
+    const ledger = affair.get_ledger();
+    assertThrows(() => affair.close(jul1), E.CLOSED);
+    assertThrows(() => affair.record_progress('T1', jul1, 5000), E.CLOSED);
+    assertThrows(() => affair.record_remaining('T1', jul1, money('1.00 EUR')), E.CLOSED);
+    assertThrows(() => affair.record_invoice('F-9', jul1, money('45000.00 EUR')), E.CLOSED);
+    assertThrows(() => ledger.import_csv(CSV_TRAVEL), E.CLOSED);
+    assertThrows(() => ledger.add(Aff.CostEntry.new(jul1, null, C.TRAVEL, St.ACTUAL, money('1.00 EUR'))),
+        E.CLOSED);
+    assertThrows(() => affair.add_billing_milestone(Aff.BillingMilestone.new('M', BK.MILESTONE, 100, 'T1')),
+        E.CLOSED);
+    assertThrows(() => affair.add_amendment(Aff.Amendment.new('AV-1', jul1, money('1000.00 EUR'), 'Après coup')),
+        E.CLOSED);
+    assertThrows(() => affair.record_corrective_action(answer({on: [2026, 7, 1], due: [2026, 7, 31]})),
+        E.CLOSED);
+    assertEqual(ledger.get_n_entries(), 4, 'nothing added to the ledger');
+    assertEqual(affair.list_amendments(), []);
+    assertEqual(affair.list_corrective_actions(), []);
+    assertEqual(journal.get_n_entries(), n, 'nothing journaled');
+
+    // The advance, 45 000 with VAT, paid on 1 July.
+    assertTrue(affair.record_payment('F-1', jul1, money('45000.00 EUR')));
+    assertEqual(journal.get_entry(journal.get_n_entries() - 1).get_action(), 'payment-recorded');
+    // The 5 250 held on F-2, released a year after the acceptance.
+    const items = dueOn(affair, 2027, 6, 15);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', RELEASE_5250);
+    invoiceFirst(affair, items, 'F-3', 2027, 6, 15);
+    assertEqual(dueOn(affair, 2027, 6, 15), []);
+    assertTrue(affair.is_closed());
+    assertMoney(affair.get_final_margin(), '28000.00 EUR', 'final margin unchanged');
+    assertTrue(journal.verify(), 'journal verifies');
+});
+
+test('the close-out survives to_data / new_from_data', () => {
+    const [p, affair] = carriedAffair();
+    const jun15 = date(2026, 6, 15);
+    const jul1 = date(2026, 7, 1);
+    affair.record_acceptance(jun15, false);
+    affair.close(jun15);
+
+    const [text] = p.to_data();
+    const q = Aff.Portfolio.new_from_data(text, -1);
+    assertEqual(q.to_data()[0], text, 'the same bytes again');
+    assertTrue(q.get_journal().verify(), 'journal verifies');
+    const loaded = q.lookup_affair(AFFAIR);
+    assertTrue(loaded !== null && loaded !== affair, 'the affair is loaded');
+    assertTrue(loaded.is_closed());
+    const [closed, on] = loaded.get_closed_date();
+    assertEqual([closed, iso(on)], [true, '2026-06-15']);
+    // 125 000 − 97 000
+    assertMoney(loaded.get_final_margin(), '28000.00 EUR', 'loaded final margin');
+    assertThrows(() => loaded.close(jul1), E.CLOSED);
+    assertThrows(() => loaded.record_progress('T1', jul1, 5000), E.CLOSED);
+    assertThrows(() => loaded.get_ledger().import_csv(CSV_TRAVEL), E.CLOSED);
+    assertEqual(loaded.get_ledger().get_n_entries(), 4);
+    // The loaded affair still takes the payments and the release.
+    assertTrue(loaded.record_payment('F-1', jul1, money('45000.00 EUR')));
+    const items = dueOn(loaded, 2027, 6, 15);
+    assertEqual(steps(items), ['retenue']);
+    assertMoney(items[0].get_payable(), '5250.00 EUR');
+
+    // An open affair stays open through the document.
+    const [p2] = carriedAffair();
+    const open = Aff.Portfolio.new_from_data(p2.to_data()[0], -1).lookup_affair(AFFAIR);
+    assertFalse(open.is_closed());
+    assertEqual(open.get_final_margin(), null);
+    assertFalse(open.get_closed_date()[0]);
+});
+
+// --- dashboard ----------------------------------------------------------------------
+//
+// tests/c/test-finance.c, add_second_affair and test_dashboard, and the rules
+// of docs/rules.md, "Dashboard", on 4 May 2026:
+//
+// - OFF-1 is the textbook affair (recordTextbook, default terms: 30 days
+//   net): revenue 125 000; cost at completion EAC 112 500 + 5 000 = 117 500;
+//   margin 7 500, 600 bp (7 500 / 125 000); drift 7 500 − 20 000 = −12 500;
+//   recognised (cost to cost) 125 000 × 45 000 / 117 500 = 47 872.340… →
+//   47 872.34; backlog 125 000 − 47 872.34 = 77 127.66; FAE 47 872.34 −
+//   37 500 = 10 372.34; PCA 0; billed 37 500; cash 45 000; F-2026-001 (due
+//   30 April + 30 = 30 May) paid in full: nothing overdue; alerts: the CPI
+//   (0.889 < 0.95), the SPI (0.8 < 0.9) and the margin (10 points below 16 %,
+//   beyond 2) unanswered, the progress figures 0.4, 0.4 and 0.3 within 10
+//   points: 3.
+// - OFF-2 (client beta, activity boilermaking): 100 h of labour at 80.00 in
+//   lot L1 sold 10 000.00, signed 22 April, without plan, costs or invoices:
+//   BAC 8 000, nothing earned or spent, so EAC = AC + BAC − EV = 8 000 (the
+//   CPI is undefined), no contingency: cost 8 000, margin 2 000 (2000 bp),
+//   the offer's, drift 0; nothing recognised, backlog 10 000; no alert (CPI
+//   and SPI undefined, the progress figures all 0).
+// - Totals: 135 000, 125 500, 9 500 (9 500 / 135 000 = 7.037 % → 704 bp),
+//   −12 500, 47 872.34, 77 127.66 + 10 000 = 87 127.66, 10 372.34, 0,
+//   37 500, 45 000, 0; 3 alerts.
+
+const dataDir = GLib.build_filenamev([GLib.getenv('G_TEST_SRCDIR'), 'data']);
+
+function golden(name) {
+    const [, bytes] = GLib.file_get_contents(GLib.build_filenamev([dataDir, 'golden', name]));
+    return new TextDecoder().decode(bytes);
+}
+
+// Revenue, cost and margin at completion, margin drift, recognised revenue,
+// backlog, FAE, PCA, billed, cash received, overdue.
+const ROW_FIGURES = ['revenue_at_completion', 'cost_at_completion', 'margin_at_completion', 'margin_drift',
+    'recognised_revenue', 'backlog', 'accrued_revenue', 'deferred_revenue', 'billed', 'cash_received', 'overdue'];
+const OFF1_ROW = ['125000.00 EUR', '117500.00 EUR', '7500.00 EUR', '-12500.00 EUR', '47872.34 EUR',
+    '77127.66 EUR', '10372.34 EUR', '0.00 EUR', '37500.00 EUR', '45000.00 EUR', '0.00 EUR'];
+const OFF2_ROW = ['10000.00 EUR', '8000.00 EUR', '2000.00 EUR', '0.00 EUR', '0.00 EUR', '10000.00 EUR',
+    '0.00 EUR', '0.00 EUR', '0.00 EUR', '0.00 EUR', '0.00 EUR'];
+const TOTAL_ROW = ['135000.00 EUR', '125500.00 EUR', '9500.00 EUR', '-12500.00 EUR', '47872.34 EUR',
+    '87127.66 EUR', '10372.34 EUR', '0.00 EUR', '37500.00 EUR', '45000.00 EUR', '0.00 EUR'];
+const ZERO_ROW = ROW_FIGURES.map(() => '0.00 EUR');
+const CSV_HEADER = 'affair,client,currency,revenue_at_completion,cost_at_completion,margin_at_completion,' +
+    'margin_rate_bp,margin_drift,recognised_revenue,backlog,accrued_revenue,deferred_revenue,billed,' +
+    'cash_received,overdue,alerts\r\n';
+
+// OFF-2 of the C test: the client beta "Beta Chimie", consultation CONS-2 in
+// boilermaking (received 2 March, qualified 3 March, evaluated 5 March and
+// decided GO), 100 h of labour at 80.00 in lot L1, no overheads, sold
+// 10 000.00, sent 2 April, signed 22 April.
+function addSecondAffair(p) {
+    p.add_client(Aff.Client.new('beta', 'Beta Chimie'));
+    const k = Aff.Consultation.new('CONS-2', 'beta', 'Tuyauterie CONS-2', date(2026, 3, 2), date(2026, 4, 15));
+    k.set_activities(['boilermaking']);
+    p.add_consultation(k);
+    k.start_qualification(date(2026, 3, 3), 'analysis');
+    p.evaluate_consultation('CONS-2', date(2026, 3, 5));
+    p.decide_consultation('CONS-2', Aff.BidVerdict.GO, 'Direction', 'client stratégique');
+    const offer = Aff.Offer.new('OFF-2', 'CONS-2');
+    p.add_offer(offer);
+    const rev = offer.get_current_revision();
+    const line = Aff.OfferLine.new(K.LABOUR, 'Chaudronnerie', '100', U.HOUR, money('80.00 EUR'));
+    line.set_lot('L1');
+    rev.add_line(line);
+    for (const kind of [K.LABOUR, K.MATERIAL, K.EQUIPMENT, K.SUBCONTRACT, K.TRAVEL, K.OTHER])
+        rev.set_overhead_rate(kind, 0);
+    rev.set_selling_price(money('10000.00 EUR'));
+    rev.set_validity(date(2026, 6, 30));
+    offer.send(date(2026, 4, 2));
+    offer.accept(date(2026, 4, 22), 'CT-2026-021');
+    const affair = p.lookup_affair('OFF-2');
+    assertTrue(affair !== null, 'OFF-2 exists');
+    return affair;
+}
+
+function dashboardPortfolio() {
+    const [p, off1] = newFinanceAffair();
+    recordTextbook(off1);
+    return [p, off1, addSecondAffair(p)];
+}
+
+// assert_row of the C test; rate null for an undefined margin rate.
+function assertRow(row, key, label, nAffairs, figures, rate, alerts) {
+    assertTrue(row instanceof Aff.DashboardRow, 'an Aff.DashboardRow');
+    assertEqual([row.get_key(), row.get_label(), row.get_n_affairs()], [key, label, nAffairs], `row ${key}`);
+    assertEqual(ROW_FIGURES.map(name => row[`get_${name}`]().to_string()), figures, `figures of ${key}`);
+    if (rate === null)
+        assertFalse(row.get_margin_rate()[0], `no margin rate for ${key}`);
+    else
+        assertEqual(row.get_margin_rate(), [true, rate], `margin rate of ${key}`);
+    assertEqual(row.get_n_alerts(), alerts, `alerts of ${key}`);
+}
+
+function assertDashboard(dashboard) {
+    assertTrue(dashboard instanceof Aff.Dashboard, 'an Aff.Dashboard');
+    assertEqual(iso(dashboard.get_date()), '2026-05-04');
+    let rows = dashboard.get_rows();
+    assertEqual(rows.length, 2);
+    assertRow(rows[0], 'OFF-1', 'ACME Industrie', 1, OFF1_ROW, 600, 3);
+    assertRow(rows[1], 'OFF-2', 'Beta Chimie', 1, OFF2_ROW, 2000, 0);
+    assertRow(dashboard.get_totals(), 'total', 'Total', 2, TOTAL_ROW, 704, 3);
+    rows = dashboard.get_by_client();
+    assertEqual(rows.length, 2);
+    assertRow(rows[0], 'acme', 'ACME Industrie', 1, OFF1_ROW, 600, 3);
+    assertRow(rows[1], 'beta', 'Beta Chimie', 1, OFF2_ROW, 2000, 0);
+    rows = dashboard.get_by_activity();
+    assertEqual(rows.length, 2);
+    assertRow(rows[0], 'pipework', 'pipework', 1, OFF1_ROW, 600, 3);
+    assertRow(rows[1], 'boilermaking', 'boilermaking', 1, OFF2_ROW, 2000, 0);
+}
+
+test('the statuses behind the dashboard rows', () => {
+    const [, off1, off2] = dashboardPortfolio();
+    const s = statusOn(off2, 2026, 5, 4);
+    assertFigures(s, [['bac', '8000.00 EUR'], ['eac', '8000.00 EUR'], ['offer_margin', '2000.00 EUR']]);
+    assertFalse(s.get_cpi()[0], 'OFF-2 has no CPI');
+    assertEqual(s.get_eac_method(), M.ATYPICAL);
+    assertEqual(off2.list_drifts(date(2026, 5, 4)), []);
+    assertEqual(off1.list_late_payments(date(2026, 5, 4)), []);
+    assertEqual(kinds(off1.list_drifts(date(2026, 5, 4))),
+        [[DK.COST_PERFORMANCE, null], [DK.SCHEDULE_PERFORMANCE, null], [DK.MARGIN_EROSION, null]]);
+});
+
+test('dashboard', () => {
+    const [p, off1] = dashboardPortfolio();
+    const journal = p.get_journal();
+    const n = journal.get_n_entries();
+    let dashboard = p.compute_dashboard(date(2026, 5, 4));
+    assertDashboard(dashboard);
+    assertEqual(journal.get_n_entries(), n, 'computing journals nothing');
+
+    // CPI 40 000 / 45 000 = 0.889 against 0.950; SPI 0.800 against 0.900;
+    // the margin rate 6 % against 16 %: 10 points down, beyond 2.
+    const alerts = dashboard.list_alerts();
+    assertEqual(alerts, [
+        'OFF-1 : CPI de 0,889, sous le seuil de 0,950',
+        'OFF-1 : SPI de 0,800, sous le seuil de 0,900',
+        "OFF-1 : Taux de marge à terminaison en baisse de 10,00 points sur l'offre, au-delà de 2,00",
+    ]);
+    // Each is "id : drift message".
+    assertEqual(alerts, off1.list_drifts(date(2026, 5, 4)).map(d => `OFF-1 : ${d.get_message()}`));
+
+    // The alerts of the rows add up, whichever way they are summed.
+    const totals = dashboard.get_totals();
+    assertEqual(totals.get_n_alerts(), alerts.length);
+    const sum = (rows, f) => rows.reduce((acc, r) => acc + f(r), 0);
+    for (const rows of [dashboard.get_rows(), dashboard.get_by_client(), dashboard.get_by_activity()]) {
+        assertEqual(sum(rows, r => r.get_n_alerts()), totals.get_n_alerts(), 'alerts add up');
+        assertEqual(sum(rows, r => r.get_n_affairs()), totals.get_n_affairs(), 'affairs add up');
+    }
+
+    const copy = dashboard.copy();
+    dashboard = null;
+    System.gc();
+    assertDashboard(copy);
+});
+
+test('dashboard rows outlive the dashboard', () => {
+    const [p] = dashboardPortfolio();
+    let dashboard = p.compute_dashboard(date(2026, 5, 4));
+    let rows = dashboard.get_rows();
+    const totals = dashboard.get_totals();
+    const byActivity = dashboard.get_by_activity();
+    dashboard = null;
+    System.gc();
+    assertRow(rows[0], 'OFF-1', 'ACME Industrie', 1, OFF1_ROW, 600, 3);
+    assertRow(totals, 'total', 'Total', 2, TOTAL_ROW, 704, 3);
+    assertRow(byActivity[1], 'boilermaking', 'boilermaking', 1, OFF2_ROW, 2000, 0);
+    const copy = rows[1].copy();
+    rows = null;
+    System.gc();
+    assertRow(copy, 'OFF-2', 'Beta Chimie', 1, OFF2_ROW, 2000, 0);
+});
+
+test('dashboard golden files', () => {
+    const [p] = dashboardPortfolio();
+    const dashboard = p.compute_dashboard(date(2026, 5, 4));
+    const F = Aff.DocumentFormat;
+    assertEqual(dashboard.render(F.MARKDOWN), golden('dashboard-fr.md'), 'Markdown');
+    assertEqual(dashboard.render(F.HTML), golden('dashboard-fr.html'), 'HTML');
+    assertEqual(dashboard.to_csv(), golden('dashboard.csv'), 'CSV');
+    assertEqual(dashboard.to_svg_margins(), golden('dashboard-margins.svg'), 'SVG');
+    // The CSV by hand: CRLF, the header, a line per affair, the totals.
+    const csv = dashboard.to_csv();
+    assertTrue(csv.startsWith(CSV_HEADER), 'the CSV header');
+    assertEqual(csv.split('\r\n')[3], 'total,Total,EUR,135000.00,125500.00,9500.00,704,-12500.00,47872.34,' +
+        '87127.66,10372.34,0.00,37500.00,45000.00,0.00,3');
+    // The alerts of the golden Markdown are those listed.
+    const listed = golden('dashboard-fr.md').split('## Alertes\n')[1].split('\n')
+        .filter(line => line.startsWith('- ')).map(line => line.slice(2));
+    assertEqual(listed, dashboard.list_alerts());
+});
+
+test('dashboard of an empty portfolio', () => {
+    const p = Aff.Portfolio.new();
+    assertEqual(p.get_policy().get_currency(), 'EUR');
+    const dashboard = p.compute_dashboard(date(2026, 5, 4));
+    assertEqual(iso(dashboard.get_date()), '2026-05-04');
+    assertEqual(dashboard.get_rows(), []);
+    assertEqual(dashboard.get_by_client(), []);
+    assertEqual(dashboard.get_by_activity(), []);
+    assertEqual(dashboard.list_alerts(), []);
+    // Zero totals; 0 / 0 is no margin rate.
+    assertRow(dashboard.get_totals(), 'total', 'Total', 0, ZERO_ROW, null, 0);
+    // The header and the totals, the margin rate empty.
+    assertEqual(dashboard.to_csv(),
+        `${CSV_HEADER}total,Total,EUR,0.00,0.00,0.00,,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0\r\n`);
+    for (const text of [dashboard.render(Aff.DocumentFormat.MARKDOWN), dashboard.render(Aff.DocumentFormat.HTML),
+        dashboard.to_svg_margins()])
+        assertTrue(typeof text === 'string' && text !== '', 'a rendering');
+    assertTrue(dashboard.render(Aff.DocumentFormat.MARKDOWN).includes('Tableau de bord des affaires au 4 mai 2026'),
+        'the title');
+});
+
+test('dashboard currency mismatch', () => {
+    const [p] = dashboardPortfolio();
+    const policy = p.get_policy();
+    // Nothing converts: both affairs are in euros, the company now in dollars.
+    assertTrue(policy.set_currency('USD'));
+    assertEqual(policy.get_currency(), 'USD');
+    assertThrows(() => p.compute_dashboard(date(2026, 5, 4)), E.CURRENCY_MISMATCH, 'OFF-1');
+    // Back in euros, the dashboard again.
+    assertTrue(policy.set_currency('EUR'));
+    assertDashboard(p.compute_dashboard(date(2026, 5, 4)));
+});
+
+// OFF-1 carried to its end and closed on 15 June, with OFF-2 beside it: both
+// rows, in the portfolio's order. OFF-1 on 15 June: revenue 125 000, cost at
+// completion EAC 97 000 + 5 000 = 102 000, margin 23 000 (1840 bp), no alert.
+test('closed affairs stay on the dashboard', () => {
+    const [p, affair] = carriedAffair();
+    affair.record_acceptance(date(2026, 6, 15), false);
+    affair.close(date(2026, 6, 15));
+    addSecondAffair(p);
+    const dashboard = p.compute_dashboard(date(2026, 6, 15));
+    const rows = dashboard.get_rows();
+    assertEqual(rows.map(r => r.get_key()), ['OFF-1', 'OFF-2']);
+    assertEqual(['revenue_at_completion', 'cost_at_completion', 'margin_at_completion']
+        .map(name => rows[0][`get_${name}`]().to_string()), ['125000.00 EUR', '102000.00 EUR', '23000.00 EUR']);
+    assertEqual(rows[0].get_margin_rate(), [true, 1840]);
+    assertEqual(rows[0].get_n_alerts(), 0);
+});
+
 run();

@@ -35,6 +35,7 @@
 import gc
 import hashlib
 import json
+import os
 import unittest
 
 import gi
@@ -2783,6 +2784,516 @@ class LateAndSupplierPaymentsTest(BillingTestCase):
         del due
         gc.collect()
         self.assertSupplier(copy, 'PO-3', None, 'T1', (2026, 5, 4), '500.00 EUR')
+
+
+# ---- Close-out -------------------------------------------------------------
+#
+# tests/c/test-finance.c, carry_to_the_end and test_close_out, and the rules of
+# docs/rules.md, "Close-out". The affair has the billing terms above (30 %
+# advance, monthly situations, 5 % retention, VAT 20 %).
+
+def carry_to_the_end(affair, test):
+    """The affair carried to its end: T1 20 April – 4 May and T2 5 – 20 May
+    done; 45 000 of labour; PO-7 (52 000) invoiced 20 000 on 11 May and
+    32 000 on 25 May; the advance invoiced at the signature and, all the
+    work done by 31 May, one situation of 125 000 (EV / BAC = 100 %)
+    recovering the whole advance, 37 500 × 125 000 / 125 000: 87 500, 17 500
+    of VAT (20 %), 105 000, 5 250 held (5 %), 99 750 to pay."""
+    ledger = affair.get_ledger()
+    cost(ledger, D(2026, 4, 28), 'T2', Cat.MATERIAL, COMMITTED, '52000.00 EUR', 'PO-7')
+    cost(ledger, D(2026, 5, 4), 'T1', Cat.LABOUR, ACTUAL, '45000.00 EUR', 'TS-18')
+    cost(ledger, D(2026, 5, 11), 'T2', Cat.MATERIAL, ACTUAL, '20000.00 EUR', 'FA-991', 'PO-7')
+    cost(ledger, D(2026, 5, 25), 'T2', Cat.MATERIAL, ACTUAL, '32000.00 EUR', 'FA-1002', 'PO-7')
+    affair.record_progress('T1', D(2026, 5, 4), 10000)
+    affair.record_progress('T2', D(2026, 5, 20), 10000)
+    finish(affair, 'T1', (2026, 4, 20), (2026, 5, 4))
+    finish(affair, 'T2', (2026, 5, 5), (2026, 5, 20))
+    invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+    items = due_on(affair, 2026, 6, 1)
+    test.assertEqual(len(items), 1)
+    test.assertItem(items[0], 'situations', BK.SITUATION, (2026, 5, 31), '125000.00 EUR', '37500.00 EUR',
+                    '87500.00 EUR', '17500.00 EUR', '105000.00 EUR', '5250.00 EUR', '99750.00 EUR')
+    invoice_first(affair, items, 'F-2', 2026, 6, 1)
+
+
+DRIFT_BLOCKER = 'Dérive sans action corrective : '
+NOT_ACCEPTED = 'Les travaux ne sont pas réceptionnés'
+CSV_TRAVEL = b'date,category,state,amount\n2026-07-01,travel,actual,1\n'
+
+
+class CloseOutTest(BillingTestCase):
+    def carried(self):
+        p, affair = billing_affair()
+        carry_to_the_end(affair, self)
+        return p, affair
+
+    def test_blockers_on_15_may(self):
+        """On 15 May: T2 runs (its actual finish is 20 May), the work is not
+        accepted, PO-7 has 52 000 − 20 000 = 32 000 open, and four drifts
+        have no corrective action. No invoice is due: the advance is
+        invoiced, the situation of 30 April is worth 125 000 × 0 / 100 000
+        (no progress recorded by then) and the balance waits for the
+        acceptance."""
+        p, affair = self.carried()
+        may15 = D(2026, 5, 15)
+        # The status behind the drifts. PV: T1 all planned (50 000), T2 7 of
+        # its 10 working days (5, 6, 7, 11, 12, 13, 15 May): 35 000. EV: T1
+        # 100 % of 50 000, T2 nothing recorded yet. AC: 45 000 + 20 000.
+        s = status_on(affair, 2026, 5, 15)
+        self.assertMoney(s.get_pv(), '85000.00 EUR')
+        self.assertMoney(s.get_ev(), '50000.00 EUR')
+        self.assertMoney(s.get_ac(), '65000.00 EUR')
+        # EAC 100 000 × 65 000 / 50 000 = 130 000; + 5 000 of contingency;
+        # margin 125 000 − 135 000 = −10 000, −8 % (−800 bp), 24 points
+        # below the offer's 16 %
+        self.assertMoney(s.get_eac(), '130000.00 EUR')
+        self.assertMoney(s.get_margin_at_completion(), '-10000.00 EUR')
+        self.assertBp(s.get_margin_rate(), -800)
+        self.assertMoney(s.get_open_commitments(), '32000.00 EUR')
+        # CPI 50 000 / 65 000 = 0.769 < 0.95; SPI 50 000 / 85 000 = 0.588 <
+        # 0.9; margin −24 points, beyond 2; progress 0.5 (EV / BAC), 0.5
+        # (65 000 / 130 000) and 0 (nothing billed but the advance, which is
+        # not work): a gap of 0.5, beyond 10 points; T1's labour 45 000 of
+        # 50 000 and T2's material 20 000 of 50 000 overrun nothing.
+        drifts = affair.list_drifts(may15)
+        self.assertEqual(kinds(drifts), [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                                         (Kind.MARGIN_EROSION, None), (Kind.CONCORDANCE, None)])
+        self.assertAlmostEqual(drifts[0].get_value(), 50000 / 65000, delta=1e-9)
+        self.assertAlmostEqual(drifts[1].get_value(), 50000 / 85000, delta=1e-9)
+        self.assertAlmostEqual(drifts[2].get_value(), -24.0, delta=1e-9)
+        self.assertAlmostEqual(drifts[3].get_value(), 0.5, delta=1e-9)
+
+        blockers = affair.list_close_blockers(may15)
+        self.assertIsInstance(blockers, list)
+        self.assertEqual(len(blockers), 7)
+        self.assertEqual(blockers[0], "La tâche T2 n'est pas terminée")
+        self.assertEqual(blockers[1], NOT_ACCEPTED)
+        self.assertEqual(blockers[2], 'Engagements non soldés : 32000.00 EUR')
+        self.assertEqual(blockers[3:], [DRIFT_BLOCKER + d.get_message() for d in drifts])
+        # listing journals nothing
+        n = p.get_journal().get_n_entries()
+        affair.list_close_blockers(may15)
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+
+        # close names every blocker, "; " between them
+        e = self.assertAffError(E.CLOSE_BLOCKED, affair.close, may15)
+        self.assertIn('; '.join(blockers), e.message)
+        self.assertFalse(affair.is_closed())
+        self.assertEqual(p.get_journal().get_n_entries(), n)
+
+        # a drift answered no longer blocks: the CPI answered on 15 May
+        affair.record_corrective_action(answer(date=(2026, 5, 15), eac_effect='0.00 EUR'))
+        blockers = affair.list_close_blockers(may15)
+        self.assertEqual(len(blockers), 6)
+        self.assertEqual(blockers[3:], [DRIFT_BLOCKER + d.get_message() for d in drifts[1:]])
+
+    def test_invoice_to_send_blocks(self):
+        """On 20 April, the signature, nothing done: T1 and T2 unfinished, no
+        acceptance, the advance (30 % of 125 000 = 37 500 excluding VAT) to
+        invoice, no commitment, and one drift: SPI 0 / 5 000 (T1 planned 1
+        of its 10 days: 50 000 / 10), while the CPI is undefined (AC 0), the
+        margin is the offer's (EAC by AC + BAC − EV = 100 000, + 5 000:
+        20 000, 16 %) and the three progress figures are 0."""
+        p, affair = billing_affair()
+        blockers = affair.list_close_blockers(D(2026, 4, 20))
+        self.assertEqual(len(blockers), 5)
+        self.assertEqual(blockers[:3], ["La tâche T1 n'est pas terminée", "La tâche T2 n'est pas terminée",
+                                        NOT_ACCEPTED])
+        self.assertTrue(blockers[3].startswith('Facture à émettre : acompte (37500.00 EUR'), blockers[3])
+        drifts = affair.list_drifts(D(2026, 4, 20))
+        self.assertEqual(kinds(drifts), [(Kind.SCHEDULE_PERFORMANCE, None)])
+        self.assertEqual(drifts[0].get_value(), 0.0)
+        self.assertEqual(blockers[4], DRIFT_BLOCKER + drifts[0].get_message())
+
+    def test_blockers_in_english(self):
+        p, affair = self.carried()
+        may15 = D(2026, 5, 15)
+        french = affair.list_close_blockers(may15)
+        self.assertTrue(p.get_policy().set_language('en'))
+        english = affair.list_close_blockers(may15)
+        drifts = affair.list_drifts(may15)
+        self.assertEqual(len(english), 7)
+        for fr, en in zip(french, english):
+            with self.subTest(french=fr, english=en):
+                self.assertNotEqual(fr, en)
+                for word in ('tâche', 'réceptionnés', 'soldés', 'Dérive', 'action corrective'):
+                    self.assertNotIn(word, en)
+        self.assertIn('T2', english[0])
+        self.assertIn('32000.00 EUR', english[2])
+        # each drift blocker ends with the drift's own message, in English
+        for blocker, drift in zip(english[3:], drifts):
+            self.assertTrue(blocker.endswith(': ' + drift.get_message()), blocker)
+            self.assertNotEqual(drift.get_message(), '')
+        # the acceptance alone on 15 June, in English
+        june = affair.list_close_blockers(D(2026, 6, 15))
+        self.assertEqual(june, [english[1]])
+        p.get_policy().set_language('fr')
+        self.assertEqual(affair.list_close_blockers(may15), french)
+
+    def test_close_out(self):
+        p, affair = self.carried()
+        journal = p.get_journal()
+        jun15 = D(2026, 6, 15)
+        jul1 = D(2026, 7, 1)
+
+        # On 15 June everything is done and billed but the acceptance: the
+        # tasks finished by 20 May; no invoice due (the situation of 31 May
+        # is invoiced, F-2; the balance waits for the acceptance); PO-7
+        # settled, 52 000 − 20 000 − 32 000 = 0; no drift: EV 100 000 (both
+        # tasks 100 %), PV 100 000, AC 97 000, CPI 1.031, SPI 1, EAC
+        # 97 000, margin 125 000 − 102 000 = 23 000, 18.4 % (above 16 %),
+        # progress 1, 1 and 125 000 / 125 000, T2's material 52 000 within
+        # 110 % of 50 000.
+        self.assertEqual(affair.list_close_blockers(jun15), [NOT_ACCEPTED])
+        self.assertAffError(E.CLOSE_BLOCKED, affair.close, jun15)
+        self.assertTrue(affair.record_acceptance(jun15, False))
+        # the balance, 125 000 − 125 000 invoiced, is nothing; the release of
+        # the retention comes a year later and never blocks
+        self.assertEqual(affair.list_close_blockers(jun15), [])
+        self.assertFalse(affair.is_closed())
+        self.assertIsNone(affair.get_final_margin())
+        closed, _ = affair.get_closed_date()
+        self.assertFalse(closed)
+
+        n = journal.get_n_entries()
+        self.assertTrue(affair.close(jun15))
+        self.assertTrue(affair.is_closed())
+        closed, on = affair.get_closed_date()
+        self.assertTrue(closed)
+        self.assertEqual(ymd(on), (2026, 6, 15))
+        # the revenue at completion, 125 000, less the actual cost on 15
+        # June, 45 000 + 20 000 + 32 000 = 97 000
+        self.assertMoney(affair.get_final_margin(), '28000.00 EUR')
+
+        entries = entries_from(journal, n)
+        self.assertEqual([e.get_action() for e in entries], ['affair-closed'])
+        last = journal.get_entry(journal.get_n_entries() - 1)
+        self.assertEqual(last.get_action(), 'affair-closed')
+        self.assertEqual(last.get_entity_kind(), 'affair')
+        self.assertEqual(last.get_entity_id(), 'OFF-1')
+        self.assertEqual(last.get_actor(), 'Claire Martin')
+        self.assertEqual(last.dup_detail('date'), '2026-06-15')
+        self.assertEqual(last.dup_detail('final_margin'), '28000.00 EUR')
+        self.assertTrue(journal.verify())
+
+        # Read-only, but for the payments and the release of the retention.
+        n = journal.get_n_entries()
+        ledger = affair.get_ledger()
+        self.assertAffError(E.CLOSED, affair.close, jul1)
+        self.assertAffError(E.CLOSED, affair.record_progress, 'T1', jul1, 5000)
+        self.assertAffError(E.CLOSED, affair.record_remaining, 'T1', jul1, M('1.00 EUR'))
+        self.assertAffError(E.CLOSED, affair.record_invoice, 'F-9', jul1, M('45000.00 EUR'))
+        self.assertAffError(E.CLOSED, ledger.import_csv, CSV_TRAVEL)
+        self.assertAffError(E.CLOSED, ledger.add,
+                            Aff.CostEntry.new(jul1, None, Cat.TRAVEL, ACTUAL, M('1.00 EUR')))
+        self.assertAffError(E.CLOSED, affair.add_billing_milestone,
+                            Aff.BillingMilestone.new('M', BK.MILESTONE, 100, 'T1'))
+        self.assertAffError(E.CLOSED, affair.add_amendment,
+                            Aff.Amendment.new('AV-1', jul1, M('1000.00 EUR'), 'Après coup'))
+        self.assertAffError(E.CLOSED, affair.record_corrective_action, answer(date=(2026, 7, 1), due=(2026, 7, 31)))
+        # nothing was added, nothing journaled
+        self.assertEqual(ledger.get_n_entries(), 4)
+        self.assertEqual(affair.list_amendments(), [])
+        self.assertEqual(affair.list_corrective_actions(), [])
+        self.assertEqual(journal.get_n_entries(), n)
+        self.assertMoney(affair.get_final_margin(), '28000.00 EUR')
+
+        # the advance, 45 000 with VAT, paid on 1 July
+        self.assertTrue(affair.record_payment('F-1', jul1, M('45000.00 EUR')))
+        self.assertEqual(journal.get_entry(journal.get_n_entries() - 1).get_action(), 'payment-recorded')
+        # the 5 250 held on F-2, released a year after the acceptance
+        items = due_on(affair, 2027, 6, 15)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '5250.00 EUR', '0.00 EUR',
+                        '5250.00 EUR', '0.00 EUR', '5250.00 EUR', '0.00 EUR', '5250.00 EUR')
+        invoice_first(affair, items, 'F-3', 2027, 6, 15)
+        self.assertEqual(due_on(affair, 2027, 6, 15), [])
+        # still closed, the margin unchanged
+        self.assertTrue(affair.is_closed())
+        self.assertMoney(affair.get_final_margin(), '28000.00 EUR')
+        self.assertTrue(journal.verify())
+
+    def test_round_trip(self):
+        p, affair = self.carried()
+        jun15 = D(2026, 6, 15)
+        jul1 = D(2026, 7, 1)
+        affair.record_acceptance(jun15, False)
+        affair.close(jun15)
+
+        text = to_text(p)
+        q = Aff.Portfolio.new_from_data(text, -1)
+        self.assertEqual(to_text(q), text)
+        self.assertTrue(q.get_journal().verify())
+        loaded = q.lookup_affair('OFF-1')
+        self.assertIsNotNone(loaded)
+        self.assertIsNot(loaded, affair)
+        self.assertTrue(loaded.is_closed())
+        closed, on = loaded.get_closed_date()
+        self.assertTrue(closed)
+        self.assertEqual(ymd(on), (2026, 6, 15))
+        # 125 000 − 97 000
+        self.assertMoney(loaded.get_final_margin(), '28000.00 EUR')
+        self.assertAffError(E.CLOSED, loaded.close, jul1)
+        self.assertAffError(E.CLOSED, loaded.record_progress, 'T1', jul1, 5000)
+        self.assertAffError(E.CLOSED, loaded.get_ledger().import_csv, CSV_TRAVEL)
+        self.assertEqual(loaded.get_ledger().get_n_entries(), 4)
+        # the loaded affair still takes the payments and the release
+        self.assertTrue(loaded.record_payment('F-1', jul1, M('45000.00 EUR')))
+        items = due_on(loaded, 2027, 6, 15)
+        self.assertEqual([i.get_milestone_id() for i in items], ['retenue'])
+        self.assertMoney(items[0].get_payable(), '5250.00 EUR')
+
+        # an open affair stays open through the document
+        p2, _affair = self.carried()
+        loaded = Aff.Portfolio.new_from_data(to_text(p2), -1).lookup_affair('OFF-1')
+        self.assertFalse(loaded.is_closed())
+        self.assertIsNone(loaded.get_final_margin())
+        self.assertFalse(loaded.get_closed_date()[0])
+
+
+# ---- Dashboard ---------------------------------------------------------------
+#
+# tests/c/test-finance.c, add_second_affair and test_dashboard, and the rules of
+# docs/rules.md, "Dashboard", on 4 May 2026:
+#
+# - OFF-1 is the textbook affair (record_textbook, default terms: 30 days
+#   net): revenue 125 000; cost at completion EAC 112 500 + 5 000 = 117 500;
+#   margin 7 500, 600 bp (7 500 / 125 000); drift 7 500 − 20 000 = −12 500;
+#   recognised (cost to cost) 125 000 × 45 000 / 117 500 = 47 872.340… →
+#   47 872.34; backlog 125 000 − 47 872.34 = 77 127.66; FAE 47 872.34 −
+#   37 500 = 10 372.34; PCA 0; billed 37 500; cash 45 000; F-2026-001 (due
+#   30 April + 30 = 30 May) paid in full: nothing overdue; alerts: the CPI
+#   (0.889 < 0.95), the SPI (0.8 < 0.9) and the margin (10 points below 16 %,
+#   beyond 2) unanswered, the progress figures 0.4, 0.4 and 0.3 within 10
+#   points: 3.
+# - OFF-2 (client beta, activity boilermaking): 100 h of labour at 80.00 in
+#   lot L1 sold 10 000.00, signed 22 April, without plan, costs or invoices:
+#   BAC 8 000, nothing earned or spent, so EAC = AC + BAC − EV = 8 000 (the
+#   CPI is undefined), no contingency: cost 8 000, margin 2 000 (2000 bp),
+#   the offer's, drift 0; nothing recognised, backlog 10 000; no alert (CPI
+#   and SPI undefined, the progress figures all 0).
+# - Totals: 135 000, 125 500, 9 500 (9 500 / 135 000 = 7.037 % → 704 bp),
+#   −12 500, 47 872.34, 77 127.66 + 10 000 = 87 127.66, 10 372.34, 0,
+#   37 500, 45 000, 0; 3 alerts.
+
+# revenue, cost and margin at completion, margin drift, recognised revenue,
+# backlog, FAE, PCA, billed, cash received, overdue
+ROW_FIGURES = ['revenue_at_completion', 'cost_at_completion', 'margin_at_completion', 'margin_drift',
+               'recognised_revenue', 'backlog', 'accrued_revenue', 'deferred_revenue', 'billed',
+               'cash_received', 'overdue']
+OFF1_ROW = ['125000.00 EUR', '117500.00 EUR', '7500.00 EUR', '-12500.00 EUR', '47872.34 EUR', '77127.66 EUR',
+            '10372.34 EUR', '0.00 EUR', '37500.00 EUR', '45000.00 EUR', '0.00 EUR']
+OFF2_ROW = ['10000.00 EUR', '8000.00 EUR', '2000.00 EUR', '0.00 EUR', '0.00 EUR', '10000.00 EUR',
+            '0.00 EUR', '0.00 EUR', '0.00 EUR', '0.00 EUR', '0.00 EUR']
+TOTAL_ROW = ['135000.00 EUR', '125500.00 EUR', '9500.00 EUR', '-12500.00 EUR', '47872.34 EUR', '87127.66 EUR',
+             '10372.34 EUR', '0.00 EUR', '37500.00 EUR', '45000.00 EUR', '0.00 EUR']
+ZERO_ROW = ['0.00 EUR'] * len(ROW_FIGURES)
+CSV_HEADER = ('affair,client,currency,revenue_at_completion,cost_at_completion,margin_at_completion,'
+              'margin_rate_bp,margin_drift,recognised_revenue,backlog,accrued_revenue,deferred_revenue,billed,'
+              'cash_received,overdue,alerts\r\n')
+
+
+def golden(name):
+    # newline='' keeps the CRLF of the CSV file
+    with open(os.path.join(os.environ['G_TEST_SRCDIR'], 'data', 'golden', name), encoding='utf-8',
+              newline='') as f:
+        return f.read()
+
+
+def add_second_affair(p):
+    """OFF-2 of the C test: the client beta "Beta Chimie", consultation
+    CONS-2 in boilermaking, 100 h of labour at 80.00 in lot L1, no
+    overheads, sold 10 000.00, sent 2 April, signed 22 April."""
+    p.add_client(Aff.Client.new('beta', 'Beta Chimie'))
+    k = add_consultation(p, 'CONS-2', 'beta')
+    k.set_activities(['boilermaking'])
+    offer = Aff.Offer.new('OFF-2', 'CONS-2')
+    p.add_offer(offer)
+    rev = offer.get_current_revision()
+    add_cost_line(rev, K.LABOUR, 'Chaudronnerie', '100', U.HOUR, '80.00 EUR', 'L1')
+    for k in range(int(K.LABOUR), int(K.OTHER) + 1):
+        rev.set_overhead_rate(K(k), 0)
+    rev.set_selling_price(M('10000.00 EUR'))
+    rev.set_validity(D(2026, 6, 30))
+    offer.send(D(2026, 4, 2))
+    offer.accept(D(2026, 4, 22), 'CT-2026-021')
+    affair = p.lookup_affair('OFF-2')
+    assert affair is not None
+    return affair
+
+
+def dashboard_portfolio():
+    """The two affairs: (portfolio, OFF-1, OFF-2)."""
+    p, affair = textbook()
+    return p, affair, add_second_affair(p)
+
+
+class DashboardTest(BillingTestCase):
+    def assertRow(self, row, key, label, n_affairs, figures, rate, alerts):
+        """assert_row of the C test; rate None for an undefined margin
+        rate."""
+        self.assertIsInstance(row, Aff.DashboardRow)
+        self.assertEqual(row.get_key(), key)
+        self.assertEqual(row.get_label(), label)
+        self.assertEqual(row.get_n_affairs(), n_affairs)
+        self.assertEqual([getattr(row, 'get_' + name)().to_string() for name in ROW_FIGURES], figures,
+                         key)
+        if rate is None:
+            self.assertFalse(row.get_margin_rate()[0])
+        else:
+            self.assertEqual(row.get_margin_rate(), (True, rate))
+        self.assertEqual(row.get_n_alerts(), alerts)
+
+    def assertDashboard(self, dashboard):
+        self.assertIsInstance(dashboard, Aff.Dashboard)
+        self.assertEqual(ymd(dashboard.get_date()), (2026, 5, 4))
+        rows = dashboard.get_rows()
+        self.assertEqual(len(rows), 2)
+        self.assertRow(rows[0], 'OFF-1', 'ACME Industrie', 1, OFF1_ROW, 600, 3)
+        self.assertRow(rows[1], 'OFF-2', 'Beta Chimie', 1, OFF2_ROW, 2000, 0)
+        self.assertRow(dashboard.get_totals(), 'total', 'Total', 2, TOTAL_ROW, 704, 3)
+        rows = dashboard.get_by_client()
+        self.assertEqual(len(rows), 2)
+        self.assertRow(rows[0], 'acme', 'ACME Industrie', 1, OFF1_ROW, 600, 3)
+        self.assertRow(rows[1], 'beta', 'Beta Chimie', 1, OFF2_ROW, 2000, 0)
+        rows = dashboard.get_by_activity()
+        self.assertEqual(len(rows), 2)
+        self.assertRow(rows[0], 'pipework', 'pipework', 1, OFF1_ROW, 600, 3)
+        self.assertRow(rows[1], 'boilermaking', 'boilermaking', 1, OFF2_ROW, 2000, 0)
+
+    def test_the_statuses_behind_the_rows(self):
+        p, off1, off2 = dashboard_portfolio()
+        s = status_on(off2, 2026, 5, 4)
+        self.assertMoney(s.get_bac(), '8000.00 EUR')
+        self.assertUndefined(s.get_cpi())
+        self.assertEqual(s.get_eac_method(), Eac.ATYPICAL)
+        self.assertMoney(s.get_eac(), '8000.00 EUR')
+        self.assertMoney(s.get_offer_margin(), '2000.00 EUR')
+        self.assertEqual(off2.list_drifts(D(2026, 5, 4)), [])
+        self.assertEqual(off1.list_late_payments(D(2026, 5, 4)), [])
+        self.assertEqual(kinds(off1.list_drifts(D(2026, 5, 4))),
+                         [(Kind.COST_PERFORMANCE, None), (Kind.SCHEDULE_PERFORMANCE, None),
+                          (Kind.MARGIN_EROSION, None)])
+
+    def test_dashboard(self):
+        p, off1, off2 = dashboard_portfolio()
+        journal = p.get_journal()
+        n = journal.get_n_entries()
+        dashboard = p.compute_dashboard(D(2026, 5, 4))
+        self.assertDashboard(dashboard)
+        # computing journals nothing
+        self.assertEqual(journal.get_n_entries(), n)
+
+        alerts = dashboard.list_alerts()
+        self.assertIsInstance(alerts, list)
+        # CPI 40 000 / 45 000 = 0.889 against 0.950; SPI 0.800 against
+        # 0.900; the margin rate 6 % against 16 %: 10 points down, beyond 2
+        self.assertEqual(len(alerts), 3)
+        self.assertEqual(alerts[0], 'OFF-1 : CPI de 0,889, sous le seuil de 0,950')
+        self.assertEqual(alerts[1], 'OFF-1 : SPI de 0,800, sous le seuil de 0,900')
+        self.assertEqual(alerts[2], "OFF-1 : Taux de marge à terminaison en baisse de 10,00 points sur l'offre, "
+                                    'au-delà de 2,00')
+        # each is "id : drift message"
+        self.assertEqual(alerts, ['OFF-1 : ' + d.get_message() for d in off1.list_drifts(D(2026, 5, 4))])
+
+        # the alerts of the rows add up, whichever way they are summed
+        total = dashboard.get_totals().get_n_alerts()
+        self.assertEqual(total, len(alerts))
+        for rows in (dashboard.get_rows(), dashboard.get_by_client(), dashboard.get_by_activity()):
+            self.assertEqual(sum(r.get_n_alerts() for r in rows), total)
+            self.assertEqual(sum(r.get_n_affairs() for r in rows), dashboard.get_totals().get_n_affairs())
+
+        copy = dashboard.copy()
+        del dashboard
+        gc.collect()
+        self.assertDashboard(copy)
+
+    def test_rows_outlive_the_dashboard(self):
+        p, off1, off2 = dashboard_portfolio()
+        dashboard = p.compute_dashboard(D(2026, 5, 4))
+        rows = dashboard.get_rows()
+        totals = dashboard.get_totals()
+        by_activity = dashboard.get_by_activity()
+        del dashboard
+        gc.collect()
+        self.assertRow(rows[0], 'OFF-1', 'ACME Industrie', 1, OFF1_ROW, 600, 3)
+        self.assertRow(totals, 'total', 'Total', 2, TOTAL_ROW, 704, 3)
+        self.assertRow(by_activity[1], 'boilermaking', 'boilermaking', 1, OFF2_ROW, 2000, 0)
+        copy = rows[1].copy()
+        del rows
+        gc.collect()
+        self.assertRow(copy, 'OFF-2', 'Beta Chimie', 1, OFF2_ROW, 2000, 0)
+
+    def test_golden_files(self):
+        p, off1, off2 = dashboard_portfolio()
+        dashboard = p.compute_dashboard(D(2026, 5, 4))
+        F = Aff.DocumentFormat
+        self.assertEqual(dashboard.render(F.MARKDOWN), golden('dashboard-fr.md'))
+        self.assertEqual(dashboard.render(F.HTML), golden('dashboard-fr.html'))
+        self.assertEqual(dashboard.to_csv(), golden('dashboard.csv'))
+        self.assertEqual(dashboard.to_svg_margins(), golden('dashboard-margins.svg'))
+        # the CSV by hand: CRLF, the header, a line per affair, the totals
+        csv = dashboard.to_csv()
+        self.assertTrue(csv.startswith(CSV_HEADER))
+        self.assertEqual(csv.split('\r\n')[3],
+                         'total,Total,EUR,135000.00,125500.00,9500.00,704,-12500.00,47872.34,87127.66,'
+                         '10372.34,0.00,37500.00,45000.00,0.00,3')
+        # the alerts of the golden Markdown are those listed
+        md = golden('dashboard-fr.md')
+        listed = [line[2:] for line in md.split('## Alertes\n', 1)[1].splitlines() if line.startswith('- ')]
+        self.assertEqual(listed, dashboard.list_alerts())
+
+    def test_empty_portfolio(self):
+        p = Aff.Portfolio.new()
+        self.assertEqual(p.get_policy().get_currency(), 'EUR')
+        dashboard = p.compute_dashboard(D(2026, 5, 4))
+        self.assertEqual(ymd(dashboard.get_date()), (2026, 5, 4))
+        self.assertEqual(dashboard.get_rows(), [])
+        self.assertEqual(dashboard.get_by_client(), [])
+        self.assertEqual(dashboard.get_by_activity(), [])
+        self.assertEqual(dashboard.list_alerts(), [])
+        # zero totals; 0 / 0 is no margin rate
+        self.assertRow(dashboard.get_totals(), 'total', 'Total', 0, ZERO_ROW, None, 0)
+        # the header and the totals, the margin rate empty
+        self.assertEqual(dashboard.to_csv(),
+                         CSV_HEADER + 'total,Total,EUR,0.00,0.00,0.00,,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0\r\n')
+        for text in (dashboard.render(Aff.DocumentFormat.MARKDOWN), dashboard.render(Aff.DocumentFormat.HTML),
+                     dashboard.to_svg_margins()):
+            self.assertIsInstance(text, str)
+            self.assertNotEqual(text, '')
+        self.assertIn('Tableau de bord des affaires au 4 mai 2026', dashboard.render(Aff.DocumentFormat.MARKDOWN))
+
+    def test_currency_mismatch(self):
+        p, off1, off2 = dashboard_portfolio()
+        policy = p.get_policy()
+        # nothing converts: both affairs are in euros, the company now in
+        # dollars
+        self.assertTrue(policy.set_currency('USD'))
+        self.assertEqual(policy.get_currency(), 'USD')
+        e = self.assertAffError(E.CURRENCY_MISMATCH, p.compute_dashboard, D(2026, 5, 4))
+        self.assertIn('OFF-1', e.message)
+        # back in euros, the dashboard again
+        self.assertTrue(policy.set_currency('EUR'))
+        self.assertDashboard(p.compute_dashboard(D(2026, 5, 4)))
+
+    def test_closed_affairs_included(self):
+        """OFF-1 carried to its end and closed on 15 June, with OFF-2 beside
+        it: both rows, in the portfolio's order."""
+        p, affair = billing_affair()
+        carry_to_the_end(affair, self)
+        affair.record_acceptance(D(2026, 6, 15), False)
+        affair.close(D(2026, 6, 15))
+        add_second_affair(p)
+        dashboard = p.compute_dashboard(D(2026, 6, 15))
+        self.assertEqual([r.get_key() for r in dashboard.get_rows()], ['OFF-1', 'OFF-2'])
+        # OFF-1 on 15 June: revenue 125 000, cost at completion EAC 97 000 +
+        # 5 000 = 102 000, margin 23 000 (1840 bp), no alert
+        row = dashboard.get_rows()[0]
+        self.assertMoney(row.get_revenue_at_completion(), '125000.00 EUR')
+        self.assertMoney(row.get_cost_at_completion(), '102000.00 EUR')
+        self.assertMoney(row.get_margin_at_completion(), '23000.00 EUR')
+        self.assertEqual(row.get_margin_rate(), (True, 1840))
+        self.assertEqual(row.get_n_alerts(), 0)
 
 
 if __name__ == '__main__':
