@@ -30,4 +30,16 @@ GPtrArray *_aff_money_allocate (const AffMoney *money,
                                 gsize           n_weights,
                                 GError        **error);
 
+/* A figure kept in minor units and handed out as an AffMoney made on the
+ * first call: snapshots with many figures allocate only those read. */
+static inline const AffMoney *
+_aff_money_cached (AffMoney   **slot,
+                   gint64       minor,
+                   const char  *currency)
+{
+  if (*slot == NULL)
+    *slot = aff_money_new (minor, currency, NULL);
+  return *slot;
+}
+
 G_END_DECLS

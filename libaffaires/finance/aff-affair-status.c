@@ -1384,11 +1384,7 @@ static const AffMoney *
 status_money (const AffAffairStatus *self,
               guint                  which)
 {
-  AffAffairStatus *mutable = (AffAffairStatus *) self;
-
-  if (mutable->cache[which] == NULL)
-    mutable->cache[which] = aff_money_new (self->money[which], self->currency, NULL);
-  return mutable->cache[which];
+  return _aff_money_cached (&((AffAffairStatus *) self)->cache[which], self->money[which], self->currency);
 }
 
 #define MONEY_GETTER(name, WHICH)                                            \

@@ -302,11 +302,7 @@ static const AffMoney *
 item_money (const AffBillingItem *self,
             guint                 which)
 {
-  AffBillingItem *mutable = (AffBillingItem *) self;
-
-  if (mutable->cache[which] == NULL)
-    mutable->cache[which] = aff_money_new (self->money[which], self->currency, NULL);
-  return mutable->cache[which];
+  return _aff_money_cached (&((AffBillingItem *) self)->cache[which], self->money[which], self->currency);
 }
 
 #define ITEM_MONEY(name, WHICH)                                              \

@@ -166,11 +166,7 @@ static const AffMoney *
 row_money (const AffDashboardRow *self,
            guint                  which)
 {
-  AffDashboardRow *mutable = (AffDashboardRow *) self;
-
-  if (mutable->cache[which] == NULL)
-    mutable->cache[which] = aff_money_new (self->money[which], self->currency, NULL);
-  return mutable->cache[which];
+  return _aff_money_cached (&((AffDashboardRow *) self)->cache[which], self->money[which], self->currency);
 }
 
 #define ROW_MONEY(name, WHICH)                                               \
@@ -804,39 +800,6 @@ aff_dashboard_render (const AffDashboard *self,
   return _aff_doc_finish (&doc);
 }
 
-static void
-csv_decimal (GString    *out,
-             gint64      minor,
-             const char *currency)
-{
-  g_autoptr(AffMoney) money = aff_money_new (minor, currency, NULL);
-  g_autofree char *text = aff_money_to_string (money);
-  const char *space = strchr (text, ' ');
-
-  g_string_append_len (out, text, space != NULL ? space - text : (gssize) strlen (text));
-}
-
-static void
-csv_text (GString    *out,
-          const char *text)
-{
-  const char *p;
-
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 /**
  * aff_dashboard_to_csv:
  * @self: a dashboard
@@ -858,10 +821,11 @@ aff_dashboard_to_csv (const AffDashboard *self)
     D_REVENUE, D_COST, D_MARGIN, D_DRIFT, D_RECOGNISED, D_BACKLOG, D_ACCRUED, D_DEFERRED, D_BILLED, D_CASH, D_OVERDUE
   };
   GString *out;
-  guint i, k;
+  guint exponent = 2, i, k;
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  aff_currency_get_exponent (self->totals->currency, &exponent);
   out = g_string_new ("affair,client,currency,revenue_at_completion,cost_at_completion,margin_at_completion,"
                       "margin_rate_bp,margin_drift,recognised_revenue,backlog,accrued_revenue,deferred_revenue,"
                       "billed,cash_received,overdue,alerts\r\n");
@@ -870,14 +834,14 @@ aff_dashboard_to_csv (const AffDashboard *self)
       const AffDashboardRow *row = i < self->rows->len ? g_ptr_array_index (self->rows, i) : self->totals;
       int bp = 0;
 
-      csv_text (out, row->key);
+      _aff_csv_field (out, row->key);
       g_string_append_c (out, ',');
-      csv_text (out, row->label);
+      _aff_csv_field (out, row->label);
       g_string_append_printf (out, ",%s", row->currency);
       for (k = 0; k < G_N_ELEMENTS (figures); k++)
         {
           g_string_append_c (out, ',');
-          csv_decimal (out, row->money[figures[k]], row->currency);
+          _aff_append_decimal (out, row->money[figures[k]], exponent);
           if (figures[k] == D_MARGIN)
             {
               g_string_append_c (out, ',');

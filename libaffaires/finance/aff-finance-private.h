@@ -31,6 +31,15 @@ typedef struct
   gint64 quantity;          /* thousandths */
 } AffLedgerRow;
 
+/* Writes @text (NULL: nothing) as one RFC 4180 field, quoted when it must
+ * be. */
+void                _aff_csv_field       (GString      *out,
+                                          const char   *text);
+/* A count of minor units (or thousandths, @exponent 3) as a decimal
+ * without currency: "-1234.50". */
+void                _aff_append_decimal  (GString      *out,
+                                          gint64        value,
+                                          guint         exponent);
 const AffLedgerRow *_aff_ledger_rows     (AffLedger    *self,
                                           guint        *n_rows);
 /* The word of number @index, NULL for 0. */

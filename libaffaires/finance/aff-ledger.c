@@ -980,10 +980,9 @@ fail:
   return FALSE;
 }
 
-/* Writes @text as one CSV field, quoted when it must be. */
-static void
-csv_field (GString    *out,
-           const char *text)
+void
+_aff_csv_field (GString    *out,
+                const char *text)
 {
   const char *p;
 
@@ -1004,9 +1003,8 @@ csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* A count of minor units or thousandths as a decimal, without currency. */
-static void
-append_decimal (GString *out,
+void
+_aff_append_decimal (GString *out,
                 gint64   value,
                 guint    exponent)
 {
@@ -1038,22 +1036,22 @@ append_row_csv (AffLedger          *self,
               g_date_get_day (&date));
   g_string_append (out, iso);
   g_string_append_c (out, ',');
-  csv_field (out, _aff_ledger_word (self, row->work));
+  _aff_csv_field (out, _aff_ledger_word (self, row->work));
   g_string_append_c (out, ',');
   g_string_append (out, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));
   g_string_append_c (out, ',');
   g_string_append (out, aff_enum_to_nick (AFF_TYPE_COST_STATE, row->state));
   g_string_append_c (out, ',');
-  append_decimal (out, row->amount, exponent);
+  _aff_append_decimal (out, row->amount, exponent);
   g_string_append_c (out, ',');
   if (row->quantity != 0)
-    append_decimal (out, row->quantity, 3);
+    _aff_append_decimal (out, row->quantity, 3);
   g_string_append_c (out, ',');
-  csv_field (out, _aff_ledger_word (self, row->supplier));
+  _aff_csv_field (out, _aff_ledger_word (self, row->supplier));
   g_string_append_c (out, ',');
-  csv_field (out, _aff_ledger_word (self, row->document));
+  _aff_csv_field (out, _aff_ledger_word (self, row->document));
   g_string_append_c (out, ',');
-  csv_field (out, _aff_ledger_word (self, row->commitment));
+  _aff_csv_field (out, _aff_ledger_word (self, row->commitment));
   g_string_append (out, "\r\n");
 }
 
@@ -1263,7 +1261,7 @@ _aff_ledger_to_json (AffLedger   *self,
       g_date_clear (&date, 1);
       g_date_set_julian (&date, row->day);
       iso = aff_date_to_iso (&date);
-      append_decimal (amount, row->amount, exponent);
+      _aff_append_decimal (amount, row->amount, exponent);
       json_builder_begin_array (builder);
       json_builder_add_string_value (builder, iso);
       if (row->work != 0)
