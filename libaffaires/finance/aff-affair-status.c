@@ -1746,8 +1746,21 @@ typedef struct
   gboolean dated;             /* the plan gives dates */
   guint32 day;
   GArray *lines;              /* Line */
+  GArray *tasks;              /* TaskInfo, made on the first need */
   gboolean overflow;
 } Computation;
+
+/* What a computation needs of a task, read once: the strings are the
+ * plan's, which outlives the computation. */
+typedef struct
+{
+  const char *id;
+  const char *deliverable;
+  guint duration;
+  gboolean dated;
+  guint32 start;
+  guint32 finish;
+} TaskInfo;
 
 static void
 add_line (GArray          *lines,
@@ -1868,6 +1881,28 @@ elapsed_days (Computation *c,
     *elapsed += working_days (c, start, MIN (c->day, finish));
 }
 
+static GArray *
+tasks_of (Computation *c)
+{
+  GListModel *tasks = G_LIST_MODEL (c->plan);
+  guint i, n;
+
+  if (c->tasks != NULL)
+    return c->tasks;
+  n = g_list_model_get_n_items (tasks);
+  c->tasks = g_array_sized_new (FALSE, FALSE, sizeof (TaskInfo), n);
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffTask) task = g_list_model_get_item (tasks, i);
+      TaskInfo info = { aff_task_get_id (task), aff_task_get_deliverable (task), aff_task_get_duration (task),
+                        FALSE, 0, 0 };
+
+      info.dated = task_dates (c, task, &info.start, &info.finish);
+      g_array_append_val (c->tasks, info);
+    }
+  return c->tasks;
+}
+
 typedef enum { MATCH_TASK, MATCH_DELIVERABLE, MATCH_ALL } Match;
 
 /* The tasks a budget line spreads over: the task named, else the tasks
@@ -1876,34 +1911,35 @@ static Match
 match_of (Computation *c,
           const char  *work)
 {
-  GListModel *tasks = G_LIST_MODEL (c->plan);
-  guint i, n = g_list_model_get_n_items (tasks);
+  GArray *tasks = tasks_of (c);
+  Match match = MATCH_ALL;
+  guint i;
 
   if (work == NULL)
     return MATCH_ALL;
-  if (aff_plan_lookup_task (c->plan, work) != NULL)
-    return MATCH_TASK;
-  for (i = 0; i < n; i++)
+  for (i = 0; i < tasks->len; i++)
     {
-      g_autoptr(AffTask) task = g_list_model_get_item (tasks, i);
+      const TaskInfo *task = &g_array_index (tasks, TaskInfo, i);
 
-      if (g_strcmp0 (aff_task_get_deliverable (task), work) == 0)
-        return MATCH_DELIVERABLE;
+      if (strcmp (task->id, work) == 0)
+        return MATCH_TASK;
+      if (g_strcmp0 (task->deliverable, work) == 0)
+        match = MATCH_DELIVERABLE;
     }
-  return MATCH_ALL;
+  return match;
 }
 
 static gboolean
-task_matches (AffTask    *task,
-              Match       match,
-              const char *work)
+task_matches (const TaskInfo *task,
+              Match           match,
+              const char     *work)
 {
   switch (match)
     {
     case MATCH_TASK:
-      return strcmp (aff_task_get_id (task), work) == 0;
+      return strcmp (task->id, work) == 0;
     case MATCH_DELIVERABLE:
-      return g_strcmp0 (aff_task_get_deliverable (task), work) == 0;
+      return g_strcmp0 (task->deliverable, work) == 0;
     case MATCH_ALL:
     default:
       return TRUE;
@@ -1916,26 +1952,25 @@ planned_fraction (Computation *c,
                   guint64     *elapsed,
                   guint64     *total)
 {
-  GListModel *tasks = G_LIST_MODEL (c->plan);
+  GArray *tasks = tasks_of (c);
   Match match = match_of (c, work);
   guint32 lo = G_MAXUINT32, hi = 0;
-  guint i, n = g_list_model_get_n_items (tasks);
+  guint i;
 
   *elapsed = *total = 0;
-  for (i = 0; i < n; i++)
+  for (i = 0; i < tasks->len; i++)
     {
-      g_autoptr(AffTask) task = g_list_model_get_item (tasks, i);
-      guint32 start, finish;
+      const TaskInfo *task = &g_array_index (tasks, TaskInfo, i);
 
-      if (!task_matches (task, match, work) || !task_dates (c, task, &start, &finish))
+      if (!task->dated || !task_matches (task, match, work))
         continue;
       if (match == MATCH_ALL)
         {
-          lo = MIN (lo, start);
-          hi = MAX (hi, finish);
+          lo = MIN (lo, task->start);
+          hi = MAX (hi, task->finish);
         }
       else
-        elapsed_days (c, start, finish, elapsed, total);
+        elapsed_days (c, task->start, task->finish, elapsed, total);
     }
   /* A cost of the whole affair runs over the plan's whole span. */
   if (match == MATCH_ALL && lo <= hi)
@@ -1949,10 +1984,10 @@ earned_fraction (Computation *c,
                  const char  *work,
                  gint64      *basis_points)
 {
-  GListModel *tasks = G_LIST_MODEL (c->plan);
-  guint i, n = g_list_model_get_n_items (tasks);
+  GArray *tasks;
   AffInt128 weighted = 0, weights = 0;
   gboolean any = FALSE;
+  guint i;
 
   if (find_mark (c->finance->progress, work, c->day, basis_points))
     return TRUE;
@@ -1961,16 +1996,17 @@ earned_fraction (Computation *c,
       *basis_points = 0;
       return work != NULL;
     }
-  for (i = 0; i < n; i++)
+  tasks = tasks_of (c);
+  for (i = 0; i < tasks->len; i++)
     {
-      g_autoptr(AffTask) task = g_list_model_get_item (tasks, i);
+      const TaskInfo *task = &g_array_index (tasks, TaskInfo, i);
       gint64 bp = 0;
       guint weight;
 
-      if (g_strcmp0 (aff_task_get_deliverable (task), work) != 0)
+      if (g_strcmp0 (task->deliverable, work) != 0)
         continue;
-      any |= find_mark (c->finance->progress, aff_task_get_id (task), c->day, &bp);
-      weight = MAX (aff_task_get_duration (task), 1u);
+      any |= find_mark (c->finance->progress, task->id, c->day, &bp);
+      weight = MAX (task->duration, 1u);
       weighted += (AffInt128) bp * weight;
       weights += weight;
     }
@@ -2461,6 +2497,7 @@ aff_affair_compute_status (AffAffair    *self,
   m[M_CASH_RECEIVED] = sum_bills (c.finance->payments, c.day, &overflow);
   revenue_and_wip (&c, s, &overflow);
 
+  g_clear_pointer (&c.tasks, g_array_unref);
   if (overflow)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW,

@@ -537,7 +537,7 @@ affair_row (AffPortfolio  *portfolio,
   guint i;
 
   if ((status = aff_affair_compute_status (affair, date, error)) == NULL ||
-      (drifts = aff_affair_list_drifts (affair, date, error)) == NULL ||
+      (drifts = _aff_affair_list_drifts_of (affair, status, error)) == NULL ||
       (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
     return NULL;
   row = row_new (aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);

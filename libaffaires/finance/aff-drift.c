@@ -531,20 +531,25 @@ list_overruns (AffAffair    *self,
   for (i = 0; i < spends->len; i++)
     {
       const Spend *spend = &g_array_index (spends, Spend, i);
-      g_autofree char *subject = overrun_subject (spend->work, spend->category);
-      g_autofree char *actual = money_text (spend->actual, currency);
-      g_autofree char *budget = money_text (spend->budget, currency);
+      g_autofree char *subject = NULL, *actual = NULL, *budget = NULL;
       double limit = 1.0 + rate / 10000.0;
 
-      if (spend->actual <= 0)
+      /* Compared exactly: actual × 10000 > budget × (10000 + rate). */
+      if (spend->actual <= 0 ||
+          (spend->budget > 0 &&
+           (AffInt128) spend->actual * 10000 <= (AffInt128) spend->budget * (10000 + rate)))
         continue;
+      /* The words are written only for the lines that drift: the dashboard
+       * lists the drifts of every affair. */
+      subject = overrun_subject (spend->work, spend->category);
+      actual = money_text (spend->actual, currency);
+      budget = money_text (spend->budget, currency);
       if (spend->budget <= 0)
         g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject, 0, limit,
                                             g_strdup_printf (L ("%s : %s de coûts réels sans budget",
                                                                 "%s: %s of actual costs without a budget"),
                                                              subject, actual)));
-      /* Compared exactly: actual × 10000 > budget × (10000 + rate). */
-      else if ((AffInt128) spend->actual * 10000 > (AffInt128) spend->budget * (10000 + rate))
+      else
         {
           g_autofree char *over = _aff_language_decimal (lang, rate / 100.0, 1);
 
@@ -645,17 +650,27 @@ aff_affair_list_drifts (AffAffair    *self,
                         GError      **error)
 {
   g_autoptr(AffAffairStatus) status = NULL;
-  g_autoptr(GPtrArray) drifts = NULL;
-  GPtrArray *actions;
-  guint lang, cpi_threshold, spi_threshold, points, i;
-  double value = 0;
-  int drift_bp = 0;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   if ((status = aff_affair_compute_status (self, date, error)) == NULL)
     return NULL;
+  return _aff_affair_list_drifts_of (self, status, error);
+}
+
+GPtrArray *
+_aff_affair_list_drifts_of (AffAffair              *self,
+                            const AffAffairStatus  *status,
+                            GError                **error)
+{
+  g_autoptr(GPtrArray) drifts = NULL;
+  const GDate *date = aff_affair_status_get_date (status);
+  GPtrArray *actions;
+  guint lang, cpi_threshold, spi_threshold, points, i;
+  double value = 0;
+  int drift_bp = 0;
+
   lang = language_of (self);
   cpi_threshold = threshold (self, aff_policy_get_drift_cpi_threshold);
   spi_threshold = threshold (self, aff_policy_get_drift_spi_threshold);

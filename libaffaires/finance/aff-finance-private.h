@@ -10,6 +10,7 @@
 #include "aff-affair.h"
 #include "aff-drift.h"
 #include "aff-billing.h"
+#include "aff-affair-status.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 
@@ -121,6 +122,10 @@ gboolean    _aff_finance_check_open  (AffFinance    *finance,
 /* The close-out: the date (cleared while open) and the final margin. */
 GDate      *_aff_finance_get_closed  (AffFinance    *finance,
                                       AffMoney    ***final_margin);
+/* The drifts of @status, the affair's on its date (AffDrift). */
+GPtrArray  *_aff_affair_list_drifts_of (AffAffair              *self,
+                                        const AffAffairStatus  *status,
+                                        GError                **error);
 /* The corrective actions recorded, oldest first (AffCorrectiveAction). */
 GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
 

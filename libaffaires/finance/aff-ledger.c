@@ -1152,35 +1152,31 @@ _aff_ledger_open_commitments (AffLedger   *self,
                               guint32      last,
                               gint64      *open)
 {
-  g_autoptr(GHashTable) remaining = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  GHashTableIter iter;
-  gpointer value;
+  /* What is left on each order, by the number of its document: the words
+   * are few, so an array beats a hash table. */
+  g_autofree gint64 *left = NULL;
   gboolean overflow = FALSE;
   guint i;
 
   *open = 0;
+  if (g_hash_table_size (self->commitments) == 0)
+    return TRUE;
+  left = g_new0 (gint64, self->words->len);
   for (i = 0; i < self->rows->len; i++)
     {
       const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
       guint32 key = row->state == AFF_COST_STATE_COMMITTED ? row->document : row->commitment;
-      gint64 *left;
 
       if (row->day > last || key == 0)
         continue;
-      if ((left = g_hash_table_lookup (remaining, GUINT_TO_POINTER (key))) == NULL)
-        {
-          left = g_new0 (gint64, 1);
-          g_hash_table_insert (remaining, GUINT_TO_POINTER (key), left);
-        }
-      overflow |= row->state == AFF_COST_STATE_COMMITTED ? __builtin_add_overflow (*left, row->amount, left)
-                                                         : __builtin_sub_overflow (*left, row->amount, left);
+      overflow |= row->state == AFF_COST_STATE_COMMITTED ? __builtin_add_overflow (left[key], row->amount, &left[key])
+                                                         : __builtin_sub_overflow (left[key], row->amount, &left[key]);
     }
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
    * is an actual cost, not a negative commitment. */
-  g_hash_table_iter_init (&iter, remaining);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (*(gint64 *) value > 0)
-      overflow |= __builtin_add_overflow (*open, *(gint64 *) value, open);
+  for (i = 1; i < self->words->len; i++)
+    if (left[i] > 0)
+      overflow |= __builtin_add_overflow (*open, left[i], open);
   return !overflow;
 }
 

@@ -167,26 +167,30 @@ build_affair (AffPortfolio *p,
   check (aff_plan_schedule (plan, &error), error, "schedule");
   check (aff_plan_save_baseline (plan, "contrat", &error), error, "baseline");
 
-  /* Ten orders, then ninety actual costs, a third of them invoices
-   * settling the orders. */
+  /* Ten orders (material for T2, subcontracting for T3), then ninety
+   * actual costs, each of the category its task is budgeted in but one in
+   * twenty, travel on T1, which has no budget for it: a real ledger's
+   * share of surprises. A third of the actual costs are invoices settling
+   * the orders. */
   for (j = 0; j < ENTRIES; j++)
     {
       guint32 julian = g_date_get_julian (signed_on) + (guint32) g_rand_int_range (rand, 0, 90);
       gboolean committed = j < 10;
-      guint category = committed ? 1 + j % 2 : (guint) g_rand_int_range (rand, 0, 4);
+      guint work = committed ? 1 + j % 2 : j % 3;
+      guint category = work == 0 && g_rand_int_range (rand, 0, 20) == 0 ? 3 : work;
       gint64 cents = committed ? g_rand_int_range (rand, 100000, 300000) : g_rand_int_range (rand, 1000, 60000);
       GDate date;
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, julian);
       g_string_append_printf (csv, "%04u-%02u-%02u,%s,%s,%s,%" G_GINT64_FORMAT ".%02d,", g_date_get_year (&date),
-                              g_date_get_month (&date), g_date_get_day (&date), works[j % 3],
+                              g_date_get_month (&date), g_date_get_day (&date), works[work],
                               categories[category], committed ? "committed" : "actual", cents / 100,
                               (int) (cents % 100));
       if (committed)
         g_string_append_printf (csv, "PO-%u,\n", j);
-      else if (j % 3 == 0)
-        g_string_append_printf (csv, "FA-%u,PO-%u\n", j, j % 10);
+      else if (work > 0 && (j / 3) % 3 == 0)
+        g_string_append_printf (csv, "FA-%u,PO-%u\n", j, work == 1 ? (j / 3) % 5 * 2 : (j / 3) % 5 * 2 + 1);
       else
         g_string_append_printf (csv, "TS-%u,\n", j);
       fprintf (peer_rows, "%u,%u,%s,%s,%" G_GINT64_FORMAT "\n", i, julian, categories[category],
