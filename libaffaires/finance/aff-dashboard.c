@@ -925,3 +925,165 @@ aff_dashboard_to_svg_margins (const AffDashboard *self)
   g_string_append (out, "</svg>\n");
   return g_string_free (out, FALSE);
 }
+
+/* The S-curve ---------------------------------------------------------- */
+
+typedef struct
+{
+  GDate date;
+  gint64 pv, ev, ac;
+} CurvePoint;
+
+static void
+polyline (GString          *out,
+          const CurvePoint *points,
+          guint             n,
+          gsize             offset,
+          int               left,
+          int               top,
+          int               plot_width,
+          int               plot_height,
+          gint64            top_value,
+          const char       *colour)
+{
+  guint i;
+
+  g_string_append (out, "  <polyline fill=\"none\" stroke-width=\"2\" stroke=\"");
+  g_string_append (out, colour);
+  g_string_append (out, "\" points=\"");
+  for (i = 0; i < n; i++)
+    {
+      gint64 value = *(const gint64 *) ((const char *) &points[i] + offset);
+      gint64 x = left + (n > 1 ? (gint64) i * plot_width / (n - 1) : 0);
+      gint64 y = top + plot_height - (top_value > 0 ? (AffInt128) MAX (value, 0) * plot_height / top_value : 0);
+
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, i > 0 ? " " : "", x, y);
+    }
+  g_string_append (out, "\"/>\n");
+}
+
+/**
+ * aff_affair_to_svg_s_curve:
+ * @self: an affair
+ * @until: the last day drawn
+ * @error: return location for a #GError
+ *
+ * Draws the S-curve of the affair, a standalone SVG image: its planned
+ * value, earned value and actual cost ([method@Aff.Affair.compute_status])
+ * at the end of each month from the month of its signature to @until, and
+ * on @until itself when it does not end a month, against the budget at
+ * completion. The points are spaced evenly; the vertical scale runs from 0
+ * to the largest of the budget at completion and the values drawn, in whole
+ * pixels.
+ *
+ * Returns: (transfer full): the SVG document, or %NULL with
+ *   %AFF_ERROR_INVALID_VALUE (@until before the signature) or
+ *   %AFF_ERROR_OVERFLOW set
+ */
+char *
+aff_affair_to_svg_s_curve (AffAffair    *self,
+                           const GDate  *until,
+                           GError      **error)
+{
+  const int width = 640, height = 360, left = 80, right = 20, top = 48, bottom = 40;
+  const int plot_width = width - left - right, plot_height = height - top - bottom;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CurvePoint));
+  g_autofree char *day = NULL, *title = NULL, *top_text = NULL;
+  g_autoptr(AffMoney) top_money = NULL;
+  AffPolicy *policy;
+  GString *out;
+  gint64 top_value = 0, bac = 0;
+  guint lang, i;
+  GDate at;
+
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  g_return_val_if_fail (until != NULL && g_date_valid (until), NULL);
+
+  if (g_date_compare (until, aff_affair_get_signed_date (self)) < 0)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Affair “%s”: the curve ends before the signature"),
+                   aff_affair_get_id (self));
+      return NULL;
+    }
+  policy = _aff_affair_get_policy (self);
+  lang = _aff_language_index (policy != NULL ? aff_policy_get_language (policy) : "fr");
+  at = *aff_affair_get_signed_date (self);
+  g_date_set_day (&at, g_date_get_days_in_month (g_date_get_month (&at), g_date_get_year (&at)));
+  for (;;)
+    {
+      g_autoptr(AffAffairStatus) status = NULL;
+      CurvePoint point;
+      gboolean last = g_date_compare (&at, until) >= 0;
+
+      point.date = last ? *until : at;
+      if ((status = aff_affair_compute_status (self, &point.date, error)) == NULL)
+        return NULL;
+      point.pv = aff_money_get_minor (aff_affair_status_get_pv (status));
+      point.ev = aff_money_get_minor (aff_affair_status_get_ev (status));
+      point.ac = aff_money_get_minor (aff_affair_status_get_ac (status));
+      bac = aff_money_get_minor (aff_affair_status_get_bac (status));
+      top_value = MAX (top_value, MAX (bac, MAX (point.pv, MAX (point.ev, point.ac))));
+      g_array_append_val (points, point);
+      if (last)
+        break;
+      g_date_add_days (&at, 1);
+      g_date_set_day (&at, g_date_get_days_in_month (g_date_get_month (&at), g_date_get_year (&at)));
+    }
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                          "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">\n",
+                          width, height, width, height);
+  day = _aff_doc_format_date (lang, until);
+  title = g_markup_printf_escaped (L ("Courbe en S de l'affaire %s au %s", "S-curve of affair %s on %s"),
+                                   aff_affair_get_id (self), day);
+  g_string_append_printf (out, "  <text x=\"8\" y=\"22\" font-size=\"15\" font-weight=\"bold\">%s</text>\n", title);
+  top_money = aff_money_new (top_value, aff_money_get_currency (aff_affair_get_contract_amount (self)), NULL);
+  top_text = aff_money_format (top_money, lang == LANG_EN ? "en" : "fr");
+  g_string_append_printf (out, "  <line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", left, top, left,
+                          top + plot_height);
+  g_string_append_printf (out, "  <line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#444\"/>\n", left,
+                          top + plot_height, left + plot_width, top + plot_height);
+  {
+    g_autofree char *escaped = g_markup_escape_text (top_text, -1);
+
+    g_string_append_printf (out, "  <text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n", left - 4, top + 4,
+                            escaped);
+  }
+  /* The budget at completion, dashed. */
+  if (top_value > 0)
+    {
+      gint64 y = top + plot_height - (AffInt128) bac * plot_height / top_value;
+
+      g_string_append_printf (out, "  <line x1=\"%d\" y1=\"%" G_GINT64_FORMAT "\" x2=\"%d\" y2=\"%" G_GINT64_FORMAT
+                              "\" stroke=\"#888\" stroke-dasharray=\"6 4\"/>\n", left, y, left + plot_width, y);
+    }
+  polyline (out, (CurvePoint *) points->data, points->len, G_STRUCT_OFFSET (CurvePoint, pv), left, top, plot_width,
+            plot_height, top_value, "#1565c0");
+  polyline (out, (CurvePoint *) points->data, points->len, G_STRUCT_OFFSET (CurvePoint, ev), left, top, plot_width,
+            plot_height, top_value, "#2e7d32");
+  polyline (out, (CurvePoint *) points->data, points->len, G_STRUCT_OFFSET (CurvePoint, ac), left, top, plot_width,
+            plot_height, top_value, "#c62828");
+  for (i = 0; i < points->len; i++)
+    {
+      const CurvePoint *point = &g_array_index (points, CurvePoint, i);
+      int x = left + (points->len > 1 ? (int) ((gint64) i * plot_width / (points->len - 1)) : 0);
+
+      g_string_append_printf (out, "  <text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%04u-%02u-%02u</text>\n", x,
+                              top + plot_height + 18, g_date_get_year (&point->date), g_date_get_month (&point->date),
+                              g_date_get_day (&point->date));
+    }
+  g_string_append_printf (out,
+                          "  <text x=\"%d\" y=\"40\" fill=\"#1565c0\">%s</text>\n"
+                          "  <text x=\"%d\" y=\"40\" fill=\"#2e7d32\">%s</text>\n"
+                          "  <text x=\"%d\" y=\"40\" fill=\"#c62828\">%s</text>\n"
+                          "  <text x=\"%d\" y=\"40\" fill=\"#888\">%s</text>\n",
+                          left, L ("valeur planifiée (PV)", "planned value (PV)"),
+                          left + 150, L ("valeur acquise (EV)", "earned value (EV)"),
+                          left + 300, L ("coût réel (AC)", "actual cost (AC)"),
+                          left + 420, L ("budget à terminaison", "budget at completion"));
+  g_string_append (out, "</svg>\n");
+  return g_string_free (out, FALSE);
+}

@@ -97,6 +97,10 @@ char            *aff_dashboard_to_svg_margins  (const AffDashboard *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffDashboard, aff_dashboard_free)
 
 AFF_AVAILABLE_IN_ALL
+char            *aff_affair_to_svg_s_curve       (AffAffair    *self,
+                                                  const GDate  *until,
+                                                  GError      **error);
+AFF_AVAILABLE_IN_ALL
 AffDashboard    *aff_portfolio_compute_dashboard (AffPortfolio *self,
                                                   const GDate  *date,
                                                   GError      **error);

@@ -20,6 +20,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <string.h>
+
 #include <affaires.h>
 #include "test-util.h"
 #include "test-offer-util.h"
@@ -1530,6 +1532,35 @@ test_dashboard (void)
   g_assert_cmpstr (svg, ==, expected_svg);
 }
 
+/* The S-curve of the textbook affair up to 15 June: points on 30 April
+ * (PV 45 000: T1 9 of its 10 working days; EV 25 000: T1 half done; AC
+ * 30 000), 31 May (PV 100 000, EV 40 000, AC 65 000 with FA-991) and 15
+ * June (the same). The plot is 540 × 272 pixels from (80, 48) and runs to
+ * the BAC, 100 000: x = 80, 350, 620; y = 320 − value × 272 / 100 000,
+ * truncated: PV 198, 48, 48; EV 252, 212, 212; AC 239, 144, 144. */
+static void
+test_s_curve (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
+  g_autoptr(GDate) jun15 = day (2026, 6, 15);
+  g_autoptr(GDate) apr1 = day (2026, 4, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *expected = golden ("s-curve-fr.svg");
+
+  record_textbook (affair);
+  svg = aff_affair_to_svg_s_curve (affair, jun15, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg, "stroke=\"#1565c0\" points=\"80,198 350,48 620,48\""));
+  g_assert_nonnull (strstr (svg, "stroke=\"#2e7d32\" points=\"80,252 350,212 620,212\""));
+  g_assert_nonnull (strstr (svg, "stroke=\"#c62828\" points=\"80,239 350,144 620,144\""));
+  g_assert_nonnull (strstr (svg, "<line x1=\"80\" y1=\"48\" x2=\"620\" y2=\"48\" stroke=\"#888\""));
+  g_assert_cmpstr (svg, ==, expected);
+  g_assert_null (aff_affair_to_svg_s_curve (affair, apr1, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1556,5 +1587,6 @@ main (int   argc,
   g_test_add_func ("/finance/late-and-supplier-payments", test_late_and_supplier_payments);
   g_test_add_func ("/finance/close-out", test_close_out);
   g_test_add_func ("/finance/dashboard", test_dashboard);
+  g_test_add_func ("/finance/s-curve", test_s_curve);
   return g_test_run ();
 }
