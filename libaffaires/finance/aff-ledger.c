@@ -303,15 +303,34 @@ ENTRY_STRING (commitment, "")
  * SHA-256 of its text.
  */
 
+/* Ledgers run to millions of entries: every byte per entry counts. The
+ * rows sit in one array, sized to fit after an import; the words (works,
+ * suppliers, documents) sit end to end in one block of text, numbered,
+ * without a separate allocation per word. The words looked up again (works,
+ * suppliers, the documents of commitments) are shared and found through an
+ * open-addressing table of their numbers; the document of an actual cost,
+ * an invoice or time sheet of its own, is only kept. */
+#define FINDABLE 0x80000000u   /* in the table of words looked up */
+#define COMMITMENT 0x40000000u /* the document of a committed row */
+#define OFFSET(self, i) ((self)->offsets[i] & ~(FINDABLE | COMMITMENT))
 struct _AffLedger
 {
   GObject parent_instance;
 
   char *currency;
-  GArray *rows;               /* AffLedgerRow */
-  GPtrArray *words;           /* char *, [0] is NULL */
-  GHashTable *word_index;     /* char * (in words) → index */
-  GHashTable *commitments;    /* guint32 document of a committed row → TRUE */
+  AffLedgerRow *rows;
+  guint n_rows;
+  guint row_capacity;
+  char *text;                 /* the words, each ending with a NUL */
+  gsize text_length;
+  gsize text_capacity;
+  guint32 *offsets;           /* word number → offset in text, FINDABLE when in slots; [0] unused */
+  guint n_words;              /* counting the unused [0] */
+  guint word_capacity;
+  guint32 *slots;             /* word numbers by hash, 0 for free */
+  guint n_slots;              /* a power of two, at least twice n_findable */
+  guint n_findable;
+  guint n_commitments;
   gboolean closed;
   AffTrack track;
 };
@@ -327,10 +346,10 @@ aff_ledger_finalize (GObject *object)
   AffLedger *self = AFF_LEDGER (object);
 
   g_free (self->currency);
-  g_array_unref (self->rows);
-  g_hash_table_unref (self->word_index);
-  g_ptr_array_unref (self->words);
-  g_hash_table_unref (self->commitments);
+  g_free (self->rows);
+  g_free (self->text);
+  g_free (self->offsets);
+  g_free (self->slots);
   _aff_track_clear (&self->track);
   G_OBJECT_CLASS (aff_ledger_parent_class)->finalize (object);
 }
@@ -344,11 +363,7 @@ aff_ledger_class_init (AffLedgerClass *klass)
 static void
 aff_ledger_init (AffLedger *self)
 {
-  self->rows = g_array_new (FALSE, FALSE, sizeof (AffLedgerRow));
-  self->words = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->words, NULL);
-  self->word_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->commitments = g_hash_table_new (NULL, NULL);
+  self->n_words = 1;
 }
 
 /**
@@ -410,51 +425,182 @@ guint
 aff_ledger_get_n_entries (AffLedger *self)
 {
   g_return_val_if_fail (AFF_IS_LEDGER (self), 0);
-  return self->rows->len;
+  return self->n_rows;
 }
 
 const AffLedgerRow *
 _aff_ledger_rows (AffLedger *self,
                   guint     *n_rows)
 {
-  *n_rows = self->rows->len;
-  return (const AffLedgerRow *) self->rows->data;
+  *n_rows = self->n_rows;
+  return self->rows;
 }
 
 const char *
 _aff_ledger_word (AffLedger *self,
                   guint32    index)
 {
-  return index < self->words->len ? g_ptr_array_index (self->words, index) : NULL;
+  return index > 0 && index < self->n_words ? self->text + OFFSET (self, index) : NULL;
+}
+
+/* Grows by half again: a ledger fed one entry at a time reallocates
+ * rarely, and one fed in bulk is trimmed to size after. */
+static guint
+grown (guint capacity,
+       guint needed)
+{
+  return MAX (needed, capacity + capacity / 2 + 8);
+}
+
+static void
+rows_reserve (AffLedger *self,
+              guint      n)
+{
+  if (self->n_rows + n <= self->row_capacity)
+    return;
+  self->row_capacity = grown (self->row_capacity, self->n_rows + n);
+  self->rows = g_renew (AffLedgerRow, self->rows, self->row_capacity);
+}
+
+/* Gives back what a bulk addition reserved beyond its need. */
+static void
+trim (AffLedger *self)
+{
+  if (self->row_capacity > self->n_rows)
+    {
+      self->row_capacity = self->n_rows;
+      self->rows = g_renew (AffLedgerRow, self->rows, MAX (self->row_capacity, 1));
+    }
+  if (self->text_capacity > self->text_length)
+    {
+      self->text_capacity = self->text_length;
+      self->text = g_realloc (self->text, MAX (self->text_capacity, 1));
+    }
+  if (self->word_capacity > self->n_words)
+    {
+      self->word_capacity = self->n_words;
+      self->offsets = g_renew (guint32, self->offsets, self->word_capacity);
+    }
+}
+
+static guint
+slot_of (const char *word)
+{
+  return g_str_hash (word);
 }
 
 guint32
 _aff_ledger_find_word (AffLedger  *self,
                        const char *word)
 {
-  gpointer index;
+  guint i;
 
-  if (word == NULL || !g_hash_table_lookup_extended (self->word_index, word, NULL, &index))
+  if (word == NULL || self->n_slots == 0)
     return 0;
-  return GPOINTER_TO_UINT (index);
+  for (i = slot_of (word) & (self->n_slots - 1); self->slots[i] != 0; i = (i + 1) & (self->n_slots - 1))
+    if (strcmp (self->text + OFFSET (self, self->slots[i]), word) == 0)
+      return self->slots[i];
+  return 0;
+}
+
+static void
+place (AffLedger *self,
+       guint32    index)
+{
+  guint i;
+
+  for (i = slot_of (self->text + OFFSET (self, index)) & (self->n_slots - 1); self->slots[i] != 0;
+       i = (i + 1) & (self->n_slots - 1))
+    ;
+  self->slots[i] = index;
+}
+
+/* Sizes the table for @n_findable words, at most half full, and places
+ * them. */
+static void
+rehash (AffLedger *self,
+        guint      n_findable)
+{
+  guint n_slots = 16, i;
+
+  while (n_slots < 2 * n_findable)
+    n_slots *= 2;
+  if (n_slots != self->n_slots)
+    {
+      g_free (self->slots);
+      self->slots = g_new (guint32, n_slots);
+      self->n_slots = n_slots;
+    }
+  memset (self->slots, 0, sizeof (guint32) * n_slots);
+  self->n_findable = 0;
+  for (i = 1; i < self->n_words; i++)
+    if (self->offsets[i] & FINDABLE)
+      {
+        place (self, i);
+        self->n_findable++;
+      }
+}
+
+/* Adds @word to the text; a findable word already there is shared. */
+static guint32
+add_word (AffLedger  *self,
+          const char *word,
+          gboolean    findable)
+{
+  gsize length;
+  guint32 index;
+
+  if (word == NULL)
+    return 0;
+  if (findable && (index = _aff_ledger_find_word (self, word)) != 0)
+    return index;
+  length = strlen (word) + 1;
+  if (self->text_length + length > self->text_capacity)
+    {
+      self->text_capacity = MAX (self->text_length + length, self->text_capacity + self->text_capacity / 2 + 64);
+      self->text = g_realloc (self->text, self->text_capacity);
+    }
+  if (self->n_words + 1 > self->word_capacity)
+    {
+      self->word_capacity = grown (self->word_capacity, self->n_words + 1);
+      self->offsets = g_renew (guint32, self->offsets, self->word_capacity);
+    }
+  memcpy (self->text + self->text_length, word, length);
+  index = self->n_words++;
+  self->offsets[index] = (guint32) self->text_length | (findable ? FINDABLE : 0);
+  self->text_length += length;
+  if (!findable)
+    return index;
+  if (2 * (self->n_findable + 1) > self->n_slots)
+    rehash (self, self->n_findable + 1);
+  else
+    {
+      place (self, index);
+      self->n_findable++;
+    }
+  return index;
 }
 
 static guint32
 intern (AffLedger  *self,
         const char *word)
 {
-  guint32 index;
-  char *copy;
+  return add_word (self, word, TRUE);
+}
 
-  if (word == NULL)
-    return 0;
-  if ((index = _aff_ledger_find_word (self, word)) != 0)
-    return index;
-  copy = g_strdup (word);
-  index = self->words->len;
-  g_ptr_array_add (self->words, copy);
-  g_hash_table_insert (self->word_index, copy, GUINT_TO_POINTER (index));
-  return index;
+/* Puts the words of @row: the document of an actual cost is its own. */
+static void
+put_words (AffLedger    *self,
+           AffLedgerRow *row,
+           const char   *work,
+           const char   *supplier,
+           const char   *document,
+           const char   *commitment)
+{
+  row->work = intern (self, work);
+  row->supplier = intern (self, supplier);
+  row->document = add_word (self, document, row->state == AFF_COST_STATE_COMMITTED);
+  row->commitment = intern (self, commitment);
 }
 
 /* Words added by a failed import are taken back, so that it leaves nothing. */
@@ -462,11 +608,11 @@ static void
 forget_words_from (AffLedger *self,
                    guint      length)
 {
-  while (self->words->len > length)
-    {
-      g_hash_table_remove (self->word_index, g_ptr_array_index (self->words, self->words->len - 1));
-      g_ptr_array_set_size (self->words, self->words->len - 1);
-    }
+  if (self->n_words <= length)
+    return;
+  self->text_length = OFFSET (self, length);
+  self->n_words = length;
+  rehash (self, self->n_words);
 }
 
 /**
@@ -490,9 +636,9 @@ aff_ledger_get_entry (AffLedger *self,
 
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
 
-  if (position >= self->rows->len)
+  if (position >= self->n_rows)
     return NULL;
-  row = &g_array_index (self->rows, AffLedgerRow, position);
+  row = &self->rows[position];
   g_date_clear (&date, 1);
   g_date_set_julian (&date, row->day);
   amount = aff_money_new (row->amount, self->currency, NULL);
@@ -502,6 +648,13 @@ aff_ledger_get_entry (AffLedger *self,
   entry->document = g_strdup (_aff_ledger_word (self, row->document));
   entry->commitment = g_strdup (_aff_ledger_word (self, row->commitment));
   return entry;
+}
+
+static gboolean
+is_commitment (AffLedger *self,
+               guint32    index)
+{
+  return index != 0 && (self->offsets[index] & COMMITMENT) != 0;
 }
 
 /* Why a row may not go in, or NULL. @pending holds the documents of the
@@ -522,11 +675,11 @@ row_problem (AffLedger          *self,
   if (row->state == AFF_COST_STATE_COMMITTED && commitment != NULL)
     return _("only an actual cost settles a commitment");
   if (row->state == AFF_COST_STATE_COMMITTED &&
-      (g_hash_table_contains (self->commitments, GUINT_TO_POINTER (_aff_ledger_find_word (self, document))) ||
+      (is_commitment (self, _aff_ledger_find_word (self, document)) ||
        (pending != NULL && g_hash_table_contains (pending, document))))
     return _("a commitment with this document is already in the ledger");
   if (commitment != NULL &&
-      !g_hash_table_contains (self->commitments, GUINT_TO_POINTER (_aff_ledger_find_word (self, commitment))) &&
+      !is_commitment (self, _aff_ledger_find_word (self, commitment)) &&
       (pending == NULL || !g_hash_table_contains (pending, commitment)))
     return _("it settles a commitment the ledger does not have");
   return NULL;
@@ -536,9 +689,13 @@ static void
 append_row (AffLedger          *self,
             const AffLedgerRow *row)
 {
-  g_array_append_vals (self->rows, row, 1);
+  rows_reserve (self, 1);
+  self->rows[self->n_rows++] = *row;
   if (row->state == AFF_COST_STATE_COMMITTED)
-    g_hash_table_add (self->commitments, GUINT_TO_POINTER (row->document));
+    {
+      self->offsets[row->document] |= COMMITMENT;
+      self->n_commitments++;
+    }
 }
 
 static void
@@ -603,10 +760,7 @@ aff_ledger_add (AffLedger          *self,
                    entry->document != NULL ? entry->document : "—", problem);
       return FALSE;
     }
-  row.work = intern (self, entry->work);
-  row.supplier = intern (self, entry->supplier);
-  row.document = intern (self, entry->document);
-  row.commitment = intern (self, entry->commitment);
+  put_words (self, &row, entry->work, entry->supplier, entry->document, entry->commitment);
   append_row (self, &row);
 
   details = json_object_new ();
@@ -834,7 +988,7 @@ aff_ledger_import_csv (AffLedger   *self,
     *n_added = 0;
   if (!check_open (self, error))
     return FALSE;
-  words = self->words->len;
+  words = self->n_words;
   if (length < 0)
     length = (gssize) strlen (text);
   if (!g_utf8_validate (text, length, &p))
@@ -930,10 +1084,8 @@ aff_ledger_import_csv (AffLedger   *self,
           g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u: %s"), line, problem);
           goto fail;
         }
-      row.work = intern (self, field_or_null (ordered, COL_WORK));
-      row.supplier = intern (self, field_or_null (ordered, COL_SUPPLIER));
-      row.document = intern (self, document);
-      row.commitment = intern (self, commitment);
+      put_words (self, &row, field_or_null (ordered, COL_WORK), field_or_null (ordered, COL_SUPPLIER), document,
+                 commitment);
       if (row.state == AFF_COST_STATE_COMMITTED)
         {
           char *key = g_strdup (document);
@@ -952,8 +1104,10 @@ aff_ledger_import_csv (AffLedger   *self,
       line += lines;
     }
 
+  rows_reserve (self, added->len);
   for (i = 0; i < added->len; i++)
     append_row (self, &g_array_index (added, AffLedgerRow, i));
+  trim (self);
   if (n_added != NULL)
     *n_added = added->len;
 
@@ -1075,10 +1229,10 @@ aff_ledger_to_csv (AffLedger *self)
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
 
   aff_currency_get_exponent (self->currency, &exponent);
-  out = g_string_sized_new (64 + 80 * (gsize) self->rows->len);
+  out = g_string_sized_new (64 + 80 * (gsize) self->n_rows);
   g_string_append (out, "date,work,category,state,amount,quantity,supplier,document,commitment\r\n");
-  for (i = 0; i < self->rows->len; i++)
-    append_row_csv (self, out, &g_array_index (self->rows, AffLedgerRow, i), exponent);
+  for (i = 0; i < self->n_rows; i++)
+    append_row_csv (self, out, &self->rows[i], exponent);
   return g_string_free (out, FALSE);
 }
 
@@ -1134,9 +1288,9 @@ aff_ledger_sum (AffLedger     *self,
     last = g_date_get_julian (until);
   if (work != NULL && (work_index = _aff_ledger_find_word (self, work)) == 0)
     return aff_money_new (0, self->currency, error);
-  for (i = 0; i < self->rows->len; i++)
+  for (i = 0; i < self->n_rows; i++)
     {
-      const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
+      const AffLedgerRow *row = &self->rows[i];
 
       if (row->day > last || row->state != state || (work != NULL && row->work != work_index) ||
           (category >= 0 && row->category != category))
@@ -1159,12 +1313,12 @@ _aff_ledger_open_commitments (AffLedger   *self,
   guint i;
 
   *open = 0;
-  if (g_hash_table_size (self->commitments) == 0)
+  if (self->n_commitments == 0)
     return TRUE;
-  left = g_new0 (gint64, self->words->len);
-  for (i = 0; i < self->rows->len; i++)
+  left = g_new0 (gint64, self->n_words);
+  for (i = 0; i < self->n_rows; i++)
     {
-      const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
+      const AffLedgerRow *row = &self->rows[i];
       guint32 key = row->state == AFF_COST_STATE_COMMITTED ? row->document : row->commitment;
 
       if (row->day > last || key == 0)
@@ -1174,7 +1328,7 @@ _aff_ledger_open_commitments (AffLedger   *self,
     }
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
    * is an actual cost, not a negative commitment. */
-  for (i = 1; i < self->words->len; i++)
+  for (i = 1; i < self->n_words; i++)
     if (left[i] > 0)
       overflow |= __builtin_add_overflow (*open, left[i], open);
   return !overflow;
@@ -1245,9 +1399,9 @@ _aff_ledger_to_json (AffLedger   *self,
 
   aff_currency_get_exponent (self->currency, &exponent);
   json_builder_begin_array (builder);
-  for (i = 0; i < self->rows->len; i++)
+  for (i = 0; i < self->n_rows; i++)
     {
-      const AffLedgerRow *row = &g_array_index (self->rows, AffLedgerRow, i);
+      const AffLedgerRow *row = &self->rows[i];
       g_autoptr(GString) amount = g_string_new (NULL);
       const guint32 words[] = { row->supplier, row->document, row->commitment };
       GDate date;
@@ -1362,10 +1516,7 @@ read_row (AffJsonReader *reader,
   row.quantity = json_node_get_int (quantity);
   if ((problem = row_problem (self, &row, texts[COL_DOCUMENT], texts[COL_COMMITMENT], NULL)) != NULL)
     return aff_json_reader_fail (reader, error, "%s", problem);
-  row.work = intern (self, texts[COL_WORK]);
-  row.supplier = intern (self, texts[COL_SUPPLIER]);
-  row.document = intern (self, texts[COL_DOCUMENT]);
-  row.commitment = intern (self, texts[COL_COMMITMENT]);
+  put_words (self, &row, texts[COL_WORK], texts[COL_SUPPLIER], texts[COL_DOCUMENT], texts[COL_COMMITMENT]);
   append_row (self, &row);
   return TRUE;
 }
@@ -1397,5 +1548,6 @@ _aff_ledger_from_json (AffJsonReader *reader,
       if (!ok)
         return NULL;
     }
+  trim (self);
   return g_steal_pointer (&self);
 }
