@@ -2341,6 +2341,50 @@ _aff_affair_revenue_at_completion (AffAffair *self,
   return revenue;
 }
 
+gboolean
+_aff_affair_planned_values (AffAffair     *self,
+                            const GDate   *budget_date,
+                            const guint32 *days,
+                            guint          n_days,
+                            gint64        *pv,
+                            gint64        *bac)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_auto(GStrv) baselines = NULL;
+  Computation c = { 0 };
+  guint i, k;
+
+  c.affair = self;
+  c.finance = _aff_affair_get_finance (self);
+  c.plan = aff_affair_get_plan (self);
+  c.calendar = aff_plan_get_calendar (c.plan);
+  c.day = g_date_get_julian (budget_date);
+  c.lines = lines;
+  baselines = aff_plan_list_baselines (c.plan);
+  if (baselines[0] != NULL)
+    c.baseline = baselines[g_strv_length (baselines) - 1];
+  c.dated = c.baseline != NULL || aff_plan_is_scheduled (c.plan);
+  collect_budget (&c);
+  *bac = 0;
+  for (i = 0; i < lines->len; i++)
+    *bac = add (*bac, g_array_index (lines, Line, i).budget, &c.overflow);
+  for (k = 0; k < n_days; k++)
+    {
+      pv[k] = 0;
+      c.day = days[k];
+      for (i = 0; c.dated && i < lines->len; i++)
+        {
+          const Line *line = &g_array_index (lines, Line, i);
+          guint64 elapsed = 0, total = 0;
+
+          planned_fraction (&c, line->work, &elapsed, &total);
+          pv[k] = add (pv[k], scale (line->budget, elapsed, total, &c.overflow), &c.overflow);
+        }
+    }
+  g_clear_pointer (&c.tasks, g_array_unref);
+  return c.dated && !c.overflow;
+}
+
 /* The lines of the budget collected as the status collects them. */
 GArray *
 _aff_affair_budget_lines (AffAffair   *self,

@@ -1403,10 +1403,10 @@ aff_affair_invoice_billing_item (AffAffair             *self,
 /* The day an invoice is to be paid (Code de commerce L441-10): its date
  * plus the payment days, then the end of that month for "end of month"
  * terms; 30 days when the contract says nothing. */
-static void
-payment_due (AffAffair   *self,
-             const GDate *invoiced_on,
-             GDate       *due)
+void
+_aff_affair_payment_due (AffAffair   *self,
+                         const GDate *invoiced_on,
+                         GDate       *due)
 {
   guint days = aff_affair_get_payment_days (self);
 
@@ -1470,7 +1470,7 @@ aff_affair_list_late_payments (AffAffair    *self,
           if (strcmp (paid->reference, bill->reference) == 0 && g_date_get_julian (&paid->date) <= day)
             overflow |= __builtin_sub_overflow (outstanding, paid->amount, &outstanding);
         }
-      payment_due (self, &bill->date, &due);
+      _aff_affair_payment_due (self, &bill->date, &due);
       if (outstanding <= 0 || g_date_get_julian (&due) >= day)
         continue;
       item = g_new0 (AffLatePayment, 1);

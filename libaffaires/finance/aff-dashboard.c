@@ -305,6 +305,122 @@ aff_dashboard_row_get_margin_rate (const AffDashboardRow *self,
   return TRUE;
 }
 
+#define FORECAST_MONTHS 12
+
+/**
+ * AffForecastMonth:
+ *
+ * One month of a dashboard's forecast ([method@Aff.Dashboard.get_forecast]):
+ * the billing expected in it, excluding VAT, and the cash expected in,
+ * as clients pay.
+ */
+
+struct _AffForecastMonth
+{
+  GDate month;
+  AffMoney *billing;
+  AffMoney *cash_in;
+};
+
+static AffForecastMonth *
+forecast_month_new (const GDate *month,
+                    gint64       billing,
+                    gint64       cash_in,
+                    const char  *currency)
+{
+  AffForecastMonth *self = g_new0 (AffForecastMonth, 1);
+
+  self->month = *month;
+  self->billing = aff_money_new (billing, currency, NULL);
+  self->cash_in = aff_money_new (cash_in, currency, NULL);
+  return self;
+}
+
+/**
+ * aff_forecast_month_copy:
+ * @self: a month
+ *
+ * Copies a month of forecast.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffForecastMonth *
+aff_forecast_month_copy (const AffForecastMonth *self)
+{
+  AffForecastMonth *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = g_new0 (AffForecastMonth, 1);
+  copy->month = self->month;
+  copy->billing = aff_money_copy (self->billing);
+  copy->cash_in = aff_money_copy (self->cash_in);
+  return copy;
+}
+
+/**
+ * aff_forecast_month_free:
+ * @self: (nullable): a month
+ *
+ * Frees a month of forecast.
+ */
+void
+aff_forecast_month_free (AffForecastMonth *self)
+{
+  if (self == NULL)
+    return;
+  aff_money_free (self->billing);
+  aff_money_free (self->cash_in);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffForecastMonth, aff_forecast_month, aff_forecast_month_copy, aff_forecast_month_free)
+
+/**
+ * aff_forecast_month_get_month:
+ * @self: a month
+ *
+ * Gets the month, as its first day.
+ *
+ * Returns: (transfer none): the first day of the month
+ */
+const GDate *
+aff_forecast_month_get_month (const AffForecastMonth *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->month;
+}
+
+/**
+ * aff_forecast_month_get_billing:
+ * @self: a month
+ *
+ * Gets the billing expected in the month, excluding VAT.
+ *
+ * Returns: (transfer none): the billing
+ */
+const AffMoney *
+aff_forecast_month_get_billing (const AffForecastMonth *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->billing;
+}
+
+/**
+ * aff_forecast_month_get_cash_in:
+ * @self: a month
+ *
+ * Gets the cash expected in the month, VAT included and retention held
+ * back.
+ *
+ * Returns: (transfer none): the cash in
+ */
+const AffMoney *
+aff_forecast_month_get_cash_in (const AffForecastMonth *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->cash_in;
+}
+
 /**
  * AffDashboard:
  *
@@ -324,6 +440,7 @@ struct _AffDashboard
   GPtrArray *by_client;
   GPtrArray *by_activity;
   GPtrArray *alerts;          /* char * */
+  GPtrArray *forecast;        /* AffForecastMonth */
 };
 
 static GPtrArray *
@@ -359,6 +476,9 @@ aff_dashboard_copy (const AffDashboard *self)
   copy->totals = aff_dashboard_row_copy (self->totals);
   copy->by_client = copy_rows (self->by_client);
   copy->by_activity = copy_rows (self->by_activity);
+  copy->forecast = g_ptr_array_new_full (self->forecast->len, (GDestroyNotify) aff_forecast_month_free);
+  for (i = 0; i < self->forecast->len; i++)
+    g_ptr_array_add (copy->forecast, aff_forecast_month_copy (g_ptr_array_index (self->forecast, i)));
   copy->alerts = g_ptr_array_new_full (self->alerts->len, g_free);
   for (i = 0; i < self->alerts->len; i++)
     g_ptr_array_add (copy->alerts, g_strdup (g_ptr_array_index (self->alerts, i)));
@@ -381,6 +501,7 @@ aff_dashboard_free (AffDashboard *self)
   g_ptr_array_unref (self->by_client);
   g_ptr_array_unref (self->by_activity);
   g_ptr_array_unref (self->alerts);
+  g_ptr_array_unref (self->forecast);
   g_free (self);
 }
 
@@ -465,6 +586,22 @@ aff_dashboard_get_by_activity (const AffDashboard *self)
 }
 
 /**
+ * aff_dashboard_get_forecast:
+ * @self: a dashboard
+ *
+ * Gets the forecast of billing and cash in for the twelve months from the
+ * dashboard's: see [method@Aff.Portfolio.compute_dashboard].
+ *
+ * Returns: (transfer none) (element-type AffForecastMonth): the months
+ */
+GPtrArray *
+aff_dashboard_get_forecast (const AffDashboard *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->forecast;
+}
+
+/**
  * aff_dashboard_list_alerts:
  * @self: a dashboard
  *
@@ -518,6 +655,136 @@ rollup_for (GPtrArray  *rollup,
   return row;
 }
 
+/* The month of @date counted from @first, the dashboard's: 0 for it or
+ * before, G_MAXUINT beyond the forecast. */
+static guint
+month_index (const GDate *first,
+             const GDate *date)
+{
+  int months = ((int) g_date_get_year (date) - (int) g_date_get_year (first)) * 12 +
+               (int) g_date_get_month (date) - (int) g_date_get_month (first);
+
+  return months <= 0 ? 0 : months < FORECAST_MONTHS ? (guint) months : G_MAXUINT;
+}
+
+static gint64
+with_vat_less_retention (AffAffair *affair,
+                         gint64     excluding,
+                         gboolean  *overflow)
+{
+  gint64 including = 0, payable = 0;
+
+  if (!_aff_round_half_even ((AffInt128) excluding * (10000 + aff_affair_get_vat_rate (affair)), 10000, &including) ||
+      !_aff_round_half_even ((AffInt128) including * (10000 - aff_affair_get_retention_rate (affair)), 10000,
+                             &payable))
+    *overflow = TRUE;
+  return payable;
+}
+
+/* Adds the affair's billing and cash in to the months of the forecast. */
+static gboolean
+forecast_affair (AffAffair             *affair,
+                 const AffAffairStatus *status,
+                 const GDate           *date,
+                 gint64                *billing,
+                 gint64                *cash_in,
+                 GError               **error)
+{
+  g_autoptr(GPtrArray) due = NULL;
+  GArray *invoices = _aff_finance_get_invoices (_aff_affair_get_finance (affair));
+  GArray *payments = _aff_finance_get_payments (_aff_affair_get_finance (affair));
+  guint32 ends[FORECAST_MONTHS];
+  gint64 pv[FORECAST_MONTHS], bac = 0, remaining;
+  gboolean overflow = FALSE, dated;
+  GDate first, end, paid_on;
+  guint i, j, k;
+
+  if ((due = aff_affair_list_billing_due (affair, date, error)) == NULL)
+    return FALSE;
+  first = *date;
+  g_date_set_day (&first, 1);
+  for (k = 0; k < FORECAST_MONTHS; k++)
+    {
+      end = first;
+      g_date_add_months (&end, k);
+      g_date_set_day (&end, g_date_get_days_in_month (g_date_get_month (&end), g_date_get_year (&end)));
+      ends[k] = g_date_get_julian (&end);
+    }
+
+  /* What is owed on the invoices sent comes in on their due dates; what is
+   * due now is billed this month and paid on its terms. */
+  for (i = 0; i < invoices->len; i++)
+    {
+      const AffBill *bill = &g_array_index (invoices, AffBill, i);
+      gint64 owed = bill->payable;
+
+      if (g_date_compare (&bill->date, date) > 0)
+        continue;
+      for (j = 0; j < payments->len; j++)
+        {
+          const AffBill *paid = &g_array_index (payments, AffBill, j);
+
+          if (strcmp (paid->reference, bill->reference) == 0 && g_date_compare (&paid->date, date) <= 0)
+            overflow |= __builtin_sub_overflow (owed, paid->amount, &owed);
+        }
+      _aff_affair_payment_due (affair, &bill->date, &paid_on);
+      if (owed > 0 && (k = month_index (&first, &paid_on)) != G_MAXUINT)
+        overflow |= __builtin_add_overflow (cash_in[k], owed, &cash_in[k]);
+    }
+  remaining = aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)) -
+              aff_money_get_minor (aff_affair_status_get_billed (status));
+  for (i = 0; i < due->len; i++)
+    {
+      const AffBillingItem *item = g_ptr_array_index (due, i);
+      AffBillingKind kind = aff_billing_item_get_kind (item);
+
+      overflow |= __builtin_add_overflow (billing[0], aff_money_get_minor (aff_billing_item_get_excluding_vat (item)),
+                                          &billing[0]);
+      _aff_affair_payment_due (affair, date, &paid_on);
+      if ((k = month_index (&first, &paid_on)) != G_MAXUINT)
+        overflow |= __builtin_add_overflow (cash_in[k], aff_money_get_minor (aff_billing_item_get_payable (item)),
+                                            &cash_in[k]);
+      if (kind == AFF_BILLING_KIND_SITUATION || kind == AFF_BILLING_KIND_MILESTONE || kind == AFF_BILLING_KIND_FINAL)
+        remaining -= aff_money_get_minor (aff_billing_item_get_amount (item));
+    }
+
+  /* The rest of the price is billed as the plan's baseline spends its
+   * budget, month by month; without dates, or with the plan done, it is
+   * expected next month. */
+  dated = remaining > 0 && _aff_affair_planned_values (affair, date, ends, FORECAST_MONTHS, pv, &bac);
+  for (k = 1; dated && bac - pv[0] > 0 && k < FORECAST_MONTHS; k++)
+    {
+      gint64 part = 0;
+
+      if (!_aff_round_half_even ((AffInt128) remaining * (pv[k] - pv[k - 1]), bac - pv[0], &part))
+        overflow = TRUE;
+      overflow |= __builtin_add_overflow (billing[k], part, &billing[k]);
+      end = first;
+      g_date_set_julian (&end, ends[k]);
+      _aff_affair_payment_due (affair, &end, &paid_on);
+      if ((j = month_index (&first, &paid_on)) != G_MAXUINT)
+        overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, part, &overflow),
+                                            &cash_in[j]);
+    }
+  if (remaining > 0 && (!dated || bac - pv[0] <= 0))
+    {
+      overflow |= __builtin_add_overflow (billing[1], remaining, &billing[1]);
+      end = first;
+      g_date_set_julian (&end, ends[1]);
+      _aff_affair_payment_due (affair, &end, &paid_on);
+      if ((j = month_index (&first, &paid_on)) != G_MAXUINT)
+        overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, remaining, &overflow),
+                                            &cash_in[j]);
+    }
+  if (overflow)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: its forecast overflows 64 bits"),
+                   aff_affair_get_id (affair));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The row of one affair, and its alerts. */
 static AffDashboardRow *
 affair_row (AffPortfolio  *portfolio,
@@ -525,6 +792,8 @@ affair_row (AffPortfolio  *portfolio,
             const GDate   *date,
             guint          lang,
             GPtrArray     *alerts,
+            gint64        *billing,
+            gint64        *cash_in,
             GError       **error)
 {
   g_autoptr(AffAffairStatus) status = NULL;
@@ -537,6 +806,7 @@ affair_row (AffPortfolio  *portfolio,
   guint i;
 
   if ((status = aff_affair_compute_status (affair, date, error)) == NULL ||
+      !forecast_affair (affair, status, date, billing, cash_in, error) ||
       (drifts = _aff_affair_list_drifts_of (affair, status, error)) == NULL ||
       (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
     return NULL;
@@ -596,6 +866,18 @@ affair_row (AffPortfolio  *portfolio,
  * ones included: see [struct@Aff.Dashboard]. Every affair must be in the
  * policy's currency, which the totals are in.
  *
+ * The forecast covers the month of @date and the eleven after. Billing: the
+ * items due on @date ([method@Aff.Affair.list_billing_due]) in the first
+ * month, excluding VAT; the rest of the price (revenue at completion less
+ * the work billed and due) spread over the following months as the plan's
+ * latest baseline spreads its budget (the planned value at each month's
+ * end), or all in the second month when the plan has no dates or has spent
+ * its budget by the end of the first. Cash in: what is owed on the invoices
+ * sent, in the month each is due; the items due, in the month they will be
+ * due if sent on @date; each month's billing, with VAT and less the
+ * retention, in the month it will be due if invoiced at the month's end.
+ * What falls beyond the twelve months is not shown.
+ *
  * Returns: (transfer full): the dashboard, or %NULL with
  *   %AFF_ERROR_CURRENCY_MISMATCH (naming the affair) or %AFF_ERROR_OVERFLOW
  *   set
@@ -609,6 +891,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   GListModel *affairs;
   AffPolicy *policy;
   const char *currency;
+  gint64 billing[FORECAST_MONTHS] = { 0 }, cash_in[FORECAST_MONTHS] = { 0 };
   guint lang, i, n;
 
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
@@ -625,6 +908,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   dashboard->by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
   dashboard->by_activity = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
   dashboard->alerts = g_ptr_array_new_with_free_func (g_free);
+  dashboard->forecast = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_forecast_month_free);
 
   affairs = aff_portfolio_get_affairs (self);
   n = g_list_model_get_n_items (affairs);
@@ -644,7 +928,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                        aff_money_get_currency (aff_affair_get_contract_amount (affair)), currency);
           return NULL;
         }
-      if ((row = affair_row (self, affair, date, lang, dashboard->alerts, error)) == NULL)
+      if ((row = affair_row (self, affair, date, lang, dashboard->alerts, billing, cash_in, error)) == NULL)
         return NULL;
       g_ptr_array_add (dashboard->rows, row);
       if (!add_into (dashboard->totals, row) ||
@@ -654,6 +938,14 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
           g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's totals overflow 64 bits"));
           return NULL;
         }
+    }
+  for (i = 0; i < FORECAST_MONTHS; i++)
+    {
+      GDate month = *date;
+
+      g_date_set_day (&month, 1);
+      g_date_add_months (&month, i);
+      g_ptr_array_add (dashboard->forecast, forecast_month_new (&month, billing[i], cash_in[i], currency));
     }
   return g_steal_pointer (&dashboard);
 }
@@ -792,6 +1084,27 @@ aff_dashboard_render (const AffDashboard *self,
   table (&doc, self->by_client, L ("Client", "Client"), L ("Nom", "Name"), NULL, lang);
   _aff_doc_heading (&doc, 2, L ("Par activité", "By activity"));
   table (&doc, self->by_activity, L ("Activité", "Activity"), NULL, NULL, lang);
+  _aff_doc_heading (&doc, 2, L ("Prévisions", "Forecast"));
+  {
+    const char *columns[] = { L ("Mois", "Month"), L ("Facturation", "Billing"), L ("Encaissements", "Cash in"),
+                              NULL };
+    const gboolean numeric[] = { FALSE, TRUE, TRUE };
+    guint i;
+
+    _aff_doc_table_begin (&doc, columns, numeric);
+    for (i = 0; i < self->forecast->len; i++)
+      {
+        const AffForecastMonth *month = g_ptr_array_index (self->forecast, i);
+        g_autofree char *name = g_strdup_printf ("%s %u", _aff_doc_month_name (lang, g_date_get_month (&month->month)),
+                                                 g_date_get_year (&month->month));
+        g_autofree char *billed = aff_money_format (month->billing, locale_of (lang));
+        g_autofree char *cash = aff_money_format (month->cash_in, locale_of (lang));
+        const char *cells[] = { name, billed, cash, NULL };
+
+        _aff_doc_table_row (&doc, FALSE, cells, numeric);
+      }
+    _aff_doc_table_end (&doc);
+  }
   _aff_doc_heading (&doc, 2, L ("Alertes", "Alerts"));
   if (self->alerts->len == 0)
     _aff_doc_paragraph (&doc, L ("Aucune alerte.", "No alert."));

@@ -64,6 +64,25 @@ guint            aff_dashboard_row_get_n_alerts    (const AffDashboardRow *self)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffDashboardRow, aff_dashboard_row_free)
 
+#define AFF_TYPE_FORECAST_MONTH (aff_forecast_month_get_type ())
+
+typedef struct _AffForecastMonth AffForecastMonth;
+
+AFF_AVAILABLE_IN_ALL
+GType             aff_forecast_month_get_type    (void) G_GNUC_CONST;
+AFF_AVAILABLE_IN_ALL
+AffForecastMonth *aff_forecast_month_copy        (const AffForecastMonth *self);
+AFF_AVAILABLE_IN_ALL
+void              aff_forecast_month_free        (AffForecastMonth       *self);
+AFF_AVAILABLE_IN_ALL
+const GDate      *aff_forecast_month_get_month   (const AffForecastMonth *self);
+AFF_AVAILABLE_IN_ALL
+const AffMoney   *aff_forecast_month_get_billing (const AffForecastMonth *self);
+AFF_AVAILABLE_IN_ALL
+const AffMoney   *aff_forecast_month_get_cash_in (const AffForecastMonth *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffForecastMonth, aff_forecast_month_free)
+
 #define AFF_TYPE_DASHBOARD (aff_dashboard_get_type ())
 
 typedef struct _AffDashboard AffDashboard;
@@ -84,6 +103,8 @@ AFF_AVAILABLE_IN_ALL
 GPtrArray       *aff_dashboard_get_by_client   (const AffDashboard *self);
 AFF_AVAILABLE_IN_ALL
 GPtrArray       *aff_dashboard_get_by_activity (const AffDashboard *self);
+AFF_AVAILABLE_IN_ALL
+GPtrArray       *aff_dashboard_get_forecast    (const AffDashboard *self);
 AFF_AVAILABLE_IN_ALL
 GStrv            aff_dashboard_list_alerts     (const AffDashboard *self);
 AFF_AVAILABLE_IN_ALL

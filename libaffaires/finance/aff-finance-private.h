@@ -122,6 +122,18 @@ gboolean    _aff_finance_check_open  (AffFinance    *finance,
 /* The close-out: the date (cleared while open) and the final margin. */
 GDate      *_aff_finance_get_closed  (AffFinance    *finance,
                                       AffMoney    ***final_margin);
+/* The planned value at each of @days, with the budget of @budget_date;
+ * FALSE when the plan gives no dates (all 0) or a figure overflows. */
+gboolean    _aff_affair_planned_values (AffAffair     *self,
+                                        const GDate   *budget_date,
+                                        const guint32 *days,
+                                        guint          n_days,
+                                        gint64        *pv,
+                                        gint64        *bac);
+/* The day an invoice of @invoiced_on is to be paid, by the affair's terms. */
+void        _aff_affair_payment_due  (AffAffair     *self,
+                                      const GDate   *invoiced_on,
+                                      GDate         *due);
 /* The drifts of @status, the affair's on its date (AffDrift). */
 GPtrArray  *_aff_affair_list_drifts_of (AffAffair              *self,
                                         const AffAffairStatus  *status,
