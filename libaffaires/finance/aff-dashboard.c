@@ -681,6 +681,44 @@ with_vat_less_retention (AffAffair *affair,
   return payable;
 }
 
+static gint64
+share_of (gint64    amount,
+          gint64    part,
+          gint64    whole,
+          gboolean *overflow)
+{
+  gint64 result = 0;
+
+  if (whole != 0 && !_aff_round_half_even ((AffInt128) amount * part, whole, &result))
+    *overflow = TRUE;
+  return result;
+}
+
+/* Bills @part of the price at the end of month @k (Julian day @end), less
+ * @recovery of the advance, and brings its cash in when it will be due. */
+static void
+bill_month (AffAffair   *affair,
+            const GDate *first,
+            guint32      end,
+            guint        k,
+            gint64       part,
+            gint64       recovery,
+            gint64      *billing,
+            gint64      *cash_in,
+            gboolean    *overflow)
+{
+  gint64 net = part - recovery;
+  GDate invoiced, paid_on;
+  guint j;
+
+  *overflow |= __builtin_add_overflow (billing[k], net, &billing[k]);
+  g_date_clear (&invoiced, 1);
+  g_date_set_julian (&invoiced, end);
+  _aff_affair_payment_due (affair, &invoiced, &paid_on);
+  if ((j = month_index (first, &paid_on)) != G_MAXUINT)
+    *overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, net, overflow), &cash_in[j]);
+}
+
 /* Adds the affair's billing and cash in to the months of the forecast. */
 static gboolean
 forecast_affair (AffAffair             *affair,
@@ -694,7 +732,7 @@ forecast_affair (AffAffair             *affair,
   GArray *invoices = _aff_finance_get_invoices (_aff_affair_get_finance (affair));
   GArray *payments = _aff_finance_get_payments (_aff_affair_get_finance (affair));
   guint32 ends[FORECAST_MONTHS];
-  gint64 pv[FORECAST_MONTHS], bac = 0, remaining;
+  gint64 pv[FORECAST_MONTHS], bac = 0, remaining, advance_left = 0;
   gboolean overflow = FALSE, dated;
   GDate first, end, paid_on;
   guint i, j, k;
@@ -720,6 +758,9 @@ forecast_affair (AffAffair             *affair,
 
       if (g_date_compare (&bill->date, date) > 0)
         continue;
+      if (bill->kind == AFF_BILLING_KIND_ADVANCE)
+        advance_left += bill->amount;
+      advance_left -= bill->recovered;
       for (j = 0; j < payments->len; j++)
         {
           const AffBill *paid = &g_array_index (payments, AffBill, j);
@@ -746,11 +787,16 @@ forecast_affair (AffAffair             *affair,
                                             &cash_in[k]);
       if (kind == AFF_BILLING_KIND_SITUATION || kind == AFF_BILLING_KIND_MILESTONE || kind == AFF_BILLING_KIND_FINAL)
         remaining -= aff_money_get_minor (aff_billing_item_get_amount (item));
+      if (kind == AFF_BILLING_KIND_ADVANCE)
+        advance_left += aff_money_get_minor (aff_billing_item_get_amount (item));
+      advance_left -= aff_money_get_minor (aff_billing_item_get_advance_recovered (item));
     }
+  advance_left = MAX (0, advance_left);
 
   /* The rest of the price is billed as the plan's baseline spends its
    * budget, month by month; without dates, or with the plan done, it is
-   * expected next month. */
+   * expected next month. Each of those invoices recovers its share of
+   * the advance not yet recovered, as the billing schedule does. */
   dated = remaining > 0 && _aff_affair_planned_values (affair, date, ends, FORECAST_MONTHS, pv, &bac);
   for (k = 1; dated && bac - pv[0] > 0 && k < FORECAST_MONTHS; k++)
     {
@@ -758,24 +804,11 @@ forecast_affair (AffAffair             *affair,
 
       if (!_aff_round_half_even ((AffInt128) remaining * (pv[k] - pv[k - 1]), bac - pv[0], &part))
         overflow = TRUE;
-      overflow |= __builtin_add_overflow (billing[k], part, &billing[k]);
-      end = first;
-      g_date_set_julian (&end, ends[k]);
-      _aff_affair_payment_due (affair, &end, &paid_on);
-      if ((j = month_index (&first, &paid_on)) != G_MAXUINT)
-        overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, part, &overflow),
-                                            &cash_in[j]);
+      bill_month (affair, &first, ends[k], k, part, share_of (advance_left, part, remaining, &overflow), billing,
+                  cash_in, &overflow);
     }
   if (remaining > 0 && (!dated || bac - pv[0] <= 0))
-    {
-      overflow |= __builtin_add_overflow (billing[1], remaining, &billing[1]);
-      end = first;
-      g_date_set_julian (&end, ends[1]);
-      _aff_affair_payment_due (affair, &end, &paid_on);
-      if ((j = month_index (&first, &paid_on)) != G_MAXUINT)
-        overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, remaining, &overflow),
-                                            &cash_in[j]);
-    }
+    bill_month (affair, &first, ends[1], 1, remaining, advance_left, billing, cash_in, &overflow);
   if (overflow)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: its forecast overflows 64 bits"),
@@ -872,7 +905,8 @@ affair_row (AffPortfolio  *portfolio,
  * the work billed and due) spread over the following months as the plan's
  * latest baseline spreads its budget (the planned value at each month's
  * end), or all in the second month when the plan has no dates or has spent
- * its budget by the end of the first. Cash in: what is owed on the invoices
+ * its budget by the end of the first; each of those invoices less its share
+ * of the advance not yet recovered. Cash in: what is owed on the invoices
  * sent, in the month each is due; the items due, in the month they will be
  * due if sent on @date; each month's billing, with VAT and less the
  * retention, in the month it will be due if invoiced at the month's end.

@@ -2629,4 +2629,354 @@ test('closed affairs stay on the dashboard', () => {
     assertEqual(rows[0].get_n_alerts(), 0);
 });
 
+
+// --- forecast -----------------------------------------------------------------------
+//
+// docs/rules.md, "Dashboard", the get_forecast() bullet: twelve months from
+// the month of the date, each dated its first day. Billing: the items due on
+// the date (excluding VAT) in the first month; the rest of the price (revenue
+// at completion − work billed − the work amounts of the items due) spread
+// over months 2..12 as rest × (PV(end k) − PV(end k−1)) / (BAC − PV(end of
+// the first month)), each part rounded half to even, or all in the second
+// month when the plan has no dates or BAC − PV(end of the first month) ≤ 0.
+// Cash in: what is still owed on the invoices sent by the date, in the month
+// of their due date (the first month when overdue); the payable of the items
+// due, in the month they would be due if sent on the date; each month's
+// billing × (1 + VAT) then × (1 − retention), each product rounded half to
+// even, in the month it would be due if invoiced on the month's last day.
+// Nothing beyond the twelve months.
+//
+// The French calendar of 2026 (Easter 5 April): May has its holidays on Fri
+// 1, Fri 8, Thu 14 (Ascension) and Mon 25 (Whit Monday); June none: 22
+// working days (1–5, 8–12, 15–19, 22–26, 29–30); July 14 July, a Tuesday:
+// 23 weekdays − 1 = 22 (1–3, 6–10, 13–17 but the 14th, 20–24, 27–31);
+// August none on a weekday (15 August is a Saturday): 3–7, 10–14, 17–21,
+// 24–28, 31 = 21. 2027 (Easter 28 March): Ascension Thu 6 May, Whit Monday
+// 17 May.
+
+// The forecast expected from year-month: [first day, billing, cash in] for
+// twelve months, 0.00 EUR but the 'YYYY-MM' keys of `billing` and `cashIn`.
+function twelveMonths(year, month, billing = {}, cashIn = {}) {
+    const out = [];
+    for (let k = 0; k < 12; k++) {
+        const y = year + Math.floor((month - 1 + k) / 12);
+        const m = String((month - 1 + k) % 12 + 1).padStart(2, '0');
+        const key = `${y}-${m}`;
+        out.push([`${key}-01`, billing[key] ?? '0.00 EUR', cashIn[key] ?? '0.00 EUR']);
+    }
+    for (const key of [...Object.keys(billing), ...Object.keys(cashIn)])
+        assertTrue(out.some(([first]) => first.startsWith(key)), `${key} is one of the twelve months`);
+    return out;
+}
+
+const forecastOf = months => months.map(m => [iso(m.get_month()), m.get_billing().to_string(),
+    m.get_cash_in().to_string()]);
+
+function assertForecast(dashboard, expected) {
+    const months = dashboard.get_forecast();
+    assertTrue(Array.isArray(months), 'the forecast is an array');
+    assertEqual(months.length, 12, 'twelve months');
+    for (const m of months)
+        assertTrue(m instanceof Aff.ForecastMonth, 'an Aff.ForecastMonth');
+    assertEqual(forecastOf(months), expected, 'the forecast');
+}
+
+// newFinanceAffair with T2 rescheduled: no earlier than `start`, lasting
+// `duration` working days; the schedule saved as the baseline "replan", the
+// latest.
+function replanned(start, duration, options = {}) {
+    const [p, affair] = newFinanceAffair(0, options);
+    const plan = affair.get_plan();
+    const t2 = plan.lookup_task('T2');
+    t2.set_start_no_earlier_than(date(...start));
+    t2.set_duration(duration);
+    plan.schedule();
+    plan.save_baseline('replan');
+    assertEqual(plan.list_baselines(), ['contrat', 'replan'], 'the baselines');
+    return [p, affair];
+}
+
+// The two affairs of the dashboard on 4 May (tests/c/test-finance.c,
+// test_dashboard), May 2026 to April 2027:
+// - OFF-1, the revision's default terms (no advance, no situations, 30 days
+//   net, 5 % retention, VAT 20 %), not accepted: nothing due. Work billed:
+//   F-2026-001, 37 500 by hand, paid 45 000 on 4 May, so nothing owed. Rest
+//   125 000 − 37 500 = 87 500. The baseline ends T2 on 20 May: PV(31 May) =
+//   BAC = 100 000, BAC − PV(end of May) = 0: all of it in June. Invoiced 30
+//   June at 30 days: due 30 July; 87 500 × 1.2 = 105 000, × 0.95 = 99 750 in
+//   July.
+// - OFF-2, no plan (no dates): 10 000 all in June; 10 000 × 1.2 = 12 000,
+//   × 0.95 = 11 400 due 30 July.
+// June billing 87 500 + 10 000 = 97 500; July cash in 99 750 + 11 400 =
+// 111 150; every other month 0.
+const DASHBOARD_FORECAST = twelveMonths(2026, 5, {'2026-06': '97500.00 EUR'}, {'2026-07': '111150.00 EUR'});
+
+test('dashboard forecast', () => {
+    const [p, off1, off2] = dashboardPortfolio();
+    // What the figures come from: nothing due on either affair, 37 500 of
+    // work billed on OFF-1, none on OFF-2, OFF-1's budget all planned by 31
+    // May, OFF-2 at 30 days net with VAT 20 % and 5 % retention.
+    assertEqual(dueOn(off1, 2026, 5, 4), []);
+    assertEqual(dueOn(off2, 2026, 5, 4), []);
+    assertMoney(statusOn(off1, 2026, 5, 4).get_billed(), '37500.00 EUR', 'OFF-1 billed');
+    assertMoney(statusOn(off2, 2026, 5, 4).get_billed(), '0.00 EUR', 'OFF-2 billed');
+    assertMoney(statusOn(off1, 2026, 5, 31).get_pv(), '100000.00 EUR', 'OFF-1 PV on 31 May');
+    assertEqual([off2.get_payment_days(), off2.get_payment_end_of_month(), off2.get_vat_rate(),
+        off2.get_retention_rate()], [30, false, 2000, 500]);
+    const dashboard = p.compute_dashboard(date(2026, 5, 4));
+    assertForecast(dashboard, DASHBOARD_FORECAST);
+    // The same in the copy.
+    assertForecast(dashboard.copy(), DASHBOARD_FORECAST);
+});
+
+test('forecast months outlive the dashboard', () => {
+    const [p] = dashboardPortfolio();
+    let dashboard = p.compute_dashboard(date(2026, 5, 4));
+    let months = dashboard.get_forecast();
+    dashboard = null;
+    System.gc();
+    assertEqual(forecastOf(months), DASHBOARD_FORECAST);
+    const june = months[1].copy();
+    months = null;
+    System.gc();
+    assertEqual(forecastOf([june]), DASHBOARD_FORECAST.slice(1, 2));
+});
+
+// The "Prévisions" table of the golden Markdown has the months of
+// DASHBOARD_FORECAST, amounts as Money.format writes them in French (U+202F
+// between thousands, U+00A0 before the symbol).
+test('the forecast table of the golden Markdown', () => {
+    const fr = {'0.00 EUR': '0,00\u00a0€', '97500.00 EUR': '97\u202f500,00\u00a0€',
+        '111150.00 EUR': '111\u202f150,00\u00a0€'};
+    const names = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre',
+        'octobre', 'novembre', 'décembre'];
+    const expected = DASHBOARD_FORECAST.map(([first, b, c]) =>
+        [`${names[Number(first.slice(5, 7)) - 1]} ${first.slice(0, 4)}`, fr[b], fr[c]]);
+    const table = golden('dashboard-fr.md').split('## Prévisions\n')[1].split('\n## ')[0];
+    const rows = table.split('\n').filter(line => line.startsWith('| '))
+        .map(line => line.replace(/^\||\|$/g, '').split('|').map(cell => cell.trim()));
+    assertEqual(rows.slice(1), expected);
+    // And the English render has its "Forecast" table.
+    const [p] = dashboardPortfolio();
+    assertTrue(p.get_policy().set_language('en'));
+    assertTrue(p.compute_dashboard(date(2026, 5, 4)).render(Aff.DocumentFormat.MARKDOWN).includes('## Forecast\n'),
+        'the English heading');
+});
+
+// OFF-1 alone with T2 replanned from Mon 1 June for 50 working days: June
+// 1–30 (days 1–22), July 1–31 (23–44), 3–7 and 10 August (45–50). On 15
+// May, nothing billed or due (default terms), so the whole 125 000 is the
+// rest. BAC 100 000; PV at the month ends: May 50 000 (T1 done on 4 May, T2
+// not started), June 50 000 + 50 000 × 22 / 50 = 72 000, July 50 000 +
+// 44 000 = 94 000, August 100 000. BAC − PV(end of May) = 50 000:
+//   June   125 000 × 22 000 / 50 000 = 55 000
+//   July   125 000 × 22 000 / 50 000 = 55 000
+//   August 125 000 ×  6 000 / 50 000 = 15 000
+// Cash at 30 days net from each month's last day: 30 June → 30 July, 31 July
+// → 30 August, 31 August → 30 September; 55 000 × 1.2 = 66 000, × 0.95 =
+// 62 700; 15 000 × 1.2 = 18 000, × 0.95 = 17 100.
+test('the rest of the price spread by the planned value', () => {
+    const [p, affair] = replanned([2026, 6, 1], 50);
+    const t2 = affair.get_plan().lookup_task('T2');
+    assertEqual([iso(t2.get_early_start()), iso(t2.get_early_finish())], ['2026-06-01', '2026-08-10']);
+    assertMoney(statusOn(affair, 2026, 5, 31).get_pv(), '50000.00 EUR', 'PV on 31 May');
+    assertMoney(statusOn(affair, 2026, 6, 30).get_pv(), '72000.00 EUR', 'PV on 30 June');
+    assertMoney(statusOn(affair, 2026, 7, 31).get_pv(), '94000.00 EUR', 'PV on 31 July');
+    assertEqual(dueOn(affair, 2026, 5, 15), []);
+    assertForecast(p.compute_dashboard(date(2026, 5, 15)), twelveMonths(2026, 5,
+        {'2026-06': '55000.00 EUR', '2026-07': '55000.00 EUR', '2026-08': '15000.00 EUR'},
+        {'2026-07': '62700.00 EUR', '2026-08': '62700.00 EUR', '2026-09': '17100.00 EUR'}));
+    // On 30 June the first month is June: PV(30 June) = 72 000, BAC − 72 000
+    // = 28 000; July 125 000 × 22 000 / 28 000 = 98 214.285… → 98 214.29,
+    // August 125 000 × 6 000 / 28 000 = 26 785.714… → 26 785.71 (together
+    // 125 000); cash 98 214.29 × 1.2 = 117 857.148 → 117 857.15, × 0.95 =
+    // 111 964.2925 → 111 964.29 in August; 26 785.71 × 1.2 = 32 142.852 →
+    // 32 142.85, × 0.95 = 30 535.7075 → 30 535.71 in September.
+    assertForecast(p.compute_dashboard(date(2026, 6, 30)), twelveMonths(2026, 6,
+        {'2026-07': '98214.29 EUR', '2026-08': '26785.71 EUR'},
+        {'2026-08': '111964.29 EUR', '2026-09': '30535.71 EUR'}));
+});
+
+// T2 from 1 June for 60 working days: 22 in June, 22 in July, 16 in August
+// (3–7, 10–14, 17–21, 24: finish 24 August). PV of T2's line, in cents,
+// rounded half to even: June 5 000 000 × 22 / 60 = 1 833 333.33… →
+// 1 833 333, July 5 000 000 × 44 / 60 = 3 666 666.67 → 3 666 667, August
+// 5 000 000. On 15 May the rest is 12 500 000 cents over BAC − PV(end of
+// May) = 5 000 000:
+//   June   12 500 000 × 1 833 333 / 5 000 000 = 4 583 332.5 → 4 583 332
+//   July   12 500 000 × 1 833 334 / 5 000 000 = 4 583 335
+//   August 12 500 000 × 1 333 333 / 5 000 000 = 3 333 332.5 → 3 333 332
+// each rounded on its own: 124 999.99 of the 125 000 in all. Cash:
+//   4 583 332 × 1.2 = 5 499 998.4 → 5 499 998, × 0.95 = 5 224 998.1 →
+//     5 224 998 in July (30 June + 30)
+//   4 583 335 × 1.2 = 5 500 002, × 0.95 = 5 225 001.9 → 5 225 002 in August
+//   3 333 332 × 1.2 = 3 999 998.4 → 3 999 998, × 0.95 = 3 799 998.1 →
+//     3 799 998 in September.
+test('each part of the forecast rounded on its own', () => {
+    const [p, affair] = replanned([2026, 6, 1], 60);
+    assertEqual(iso(affair.get_plan().lookup_task('T2').get_early_finish()), '2026-08-24');
+    assertMoney(statusOn(affair, 2026, 6, 30).get_pv(), '68333.33 EUR', 'PV on 30 June');
+    assertMoney(statusOn(affair, 2026, 7, 31).get_pv(), '86666.67 EUR', 'PV on 31 July');
+    assertForecast(p.compute_dashboard(date(2026, 5, 15)), twelveMonths(2026, 5,
+        {'2026-06': '45833.32 EUR', '2026-07': '45833.35 EUR', '2026-08': '33333.32 EUR'},
+        {'2026-07': '52249.98 EUR', '2026-08': '52250.02 EUR', '2026-09': '37999.98 EUR'}));
+});
+
+// T2 from Mon 19 April 2027 for 20 working days: 19–23 and 26–30 April (10),
+// then May 2027 without Ascension (6) and Whit Monday (17): 3, 4, 5, 7,
+// 10–14, 18 (10), finish 18 May 2027. On 15 May 2026 the twelve months run
+// to April 2027: PV(end of April 2027) = 50 000 + 50 000 × 10 / 20 =
+// 75 000, so April 2027 bills 125 000 × 25 000 / 50 000 = 62 500; the other
+// 62 500 (May 2027) is beyond, and so is the cash of April's billing (30
+// April 2027 + 30 = 30 May 2027).
+test('nothing beyond the twelve months of the forecast', () => {
+    const [p, affair] = replanned([2027, 4, 19], 20);
+    const t2 = affair.get_plan().lookup_task('T2');
+    assertEqual([iso(t2.get_early_start()), iso(t2.get_early_finish())], ['2027-04-19', '2027-05-18']);
+    assertForecast(p.compute_dashboard(date(2026, 5, 15)), twelveMonths(2026, 5, {'2027-04': '62500.00 EUR'}));
+});
+
+// The billing terms (30 % advance, situations, 5 % retention, VAT 20 %, 45
+// days end of month), as test_billing_schedule: the advance F-1 invoiced 20
+// April (45 000 with VAT, nothing held), unpaid, due 20 April + 45 = 4 June
+// → 30 June; T1 half done on 30 April, 80 % on 4 May. On 4 May the
+// situation of April is due: 31 250 of work, recovering 9 375: 21 875
+// excluding VAT, 24 937.50 to pay, due if sent on 4 May on 4 May + 45 = 18
+// June → 30 June.
+//   May:    billing 21 875.
+//   June:   cash 45 000 (F-1) + 24 937.50 = 69 937.50; billing the rest,
+//           125 000 − 0 of work billed (the advance is not) − 31 250 =
+//           93 750, all in June since PV(31 May) = BAC.
+//   August: 93 750 × 1.2 = 112 500, × 0.95 = 106 875, invoiced 30 June: +
+//           45 = 14 August → 31 August.
+test('forecast of items due and an unpaid invoice', () => {
+    const [p, affair] = billingAffair();
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    affair.record_progress('T1', date(2026, 5, 4), 8000);
+    const items = dueOn(affair, 2026, 5, 4);
+    assertEqual(items.length, 1);
+    assertItem(items[0], 'situations', BK.SITUATION, '2026-04-30', SITUATION_APRIL);
+    assertMoney(statusOn(affair, 2026, 5, 4).get_billed(), '0.00 EUR', 'work billed');
+    // June: the rest, 125 000 − 31 250 = 93 750, less the advance not yet
+    // recovered, 37 500 − 9 375 = 28 125: 65 625; paid 31 August, 65 625 ×
+    // 1.2 × 0.95 = 74 812.50.
+    assertForecast(p.compute_dashboard(date(2026, 5, 4)), twelveMonths(2026, 5,
+        {'2026-05': '21875.00 EUR', '2026-06': '65625.00 EUR'},
+        {'2026-06': '69937.50 EUR', '2026-08': '74812.50 EUR'}));
+});
+
+// The same at 60 days net: F-1 due 20 April + 60 = 19 June (June, 45 000);
+// the situation, sent on 4 May, due 3 July (July, 24 937.50); June's
+// 93 750 less the 28 125 of advance left, 65 625, invoiced 30 June, due 29
+// August (74 812.50).
+test('forecast of items due at 60 days net', () => {
+    const [p, affair] = billingAffair([60, false]);
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    affair.record_progress('T1', date(2026, 4, 30), 5000);
+    assertEqual(steps(dueOn(affair, 2026, 5, 4)), ['situations']);
+    assertForecast(p.compute_dashboard(date(2026, 5, 4)), twelveMonths(2026, 5,
+        {'2026-05': '21875.00 EUR', '2026-06': '65625.00 EUR'},
+        {'2026-06': '45000.00 EUR', '2026-07': '24937.50 EUR', '2026-08': '74812.50 EUR'}));
+});
+
+// The billing terms; F-1 (45 000) invoiced 20 April, due 30 June, 20 000
+// paid on 1 June; on 10 July 25 000 is owed and overdue: in July, the first
+// month. No progress: the situation of June is 0, nothing due; nothing
+// accepted. An invoice by hand of 20 July is not sent by 10 July: neither
+// owed nor billed. The rest, 125 000, all in August (PV(31 July) = BAC),
+// less the whole advance, 37 500, not yet recovered: 87 500, invoiced 31
+// August: + 45 = 15 October → 31 October, 87 500 × 1.2 = 105 000, × 0.95 =
+// 99 750.
+test('an overdue invoice in the first month of the forecast', () => {
+    const [p, affair] = billingAffair();
+    invoiceFirst(affair, dueOn(affair, 2026, 4, 20), 'F-1', 2026, 4, 20);
+    affair.record_payment('F-1', date(2026, 6, 1), money('20000.00 EUR'));
+    affair.record_invoice('F-9', date(2026, 7, 20), money('10000.00 EUR'));
+    assertEqual(affair.list_late_payments(date(2026, 7, 10)).map(l => [l.get_invoice(),
+        l.get_outstanding().to_string()]), [['F-1', '25000.00 EUR']]);
+    assertEqual(dueOn(affair, 2026, 7, 10), []);
+    assertForecast(p.compute_dashboard(date(2026, 7, 10)), twelveMonths(2026, 7,
+        {'2026-08': '87500.00 EUR'}, {'2026-07': '25000.00 EUR', '2026-10': '99750.00 EUR'}));
+});
+
+// --- S-curve ------------------------------------------------------------------------
+//
+// tests/c/test-finance.c, test_s_curve, and docs/rules.md, "Dashboard": PV, EV
+// and AC of compute_status at each month end from the signature's month to
+// until (and until itself), evenly spaced over the 540 × 272 plot from (80,
+// 48); y = 320 − value × 272 / max(BAC, values), the height value × 272 / max
+// truncated to whole pixels; the BAC dashed; INVALID_VALUE before the
+// signature.
+
+function goldenBytes(name) {
+    const [, bytes] = GLib.file_get_contents(GLib.build_filenamev([dataDir, 'golden', name]));
+    return Array.from(bytes);
+}
+
+function textbookAffair() {
+    const [p, affair] = newFinanceAffair();
+    recordTextbook(affair);
+    return [p, affair];
+}
+
+// The textbook affair to 15 June: points on 30 April (PV 45 000: T1 9 of its
+// 10 working days, 20–24 and 27–30 April; EV 25 000: T1 half done; AC
+// 30 000, TS-17), 31 May (PV 100 000; EV 40 000, T1 80 %; AC 30 000 +
+// 15 000 + 20 000 (FA-991) = 65 000) and 15 June (the same). Top 100 000
+// (BAC, no value above it); x = 80, 80 + 540 / 2 = 350, 620; heights × 272 /
+// 100 000: PV 122.4 → 122, 272, 272 → y 198, 48, 48; EV 68, 108.8 → 108 → y
+// 252, 212, 212; AC 81.6 → 81, 176.8 → 176 → y 239, 144, 144; the BAC at
+// 320 − 272 = 48.
+test('S-curve', () => {
+    const [, affair] = textbookAffair();
+    const svg = affair.to_svg_s_curve(date(2026, 6, 15));
+    assertTrue(typeof svg === 'string', 'an SVG text');
+    for (const part of [
+        'stroke="#1565c0" points="80,198 350,48 620,48"',
+        'stroke="#2e7d32" points="80,252 350,212 620,212"',
+        'stroke="#c62828" points="80,239 350,144 620,144"',
+        '<line x1="80" y1="48" x2="620" y2="48" stroke="#888"',
+        "Courbe en S de l'affaire OFF-1 au 15 juin 2026",
+    ])
+        assertTrue(svg.includes(part), part);
+    const bac = svg.split('<line x1="80" y1="48" x2="620" y2="48"')[1].split('>')[0];
+    assertTrue(bac.includes('stroke-dasharray'), 'the BAC dashed');
+    // The points' dates: the month ends, then until.
+    for (const [x, day] of [[80, '2026-04-30'], [350, '2026-05-31'], [620, '2026-06-15']])
+        assertTrue(svg.includes(`<text x="${x}" y="338" text-anchor="middle">${day}</text>`), day);
+    // The golden file, byte for byte.
+    assertEqual(Array.from(encoder.encode(svg)), goldenBytes('s-curve-fr.svg'), 's-curve-fr.svg');
+    // Before the signature (20 April).
+    assertThrows(() => affair.to_svg_s_curve(date(2026, 4, 1)), E.INVALID_VALUE, 'OFF-1');
+    assertThrows(() => affair.to_svg_s_curve(date(2026, 4, 19)), E.INVALID_VALUE);
+});
+
+// Until the signature day itself, 20 April: a single point, until, at x =
+// 80. PV 50 000 × 1 / 10 = 5 000 (T1's first day), EV 0 (no progress yet),
+// AC 0 (TS-17 comes on 24 April): top 100 000, heights 13.6 → 13, 0, 0: y
+// 307, 320, 320.
+test('S-curve on the signature day', () => {
+    const [, affair] = textbookAffair();
+    const svg = affair.to_svg_s_curve(date(2026, 4, 20));
+    for (const part of ['stroke="#1565c0" points="80,307"', 'stroke="#2e7d32" points="80,320"',
+        'stroke="#c62828" points="80,320"', '<text x="80" y="338" text-anchor="middle">2026-04-20</text>'])
+        assertTrue(svg.includes(part), part);
+});
+
+// With the policy in English: "S-curve of affair OFF-1 on 15 June 2026", the
+// top of the scale as Money.format writes 100 000.00 EUR in English,
+// "€100,000.00"; the same points.
+test('S-curve in English', () => {
+    const [p, affair] = textbookAffair();
+    assertTrue(p.get_policy().set_language('en'));
+    const svg = affair.to_svg_s_curve(date(2026, 6, 15));
+    for (const part of ['>S-curve of affair OFF-1 on 15 June 2026</text>', '>€100,000.00</text>',
+        'stroke="#1565c0" points="80,198 350,48 620,48"', 'stroke="#2e7d32" points="80,252 350,212 620,212"',
+        'stroke="#c62828" points="80,239 350,144 620,144"'])
+        assertTrue(svg.includes(part), part);
+    assertFalse(svg.includes('Courbe en S'), 'no French title');
+    assertFalse(svg === golden('s-curve-fr.svg'), 'not the French file');
+});
+
 run();

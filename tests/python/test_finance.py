@@ -3296,5 +3296,356 @@ class DashboardTest(BillingTestCase):
         self.assertEqual(row.get_n_alerts(), 0)
 
 
+
+# ---- Forecast ----------------------------------------------------------------
+#
+# docs/rules.md, "Dashboard", the get_forecast() bullet: twelve months from
+# the month of the date, each dated its first day. Billing: the items due on
+# the date (excluding VAT) in the first month; the rest of the price (revenue
+# at completion − work billed − the work amounts of the items due) spread
+# over months 2..12 as rest × (PV(end k) − PV(end k−1)) / (BAC − PV(end of
+# the first month)), each part rounded half to even, or all in the second
+# month when the plan has no dates or BAC − PV(end of the first month) ≤ 0.
+# Cash in: what is still owed on the invoices sent by the date, in the month
+# of their due date (the first month when overdue); the payable of the items
+# due, in the month they would be due if sent on the date; each month's
+# billing × (1 + VAT) then × (1 − retention), each product rounded half to
+# even, in the month it would be due if invoiced on the month's last day.
+# Nothing beyond the twelve months.
+#
+# The French calendar of 2026 (Easter 5 April): May has its holidays on Fri
+# 1, Fri 8, Thu 14 (Ascension) and Mon 25 (Whit Monday); June none: 22
+# working days (1–5, 8–12, 15–19, 22–26, 29–30); July 14 July, a Tuesday:
+# 23 weekdays − 1 = 22 (1–3, 6–10, 13–17 but the 14th, 20–24, 27–31);
+# August none on a weekday (15 August is a Saturday): 3–7, 10–14, 17–21,
+# 24–28, 31 = 21. 2027 (Easter 28 March): Ascension Thu 6 May, Whit Monday
+# 17 May.
+
+def twelve_months(year, month, billing=None, cash_in=None):
+    """The forecast expected from (year, month): (first day, billing, cash in)
+    for twelve months, 0.00 EUR but the (year, month) keys of billing and
+    cash_in."""
+    billing = billing or {}
+    cash_in = cash_in or {}
+    out = []
+    for k in range(12):
+        y, m = year + (month - 1 + k) // 12, (month - 1 + k) % 12 + 1
+        out.append(((y, m, 1), billing.get((y, m), '0.00 EUR'), cash_in.get((y, m), '0.00 EUR')))
+    assert set(billing) | set(cash_in) <= {(y, m) for (y, m, _d), _b, _c in out}, 'a month beyond the twelve'
+    return out
+
+
+def forecast_of(months):
+    """The months of a forecast as twelve_months gives them."""
+    return [(ymd(m.get_month()), m.get_billing().to_string(), m.get_cash_in().to_string()) for m in months]
+
+
+def replanned(start, duration, **fixture):
+    """new_finance_portfolio with T2 rescheduled: no earlier than start,
+    lasting duration working days; the schedule saved as the baseline
+    "replan", the latest. (portfolio, affair)."""
+    p, affair = new_finance_portfolio(**fixture)
+    plan = affair.get_plan()
+    t2 = plan.lookup_task('T2')
+    t2.set_start_no_earlier_than(D(*start))
+    t2.set_duration(duration)
+    plan.schedule()
+    plan.save_baseline('replan')
+    assert plan.list_baselines() == ['contrat', 'replan']
+    return p, affair
+
+
+# The two affairs of the dashboard on 4 May (tests/c/test-finance.c,
+# test_dashboard), May 2026 to April 2027:
+# - OFF-1, the revision's default terms (no advance, no situations, 30 days
+#   net, 5 % retention, VAT 20 %), not accepted: nothing due. Work billed:
+#   F-2026-001, 37 500 by hand, paid 45 000 on 4 May, so nothing owed. Rest
+#   125 000 − 37 500 = 87 500. The baseline ends T2 on 20 May: PV(31 May) =
+#   BAC = 100 000, BAC − PV(end of May) = 0: all of it in June. Invoiced 30
+#   June at 30 days: due 30 July; 87 500 × 1.2 = 105 000, × 0.95 = 99 750
+#   in July.
+# - OFF-2, no plan (no dates): 10 000 all in June; 10 000 × 1.2 = 12 000,
+#   × 0.95 = 11 400 due 30 July.
+# June billing 87 500 + 10 000 = 97 500; July cash in 99 750 + 11 400 =
+# 111 150; every other month 0.
+DASHBOARD_FORECAST = twelve_months(2026, 5, billing={(2026, 6): '97500.00 EUR'},
+                                   cash_in={(2026, 7): '111150.00 EUR'})
+
+
+class ForecastTest(BillingTestCase):
+    def assertForecast(self, dashboard, expected):
+        months = dashboard.get_forecast()
+        self.assertIsInstance(months, list)
+        self.assertEqual(len(months), 12)
+        for m in months:
+            self.assertIsInstance(m, Aff.ForecastMonth)
+        self.assertEqual(forecast_of(months), expected)
+
+    def test_dashboard_forecast(self):
+        p, off1, off2 = dashboard_portfolio()
+        # what the figures come from: nothing due on either affair, 37 500
+        # of work billed on OFF-1, none on OFF-2, no dates on OFF-2's plan
+        self.assertEqual(due_on(off1, 2026, 5, 4), [])
+        self.assertEqual(due_on(off2, 2026, 5, 4), [])
+        self.assertMoney(status_on(off1, 2026, 5, 4).get_billed(), '37500.00 EUR')
+        self.assertMoney(status_on(off2, 2026, 5, 4).get_billed(), '0.00 EUR')
+        self.assertMoney(status_on(off1, 2026, 5, 31).get_pv(), '100000.00 EUR')
+        self.assertEqual((off2.get_payment_days(), off2.get_payment_end_of_month()), (30, False))
+        self.assertEqual((off2.get_vat_rate(), off2.get_retention_rate()), (2000, 500))
+        dashboard = p.compute_dashboard(D(2026, 5, 4))
+        self.assertForecast(dashboard, DASHBOARD_FORECAST)
+        # the same in the copy
+        self.assertForecast(dashboard.copy(), DASHBOARD_FORECAST)
+
+    def test_months_outlive_the_dashboard(self):
+        p, off1, off2 = dashboard_portfolio()
+        dashboard = p.compute_dashboard(D(2026, 5, 4))
+        months = dashboard.get_forecast()
+        del dashboard
+        gc.collect()
+        self.assertEqual(forecast_of(months), DASHBOARD_FORECAST)
+        june = months[1].copy()
+        del months
+        gc.collect()
+        self.assertEqual(forecast_of([june]), DASHBOARD_FORECAST[1:2])
+
+    def test_golden_forecast_table(self):
+        """The "Prévisions" table of the golden Markdown has the months of
+        DASHBOARD_FORECAST, amounts as Money.format writes them in French
+        (U+202F between thousands, U+00A0 before the symbol)."""
+        fr = {'0.00 EUR': '0,00\u00a0€', '97500.00 EUR': '97\u202f500,00\u00a0€',
+              '111150.00 EUR': '111\u202f150,00\u00a0€'}
+        names = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+                 'novembre', 'décembre']
+        expected = [['%s %d' % (names[m - 1], y), fr[b], fr[c]] for (y, m, _d), b, c in DASHBOARD_FORECAST]
+        table = golden('dashboard-fr.md').split('## Prévisions\n', 1)[1].split('\n## ', 1)[0]
+        rows = [[cell.strip() for cell in line.strip('|').split('|')]
+                for line in table.splitlines() if line.startswith('| ')]
+        self.assertEqual(rows[1:], expected)
+        # and the English render has its "Forecast" table
+        p, off1, off2 = dashboard_portfolio()
+        self.assertTrue(p.get_policy().set_language('en'))
+        self.assertIn('## Forecast\n', p.compute_dashboard(D(2026, 5, 4)).render(Aff.DocumentFormat.MARKDOWN))
+
+    def test_spread_by_the_planned_value(self):
+        """OFF-1 alone with T2 replanned from Mon 1 June for 50 working
+        days: June 1–30 (days 1–22), July 1–31 (23–44), 3–7 and 10 August
+        (45–50). On 15 May, nothing billed or due (default terms), so the
+        whole 125 000 is the rest. BAC 100 000; PV at the month ends: May
+        50 000 (T1 done on 4 May, T2 not started), June 50 000 + 50 000 ×
+        22 / 50 = 72 000, July 50 000 + 44 000 = 94 000, August 100 000.
+        BAC − PV(end of May) = 50 000:
+          June   125 000 × 22 000 / 50 000 = 55 000
+          July   125 000 × 22 000 / 50 000 = 55 000
+          August 125 000 ×  6 000 / 50 000 = 15 000
+        Cash at 30 days net from each month's last day: 30 June → 30 July,
+        31 July → 30 August, 31 August → 30 September; 55 000 × 1.2 =
+        66 000, × 0.95 = 62 700; 15 000 × 1.2 = 18 000, × 0.95 = 17 100."""
+        p, affair = replanned((2026, 6, 1), 50)
+        t2 = affair.get_plan().lookup_task('T2')
+        self.assertEqual((ymd(t2.get_early_start()), ymd(t2.get_early_finish())), ((2026, 6, 1), (2026, 8, 10)))
+        self.assertMoney(status_on(affair, 2026, 5, 31).get_pv(), '50000.00 EUR')
+        self.assertMoney(status_on(affair, 2026, 6, 30).get_pv(), '72000.00 EUR')
+        self.assertMoney(status_on(affair, 2026, 7, 31).get_pv(), '94000.00 EUR')
+        self.assertEqual(due_on(affair, 2026, 5, 15), [])
+        self.assertForecast(p.compute_dashboard(D(2026, 5, 15)),
+                            twelve_months(2026, 5,
+                                          billing={(2026, 6): '55000.00 EUR', (2026, 7): '55000.00 EUR',
+                                                   (2026, 8): '15000.00 EUR'},
+                                          cash_in={(2026, 7): '62700.00 EUR', (2026, 8): '62700.00 EUR',
+                                                   (2026, 9): '17100.00 EUR'}))
+        # on 30 June the first month is June: PV(30 June) = 72 000, BAC −
+        # 72 000 = 28 000; July 125 000 × 22 000 / 28 000 = 98 214.285… →
+        # 98 214.29, August 125 000 × 6 000 / 28 000 = 26 785.714… →
+        # 26 785.71 (together 125 000); cash 98 214.29 × 1.2 = 117 857.148 →
+        # 117 857.15, × 0.95 = 111 964.2925 → 111 964.29 in August;
+        # 26 785.71 × 1.2 = 32 142.852 → 32 142.85, × 0.95 = 30 535.7075 →
+        # 30 535.71 in September
+        self.assertForecast(p.compute_dashboard(D(2026, 6, 30)),
+                            twelve_months(2026, 6,
+                                          billing={(2026, 7): '98214.29 EUR', (2026, 8): '26785.71 EUR'},
+                                          cash_in={(2026, 8): '111964.29 EUR', (2026, 9): '30535.71 EUR'}))
+
+    def test_each_part_rounded(self):
+        """T2 from 1 June for 60 working days: 22 in June, 22 in July, 16 in
+        August (3–7, 10–14, 17–21, 24: finish 24 August). PV of T2's line,
+        in cents, rounded half to even: June 5 000 000 × 22 / 60 =
+        1 833 333.33… → 1 833 333, July 5 000 000 × 44 / 60 =
+        3 666 666.67 → 3 666 667, August 5 000 000. On 15 May the rest is
+        12 500 000 cents over BAC − PV(end of May) = 5 000 000:
+          June   12 500 000 × 1 833 333 / 5 000 000 = 4 583 332.5 → 4 583 332
+          July   12 500 000 × 1 833 334 / 5 000 000 = 4 583 335
+          August 12 500 000 × 1 333 333 / 5 000 000 = 3 333 332.5 → 3 333 332
+        each rounded on its own: 124 999.99 of the 125 000 in all. Cash:
+          4 583 332 × 1.2 = 5 499 998.4 → 5 499 998, × 0.95 = 5 224 998.1
+            → 5 224 998 in July (30 June + 30)
+          4 583 335 × 1.2 = 5 500 002, × 0.95 = 5 225 001.9 → 5 225 002 in
+            August
+          3 333 332 × 1.2 = 3 999 998.4 → 3 999 998, × 0.95 = 3 799 998.1
+            → 3 799 998 in September."""
+        p, affair = replanned((2026, 6, 1), 60)
+        self.assertEqual(ymd(affair.get_plan().lookup_task('T2').get_early_finish()), (2026, 8, 24))
+        self.assertMoney(status_on(affair, 2026, 6, 30).get_pv(), '68333.33 EUR')
+        self.assertMoney(status_on(affair, 2026, 7, 31).get_pv(), '86666.67 EUR')
+        self.assertForecast(p.compute_dashboard(D(2026, 5, 15)),
+                            twelve_months(2026, 5,
+                                          billing={(2026, 6): '45833.32 EUR', (2026, 7): '45833.35 EUR',
+                                                   (2026, 8): '33333.32 EUR'},
+                                          cash_in={(2026, 7): '52249.98 EUR', (2026, 8): '52250.02 EUR',
+                                                   (2026, 9): '37999.98 EUR'}))
+
+    def test_nothing_beyond_twelve_months(self):
+        """T2 from Mon 19 April 2027 for 20 working days: 19–23 and 26–30
+        April (10), then May 2027 without Ascension (6) and Whit Monday
+        (17): 3, 4, 5, 7, 10–14, 18 (10), finish 18 May 2027. On 15 May
+        2026 the twelve months run to April 2027: PV(end of April 2027) =
+        50 000 + 50 000 × 10 / 20 = 75 000, so April 2027 bills 125 000 ×
+        25 000 / 50 000 = 62 500; the other 62 500 (May 2027) is beyond, and
+        so is the cash of April's billing (30 April 2027 + 30 = 30 May
+        2027)."""
+        p, affair = replanned((2027, 4, 19), 20)
+        t2 = affair.get_plan().lookup_task('T2')
+        self.assertEqual((ymd(t2.get_early_start()), ymd(t2.get_early_finish())), ((2027, 4, 19), (2027, 5, 18)))
+        self.assertForecast(p.compute_dashboard(D(2026, 5, 15)),
+                            twelve_months(2026, 5, billing={(2027, 4): '62500.00 EUR'}))
+
+    def test_items_due_and_an_unpaid_invoice(self):
+        """The billing terms (30 % advance, situations, 5 % retention, VAT
+        20 %, 45 days end of month), as test_billing_schedule: the advance
+        F-1 invoiced 20 April (45 000 with VAT, nothing held), unpaid, due 20
+        April + 45 = 4 June → 30 June; T1 half done on 30 April, 80 % on 4
+        May. On 4 May the situation of April is due: 31 250 of work,
+        recovering 9 375: 21 875 excluding VAT, 24 937.50 to pay, due if
+        sent on 4 May on 4 May + 45 = 18 June → 30 June.
+        May:  billing 21 875.
+        June: cash 45 000 (F-1) + 24 937.50 = 69 937.50; billing the rest,
+              125 000 − 0 of work billed (the advance is not) − 31 250 =
+              93 750, all in June since PV(31 May) = BAC, less the advance
+              not yet recovered, 37 500 − 9 375 = 28 125: 65 625.
+        August: 65 625 × 1.2 = 78 750, × 0.95 = 74 812.50, invoiced 30
+              June: + 45 = 14 August → 31 August."""
+        p, affair = billing_affair()
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        affair.record_progress('T1', D(2026, 5, 4), 8000)
+        items = due_on(affair, 2026, 5, 4)
+        self.assertEqual(len(items), 1)
+        self.assertItem(items[0], 'situations', BK.SITUATION, (2026, 4, 30), '31250.00 EUR', '9375.00 EUR',
+                        '21875.00 EUR', '4375.00 EUR', '26250.00 EUR', '1312.50 EUR', '24937.50 EUR')
+        self.assertMoney(status_on(affair, 2026, 5, 4).get_billed(), '0.00 EUR')
+        self.assertForecast(p.compute_dashboard(D(2026, 5, 4)),
+                            twelve_months(2026, 5,
+                                          billing={(2026, 5): '21875.00 EUR', (2026, 6): '65625.00 EUR'},
+                                          cash_in={(2026, 6): '69937.50 EUR', (2026, 8): '74812.50 EUR'}))
+
+    def test_items_due_at_60_days_net(self):
+        """The same at 60 days net: F-1 due 20 April + 60 = 19 June (June,
+        45 000); the situation, sent on 4 May, due 3 July (July, 24 937.50);
+        June's 93 750 less the 28 125 of advance left, 65 625, invoiced 30
+        June, due 29 August (74 812.50)."""
+        p, affair = new_finance_portfolio(billing=True, payment_terms=(60, False))
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        affair.record_progress('T1', D(2026, 4, 30), 5000)
+        self.assertEqual([i.get_milestone_id() for i in due_on(affair, 2026, 5, 4)], ['situations'])
+        self.assertForecast(p.compute_dashboard(D(2026, 5, 4)),
+                            twelve_months(2026, 5,
+                                          billing={(2026, 5): '21875.00 EUR', (2026, 6): '65625.00 EUR'},
+                                          cash_in={(2026, 6): '45000.00 EUR', (2026, 7): '24937.50 EUR',
+                                                   (2026, 8): '74812.50 EUR'}))
+
+    def test_overdue_invoice_in_the_first_month(self):
+        """The billing terms; F-1 (45 000) invoiced 20 April, due 30 June,
+        20 000 paid on 1 June; on 10 July 25 000 is owed and overdue: in
+        July, the first month. No progress: the situation of June is 0,
+        nothing due; nothing accepted. An invoice by hand of 20 July is not
+        sent by 10 July: neither owed nor billed. The rest, 125 000, all in
+        August (PV(31 July) = BAC), less the whole advance, 37 500, not yet
+        recovered: 87 500, invoiced 31 August: + 45 = 15 October → 31
+        October, 87 500 × 1.2 = 105 000, × 0.95 = 99 750."""
+        p, affair = billing_affair()
+        invoice_first(affair, due_on(affair, 2026, 4, 20), 'F-1', 2026, 4, 20)
+        affair.record_payment('F-1', D(2026, 6, 1), M('20000.00 EUR'))
+        affair.record_invoice('F-9', D(2026, 7, 20), M('10000.00 EUR'))
+        late = affair.list_late_payments(D(2026, 7, 10))
+        self.assertEqual([(x.get_invoice(), x.get_outstanding().to_string()) for x in late],
+                         [('F-1', '25000.00 EUR')])
+        self.assertEqual(due_on(affair, 2026, 7, 10), [])
+        self.assertForecast(p.compute_dashboard(D(2026, 7, 10)),
+                            twelve_months(2026, 7,
+                                          billing={(2026, 8): '87500.00 EUR'},
+                                          cash_in={(2026, 7): '25000.00 EUR', (2026, 10): '99750.00 EUR'}))
+
+
+# ---- S-curve -------------------------------------------------------------------
+#
+# tests/c/test-finance.c, test_s_curve, and docs/rules.md, "Dashboard": PV, EV
+# and AC of compute_status at each month end from the signature's month to
+# until (and until itself), evenly spaced over the 540 × 272 plot from (80,
+# 48); y = 320 − value × 272 / max(BAC, values), the height value × 272 /
+# max truncated to whole pixels; the BAC dashed; INVALID_VALUE before the
+# signature.
+
+def golden_bytes(name):
+    with open(os.path.join(os.environ['G_TEST_SRCDIR'], 'data', 'golden', name), 'rb') as f:
+        return f.read()
+
+
+class SCurveTest(FinanceTestCase):
+    def test_s_curve(self):
+        """The textbook affair to 15 June: points on 30 April (PV 45 000: T1
+        9 of its 10 working days, 20–24 and 27–30 April; EV 25 000: T1 half
+        done; AC 30 000, TS-17), 31 May (PV 100 000; EV 40 000, T1 80 %; AC
+        30 000 + 15 000 + 20 000 (FA-991) = 65 000) and 15 June (the same).
+        Top 100 000 (BAC, no value above it); x = 80, 80 + 540 / 2 = 350,
+        620; heights × 272 / 100 000: PV 122.4 → 122, 272, 272 → y 198, 48,
+        48; EV 68, 108.8 → 108 → y 252, 212, 212; AC 81.6 → 81, 176.8 →
+        176 → y 239, 144, 144; the BAC at 320 − 272 = 48."""
+        p, affair = textbook()
+        svg = affair.to_svg_s_curve(D(2026, 6, 15))
+        self.assertIsInstance(svg, str)
+        self.assertIn('stroke="#1565c0" points="80,198 350,48 620,48"', svg)
+        self.assertIn('stroke="#2e7d32" points="80,252 350,212 620,212"', svg)
+        self.assertIn('stroke="#c62828" points="80,239 350,144 620,144"', svg)
+        self.assertIn('<line x1="80" y1="48" x2="620" y2="48" stroke="#888"', svg)
+        self.assertIn('stroke-dasharray', svg.split('<line x1="80" y1="48" x2="620" y2="48"', 1)[1].split('>')[0])
+        # the points' dates: the month ends, then until
+        for x, day in ((80, '2026-04-30'), (350, '2026-05-31'), (620, '2026-06-15')):
+            self.assertIn('<text x="%d" y="338" text-anchor="middle">%s</text>' % (x, day), svg)
+        self.assertIn("Courbe en S de l'affaire OFF-1 au 15 juin 2026", svg)
+        # the golden file, byte for byte
+        self.assertEqual(svg.encode('utf-8'), golden_bytes('s-curve-fr.svg'))
+        # before the signature (20 April)
+        e = self.assertAffError(E.INVALID_VALUE, affair.to_svg_s_curve, D(2026, 4, 1))
+        self.assertIn('OFF-1', e.message)
+        self.assertAffError(E.INVALID_VALUE, affair.to_svg_s_curve, D(2026, 4, 19))
+
+    def test_on_the_signature_day(self):
+        """Until the signature day itself, 20 April: a single point, until,
+        at x = 80. PV 50 000 × 1 / 10 = 5 000 (T1's first day), EV 0 (no
+        progress yet), AC 0 (TS-17 comes on 24 April): top 100 000, heights
+        13.6 → 13, 0, 0: y 307, 320, 320."""
+        p, affair = textbook()
+        svg = affair.to_svg_s_curve(D(2026, 4, 20))
+        self.assertIn('stroke="#1565c0" points="80,307"', svg)
+        self.assertIn('stroke="#2e7d32" points="80,320"', svg)
+        self.assertIn('stroke="#c62828" points="80,320"', svg)
+        self.assertIn('<text x="80" y="338" text-anchor="middle">2026-04-20</text>', svg)
+
+    def test_english_title(self):
+        """With the policy in English: "S-curve of affair OFF-1 on 15 June
+        2026", the top of the scale as Money.format writes 100 000.00 EUR in
+        English, "€100,000.00"; the same points."""
+        p, affair = textbook()
+        self.assertTrue(p.get_policy().set_language('en'))
+        svg = affair.to_svg_s_curve(D(2026, 6, 15))
+        self.assertIn('>S-curve of affair OFF-1 on 15 June 2026</text>', svg)
+        self.assertNotIn('Courbe en S', svg)
+        self.assertIn('>€100,000.00</text>', svg)
+        self.assertIn('stroke="#1565c0" points="80,198 350,48 620,48"', svg)
+        self.assertIn('stroke="#2e7d32" points="80,252 350,212 620,212"', svg)
+        self.assertIn('stroke="#c62828" points="80,239 350,144 620,144"', svg)
+        self.assertNotEqual(svg.encode('utf-8'), golden_bytes('s-curve-fr.svg'))
+
+
 if __name__ == '__main__':
     unittest.main()
