@@ -23,6 +23,8 @@ void       _aff_affair_attach         (AffAffair        *self,
                                        AffConsultation  *consultation,
                                        AffPolicy        *policy);
 AffFinance      *_aff_affair_get_finance      (AffAffair *self);
+/* The affair's own budget items (AffBudgetItem), not a copy. */
+GPtrArray       *_aff_affair_peek_budget      (AffAffair *self);
 AffClient       *_aff_affair_get_client       (AffAffair *self);
 AffConsultation *_aff_affair_get_consultation (AffAffair *self);
 AffPolicy       *_aff_affair_get_policy       (AffAffair *self);

@@ -540,6 +540,12 @@ _aff_affair_attach (AffAffair       *self,
   self->policy = policy;
 }
 
+GPtrArray *
+_aff_affair_peek_budget (AffAffair *self)
+{
+  return self->budget;
+}
+
 AffFinance *
 _aff_affair_get_finance (AffAffair *self)
 {

@@ -653,7 +653,7 @@ knows_work (AffAffair  *self,
 
   if (work == NULL || aff_plan_lookup_task (aff_affair_get_plan (self), work) != NULL)
     return TRUE;
-  budget = aff_affair_get_budget (self);
+  budget = _aff_affair_peek_budget (self);
   for (i = 0; i < budget->len; i++)
     if (g_strcmp0 (aff_budget_item_get_lot (g_ptr_array_index (budget, i)), work) == 0)
       return TRUE;
@@ -1790,7 +1790,7 @@ add_line (GArray          *lines,
 static void
 collect_budget (Computation *c)
 {
-  GPtrArray *budget = aff_affair_get_budget (c->affair);
+  GPtrArray *budget = _aff_affair_peek_budget (c->affair);
   guint i, j;
 
   for (i = 0; i < budget->len; i++)
