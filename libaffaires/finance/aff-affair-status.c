@@ -16,6 +16,7 @@
 #include "aff-billing.h"
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
+#include "aff-planning-private.h"
 
 /* Amendments ------------------------------------------------------------ */
 
@@ -1742,7 +1743,7 @@ typedef struct
   AffFinance *finance;
   AffPlan *plan;
   AffCalendar *calendar;
-  char *baseline;             /* NULL: the current schedule */
+  const char *baseline;       /* NULL: the current schedule */
   gboolean dated;             /* the plan gives dates */
   guint32 day;
   GArray *lines;              /* Line */
@@ -1845,18 +1846,16 @@ task_dates (Computation *c,
   return TRUE;
 }
 
+/* The working days from @from to @to, both included, from the calendar's
+ * ordinals: the status counts them for every task at every date. */
 static guint
 working_days (Computation *c,
               guint32      from,
               guint32      to)
 {
-  GDate a, b;
-
-  g_date_clear (&a, 1);
-  g_date_clear (&b, 1);
-  g_date_set_julian (&a, from);
-  g_date_set_julian (&b, to);
-  return aff_calendar_count_working_days (c->calendar, &a, &b);
+  if (to < from)
+    return 0;
+  return (guint) MAX (0, _aff_calendar_end_ordinal (c->calendar, to) - _aff_calendar_ordinal (c->calendar, from));
 }
 
 /* The working days of [@start, @finish] up to the date, and in all; a
@@ -2350,7 +2349,6 @@ _aff_affair_planned_values (AffAffair     *self,
                             gint64        *bac)
 {
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  g_auto(GStrv) baselines = NULL;
   Computation c = { 0 };
   guint i, k;
 
@@ -2360,9 +2358,7 @@ _aff_affair_planned_values (AffAffair     *self,
   c.calendar = aff_plan_get_calendar (c.plan);
   c.day = g_date_get_julian (budget_date);
   c.lines = lines;
-  baselines = aff_plan_list_baselines (c.plan);
-  if (baselines[0] != NULL)
-    c.baseline = baselines[g_strv_length (baselines) - 1];
+  c.baseline = _aff_plan_latest_baseline (c.plan);
   c.dated = c.baseline != NULL || aff_plan_is_scheduled (c.plan);
   collect_budget (&c);
   *bac = 0;
@@ -2434,7 +2430,6 @@ aff_affair_compute_status (AffAffair    *self,
 {
   g_autoptr(AffAffairStatus) s = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  g_auto(GStrv) baselines = NULL;
   Computation c = { 0 };
   gboolean overflow = FALSE, defined;
   gint64 *m, direct_ev = 0, direct_bac = 0, open = 0, offer_cost;
@@ -2449,9 +2444,7 @@ aff_affair_compute_status (AffAffair    *self,
   c.calendar = aff_plan_get_calendar (c.plan);
   c.day = g_date_get_julian (date);
   c.lines = lines;
-  baselines = aff_plan_list_baselines (c.plan);
-  if (baselines[0] != NULL)
-    c.baseline = baselines[g_strv_length (baselines) - 1];
+  c.baseline = _aff_plan_latest_baseline (c.plan);
   c.dated = c.baseline != NULL || aff_plan_is_scheduled (c.plan);
 
   s = g_new0 (AffAffairStatus, 1);

@@ -1641,6 +1641,14 @@ aff_plan_get_violations (AffPlan *self)
 
 /* ---- Baselines ---------------------------------------------------------- */
 
+const char *
+_aff_plan_latest_baseline (AffPlan *self)
+{
+  return self->baselines->len > 0
+         ? ((Baseline *) g_ptr_array_index (self->baselines, self->baselines->len - 1))->name
+         : NULL;
+}
+
 static Baseline *
 find_baseline (AffPlan    *self,
                const char *name)

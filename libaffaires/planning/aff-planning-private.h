@@ -35,6 +35,8 @@ guint        _aff_calendar_get_version (AffCalendar *self);
 /* The boundary at the end of @julian: the working days up to it, included. */
 gint32       _aff_calendar_end_ordinal (AffCalendar *self,
                                         guint32      julian);
+/* The name of the baseline saved last, or NULL: owned by the plan. */
+const char  *_aff_plan_latest_baseline (AffPlan     *self);
 gboolean     _aff_calendar_julian   (AffCalendar   *self,
                                      gint64         ordinal,
                                      guint32       *julian);
