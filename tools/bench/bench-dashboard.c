@@ -30,29 +30,10 @@
 #include <glib/gstdio.h>
 
 #include <affaires.h>
+#include "bench-util.h"
 
 #define ENTRIES 100
 #define ROUNDS 5
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
 
 static GDate *
 day (int y, int m, int d)

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include <affaires.h>
+#include "bench-util.h"
 #include "aff-planning-private.h"
 
 #define ROUNDS 5
@@ -33,26 +34,6 @@ static guint
 repeats (guint n)
 {
   return MAX (1, 5000000 / n);
-}
-
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
 }
 
 typedef struct
