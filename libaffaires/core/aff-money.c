@@ -179,8 +179,10 @@ aff_money_new_zero (const char  *currency,
   return aff_money_new (0, currency, error);
 }
 
-/* 10^38 − 1 still fits in 128 bits; anything longer overflows 64 bits anyway. */
-#define MAX_DIGITS 38
+/* Anything longer overflows 64 bits anyway; and 10^30 scaled to the
+ * largest exponent of ISO 4217 (4) still fits in 128 bits, whereas 10^37
+ * scaled to 3 decimals did not. */
+#define MAX_DIGITS 30
 
 /**
  * aff_money_parse:
