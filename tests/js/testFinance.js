@@ -557,7 +557,8 @@ test('ledger sums and open commitments', () => {
     assertEqual(ledger.get_entry(5), null, 'past the end');
 
     // get_entry gives a copy: changing it leaves the ledger alone.
-    entry.set_document('FA-XXX');
+    entry.set_document('FA-992');
+    assertEqual(entry.get_document(), 'FA-992', 'the copy changed');
     assertEqual(ledger.get_entry(2).get_document(), 'FA-991');
 
     // A commitment needs its order; an invoice settles an order the ledger
