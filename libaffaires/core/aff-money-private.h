@@ -42,4 +42,29 @@ _aff_money_cached (AffMoney   **slot,
   return *slot;
 }
 
+/* @amount × @numerator / @denominator rounded half to even, 0 when the
+ * denominator is 0; sets @overflow when the result leaves 64 bits. */
+static inline gint64
+_aff_scale (gint64     amount,
+            AffInt128  numerator,
+            AffInt128  denominator,
+            gboolean  *overflow)
+{
+  gint64 result = 0;
+
+  if (denominator != 0 && !_aff_round_half_even ((AffInt128) amount * numerator, denominator, &result))
+    *overflow = TRUE;
+  return result;
+}
+
+/* Minor units of @currency written as aff_money_to_string() writes them. */
+static inline char *
+_aff_money_text (gint64      minor,
+                 const char *currency)
+{
+  g_autoptr(AffMoney) money = aff_money_new (minor, currency, NULL);
+
+  return aff_money_to_string (money);
+}
+
 G_END_DECLS

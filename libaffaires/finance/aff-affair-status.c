@@ -10,6 +10,7 @@
 #include "aff-error.h"
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
+#include "aff-language-private.h"
 #include "aff-policy.h"
 #include "aff-affair-status.h"
 #include "aff-drift.h"
@@ -478,6 +479,14 @@ record (AffFinance *finance,
         JsonObject *details)
 {
   _aff_track_record (&finance->track, action, details);
+}
+
+guint
+_aff_affair_language (AffAffair *affair)
+{
+  AffPolicy *policy = _aff_affair_get_policy (affair);
+
+  return _aff_language_index (policy != NULL ? aff_policy_get_language (policy) : "fr");
 }
 
 void
@@ -2015,21 +2024,6 @@ earned_fraction (Computation *c,
 }
 
 static gint64
-scale (gint64       amount,
-       AffInt128    numerator,
-       AffInt128    denominator,
-       gboolean    *overflow)
-{
-  gint64 result = 0;
-
-  if (denominator == 0)
-    return 0;
-  if (!_aff_round_half_even ((AffInt128) amount * numerator, denominator, &result))
-    *overflow = TRUE;
-  return result;
-}
-
-static gint64
 add (gint64    a,
      gint64    b,
      gboolean *overflow)
@@ -2175,7 +2169,7 @@ estimate (Computation     *c,
     case AFF_EAC_METHOD_CPI:
       if (ev != 0 && ac != 0)
         {
-          s->money[M_EAC] = scale (bac, ac, ev, overflow);
+          s->money[M_EAC] = _aff_scale (bac, ac, ev, overflow);
           return;
         }
       break;
@@ -2246,7 +2240,7 @@ revenue_and_wip (Computation     *c,
     {
       numerator = CLAMP (numerator, 0, denominator);
       set_ratio (s, R_COMPLETION, numerator, denominator);
-      m[M_RECOGNISED_REVENUE] = scale (m[M_REVENUE_AT_COMPLETION], numerator, denominator, overflow);
+      m[M_RECOGNISED_REVENUE] = _aff_scale (m[M_REVENUE_AT_COMPLETION], numerator, denominator, overflow);
     }
   m[M_ACCRUED_REVENUE] = MAX (0, sub (m[M_RECOGNISED_REVENUE], m[M_BILLED], overflow));
   m[M_DEFERRED_REVENUE] = MAX (0, sub (m[M_BILLED], m[M_RECOGNISED_REVENUE], overflow));
@@ -2374,7 +2368,7 @@ _aff_affair_planned_values (AffAffair     *self,
           guint64 elapsed = 0, total = 0;
 
           planned_fraction (&c, line->work, &elapsed, &total);
-          pv[k] = add (pv[k], scale (line->budget, elapsed, total, &c.overflow), &c.overflow);
+          pv[k] = add (pv[k], _aff_scale (line->budget, elapsed, total, &c.overflow), &c.overflow);
         }
     }
   g_clear_pointer (&c.tasks, g_array_unref);
@@ -2467,13 +2461,13 @@ aff_affair_compute_status (AffAffair    *self,
       if (c.dated)
         {
           planned_fraction (&c, line->work, &elapsed, &total);
-          line->pv = scale (line->budget, elapsed, total, &c.overflow);
+          line->pv = _aff_scale (line->budget, elapsed, total, &c.overflow);
           m[M_PV] = add (m[M_PV], line->pv, &c.overflow);
         }
       if (line->work == NULL && !find_mark (c.finance->progress, NULL, c.day, &bp))
         continue;
       earned_fraction (&c, line->work, &bp);
-      line->ev = scale (line->budget, bp, 10000, &c.overflow);
+      line->ev = _aff_scale (line->budget, bp, 10000, &c.overflow);
       m[M_EV] = add (m[M_EV], line->ev, &c.overflow);
       direct_ev = add (direct_ev, line->ev, &c.overflow);
       direct_bac = add (direct_bac, line->budget, &c.overflow);
@@ -2485,7 +2479,7 @@ aff_affair_compute_status (AffAffair    *self,
 
       if (line->work != NULL || find_mark (c.finance->progress, NULL, c.day, &bp))
         continue;
-      line->ev = scale (line->budget, direct_ev, direct_bac, &c.overflow);
+      line->ev = _aff_scale (line->budget, direct_ev, direct_bac, &c.overflow);
       m[M_EV] = add (m[M_EV], line->ev, &c.overflow);
     }
 

@@ -686,14 +686,6 @@ aff_supplier_payment_get_amount (const AffSupplierPayment *self)
 
 /* The schedule ---------------------------------------------------------- */
 
-static guint
-language_of (AffAffair *affair)
-{
-  AffPolicy *policy = _aff_affair_get_policy (affair);
-
-  return _aff_language_index (policy != NULL ? aff_policy_get_language (policy) : "fr");
-}
-
 static AffBillingMilestone *
 find_milestone (GPtrArray  *milestones,
                 const char *id)
@@ -1040,21 +1032,6 @@ typedef struct
   gboolean overflow;
 } Billing;
 
-static gint64
-share (gint64     amount,
-       AffInt128  numerator,
-       AffInt128  denominator,
-       gboolean  *overflow)
-{
-  gint64 result = 0;
-
-  if (denominator == 0)
-    return 0;
-  if (!_aff_round_half_even ((AffInt128) amount * numerator, denominator, &result))
-    *overflow = TRUE;
-  return result;
-}
-
 /* Completes an item from its amount: the advance recovered pro rata of the
  * work billed (all of what is left on the final invoice), VAT, retention. */
 static AffBillingItem *
@@ -1081,27 +1058,18 @@ item_new (Billing                   *b,
       if (milestone->kind == AFF_BILLING_KIND_FINAL || work_after >= b->revenue)
         recovered = b->sent.advance - b->sent.recovered;
       else
-        recovered = share (b->sent.advance, work_after, b->revenue, &b->overflow) - b->sent.recovered;
+        recovered = _aff_scale (b->sent.advance, work_after, b->revenue, &b->overflow) - b->sent.recovered;
       recovered = CLAMP (recovered, 0, b->sent.advance - b->sent.recovered);
     }
   m[I_RECOVERED] = recovered;
   b->overflow |= __builtin_sub_overflow (amount, recovered, &m[I_EXCLUDING]);
   if (milestone->kind != AFF_BILLING_KIND_RETENTION_RELEASE)
-    m[I_VAT] = share (m[I_EXCLUDING], b->vat_rate, 10000, &b->overflow);
+    m[I_VAT] = _aff_scale (m[I_EXCLUDING], b->vat_rate, 10000, &b->overflow);
   b->overflow |= __builtin_add_overflow (m[I_EXCLUDING], m[I_VAT], &m[I_INCLUDING]);
   if (work && !b->guarantee)
-    m[I_RETENTION] = share (m[I_INCLUDING], b->retention_rate, 10000, &b->overflow);
+    m[I_RETENTION] = _aff_scale (m[I_INCLUDING], b->retention_rate, 10000, &b->overflow);
   b->overflow |= __builtin_sub_overflow (m[I_INCLUDING], m[I_RETENTION], &m[I_PAYABLE]);
   return item;
-}
-
-static char *
-money_text (const Billing *b,
-            gint64         minor)
-{
-  g_autoptr(AffMoney) money = aff_money_new (minor, b->currency, NULL);
-
-  return aff_money_to_string (money);
 }
 
 /* The last day of the month before the one of @date, or @date itself when
@@ -1141,7 +1109,7 @@ add_situation (Billing                   *b,
       return;
     }
   /* The progress is EV / BAC: exact, so the situation is too. */
-  cumulative = share (aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
+  cumulative = _aff_scale (aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
                       aff_money_get_minor (aff_affair_status_get_ev (status)),
                       aff_money_get_minor (aff_affair_status_get_bac (status)), &b->overflow);
   amount = cumulative - b->sent.situations;
@@ -1149,9 +1117,10 @@ add_situation (Billing                   *b,
     return;
   aff_affair_status_get_physical_progress (status, &progress);
   progress_text = _aff_language_decimal (lang, progress * 100, 2);
-  cumulative_text = money_text (b, cumulative);
-  before_text = money_text (b, b->sent.situations);
-  revenue_text = money_text (b, aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)));
+  cumulative_text = _aff_money_text (cumulative, b->currency);
+  before_text = _aff_money_text (b->sent.situations, b->currency);
+  revenue_text = _aff_money_text (aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
+                                  b->currency);
   g_ptr_array_add (items, item_new (b, milestone, &end, amount,
                                     g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %s %% de %s, "
                                                         "soit %s cumulés, moins %s déjà facturés en situations",
@@ -1171,13 +1140,13 @@ add_milestone (Billing                   *b,
   guint lang = b->lang;
   AffTask *task = aff_plan_lookup_task (aff_affair_get_plan (b->affair), milestone->task_id);
   const GDate *finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
-  g_autofree char *revenue_text = money_text (b, b->revenue);
+  g_autofree char *revenue_text = _aff_money_text (b->revenue, b->currency);
   g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
 
   if (finished == NULL || !g_date_valid (finished) || g_date_compare (finished, date) > 0)
     return;
   g_ptr_array_add (items, item_new (b, milestone, finished,
-                                    share (b->revenue, milestone->basis_points, 10000, &b->overflow),
+                                    _aff_scale (b->revenue, milestone->basis_points, 10000, &b->overflow),
                                     g_strdup_printf (L ("%s terminée : %s %% de %s",
                                                         "%s finished: %s %% of %s"),
                                                      milestone->task_id, share_text, revenue_text)));
@@ -1241,7 +1210,7 @@ aff_affair_list_billing_due (AffAffair    *self,
   b.vat_rate = aff_affair_get_vat_rate (self);
   b.retention_rate = aff_affair_get_retention_rate (self);
   b.guarantee = *guarantee;
-  b.lang = lang = language_of (self);
+  b.lang = lang = _aff_affair_language (self);
   b.overflow |= !sum_sent (invoices, g_date_get_julian (date), &b.sent);
 
   schedule = aff_affair_list_billing_milestones (self);
@@ -1259,11 +1228,11 @@ aff_affair_list_billing_due (AffAffair    *self,
         case AFF_BILLING_KIND_ADVANCE:
           if (g_date_compare (date, signed_on) >= 0)
             {
-              g_autofree char *contract_text = money_text (&b, b.contract);
+              g_autofree char *contract_text = _aff_money_text (b.contract, b.currency);
               g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
 
               g_ptr_array_add (items, item_new (&b, milestone, signed_on,
-                                                share (b.contract, milestone->basis_points, 10000, &b.overflow),
+                                                _aff_scale (b.contract, milestone->basis_points, 10000, &b.overflow),
                                                 g_strdup_printf (L ("Acompte à la commande : %s %% de %s",
                                                                     "Advance at the order: %s %% of %s"),
                                                                  share_text, contract_text)));
@@ -1278,8 +1247,8 @@ aff_affair_list_billing_due (AffAffair    *self,
         case AFF_BILLING_KIND_FINAL:
           if (g_date_valid (acceptance) && g_date_compare (acceptance, date) <= 0 && b.revenue > b.sent.work)
             {
-              g_autofree char *revenue_text = money_text (&b, b.revenue);
-              g_autofree char *work_text = money_text (&b, b.sent.work);
+              g_autofree char *revenue_text = _aff_money_text (b.revenue, b.currency);
+              g_autofree char *work_text = _aff_money_text (b.sent.work, b.currency);
 
               g_ptr_array_add (items, item_new (&b, milestone, acceptance, b.revenue - b.sent.work,
                                                 g_strdup_printf (L ("Solde à la réception : %s moins %s déjà "
@@ -1300,7 +1269,7 @@ aff_affair_list_billing_due (AffAffair    *self,
                 g_date_add_years (&release, 1);
               if (g_date_compare (&release, date) <= 0)
                 {
-                  g_autofree char *held_text = money_text (&b, b.sent.retention);
+                  g_autofree char *held_text = _aff_money_text (b.sent.retention, b.currency);
 
                   g_ptr_array_add (items, item_new (&b, milestone, &release, b.sent.retention,
                                                     g_strdup_printf (L ("Libération de la retenue de garantie "

@@ -17,14 +17,6 @@
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
 
-static guint
-language_of (AffAffair *affair)
-{
-  AffPolicy *policy = _aff_affair_get_policy (affair);
-
-  return _aff_language_index (policy != NULL ? aff_policy_get_language (policy) : "fr");
-}
-
 /**
  * aff_affair_list_close_blockers:
  * @self: an affair
@@ -59,7 +51,7 @@ aff_affair_list_close_blockers (AffAffair    *self,
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  lang = language_of (self);
+  lang = _aff_affair_language (self);
   blockers = g_ptr_array_new_with_free_func (g_free);
   tasks = G_LIST_MODEL (aff_affair_get_plan (self));
   n = g_list_model_get_n_items (tasks);

@@ -681,19 +681,6 @@ with_vat_less_retention (AffAffair *affair,
   return payable;
 }
 
-static gint64
-share_of (gint64    amount,
-          gint64    part,
-          gint64    whole,
-          gboolean *overflow)
-{
-  gint64 result = 0;
-
-  if (whole != 0 && !_aff_round_half_even ((AffInt128) amount * part, whole, &result))
-    *overflow = TRUE;
-  return result;
-}
-
 /* Bills @part of the price at the end of month @k (Julian day @end), less
  * @recovery of the advance, and brings its cash in when it will be due. */
 static void
@@ -804,7 +791,7 @@ forecast_affair (AffAffair             *affair,
 
       if (!_aff_round_half_even ((AffInt128) remaining * (pv[k] - pv[k - 1]), bac - pv[0], &part))
         overflow = TRUE;
-      bill_month (affair, &first, ends[k], k, part, share_of (advance_left, part, remaining, &overflow), billing,
+      bill_month (affair, &first, ends[k], k, part, _aff_scale (advance_left, part, remaining, &overflow), billing,
                   cash_in, &overflow);
     }
   if (remaining > 0 && (!dated || bac - pv[0] <= 0))
@@ -1337,7 +1324,6 @@ aff_affair_to_svg_s_curve (AffAffair    *self,
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CurvePoint));
   g_autofree char *day = NULL, *title = NULL, *top_text = NULL;
   g_autoptr(AffMoney) top_money = NULL;
-  AffPolicy *policy;
   GString *out;
   gint64 top_value = 0, bac = 0;
   guint lang, i;
@@ -1352,8 +1338,7 @@ aff_affair_to_svg_s_curve (AffAffair    *self,
                    aff_affair_get_id (self));
       return NULL;
     }
-  policy = _aff_affair_get_policy (self);
-  lang = _aff_language_index (policy != NULL ? aff_policy_get_language (policy) : "fr");
+  lang = _aff_affair_language (self);
   at = *aff_affair_get_signed_date (self);
   g_date_set_day (&at, g_date_get_days_in_month (g_date_get_month (&at), g_date_get_year (&at)));
   for (;;)

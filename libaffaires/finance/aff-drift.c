@@ -421,14 +421,6 @@ aff_drift_get_corrective_action (const AffDrift *self)
   return self->action;
 }
 
-static guint
-language_of (AffAffair *affair)
-{
-  AffPolicy *policy = _aff_affair_get_policy (affair);
-
-  return _aff_language_index (policy != NULL ? aff_policy_get_language (policy) : "fr");
-}
-
 /* The policy's thresholds, or its defaults for an affair without one. */
 static guint
 threshold (AffAffair *affair,
@@ -440,15 +432,6 @@ threshold (AffAffair *affair,
   if (policy == NULL)
     policy = fallback = aff_policy_new ();
   return getter (policy);
-}
-
-static char *
-money_text (gint64      minor,
-            const char *currency)
-{
-  g_autoptr(AffMoney) money = aff_money_new (minor, currency, NULL);
-
-  return aff_money_to_string (money);
 }
 
 static char *
@@ -542,8 +525,8 @@ list_overruns (AffAffair    *self,
       /* The words are written only for the lines that drift: the dashboard
        * lists the drifts of every affair. */
       subject = overrun_subject (spend->work, spend->category);
-      actual = money_text (spend->actual, currency);
-      budget = money_text (spend->budget, currency);
+      actual = _aff_money_text (spend->actual, currency);
+      budget = _aff_money_text (spend->budget, currency);
       if (spend->budget <= 0)
         g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject, 0, limit,
                                             g_strdup_printf (L ("%s : %s de coûts réels sans budget",
@@ -671,7 +654,7 @@ _aff_affair_list_drifts_of (AffAffair              *self,
   double value = 0;
   int drift_bp = 0;
 
-  lang = language_of (self);
+  lang = _aff_affair_language (self);
   cpi_threshold = threshold (self, aff_policy_get_drift_cpi_threshold);
   spi_threshold = threshold (self, aff_policy_get_drift_spi_threshold);
   points = threshold (self, aff_policy_get_drift_margin_points);

@@ -97,6 +97,9 @@ AffFinance *_aff_finance_from_json (AffJsonReader *reader,
                                     const char    *currency,
                                     GError       **error);
 
+/* The language of the affair's policy (aff-language-private.h), French
+ * without one. */
+guint       _aff_affair_language   (AffAffair     *affair);
 void        _aff_finance_record    (AffFinance    *finance,
                                     const char    *action,
                                     JsonObject    *details);
