@@ -1187,16 +1187,6 @@ aff_affair_record_payment (AffAffair       *self,
 
 /* The status ------------------------------------------------------------ */
 
-enum {
-  M_BAC, M_PV, M_EV, M_AC, M_OPEN_COMMITMENTS, M_CV, M_SV, M_EAC, M_ETC, M_VAC, M_CONTINGENCY,
-  M_COST_AT_COMPLETION, M_CONTRACT_AMOUNT, M_REVENUE_AT_COMPLETION, M_MARGIN_AT_COMPLETION,
-  M_OFFER_MARGIN, M_MARGIN_DRIFT, M_RECOGNISED_REVENUE, M_BILLED, M_CASH_RECEIVED, M_ACCRUED_REVENUE,
-  M_DEFERRED_REVENUE, M_LOSS_PROVISION, M_BACKLOG, N_MONEY
-};
-
-enum {
-  R_CPI, R_SPI, R_TCPI, R_PHYSICAL_PROGRESS, R_COST_PROGRESS, R_BILLING_PROGRESS, R_COMPLETION, N_RATIOS
-};
 
 /**
  * AffAffairStatus:
@@ -1735,8 +1725,10 @@ RATIO_GETTER (billing_progress, R_BILLING_PROGRESS)
  */
 RATIO_GETTER (completion, R_COMPLETION)
 
-/* One line of the budget at completion, and what it has earned and was
- * planned to by the date. */
+/* One line of the budget at completion, what it has earned and was planned
+ * to by the date, and the working days it spreads over. */
+typedef enum { MATCH_TASK, MATCH_DELIVERABLE, MATCH_ALL } Match;
+
 typedef struct
 {
   const char *work;
@@ -1744,9 +1736,26 @@ typedef struct
   gint64 budget;
   gint64 pv;
   gint64 ev;
+  Match match;
+  guint first_span;           /* its spans in the evaluation's */
+  guint n_spans;
+  guint64 total;              /* the working days of its spans */
 } Line;
 
+/* The dates a line's budget is spent over: a task's, or the whole plan's,
+ * with the calendar's ordinals read once, so that the planned value at any
+ * day costs one ordinal more. */
 typedef struct
+{
+  guint32 start;
+  guint32 finish;
+  gint32 o_start;             /* the working days before @start */
+  gint32 o_end;               /* the working days up to @finish, included */
+} Span;
+
+/* The computation of an affair's status. A dashboard keeps one for all its
+ * affairs, so that its arrays are made once. */
+struct _AffEvaluation
 {
   AffAffair *affair;
   AffFinance *finance;
@@ -1756,21 +1765,16 @@ typedef struct
   gboolean dated;             /* the plan gives dates */
   guint32 day;
   GArray *lines;              /* Line */
-  GArray *tasks;              /* TaskInfo, made on the first need */
+  GArray *tasks;              /* AffPlanTaskDays */
+  GArray *spans;              /* Span */
+  GArray *spends;             /* AffSpend, made on the first need */
+  gboolean spends_made;
+  AffLedgerScan scan;
+  AffAffairStatus status;     /* its strings left NULL */
   gboolean overflow;
-} Computation;
+};
 
-/* What a computation needs of a task, read once: the strings are the
- * plan's, which outlives the computation. */
-typedef struct
-{
-  const char *id;
-  const char *deliverable;
-  guint duration;
-  gboolean dated;
-  guint32 start;
-  guint32 finish;
-} TaskInfo;
+typedef AffEvaluation Computation;
 
 static void
 add_line (GArray          *lines,
@@ -1779,7 +1783,7 @@ add_line (GArray          *lines,
           gint64           amount,
           gboolean        *overflow)
 {
-  Line line = { work, category, amount, 0, 0 };
+  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0 };
   guint i;
 
   for (i = 0; i < lines->len; i++)
@@ -1801,6 +1805,7 @@ static void
 collect_budget (Computation *c)
 {
   GPtrArray *budget = _aff_affair_peek_budget (c->affair);
+  const AffMoney *overheads = aff_affair_get_overheads (c->affair);
   guint i, j;
 
   for (i = 0; i < budget->len; i++)
@@ -1810,9 +1815,8 @@ collect_budget (Computation *c)
       add_line (c->lines, aff_budget_item_get_lot (item), category_of_kind (aff_budget_item_get_kind (item)),
                 aff_money_get_minor (aff_budget_item_get_amount (item)), &c->overflow);
     }
-  if (!aff_money_is_zero (aff_affair_get_overheads (c->affair)))
-    add_line (c->lines, NULL, AFF_COST_CATEGORY_OVERHEAD,
-              aff_money_get_minor (aff_affair_get_overheads (c->affair)), &c->overflow);
+  if (!aff_money_is_zero (overheads))
+    add_line (c->lines, NULL, AFF_COST_CATEGORY_OVERHEAD, aff_money_get_minor (overheads), &c->overflow);
   for (i = 0; i < c->finance->amendments->len; i++)
     {
       AffAmendment *amendment = g_ptr_array_index (c->finance->amendments, i);
@@ -1828,90 +1832,17 @@ collect_budget (Computation *c)
     }
 }
 
+/* A task's dates: the latest baseline's, else the current schedule's. */
 static gboolean
-task_dates (Computation *c,
-            AffTask     *task,
-            guint32     *start,
-            guint32     *finish)
+task_dates (Computation           *c,
+            const AffPlanTaskDays *task,
+            guint32               *start,
+            guint32               *finish)
 {
-  GDate s, f;
-
-  if (c->baseline != NULL)
-    {
-      if (!aff_plan_get_baseline_dates (c->plan, c->baseline, aff_task_get_id (task), &s, &f))
-        return FALSE;
-    }
-  else
-    {
-      const GDate *es = aff_task_get_early_start (task), *ef = aff_task_get_early_finish (task);
-
-      if (es == NULL || ef == NULL || !g_date_valid (es) || !g_date_valid (ef))
-        return FALSE;
-      s = *es;
-      f = *ef;
-    }
-  *start = g_date_get_julian (&s);
-  *finish = g_date_get_julian (&f);
-  return TRUE;
+  *start = c->baseline != NULL ? task->base_start : task->early_start;
+  *finish = c->baseline != NULL ? task->base_finish : task->early_finish;
+  return *start != 0 && *finish != 0;
 }
-
-/* The working days from @from to @to, both included, from the calendar's
- * ordinals: the status counts them for every task at every date. */
-static guint
-working_days (Computation *c,
-              guint32      from,
-              guint32      to)
-{
-  if (to < from)
-    return 0;
-  return (guint) MAX (0, _aff_calendar_end_ordinal (c->calendar, to) - _aff_calendar_ordinal (c->calendar, from));
-}
-
-/* The working days of [@start, @finish] up to the date, and in all; a
- * milestone counts as one day, past once its day has come. */
-static void
-elapsed_days (Computation *c,
-              guint32      start,
-              guint32      finish,
-              guint64     *elapsed,
-              guint64     *total)
-{
-  guint days = working_days (c, start, finish);
-
-  if (days == 0)
-    {
-      *total += 1;
-      *elapsed += c->day >= finish;
-      return;
-    }
-  *total += days;
-  if (c->day >= start)
-    *elapsed += working_days (c, start, MIN (c->day, finish));
-}
-
-static GArray *
-tasks_of (Computation *c)
-{
-  GListModel *tasks = G_LIST_MODEL (c->plan);
-  guint i, n;
-
-  if (c->tasks != NULL)
-    return c->tasks;
-  n = g_list_model_get_n_items (tasks);
-  c->tasks = g_array_sized_new (FALSE, FALSE, sizeof (TaskInfo), n);
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AffTask) task = g_list_model_get_item (tasks, i);
-      TaskInfo info = { aff_task_get_id (task), aff_task_get_deliverable (task), aff_task_get_duration (task),
-                        FALSE, 0, 0 };
-
-      info.dated = task_dates (c, task, &info.start, &info.finish);
-      g_array_append_val (c->tasks, info);
-    }
-  return c->tasks;
-}
-
-typedef enum { MATCH_TASK, MATCH_DELIVERABLE, MATCH_ALL } Match;
 
 /* The tasks a budget line spreads over: the task named, else the tasks
  * delivering the lot, else the whole plan. */
@@ -1919,15 +1850,14 @@ static Match
 match_of (Computation *c,
           const char  *work)
 {
-  GArray *tasks = tasks_of (c);
   Match match = MATCH_ALL;
   guint i;
 
   if (work == NULL)
     return MATCH_ALL;
-  for (i = 0; i < tasks->len; i++)
+  for (i = 0; i < c->tasks->len; i++)
     {
-      const TaskInfo *task = &g_array_index (tasks, TaskInfo, i);
+      const AffPlanTaskDays *task = &g_array_index (c->tasks, AffPlanTaskDays, i);
 
       if (strcmp (task->id, work) == 0)
         return MATCH_TASK;
@@ -1938,9 +1868,9 @@ match_of (Computation *c,
 }
 
 static gboolean
-task_matches (const TaskInfo *task,
-              Match           match,
-              const char     *work)
+task_matches (const AffPlanTaskDays *task,
+              Match                  match,
+              const char            *work)
 {
   switch (match)
     {
@@ -1954,64 +1884,108 @@ task_matches (const TaskInfo *task,
     }
 }
 
+/* A span's working days; a milestone's is one, past once its day has come. */
 static void
-planned_fraction (Computation *c,
-                  const char  *work,
-                  guint64     *elapsed,
-                  guint64     *total)
+add_span (Computation *c,
+          Line        *line,
+          guint32      start,
+          guint32      finish)
 {
-  GArray *tasks = tasks_of (c);
-  Match match = match_of (c, work);
-  guint32 lo = G_MAXUINT32, hi = 0;
+  Span span = { start, finish, _aff_calendar_ordinal (c->calendar, start),
+                _aff_calendar_end_ordinal (c->calendar, finish) };
+
+  g_array_append_val (c->spans, span);
+  line->n_spans++;
+  line->total += finish < start || span.o_end <= span.o_start ? 1 : (guint64) (span.o_end - span.o_start);
+}
+
+/* Gives each line the spans its budget is planned over. */
+static void
+spread_lines (Computation *c)
+{
+  guint i, j;
+
+  for (i = 0; c->dated && i < c->lines->len; i++)
+    {
+      Line *line = &g_array_index (c->lines, Line, i);
+      guint32 lo = G_MAXUINT32, hi = 0, start, finish;
+
+      line->match = match_of (c, line->work);
+      line->first_span = c->spans->len;
+      for (j = 0; j < c->tasks->len; j++)
+        {
+          const AffPlanTaskDays *task = &g_array_index (c->tasks, AffPlanTaskDays, j);
+
+          if (!task_dates (c, task, &start, &finish) || !task_matches (task, line->match, line->work))
+            continue;
+          if (line->match != MATCH_ALL)
+            add_span (c, line, start, finish);
+          lo = MIN (lo, start);
+          hi = MAX (hi, finish);
+        }
+      /* A cost of the whole affair runs over the plan's whole span. */
+      if (line->match == MATCH_ALL && lo <= hi)
+        add_span (c, line, lo, hi);
+    }
+}
+
+/* The working days of a line's spans elapsed by @day, @end_ordinal being
+ * that day's. */
+static guint64
+elapsed_days (Computation *c,
+              const Line  *line,
+              guint32      day,
+              gint32       end_ordinal)
+{
+  guint64 elapsed = 0;
   guint i;
 
-  *elapsed = *total = 0;
-  for (i = 0; i < tasks->len; i++)
+  for (i = 0; i < line->n_spans; i++)
     {
-      const TaskInfo *task = &g_array_index (tasks, TaskInfo, i);
+      const Span *span = &g_array_index (c->spans, Span, line->first_span + i);
 
-      if (!task->dated || !task_matches (task, match, work))
-        continue;
-      if (match == MATCH_ALL)
-        {
-          lo = MIN (lo, task->start);
-          hi = MAX (hi, task->finish);
-        }
-      else
-        elapsed_days (c, task->start, task->finish, elapsed, total);
+      if (span->finish < span->start || span->o_end <= span->o_start)
+        elapsed += day >= span->finish;
+      else if (day >= span->start)
+        elapsed += (guint64) MAX (0, MIN (end_ordinal, span->o_end) - span->o_start);
     }
-  /* A cost of the whole affair runs over the plan's whole span. */
-  if (match == MATCH_ALL && lo <= hi)
-    elapsed_days (c, lo, hi, elapsed, total);
+  return elapsed;
+}
+
+static gint64
+planned_value (Computation *c,
+               const Line  *line,
+               guint32      day,
+               gint32       end_ordinal)
+{
+  return _aff_scale (line->budget, elapsed_days (c, line, day, end_ordinal), line->total, &c->overflow);
 }
 
 /* The physical progress of a task or lot, in basis points, and whether
  * anything says so. */
 static gboolean
 earned_fraction (Computation *c,
-                 const char  *work,
+                 const Line  *line,
                  gint64      *basis_points)
 {
-  GArray *tasks;
   AffInt128 weighted = 0, weights = 0;
   gboolean any = FALSE;
   guint i;
 
-  if (find_mark (c->finance->progress, work, c->day, basis_points))
+  if (find_mark (c->finance->progress, line->work, c->day, basis_points))
     return TRUE;
-  if (work == NULL || match_of (c, work) != MATCH_DELIVERABLE)
+  if (line->work == NULL || (c->dated ? line->match : match_of (c, line->work)) != MATCH_DELIVERABLE)
     {
       *basis_points = 0;
-      return work != NULL;
+      return line->work != NULL;
     }
-  tasks = tasks_of (c);
-  for (i = 0; i < tasks->len; i++)
+  for (i = 0; i < c->tasks->len; i++)
     {
-      const TaskInfo *task = &g_array_index (tasks, TaskInfo, i);
+      const AffPlanTaskDays *task = &g_array_index (c->tasks, AffPlanTaskDays, i);
       gint64 bp = 0;
       guint weight;
 
-      if (g_strcmp0 (task->deliverable, work) != 0)
+      if (g_strcmp0 (task->deliverable, line->work) != 0)
         continue;
       any |= find_mark (c->finance->progress, task->id, c->day, &bp);
       weight = MAX (task->duration, 1u);
@@ -2334,6 +2308,78 @@ _aff_affair_revenue_at_completion (AffAffair *self,
   return revenue;
 }
 
+AffEvaluation *
+_aff_evaluation_new (void)
+{
+  AffEvaluation *e = g_new0 (AffEvaluation, 1);
+
+  e->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  e->tasks = g_array_new (FALSE, FALSE, sizeof (AffPlanTaskDays));
+  e->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  e->spends = g_array_new (FALSE, FALSE, sizeof (AffSpend));
+  _aff_ledger_scan_init (&e->scan);
+  return e;
+}
+
+void
+_aff_evaluation_free (AffEvaluation *e)
+{
+  if (e == NULL)
+    return;
+  g_array_unref (e->lines);
+  g_array_unref (e->tasks);
+  g_array_unref (e->spans);
+  g_array_unref (e->spends);
+  _aff_ledger_scan_clear (&e->scan);
+  g_free (e);
+}
+
+/* Reads what the affair's status needs on @date: its budget, its plan's
+ * tasks and the spans of each budget line. */
+static void
+prepare (AffEvaluation *e,
+         AffAffair     *affair,
+         const GDate   *date)
+{
+  e->affair = affair;
+  e->finance = _aff_affair_get_finance (affair);
+  e->plan = aff_affair_get_plan (affair);
+  e->calendar = aff_plan_get_calendar (e->plan);
+  e->day = g_date_get_julian (date);
+  e->overflow = FALSE;
+  e->spends_made = FALSE;
+  g_array_set_size (e->lines, 0);
+  g_array_set_size (e->spans, 0);
+  e->baseline = _aff_plan_task_days (e->plan, e->tasks);
+  e->dated = e->baseline != NULL || aff_plan_is_scheduled (e->plan);
+  collect_budget (e);
+  spread_lines (e);
+}
+
+gboolean
+_aff_evaluation_planned_values (AffEvaluation *e,
+                                const guint32 *days,
+                                guint          n_days,
+                                gint64        *pv,
+                                gint64        *bac)
+{
+  gboolean overflow = e->overflow;
+  guint i, k;
+
+  *bac = e->status.money[M_BAC];
+  for (k = 0; k < n_days; k++)
+    {
+      gint32 end = e->dated ? _aff_calendar_end_ordinal (e->calendar, days[k]) : 0;
+
+      pv[k] = 0;
+      for (i = 0; e->dated && i < e->lines->len; i++)
+        pv[k] = add (pv[k], planned_value (e, &g_array_index (e->lines, Line, i), days[k], end), &e->overflow);
+    }
+  overflow |= e->overflow;
+  e->overflow = FALSE;
+  return e->dated && !overflow;
+}
+
 gboolean
 _aff_affair_planned_values (AffAffair     *self,
                             const GDate   *budget_date,
@@ -2342,37 +2388,13 @@ _aff_affair_planned_values (AffAffair     *self,
                             gint64        *pv,
                             gint64        *bac)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  Computation c = { 0 };
-  guint i, k;
+  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
+  guint i;
 
-  c.affair = self;
-  c.finance = _aff_affair_get_finance (self);
-  c.plan = aff_affair_get_plan (self);
-  c.calendar = aff_plan_get_calendar (c.plan);
-  c.day = g_date_get_julian (budget_date);
-  c.lines = lines;
-  c.baseline = _aff_plan_latest_baseline (c.plan);
-  c.dated = c.baseline != NULL || aff_plan_is_scheduled (c.plan);
-  collect_budget (&c);
-  *bac = 0;
-  for (i = 0; i < lines->len; i++)
-    *bac = add (*bac, g_array_index (lines, Line, i).budget, &c.overflow);
-  for (k = 0; k < n_days; k++)
-    {
-      pv[k] = 0;
-      c.day = days[k];
-      for (i = 0; c.dated && i < lines->len; i++)
-        {
-          const Line *line = &g_array_index (lines, Line, i);
-          guint64 elapsed = 0, total = 0;
-
-          planned_fraction (&c, line->work, &elapsed, &total);
-          pv[k] = add (pv[k], _aff_scale (line->budget, elapsed, total, &c.overflow), &c.overflow);
-        }
-    }
-  g_clear_pointer (&c.tasks, g_array_unref);
-  return c.dated && !c.overflow;
+  prepare (e, self, budget_date);
+  for (i = 0; i < e->lines->len; i++)
+    e->status.money[M_BAC] = add (e->status.money[M_BAC], g_array_index (e->lines, Line, i).budget, &e->overflow);
+  return _aff_evaluation_planned_values (e, days, n_days, pv, bac);
 }
 
 /* The lines of the budget collected as the status collects them. */
@@ -2381,25 +2403,183 @@ _aff_affair_budget_lines (AffAffair   *self,
                           const GDate *date,
                           gboolean    *overflow)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
   GArray *result = g_array_new (FALSE, FALSE, sizeof (AffBudgetLine));
-  Computation c = { 0 };
   guint i;
 
-  c.affair = self;
-  c.finance = _aff_affair_get_finance (self);
-  c.day = g_date_get_julian (date);
-  c.lines = lines;
-  collect_budget (&c);
-  for (i = 0; i < lines->len; i++)
+  e->affair = self;
+  e->finance = _aff_affair_get_finance (self);
+  e->day = g_date_get_julian (date);
+  collect_budget (e);
+  for (i = 0; i < e->lines->len; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
+      const Line *line = &g_array_index (e->lines, Line, i);
       AffBudgetLine out = { line->work, line->category, line->budget };
 
       g_array_append_val (result, out);
     }
-  *overflow = c.overflow;
+  *overflow = e->overflow;
   return result;
+}
+
+const AffSpend *
+_aff_evaluation_spends (AffEvaluation *e,
+                        guint         *n)
+{
+  AffLedger *ledger = e->finance->ledger;
+  AffCostCategory category;
+  guint32 work;
+  gint64 actual;
+  guint i, j;
+
+  if (!e->spends_made)
+    {
+      g_array_set_size (e->spends, 0);
+      /* The budget's lines first, then the costs without one as the ledger
+       * first met them. */
+      for (i = 0; i < e->lines->len; i++)
+        {
+          const Line *line = &g_array_index (e->lines, Line, i);
+          AffSpend spend = { line->work, line->category, 0, line->budget };
+
+          work = _aff_ledger_find_word (ledger, line->work);
+          if (line->work == NULL || work != 0)
+            spend.actual = _aff_ledger_scan_actual (&e->scan, work, line->category, NULL);
+          g_array_append_val (e->spends, spend);
+        }
+      for (i = 0; _aff_ledger_scan_spend (&e->scan, i, &work, &category, &actual); i++)
+        {
+          const char *word = _aff_ledger_word (ledger, work);
+          AffSpend spend = { word, category, actual, 0 };
+
+          if (work == G_MAXUINT32)
+            continue;
+          for (j = 0; j < e->lines->len; j++)
+            {
+              const Line *line = &g_array_index (e->lines, Line, j);
+
+              if (line->category == category && g_strcmp0 (line->work, word) == 0)
+                break;
+            }
+          if (j == e->lines->len)
+            g_array_append_val (e->spends, spend);
+        }
+      e->spends_made = TRUE;
+    }
+  *n = e->spends->len;
+  return (const AffSpend *) e->spends->data;
+}
+
+GArray *
+_aff_evaluation_get_tasks (AffEvaluation *e,
+                           const char   **baseline)
+{
+  *baseline = e->baseline;
+  return e->tasks;
+}
+
+const AffAffairStatus *
+_aff_evaluation_run (AffEvaluation  *e,
+                     AffAffair      *affair,
+                     const GDate    *date,
+                     GError        **error)
+{
+  AffAffairStatus *s = &e->status;
+  gboolean overflow = FALSE, defined;
+  gint64 *m, direct_ev = 0, direct_bac = 0, offer_cost, bp = 0;
+  gboolean whole_marked;
+  gint32 end;
+  guint i;
+
+  prepare (e, affair, date);
+  memset (s, 0, sizeof *s);
+  m = s->money;
+  s->date = *date;
+  s->has_baseline = e->dated && e->tasks->len > 0;
+
+  end = e->dated ? _aff_calendar_end_ordinal (e->calendar, e->day) : 0;
+  whole_marked = find_mark (e->finance->progress, NULL, e->day, &bp);
+  /* Lines of a task or lot first: a line of the whole affair without a
+   * progress of its own earns as they do. */
+  for (i = 0; i < e->lines->len; i++)
+    {
+      Line *line = &g_array_index (e->lines, Line, i);
+
+      m[M_BAC] = add (m[M_BAC], line->budget, &e->overflow);
+      if (e->dated)
+        {
+          line->pv = planned_value (e, line, e->day, end);
+          m[M_PV] = add (m[M_PV], line->pv, &e->overflow);
+        }
+      if (line->work == NULL && !whole_marked)
+        continue;
+      earned_fraction (e, line, &bp);
+      line->ev = _aff_scale (line->budget, bp, 10000, &e->overflow);
+      m[M_EV] = add (m[M_EV], line->ev, &e->overflow);
+      direct_ev = add (direct_ev, line->ev, &e->overflow);
+      direct_bac = add (direct_bac, line->budget, &e->overflow);
+    }
+  for (i = 0; !whole_marked && i < e->lines->len; i++)
+    {
+      Line *line = &g_array_index (e->lines, Line, i);
+
+      if (line->work != NULL)
+        continue;
+      line->ev = _aff_scale (line->budget, direct_ev, direct_bac, &e->overflow);
+      m[M_EV] = add (m[M_EV], line->ev, &e->overflow);
+    }
+
+  if (!_aff_ledger_scan (e->finance->ledger, e->day, &e->scan))
+    e->overflow = TRUE;
+  m[M_AC] = e->scan.actual;
+  m[M_OPEN_COMMITMENTS] = e->scan.open;
+  overflow = e->overflow;
+  m[M_CV] = sub (m[M_EV], m[M_AC], &overflow);
+  m[M_SV] = sub (m[M_EV], m[M_PV], &overflow);
+  set_ratio (s, R_CPI, m[M_EV], m[M_AC]);
+  set_ratio (s, R_SPI, m[M_EV], m[M_PV]);
+  set_ratio (s, R_TCPI, sub (m[M_BAC], m[M_EV], &overflow), sub (m[M_BAC], m[M_AC], &overflow));
+
+  estimate (e, s, &overflow);
+  m[M_ETC] = sub (m[M_EAC], m[M_AC], &overflow);
+  m[M_VAC] = sub (m[M_BAC], m[M_EAC], &overflow);
+
+  m[M_CONTINGENCY] = aff_money_get_minor (aff_affair_get_contingency (affair));
+  m[M_COST_AT_COMPLETION] = add (m[M_EAC], m[M_CONTINGENCY], &overflow);
+  m[M_CONTRACT_AMOUNT] = aff_money_get_minor (aff_affair_get_contract_amount (affair));
+  m[M_REVENUE_AT_COMPLETION] = _aff_affair_revenue_at_completion (affair, e->day, &overflow);
+  m[M_MARGIN_AT_COMPLETION] = sub (m[M_REVENUE_AT_COMPLETION], m[M_COST_AT_COMPLETION], &overflow);
+  offer_cost = add (add (aff_money_get_minor (aff_affair_get_budget_total (affair)),
+                         aff_money_get_minor (aff_affair_get_overheads (affair)), &overflow),
+                    m[M_CONTINGENCY], &overflow);
+  m[M_OFFER_MARGIN] = sub (m[M_CONTRACT_AMOUNT], offer_cost, &overflow);
+  m[M_MARGIN_DRIFT] = sub (m[M_MARGIN_AT_COMPLETION], m[M_OFFER_MARGIN], &overflow);
+  s->margin_rate = (int) rate_of (m[M_MARGIN_AT_COMPLETION], m[M_REVENUE_AT_COMPLETION], &s->has_margin_rate);
+  {
+    int offer_rate = (int) rate_of (m[M_OFFER_MARGIN], m[M_CONTRACT_AMOUNT], &defined);
+
+    s->has_margin_rate_drift = defined && s->has_margin_rate;
+    if (s->has_margin_rate_drift)
+      s->margin_rate_drift = s->margin_rate - offer_rate;
+  }
+
+  m[M_BILLED] = sum_work_billed (e->finance->invoices, e->day, &overflow);
+  m[M_CASH_RECEIVED] = sum_bills (e->finance->payments, e->day, &overflow);
+  revenue_and_wip (e, s, &overflow);
+
+  if (overflow)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW,
+                   _("Affair “%s”: a figure of its status overflows 64 bits"), aff_affair_get_id (affair));
+      return NULL;
+    }
+  return s;
+}
+
+const gint64 *
+_aff_affair_status_money (const AffAffairStatus *self)
+{
+  return self->money;
 }
 
 /**
@@ -2422,120 +2602,20 @@ aff_affair_compute_status (AffAffair    *self,
                            const GDate  *date,
                            GError      **error)
 {
-  g_autoptr(AffAffairStatus) s = NULL;
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  Computation c = { 0 };
-  gboolean overflow = FALSE, defined;
-  gint64 *m, direct_ev = 0, direct_bac = 0, open = 0, offer_cost;
-  guint i;
+  g_autoptr(AffEvaluation) e = NULL;
+  const AffAffairStatus *s;
+  AffAffairStatus *copy;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  c.affair = self;
-  c.finance = _aff_affair_get_finance (self);
-  c.plan = aff_affair_get_plan (self);
-  c.calendar = aff_plan_get_calendar (c.plan);
-  c.day = g_date_get_julian (date);
-  c.lines = lines;
-  c.baseline = _aff_plan_latest_baseline (c.plan);
-  c.dated = c.baseline != NULL || aff_plan_is_scheduled (c.plan);
-
-  s = g_new0 (AffAffairStatus, 1);
-  m = s->money;
-  s->affair_id = g_strdup (aff_affair_get_id (self));
-  s->date = *date;
-  s->currency = g_strdup (aff_money_get_currency (aff_affair_get_contract_amount (self)));
-  s->has_baseline = c.dated && g_list_model_get_n_items (G_LIST_MODEL (c.plan)) > 0;
-
-  collect_budget (&c);
-  /* Lines of a task or lot first: a line of the whole affair without a
-   * progress of its own earns as they do. */
-  for (i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      guint64 elapsed = 0, total = 0;
-      gint64 bp = 0;
-
-      m[M_BAC] = add (m[M_BAC], line->budget, &c.overflow);
-      if (c.dated)
-        {
-          planned_fraction (&c, line->work, &elapsed, &total);
-          line->pv = _aff_scale (line->budget, elapsed, total, &c.overflow);
-          m[M_PV] = add (m[M_PV], line->pv, &c.overflow);
-        }
-      if (line->work == NULL && !find_mark (c.finance->progress, NULL, c.day, &bp))
-        continue;
-      earned_fraction (&c, line->work, &bp);
-      line->ev = _aff_scale (line->budget, bp, 10000, &c.overflow);
-      m[M_EV] = add (m[M_EV], line->ev, &c.overflow);
-      direct_ev = add (direct_ev, line->ev, &c.overflow);
-      direct_bac = add (direct_bac, line->budget, &c.overflow);
-    }
-  for (i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      gint64 bp;
-
-      if (line->work != NULL || find_mark (c.finance->progress, NULL, c.day, &bp))
-        continue;
-      line->ev = _aff_scale (line->budget, direct_ev, direct_bac, &c.overflow);
-      m[M_EV] = add (m[M_EV], line->ev, &c.overflow);
-    }
-
-  {
-    g_autoptr(AffMoney) actual = aff_ledger_sum (c.finance->ledger, date, AFF_COST_STATE_ACTUAL, NULL, -1, NULL);
-
-    if (actual == NULL)
-      c.overflow = TRUE;
-    else
-      m[M_AC] = aff_money_get_minor (actual);
-  }
-  if (!_aff_ledger_open_commitments (c.finance->ledger, c.day, &open))
-    c.overflow = TRUE;
-  m[M_OPEN_COMMITMENTS] = open;
-  overflow = c.overflow;
-  m[M_CV] = sub (m[M_EV], m[M_AC], &overflow);
-  m[M_SV] = sub (m[M_EV], m[M_PV], &overflow);
-  set_ratio (s, R_CPI, m[M_EV], m[M_AC]);
-  set_ratio (s, R_SPI, m[M_EV], m[M_PV]);
-  set_ratio (s, R_TCPI, sub (m[M_BAC], m[M_EV], &overflow), sub (m[M_BAC], m[M_AC], &overflow));
-
-  estimate (&c, s, &overflow);
-  m[M_ETC] = sub (m[M_EAC], m[M_AC], &overflow);
-  m[M_VAC] = sub (m[M_BAC], m[M_EAC], &overflow);
-
-  m[M_CONTINGENCY] = aff_money_get_minor (aff_affair_get_contingency (self));
-  m[M_COST_AT_COMPLETION] = add (m[M_EAC], m[M_CONTINGENCY], &overflow);
-  m[M_CONTRACT_AMOUNT] = aff_money_get_minor (aff_affair_get_contract_amount (self));
-  m[M_REVENUE_AT_COMPLETION] = _aff_affair_revenue_at_completion (self, c.day, &overflow);
-  m[M_MARGIN_AT_COMPLETION] = sub (m[M_REVENUE_AT_COMPLETION], m[M_COST_AT_COMPLETION], &overflow);
-  offer_cost = add (add (aff_money_get_minor (aff_affair_get_budget_total (self)),
-                         aff_money_get_minor (aff_affair_get_overheads (self)), &overflow),
-                    m[M_CONTINGENCY], &overflow);
-  m[M_OFFER_MARGIN] = sub (m[M_CONTRACT_AMOUNT], offer_cost, &overflow);
-  m[M_MARGIN_DRIFT] = sub (m[M_MARGIN_AT_COMPLETION], m[M_OFFER_MARGIN], &overflow);
-  s->margin_rate = (int) rate_of (m[M_MARGIN_AT_COMPLETION], m[M_REVENUE_AT_COMPLETION], &s->has_margin_rate);
-  {
-    int offer_rate = (int) rate_of (m[M_OFFER_MARGIN], m[M_CONTRACT_AMOUNT], &defined);
-
-    s->has_margin_rate_drift = defined && s->has_margin_rate;
-    if (s->has_margin_rate_drift)
-      s->margin_rate_drift = s->margin_rate - offer_rate;
-  }
-
-  m[M_BILLED] = sum_work_billed (c.finance->invoices, c.day, &overflow);
-  m[M_CASH_RECEIVED] = sum_bills (c.finance->payments, c.day, &overflow);
-  revenue_and_wip (&c, s, &overflow);
-
-  g_clear_pointer (&c.tasks, g_array_unref);
-  if (overflow)
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW,
-                   _("Affair “%s”: a figure of its status overflows 64 bits"), aff_affair_get_id (self));
-      return NULL;
-    }
-  return g_steal_pointer (&s);
+  e = _aff_evaluation_new ();
+  if ((s = _aff_evaluation_run (e, self, date, error)) == NULL)
+    return NULL;
+  copy = g_memdup2 (s, sizeof *s);
+  copy->affair_id = g_strdup (aff_affair_get_id (self));
+  copy->currency = g_strdup (aff_money_get_currency (aff_affair_get_contract_amount (self)));
+  return copy;
 }
 
 /**

@@ -439,9 +439,54 @@ struct _AffDashboard
   AffDashboardRow *totals;
   GPtrArray *by_client;
   GPtrArray *by_activity;
-  GPtrArray *alerts;          /* char * */
+  GPtrArray *alerts;          /* Alert */
   GPtrArray *forecast;        /* AffForecastMonth */
 };
+
+/* An alert is written when asked for: the dashboard of ten thousand
+ * affairs finds tens of thousands, and is mostly read for its figures. */
+typedef struct
+{
+  guint row;                  /* the affair's, in the rows */
+  AffDrift *drift;            /* a drift without corrective action, or NULL */
+  char *invoice;              /* else an invoice paid late */
+  guint days_late;
+  gint64 owed;
+} Alert;
+
+static void
+alert_free (Alert *alert)
+{
+  g_clear_pointer (&alert->drift, aff_drift_free);
+  g_free (alert->invoice);
+  g_free (alert);
+}
+
+static Alert *
+alert_copy (const Alert *alert)
+{
+  Alert *copy = g_memdup2 (alert, sizeof *alert);
+
+  copy->drift = alert->drift != NULL ? aff_drift_copy (alert->drift) : NULL;
+  copy->invoice = g_strdup (alert->invoice);
+  return copy;
+}
+
+static char *
+alert_text (const AffDashboard *self,
+            const Alert        *alert)
+{
+  const AffDashboardRow *row = g_ptr_array_index (self->rows, alert->row);
+  guint lang = self->lang;
+  g_autofree char *owed = NULL;
+
+  if (alert->drift != NULL)
+    return g_strdup_printf (L ("%s : %s", "%s: %s"), row->key, aff_drift_get_message (alert->drift));
+  owed = _aff_money_text (alert->owed, row->currency);
+  return g_strdup_printf (L ("%s : facture %s impayée, %u jours de retard, %s dus",
+                             "%s: invoice %s unpaid, %u days late, %s owed"),
+                          row->key, alert->invoice, alert->days_late, owed);
+}
 
 static GPtrArray *
 copy_rows (GPtrArray *rows)
@@ -479,9 +524,9 @@ aff_dashboard_copy (const AffDashboard *self)
   copy->forecast = g_ptr_array_new_full (self->forecast->len, (GDestroyNotify) aff_forecast_month_free);
   for (i = 0; i < self->forecast->len; i++)
     g_ptr_array_add (copy->forecast, aff_forecast_month_copy (g_ptr_array_index (self->forecast, i)));
-  copy->alerts = g_ptr_array_new_full (self->alerts->len, g_free);
+  copy->alerts = g_ptr_array_new_full (self->alerts->len, (GDestroyNotify) alert_free);
   for (i = 0; i < self->alerts->len; i++)
-    g_ptr_array_add (copy->alerts, g_strdup (g_ptr_array_index (self->alerts, i)));
+    g_ptr_array_add (copy->alerts, alert_copy (g_ptr_array_index (self->alerts, i)));
   return copy;
 }
 
@@ -620,7 +665,7 @@ aff_dashboard_list_alerts (const AffDashboard *self)
   g_return_val_if_fail (self != NULL, NULL);
   result = g_new0 (char *, self->alerts->len + 1);
   for (i = 0; i < self->alerts->len; i++)
-    result[i] = g_strdup (g_ptr_array_index (self->alerts, i));
+    result[i] = alert_text (self, g_ptr_array_index (self->alerts, i));
   return result;
 }
 
@@ -709,6 +754,7 @@ bill_month (AffAffair   *affair,
 /* Adds the affair's billing and cash in to the months of the forecast. */
 static gboolean
 forecast_affair (AffAffair             *affair,
+                 AffEvaluation         *e,
                  const AffAffairStatus *status,
                  const GDate           *date,
                  gint64                *billing,
@@ -759,8 +805,7 @@ forecast_affair (AffAffair             *affair,
       if (owed > 0 && (k = month_index (&first, &paid_on)) != G_MAXUINT)
         overflow |= __builtin_add_overflow (cash_in[k], owed, &cash_in[k]);
     }
-  remaining = aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)) -
-              aff_money_get_minor (aff_affair_status_get_billed (status));
+  remaining = _aff_affair_status_money (status)[M_REVENUE_AT_COMPLETION] - _aff_affair_status_money (status)[M_BILLED];
   for (i = 0; i < due->len; i++)
     {
       const AffBillingItem *item = g_ptr_array_index (due, i);
@@ -784,7 +829,7 @@ forecast_affair (AffAffair             *affair,
    * budget, month by month; without dates, or with the plan done, it is
    * expected next month. Each of those invoices recovers its share of
    * the advance not yet recovered, as the billing schedule does. */
-  dated = remaining > 0 && _aff_affair_planned_values (affair, date, ends, FORECAST_MONTHS, pv, &bac);
+  dated = remaining > 0 && _aff_evaluation_planned_values (e, ends, FORECAST_MONTHS, pv, &bac);
   for (k = 1; dated && bac - pv[0] > 0 && k < FORECAST_MONTHS; k++)
     {
       gint64 part = 0;
@@ -809,62 +854,67 @@ forecast_affair (AffAffair             *affair,
 static AffDashboardRow *
 affair_row (AffPortfolio  *portfolio,
             AffAffair     *affair,
+            AffEvaluation *e,
             const GDate   *date,
-            guint          lang,
+            GPtrArray     *rows,
             GPtrArray     *alerts,
             gint64        *billing,
             gint64        *cash_in,
             GError       **error)
 {
-  g_autoptr(AffAffairStatus) status = NULL;
   g_autoptr(GPtrArray) drifts = NULL;
   g_autoptr(GPtrArray) late = NULL;
+  const AffAffairStatus *status;
+  const gint64 *m;
   AffClient *client = aff_portfolio_lookup_client (portfolio, aff_affair_get_client_id (affair));
   const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
   AffDashboardRow *row;
   gboolean overflow = FALSE;
   guint i;
 
-  if ((status = aff_affair_compute_status (affair, date, error)) == NULL ||
-      !forecast_affair (affair, status, date, billing, cash_in, error) ||
-      (drifts = _aff_affair_list_drifts_of (affair, status, error)) == NULL ||
+  if ((status = _aff_evaluation_run (e, affair, date, error)) == NULL ||
+      !forecast_affair (affair, e, status, date, billing, cash_in, error) ||
       (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
     return NULL;
+  drifts = _aff_evaluation_list_drifts (e, affair, status);
+  m = _aff_affair_status_money (status);
   row = row_new (aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);
   row->n_affairs = 1;
-  row->money[D_REVENUE] = aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status));
-  row->money[D_COST] = aff_money_get_minor (aff_affair_status_get_cost_at_completion (status));
-  row->money[D_MARGIN] = aff_money_get_minor (aff_affair_status_get_margin_at_completion (status));
-  row->money[D_DRIFT] = aff_money_get_minor (aff_affair_status_get_margin_drift (status));
-  row->money[D_RECOGNISED] = aff_money_get_minor (aff_affair_status_get_recognised_revenue (status));
-  row->money[D_BACKLOG] = aff_money_get_minor (aff_affair_status_get_backlog (status));
-  row->money[D_ACCRUED] = aff_money_get_minor (aff_affair_status_get_accrued_revenue (status));
-  row->money[D_DEFERRED] = aff_money_get_minor (aff_affair_status_get_deferred_revenue (status));
-  row->money[D_BILLED] = aff_money_get_minor (aff_affair_status_get_billed (status));
-  row->money[D_CASH] = aff_money_get_minor (aff_affair_status_get_cash_received (status));
+  row->money[D_REVENUE] = m[M_REVENUE_AT_COMPLETION];
+  row->money[D_COST] = m[M_COST_AT_COMPLETION];
+  row->money[D_MARGIN] = m[M_MARGIN_AT_COMPLETION];
+  row->money[D_DRIFT] = m[M_MARGIN_DRIFT];
+  row->money[D_RECOGNISED] = m[M_RECOGNISED_REVENUE];
+  row->money[D_BACKLOG] = m[M_BACKLOG];
+  row->money[D_ACCRUED] = m[M_ACCRUED_REVENUE];
+  row->money[D_DEFERRED] = m[M_DEFERRED_REVENUE];
+  row->money[D_BILLED] = m[M_BILLED];
+  row->money[D_CASH] = m[M_CASH_RECEIVED];
   for (i = 0; i < drifts->len; i++)
     {
-      const AffDrift *drift = g_ptr_array_index (drifts, i);
+      Alert *alert;
 
-      if (aff_drift_get_corrective_action (drift) != NULL)
+      if (aff_drift_get_corrective_action (g_ptr_array_index (drifts, i)) != NULL)
         continue;
       row->n_alerts++;
-      g_ptr_array_add (alerts, g_strdup_printf (L ("%s : %s", "%s: %s"), aff_affair_get_id (affair),
-                                                aff_drift_get_message (drift)));
+      alert = g_new0 (Alert, 1);
+      alert->row = rows->len;
+      alert->drift = g_steal_pointer (&drifts->pdata[i]);
+      g_ptr_array_add (alerts, alert);
     }
   for (i = 0; i < late->len; i++)
     {
       const AffLatePayment *payment = g_ptr_array_index (late, i);
-      g_autofree char *owed = aff_money_to_string (aff_late_payment_get_outstanding (payment));
+      gint64 owed = aff_money_get_minor (aff_late_payment_get_outstanding (payment));
+      Alert *alert = g_new0 (Alert, 1);
 
-      overflow |= __builtin_add_overflow (row->money[D_OVERDUE],
-                                          aff_money_get_minor (aff_late_payment_get_outstanding (payment)),
-                                          &row->money[D_OVERDUE]);
+      overflow |= __builtin_add_overflow (row->money[D_OVERDUE], owed, &row->money[D_OVERDUE]);
       row->n_alerts++;
-      g_ptr_array_add (alerts, g_strdup_printf (L ("%s : facture %s impayée, %u jours de retard, %s dus",
-                                                   "%s: invoice %s unpaid, %u days late, %s owed"),
-                                                aff_affair_get_id (affair), aff_late_payment_get_invoice (payment),
-                                                aff_late_payment_get_days_late (payment), owed));
+      alert->row = rows->len;
+      alert->invoice = g_strdup (aff_late_payment_get_invoice (payment));
+      alert->days_late = aff_late_payment_get_days_late (payment);
+      alert->owed = owed;
+      g_ptr_array_add (alerts, alert);
     }
   if (overflow)
     {
@@ -909,6 +959,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                                  GError       **error)
 {
   g_autoptr(AffDashboard) dashboard = NULL;
+  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
   GListModel *affairs;
   AffPolicy *policy;
   const char *currency;
@@ -928,7 +979,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   dashboard->totals = row_new ("total", L ("Total", "Total"), currency);
   dashboard->by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
   dashboard->by_activity = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
-  dashboard->alerts = g_ptr_array_new_with_free_func (g_free);
+  dashboard->alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free);
   dashboard->forecast = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_forecast_month_free);
 
   affairs = aff_portfolio_get_affairs (self);
@@ -949,7 +1000,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                        aff_money_get_currency (aff_affair_get_contract_amount (affair)), currency);
           return NULL;
         }
-      if ((row = affair_row (self, affair, date, lang, dashboard->alerts, billing, cash_in, error)) == NULL)
+      if ((row = affair_row (self, affair, e, date, dashboard->rows, dashboard->alerts, billing, cash_in, error)) == NULL)
         return NULL;
       g_ptr_array_add (dashboard->rows, row);
       if (!add_into (dashboard->totals, row) ||
@@ -1130,7 +1181,14 @@ aff_dashboard_render (const AffDashboard *self,
   if (self->alerts->len == 0)
     _aff_doc_paragraph (&doc, L ("Aucune alerte.", "No alert."));
   else
-    _aff_doc_list (&doc, self->alerts);
+    {
+      guint i;
+
+      alerts = g_ptr_array_new_full (self->alerts->len, g_free);
+      for (i = 0; i < self->alerts->len; i++)
+        g_ptr_array_add (alerts, alert_text (self, g_ptr_array_index (self->alerts, i)));
+      _aff_doc_list (&doc, alerts);
+    }
   return _aff_doc_finish (&doc);
 }
 

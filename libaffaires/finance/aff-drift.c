@@ -258,13 +258,20 @@ aff_corrective_action_get_eac_effect (const AffCorrectiveAction *self)
  * `overhead`) for a budget overrun.
  */
 
+/* The message is written when first asked for: a dashboard finds the
+ * drifts of every affair, and most are only counted. */
 struct _AffDrift
 {
   AffDriftKind kind;
   char *subject;
   double value;
   double threshold;
-  char *message;
+  char *message;              /* NULL until asked for */
+  guint lang;
+  double figures[3];          /* concordance: physical, cost, billing; overrun: the rate in points */
+  gint64 actual;              /* overrun */
+  gint64 budget;
+  char currency[4];
   AffCorrectiveAction *action;
 };
 
@@ -273,7 +280,7 @@ drift_new (AffDriftKind  kind,
            const char   *subject,
            double        value,
            double        threshold,
-           char         *message)
+           guint         lang)
 {
   AffDrift *self = g_new0 (AffDrift, 1);
 
@@ -281,8 +288,57 @@ drift_new (AffDriftKind  kind,
   self->subject = g_strdup (subject);
   self->value = value;
   self->threshold = threshold;
-  self->message = message;
+  self->lang = lang;
   return self;
+}
+
+static char *
+write_message (const AffDrift *self)
+{
+  guint lang = self->lang;
+  g_autofree char *v = NULL, *t = NULL, *p = NULL, *c = NULL, *b = NULL;
+  g_autofree char *actual = NULL, *budget = NULL;
+
+  switch (self->kind)
+    {
+    case AFF_DRIFT_KIND_COST_PERFORMANCE:
+    case AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE:
+      v = _aff_language_decimal (lang, self->value, 3);
+      t = _aff_language_decimal (lang, self->threshold, 3);
+      return self->kind == AFF_DRIFT_KIND_COST_PERFORMANCE
+             ? g_strdup_printf (L ("CPI de %s, sous le seuil de %s", "CPI of %s, below the threshold of %s"), v, t)
+             : g_strdup_printf (L ("SPI de %s, sous le seuil de %s", "SPI of %s, below the threshold of %s"), v, t);
+    case AFF_DRIFT_KIND_MARGIN_EROSION:
+      v = _aff_language_decimal (lang, -self->value, 2);
+      t = _aff_language_decimal (lang, -self->threshold, 2);
+      return g_strdup_printf (L ("Taux de marge à terminaison en baisse de %s points sur l'offre, au-delà de %s",
+                                 "Margin rate at completion %s points below the offer's, beyond %s"), v, t);
+    case AFF_DRIFT_KIND_MILESTONE_SLIP:
+      return g_strdup_printf (L ("Jalon %s : %d jours ouvrés de retard sur la référence, au-delà de %u",
+                                 "Milestone %s: %d working days later than the baseline, beyond %u"),
+                              self->subject, (int) self->value, (guint) self->threshold);
+    case AFF_DRIFT_KIND_CONCORDANCE:
+      p = _aff_language_decimal (lang, self->figures[0] * 100, 1);
+      c = _aff_language_decimal (lang, self->figures[1] * 100, 1);
+      b = _aff_language_decimal (lang, self->figures[2] * 100, 1);
+      v = _aff_language_decimal (lang, self->value * 100, 1);
+      t = _aff_language_decimal (lang, self->threshold * 100, 1);
+      return g_strdup_printf (L ("Avancements discordants : physique %s %%, coûts %s %%, facturation %s %%, "
+                                 "écart de %s points au-delà de %s",
+                                 "Progress out of step: physical %s %%, cost %s %%, billing %s %%, a gap of %s "
+                                 "points beyond %s"), p, c, b, v, t);
+    case AFF_DRIFT_KIND_BUDGET_OVERRUN:
+    default:
+      actual = _aff_money_text (self->actual, self->currency);
+      if (self->budget <= 0)
+        return g_strdup_printf (L ("%s : %s de coûts réels sans budget", "%s: %s of actual costs without a budget"),
+                                self->subject, actual);
+      budget = _aff_money_text (self->budget, self->currency);
+      t = _aff_language_decimal (lang, self->figures[0], 1);
+      return g_strdup_printf (L ("%s : %s de coûts réels pour un budget de %s, plus de %s %% au-delà",
+                                 "%s: %s of actual costs against a budget of %s, more than %s %% over"),
+                              self->subject, actual, budget, t);
+    }
 }
 
 /**
@@ -299,7 +355,9 @@ aff_drift_copy (const AffDrift *self)
   AffDrift *copy;
 
   g_return_val_if_fail (self != NULL, NULL);
-  copy = drift_new (self->kind, self->subject, self->value, self->threshold, g_strdup (self->message));
+  copy = g_memdup2 (self, sizeof *self);
+  copy->subject = g_strdup (self->subject);
+  copy->message = g_strdup (g_atomic_pointer_get (&((AffDrift *) self)->message));
   copy->action = self->action != NULL ? aff_corrective_action_copy (self->action) : NULL;
   return copy;
 }
@@ -400,8 +458,20 @@ aff_drift_get_threshold (const AffDrift *self)
 const char *
 aff_drift_get_message (const AffDrift *self)
 {
+  AffDrift *drift = (AffDrift *) self;
+  char *message;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return self->message;
+  if ((message = g_atomic_pointer_get (&drift->message)) != NULL)
+    return message;
+  /* Two threads may both write it; one keeps its own. */
+  message = write_message (self);
+  if (!g_atomic_pointer_compare_and_exchange (&drift->message, NULL, message))
+    {
+      g_free (message);
+      message = g_atomic_pointer_get (&drift->message);
+    }
+  return message;
 }
 
 /**
@@ -443,141 +513,68 @@ overrun_subject (const char      *work,
   return work != NULL ? g_strdup_printf ("%s/%s", work, nick) : g_strdup (nick);
 }
 
-typedef struct
-{
-  const char *work;
-  AffCostCategory category;
-  gint64 actual;
-  gint64 budget;
-} Spend;
-
-static Spend *
-spend_for (GArray          *spends,
-           const char      *work,
-           AffCostCategory  category)
-{
-  Spend spend = { work, category, 0, 0 };
-  guint i;
-
-  for (i = 0; i < spends->len; i++)
-    {
-      Spend *existing = &g_array_index (spends, Spend, i);
-
-      if (existing->category == category && g_strcmp0 (existing->work, work) == 0)
-        return existing;
-    }
-  g_array_append_val (spends, spend);
-  return &g_array_index (spends, Spend, spends->len - 1);
-}
-
 /* Budget lines whose actual cost is beyond the policy's overrun, and costs
  * without a budget line, in the order of the budget then of the ledger. */
-static gboolean
-list_overruns (AffAffair    *self,
-               const GDate  *date,
-               guint         lang,
-               GPtrArray    *drifts,
-               GError      **error)
+static void
+list_overruns (AffAffair     *self,
+               AffEvaluation *e,
+               guint          lang,
+               GPtrArray     *drifts)
 {
-  AffLedger *ledger = aff_affair_get_ledger (self);
-  const char *currency = aff_ledger_get_currency (ledger);
+  const char *currency = aff_ledger_get_currency (aff_affair_get_ledger (self));
   guint rate = threshold (self, aff_policy_get_drift_overrun_rate);
-  guint32 day = g_date_get_julian (date);
-  gboolean overflow = FALSE;
-  g_autoptr(GArray) lines = _aff_affair_budget_lines (self, date, &overflow);
-  g_autoptr(GArray) spends = g_array_new (FALSE, FALSE, sizeof (Spend));
-  const AffLedgerRow *rows;
+  const AffSpend *spends;
   guint n, i;
 
-  for (i = 0; i < lines->len; i++)
-    {
-      const AffBudgetLine *line = &g_array_index (lines, AffBudgetLine, i);
-
-      spend_for (spends, line->work, line->category)->budget = line->budget;
-    }
-  rows = _aff_ledger_rows (ledger, &n);
+  spends = _aff_evaluation_spends (e, &n);
   for (i = 0; i < n; i++)
     {
-      Spend *spend;
-
-      if (rows[i].state != AFF_COST_STATE_ACTUAL || rows[i].day > day)
-        continue;
-      spend = spend_for (spends, _aff_ledger_word (ledger, rows[i].work), rows[i].category);
-      overflow |= __builtin_add_overflow (spend->actual, rows[i].amount, &spend->actual);
-    }
-  if (overflow)
-    {
-      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: a cost total overflows 64 bits"),
-                   aff_affair_get_id (self));
-      return FALSE;
-    }
-  for (i = 0; i < spends->len; i++)
-    {
-      const Spend *spend = &g_array_index (spends, Spend, i);
-      g_autofree char *subject = NULL, *actual = NULL, *budget = NULL;
-      double limit = 1.0 + rate / 10000.0;
+      const AffSpend *spend = &spends[i];
+      g_autofree char *subject = NULL;
+      AffDrift *drift;
 
       /* Compared exactly: actual × 10000 > budget × (10000 + rate). */
       if (spend->actual <= 0 ||
           (spend->budget > 0 &&
            (AffInt128) spend->actual * 10000 <= (AffInt128) spend->budget * (10000 + rate)))
         continue;
-      /* The words are written only for the lines that drift: the dashboard
-       * lists the drifts of every affair. */
       subject = overrun_subject (spend->work, spend->category);
-      actual = _aff_money_text (spend->actual, currency);
-      budget = _aff_money_text (spend->budget, currency);
-      if (spend->budget <= 0)
-        g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject, 0, limit,
-                                            g_strdup_printf (L ("%s : %s de coûts réels sans budget",
-                                                                "%s: %s of actual costs without a budget"),
-                                                             subject, actual)));
-      else
-        {
-          g_autofree char *over = _aff_language_decimal (lang, rate / 100.0, 1);
-
-          g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject,
-                                              (double) spend->actual / (double) spend->budget, limit,
-                                              g_strdup_printf (L ("%s : %s de coûts réels pour un budget de %s, "
-                                                                  "plus de %s %% au-delà",
-                                                                  "%s: %s of actual costs against a budget of %s, "
-                                                                  "more than %s %% over"),
-                                                               subject, actual, budget, over)));
-        }
+      drift = drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject,
+                         spend->budget > 0 ? (double) spend->actual / (double) spend->budget : 0,
+                         1.0 + rate / 10000.0, lang);
+      drift->actual = spend->actual;
+      drift->budget = spend->budget;
+      drift->figures[0] = rate / 100.0;
+      g_strlcpy (drift->currency, currency, sizeof drift->currency);
+      g_ptr_array_add (drifts, drift);
     }
-  return TRUE;
 }
 
 /* Milestones of the plan, as scheduled now, later than in its latest
- * baseline by more working days than the policy allows. */
+ * baseline by more working days than the policy allows, in the plan's
+ * order (which is its baselines'). */
 static void
-list_slips (AffAffair *self,
-            guint      lang,
-            GPtrArray *drifts)
+list_slips (AffAffair     *self,
+            AffEvaluation *e,
+            guint          lang,
+            GPtrArray     *drifts)
 {
-  AffPlan *plan = aff_affair_get_plan (self);
-  g_auto(GStrv) baselines = aff_plan_list_baselines (plan);
-  g_autoptr(GPtrArray) slips = NULL;
+  AffCalendar *calendar = aff_plan_get_calendar (aff_affair_get_plan (self));
+  const char *baseline;
+  GArray *tasks = _aff_evaluation_get_tasks (e, &baseline);
   guint days = threshold (self, aff_policy_get_drift_slip_days);
   guint i;
 
-  /* Without a baseline or a schedule there is nothing to compare. */
-  if (baselines[0] == NULL ||
-      (slips = aff_plan_compare_to_baseline (plan, baselines[g_strv_length (baselines) - 1], NULL)) == NULL)
-    return;
-  for (i = 0; i < slips->len; i++)
+  for (i = 0; baseline != NULL && i < tasks->len; i++)
     {
-      const AffSlip *slip = g_ptr_array_index (slips, i);
-      int late = aff_slip_get_finish_slip (slip);
+      const AffPlanTaskDays *task = &g_array_index (tasks, AffPlanTaskDays, i);
+      int late;
 
-      if (!aff_slip_is_milestone (slip) || late <= (int) days)
+      if (!task->milestone || task->base_finish == 0 || task->early_finish == 0)
         continue;
-      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MILESTONE_SLIP, aff_slip_get_task_id (slip), late, days,
-                                          g_strdup_printf (L ("Jalon %s : %d jours ouvrés de retard sur la "
-                                                              "référence, au-delà de %u",
-                                                              "Milestone %s: %d working days later than the "
-                                                              "baseline, beyond %u"),
-                                                           aff_slip_get_task_id (slip), late, days)));
+      late = _aff_calendar_ordinal (calendar, task->early_finish) - _aff_calendar_ordinal (calendar, task->base_finish);
+      if (late > (int) days)
+        g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MILESTONE_SLIP, task->id, late, days, lang));
     }
 }
 
@@ -632,23 +629,26 @@ aff_affair_list_drifts (AffAffair    *self,
                         const GDate  *date,
                         GError      **error)
 {
-  g_autoptr(AffAffairStatus) status = NULL;
+  g_autoptr(AffEvaluation) e = NULL;
+  const AffAffairStatus *status;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  if ((status = aff_affair_compute_status (self, date, error)) == NULL)
+  e = _aff_evaluation_new ();
+  if ((status = _aff_evaluation_run (e, self, date, error)) == NULL)
     return NULL;
-  return _aff_affair_list_drifts_of (self, status, error);
+  return _aff_evaluation_list_drifts (e, self, status);
 }
 
 GPtrArray *
-_aff_affair_list_drifts_of (AffAffair              *self,
-                            const AffAffairStatus  *status,
-                            GError                **error)
+_aff_evaluation_list_drifts (AffEvaluation         *e,
+                             AffAffair             *self,
+                             const AffAffairStatus *status)
 {
-  g_autoptr(GPtrArray) drifts = NULL;
+  GPtrArray *drifts = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_drift_free);
   const GDate *date = aff_affair_status_get_date (status);
+  AffPolicy *policy = _aff_affair_get_policy (self);
   GPtrArray *actions;
   guint lang, cpi_threshold, spi_threshold, points, i;
   double value = 0;
@@ -658,66 +658,30 @@ _aff_affair_list_drifts_of (AffAffair              *self,
   cpi_threshold = threshold (self, aff_policy_get_drift_cpi_threshold);
   spi_threshold = threshold (self, aff_policy_get_drift_spi_threshold);
   points = threshold (self, aff_policy_get_drift_margin_points);
-  drifts = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_drift_free);
 
   if (aff_affair_status_get_cpi (status, &value) && value * 10000 < cpi_threshold)
-    {
-      g_autofree char *v = _aff_language_decimal (lang, value, 3);
-      g_autofree char *t = _aff_language_decimal (lang, cpi_threshold / 10000.0, 3);
-
-      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, value, cpi_threshold / 10000.0,
-                                          g_strdup_printf (L ("CPI de %s, sous le seuil de %s",
-                                                              "CPI of %s, below the threshold of %s"), v, t)));
-    }
+    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, value, cpi_threshold / 10000.0, lang));
   if (aff_affair_status_get_spi (status, &value) && value * 10000 < spi_threshold)
-    {
-      g_autofree char *v = _aff_language_decimal (lang, value, 3);
-      g_autofree char *t = _aff_language_decimal (lang, spi_threshold / 10000.0, 3);
-
-      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, value, spi_threshold / 10000.0,
-                                          g_strdup_printf (L ("SPI de %s, sous le seuil de %s",
-                                                              "SPI of %s, below the threshold of %s"), v, t)));
-    }
+    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, value, spi_threshold / 10000.0,
+                                        lang));
   if (aff_affair_status_get_margin_rate_drift (status, &drift_bp) && -drift_bp > (int) points)
-    {
-      g_autofree char *v = _aff_language_decimal (lang, -drift_bp / 100.0, 2);
-      g_autofree char *t = _aff_language_decimal (lang, points / 100.0, 2);
-
-      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, drift_bp / 100.0, -(points / 100.0),
-                                          g_strdup_printf (L ("Taux de marge à terminaison en baisse de %s points "
-                                                              "sur l'offre, au-delà de %s",
-                                                              "Margin rate at completion %s points below the "
-                                                              "offer's, beyond %s"), v, t)));
-    }
-  list_slips (self, lang, drifts);
+    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, drift_bp / 100.0, -(points / 100.0),
+                                        lang));
+  list_slips (self, e, lang, drifts);
   if (!aff_affair_status_is_concordant (status, &value))
     {
-      AffPolicy *policy = _aff_affair_get_policy (self);
       double tolerance = (policy != NULL ? aff_policy_get_concordance_tolerance (policy) : 1000) / 10000.0;
-      double physical = 0, cost = 0, billing = 0;
+      AffDrift *drift = drift_new (AFF_DRIFT_KIND_CONCORDANCE, NULL, value, tolerance, lang);
 
-      aff_affair_status_get_physical_progress (status, &physical);
-      aff_affair_status_get_cost_progress (status, &cost);
-      aff_affair_status_get_billing_progress (status, &billing);
-      g_autofree char *p = _aff_language_decimal (lang, physical * 100, 1);
-      g_autofree char *c = _aff_language_decimal (lang, cost * 100, 1);
-      g_autofree char *b = _aff_language_decimal (lang, billing * 100, 1);
-      g_autofree char *g = _aff_language_decimal (lang, value * 100, 1);
-      g_autofree char *t = _aff_language_decimal (lang, tolerance * 100, 1);
-
-      g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_CONCORDANCE, NULL, value, tolerance,
-                                          g_strdup_printf (L ("Avancements discordants : physique %s %%, "
-                                                              "coûts %s %%, facturation %s %%, écart de %s "
-                                                              "points au-delà de %s",
-                                                              "Progress out of step: physical %s %%, cost "
-                                                              "%s %%, billing %s %%, a gap of %s points "
-                                                              "beyond %s"), p, c, b, g, t)));
+      aff_affair_status_get_physical_progress (status, &drift->figures[0]);
+      aff_affair_status_get_cost_progress (status, &drift->figures[1]);
+      aff_affair_status_get_billing_progress (status, &drift->figures[2]);
+      g_ptr_array_add (drifts, drift);
     }
-  if (!list_overruns (self, date, lang, drifts, error))
-    return NULL;
+  list_overruns (self, e, lang, drifts);
 
   actions = _aff_finance_get_actions (_aff_affair_get_finance (self));
-  for (i = 0; i < drifts->len; i++)
+  for (i = 0; i < drifts->len && actions->len > 0; i++)
     {
       AffDrift *drift = g_ptr_array_index (drifts, i);
       const AffCorrectiveAction *action = action_for (actions, drift, g_date_get_julian (date));
@@ -725,7 +689,7 @@ _aff_affair_list_drifts_of (AffAffair              *self,
       if (action != NULL)
         drift->action = aff_corrective_action_copy (action);
     }
-  return g_steal_pointer (&drifts);
+  return drifts;
 }
 
 static gboolean

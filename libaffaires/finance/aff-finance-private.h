@@ -13,6 +13,7 @@
 #include "aff-affair-status.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
+#include "aff-planning-private.h"
 
 G_BEGIN_DECLS
 
@@ -49,10 +50,44 @@ const char         *_aff_ledger_word     (AffLedger    *self,
 /* The number of @word, 0 when the ledger has never seen it. */
 guint32             _aff_ledger_find_word (AffLedger   *self,
                                            const char  *word);
-/* What is committed and not yet incurred on day @last; FALSE on overflow. */
-gboolean            _aff_ledger_open_commitments (AffLedger *self,
-                                                  guint32    last,
-                                                  gint64    *open);
+/* What one pass over a ledger's rows up to a day sums: a status needs all
+ * of it, for every affair of a dashboard. */
+typedef struct
+{
+  gint64 actual;            /* the actual cost */
+  gint64 open;              /* committed and not yet incurred */
+  /* < private > */
+  GArray *sums;             /* AffLedgerSum, in the order first met */
+  guint32 *slots;           /* positions in @sums + 1, open addressing */
+  guint n_slots;
+} AffLedgerScan;
+
+typedef struct
+{
+  guint64 key;              /* work << 8 | category for an actual cost; 1 << 63 | document for an order */
+  gint64 sum;
+} AffLedgerSum;
+
+void                _aff_ledger_scan_init  (AffLedgerScan *scan);
+void                _aff_ledger_scan_clear (AffLedgerScan *scan);
+/* Sums the rows of day @last and before into @scan, which can be reused
+ * from one ledger to the next; FALSE on overflow. */
+gboolean            _aff_ledger_scan       (AffLedger     *self,
+                                            guint32        last,
+                                            AffLedgerScan *scan);
+/* The actual cost of @work (a word of the ledger, 0 for none) and
+ * @category in the last scan. */
+gint64              _aff_ledger_scan_actual (AffLedgerScan   *scan,
+                                             guint32          work,
+                                             AffCostCategory  category,
+                                             gboolean        *found);
+/* The actual cost by work and category at @position, in the order first
+ * met; @work G_MAXUINT32 for a sum that is an order's; FALSE past the end. */
+gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
+                                            guint            position,
+                                            guint32         *work,
+                                            AffCostCategory *category,
+                                            gint64          *actual);
 /* Once set, additions fail with AFF_ERROR_CLOSED. */
 void                _aff_ledger_close    (AffLedger    *self);
 void                _aff_ledger_attach   (AffLedger    *self,
@@ -137,10 +172,6 @@ gboolean    _aff_affair_planned_values (AffAffair     *self,
 void        _aff_affair_payment_due  (AffAffair     *self,
                                       const GDate   *invoiced_on,
                                       GDate         *due);
-/* The drifts of @status, the affair's on its date (AffDrift). */
-GPtrArray  *_aff_affair_list_drifts_of (AffAffair              *self,
-                                        const AffAffairStatus  *status,
-                                        GError                **error);
 /* The corrective actions recorded, oldest first (AffCorrectiveAction). */
 GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
 
@@ -151,6 +182,63 @@ typedef struct
   AffCostCategory category;
   gint64 budget;
 } AffBudgetLine;
+
+/* The figures of a status: its money, in minor units, and its ratios. */
+enum {
+  M_BAC, M_PV, M_EV, M_AC, M_OPEN_COMMITMENTS, M_CV, M_SV, M_EAC, M_ETC, M_VAC, M_CONTINGENCY,
+  M_COST_AT_COMPLETION, M_CONTRACT_AMOUNT, M_REVENUE_AT_COMPLETION, M_MARGIN_AT_COMPLETION,
+  M_OFFER_MARGIN, M_MARGIN_DRIFT, M_RECOGNISED_REVENUE, M_BILLED, M_CASH_RECEIVED, M_ACCRUED_REVENUE,
+  M_DEFERRED_REVENUE, M_LOSS_PROVISION, M_BACKLOG, N_MONEY
+};
+
+enum {
+  R_CPI, R_SPI, R_TCPI, R_PHYSICAL_PROGRESS, R_COST_PROGRESS, R_BILLING_PROGRESS, R_COMPLETION, N_RATIOS
+};
+
+const gint64 *_aff_affair_status_money (const AffAffairStatus *self);
+
+/* The computation of affairs' statuses, reusable from one affair to the
+ * next: a dashboard runs one over all its affairs. */
+typedef struct _AffEvaluation AffEvaluation;
+
+/* The actual cost of a work and category against its budget. */
+typedef struct
+{
+  const char *work;         /* borrowed; NULL for the whole affair */
+  AffCostCategory category;
+  gint64 actual;
+  gint64 budget;
+} AffSpend;
+
+AffEvaluation *_aff_evaluation_new  (void);
+void           _aff_evaluation_free (AffEvaluation *e);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AffEvaluation, _aff_evaluation_free)
+/* The status of @affair on @date, owned by @e until its next run; its
+ * affair id and currency are NULL. NULL with AFF_ERROR_OVERFLOW set. */
+const AffAffairStatus *_aff_evaluation_run (AffEvaluation  *e,
+                                            AffAffair      *affair,
+                                            const GDate    *date,
+                                            GError        **error);
+/* After a run: the planned value at each of @days, with the run's budget;
+ * FALSE when the plan gives no dates (all 0) or a figure overflows. */
+gboolean       _aff_evaluation_planned_values (AffEvaluation *e,
+                                               const guint32 *days,
+                                               guint          n_days,
+                                               gint64        *pv,
+                                               gint64        *bac);
+/* After a run: the actual cost of each line of the budget, then of each
+ * work and category without one, in the order the ledger met them. */
+const AffSpend *_aff_evaluation_spends (AffEvaluation *e,
+                                        guint         *n);
+/* After a run: the plan's tasks (AffPlanTaskDays) and the name of its
+ * latest baseline, or NULL. */
+GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,
+                                          const char   **baseline);
+
+/* After a run: the drifts of @status, @affair's (AffDrift). */
+GPtrArray     *_aff_evaluation_list_drifts (AffEvaluation         *e,
+                                            AffAffair             *affair,
+                                            const AffAffairStatus *status);
 
 /* The budget lines on @date, by work and category (AffBudgetLine). */
 GArray     *_aff_affair_budget_lines (AffAffair   *self,

@@ -1301,37 +1301,150 @@ aff_ledger_sum (AffLedger     *self,
   return result;
 }
 
-gboolean
-_aff_ledger_open_commitments (AffLedger   *self,
-                              guint32      last,
-                              gint64      *open)
+void
+_aff_ledger_scan_init (AffLedgerScan *scan)
 {
-  /* What is left on each order, by the number of its document: the words
-   * are few, so an array beats a hash table. */
-  g_autofree gint64 *left = NULL;
+  memset (scan, 0, sizeof *scan);
+  scan->sums = g_array_new (FALSE, FALSE, sizeof (AffLedgerSum));
+}
+
+void
+_aff_ledger_scan_clear (AffLedgerScan *scan)
+{
+  g_clear_pointer (&scan->sums, g_array_unref);
+  g_clear_pointer (&scan->slots, g_free);
+  scan->n_slots = 0;
+}
+
+static guint
+sum_slot (const AffLedgerScan *scan,
+          guint64              key)
+{
+  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & (scan->n_slots - 1);
+}
+
+static void
+sums_rehash (AffLedgerScan *scan)
+{
+  guint i, j;
+
+  scan->n_slots = MAX (64u, scan->n_slots * 2);
+  g_free (scan->slots);
+  scan->slots = g_new0 (guint32, scan->n_slots);
+  for (i = 0; i < scan->sums->len; i++)
+    {
+      for (j = sum_slot (scan, g_array_index (scan->sums, AffLedgerSum, i).key); scan->slots[j] != 0;
+           j = (j + 1) & (scan->n_slots - 1))
+        ;
+      scan->slots[j] = i + 1;
+    }
+}
+
+static AffLedgerSum *
+sum_of (AffLedgerScan *scan,
+        guint64        key,
+        gboolean       add)
+{
+  AffLedgerSum sum = { key, 0 };
+  guint j;
+
+  for (j = sum_slot (scan, key); scan->slots[j] != 0; j = (j + 1) & (scan->n_slots - 1))
+    if (g_array_index (scan->sums, AffLedgerSum, scan->slots[j] - 1).key == key)
+      return &g_array_index (scan->sums, AffLedgerSum, scan->slots[j] - 1);
+  if (!add)
+    return NULL;
+  g_array_append_val (scan->sums, sum);
+  scan->slots[j] = scan->sums->len;
+  /* At most half full, so that a search stops soon. */
+  if (2 * scan->sums->len > scan->n_slots)
+    sums_rehash (scan);
+  return &g_array_index (scan->sums, AffLedgerSum, scan->sums->len - 1);
+}
+
+#define ORDER_KEY (G_GUINT64_CONSTANT (1) << 63)
+
+static guint64
+spend_key (guint32 work,
+           guint   category)
+{
+  return (guint64) work << 8 | category;
+}
+
+gboolean
+_aff_ledger_scan (AffLedger     *self,
+                  guint32        last,
+                  AffLedgerScan *scan)
+{
   gboolean overflow = FALSE;
+  AffLedgerSum *sum;
   guint i;
 
-  *open = 0;
-  if (self->n_commitments == 0)
-    return TRUE;
-  left = g_new0 (gint64, self->n_words);
+  scan->actual = scan->open = 0;
+  g_array_set_size (scan->sums, 0);
+  if (scan->n_slots == 0)
+    sums_rehash (scan);
+  else
+    memset (scan->slots, 0, sizeof (guint32) * scan->n_slots);
   for (i = 0; i < self->n_rows; i++)
     {
       const AffLedgerRow *row = &self->rows[i];
-      guint32 key = row->state == AFF_COST_STATE_COMMITTED ? row->document : row->commitment;
+      guint32 order = row->state == AFF_COST_STATE_COMMITTED ? row->document : row->commitment;
 
-      if (row->day > last || key == 0)
+      if (row->day > last)
         continue;
-      overflow |= row->state == AFF_COST_STATE_COMMITTED ? __builtin_add_overflow (left[key], row->amount, &left[key])
-                                                         : __builtin_sub_overflow (left[key], row->amount, &left[key]);
+      if (row->state == AFF_COST_STATE_ACTUAL)
+        {
+          overflow |= __builtin_add_overflow (scan->actual, row->amount, &scan->actual);
+          sum = sum_of (scan, spend_key (row->work, row->category), TRUE);
+          overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
+        }
+      /* What is left on each order, by the number of its document. */
+      if (order == 0 || self->n_commitments == 0)
+        continue;
+      sum = sum_of (scan, ORDER_KEY | order, TRUE);
+      overflow |= row->state == AFF_COST_STATE_COMMITTED ? __builtin_add_overflow (sum->sum, row->amount, &sum->sum)
+                                                         : __builtin_sub_overflow (sum->sum, row->amount, &sum->sum);
     }
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
    * is an actual cost, not a negative commitment. */
-  for (i = 1; i < self->n_words; i++)
-    if (left[i] > 0)
-      overflow |= __builtin_add_overflow (*open, left[i], open);
+  for (i = 0; i < scan->sums->len; i++)
+    {
+      sum = &g_array_index (scan->sums, AffLedgerSum, i);
+      if ((sum->key & ORDER_KEY) != 0 && sum->sum > 0)
+        overflow |= __builtin_add_overflow (scan->open, sum->sum, &scan->open);
+    }
   return !overflow;
+}
+
+gint64
+_aff_ledger_scan_actual (AffLedgerScan   *scan,
+                         guint32          work,
+                         AffCostCategory  category,
+                         gboolean        *found)
+{
+  AffLedgerSum *sum = sum_of (scan, spend_key (work, category), FALSE);
+
+  if (found != NULL)
+    *found = sum != NULL;
+  return sum != NULL ? sum->sum : 0;
+}
+
+gboolean
+_aff_ledger_scan_spend (AffLedgerScan   *scan,
+                        guint            position,
+                        guint32         *work,
+                        AffCostCategory *category,
+                        gint64          *actual)
+{
+  const AffLedgerSum *sum;
+
+  if (position >= scan->sums->len)
+    return FALSE;
+  sum = &g_array_index (scan->sums, AffLedgerSum, position);
+  *work = (sum->key & ORDER_KEY) != 0 ? G_MAXUINT32 : (guint32) (sum->key >> 8);
+  *category = (AffCostCategory) (sum->key & 0xff);
+  *actual = sum->sum;
+  return TRUE;
 }
 
 /**
@@ -1352,15 +1465,17 @@ aff_ledger_get_open_commitments (AffLedger    *self,
                                  const GDate  *until,
                                  GError      **error)
 {
-  gint64 open;
+  AffLedgerScan scan;
   gboolean ok;
   AffMoney *result = NULL;
 
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
   g_return_val_if_fail (until == NULL || g_date_valid (until), NULL);
 
-  ok = _aff_ledger_open_commitments (self, until != NULL ? g_date_get_julian (until) : G_MAXUINT32, &open);
-  money_result (self, open, !ok, &result, error);
+  _aff_ledger_scan_init (&scan);
+  ok = _aff_ledger_scan (self, until != NULL ? g_date_get_julian (until) : G_MAXUINT32, &scan);
+  money_result (self, scan.open, !ok, &result, error);
+  _aff_ledger_scan_clear (&scan);
   return result;
 }
 

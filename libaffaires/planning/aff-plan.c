@@ -1649,6 +1649,50 @@ _aff_plan_latest_baseline (AffPlan *self)
          : NULL;
 }
 
+const char *
+_aff_plan_task_days (AffPlan *self,
+                     GArray  *out)
+{
+  Baseline *baseline = self->baselines->len > 0 ? g_ptr_array_index (self->baselines, self->baselines->len - 1)
+                                                : NULL;
+  const guint32 *days = self->days != NULL ? (const guint32 *) self->days->data : NULL;
+  AffPlanTaskDays *info;
+  guint i;
+
+  g_array_set_size (out, self->tasks->len);
+  info = (AffPlanTaskDays *) out->data;
+  for (i = 0; i < self->tasks->len; i++)
+    {
+      AffTask *task = g_ptr_array_index (self->tasks, i);
+
+      info[i].id = aff_task_get_id (task);
+      info[i].deliverable = aff_task_get_deliverable (task);
+      info[i].duration = aff_task_get_duration (task);
+      info[i].milestone = aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE;
+      info[i].base_start = info[i].base_finish = 0;
+      info[i].early_start = info[i].early_finish = 0;
+      if (i < self->scheduled_n && days != NULL)
+        {
+          guint8 kind = self->current->kind[i];
+
+          info[i].early_start = days[start_day (kind, self->current->es[i]) - self->days_lo];
+          info[i].early_finish = days[finish_day (kind, self->current->ef[i]) - self->days_lo];
+        }
+    }
+  /* By the index, not a search per task: a plan may have thousands. */
+  for (i = 0; baseline != NULL && i < baseline->items->len; i++)
+    {
+      const BaselineItem *item = &g_array_index (baseline->items, BaselineItem, i);
+      guint position = position_of (self, item->task_id);
+
+      if (position == 0)
+        continue;
+      info[position - 1].base_start = g_date_get_julian (&item->start);
+      info[position - 1].base_finish = g_date_get_julian (&item->finish);
+    }
+  return baseline != NULL ? baseline->name : NULL;
+}
+
 static Baseline *
 find_baseline (AffPlan    *self,
                const char *name)

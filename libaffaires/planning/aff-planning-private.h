@@ -37,6 +37,25 @@ gint32       _aff_calendar_end_ordinal (AffCalendar *self,
                                         guint32      julian);
 /* The name of the baseline saved last, or NULL: owned by the plan. */
 const char  *_aff_plan_latest_baseline (AffPlan     *self);
+
+/* What the finance module reads of a task, for every task at once: its
+ * status reads them for each affair of a dashboard. */
+typedef struct
+{
+  const char *id;             /* the task's */
+  const char *deliverable;    /* the task's, or NULL */
+  guint duration;
+  gboolean milestone;
+  guint32 base_start;         /* Julian days in the latest baseline, 0 when it lacks the task */
+  guint32 base_finish;
+  guint32 early_start;        /* Julian days in the last schedule, 0 when it did not cover the task */
+  guint32 early_finish;
+} AffPlanTaskDays;
+
+/* Fills @out (AffPlanTaskDays) in the plan's order; returns the latest
+ * baseline's name, or NULL. */
+const char  *_aff_plan_task_days (AffPlan     *self,
+                                  GArray      *out);
 gboolean     _aff_calendar_julian   (AffCalendar   *self,
                                      gint64         ordinal,
                                      guint32       *julian);
