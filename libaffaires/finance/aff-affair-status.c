@@ -332,6 +332,7 @@ typedef struct
 {
   char *work;                 /* NULL for the whole affair */
   GDate date;
+  guint32 day;                /* @date's Julian day, read for every line of every status */
   gint64 value;               /* basis points, or minor units */
 } Mark;
 
@@ -698,7 +699,7 @@ put_mark (GArray      *marks,
           const GDate *date,
           gint64       value)
 {
-  Mark mark = { g_strdup (work), *date, value };
+  Mark mark = { g_strdup (work), *date, g_date_get_julian (date), value };
   guint i;
 
   for (i = 0; i < marks->len; i++)
@@ -728,7 +729,7 @@ find_mark (GArray     *marks,
   for (i = 0; i < marks->len; i++)
     {
       const Mark *mark = &g_array_index (marks, Mark, i);
-      guint32 d = g_date_get_julian (&mark->date);
+      guint32 d = mark->day;
 
       if (d <= day && d >= best && g_strcmp0 (mark->work, work) == 0)
         {
@@ -2452,8 +2453,6 @@ _aff_evaluation_spends (AffEvaluation *e,
           const char *word = _aff_ledger_word (ledger, work);
           AffSpend spend = { word, category, actual, 0 };
 
-          if (work == G_MAXUINT32)
-            continue;
           for (j = 0; j < e->lines->len; j++)
             {
               const Line *line = &g_array_index (e->lines, Line, j);
@@ -2884,6 +2883,7 @@ read_mark (AffJsonReader *reader,
       return aff_json_reader_fail (reader, error, _("expected one figure per task or lot and day"));
   mark.work = g_steal_pointer (&work);
   mark.date = date;
+  mark.day = g_date_get_julian (&date);
   mark.value = value;
   g_array_append_val (marks, mark);
   return TRUE;

@@ -683,20 +683,21 @@ add_into (AffDashboardRow       *sum,
   return !overflow;
 }
 
+/* A portfolio has thousands of clients: they are found by a table. */
 static AffDashboardRow *
 rollup_for (GPtrArray  *rollup,
+            GHashTable *index,
             const char *key,
             const char *label,
             const char *currency)
 {
   AffDashboardRow *row;
-  guint i;
 
-  for (i = 0; i < rollup->len; i++)
-    if (strcmp (((AffDashboardRow *) g_ptr_array_index (rollup, i))->key, key) == 0)
-      return g_ptr_array_index (rollup, i);
+  if ((row = g_hash_table_lookup (index, key)) != NULL)
+    return row;
   row = row_new (key, label, currency);
   g_ptr_array_add (rollup, row);
+  g_hash_table_insert (index, row->key, row);
   return row;
 }
 
@@ -757,6 +758,7 @@ forecast_affair (AffAffair             *affair,
                  AffEvaluation         *e,
                  const AffAffairStatus *status,
                  const GDate           *date,
+                 const guint32         *ends,
                  gint64                *billing,
                  gint64                *cash_in,
                  GError               **error)
@@ -764,23 +766,15 @@ forecast_affair (AffAffair             *affair,
   g_autoptr(GPtrArray) due = NULL;
   GArray *invoices = _aff_finance_get_invoices (_aff_affair_get_finance (affair));
   GArray *payments = _aff_finance_get_payments (_aff_affair_get_finance (affair));
-  guint32 ends[FORECAST_MONTHS];
   gint64 pv[FORECAST_MONTHS], bac = 0, remaining, advance_left = 0;
   gboolean overflow = FALSE, dated;
-  GDate first, end, paid_on;
+  GDate first, paid_on;
   guint i, j, k;
 
   if ((due = aff_affair_list_billing_due (affair, date, error)) == NULL)
     return FALSE;
   first = *date;
   g_date_set_day (&first, 1);
-  for (k = 0; k < FORECAST_MONTHS; k++)
-    {
-      end = first;
-      g_date_add_months (&end, k);
-      g_date_set_day (&end, g_date_get_days_in_month (g_date_get_month (&end), g_date_get_year (&end)));
-      ends[k] = g_date_get_julian (&end);
-    }
 
   /* What is owed on the invoices sent comes in on their due dates; what is
    * due now is billed this month and paid on its terms. */
@@ -856,7 +850,8 @@ affair_row (AffPortfolio  *portfolio,
             AffAffair     *affair,
             AffEvaluation *e,
             const GDate   *date,
-            GPtrArray     *rows,
+            const guint32 *ends,
+            guint          index,
             GPtrArray     *alerts,
             gint64        *billing,
             gint64        *cash_in,
@@ -873,7 +868,7 @@ affair_row (AffPortfolio  *portfolio,
   guint i;
 
   if ((status = _aff_evaluation_run (e, affair, date, error)) == NULL ||
-      !forecast_affair (affair, e, status, date, billing, cash_in, error) ||
+      !forecast_affair (affair, e, status, date, ends, billing, cash_in, error) ||
       (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
     return NULL;
   drifts = _aff_evaluation_list_drifts (e, affair, status);
@@ -898,7 +893,7 @@ affair_row (AffPortfolio  *portfolio,
         continue;
       row->n_alerts++;
       alert = g_new0 (Alert, 1);
-      alert->row = rows->len;
+      alert->row = index;
       alert->drift = g_steal_pointer (&drifts->pdata[i]);
       g_ptr_array_add (alerts, alert);
     }
@@ -910,7 +905,7 @@ affair_row (AffPortfolio  *portfolio,
 
       overflow |= __builtin_add_overflow (row->money[D_OVERDUE], owed, &row->money[D_OVERDUE]);
       row->n_alerts++;
-      alert->row = rows->len;
+      alert->row = index;
       alert->invoice = g_strdup (aff_late_payment_get_invoice (payment));
       alert->days_late = aff_late_payment_get_days_late (payment);
       alert->owed = owed;
@@ -949,22 +944,100 @@ affair_row (AffPortfolio  *portfolio,
  * retention, in the month it will be due if invoiced at the month's end.
  * What falls beyond the twelve months is not shown.
  *
+ * The affairs of a large portfolio are computed on as many threads as the
+ * machine has processors, when no two of their plans share a calendar;
+ * the result is the same as on one. The portfolio must not change
+ * meanwhile.
+ *
  * Returns: (transfer full): the dashboard, or %NULL with
  *   %AFF_ERROR_CURRENCY_MISMATCH (naming the affair) or %AFF_ERROR_OVERFLOW
  *   set
  */
+/* The affairs @from to @to of a dashboard, computed on one thread. */
+typedef struct
+{
+  AffPortfolio *portfolio;
+  AffAffair **affairs;
+  guint from;
+  guint to;
+  const GDate *date;
+  const guint32 *ends;
+  const char *currency;
+  AffDashboardRow **rows;     /* by affair, shared: each chunk writes its own */
+  GPtrArray *alerts;          /* Alert */
+  gint64 billing[FORECAST_MONTHS];
+  gint64 cash_in[FORECAST_MONTHS];
+  guint failed;               /* the affair in error, or @to */
+  GError *error;
+} Chunk;
+
+static gpointer
+compute_chunk (gpointer data)
+{
+  Chunk *chunk = data;
+  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
+  guint i;
+
+  chunk->failed = chunk->to;
+  for (i = chunk->from; i < chunk->to; i++)
+    {
+      AffAffair *affair = chunk->affairs[i];
+      const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
+
+      if (strcmp (currency, chunk->currency) != 0)
+        g_set_error (&chunk->error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH, _("Affair “%s” is in %s, the dashboard in %s"),
+                     aff_affair_get_id (affair), currency, chunk->currency);
+      else
+        chunk->rows[i] = affair_row (chunk->portfolio, affair, e, chunk->date, chunk->ends, i, chunk->alerts,
+                                     chunk->billing, chunk->cash_in, &chunk->error);
+      if (chunk->rows[i] == NULL)
+        {
+          chunk->failed = i;
+          break;
+        }
+    }
+  return NULL;
+}
+
+/* How many threads the affairs are worth: the plans' calendars fill their
+ * tables on demand, so one shared by two plans keeps them on one. */
+static guint
+n_threads_for (AffAffair **affairs,
+               guint       n)
+{
+  g_autoptr(GHashTable) calendars = NULL;
+  guint threads = MIN (g_get_num_processors (), 8u), i;
+
+  threads = MIN (threads, n / 256);
+  if (threads <= 1)
+    return 1;
+  calendars = g_hash_table_new (NULL, NULL);
+  for (i = 0; i < n; i++)
+    if (!g_hash_table_add (calendars, aff_plan_get_calendar (aff_affair_get_plan (affairs[i]))))
+      return 1;
+  return threads;
+}
+
 AffDashboard *
 aff_portfolio_compute_dashboard (AffPortfolio  *self,
                                  const GDate   *date,
                                  GError       **error)
 {
   g_autoptr(AffDashboard) dashboard = NULL;
-  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
-  GListModel *affairs;
+  g_autoptr(GHashTable) clients = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_activity = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) affairs = NULL;
+  g_autofree AffDashboardRow **rows = NULL;
+  g_autofree Chunk *chunks = NULL;
+  g_autofree GThread **threads = NULL;
+  guint32 ends[FORECAST_MONTHS];
+  GListModel *list;
   AffPolicy *policy;
   const char *currency;
   gint64 billing[FORECAST_MONTHS] = { 0 }, cash_in[FORECAST_MONTHS] = { 0 };
-  guint lang, i, n;
+  gboolean overflow = FALSE;
+  guint lang, i, k, n, n_chunks, failed;
+  GError *failure = NULL;
 
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
@@ -982,34 +1055,92 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   dashboard->alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free);
   dashboard->forecast = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_forecast_month_free);
 
-  affairs = aff_portfolio_get_affairs (self);
-  n = g_list_model_get_n_items (affairs);
-  for (i = 0; i < n; i++)
+  /* The last day of each month of the forecast. */
+  for (i = 0; i < FORECAST_MONTHS; i++)
     {
-      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+      GDate end = *date;
+
+      g_date_set_day (&end, 1);
+      g_date_add_months (&end, i);
+      g_date_set_day (&end, g_date_get_days_in_month (g_date_get_month (&end), g_date_get_year (&end)));
+      ends[i] = g_date_get_julian (&end);
+    }
+  list = aff_portfolio_get_affairs (self);
+  n = g_list_model_get_n_items (list);
+  affairs = g_ptr_array_new_full (n, g_object_unref);
+  for (i = 0; i < n; i++)
+    g_ptr_array_add (affairs, g_list_model_get_item (list, i));
+  rows = g_new0 (AffDashboardRow *, MAX (n, 1));
+
+  /* The affairs, in chunks on threads of their own but the first. A
+   * GDate writes its Julian day when first asked: the threads share one
+   * already written. */
+  g_date_get_julian (&dashboard->date);
+  n_chunks = n_threads_for ((AffAffair **) affairs->pdata, n);
+  chunks = g_new0 (Chunk, n_chunks);
+  threads = g_new0 (GThread *, n_chunks);
+  for (k = 0; k < n_chunks; k++)
+    {
+      chunks[k] = (Chunk) { self, (AffAffair **) affairs->pdata, (guint) ((guint64) n * k / n_chunks),
+                            (guint) ((guint64) n * (k + 1) / n_chunks), &dashboard->date, ends, currency, rows,
+                            g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free) };
+      if (k > 0)
+        threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
+    }
+  compute_chunk (&chunks[0]);
+  failed = n;
+  for (k = 0; k < n_chunks; k++)
+    {
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      /* The chunks are in the affairs' order, and each stops at its first
+       * error. */
+      if (failure == NULL && chunks[k].error != NULL)
+        {
+          failed = chunks[k].failed;
+          failure = g_steal_pointer (&chunks[k].error);
+        }
+      g_clear_error (&chunks[k].error);
+      for (i = 0; i < FORECAST_MONTHS; i++)
+        overflow |= __builtin_add_overflow (billing[i], chunks[k].billing[i], &billing[i]) |
+                    __builtin_add_overflow (cash_in[i], chunks[k].cash_in[i], &cash_in[i]);
+      g_ptr_array_extend_and_steal (dashboard->alerts, chunks[k].alerts);
+    }
+
+  /* The totals and rollups, in the order of the affairs: a total that
+   * overflows before the affair in error is the error. */
+  for (i = 0; i < failed; i++)
+    {
+      AffAffair *affair = g_ptr_array_index (affairs, i);
       AffConsultation *consultation = aff_portfolio_lookup_consultation (self,
                                                                           aff_affair_get_consultation_id (affair));
       const char * const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
       const char *activity = activities != NULL && activities[0] != NULL ? activities[0] : "";
-      AffDashboardRow *row;
+      AffDashboardRow *row = g_steal_pointer (&rows[i]);
 
-      if (strcmp (aff_money_get_currency (aff_affair_get_contract_amount (affair)), currency) != 0)
-        {
-          g_set_error (error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH,
-                       _("Affair “%s” is in %s, the dashboard in %s"), aff_affair_get_id (affair),
-                       aff_money_get_currency (aff_affair_get_contract_amount (affair)), currency);
-          return NULL;
-        }
-      if ((row = affair_row (self, affair, e, date, dashboard->rows, dashboard->alerts, billing, cash_in, error)) == NULL)
-        return NULL;
       g_ptr_array_add (dashboard->rows, row);
       if (!add_into (dashboard->totals, row) ||
-          !add_into (rollup_for (dashboard->by_client, aff_affair_get_client_id (affair), row->label, currency), row) ||
-          !add_into (rollup_for (dashboard->by_activity, activity, activity, currency), row))
+          !add_into (rollup_for (dashboard->by_client, clients, aff_affair_get_client_id (affair), row->label, currency),
+                     row) ||
+          !add_into (rollup_for (dashboard->by_activity, by_activity, activity, activity, currency), row))
         {
-          g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's totals overflow 64 bits"));
-          return NULL;
+          failed = i;
+          g_clear_error (&failure);
+          g_set_error (&failure, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's totals overflow 64 bits"));
+          break;
         }
+    }
+  for (i = 0; i < n; i++)
+    g_clear_pointer (&rows[i], aff_dashboard_row_free);
+  if (failure != NULL)
+    {
+      g_propagate_error (error, failure);
+      return NULL;
+    }
+  if (overflow)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's forecast overflows 64 bits"));
+      return NULL;
     }
   for (i = 0; i < FORECAST_MONTHS; i++)
     {

@@ -57,14 +57,21 @@ typedef struct
   gint64 actual;            /* the actual cost */
   gint64 open;              /* committed and not yet incurred */
   /* < private > */
+  guint n_words;            /* the size of the arrays by word */
+  guint32 *work_slot;       /* by word: its position in @works + 1, 0 when not met */
+  gint64 *left;             /* by word: what is left on the order of that document */
+  GArray *works;            /* guint32: the works met */
+  GArray *orders;           /* guint32: the orders met */
+  GArray *index;            /* guint32: by work met and category, the position in @sums + 1 */
   GArray *sums;             /* AffLedgerSum, in the order first met */
-  guint32 *slots;           /* positions in @sums + 1, open addressing */
-  guint n_slots;
 } AffLedgerScan;
+
+#define SCAN_CATEGORIES 8   /* more than AffCostCategory has */
 
 typedef struct
 {
-  guint64 key;              /* work << 8 | category for an actual cost; 1 << 63 | document for an order */
+  guint32 work;
+  guint32 category;
   gint64 sum;
 } AffLedgerSum;
 
@@ -82,7 +89,7 @@ gint64              _aff_ledger_scan_actual (AffLedgerScan   *scan,
                                              AffCostCategory  category,
                                              gboolean        *found);
 /* The actual cost by work and category at @position, in the order first
- * met; @work G_MAXUINT32 for a sum that is an order's; FALSE past the end. */
+ * met; FALSE past the end. */
 gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
                                             guint            position,
                                             guint32         *work,

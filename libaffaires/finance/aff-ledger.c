@@ -1305,69 +1305,78 @@ void
 _aff_ledger_scan_init (AffLedgerScan *scan)
 {
   memset (scan, 0, sizeof *scan);
+  scan->works = g_array_new (FALSE, FALSE, sizeof (guint32));
+  scan->orders = g_array_new (FALSE, FALSE, sizeof (guint32));
+  scan->index = g_array_new (FALSE, TRUE, sizeof (guint32));
   scan->sums = g_array_new (FALSE, FALSE, sizeof (AffLedgerSum));
 }
 
 void
 _aff_ledger_scan_clear (AffLedgerScan *scan)
 {
+  g_clear_pointer (&scan->work_slot, g_free);
+  g_clear_pointer (&scan->left, g_free);
+  g_clear_pointer (&scan->works, g_array_unref);
+  g_clear_pointer (&scan->orders, g_array_unref);
+  g_clear_pointer (&scan->index, g_array_unref);
   g_clear_pointer (&scan->sums, g_array_unref);
-  g_clear_pointer (&scan->slots, g_free);
-  scan->n_slots = 0;
+  scan->n_words = 0;
 }
 
-static guint
-sum_slot (const AffLedgerScan *scan,
-          guint64              key)
-{
-  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 40) & (scan->n_slots - 1);
-}
-
+/* Forgets the last scan: only the words it met are reset, so that a scan
+ * of a small ledger after a large one costs what the small one has. */
 static void
-sums_rehash (AffLedgerScan *scan)
+scan_reset (AffLedgerScan *scan,
+            guint          n_words)
 {
-  guint i, j;
+  guint i;
 
-  scan->n_slots = MAX (64u, scan->n_slots * 2);
-  g_free (scan->slots);
-  scan->slots = g_new0 (guint32, scan->n_slots);
-  for (i = 0; i < scan->sums->len; i++)
+  for (i = 0; i < scan->works->len; i++)
+    scan->work_slot[g_array_index (scan->works, guint32, i)] = 0;
+  for (i = 0; i < scan->orders->len; i++)
+    scan->left[g_array_index (scan->orders, guint32, i)] = 0;
+  g_array_set_size (scan->works, 0);
+  g_array_set_size (scan->orders, 0);
+  g_array_set_size (scan->index, 0);
+  g_array_set_size (scan->sums, 0);
+  if (n_words > scan->n_words)
     {
-      for (j = sum_slot (scan, g_array_index (scan->sums, AffLedgerSum, i).key); scan->slots[j] != 0;
-           j = (j + 1) & (scan->n_slots - 1))
-        ;
-      scan->slots[j] = i + 1;
+      g_free (scan->work_slot);
+      g_free (scan->left);
+      scan->n_words = MAX (n_words, scan->n_words * 2);
+      scan->work_slot = g_new0 (guint32, scan->n_words);
+      scan->left = g_new0 (gint64, scan->n_words);
     }
+  scan->actual = scan->open = 0;
 }
 
+/* The sum of the actual costs of @work and @category, made when @add. */
 static AffLedgerSum *
-sum_of (AffLedgerScan *scan,
-        guint64        key,
-        gboolean       add)
+spend_of (AffLedgerScan *scan,
+          guint32        work,
+          guint          category,
+          gboolean       add)
 {
-  AffLedgerSum sum = { key, 0 };
-  guint j;
+  guint32 slot = scan->work_slot[work], position;
+  AffLedgerSum sum = { work, category, 0 };
 
-  for (j = sum_slot (scan, key); scan->slots[j] != 0; j = (j + 1) & (scan->n_slots - 1))
-    if (g_array_index (scan->sums, AffLedgerSum, scan->slots[j] - 1).key == key)
-      return &g_array_index (scan->sums, AffLedgerSum, scan->slots[j] - 1);
-  if (!add)
-    return NULL;
-  g_array_append_val (scan->sums, sum);
-  scan->slots[j] = scan->sums->len;
-  /* At most half full, so that a search stops soon. */
-  if (2 * scan->sums->len > scan->n_slots)
-    sums_rehash (scan);
-  return &g_array_index (scan->sums, AffLedgerSum, scan->sums->len - 1);
-}
-
-#define ORDER_KEY (G_GUINT64_CONSTANT (1) << 63)
-
-static guint64
-spend_key (guint32 work,
-           guint   category)
-{
-  return (guint64) work << 8 | category;
+  if (slot == 0)
+    {
+      if (!add)
+        return NULL;
+      g_array_append_val (scan->works, work);
+      slot = scan->work_slot[work] = scan->works->len;
+      g_array_set_size (scan->index, slot * SCAN_CATEGORIES);
+    }
+  position = g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category);
+  if (position == 0)
+    {
+      if (!add)
+        return NULL;
+      g_array_append_val (scan->sums, sum);
+      position = g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category) = scan->sums->len;
+    }
+  return &g_array_index (scan->sums, AffLedgerSum, position - 1);
 }
 
 gboolean
@@ -1379,12 +1388,7 @@ _aff_ledger_scan (AffLedger     *self,
   AffLedgerSum *sum;
   guint i;
 
-  scan->actual = scan->open = 0;
-  g_array_set_size (scan->sums, 0);
-  if (scan->n_slots == 0)
-    sums_rehash (scan);
-  else
-    memset (scan->slots, 0, sizeof (guint32) * scan->n_slots);
+  scan_reset (scan, self->n_words);
   for (i = 0; i < self->n_rows; i++)
     {
       const AffLedgerRow *row = &self->rows[i];
@@ -1395,23 +1399,30 @@ _aff_ledger_scan (AffLedger     *self,
       if (row->state == AFF_COST_STATE_ACTUAL)
         {
           overflow |= __builtin_add_overflow (scan->actual, row->amount, &scan->actual);
-          sum = sum_of (scan, spend_key (row->work, row->category), TRUE);
+          sum = spend_of (scan, row->work, row->category, TRUE);
           overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
         }
       /* What is left on each order, by the number of its document. */
-      if (order == 0 || self->n_commitments == 0)
+      if (order == 0)
         continue;
-      sum = sum_of (scan, ORDER_KEY | order, TRUE);
-      overflow |= row->state == AFF_COST_STATE_COMMITTED ? __builtin_add_overflow (sum->sum, row->amount, &sum->sum)
-                                                         : __builtin_sub_overflow (sum->sum, row->amount, &sum->sum);
+      if (scan->left[order] == 0)
+        g_array_append_val (scan->orders, order);
+      overflow |= row->state == AFF_COST_STATE_COMMITTED
+                  ? __builtin_add_overflow (scan->left[order], row->amount, &scan->left[order])
+                  : __builtin_sub_overflow (scan->left[order], row->amount, &scan->left[order]);
     }
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
-   * is an actual cost, not a negative commitment. */
-  for (i = 0; i < scan->sums->len; i++)
+   * is an actual cost, not a negative commitment. An order met twice, its
+   * sum having come back to 0 in between, is counted once. */
+  for (i = 0; i < scan->orders->len; i++)
     {
-      sum = &g_array_index (scan->sums, AffLedgerSum, i);
-      if ((sum->key & ORDER_KEY) != 0 && sum->sum > 0)
-        overflow |= __builtin_add_overflow (scan->open, sum->sum, &scan->open);
+      guint32 order = g_array_index (scan->orders, guint32, i);
+
+      if (scan->left[order] > 0)
+        {
+          overflow |= __builtin_add_overflow (scan->open, scan->left[order], &scan->open);
+          scan->left[order] = 0;
+        }
     }
   return !overflow;
 }
@@ -1422,7 +1433,7 @@ _aff_ledger_scan_actual (AffLedgerScan   *scan,
                          AffCostCategory  category,
                          gboolean        *found)
 {
-  AffLedgerSum *sum = sum_of (scan, spend_key (work, category), FALSE);
+  AffLedgerSum *sum = work < scan->n_words ? spend_of (scan, work, category, FALSE) : NULL;
 
   if (found != NULL)
     *found = sum != NULL;
@@ -1441,8 +1452,8 @@ _aff_ledger_scan_spend (AffLedgerScan   *scan,
   if (position >= scan->sums->len)
     return FALSE;
   sum = &g_array_index (scan->sums, AffLedgerSum, position);
-  *work = (sum->key & ORDER_KEY) != 0 ? G_MAXUINT32 : (guint32) (sum->key >> 8);
-  *category = (AffCostCategory) (sum->key & 0xff);
+  *work = sum->work;
+  *category = (AffCostCategory) sum->category;
   *actual = sum->sum;
   return TRUE;
 }

@@ -1665,10 +1665,7 @@ _aff_plan_task_days (AffPlan *self,
     {
       AffTask *task = g_ptr_array_index (self->tasks, i);
 
-      info[i].id = aff_task_get_id (task);
-      info[i].deliverable = aff_task_get_deliverable (task);
-      info[i].duration = aff_task_get_duration (task);
-      info[i].milestone = aff_task_get_kind (task) == AFF_TASK_KIND_MILESTONE;
+      _aff_task_peek_days (task, &info[i]);
       info[i].base_start = info[i].base_finish = 0;
       info[i].early_start = info[i].early_finish = 0;
       if (i < self->scheduled_n && days != NULL)
@@ -1683,7 +1680,10 @@ _aff_plan_task_days (AffPlan *self,
   for (i = 0; baseline != NULL && i < baseline->items->len; i++)
     {
       const BaselineItem *item = &g_array_index (baseline->items, BaselineItem, i);
-      guint position = position_of (self, item->task_id);
+      /* A baseline lists the tasks in the plan's order: most are where the
+       * plan has them. */
+      guint position = i < self->tasks->len && strcmp (info[i].id, item->task_id) == 0 ? i + 1
+                                                                                       : position_of (self, item->task_id);
 
       if (position == 0)
         continue;

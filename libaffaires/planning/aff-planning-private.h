@@ -52,6 +52,9 @@ typedef struct
   guint32 early_finish;
 } AffPlanTaskDays;
 
+/* Fills the id, deliverable, duration and kind of @info, without checks. */
+void         _aff_task_peek_days (AffTask         *self,
+                                  AffPlanTaskDays *info);
 /* Fills @out (AffPlanTaskDays) in the plan's order; returns the latest
  * baseline's name, or NULL. */
 const char  *_aff_plan_task_days (AffPlan     *self,

@@ -505,6 +505,16 @@ aff_task_new (const char *id,
   return self;
 }
 
+void
+_aff_task_peek_days (AffTask         *self,
+                     AffPlanTaskDays *info)
+{
+  info->id = self->id;
+  info->deliverable = self->deliverable;
+  info->duration = self->duration;
+  info->milestone = self->kind == AFF_TASK_KIND_MILESTONE;
+}
+
 #define GETTER(type, field, fallback)                                        \
   type                                                                       \
   aff_task_get_##field (AffTask *self)                                       \
