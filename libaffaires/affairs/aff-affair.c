@@ -731,5 +731,11 @@ _aff_affair_from_json (AffJsonReader *reader,
     if (self->finance == NULL)
       return NULL;
   }
+  {
+    AffMoney **final_margin;
+
+    if (g_date_valid (_aff_finance_get_closed (self->finance, &final_margin)))
+      _aff_plan_close (self->plan);
+  }
   return g_steal_pointer (&self);
 }

@@ -38,6 +38,7 @@ typedef struct
   char *id;
   const char *part_key;
   char *part_value;
+  gboolean closed;          /* the owner was closed: no change is recorded any more */
 } AffTrack;
 
 void  _aff_track_attach   (AffTrack   *track,
@@ -47,6 +48,9 @@ void  _aff_track_attach   (AffTrack   *track,
                            const char *part_key,
                            const char *part_value);
 void  _aff_track_clear    (AffTrack   *track);
+/* FALSE with AFF_ERROR_CLOSED, naming the owner, once it is closed. */
+gboolean _aff_track_check_open (AffTrack  *track,
+                                GError   **error);
 void  _aff_track_record   (AffTrack   *track,
                            const char *action,
                            JsonObject *details);

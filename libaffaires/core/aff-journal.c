@@ -870,7 +870,10 @@ _aff_track_attach (AffTrack   *track,
                    const char *part_key,
                    const char *part_value)
 {
+  gboolean closed = track->closed;
+
   _aff_track_clear (track);
+  track->closed = closed;
   track->journal = journal ? g_object_ref (journal) : NULL;
   track->kind = kind;
   track->id = g_strdup (id);
@@ -886,6 +889,17 @@ _aff_track_clear (AffTrack *track)
   g_clear_pointer (&track->part_value, g_free);
   track->kind = NULL;
   track->part_key = NULL;
+}
+
+gboolean
+_aff_track_check_open (AffTrack  *track,
+                       GError   **error)
+{
+  if (!track->closed)
+    return TRUE;
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CLOSED, _("Affair “%s” is closed: its plan can no longer change"),
+               track->id != NULL ? track->id : "");
+  return FALSE;
 }
 
 void

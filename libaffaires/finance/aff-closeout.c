@@ -119,7 +119,9 @@ aff_affair_list_close_blockers (AffAffair    *self,
  * needed. From then on its ledger, progress, remaining-to-do, amendments,
  * billing schedule, acceptance, corrective actions and invoices refuse
  * changes with %AFF_ERROR_CLOSED, but for the release of the retention and
- * the client's payments, which come after. Journaled.
+ * the client's payments, which come after. Its plan is frozen too: the
+ * methods that change it fail with %AFF_ERROR_CLOSED, and its setters and
+ * its tasks' are programming errors. Journaled.
  *
  * Returns: %TRUE if closed; %FALSE with %AFF_ERROR_CLOSE_BLOCKED (the
  *   message lists every blocking item), %AFF_ERROR_CLOSED (already closed)
@@ -162,6 +164,7 @@ aff_affair_close (AffAffair    *self,
   *closed = *date;
   *final_margin = aff_money_copy (margin);
   _aff_ledger_close (aff_affair_get_ledger (self));
+  _aff_plan_close (aff_affair_get_plan (self));
 
   details = json_object_new ();
   iso = aff_date_to_iso (date);

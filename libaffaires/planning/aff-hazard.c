@@ -763,6 +763,7 @@ aff_plan_set_contract_end (AffPlan     *self,
 
   g_return_if_fail (AFF_IS_PLAN (self));
   g_return_if_fail (date == NULL || g_date_valid (date));
+  g_return_if_fail (!_aff_plan_get_track (self)->closed);
 
   slot = _aff_plan_get_contract_end_slot (self);
   if (date == NULL ? !g_date_valid (slot) : g_date_valid (slot) && g_date_compare (slot, date) == 0)
@@ -975,6 +976,9 @@ aff_plan_apply_hazard (AffPlan    *self,
   g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
   g_return_val_if_fail (AFF_IS_HAZARD (hazard), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return NULL;
 
   if (!check_hazard (self, hazard, error) || !aff_plan_schedule (self, error))
     return NULL;

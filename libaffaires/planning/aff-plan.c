@@ -870,6 +870,7 @@ aff_plan_set_start (AffPlan     *self,
 
   g_return_if_fail (AFF_IS_PLAN (self));
   g_return_if_fail (date != NULL && g_date_valid (date));
+  g_return_if_fail (!self->track.closed);
 
   if (g_date_valid (&self->start) && g_date_compare (&self->start, date) == 0)
     return;
@@ -916,6 +917,7 @@ aff_plan_set_calendar (AffPlan     *self,
 
   g_return_if_fail (AFF_IS_PLAN (self));
   g_return_if_fail (AFF_IS_CALENDAR (calendar));
+  g_return_if_fail (!self->track.closed);
 
   if (!g_set_object (&self->calendar, calendar))
     return;
@@ -971,6 +973,9 @@ aff_plan_add_task (AffPlan  *self,
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (AFF_IS_TASK (task), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (&self->track, error))
+    return FALSE;
 
   id = aff_task_get_id (task);
   if (!_aff_id_is_valid (id))
@@ -1060,6 +1065,9 @@ aff_plan_remove_task (AffPlan     *self,
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (&self->track, error))
+    return FALSE;
 
   if (!find_task (self, id, &position, error))
     return FALSE;
@@ -1231,6 +1239,9 @@ aff_plan_add_dependency (AffPlan            *self,
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_aff_track_check_open (&self->track, error))
+    return FALSE;
+
   if (!find_task (self, predecessor_id, &link.pred, error) ||
       !find_task (self, successor_id, &link.succ, error))
     return FALSE;
@@ -1266,6 +1277,9 @@ aff_plan_remove_dependency (AffPlan     *self,
 
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (&self->track, error))
+    return FALSE;
 
   if (!find_task (self, predecessor_id, &pred, error) ||
       !find_task (self, successor_id, &succ, error))
@@ -1649,6 +1663,12 @@ _aff_plan_latest_baseline (AffPlan *self)
          : NULL;
 }
 
+void
+_aff_plan_close (AffPlan *self)
+{
+  self->track.closed = TRUE;
+}
+
 const char *
 _aff_plan_task_days (AffPlan *self,
                      GArray  *out)
@@ -1790,6 +1810,9 @@ aff_plan_save_baseline (AffPlan     *self,
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (&self->track, error))
+    return FALSE;
 
   if (!aff_plan_is_scheduled (self))
     {

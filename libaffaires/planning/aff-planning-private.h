@@ -38,6 +38,10 @@ gint32       _aff_calendar_end_ordinal (AffCalendar *self,
 /* The name of the baseline saved last, or NULL: owned by the plan. */
 const char  *_aff_plan_latest_baseline (AffPlan     *self);
 
+/* Makes the plan read-only, its tasks included: changes then fail with
+ * AFF_ERROR_CLOSED, or as a programmer's error for a setter. */
+void         _aff_plan_close     (AffPlan     *self);
+
 /* What the finance module reads of a task, for every task at once: its
  * status reads them for each affair of a dashboard. */
 typedef struct

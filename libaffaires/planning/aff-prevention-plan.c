@@ -371,6 +371,9 @@ aff_prevention_plan_record_joint_inspection (AffPreventionPlan  *self,
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_aff_track_check_open (self->track, error))
+    return FALSE;
+
   if (participants == NULL || participants[0] == NULL)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
@@ -444,6 +447,9 @@ aff_prevention_plan_add_interference (AffPreventionPlan  *self,
   g_return_val_if_fail (AFF_IS_PREVENTION_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_aff_track_check_open (self->track, error))
+    return FALSE;
+
   if (!non_empty (description) || !non_empty (measures))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
@@ -514,6 +520,9 @@ aff_prevention_plan_sign (AffPreventionPlan  *self,
   g_return_val_if_fail (AFF_IS_PREVENTION_PLAN (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (self->track, error))
+    return FALSE;
 
   if (!non_empty (name) || !non_empty (organisation))
     {
@@ -868,6 +877,9 @@ aff_plan_start_task (AffPlan      *self,
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return FALSE;
+
   if ((task = find_task (self, task_id, error)) == NULL)
     return FALSE;
   if (aff_task_get_actual_start (task) != NULL)
@@ -928,6 +940,9 @@ aff_plan_finish_task (AffPlan      *self,
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return FALSE;
 
   if ((task = find_task (self, task_id, error)) == NULL)
     return FALSE;

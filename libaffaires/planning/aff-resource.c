@@ -821,6 +821,9 @@ aff_plan_add_resource (AffPlan      *self,
   g_return_val_if_fail (AFF_IS_RESOURCE (resource), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return FALSE;
+
   res = _aff_plan_get_resources (self);
   if (!_aff_id_is_valid (resource->id))
     {
@@ -989,6 +992,10 @@ aff_plan_assign (AffPlan     *self,
 {
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return FALSE;
+
   return assign (self, task_id, resource_id, hours_per_day, TRUE, error);
 }
 
@@ -1016,6 +1023,10 @@ aff_plan_assign_total (AffPlan     *self,
 {
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return FALSE;
+
   return assign (self, task_id, resource_id, total_hours, FALSE, error);
 }
 
@@ -1043,6 +1054,9 @@ aff_plan_unassign (AffPlan     *self,
   g_return_val_if_fail (AFF_IS_PLAN (self), FALSE);
   g_return_val_if_fail (task_id != NULL && resource_id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return FALSE;
 
   res = _aff_plan_get_resources (self);
   if (find_assignment (res, task_id, resource_id, &index) == NULL)
@@ -1465,6 +1479,9 @@ aff_plan_level_resources (AffPlan  *self,
 
   g_return_val_if_fail (AFF_IS_PLAN (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_aff_track_check_open (_aff_plan_get_track (self), error))
+    return NULL;
 
   res = _aff_plan_get_resources (self);
   tasks = aff_plan_get_tasks (self);

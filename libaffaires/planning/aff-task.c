@@ -214,6 +214,13 @@ set_date (AffTask     *self,
   g_object_notify_by_pspec (G_OBJECT (self), props[prop_id]);
 }
 
+/* A closed affair's plan is read-only: its tasks too. */
+static gboolean
+in_closed_affair (AffTask *self)
+{
+  return self->plan != NULL && _aff_plan_get_track (self->plan)->closed;
+}
+
 static void
 set_string (AffTask    *self,
             guint       prop_id,
@@ -676,6 +683,7 @@ aff_task_get_free_float (AffTask *self)
                         type     value)                                      \
   {                                                                          \
     g_return_if_fail (AFF_IS_TASK (self));                                   \
+    g_return_if_fail (!in_closed_affair (self));                             \
     SET_VALUE (field, prop, value);                                          \
   }
 
@@ -716,6 +724,7 @@ aff_task_set_duration (AffTask *self,
                        guint    duration_days)
 {
   g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (!in_closed_affair (self));
   g_return_if_fail (duration_days <= 100000);
   SET_VALUE (duration, PROP_DURATION, duration_days);
 }
@@ -732,6 +741,7 @@ aff_task_set_effort_minutes (AffTask *self,
                              guint    minutes)
 {
   g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (!in_closed_affair (self));
   g_return_if_fail (minutes <= 600000000);
 
   if (self->effort_minutes == minutes)
@@ -755,6 +765,7 @@ aff_task_set_effort_hours (AffTask *self,
                            double   hours)
 {
   g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (!in_closed_affair (self));
   g_return_if_fail (isfinite (hours) && hours >= 0 && hours <= 1e7);
   aff_task_set_effort_minutes (self, (guint) llround (hours * 60));
 }
@@ -771,6 +782,7 @@ aff_task_set_progress (AffTask *self,
                        guint    percent)
 {
   g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (!in_closed_affair (self));
   g_return_if_fail (percent <= 100);
   SET_VALUE (progress, PROP_PROGRESS, percent);
 }
@@ -781,6 +793,7 @@ aff_task_set_progress (AffTask *self,
                         const char *value)                                   \
   {                                                                          \
     g_return_if_fail (AFF_IS_TASK (self));                                   \
+    g_return_if_fail (!in_closed_affair (self));                             \
     set_string (self, prop, value);                                          \
   }
 
@@ -845,6 +858,7 @@ aff_task_set_risk_ids (AffTask           *self,
                        const char *const *risk_ids)
 {
   g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (!in_closed_affair (self));
 
   if (risk_ids != NULL && risk_ids[0] == NULL)
     risk_ids = NULL;
@@ -869,6 +883,7 @@ aff_task_set_risk_ids (AffTask           *self,
                         const GDate *date)                                   \
   {                                                                          \
     g_return_if_fail (AFF_IS_TASK (self));                                   \
+    g_return_if_fail (!in_closed_affair (self));                             \
     set_date (self, prop, date);                                             \
   }
 
@@ -1021,6 +1036,7 @@ GETTER (guint, report_days, 0)
                         guint    value)                                      \
   {                                                                          \
     g_return_if_fail (AFF_IS_TASK (self));                                   \
+    g_return_if_fail (!in_closed_affair (self));                             \
     g_return_if_fail (value <= (max));                                       \
     SET_VALUE (field, prop, value);                                          \
   }
@@ -1122,6 +1138,7 @@ aff_task_set_raci (AffTask     *self,
   guint i;
 
   g_return_if_fail (AFF_IS_TASK (self));
+  g_return_if_fail (!in_closed_affair (self));
   g_return_if_fail (person != NULL && *person != '\0');
 
   if (aff_task_get_raci (self, person) == role)

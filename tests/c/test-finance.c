@@ -1305,6 +1305,35 @@ carry_to_the_end (AffAffair *affair)
   g_ptr_array_unref (items);
 }
 
+/* A closed affair's plan takes no change: the methods that can fail say
+ * AFF_ERROR_CLOSED, a setter is a programmer's error and changes nothing. */
+static void
+assert_plan_frozen (AffAffair *affair)
+{
+  AffPlan *plan = aff_affair_get_plan (affair);
+  AffTask *t1 = aff_plan_lookup_task (plan, "T1");
+  g_autoptr(AffTask) extra = aff_task_new ("T9", "Extra work", 2);
+  g_autoptr(GDate) date = day (2026, 7, 1);
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (plan)), duration = aff_task_get_duration (t1);
+
+  g_assert_false (aff_plan_add_task (plan, extra, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_CLOSED);
+  g_assert_nonnull (strstr (error->message, aff_affair_get_id (affair)));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_plan_remove_task (plan, "T1", &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_plan_save_baseline (plan, "after", &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_plan_finish_task (plan, "T1", date, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (plan)), ==, n);
+
+  g_test_expect_message ("Aff", G_LOG_LEVEL_CRITICAL, "*in_closed_affair*");
+  aff_task_set_duration (t1, duration + 5);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (aff_task_get_duration (t1), ==, duration);
+  g_test_expect_message ("Aff", G_LOG_LEVEL_CRITICAL, "*closed*");
+  aff_plan_set_start (plan, date);
+  g_test_assert_expected_messages ();
+}
+
 static void
 test_close_out (void)
 {
@@ -1380,6 +1409,7 @@ test_close_out (void)
     ASSERT_FAILS (AFF_ERROR_CLOSED, aff_ledger_add (aff_affair_get_ledger (affair), entry, &error));
     ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_add_billing_milestone (affair, milestone, &error));
   }
+  assert_plan_frozen (affair);
   ASSERT_OK (aff_affair_record_payment (affair, "F-1", jul1, paid, &error));
   {
     GPtrArray *items = due_on (affair, 2027, 6, 15);
@@ -1402,6 +1432,7 @@ test_close_out (void)
   ASSERT_FAILS (AFF_ERROR_CLOSED, aff_ledger_import_csv (aff_affair_get_ledger (loaded),
                                                          "date,category,state,amount\n2026-07-01,travel,actual,1\n",
                                                          -1, NULL, &error));
+  assert_plan_frozen (loaded);
 }
 
 /* A second affair on the same portfolio: client beta, activity

@@ -2331,6 +2331,14 @@ test('close-out', () => {
         E.CLOSED);
     assertThrows(() => affair.record_corrective_action(answer({on: [2026, 7, 1], due: [2026, 7, 31]})),
         E.CLOSED);
+    // The plan is frozen with the rest.
+    const plan = affair.get_plan();
+    const nTasks = plan.get_n_items();
+    assertThrows(() => plan.add_task(Aff.Task.new('T9', 'Extra work', 2)), E.CLOSED);
+    assertThrows(() => plan.remove_task('T1'), E.CLOSED);
+    assertThrows(() => plan.save_baseline('after'), E.CLOSED);
+    assertThrows(() => plan.finish_task('T1', jul1), E.CLOSED);
+    assertEqual(plan.get_n_items(), nTasks, 'no task added or removed');
     assertEqual(ledger.get_n_entries(), 4, 'nothing added to the ledger');
     assertEqual(affair.list_amendments(), []);
     assertEqual(affair.list_corrective_actions(), []);

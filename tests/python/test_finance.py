@@ -2991,6 +2991,14 @@ class CloseOutTest(BillingTestCase):
         self.assertAffError(E.CLOSED, affair.add_amendment,
                             Aff.Amendment.new('AV-1', jul1, M('1000.00 EUR'), 'Après coup'))
         self.assertAffError(E.CLOSED, affair.record_corrective_action, answer(date=(2026, 7, 1), due=(2026, 7, 31)))
+        # the plan is frozen with the rest
+        plan = affair.get_plan()
+        n_tasks = plan.get_n_items()
+        self.assertAffError(E.CLOSED, plan.add_task, Aff.Task.new('T9', 'Extra work', 2))
+        self.assertAffError(E.CLOSED, plan.remove_task, 'T1')
+        self.assertAffError(E.CLOSED, plan.save_baseline, 'after')
+        self.assertAffError(E.CLOSED, plan.finish_task, 'T1', jul1)
+        self.assertEqual(plan.get_n_items(), n_tasks)
         # nothing was added, nothing journaled
         self.assertEqual(ledger.get_n_entries(), 4)
         self.assertEqual(affair.list_amendments(), [])
