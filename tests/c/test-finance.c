@@ -1592,6 +1592,86 @@ test_s_curve (void)
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
 }
 
+/* A portfolio large enough to be computed on several threads: 520
+ * affairs, each sold 1 500.00 for 10 h of labour at 100.00 in T1 (BAC
+ * 1 000), with 600.00 spent on 4 May and no progress. By hand: EV 0, so
+ * EAC = AC + BAC − EV = 1 600.00, margin −100.00; four alerts each: the
+ * CPI (0), the SPI (0, half of T1 being planned by then), the margin rate
+ * (−6.67 % against 33.33 %) and the concordance (physical 0 %, cost
+ * 600 / 1 600 = 37.5 %, billing 0 %). The rows and the alerts come in the
+ * portfolio's order, whatever the threads. */
+static void
+test_dashboard_many_affairs (void)
+{
+  g_autoptr(AffPortfolio) p = new_base_portfolio ();
+  g_autoptr(GDate) signed_on = day (2026, 4, 20);
+  g_autoptr(GDate) validity = day (2026, 6, 30);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(AffMoney) price = money ("1500.00 EUR");
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_auto(GStrv) alerts = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+  const guint n = 520;
+  guint i;
+
+  add_client_beta (p);
+  for (i = 0; i < n; i++)
+    {
+      g_autofree char *cid = g_strdup_printf ("CONS-%03u", i);
+      g_autofree char *oid = g_strdup_printf ("OFF-%03u", i);
+      g_autoptr(AffOffer) offer = aff_offer_new (oid, cid);
+      AffOfferRevision *rev;
+      AffAffair *affair;
+      AffPlan *plan;
+
+      add_consultation_full (p, cid, i % 2 ? "acme" : "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
+      ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
+      rev = aff_offer_get_current_revision (offer);
+      add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Montage", "10", AFF_LINE_UNIT_HOUR, "100.00 EUR", "T1");
+      ASSERT_OK (aff_offer_revision_set_overhead_rate (rev, AFF_LINE_KIND_LABOUR, 0, &error));
+      ASSERT_OK (aff_offer_revision_set_selling_price (rev, price, &error));
+      ASSERT_OK (aff_offer_revision_set_validity (rev, validity, &error));
+      send (offer, 2026, 4, 1);
+      ASSERT_OK (aff_offer_accept (offer, signed_on, "CT", &error));
+      affair = aff_portfolio_lookup_affair (p, oid);
+      plan = aff_affair_get_plan (affair);
+      add_task (plan, "T1", 10);
+      ASSERT_OK (aff_plan_schedule (plan, &error));
+      ASSERT_OK (aff_plan_save_baseline (plan, "contrat", &error));
+      cost (aff_affair_get_ledger (affair), 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL,
+            "600.00 EUR", NULL, NULL);
+    }
+  dashboard = aff_portfolio_compute_dashboard (p, may4, &error);
+  g_assert_no_error (error);
+  rows = aff_dashboard_get_rows (dashboard);
+  g_assert_cmpuint (rows->len, ==, n);
+  for (i = 0; i < n; i++)
+    {
+      const AffDashboardRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *oid = g_strdup_printf ("OFF-%03u", i);
+
+      g_assert_cmpstr (aff_dashboard_row_get_key (row), ==, oid);
+      assert_money (aff_dashboard_row_get_cost_at_completion (row), "1600.00 EUR");
+      assert_money (aff_dashboard_row_get_margin_at_completion (row), "-100.00 EUR");
+      g_assert_cmpuint (aff_dashboard_row_get_n_alerts (row), ==, 4);
+    }
+  assert_money (aff_dashboard_row_get_revenue_at_completion (aff_dashboard_get_totals (dashboard)), "780000.00 EUR");
+  assert_money (aff_dashboard_row_get_margin_at_completion (aff_dashboard_get_totals (dashboard)), "-52000.00 EUR");
+  g_assert_cmpuint (aff_dashboard_get_by_client (dashboard)->len, ==, 2);
+  assert_money (aff_dashboard_row_get_margin_at_completion (g_ptr_array_index (aff_dashboard_get_by_client (dashboard),
+                                                                               0)),
+                "-26000.00 EUR");
+  alerts = aff_dashboard_list_alerts (dashboard);
+  g_assert_cmpuint (g_strv_length (alerts), ==, 4 * n);
+  for (i = 0; i < 4 * n; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("OFF-%03u : ", i / 4);
+
+      g_assert_true (g_str_has_prefix (alerts[i], prefix));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1617,6 +1697,7 @@ main (int   argc,
   g_test_add_func ("/finance/billing-errors-and-guarantee", test_billing_errors_and_guarantee);
   g_test_add_func ("/finance/late-and-supplier-payments", test_late_and_supplier_payments);
   g_test_add_func ("/finance/close-out", test_close_out);
+  g_test_add_func ("/finance/dashboard-many-affairs", test_dashboard_many_affairs);
   g_test_add_func ("/finance/dashboard", test_dashboard);
   g_test_add_func ("/finance/s-curve", test_s_curve);
   return g_test_run ();
