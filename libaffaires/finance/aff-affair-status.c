@@ -1188,7 +1188,6 @@ aff_affair_record_payment (AffAffair       *self,
 
 /* The status ------------------------------------------------------------ */
 
-
 /**
  * AffAffairStatus:
  *
@@ -1775,8 +1774,6 @@ struct _AffEvaluation
   gboolean overflow;
 };
 
-typedef AffEvaluation Computation;
-
 static void
 add_line (GArray          *lines,
           const char      *work,
@@ -1803,7 +1800,7 @@ add_line (GArray          *lines,
 /* The budget by task or lot and category on @day: the offer's direct costs
  * and overheads, then the amendments accepted by then. */
 static void
-collect_budget (Computation *c)
+collect_budget (AffEvaluation *c)
 {
   GPtrArray *budget = _aff_affair_peek_budget (c->affair);
   const AffMoney *overheads = aff_affair_get_overheads (c->affair);
@@ -1835,7 +1832,7 @@ collect_budget (Computation *c)
 
 /* A task's dates: the latest baseline's, else the current schedule's. */
 static gboolean
-task_dates (Computation           *c,
+task_dates (AffEvaluation           *c,
             const AffPlanTaskDays *task,
             guint32               *start,
             guint32               *finish)
@@ -1848,7 +1845,7 @@ task_dates (Computation           *c,
 /* The tasks a budget line spreads over: the task named, else the tasks
  * delivering the lot, else the whole plan. */
 static Match
-match_of (Computation *c,
+match_of (AffEvaluation *c,
           const char  *work)
 {
   Match match = MATCH_ALL;
@@ -1887,7 +1884,7 @@ task_matches (const AffPlanTaskDays *task,
 
 /* A span's working days; a milestone's is one, past once its day has come. */
 static void
-add_span (Computation *c,
+add_span (AffEvaluation *c,
           Line        *line,
           guint32      start,
           guint32      finish)
@@ -1902,7 +1899,7 @@ add_span (Computation *c,
 
 /* Gives each line the spans its budget is planned over. */
 static void
-spread_lines (Computation *c)
+spread_lines (AffEvaluation *c)
 {
   guint i, j;
 
@@ -1933,7 +1930,7 @@ spread_lines (Computation *c)
 /* The working days of a line's spans elapsed by @day, @end_ordinal being
  * that day's. */
 static guint64
-elapsed_days (Computation *c,
+elapsed_days (AffEvaluation *c,
               const Line  *line,
               guint32      day,
               gint32       end_ordinal)
@@ -1954,7 +1951,7 @@ elapsed_days (Computation *c,
 }
 
 static gint64
-planned_value (Computation *c,
+planned_value (AffEvaluation *c,
                const Line  *line,
                guint32      day,
                gint32       end_ordinal)
@@ -1965,7 +1962,7 @@ planned_value (Computation *c,
 /* The physical progress of a task or lot, in basis points, and whether
  * anything says so. */
 static gboolean
-earned_fraction (Computation *c,
+earned_fraction (AffEvaluation *c,
                  const Line  *line,
                  gint64      *basis_points)
 {
@@ -2074,7 +2071,7 @@ sum_work_billed (GArray   *bills,
 /* The bottom-up remaining-to-do: the latest estimate of each task or lot,
  * and for a line without one its budget not yet earned. */
 static gint64
-remaining_to_do (Computation *c,
+remaining_to_do (AffEvaluation *c,
                  gboolean    *overflow)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2130,7 +2127,7 @@ effective_method (AffAffair *affair)
 }
 
 static void
-estimate (Computation     *c,
+estimate (AffEvaluation     *c,
           AffAffairStatus *s,
           gboolean        *overflow)
 {
@@ -2193,7 +2190,7 @@ rate_of (gint64    part,
 }
 
 static void
-revenue_and_wip (Computation     *c,
+revenue_and_wip (AffEvaluation     *c,
                  AffAffairStatus *s,
                  gboolean        *overflow)
 {
@@ -2265,23 +2262,26 @@ aff_affair_get_budget_at_completion (AffAffair    *self,
                                      int           category,
                                      GError      **error)
 {
-  g_autoptr(GArray) lines = NULL;
-  gboolean overflow = FALSE;
+  g_autoptr(AffEvaluation) e = NULL;
   gint64 total = 0;
   guint i;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  lines = _aff_affair_budget_lines (self, date, &overflow);
-  for (i = 0; i < lines->len; i++)
+  e = _aff_evaluation_new ();
+  e->affair = self;
+  e->finance = _aff_affair_get_finance (self);
+  e->day = g_date_get_julian (date);
+  collect_budget (e);
+  for (i = 0; i < e->lines->len; i++)
     {
-      const AffBudgetLine *line = &g_array_index (lines, AffBudgetLine, i);
+      const Line *line = &g_array_index (e->lines, Line, i);
 
       if ((work == NULL || g_strcmp0 (line->work, work) == 0) && (category < 0 || (int) line->category == category))
-        total = add (total, line->budget, &overflow);
+        total = add (total, line->budget, &e->overflow);
     }
-  if (overflow)
+  if (e->overflow)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: the budget overflows 64 bits"),
                    aff_affair_get_id (self));
@@ -2364,9 +2364,9 @@ _aff_evaluation_planned_values (AffEvaluation *e,
                                 gint64        *pv,
                                 gint64        *bac)
 {
-  gboolean overflow = e->overflow;
   guint i, k;
 
+  e->overflow = FALSE;
   *bac = e->status.money[M_BAC];
   for (k = 0; k < n_days; k++)
     {
@@ -2376,51 +2376,7 @@ _aff_evaluation_planned_values (AffEvaluation *e,
       for (i = 0; e->dated && i < e->lines->len; i++)
         pv[k] = add (pv[k], planned_value (e, &g_array_index (e->lines, Line, i), days[k], end), &e->overflow);
     }
-  overflow |= e->overflow;
-  e->overflow = FALSE;
-  return e->dated && !overflow;
-}
-
-gboolean
-_aff_affair_planned_values (AffAffair     *self,
-                            const GDate   *budget_date,
-                            const guint32 *days,
-                            guint          n_days,
-                            gint64        *pv,
-                            gint64        *bac)
-{
-  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
-  guint i;
-
-  prepare (e, self, budget_date);
-  for (i = 0; i < e->lines->len; i++)
-    e->status.money[M_BAC] = add (e->status.money[M_BAC], g_array_index (e->lines, Line, i).budget, &e->overflow);
-  return _aff_evaluation_planned_values (e, days, n_days, pv, bac);
-}
-
-/* The lines of the budget collected as the status collects them. */
-GArray *
-_aff_affair_budget_lines (AffAffair   *self,
-                          const GDate *date,
-                          gboolean    *overflow)
-{
-  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
-  GArray *result = g_array_new (FALSE, FALSE, sizeof (AffBudgetLine));
-  guint i;
-
-  e->affair = self;
-  e->finance = _aff_affair_get_finance (self);
-  e->day = g_date_get_julian (date);
-  collect_budget (e);
-  for (i = 0; i < e->lines->len; i++)
-    {
-      const Line *line = &g_array_index (e->lines, Line, i);
-      AffBudgetLine out = { line->work, line->category, line->budget };
-
-      g_array_append_val (result, out);
-    }
-  *overflow = e->overflow;
-  return result;
+  return e->dated && !e->overflow;
 }
 
 const AffSpend *
@@ -2445,7 +2401,7 @@ _aff_evaluation_spends (AffEvaluation *e,
 
           work = _aff_ledger_find_word (ledger, line->work);
           if (line->work == NULL || work != 0)
-            spend.actual = _aff_ledger_scan_actual (&e->scan, work, line->category, NULL);
+            spend.actual = _aff_ledger_scan_actual (&e->scan, work, line->category);
           g_array_append_val (e->spends, spend);
         }
       for (i = 0; _aff_ledger_scan_spend (&e->scan, i, &work, &category, &actual); i++)

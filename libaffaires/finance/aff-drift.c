@@ -572,7 +572,7 @@ list_slips (AffAffair     *self,
 
       if (!task->milestone || task->base_finish == 0 || task->early_finish == 0)
         continue;
-      late = _aff_calendar_ordinal (calendar, task->early_finish) - _aff_calendar_ordinal (calendar, task->base_finish);
+      late = _aff_calendar_days_between (calendar, task->base_finish, task->early_finish);
       if (late > (int) days)
         g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MILESTONE_SLIP, task->id, late, days, lang));
     }

@@ -86,8 +86,7 @@ gboolean            _aff_ledger_scan       (AffLedger     *self,
  * @category in the last scan. */
 gint64              _aff_ledger_scan_actual (AffLedgerScan   *scan,
                                              guint32          work,
-                                             AffCostCategory  category,
-                                             gboolean        *found);
+                                             AffCostCategory  category);
 /* The actual cost by work and category at @position, in the order first
  * met; FALSE past the end. */
 gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
@@ -167,28 +166,12 @@ gboolean    _aff_finance_check_open  (AffFinance    *finance,
 /* The close-out: the date (cleared while open) and the final margin. */
 GDate      *_aff_finance_get_closed  (AffFinance    *finance,
                                       AffMoney    ***final_margin);
-/* The planned value at each of @days, with the budget of @budget_date;
- * FALSE when the plan gives no dates (all 0) or a figure overflows. */
-gboolean    _aff_affair_planned_values (AffAffair     *self,
-                                        const GDate   *budget_date,
-                                        const guint32 *days,
-                                        guint          n_days,
-                                        gint64        *pv,
-                                        gint64        *bac);
 /* The day an invoice of @invoiced_on is to be paid, by the affair's terms. */
 void        _aff_affair_payment_due  (AffAffair     *self,
                                       const GDate   *invoiced_on,
                                       GDate         *due);
 /* The corrective actions recorded, oldest first (AffCorrectiveAction). */
 GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
-
-/* One line of an affair's budget at completion on a day. */
-typedef struct
-{
-  const char *work;         /* borrowed from the affair; NULL for the whole affair */
-  AffCostCategory category;
-  gint64 budget;
-} AffBudgetLine;
 
 /* The figures of a status: its money, in minor units, and its ratios. */
 enum {
@@ -246,11 +229,6 @@ GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,
 GPtrArray     *_aff_evaluation_list_drifts (AffEvaluation         *e,
                                             AffAffair             *affair,
                                             const AffAffairStatus *status);
-
-/* The budget lines on @date, by work and category (AffBudgetLine). */
-GArray     *_aff_affair_budget_lines (AffAffair   *self,
-                                      const GDate *date,
-                                      gboolean    *overflow);
 
 void        _aff_billing_milestone_to_json   (const AffBillingMilestone *milestone,
                                               JsonBuilder               *builder);

@@ -1430,13 +1430,10 @@ _aff_ledger_scan (AffLedger     *self,
 gint64
 _aff_ledger_scan_actual (AffLedgerScan   *scan,
                          guint32          work,
-                         AffCostCategory  category,
-                         gboolean        *found)
+                         AffCostCategory  category)
 {
   AffLedgerSum *sum = work < scan->n_words ? spend_of (scan, work, category, FALSE) : NULL;
 
-  if (found != NULL)
-    *found = sum != NULL;
   return sum != NULL ? sum->sum : 0;
 }
 

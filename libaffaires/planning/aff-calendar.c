@@ -573,6 +573,14 @@ _aff_calendar_ordinal (AffCalendar *self,
   return (gint32) self->before[julian - self->base] - (gint32) self->zero;
 }
 
+int
+_aff_calendar_days_between (AffCalendar *self,
+                            guint32      from,
+                            guint32      to)
+{
+  return _aff_calendar_ordinal (self, to) - _aff_calendar_ordinal (self, from);
+}
+
 guint
 _aff_calendar_get_version (AffCalendar *self)
 {

@@ -1867,8 +1867,7 @@ working_days_between (AffCalendar *calendar,
                       const GDate *from,
                       const GDate *to)
 {
-  return _aff_calendar_ordinal (calendar, g_date_get_julian (to)) -
-         _aff_calendar_ordinal (calendar, g_date_get_julian (from));
+  return _aff_calendar_days_between (calendar, g_date_get_julian (from), g_date_get_julian (to));
 }
 
 static GPtrArray *

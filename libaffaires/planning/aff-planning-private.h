@@ -30,6 +30,11 @@ gboolean     _aff_calendar_prepare  (AffCalendar   *self,
  * also the number of working days before @julian, from ordinal 0. */
 gint32       _aff_calendar_ordinal  (AffCalendar   *self,
                                      guint32        julian);
+/* The working days from @from to @to, negative when @to is earlier: how
+ * far a date slipped. */
+int          _aff_calendar_days_between (AffCalendar *self,
+                                         guint32      from,
+                                         guint32      to);
 /* Ordinals from before a change of version mean other days. */
 guint        _aff_calendar_get_version (AffCalendar *self);
 /* The boundary at the end of @julian: the working days up to it, included. */
