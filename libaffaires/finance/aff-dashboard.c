@@ -683,21 +683,23 @@ add_into (AffDashboardRow       *sum,
   return !overflow;
 }
 
-/* A portfolio has thousands of clients: they are found by a table. */
+/* A portfolio has thousands of clients: they are found by a table, by
+ * @lookup, which outlives it. */
 static AffDashboardRow *
-rollup_for (GPtrArray  *rollup,
-            GHashTable *index,
-            const char *key,
-            const char *label,
-            const char *currency)
+rollup_for (GPtrArray     *rollup,
+            GHashTable    *index,
+            gconstpointer  lookup,
+            const char    *key,
+            const char    *label,
+            const char    *currency)
 {
   AffDashboardRow *row;
 
-  if ((row = g_hash_table_lookup (index, key)) != NULL)
+  if ((row = g_hash_table_lookup (index, lookup)) != NULL)
     return row;
   row = row_new (key, label, currency);
   g_ptr_array_add (rollup, row);
-  g_hash_table_insert (index, row->key, row);
+  g_hash_table_insert (index, (gpointer) lookup, row);
   return row;
 }
 
@@ -846,7 +848,7 @@ forecast_affair (AffAffair             *affair,
 
 /* The row of one affair, and its alerts. */
 static AffDashboardRow *
-affair_row (AffPortfolio  *portfolio,
+affair_row (AffClient     *client,
             AffAffair     *affair,
             AffEvaluation *e,
             const GDate   *date,
@@ -861,7 +863,6 @@ affair_row (AffPortfolio  *portfolio,
   g_autoptr(GPtrArray) late = NULL;
   const AffAffairStatus *status;
   const gint64 *m;
-  AffClient *client = aff_portfolio_lookup_client (portfolio, aff_affair_get_client_id (affair));
   const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
   AffDashboardRow *row;
   gboolean overflow = FALSE;
@@ -953,6 +954,14 @@ affair_row (AffPortfolio  *portfolio,
  *   %AFF_ERROR_CURRENCY_MISMATCH (naming the affair) or %AFF_ERROR_OVERFLOW
  *   set
  */
+/* What a dashboard finds of one affair. */
+typedef struct
+{
+  AffDashboardRow *row;
+  AffClient *client;          /* NULL for a client the portfolio lacks */
+  const char *activity;       /* its consultation's first, or "" */
+} Slot;
+
 /* The affairs @from to @to of a dashboard, computed on one thread. */
 typedef struct
 {
@@ -963,7 +972,7 @@ typedef struct
   const GDate *date;
   const guint32 *ends;
   const char *currency;
-  AffDashboardRow **rows;     /* by affair, shared: each chunk writes its own */
+  Slot *slots;                /* by affair, shared: each chunk writes its own */
   GPtrArray *alerts;          /* Alert */
   gint64 billing[FORECAST_MONTHS];
   gint64 cash_in[FORECAST_MONTHS];
@@ -983,14 +992,20 @@ compute_chunk (gpointer data)
     {
       AffAffair *affair = chunk->affairs[i];
       const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
+      AffConsultation *consultation = aff_portfolio_lookup_consultation (chunk->portfolio,
+                                                                          aff_affair_get_consultation_id (affair));
+      const char * const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
+      Slot *slot = &chunk->slots[i];
 
+      slot->client = aff_portfolio_lookup_client (chunk->portfolio, aff_affair_get_client_id (affair));
+      slot->activity = activities != NULL && activities[0] != NULL ? activities[0] : "";
       if (strcmp (currency, chunk->currency) != 0)
         g_set_error (&chunk->error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH, _("Affair “%s” is in %s, the dashboard in %s"),
                      aff_affair_get_id (affair), currency, chunk->currency);
       else
-        chunk->rows[i] = affair_row (chunk->portfolio, affair, e, chunk->date, chunk->ends, i, chunk->alerts,
-                                     chunk->billing, chunk->cash_in, &chunk->error);
-      if (chunk->rows[i] == NULL)
+        slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, chunk->alerts, chunk->billing,
+                                chunk->cash_in, &chunk->error);
+      if (slot->row == NULL)
         {
           chunk->failed = i;
           break;
@@ -1011,10 +1026,15 @@ n_threads_for (AffAffair **affairs,
   threads = MIN (threads, n / 256);
   if (threads <= 1)
     return 1;
+  /* A calendar only its plan holds is its own; others are checked. */
   calendars = g_hash_table_new (NULL, NULL);
   for (i = 0; i < n; i++)
-    if (!g_hash_table_add (calendars, aff_plan_get_calendar (aff_affair_get_plan (affairs[i]))))
-      return 1;
+    {
+      AffCalendar *calendar = aff_plan_get_calendar (aff_affair_get_plan (affairs[i]));
+
+      if (g_atomic_int_get (&G_OBJECT (calendar)->ref_count) > 1 && !g_hash_table_add (calendars, calendar))
+        return 1;
+    }
   return threads;
 }
 
@@ -1024,10 +1044,11 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                                  GError       **error)
 {
   g_autoptr(AffDashboard) dashboard = NULL;
-  g_autoptr(GHashTable) clients = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) clients = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) unknown_clients = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_activity = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) affairs = NULL;
-  g_autofree AffDashboardRow **rows = NULL;
+  g_autofree Slot *slots = NULL;
   g_autofree Chunk *chunks = NULL;
   g_autofree GThread **threads = NULL;
   guint32 ends[FORECAST_MONTHS];
@@ -1070,7 +1091,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   affairs = g_ptr_array_new_full (n, g_object_unref);
   for (i = 0; i < n; i++)
     g_ptr_array_add (affairs, g_list_model_get_item (list, i));
-  rows = g_new0 (AffDashboardRow *, MAX (n, 1));
+  slots = g_new0 (Slot, MAX (n, 1));
 
   /* The affairs, in chunks on threads of their own but the first. A
    * GDate writes its Julian day when first asked: the threads share one
@@ -1082,7 +1103,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   for (k = 0; k < n_chunks; k++)
     {
       chunks[k] = (Chunk) { self, (AffAffair **) affairs->pdata, (guint) ((guint64) n * k / n_chunks),
-                            (guint) ((guint64) n * (k + 1) / n_chunks), &dashboard->date, ends, currency, rows,
+                            (guint) ((guint64) n * (k + 1) / n_chunks), &dashboard->date, ends, currency, slots,
                             g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
@@ -1111,18 +1132,17 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
    * overflows before the affair in error is the error. */
   for (i = 0; i < failed; i++)
     {
-      AffAffair *affair = g_ptr_array_index (affairs, i);
-      AffConsultation *consultation = aff_portfolio_lookup_consultation (self,
-                                                                          aff_affair_get_consultation_id (affair));
-      const char * const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
-      const char *activity = activities != NULL && activities[0] != NULL ? activities[0] : "";
-      AffDashboardRow *row = g_steal_pointer (&rows[i]);
+      const char *client_id = aff_affair_get_client_id (g_ptr_array_index (affairs, i));
+      const char *activity = slots[i].activity;
+      AffDashboardRow *row = g_steal_pointer (&slots[i].row);
 
       g_ptr_array_add (dashboard->rows, row);
       if (!add_into (dashboard->totals, row) ||
-          !add_into (rollup_for (dashboard->by_client, clients, aff_affair_get_client_id (affair), row->label, currency),
+          !add_into (slots[i].client != NULL
+                     ? rollup_for (dashboard->by_client, clients, slots[i].client, client_id, row->label, currency)
+                     : rollup_for (dashboard->by_client, unknown_clients, client_id, client_id, row->label, currency),
                      row) ||
-          !add_into (rollup_for (dashboard->by_activity, by_activity, activity, activity, currency), row))
+          !add_into (rollup_for (dashboard->by_activity, by_activity, activity, activity, activity, currency), row))
         {
           failed = i;
           g_clear_error (&failure);
@@ -1131,7 +1151,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
         }
     }
   for (i = 0; i < n; i++)
-    g_clear_pointer (&rows[i], aff_dashboard_row_free);
+    g_clear_pointer (&slots[i].row, aff_dashboard_row_free);
   if (failure != NULL)
     {
       g_propagate_error (error, failure);
