@@ -18,10 +18,32 @@ G_BEGIN_DECLS
 
 __extension__ typedef __int128 AffInt128;
 
-/* The one rounding of the library: value = numerator / denominator, half to even. */
-gboolean _aff_round_half_even (AffInt128  numerator,
-                               AffInt128  denominator,
-                               gint64    *result);
+/* The one rounding of the library: value = numerator / denominator, half to
+ * even; the 128-bit division, for what does not fit in 64 bits. */
+gboolean _aff_round_half_even_wide (AffInt128  numerator,
+                                    AffInt128  denominator,
+                                    gint64    *result);
+
+/* The same, in 64-bit arithmetic when both fit: a status rounds hundreds of
+ * figures, and a 128-bit division is a call taking several times longer. */
+static inline gboolean
+_aff_round_half_even (AffInt128  numerator,
+                      AffInt128  denominator,
+                      gint64    *result)
+{
+  if (numerator >= -G_MAXINT64 && numerator <= G_MAXINT64 && denominator > 0 && denominator <= G_MAXINT64)
+    {
+      gint64 n = (gint64) numerator, d = (gint64) denominator, q = n / d, r = n % d;
+      guint64 twice = 2 * (guint64) (r < 0 ? -r : r);
+
+      /* d ≥ 2 when r ≠ 0, so |q| ≤ G_MAXINT64 / 2 and q ± 1 fits. */
+      if (twice > (guint64) d || (twice == (guint64) d && (q % 2) != 0))
+        q += n < 0 ? -1 : 1;
+      *result = q;
+      return TRUE;
+    }
+  return _aff_round_half_even_wide (numerator, denominator, result);
+}
 
 gint64 _aff_money_minor (const AffMoney *money);
 

@@ -513,9 +513,9 @@ aff_money_equal (const AffMoney *a,
 }
 
 gboolean
-_aff_round_half_even (AffInt128  numerator,
-                      AffInt128  denominator,
-                      gint64    *result)
+_aff_round_half_even_wide (AffInt128  numerator,
+                           AffInt128  denominator,
+                           gint64    *result)
 {
   AffInt128 q, r, twice;
 
