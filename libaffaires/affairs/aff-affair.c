@@ -14,6 +14,8 @@
 #include "aff-planning-private.h"
 #include "aff-prevention-plan.h"
 #include "aff-finance-private.h"
+#include "aff-dossier-private.h"
+#include "aff-closeout.h"
 
 /**
  * AffBudgetItem:
@@ -157,6 +159,7 @@ struct _AffAffair
   AffMoney *contingency;
   AffPlan *plan;
   AffFinance *finance;
+  AffDossier *dossier;
   AffClient *client;                    /* borrowed from the portfolio */
   AffConsultation *consultation;        /* borrowed from the portfolio */
   AffPolicy *policy;                    /* borrowed from the portfolio */
@@ -182,6 +185,7 @@ aff_affair_finalize (GObject *object)
   g_clear_pointer (&self->contingency, aff_money_free);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->finance, _aff_finance_free);
+  g_clear_object (&self->dossier);
   G_OBJECT_CLASS (aff_affair_parent_class)->finalize (object);
 }
 
@@ -197,6 +201,7 @@ aff_affair_init (AffAffair *self)
   g_date_clear (&self->signed_date, 1);
   self->budget = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_budget_item_free);
   self->plan = aff_plan_new ();
+  self->dossier = _aff_dossier_new ();
 }
 
 static AffBudgetItem *
@@ -526,6 +531,23 @@ aff_affair_get_plan (AffAffair *self)
   return self->plan;
 }
 
+/**
+ * aff_affair_get_dossier:
+ * @self: an affair
+ *
+ * Gets the follow-up file of the affair: its meetings, decisions, actions,
+ * documents and incidents. Every change to it is journaled under the
+ * affair.
+ *
+ * Returns: (transfer none): the dossier
+ */
+AffDossier *
+aff_affair_get_dossier (AffAffair *self)
+{
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  return self->dossier;
+}
+
 void
 _aff_affair_attach (AffAffair       *self,
                     AffJournal      *journal,
@@ -535,6 +557,7 @@ _aff_affair_attach (AffAffair       *self,
 {
   _aff_plan_attach (self->plan, journal, self->id, policy);
   _aff_finance_attach (self->finance, journal, self->id);
+  _aff_dossier_attach (self->dossier, journal, self->id, self->plan);
   self->client = client;
   self->consultation = consultation;
   self->policy = policy;
@@ -630,6 +653,8 @@ _aff_affair_to_json (AffAffair   *self,
   _aff_plan_to_json (self->plan, builder);
   json_builder_set_member_name (builder, "finance");
   _aff_finance_to_json (self->finance, builder);
+  json_builder_set_member_name (builder, "dossier");
+  _aff_dossier_to_json (self->dossier, builder);
   json_builder_end_object (builder);
 }
 
@@ -668,7 +693,7 @@ _aff_affair_from_json (AffJsonReader *reader,
     "id", "client_id", "consultation_id", "offer_id", "revision", "contract_reference", "signed",
     "contract_amount", "vat_rate", "lead_time_days", "payment_days", "payment_end_of_month",
     "advance_rate", "progress_billing", "retention_rate", "budget", "budget_total", "overheads",
-    "contingency", "plan", "finance", NULL
+    "contingency", "plan", "finance", "dossier", NULL
   };
   JsonNode *plan;
   g_autoptr(AffAffair) self = g_object_new (AFF_TYPE_AFFAIR, NULL);
@@ -736,6 +761,20 @@ _aff_affair_from_json (AffJsonReader *reader,
 
     if (g_date_valid (_aff_finance_get_closed (self->finance, &final_margin)))
       _aff_plan_close (self->plan);
+  }
+  /* Documents before format 5 had no dossier: an empty one. */
+  {
+    gsize mark = aff_json_reader_push_member (reader, "dossier");
+    AffDossier *dossier = _aff_dossier_from_json (reader, json_object_get_member (object, "dossier"), self->plan,
+                                                  error);
+
+    aff_json_reader_pop (reader, mark);
+    if (dossier == NULL)
+      return NULL;
+    g_object_unref (self->dossier);
+    self->dossier = dossier;
+    if (aff_affair_is_closed (self))
+      _aff_dossier_close (self->dossier);
   }
   return g_steal_pointer (&self);
 }

@@ -14,6 +14,7 @@
 #include "aff-money.h"
 #include "aff-offer-line.h"
 #include "aff-plan.h"
+#include "aff-dossier.h"
 #include "aff-policy.h"
 
 G_BEGIN_DECLS
@@ -82,6 +83,8 @@ AFF_AVAILABLE_IN_ALL
 const AffMoney *aff_affair_get_contingency        (AffAffair *self);
 AFF_AVAILABLE_IN_ALL
 AffPlan        *aff_affair_get_plan               (AffAffair *self);
+AFF_AVAILABLE_IN_ALL
+AffDossier     *aff_affair_get_dossier            (AffAffair *self);
 AFF_AVAILABLE_IN_ALL
 gboolean        aff_affair_requires_prevention_plan (AffAffair *self,
                                                      GStrv     *reasons);

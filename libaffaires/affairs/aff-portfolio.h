@@ -36,7 +36,7 @@ G_BEGIN_DECLS
  *
  * The newest portfolio document version this library reads and the one it writes.
  */
-#define AFF_PORTFOLIO_FORMAT_VERSION 4
+#define AFF_PORTFOLIO_FORMAT_VERSION 5
 
 #define AFF_TYPE_PORTFOLIO (aff_portfolio_get_type ())
 

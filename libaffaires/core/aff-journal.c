@@ -897,7 +897,7 @@ _aff_track_check_open (AffTrack  *track,
 {
   if (!track->closed)
     return TRUE;
-  g_set_error (error, AFF_ERROR, AFF_ERROR_CLOSED, _("Affair “%s” is closed: its plan can no longer change"),
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CLOSED, _("Affair “%s” is closed: it can no longer change"),
                track->id != NULL ? track->id : "");
   return FALSE;
 }

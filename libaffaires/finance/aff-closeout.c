@@ -14,8 +14,10 @@
 #include "aff-billing.h"
 #include "aff-closeout.h"
 #include "aff-drift.h"
+#include "aff-dossier.h"
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
+#include "aff-dossier-private.h"
 
 /**
  * aff_affair_list_close_blockers:
@@ -30,7 +32,8 @@
  * retention, which comes a year after the acceptance
  * ([method@Aff.Affair.list_billing_due]); the commitments still open on
  * @date; each drift of @date without a corrective action
- * ([method@Aff.Affair.list_drifts]).
+ * ([method@Aff.Affair.list_drifts]); each action of the dossier still open
+ * on @date ([method@Aff.Dossier.list_open_actions]).
  *
  * Returns: (transfer full): the blocking items, empty when the affair can
  *   be closed; %NULL with %AFF_ERROR_OVERFLOW set
@@ -102,6 +105,14 @@ aff_affair_list_close_blockers (AffAffair    *self,
                                                            "Drift without a corrective action: %s"),
                                                         aff_drift_get_message (drift)));
     }
+  {
+    g_autoptr(GPtrArray) actions = aff_dossier_list_open_actions (aff_affair_get_dossier (self), date);
+
+    for (i = 0; i < actions->len; i++)
+      g_ptr_array_add (blockers, g_strdup_printf (L ("Action ouverte : %s (%s)", "Open action: %s (%s)"),
+                                                  aff_action_get_id (g_ptr_array_index (actions, i)),
+                                                  aff_action_get_title (g_ptr_array_index (actions, i))));
+  }
   g_ptr_array_add (blockers, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&blockers), FALSE);
 }
@@ -165,6 +176,7 @@ aff_affair_close (AffAffair    *self,
   *final_margin = aff_money_copy (margin);
   _aff_ledger_close (aff_affair_get_ledger (self));
   _aff_plan_close (aff_affair_get_plan (self));
+  _aff_dossier_close (aff_affair_get_dossier (self));
 
   details = json_object_new ();
   iso = aff_date_to_iso (date);

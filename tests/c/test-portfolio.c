@@ -721,7 +721,7 @@ test_to_data (void)
   g_assert_cmpstr (data, ==, again);                 /* same portfolio, same bytes */
   g_assert_true (g_utf8_validate (data, -1, NULL));
   g_assert_cmpint (data[length - 1], ==, '\n');
-  g_assert_true (g_str_has_prefix (compact, "{\"format\":\"libaffaires-portfolio\",\"version\":4,"));
+  g_assert_true (g_str_has_prefix (compact, "{\"format\":\"libaffaires-portfolio\",\"version\":5,"));
   /* a cadence of 0 is not written (docs/format.md §7) */
   g_assert_null (strstr (compact, "\"follow_up_days\":0"));
   g_assert_nonnull (strstr (compact, "\"follow_up_days\":45"));

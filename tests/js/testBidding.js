@@ -1376,10 +1376,11 @@ test('document: save and reload everything', () => {
 
 test('document: the bidding additions are written in the current format', () => {
     // docs/rules.md: "Policy additions (format version 2)"; the plans of
-    // affairs made it version 3, their financial follow-up 4 (docs/format.md).
+    // affairs made it version 3, their financial follow-up 4, their dossier 5
+    // (docs/format.md).
     const doc = JSON.parse(verdictPortfolio().to_data()[0]);
     assertEqual(doc.format, 'libaffaires-portfolio');
-    assertEqual(doc.version, 4);
+    assertEqual(doc.version, 5);
 });
 
 run();

@@ -333,7 +333,7 @@ test('to_data / new_from_data round trip', () => {
     assertEqual(length, new TextEncoder().encode(text).length, 'length is in bytes');
     const doc = JSON.parse(text);
     assertEqual(doc.format, 'libaffaires-portfolio');
-    assertEqual(doc.version, 4);
+    assertEqual(doc.version, 5);
     const q = Aff.Portfolio.new_from_data(text, -1);
     assertEqual(q.get_name(), 'Portefeuille Rhône-Alpes');
     assertEqual(ids(items(q.get_clients())), ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']);
@@ -398,7 +398,7 @@ test('save_to_file_async and new_from_file_async', () => {
 test('documents: minimal, wrong version, unknown members, bad values', () => {
     const empty = Aff.Portfolio.new_from_data('{"format": "libaffaires-portfolio", "version": 1}', -1);
     assertEqual(empty.get_clients().get_n_items(), 0);
-    assertThrows(() => Aff.Portfolio.new_from_data('{"format": "libaffaires-portfolio", "version": 5}', -1),
+    assertThrows(() => Aff.Portfolio.new_from_data('{"format": "libaffaires-portfolio", "version": 6}', -1),
         E.UNSUPPORTED_VERSION);
     assertThrows(() => Aff.Portfolio.new_from_data('{"format": "something-else", "version": 1}', -1),
         E.INVALID_DOCUMENT);

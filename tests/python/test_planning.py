@@ -1593,7 +1593,7 @@ class AffairPlanTest(afftest.AffTestCase):
         text = to_text(p)
 
         doc = json.loads(text)
-        self.assertEqual(doc['version'], 4)
+        self.assertEqual(doc['version'], 5)
         saved = doc['affairs'][0]['plan']
         self.assertEqual(saved['start'], '2026-04-20')
         self.assertEqual([t['id'] for t in saved['tasks']], list('ABCMDEFG'))

@@ -463,7 +463,7 @@ class TestPersistence(AffTestCase):
         text = to_text(p)
         doc = json.loads(text)
         self.assertEqual(doc['format'], 'libaffaires-portfolio')
-        self.assertEqual(doc['version'], 4)
+        self.assertEqual(doc['version'], 5)
         q = Aff.Portfolio.new_from_data(text, -1)
         self.assertEqual(to_text(q), text)
         self.assertTrue(q.get_journal().verify())
@@ -577,7 +577,7 @@ class TestPersistence(AffTestCase):
     def test_invalid_documents(self):
         load = Aff.Portfolio.new_from_data
         e = self.assertAffError(Aff.Error.UNSUPPORTED_VERSION, load,
-                                '{"format": "libaffaires-portfolio", "version": 5}', -1)
+                                '{"format": "libaffaires-portfolio", "version": 6}', -1)
         for text in ('', 'not json', '[]', '{}', '{"format": "other", "version": 1}',
                      '{"format": "libaffaires-portfolio", "version": "1"}',
                      '{"format": "libaffaires-portfolio", "version": 1, "bogus": 1}',

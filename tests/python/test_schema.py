@@ -31,7 +31,7 @@ EXAMPLE_PATH = os.path.join(DOCS, "examples", "portfolio-example.json")
 FORMAT_MD_PATH = os.path.join(DOCS, "format.md")
 
 ZERO_HASH = "0" * 64
-NEWEST_VERSION = 4
+NEWEST_VERSION = 5
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
 
 
@@ -646,7 +646,7 @@ INVALID_VARIANTS = {
     "wrong format": _set(["format"], "libaffaires"),
     "missing format": _delete(["format"]),
     "version as string": _set(["version"], "2"),
-    "version 5": _set(["version"], 5),
+    "version 6": _set(["version"], 6),
     "version 0": _set(["version"], 0),
     "version 2.0": _set(["version"], 2.0),
     "version true": _set(["version"], True),
@@ -1424,9 +1424,9 @@ class TestPlansAgainstTheLoader(SchemaTestCase):
         saved = json.loads(portfolio.to_data()[0])
         self.assertEqual(NEWEST_VERSION, saved["version"])
         self.assertEqual(PLAN, saved["affairs"][0]["plan"])
-        # the plan comes before the financial follow-up, the affair's last member;
-        # its members in the order of format.md
-        self.assertEqual(["plan", "finance"], list(saved["affairs"][0])[-2:])
+        # the plan comes before the financial follow-up and the dossier, the
+        # affair's last members; its members in the order of format.md
+        self.assertEqual(["plan", "finance", "dossier"], list(saved["affairs"][0])[-3:])
         self.assertEqual(PLAN_MEMBERS, list(saved["affairs"][0]["plan"]))
         self.assertEqual(["joint_inspection", "participants", "interferences", "signatures"],
                          list(saved["affairs"][0]["plan"]["prevention_plan"]))
