@@ -1334,6 +1334,21 @@ assert_plan_frozen (AffAffair *affair)
   g_test_assert_expected_messages ();
 }
 
+/* So is its dossier: a new item or a change is refused, and nothing is
+ * added. */
+static void
+assert_dossier_frozen (AffAffair *affair)
+{
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) date = day (2026, 7, 1);
+  g_autoptr(AffMeeting) meeting = aff_meeting_new ("R-9", AFF_MEETING_KIND_CLOSE_OUT, date, NULL);
+
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_dossier_add_meeting (dossier, meeting, &error));
+  ASSERT_FAILS (AFF_ERROR_CLOSED, aff_dossier_cancel_action (dossier, "A-1", date, "Trop tard", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aff_dossier_get_meetings (dossier)), ==, 0);
+  g_assert_cmpint (aff_action_get_status (aff_dossier_lookup_action (dossier, "A-1")), ==, AFF_ACTION_STATUS_DONE);
+}
+
 static void
 test_close_out (void)
 {
@@ -1354,22 +1369,36 @@ test_close_out (void)
   guint i;
 
   carry_to_the_end (affair);
+  {
+    g_autoptr(GDate) may4 = day (2026, 5, 4);
+    g_autoptr(GDate) jun10 = day (2026, 6, 10);
+    g_autoptr(AffAction) action = aff_action_new ("A-1", "Préparer le dossier des ouvrages exécutés", "Claire Martin",
+                                                  may4, jun10);
 
-  /* On 15 May: T2 runs, the work is not accepted, PO-7 has 32 000 open, and
+    ASSERT_OK (aff_dossier_add_action (aff_affair_get_dossier (affair), action, &error));
+  }
+
+  /* On 15 May: T2 runs, the work is not accepted, PO-7 has 32 000 open,
    * four drifts have no corrective action: CPI 50 000 / 65 000, SPI
    * 50 000 / 85 000 (T2 planned 7 of its 10 days), the margin rate at
    * −8 % (EAC 130 000 + 5 000 against 125 000) and progress out of step
-   * (0.5, 0.5 and nothing billed but the advance). */
+   * (0.5, 0.5 and nothing billed but the advance); and action A-1 is open. */
   blockers = aff_affair_list_close_blockers (affair, may15, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (blockers), ==, 7);
+  g_assert_cmpuint (g_strv_length (blockers), ==, 8);
   g_assert_cmpstr (blockers[0], ==, "La tâche T2 n'est pas terminée");
   g_assert_cmpstr (blockers[1], ==, "Les travaux ne sont pas réceptionnés");
   g_assert_cmpstr (blockers[2], ==, "Engagements non soldés : 32000.00 EUR");
   for (i = 3; i < 7; i++)
     g_assert_true (g_str_has_prefix (blockers[i], "Dérive sans action corrective : "));
+  g_assert_cmpstr (blockers[7], ==, "Action ouverte : A-1 (Préparer le dossier des ouvrages exécutés)");
   g_clear_pointer (&blockers, g_strfreev);
   ASSERT_FAILS (AFF_ERROR_CLOSE_BLOCKED, aff_affair_close (affair, may15, &error));
+  {
+    g_autoptr(GDate) jun12 = day (2026, 6, 12);
+
+    ASSERT_OK (aff_dossier_complete_action (aff_affair_get_dossier (affair), "A-1", jun12, NULL, &error));
+  }
 
   /* On 15 June, everything is done and billed but the acceptance. */
   blockers = aff_affair_list_close_blockers (affair, jun15, &error);
@@ -1410,6 +1439,7 @@ test_close_out (void)
     ASSERT_FAILS (AFF_ERROR_CLOSED, aff_affair_add_billing_milestone (affair, milestone, &error));
   }
   assert_plan_frozen (affair);
+  assert_dossier_frozen (affair);
   ASSERT_OK (aff_affair_record_payment (affair, "F-1", jul1, paid, &error));
   {
     GPtrArray *items = due_on (affair, 2027, 6, 15);
@@ -1433,6 +1463,7 @@ test_close_out (void)
                                                          "date,category,state,amount\n2026-07-01,travel,actual,1\n",
                                                          -1, NULL, &error));
   assert_plan_frozen (loaded);
+  assert_dossier_frozen (loaded);
 }
 
 /* A second affair on the same portfolio: client beta, activity

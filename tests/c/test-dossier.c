@@ -1,0 +1,629 @@
+/* test-dossier.c: the follow-up file of an affair
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A small affair, OFF-1 (signed Mon 20 Apr 2026), followed over three
+ * periods: April (kick-off), May (progress review, a hazard and its
+ * incident, the quality plan revised), June (site meeting, the plan
+ * revised again and approved). Every expected value is read from the
+ * story below, not from the library.
+ */
+#include <affaires.h>
+
+#include "test-util.h"
+#include "test-offer-util.h"
+
+#define EXPECT_CRITICAL(stmt)                                                   \
+  G_STMT_START {                                                                \
+    g_test_expect_message ("Aff", G_LOG_LEVEL_CRITICAL, "*assertion*failed*");  \
+    stmt;                                                                       \
+    g_test_assert_expected_messages ();                                         \
+  } G_STMT_END
+
+/* OFF-1 with a plan of two tasks, T1 (5 days) then T2 (5 days), from
+ * 20 April. */
+static AffPortfolio *
+new_dossier_portfolio (AffAffair **affair)
+{
+  AffPortfolio *p = new_affair_portfolio (affair);
+  AffPlan *plan = aff_affair_get_plan (*affair);
+  g_autoptr(AffTask) t1 = aff_task_new ("T1", "Préfabrication", 5);
+  g_autoptr(AffTask) t2 = aff_task_new ("T2", "Montage", 5);
+
+  ASSERT_OK (aff_plan_add_task (plan, t1, &error));
+  ASSERT_OK (aff_plan_add_task (plan, t2, &error));
+  ASSERT_OK (aff_plan_add_dependency (plan, "T1", "T2", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  return p;
+}
+
+static void
+add_hazard (AffAffair *affair)
+{
+  g_autoptr(GDate) may6 = day (2026, 5, 6);
+  g_autoptr(AffHazard) hazard = aff_hazard_new ("H1", may6, AFF_HAZARD_CAUSE_SUPPLIER, "Tubes livrés non conformes");
+  const char *ids[] = { "T2", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffHazardImpact) impact = NULL;
+
+  aff_hazard_set_task_ids (hazard, ids);
+  aff_hazard_set_delay_days (hazard, 3);
+  impact = aff_plan_apply_hazard (aff_affair_get_plan (affair), hazard, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_meetings (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(AffMeeting) kick_off = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, "Lancement");
+  g_autoptr(AffMeeting) again = aff_meeting_new ("R-1", AFF_MEETING_KIND_SITE_MEETING, apr21, NULL);
+  g_autoptr(AffMeeting) bad = aff_meeting_new ("R 2", AFF_MEETING_KIND_SITE_MEETING, apr21, NULL);
+  const char *organisation = "x";
+  AffJournalEntry *entry;
+
+  aff_meeting_add_attendee (kick_off, "Claire Martin", NULL);
+  aff_meeting_add_attendee (kick_off, "Paul Durand", "ACME Mécanique");
+  aff_meeting_add_attendee (kick_off, "Inès Roux", "");
+  aff_meeting_set_agenda (kick_off, "Planning, sécurité, documents");
+  g_assert_false (aff_meeting_is_recorded (kick_off));
+  ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
+  g_assert_true (aff_meeting_is_recorded (kick_off));
+  g_assert_true (aff_dossier_lookup_meeting (dossier, "R-1") == kick_off);
+  g_assert_null (aff_dossier_lookup_meeting (dossier, "R-2"));
+
+  g_assert_cmpuint (aff_meeting_get_n_attendees (kick_off), ==, 3);
+  g_assert_cmpstr (aff_meeting_get_attendee (kick_off, 0, &organisation), ==, "Claire Martin");
+  g_assert_null (organisation);
+  g_assert_cmpstr (aff_meeting_get_attendee (kick_off, 1, &organisation), ==, "Paul Durand");
+  g_assert_cmpstr (organisation, ==, "ACME Mécanique");
+  /* an empty organisation is the company's own */
+  g_assert_cmpstr (aff_meeting_get_attendee (kick_off, 2, &organisation), ==, "Inès Roux");
+  g_assert_null (organisation);
+  g_assert_null (aff_meeting_get_attendee (kick_off, 3, &organisation));
+  g_assert_cmpint (aff_meeting_get_kind (kick_off), ==, AFF_MEETING_KIND_KICK_OFF);
+  assert_date (aff_meeting_get_date (kick_off), 2026, 4, 21);
+  g_assert_cmpstr (aff_meeting_get_title (kick_off), ==, "Lancement");
+  g_assert_cmpstr (aff_meeting_get_agenda (kick_off), ==, "Planning, sécurité, documents");
+  g_assert_null (aff_meeting_get_minutes (kick_off));
+
+  ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID, aff_dossier_add_meeting (dossier, again, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_add_meeting (dossier, bad, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aff_dossier_get_meetings (dossier)), ==, 1);
+
+  /* a record changes only through the dossier */
+  EXPECT_CRITICAL (aff_meeting_set_minutes (kick_off, "Compte rendu"));
+  EXPECT_CRITICAL (aff_meeting_add_attendee (kick_off, "Quelqu'un", NULL));
+  g_assert_cmpuint (aff_meeting_get_n_attendees (kick_off), ==, 3);
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_record_minutes (dossier, "R-7", "Compte rendu", &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_record_minutes (dossier, "R-1", "", &error));
+  g_assert_null (aff_meeting_get_minutes (kick_off));
+  ASSERT_OK (aff_dossier_record_minutes (dossier, "R-1", "Lancement validé ; PPSPS à remettre.", &error));
+  g_assert_cmpstr (aff_meeting_get_minutes (kick_off), ==, "Lancement validé ; PPSPS à remettre.");
+
+  entry = last_entry (p, "affair", "OFF-1", "meeting-added");
+  assert_detail (entry, "meeting", "R-1");
+  assert_detail (entry, "date", "2026-04-21");
+  assert_detail (last_entry (p, "affair", "OFF-1", "minutes-recorded"), "meeting", "R-1");
+  g_assert_cmpuint (count_entries (p, "affair", "OFF-1", "meeting-added"), ==, 1);
+  verify_journal (p);
+}
+
+static void
+test_decisions (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(GDate) apr20 = day (2026, 4, 20);
+  g_autoptr(GDate) may7 = day (2026, 5, 7);
+  g_autoptr(GDate) may12 = day (2026, 5, 12);
+  g_autoptr(AffMeeting) kick_off = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, NULL);
+  g_autoptr(AffDecision) d1 = aff_decision_new ("D-1", apr21, "Préfabrication en atelier", "Claire Martin");
+  g_autoptr(AffDecision) d2 = aff_decision_new ("D-2", may12, "Décaler le montage de 3 jours", "Claire Martin");
+  g_autoptr(AffDecision) d3 = aff_decision_new ("D-3", may7, "Relancer le fournisseur de tubes", "Paul Durand");
+  g_autoptr(AffDecision) early = aff_decision_new ("D-4", apr20, "Avant la réunion", "Claire Martin");
+  g_autoptr(AffDecision) ghost = aff_decision_new ("D-5", may7, "À une réunion inconnue", "Claire Martin");
+  g_autoptr(AffDecision) no_task = aff_decision_new ("D-6", may7, "Sur une tâche inconnue", "Claire Martin");
+  g_autoptr(AffDecision) twin = aff_decision_new ("D-1", may7, "Même numéro", "Claire Martin");
+  g_autoptr(GPtrArray) log = NULL;
+  const char *reference = NULL;
+
+  ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
+  aff_decision_set_meeting_id (d1, "R-1");
+  aff_decision_set_rationale (d1, "L'atelier est libre en avril");
+  ASSERT_OK (aff_dossier_add_decision (dossier, d1, &error));
+  aff_decision_set_target (d2, AFF_DECISION_TARGET_TASK, "T2");
+  ASSERT_OK (aff_dossier_add_decision (dossier, d2, &error));
+  aff_decision_set_target (d3, AFF_DECISION_TARGET_CLIENT, NULL);
+  ASSERT_OK (aff_dossier_add_decision (dossier, d3, &error));
+
+  g_assert_cmpstr (aff_decision_get_meeting_id (d1), ==, "R-1");
+  g_assert_cmpstr (aff_decision_get_rationale (d1), ==, "L'atelier est libre en avril");
+  g_assert_cmpint (aff_decision_get_target (d1, &reference), ==, AFF_DECISION_TARGET_AFFAIR);
+  g_assert_null (reference);
+  g_assert_cmpint (aff_decision_get_target (d2, &reference), ==, AFF_DECISION_TARGET_TASK);
+  g_assert_cmpstr (reference, ==, "T2");
+  g_assert_cmpstr (aff_decision_get_decided_by (d3), ==, "Paul Durand");
+  g_assert_cmpstr (aff_decision_get_statement (d3), ==, "Relancer le fournisseur de tubes");
+
+  /* taken before the meeting it names; at a meeting or on a task that is not there */
+  aff_decision_set_meeting_id (early, "R-1");
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_add_decision (dossier, early, &error));
+  aff_decision_set_meeting_id (ghost, "R-9");
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_decision (dossier, ghost, &error));
+  aff_decision_set_target (no_task, AFF_DECISION_TARGET_TASK, "T9");
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_decision (dossier, no_task, &error));
+  ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID, aff_dossier_add_decision (dossier, twin, &error));
+  /* a record is not added twice */
+  EXPECT_CRITICAL (g_assert_false (aff_dossier_add_decision (dossier, d1, NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (aff_dossier_get_decisions (dossier)), ==, 3);
+
+  /* the log by date: D-1 (21 Apr), D-3 (7 May), D-2 (12 May) */
+  log = aff_dossier_list_decisions (dossier, NULL, NULL);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_true (g_ptr_array_index (log, 0) == d1);
+  g_assert_true (g_ptr_array_index (log, 1) == d3);
+  g_assert_true (g_ptr_array_index (log, 2) == d2);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  /* both bounds included */
+  log = aff_dossier_list_decisions (dossier, may7, may12);
+  g_assert_cmpuint (log->len, ==, 2);
+  g_assert_true (g_ptr_array_index (log, 0) == d3);
+  g_clear_pointer (&log, g_ptr_array_unref);
+  log = aff_dossier_list_decisions (dossier, NULL, apr21);
+  g_assert_cmpuint (log->len, ==, 1);
+  assert_detail (last_entry (p, "affair", "OFF-1", "decision-recorded"), "decision", "D-3");
+  verify_journal (p);
+}
+
+static AffAction *
+new_action (const char *id,
+            const char *title,
+            int         assigned_day,
+            int         assigned_month,
+            int         due_day,
+            int         due_month)
+{
+  g_autoptr(GDate) assigned = day (2026, assigned_month, assigned_day);
+  g_autoptr(GDate) due = day (2026, due_month, due_day);
+
+  return aff_action_new (id, title, "Claire Martin", assigned, due);
+}
+
+static void
+assert_ids (GPtrArray  *actions,
+            const char *expected)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < actions->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", aff_action_get_id (g_ptr_array_index (actions, i)));
+  g_assert_cmpstr (ids->str, ==, expected);
+}
+
+static void
+test_actions (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) may15 = day (2026, 5, 15);
+  g_autoptr(GDate) may20 = day (2026, 5, 20);
+  g_autoptr(GDate) jun1 = day (2026, 6, 1);
+  g_autoptr(AffMeeting) kick_off = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, NULL);
+  /* assigned, due */
+  g_autoptr(AffAction) a1 = new_action ("A-1", "Remettre le PPSPS", 21, 4, 30, 4);
+  g_autoptr(AffAction) a2 = new_action ("A-2", "Commander les tubes", 21, 4, 12, 5);
+  g_autoptr(AffAction) a3 = new_action ("A-3", "Relancer le fournisseur", 6, 5, 8, 5);
+  g_autoptr(AffAction) a4 = new_action ("A-4", "Mettre à jour le planning", 6, 5, 25, 5);
+  g_autoptr(AffAction) a5 = new_action ("A-5", "Réunion de chantier", 6, 5, 25, 5);
+  g_autoptr(AffAction) backwards = new_action ("A-6", "Dû avant d'être donné", 10, 5, 9, 5);
+  g_autoptr(AffAction) lost = new_action ("A-7", "D'une réunion inconnue", 10, 5, 20, 5);
+  g_autoptr(AffAction) untitled = new_action ("A-8", "", 10, 5, 20, 5);
+  g_autoptr(GPtrArray) open = NULL;
+  const char *reference = NULL;
+
+  add_hazard (affair);
+  ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
+  aff_action_set_origin (a1, AFF_ACTION_ORIGIN_MEETING, "R-1");
+  aff_action_set_origin (a2, AFF_ACTION_ORIGIN_MEETING, "R-1");
+  aff_action_set_origin (a3, AFF_ACTION_ORIGIN_HAZARD, "H1");
+  aff_action_set_origin (a4, AFF_ACTION_ORIGIN_DRIFT, "schedule-performance");
+  ASSERT_OK (aff_dossier_add_action (dossier, a1, &error));
+  ASSERT_OK (aff_dossier_add_action (dossier, a2, &error));
+  ASSERT_OK (aff_dossier_add_action (dossier, a3, &error));
+  ASSERT_OK (aff_dossier_add_action (dossier, a4, &error));
+  ASSERT_OK (aff_dossier_add_action (dossier, a5, &error));
+  g_assert_cmpint (aff_action_get_origin (a3, &reference), ==, AFF_ACTION_ORIGIN_HAZARD);
+  g_assert_cmpstr (reference, ==, "H1");
+  g_assert_cmpint (aff_action_get_origin (a5, &reference), ==, AFF_ACTION_ORIGIN_OTHER);
+  g_assert_null (reference);
+  g_assert_cmpstr (aff_action_get_owner (a1), ==, "Claire Martin");
+  assert_date (aff_action_get_assigned (a3), 2026, 5, 6);
+  assert_date (aff_action_get_due (a3), 2026, 5, 8);
+
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_add_action (dossier, backwards, &error));
+  aff_action_set_origin (lost, AFF_ACTION_ORIGIN_MEETING, "R-9");
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_action (dossier, lost, &error));
+  aff_action_set_origin (lost, AFF_ACTION_ORIGIN_INCIDENT, "I-9");
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_action (dossier, lost, &error));
+  aff_action_set_origin (lost, AFF_ACTION_ORIGIN_HAZARD, NULL);
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_action (dossier, lost, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_add_action (dossier, untitled, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (aff_dossier_get_actions (dossier)), ==, 5);
+
+  /* On 4 May: A-1 (due 30 Apr) is overdue; A-2 is due 12 May; A-3, A-4 and
+   * A-5 are not yet assigned. */
+  open = aff_dossier_list_open_actions (dossier, may4);
+  assert_ids (open, "A-1 A-2");
+  g_clear_pointer (&open, g_ptr_array_unref);
+
+  /* A-1 done on 5 May, A-3 done on 12 May. */
+  {
+    g_autoptr(GDate) may5 = day (2026, 5, 5);
+    g_autoptr(GDate) may12 = day (2026, 5, 12);
+
+    ASSERT_OK (aff_dossier_complete_action (dossier, "A-1", may5, "Remis au coordonnateur", &error));
+    ASSERT_OK (aff_dossier_complete_action (dossier, "A-3", may12, NULL, &error));
+    ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_dossier_complete_action (dossier, "A-1", may12, NULL, &error));
+    ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_complete_action (dossier, "A-9", may12, NULL, &error));
+    /* done before it was assigned */
+    ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_complete_action (dossier, "A-4", may5, NULL, &error));
+    g_assert_cmpint (aff_action_get_status (a4), ==, AFF_ACTION_STATUS_OPEN);
+  }
+  g_assert_cmpint (aff_action_get_status (a1), ==, AFF_ACTION_STATUS_DONE);
+  assert_date (aff_action_get_closed_date (a1), 2026, 5, 5);
+  g_assert_cmpstr (aff_action_get_note (a1), ==, "Remis au coordonnateur");
+  g_assert_null (aff_action_get_closed_date (a2));
+
+  /* On 15 May: A-2 (due 12 May) is overdue; A-4 and A-5 are due 25 May,
+   * in the order they were added. A-1 and A-3 are done. */
+  open = aff_dossier_list_open_actions (dossier, may15);
+  assert_ids (open, "A-2 A-4 A-5");
+  g_assert_true (aff_action_is_overdue_on (a2, may15));
+  g_assert_false (aff_action_is_overdue_on (a4, may15));
+  g_clear_pointer (&open, g_ptr_array_unref);
+  /* history: on 4 May, A-1 was still open */
+  g_assert_true (aff_action_is_open_on (a1, may4));
+  g_assert_false (aff_action_is_open_on (a1, may15));
+
+  /* A-5 given up on 20 May; a reason is required. */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_cancel_action (dossier, "A-5", may20, NULL, &error));
+  ASSERT_OK (aff_dossier_cancel_action (dossier, "A-5", may20, "Remplacée par la réunion du 27 mai", &error));
+  g_assert_cmpint (aff_action_get_status (a5), ==, AFF_ACTION_STATUS_CANCELLED);
+  g_assert_cmpstr (aff_action_get_note (a5), ==, "Remplacée par la réunion du 27 mai");
+
+  /* On 1 June: A-2 (12 May) then A-4 (25 May), both overdue. */
+  open = aff_dossier_list_open_actions (dossier, jun1);
+  assert_ids (open, "A-2 A-4");
+  g_clear_pointer (&open, g_ptr_array_unref);
+
+  assert_detail (last_entry (p, "affair", "OFF-1", "action-done"), "action", "A-3");
+  assert_detail (last_entry (p, "affair", "OFF-1", "action-cancelled"), "date", "2026-05-20");
+  g_assert_cmpuint (count_entries (p, "affair", "OFF-1", "action-added"), ==, 5);
+  EXPECT_CRITICAL (aff_action_set_origin (a2, AFF_ACTION_ORIGIN_REX, NULL));
+  verify_journal (p);
+}
+
+static void
+assert_revision (AffDocument       *document,
+                 const char        *revision,
+                 AffDocumentStatus  status)
+{
+  g_assert_cmpstr (aff_document_get_revision (document), ==, revision);
+  g_assert_cmpint (aff_document_get_status (document), ==, status);
+}
+
+static void
+test_documents (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(GDate) apr20 = day (2026, 4, 20);
+  g_autoptr(GDate) apr24 = day (2026, 4, 24);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GDate) may11 = day (2026, 5, 11);
+  g_autoptr(GDate) may13 = day (2026, 5, 13);
+  g_autoptr(GDate) jun2 = day (2026, 6, 2);
+  g_autoptr(GDate) jun8 = day (2026, 6, 8);
+  g_autoptr(AffDocument) plan = aff_document_new ("PQ-01", "Plan qualité");
+  g_autoptr(AffDocument) twin = aff_document_new ("PQ-01", "Autre plan");
+  g_autoptr(GError) error = NULL;
+  AffDocument *b, *c;
+  GListModel *register_;
+
+  aff_document_set_deliverable (plan, "T1");
+  aff_document_set_uri (plan, "file:///affaires/OFF-1/PQ-01-A.pdf");
+  g_assert_null (aff_document_get_created (plan));
+  ASSERT_OK (aff_dossier_add_document (dossier, plan, apr21, &error));
+  ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID, aff_dossier_add_document (dossier, twin, apr21, &error));
+  assert_revision (plan, "A", AFF_DOCUMENT_STATUS_DRAFT);
+  assert_date (aff_document_get_created (plan), 2026, 4, 21);
+  g_assert_null (aff_document_get_sent (plan));
+
+  /* a draft is neither approved nor revised; it is not sent before it exists */
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_dossier_approve_document (dossier, "PQ-01", may4, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION,
+                aff_dossier_revise_document (dossier, "PQ-01", may4, NULL, &error) != NULL);
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_issue_document (dossier, "PQ-01", apr20, &error));
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_issue_document (dossier, "PQ-02", apr24, &error));
+
+  /* A sent on 24 April; the client comments, B made on 4 May, sent on
+   * 11 May, approved on 13 May; C made on 2 June for the site changes. */
+  ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", apr24, &error));
+  assert_revision (plan, "A", AFF_DOCUMENT_STATUS_ISSUED);
+  assert_date (aff_document_get_sent (plan), 2026, 4, 24);
+  b = aff_dossier_revise_document (dossier, "PQ-01", may4, "file:///affaires/OFF-1/PQ-01-B.pdf", &error);
+  g_assert_no_error (error);
+  assert_revision (b, "B", AFF_DOCUMENT_STATUS_DRAFT);
+  assert_revision (plan, "A", AFF_DOCUMENT_STATUS_SUPERSEDED);
+  g_assert_cmpstr (aff_document_get_title (b), ==, "Plan qualité");
+  g_assert_cmpstr (aff_document_get_deliverable (b), ==, "T1");
+  g_assert_cmpstr (aff_document_get_uri (b), ==, "file:///affaires/OFF-1/PQ-01-B.pdf");
+  g_assert_null (aff_document_get_sent (b));
+  ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", may11, &error));
+  /* approved before it was sent */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_approve_document (dossier, "PQ-01", may4, &error));
+  ASSERT_OK (aff_dossier_approve_document (dossier, "PQ-01", may13, &error));
+  assert_revision (b, "B", AFF_DOCUMENT_STATUS_APPROVED);
+  assert_date (aff_document_get_approved (b), 2026, 5, 13);
+  c = aff_dossier_revise_document (dossier, "PQ-01", jun2, NULL, &error);
+  g_assert_no_error (error);
+  assert_revision (c, "C", AFF_DOCUMENT_STATUS_DRAFT);
+  assert_revision (b, "B", AFF_DOCUMENT_STATUS_SUPERSEDED);
+  /* B keeps its approval */
+  assert_date (aff_document_get_approved (b), 2026, 5, 13);
+  g_assert_null (aff_document_get_uri (c));
+  ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", jun8, &error));
+
+  g_assert_true (aff_dossier_lookup_document (dossier, "PQ-01") == c);
+  register_ = aff_dossier_get_documents (dossier);
+  g_assert_cmpuint (g_list_model_get_n_items (register_), ==, 3);
+  {
+    g_autoptr(AffDocument) first = g_list_model_get_item (register_, 0);
+
+    g_assert_true (first == plan);
+  }
+  g_assert_cmpuint (count_entries (p, "affair", "OFF-1", "document-revised"), ==, 2);
+  {
+    AffJournalEntry *entry = last_entry (p, "affair", "OFF-1", "document-issued");
+
+    assert_detail (entry, "document", "PQ-01");
+    assert_detail (entry, "revision", "C");
+    assert_detail (entry, "date", "2026-06-08");
+  }
+  EXPECT_CRITICAL (aff_document_set_uri (c, "file:///ailleurs"));
+  g_assert_null (aff_document_get_uri (c));
+  verify_journal (p);
+}
+
+/* After Z comes AA, as after 9 comes 10. */
+static void
+test_revision_letters (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) date = day (2026, 4, 21);
+  g_autoptr(AffDocument) note = aff_document_new ("NC-01", "Note de calcul");
+  g_autoptr(GError) error = NULL;
+  AffDocument *latest = note;
+  guint i;
+
+  ASSERT_OK (aff_dossier_add_document (dossier, note, date, &error));
+  for (i = 0; i < 27; i++)
+    {
+      ASSERT_OK (aff_dossier_issue_document (dossier, "NC-01", date, &error));
+      latest = aff_dossier_revise_document (dossier, "NC-01", date, NULL, &error);
+      g_assert_nonnull (latest);
+      if (i == 0)
+        g_assert_cmpstr (aff_document_get_revision (latest), ==, "B");
+      if (i == 24)
+        g_assert_cmpstr (aff_document_get_revision (latest), ==, "Z");
+      if (i == 25)
+        g_assert_cmpstr (aff_document_get_revision (latest), ==, "AA");
+    }
+  g_assert_cmpstr (aff_document_get_revision (latest), ==, "AB");
+}
+
+static void
+test_incidents (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) may5 = day (2026, 5, 5);
+  g_autoptr(GDate) may6 = day (2026, 5, 6);
+  g_autoptr(GDate) may7 = day (2026, 5, 7);
+  g_autoptr(GDate) may20 = day (2026, 5, 20);
+  g_autoptr(AffIncident) late = aff_incident_new ("I-1", may6, "Montage retardé de 3 jours");
+  g_autoptr(AffIncident) early = aff_incident_new ("I-2", may6, "Client prévenu avant les faits");
+  g_autoptr(AffIncident) no_hazard = aff_incident_new ("I-3", may6, "Aléa inconnu");
+  g_autoptr(GPtrArray) open = NULL;
+  const char *how = NULL;
+
+  add_hazard (affair);
+  aff_incident_set_client_impact (late, "Mise en service de la ligne décalée");
+  aff_incident_set_client_informed (late, may7, "Appel puis courriel à Paul Durand");
+  aff_incident_set_hazard_id (late, "H1");
+  ASSERT_OK (aff_dossier_add_incident (dossier, late, &error));
+  assert_date (aff_incident_get_client_informed (late, &how), 2026, 5, 7);
+  g_assert_cmpstr (how, ==, "Appel puis courriel à Paul Durand");
+  g_assert_cmpstr (aff_incident_get_hazard_id (late), ==, "H1");
+  g_assert_cmpstr (aff_incident_get_client_impact (late), ==, "Mise en service de la ligne décalée");
+
+  aff_incident_set_client_informed (early, may5, "Courriel");
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_add_incident (dossier, early, &error));
+  aff_incident_set_hazard_id (no_hazard, "H9");
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_incident (dossier, no_hazard, &error));
+
+  open = aff_dossier_list_open_incidents (dossier, may7);
+  g_assert_cmpuint (open->len, ==, 1);
+  g_clear_pointer (&open, g_ptr_array_unref);
+  open = aff_dossier_list_open_incidents (dossier, may5);
+  g_assert_cmpuint (open->len, ==, 0);
+  g_clear_pointer (&open, g_ptr_array_unref);
+
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_close_incident (dossier, "I-1", may20, "", &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_close_incident (dossier, "I-1", may5, "Trop tôt", &error));
+  ASSERT_OK (aff_dossier_close_incident (dossier, "I-1", may20, "Équipe renforcée, retard rattrapé", &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION,
+                aff_dossier_close_incident (dossier, "I-1", may20, "Encore", &error));
+  g_assert_cmpstr (aff_incident_get_remedy (late), ==, "Équipe renforcée, retard rattrapé");
+  assert_date (aff_incident_get_closed_date (late), 2026, 5, 20);
+  g_assert_true (aff_incident_is_open_on (late, may7));
+  g_assert_false (aff_incident_is_open_on (late, may20));
+  assert_detail (last_entry (p, "affair", "OFF-1", "incident-closed"), "incident", "I-1");
+  verify_journal (p);
+}
+
+/* The three periods' dossier, saved and read back, item by item. */
+static void
+test_round_trip (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  g_autoptr(AffPortfolio) q = NULL;
+  AffDossier *dossier = aff_affair_get_dossier (affair), *read;
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(GDate) may7 = day (2026, 5, 7);
+  g_autoptr(GDate) may12 = day (2026, 5, 12);
+  g_autoptr(GDate) jun3 = day (2026, 6, 3);
+  g_autoptr(AffMeeting) r1 = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, "Lancement");
+  g_autoptr(AffMeeting) r2 = aff_meeting_new ("R-2", AFF_MEETING_KIND_PROGRESS_REVIEW, may12, NULL);
+  g_autoptr(AffMeeting) r3 = aff_meeting_new ("R-3", AFF_MEETING_KIND_SITE_MEETING, jun3, NULL);
+  g_autoptr(AffDecision) d1 = aff_decision_new ("D-1", may12, "Décaler le montage", "Claire Martin");
+  g_autoptr(AffAction) a1 = new_action ("A-1", "Relancer le fournisseur", 12, 5, 15, 5);
+  g_autoptr(AffIncident) i1 = aff_incident_new ("I-1", may7, "Montage retardé");
+  g_autoptr(AffDocument) doc = aff_document_new ("PQ-01", "Plan qualité");
+  g_autofree char *data = NULL, *again = NULL;
+  g_autoptr(GError) error = NULL;
+  AffMeeting *m;
+  AffDocument *latest;
+  const char *text = NULL;
+
+  add_hazard (affair);
+  aff_meeting_add_attendee (r1, "Paul Durand", "ACME Mécanique");
+  aff_meeting_set_minutes (r1, "Lancement validé");
+  ASSERT_OK (aff_dossier_add_meeting (dossier, r1, &error));
+  ASSERT_OK (aff_dossier_add_meeting (dossier, r2, &error));
+  ASSERT_OK (aff_dossier_add_meeting (dossier, r3, &error));
+  aff_decision_set_meeting_id (d1, "R-2");
+  aff_decision_set_target (d1, AFF_DECISION_TARGET_TASK, "T2");
+  ASSERT_OK (aff_dossier_add_decision (dossier, d1, &error));
+  aff_incident_set_hazard_id (i1, "H1");
+  aff_incident_set_client_informed (i1, may7, "Appel");
+  ASSERT_OK (aff_dossier_add_incident (dossier, i1, &error));
+  aff_action_set_origin (a1, AFF_ACTION_ORIGIN_INCIDENT, "I-1");
+  ASSERT_OK (aff_dossier_add_action (dossier, a1, &error));
+  ASSERT_OK (aff_dossier_complete_action (dossier, "A-1", jun3, "Fait", &error));
+  ASSERT_OK (aff_dossier_add_document (dossier, doc, apr21, &error));
+  ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", may7, &error));
+  g_assert_nonnull (aff_dossier_revise_document (dossier, "PQ-01", may12, "file:///PQ-01-B.pdf", &error));
+
+  data = aff_portfolio_to_data (p, NULL);
+  q = aff_portfolio_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  read = aff_affair_get_dossier (aff_portfolio_lookup_affair (q, "OFF-1"));
+  g_assert_cmpuint (g_list_model_get_n_items (aff_dossier_get_meetings (read)), ==, 3);
+  m = aff_dossier_lookup_meeting (read, "R-1");
+  g_assert_true (aff_meeting_is_recorded (m));
+  g_assert_cmpstr (aff_meeting_get_minutes (m), ==, "Lancement validé");
+  g_assert_cmpstr (aff_meeting_get_attendee (m, 0, &text), ==, "Paul Durand");
+  g_assert_cmpstr (text, ==, "ACME Mécanique");
+  g_assert_cmpint (aff_meeting_get_kind (aff_dossier_lookup_meeting (read, "R-3")), ==, AFF_MEETING_KIND_SITE_MEETING);
+  g_assert_cmpint (aff_decision_get_target (aff_dossier_lookup_decision (read, "D-1"), &text), ==,
+                   AFF_DECISION_TARGET_TASK);
+  g_assert_cmpstr (text, ==, "T2");
+  g_assert_cmpint (aff_action_get_status (aff_dossier_lookup_action (read, "A-1")), ==, AFF_ACTION_STATUS_DONE);
+  assert_date (aff_action_get_closed_date (aff_dossier_lookup_action (read, "A-1")), 2026, 6, 3);
+  g_assert_cmpint (aff_action_get_origin (aff_dossier_lookup_action (read, "A-1"), &text), ==,
+                   AFF_ACTION_ORIGIN_INCIDENT);
+  g_assert_cmpstr (aff_incident_get_hazard_id (aff_dossier_lookup_incident (read, "I-1")), ==, "H1");
+  latest = aff_dossier_lookup_document (read, "PQ-01");
+  assert_revision (latest, "B", AFF_DOCUMENT_STATUS_DRAFT);
+  g_assert_cmpstr (aff_document_get_uri (latest), ==, "file:///PQ-01-B.pdf");
+  g_assert_cmpuint (g_list_model_get_n_items (aff_dossier_get_documents (read)), ==, 2);
+  g_assert_true (aff_journal_verify (aff_portfolio_get_journal (q), &error));
+  /* written again, the same text */
+  again = aff_portfolio_to_data (q, NULL);
+  g_assert_cmpstr (again, ==, data);
+  /* and the read dossier goes on: C after B */
+  ASSERT_OK (aff_dossier_issue_document (read, "PQ-01", jun3, &error));
+  g_assert_nonnull (aff_dossier_revise_document (read, "PQ-01", jun3, NULL, &error));
+  g_assert_cmpstr (aff_document_get_revision (aff_dossier_lookup_document (read, "PQ-01")), ==, "C");
+}
+
+/* Each breach of what the methods keep true is named by its JSON path,
+ * and leaves nothing loaded. */
+static void
+test_invalid_documents (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(AffMeeting) r1 = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, NULL);
+  g_autoptr(AffDecision) d1 = aff_decision_new ("D-1", apr21, "Lancer", "Claire Martin");
+  g_autoptr(AffDocument) doc = aff_document_new ("PQ-01", "Plan qualité");
+  g_autofree char *data = NULL;
+  const struct { const char *from; const char *to; const char *path; } cases[] = {
+    { "\"meeting\":\"R-1\"", "\"meeting\":\"R-9\"", "$.affairs[0].dossier.decisions[0].meeting" },
+    { "\"revision\":\"A\",\"title\":\"Plan qualité\"", "\"revision\":\"B\",\"title\":\"Plan qualité\"",
+      "$.affairs[0].dossier.documents[0].revision" },
+    { "\"kind\":\"kick-off\"", "\"kind\":\"party\"", "$.affairs[0].dossier.meetings[0].kind" },
+    { "\"title\":\"Plan qualité\",\"status\":\"draft\"", "\"title\":\"Plan qualité\",\"status\":\"superseded\"",
+      "$.affairs[0].dossier.documents[0].status" },
+  };
+  guint i;
+
+  ASSERT_OK (aff_dossier_add_meeting (dossier, r1, &error));
+  aff_decision_set_meeting_id (d1, "R-1");
+  ASSERT_OK (aff_dossier_add_decision (dossier, d1, &error));
+  ASSERT_OK (aff_dossier_add_document (dossier, doc, apr21, &error));
+  data = aff_portfolio_to_data (p, NULL);
+  {
+    g_autofree char *compact = compact_json (data);
+
+    for (i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(GString) bad = g_string_new (compact);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(AffPortfolio) q = NULL;
+
+        g_assert_cmpuint (g_string_replace (bad, cases[i].from, cases[i].to, 1), ==, 1);
+        q = aff_portfolio_new_from_data (bad->str, -1, &error);
+        if (q != NULL)
+          g_error ("%s: loaded", cases[i].path);
+        g_assert_nonnull (error);
+        if (!g_str_has_prefix (error->message, cases[i].path))
+          g_error ("%s: %s", cases[i].path, error->message);
+      }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dossier/meetings", test_meetings);
+  g_test_add_func ("/dossier/decisions", test_decisions);
+  g_test_add_func ("/dossier/actions", test_actions);
+  g_test_add_func ("/dossier/documents", test_documents);
+  g_test_add_func ("/dossier/revision-letters", test_revision_letters);
+  g_test_add_func ("/dossier/incidents", test_incidents);
+  g_test_add_func ("/dossier/round-trip", test_round_trip);
+  g_test_add_func ("/dossier/invalid-documents", test_invalid_documents);
+  return g_test_run ();
+}
