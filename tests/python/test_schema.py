@@ -361,6 +361,85 @@ def finance_problems(doc):
     return problems
 
 
+def dossier_problems(doc):
+    """The rules of format.md, section 8f, that the schema cannot express:
+    unique ids, references to the dossier's meetings and incidents and to the
+    plan's tasks and hazards, dates in order, and the chain of revisions."""
+    problems = []
+    for i, affair in enumerate(doc.get("affairs", [])):
+        dossier = affair.get("dossier")
+        if dossier is None:
+            continue
+        where = "$.affairs[%d].dossier" % i
+        plan = affair.get("plan", {})
+        tasks = {task["id"] for task in plan.get("tasks", [])}
+        hazards = {hazard["id"] for hazard in plan.get("hazards", [])}
+        ids = {}
+        for member in ("meetings", "decisions", "actions", "incidents"):
+            ids[member] = set()
+            for j, item in enumerate(dossier.get(member, [])):
+                if len(item["id"].encode("utf-8")) > 64 or item["id"] in ids[member]:
+                    problems.append("%s.%s[%d].id: too long or duplicate" % (where, member, j))
+                ids[member].add(item["id"])
+        for j, decision in enumerate(dossier.get("decisions", [])):
+            if "meeting" in decision and decision["meeting"] not in ids["meetings"]:
+                problems.append("%s.decisions[%d].meeting: no such meeting" % (where, j))
+            if decision["target"] == "task" and decision.get("reference") not in tasks:
+                problems.append("%s.decisions[%d].reference: no such task" % (where, j))
+        known = {"meeting": ids["meetings"], "incident": ids["incidents"], "hazard": hazards}
+        for j, action in enumerate(dossier.get("actions", [])):
+            if action["origin"] in known and action.get("reference") not in known[action["origin"]]:
+                problems.append("%s.actions[%d].reference: no such %s" % (where, j, action["origin"]))
+            if action["due"] < action["assigned"]:
+                problems.append("%s.actions[%d].due: before assigned" % (where, j))
+            if (action["status"] == "open") != ("closed" not in action):
+                problems.append("%s.actions[%d].closed: with the wrong status" % (where, j))
+            if "closed" in action and action["closed"] < action["assigned"]:
+                problems.append("%s.actions[%d].closed: before assigned" % (where, j))
+        latest = {}
+        for j, document in enumerate(dossier.get("documents", [])):
+            previous = latest.get(document["reference"])
+            expected = "A" if previous is None else next_revision(previous["revision"])
+            if document["revision"] != expected:
+                problems.append("%s.documents[%d].revision: not the next one" % (where, j))
+            if previous is not None and (previous["status"] != "superseded" or
+                                         document["created"] < previous["created"]):
+                problems.append("%s.documents[%d]: the revision before is not superseded, or later" % (where, j))
+            status = document["status"]
+            if (status in ("issued", "approved") and "sent" not in document) or (status == "draft" and "sent" in document):
+                problems.append("%s.documents[%d].sent: with the wrong status" % (where, j))
+            if (status == "approved") and "approved" not in document:
+                problems.append("%s.documents[%d].approved: missing" % (where, j))
+            if "sent" in document and document["sent"] < document["created"]:
+                problems.append("%s.documents[%d].sent: before created" % (where, j))
+            if "approved" in document and ("sent" not in document or document["approved"] < document["sent"]):
+                problems.append("%s.documents[%d].approved: before sent" % (where, j))
+            latest[document["reference"]] = document
+        for reference, document in latest.items():
+            if document["status"] == "superseded":
+                problems.append("%s.documents: the latest revision of %s is superseded" % (where, reference))
+        for j, incident in enumerate(dossier.get("incidents", [])):
+            if "hazard" in incident and incident["hazard"] not in hazards:
+                problems.append("%s.incidents[%d].hazard: no such hazard" % (where, j))
+            for member in ("informed", "closed"):
+                if member in incident and incident[member] < incident["date"]:
+                    problems.append("%s.incidents[%d].%s: before date" % (where, j, member))
+            if "remedy" in incident and "closed" not in incident:
+                problems.append("%s.incidents[%d].remedy: while open" % (where, j))
+    return problems
+
+
+def next_revision(revision):
+    """B after A, AA after Z: letters counted like digits."""
+    letters = list(revision)
+    for k in range(len(letters) - 1, -1, -1):
+        if letters[k] != "Z":
+            letters[k] = chr(ord(letters[k]) + 1)
+            return "".join(letters)
+        letters[k] = "A"
+    return "A" + "".join(letters)
+
+
 def document_problems(doc):
     """The rules of docs/format.md that the schema cannot express, and the
     journal chain as aff_journal_verify() checks it."""
@@ -422,6 +501,7 @@ def document_problems(doc):
     problems += consultation_problems(doc)
     problems += plan_problems(doc)
     problems += finance_problems(doc)
+    problems += dossier_problems(doc)
     journal = doc.get("journal", {"hash_format": 1, "entries": []})
     previous = ZERO_HASH
     for i, entry in enumerate(journal["entries"]):

@@ -1,0 +1,614 @@
+#!/usr/bin/python3
+# The follow-up file of an affair from Python: Aff.Dossier
+# (Aff.Affair.get_dossier) and its items Aff.Meeting, Aff.Decision,
+# Aff.Action, Aff.Document and Aff.Incident, through the typelib. A port of
+# tests/c/test-dossier.c.
+#
+# A small affair, OFF-1 of ACME (consultation CONS-1), signed Monday
+# 2026-04-20 (20 h of TIG welding at 60.00 EUR in lot-1, margin 15 %, VAT
+# 20 %, 56 days of lead time, payment at 45 days end of month, valid until
+# 2026-06-30, sent 2026-04-01, contract CT-2026-017), with a plan of two
+# tasks, T1 "Préfabrication" (5 days) then T2 "Montage" (5 days), from
+# 20 April. It is followed over three periods:
+#
+# - April: the kick-off meeting R-1 on Tue 21 April, its decisions and
+#   actions; the quality plan PQ-01 registered on 21 April, revision A sent
+#   on 24 April;
+# - May: the hazard H1 (supplier, 6 May: tubes delivered not conforming,
+#   T2 delayed 3 days) and its incident I-1, told to the client on 7 May
+#   and closed on 20 May; the progress review R-2 on 12 May; PQ-01
+#   revision B made on 4 May, sent on 11 May, approved on 13 May;
+# - June: the site meeting R-3 on 3 June; PQ-01 revision C made on 2 June
+#   and sent on 8 June.
+#
+# Every expected value is read from that story (the ids, dates and texts the
+# test itself sets), never from the library's output. The programming-error
+# criticals of the C test (a setter on a recorded item, a record added
+# twice) are not ported: with G_DEBUG=fatal-warnings they abort Python.
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+
+import json
+import unittest
+
+import gi
+gi.require_version('Aff', '1')
+from gi.repository import Aff, GLib  # noqa: E402
+import afftest  # noqa: E402
+from afftest import D, ymd, to_text  # noqa: E402
+
+E = Aff.Error
+Kind = Aff.MeetingKind
+Target = Aff.DecisionTarget
+Status = Aff.ActionStatus
+Origin = Aff.ActionOrigin
+DocStatus = Aff.DocumentStatus
+
+
+# ---- Fixtures (tests/c/test-offer-util.h and new_dossier_portfolio) -------
+
+def new_affair_portfolio():
+    """Claire Martin's portfolio, clock fixed at 2026-04-01 09:00 UTC, with
+    the affair OFF-1 of acme signed on 2026-04-20: (portfolio, affair)."""
+    p = Aff.Portfolio.new()
+    p.set_actor('Claire Martin')
+    p.set_fixed_time(GLib.DateTime.new_utc(2026, 4, 1, 9, 0, 0))
+    p.get_policy().set_activities(['pipework'])
+    p.add_client(Aff.Client.new('acme', 'ACME Industrie'))
+    # CONS-1: received 2 March, qualified 3 March, evaluated 5 March (NO_GO
+    # without a solvency assessment) and decided GO anyway
+    k = Aff.Consultation.new('CONS-1', 'acme', 'Tuyauterie CONS-1', D(2026, 3, 2), D(2026, 4, 15))
+    k.set_activities(['pipework'])
+    k.set_regulatory_flags(Aff.RegulatoryFlags.NONE)
+    p.add_consultation(k)
+    k.start_qualification(D(2026, 3, 3), 'analysis')
+    p.evaluate_consultation('CONS-1', D(2026, 3, 5))
+    p.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique')
+    assert k.get_state() == Aff.ConsultationState.GO
+
+    offer = Aff.Offer.new('OFF-1', 'CONS-1')
+    p.add_offer(offer)
+    rev = offer.get_current_revision()
+    line = Aff.OfferLine.new(Aff.LineKind.LABOUR, 'Soudure TIG', '20', Aff.LineUnit.HOUR,
+                             Aff.Money.parse('60.00 EUR'))
+    line.set_lot('lot-1')
+    rev.add_line(line)
+    rev.set_margin_rate(1500)
+    rev.set_vat_rate(2000)
+    rev.set_lead_time_days(56)
+    rev.set_payment_terms(45, True)
+    rev.set_validity(D(2026, 6, 30))
+    offer.send(D(2026, 4, 1))
+    assert offer.get_state() == Aff.OfferState.SENT
+    offer.accept(D(2026, 4, 20), 'CT-2026-017')
+    affair = p.lookup_affair('OFF-1')
+    assert affair is not None
+    return p, affair
+
+
+def new_dossier_portfolio():
+    """OFF-1 with a plan of two tasks, T1 (5 days) then T2 (5 days), from
+    20 April: (portfolio, affair, dossier)."""
+    p, affair = new_affair_portfolio()
+    plan = affair.get_plan()
+    plan.add_task(Aff.Task.new('T1', 'Préfabrication', 5))
+    plan.add_task(Aff.Task.new('T2', 'Montage', 5))
+    plan.add_dependency('T1', 'T2', Aff.DependencyType.FINISH_START, 0)
+    plan.schedule()
+    dossier = affair.get_dossier()
+    assert dossier is not None
+    return p, affair, dossier
+
+
+def add_hazard(affair):
+    """H1 on 6 May: the supplier's tubes do not conform, T2 is 3 days
+    late."""
+    hazard = Aff.Hazard.new('H1', D(2026, 5, 6), Aff.HazardCause.SUPPLIER, 'Tubes livrés non conformes')
+    hazard.set_task_ids(['T2'])
+    hazard.set_delay_days(3)
+    assert affair.get_plan().apply_hazard(hazard) is not None
+
+
+def new_action(aid, title, assigned_day, assigned_month, due_day, due_month):
+    """An action of Claire Martin's, assigned and due in 2026."""
+    return Aff.Action.new(aid, title, 'Claire Martin', D(2026, assigned_month, assigned_day),
+                          D(2026, due_month, due_day))
+
+
+def entries(p, action):
+    return [e for e in p.get_journal().list_entries_for('affair', 'OFF-1') if e.get_action() == action]
+
+
+def items(model):
+    return [model.get_item(i) for i in range(model.get_n_items())]
+
+
+def ids(actions):
+    return [a.get_id() for a in actions]
+
+
+class DossierTestCase(afftest.AffTestCase):
+    def assertLastEntry(self, p, action, **details):
+        """The affair's last journal entry of @action has @details."""
+        found = entries(p, action)
+        self.assertTrue(found, 'no %s entry' % action)
+        for key, value in details.items():
+            self.assertEqual(found[-1].dup_detail(key), value, '%s: %s' % (action, key))
+
+    def assertVerified(self, p):
+        self.assertTrue(p.get_journal().verify())
+
+    def assertRevision(self, document, revision, status):
+        self.assertEqual((document.get_revision(), document.get_status()), (revision, status))
+
+
+# ---- Meetings ---------------------------------------------------------------
+
+class MeetingsTest(DossierTestCase):
+    def test_meetings(self):
+        p, affair, dossier = new_dossier_portfolio()
+        apr21 = D(2026, 4, 21)
+        kick_off = Aff.Meeting.new('R-1', Kind.KICK_OFF, apr21, 'Lancement')
+        again = Aff.Meeting.new('R-1', Kind.SITE_MEETING, apr21, None)
+        bad = Aff.Meeting.new('R 2', Kind.SITE_MEETING, apr21, None)
+
+        kick_off.add_attendee('Claire Martin', None)
+        kick_off.add_attendee('Paul Durand', 'ACME Mécanique')
+        kick_off.add_attendee('Inès Roux', '')
+        kick_off.set_agenda('Planning, sécurité, documents')
+        self.assertFalse(kick_off.is_recorded())
+        self.assertTrue(dossier.add_meeting(kick_off))
+        self.assertTrue(kick_off.is_recorded())
+        self.assertIs(dossier.lookup_meeting('R-1'), kick_off)
+        self.assertIsNone(dossier.lookup_meeting('R-2'))
+
+        self.assertEqual(kick_off.get_n_attendees(), 3)
+        self.assertEqual(kick_off.get_attendee(0), ('Claire Martin', None))
+        self.assertEqual(kick_off.get_attendee(1), ('Paul Durand', 'ACME Mécanique'))
+        # an empty organisation is the company's own
+        self.assertEqual(kick_off.get_attendee(2), ('Inès Roux', None))
+        self.assertEqual(kick_off.get_attendee(3), (None, None))
+        self.assertEqual(kick_off.get_kind(), Kind.KICK_OFF)
+        self.assertEqual(ymd(kick_off.get_date()), (2026, 4, 21))
+        self.assertEqual(kick_off.get_title(), 'Lancement')
+        self.assertEqual(kick_off.get_agenda(), 'Planning, sécurité, documents')
+        self.assertIsNone(kick_off.get_minutes())
+
+        self.assertAffError(E.DUPLICATE_ID, dossier.add_meeting, again)
+        # an id with a space
+        self.assertAffError(E.INVALID_VALUE, dossier.add_meeting, bad)
+        self.assertEqual(dossier.get_meetings().get_n_items(), 1)
+        self.assertEqual(items(dossier.get_meetings()), [kick_off])
+
+        # a record changes only through the dossier
+        self.assertEqual(kick_off.get_n_attendees(), 3)
+        self.assertAffError(E.NOT_FOUND, dossier.record_minutes, 'R-7', 'Compte rendu')
+        self.assertAffError(E.INVALID_VALUE, dossier.record_minutes, 'R-1', '')
+        self.assertIsNone(kick_off.get_minutes())
+        self.assertTrue(dossier.record_minutes('R-1', 'Lancement validé ; PPSPS à remettre.'))
+        self.assertEqual(kick_off.get_minutes(), 'Lancement validé ; PPSPS à remettre.')
+
+        self.assertLastEntry(p, 'meeting-added', meeting='R-1', date='2026-04-21')
+        self.assertLastEntry(p, 'minutes-recorded', meeting='R-1')
+        self.assertEqual(len(entries(p, 'meeting-added')), 1)
+        self.assertVerified(p)
+
+
+# ---- Decisions --------------------------------------------------------------
+
+class DecisionsTest(DossierTestCase):
+    def test_decisions(self):
+        p, affair, dossier = new_dossier_portfolio()
+        apr20, apr21 = D(2026, 4, 20), D(2026, 4, 21)
+        may7, may12 = D(2026, 5, 7), D(2026, 5, 12)
+        kick_off = Aff.Meeting.new('R-1', Kind.KICK_OFF, apr21, None)
+        d1 = Aff.Decision.new('D-1', apr21, 'Préfabrication en atelier', 'Claire Martin')
+        d2 = Aff.Decision.new('D-2', may12, 'Décaler le montage de 3 jours', 'Claire Martin')
+        d3 = Aff.Decision.new('D-3', may7, 'Relancer le fournisseur de tubes', 'Paul Durand')
+        early = Aff.Decision.new('D-4', apr20, 'Avant la réunion', 'Claire Martin')
+        ghost = Aff.Decision.new('D-5', may7, 'À une réunion inconnue', 'Claire Martin')
+        no_task = Aff.Decision.new('D-6', may7, 'Sur une tâche inconnue', 'Claire Martin')
+        twin = Aff.Decision.new('D-1', may7, 'Même numéro', 'Claire Martin')
+
+        self.assertTrue(dossier.add_meeting(kick_off))
+        d1.set_meeting_id('R-1')
+        d1.set_rationale("L'atelier est libre en avril")
+        self.assertTrue(dossier.add_decision(d1))
+        d2.set_target(Target.TASK, 'T2')
+        self.assertTrue(dossier.add_decision(d2))
+        d3.set_target(Target.CLIENT, None)
+        self.assertTrue(dossier.add_decision(d3))
+
+        self.assertEqual(d1.get_meeting_id(), 'R-1')
+        self.assertEqual(d1.get_rationale(), "L'atelier est libre en avril")
+        self.assertEqual(d1.get_target(), (Target.AFFAIR, None))
+        self.assertEqual(d2.get_target(), (Target.TASK, 'T2'))
+        self.assertEqual(d3.get_decided_by(), 'Paul Durand')
+        self.assertEqual(d3.get_statement(), 'Relancer le fournisseur de tubes')
+        self.assertEqual(ymd(d3.get_date()), (2026, 5, 7))
+        self.assertIs(dossier.lookup_decision('D-2'), d2)
+
+        # taken before the meeting it names; at a meeting or on a task that
+        # is not there; an id already taken
+        early.set_meeting_id('R-1')
+        self.assertAffError(E.INVALID_VALUE, dossier.add_decision, early)
+        ghost.set_meeting_id('R-9')
+        self.assertAffError(E.NOT_FOUND, dossier.add_decision, ghost)
+        no_task.set_target(Target.TASK, 'T9')
+        self.assertAffError(E.NOT_FOUND, dossier.add_decision, no_task)
+        self.assertAffError(E.DUPLICATE_ID, dossier.add_decision, twin)
+        self.assertEqual(dossier.get_decisions().get_n_items(), 3)
+        # the model keeps the order they were recorded in
+        self.assertEqual(items(dossier.get_decisions()), [d1, d2, d3])
+
+        # the log by date: D-1 (21 Apr), D-3 (7 May), D-2 (12 May)
+        log = dossier.list_decisions(None, None)
+        self.assertEqual(len(log), 3)
+        self.assertIs(log[0], d1)
+        self.assertIs(log[1], d3)
+        self.assertIs(log[2], d2)
+        # both bounds included
+        log = dossier.list_decisions(may7, may12)
+        self.assertEqual(len(log), 2)
+        self.assertIs(log[0], d3)
+        self.assertIs(log[1], d2)
+        log = dossier.list_decisions(None, apr21)
+        self.assertEqual(log, [d1])
+        self.assertLastEntry(p, 'decision-recorded', decision='D-3', date='2026-05-07')
+        self.assertVerified(p)
+
+
+# ---- Actions ----------------------------------------------------------------
+
+class ActionsTest(DossierTestCase):
+    def test_actions(self):
+        p, affair, dossier = new_dossier_portfolio()
+        may4, may5, may12 = D(2026, 5, 4), D(2026, 5, 5), D(2026, 5, 12)
+        may15, may20, jun1 = D(2026, 5, 15), D(2026, 5, 20), D(2026, 6, 1)
+        kick_off = Aff.Meeting.new('R-1', Kind.KICK_OFF, D(2026, 4, 21), None)
+        #                          assigned, due
+        a1 = new_action('A-1', 'Remettre le PPSPS', 21, 4, 30, 4)
+        a2 = new_action('A-2', 'Commander les tubes', 21, 4, 12, 5)
+        a3 = new_action('A-3', 'Relancer le fournisseur', 6, 5, 8, 5)
+        a4 = new_action('A-4', 'Mettre à jour le planning', 6, 5, 25, 5)
+        a5 = new_action('A-5', 'Réunion de chantier', 6, 5, 25, 5)
+        backwards = new_action('A-6', "Dû avant d'être donné", 10, 5, 9, 5)
+        lost = new_action('A-7', "D'une réunion inconnue", 10, 5, 20, 5)
+        untitled = new_action('A-8', '', 10, 5, 20, 5)
+
+        add_hazard(affair)
+        self.assertTrue(dossier.add_meeting(kick_off))
+        a1.set_origin(Origin.MEETING, 'R-1')
+        a2.set_origin(Origin.MEETING, 'R-1')
+        a3.set_origin(Origin.HAZARD, 'H1')
+        a4.set_origin(Origin.DRIFT, 'schedule-performance')
+        for a in (a1, a2, a3, a4, a5):
+            self.assertTrue(dossier.add_action(a))
+        self.assertEqual(a3.get_origin(), (Origin.HAZARD, 'H1'))
+        self.assertEqual(a5.get_origin(), (Origin.OTHER, None))
+        self.assertEqual(a1.get_owner(), 'Claire Martin')
+        self.assertEqual(a1.get_title(), 'Remettre le PPSPS')
+        self.assertEqual(ymd(a3.get_assigned()), (2026, 5, 6))
+        self.assertEqual(ymd(a3.get_due()), (2026, 5, 8))
+        self.assertIs(dossier.lookup_action('A-4'), a4)
+
+        # due before it was assigned
+        self.assertAffError(E.INVALID_VALUE, dossier.add_action, backwards)
+        # from a meeting, an incident, a hazard that are not the affair's
+        lost.set_origin(Origin.MEETING, 'R-9')
+        self.assertAffError(E.NOT_FOUND, dossier.add_action, lost)
+        lost.set_origin(Origin.INCIDENT, 'I-9')
+        self.assertAffError(E.NOT_FOUND, dossier.add_action, lost)
+        lost.set_origin(Origin.HAZARD, None)
+        self.assertAffError(E.NOT_FOUND, dossier.add_action, lost)
+        self.assertAffError(E.INVALID_VALUE, dossier.add_action, untitled)
+        self.assertEqual(dossier.get_actions().get_n_items(), 5)
+
+        # On 4 May: A-1 (due 30 Apr) is overdue; A-2 is due 12 May; A-3,
+        # A-4 and A-5 are not yet assigned.
+        self.assertEqual(ids(dossier.list_open_actions(may4)), ['A-1', 'A-2'])
+
+        # A-1 done on 5 May, A-3 done on 12 May.
+        self.assertTrue(dossier.complete_action('A-1', may5, 'Remis au coordonnateur'))
+        self.assertTrue(dossier.complete_action('A-3', may12, None))
+        self.assertAffError(E.INVALID_TRANSITION, dossier.complete_action, 'A-1', may12, None)
+        self.assertAffError(E.NOT_FOUND, dossier.complete_action, 'A-9', may12, None)
+        # done before it was assigned
+        self.assertAffError(E.INVALID_VALUE, dossier.complete_action, 'A-4', may5, None)
+        self.assertEqual(a4.get_status(), Status.OPEN)
+        self.assertEqual(a1.get_status(), Status.DONE)
+        self.assertEqual(ymd(a1.get_closed_date()), (2026, 5, 5))
+        self.assertEqual(a1.get_note(), 'Remis au coordonnateur')
+        self.assertIsNone(a2.get_closed_date())
+
+        # On 15 May: A-2 (due 12 May) is overdue; A-4 and A-5 are due
+        # 25 May, in the order they were added. A-1 and A-3 are done.
+        open_ = dossier.list_open_actions(may15)
+        self.assertEqual(ids(open_), ['A-2', 'A-4', 'A-5'])
+        self.assertIs(open_[0], a2)
+        self.assertTrue(a2.is_overdue_on(may15))
+        self.assertFalse(a4.is_overdue_on(may15))
+        # history: on 4 May, A-1 was still open
+        self.assertTrue(a1.is_open_on(may4))
+        self.assertFalse(a1.is_open_on(may15))
+
+        # A-5 given up on 20 May; a reason is required.
+        self.assertAffError(E.INVALID_VALUE, dossier.cancel_action, 'A-5', may20, None)
+        self.assertTrue(dossier.cancel_action('A-5', may20, 'Remplacée par la réunion du 27 mai'))
+        self.assertEqual(a5.get_status(), Status.CANCELLED)
+        self.assertEqual(a5.get_note(), 'Remplacée par la réunion du 27 mai')
+        self.assertEqual(ymd(a5.get_closed_date()), (2026, 5, 20))
+
+        # On 1 June: A-2 (12 May) then A-4 (25 May), both overdue.
+        self.assertEqual(ids(dossier.list_open_actions(jun1)), ['A-2', 'A-4'])
+
+        self.assertLastEntry(p, 'action-done', action='A-3', date='2026-05-12')
+        self.assertLastEntry(p, 'action-cancelled', action='A-5', date='2026-05-20')
+        self.assertLastEntry(p, 'action-added', action='A-5', due='2026-05-25')
+        self.assertEqual(len(entries(p, 'action-added')), 5)
+        self.assertVerified(p)
+
+
+# ---- Documents --------------------------------------------------------------
+
+class DocumentsTest(DossierTestCase):
+    def test_documents(self):
+        p, affair, dossier = new_dossier_portfolio()
+        apr20, apr21, apr24 = D(2026, 4, 20), D(2026, 4, 21), D(2026, 4, 24)
+        may4, may11, may13 = D(2026, 5, 4), D(2026, 5, 11), D(2026, 5, 13)
+        jun2, jun8 = D(2026, 6, 2), D(2026, 6, 8)
+        plan = Aff.Document.new('PQ-01', 'Plan qualité')
+        twin = Aff.Document.new('PQ-01', 'Autre plan')
+
+        plan.set_deliverable('T1')
+        plan.set_uri('file:///affaires/OFF-1/PQ-01-A.pdf')
+        self.assertIsNone(plan.get_created())
+        self.assertTrue(dossier.add_document(plan, apr21))
+        self.assertAffError(E.DUPLICATE_ID, dossier.add_document, twin, apr21)
+        self.assertRevision(plan, 'A', DocStatus.DRAFT)
+        self.assertEqual(plan.get_reference(), 'PQ-01')
+        self.assertEqual(ymd(plan.get_created()), (2026, 4, 21))
+        self.assertIsNone(plan.get_sent())
+
+        # a draft is neither approved nor revised; it is not sent before it
+        # exists
+        self.assertAffError(E.INVALID_TRANSITION, dossier.approve_document, 'PQ-01', may4)
+        self.assertAffError(E.INVALID_TRANSITION, dossier.revise_document, 'PQ-01', may4, None)
+        self.assertAffError(E.INVALID_VALUE, dossier.issue_document, 'PQ-01', apr20)
+        self.assertAffError(E.NOT_FOUND, dossier.issue_document, 'PQ-02', apr24)
+
+        # A sent on 24 April; the client comments, B made on 4 May, sent on
+        # 11 May, approved on 13 May; C made on 2 June for the site changes.
+        self.assertTrue(dossier.issue_document('PQ-01', apr24))
+        self.assertRevision(plan, 'A', DocStatus.ISSUED)
+        self.assertEqual(ymd(plan.get_sent()), (2026, 4, 24))
+        b = dossier.revise_document('PQ-01', may4, 'file:///affaires/OFF-1/PQ-01-B.pdf')
+        self.assertIsNotNone(b)
+        self.assertRevision(b, 'B', DocStatus.DRAFT)
+        self.assertRevision(plan, 'A', DocStatus.SUPERSEDED)
+        self.assertEqual(b.get_reference(), 'PQ-01')
+        self.assertEqual(b.get_title(), 'Plan qualité')
+        self.assertEqual(b.get_deliverable(), 'T1')
+        self.assertEqual(b.get_uri(), 'file:///affaires/OFF-1/PQ-01-B.pdf')
+        self.assertEqual(ymd(b.get_created()), (2026, 5, 4))
+        self.assertIsNone(b.get_sent())
+        self.assertTrue(dossier.issue_document('PQ-01', may11))
+        # approved before it was sent
+        self.assertAffError(E.INVALID_VALUE, dossier.approve_document, 'PQ-01', may4)
+        self.assertTrue(dossier.approve_document('PQ-01', may13))
+        self.assertRevision(b, 'B', DocStatus.APPROVED)
+        self.assertEqual(ymd(b.get_approved()), (2026, 5, 13))
+        c = dossier.revise_document('PQ-01', jun2, None)
+        self.assertIsNotNone(c)
+        self.assertRevision(c, 'C', DocStatus.DRAFT)
+        self.assertRevision(b, 'B', DocStatus.SUPERSEDED)
+        # B keeps its approval
+        self.assertEqual(ymd(b.get_approved()), (2026, 5, 13))
+        self.assertIsNone(c.get_uri())
+        self.assertTrue(dossier.issue_document('PQ-01', jun8))
+
+        self.assertIs(dossier.lookup_document('PQ-01'), c)
+        # the register keeps every revision, oldest first
+        self.assertEqual(items(dossier.get_documents()), [plan, b, c])
+        self.assertEqual(len(entries(p, 'document-revised')), 2)
+        self.assertLastEntry(p, 'document-issued', document='PQ-01', revision='C', date='2026-06-08')
+        self.assertLastEntry(p, 'document-approved', document='PQ-01', revision='B', date='2026-05-13')
+        self.assertVerified(p)
+
+    # After Z comes AA, as after 9 comes 10.
+    def test_revision_letters(self):
+        p, affair, dossier = new_dossier_portfolio()
+        date = D(2026, 4, 21)
+        note = Aff.Document.new('NC-01', 'Note de calcul')
+        latest = note
+
+        self.assertTrue(dossier.add_document(note, date))
+        for i in range(27):
+            self.assertTrue(dossier.issue_document('NC-01', date))
+            latest = dossier.revise_document('NC-01', date, None)
+            self.assertIsNotNone(latest)
+            if i == 0:
+                self.assertEqual(latest.get_revision(), 'B')
+            if i == 24:
+                self.assertEqual(latest.get_revision(), 'Z')
+            if i == 25:
+                self.assertEqual(latest.get_revision(), 'AA')
+        self.assertEqual(latest.get_revision(), 'AB')
+        # A and the 27 revisions after it
+        self.assertEqual(dossier.get_documents().get_n_items(), 28)
+
+
+# ---- Incidents --------------------------------------------------------------
+
+class IncidentsTest(DossierTestCase):
+    def test_incidents(self):
+        p, affair, dossier = new_dossier_portfolio()
+        may5, may6, may7, may20 = D(2026, 5, 5), D(2026, 5, 6), D(2026, 5, 7), D(2026, 5, 20)
+        late = Aff.Incident.new('I-1', may6, 'Montage retardé de 3 jours')
+        early = Aff.Incident.new('I-2', may6, 'Client prévenu avant les faits')
+        no_hazard = Aff.Incident.new('I-3', may6, 'Aléa inconnu')
+
+        add_hazard(affair)
+        late.set_client_impact('Mise en service de la ligne décalée')
+        late.set_client_informed(may7, 'Appel puis courriel à Paul Durand')
+        late.set_hazard_id('H1')
+        self.assertTrue(dossier.add_incident(late))
+        informed, how = late.get_client_informed()
+        self.assertEqual(ymd(informed), (2026, 5, 7))
+        self.assertEqual(how, 'Appel puis courriel à Paul Durand')
+        self.assertEqual(late.get_hazard_id(), 'H1')
+        self.assertEqual(late.get_client_impact(), 'Mise en service de la ligne décalée')
+        self.assertEqual(late.get_description(), 'Montage retardé de 3 jours')
+        self.assertEqual(ymd(late.get_date()), (2026, 5, 6))
+        self.assertIs(dossier.lookup_incident('I-1'), late)
+
+        # the client told the day before it happened
+        early.set_client_informed(may5, 'Courriel')
+        self.assertAffError(E.INVALID_VALUE, dossier.add_incident, early)
+        no_hazard.set_hazard_id('H9')
+        self.assertAffError(E.NOT_FOUND, dossier.add_incident, no_hazard)
+        self.assertEqual(items(dossier.get_incidents()), [late])
+
+        self.assertEqual(dossier.list_open_incidents(may7), [late])
+        # not yet happened on 5 May
+        self.assertEqual(dossier.list_open_incidents(may5), [])
+
+        self.assertAffError(E.INVALID_VALUE, dossier.close_incident, 'I-1', may20, '')
+        self.assertAffError(E.INVALID_VALUE, dossier.close_incident, 'I-1', may5, 'Trop tôt')
+        self.assertIsNone(late.get_closed_date())
+        self.assertTrue(dossier.close_incident('I-1', may20, 'Équipe renforcée, retard rattrapé'))
+        self.assertAffError(E.INVALID_TRANSITION, dossier.close_incident, 'I-1', may20, 'Encore')
+        self.assertAffError(E.NOT_FOUND, dossier.close_incident, 'I-9', may20, 'Ailleurs')
+        self.assertEqual(late.get_remedy(), 'Équipe renforcée, retard rattrapé')
+        self.assertEqual(ymd(late.get_closed_date()), (2026, 5, 20))
+        self.assertTrue(late.is_open_on(may7))
+        self.assertFalse(late.is_open_on(may20))
+        self.assertEqual(dossier.list_open_incidents(may20), [])
+        self.assertLastEntry(p, 'incident-recorded', incident='I-1', date='2026-05-06')
+        self.assertLastEntry(p, 'incident-closed', incident='I-1', date='2026-05-20')
+        self.assertVerified(p)
+
+
+# ---- The document -----------------------------------------------------------
+
+def three_periods():
+    """The three periods' dossier: (portfolio, affair, dossier)."""
+    p, affair, dossier = new_dossier_portfolio()
+    apr21, may7, may12, jun3 = D(2026, 4, 21), D(2026, 5, 7), D(2026, 5, 12), D(2026, 6, 3)
+    r1 = Aff.Meeting.new('R-1', Kind.KICK_OFF, apr21, 'Lancement')
+    r2 = Aff.Meeting.new('R-2', Kind.PROGRESS_REVIEW, may12, None)
+    r3 = Aff.Meeting.new('R-3', Kind.SITE_MEETING, jun3, None)
+    d1 = Aff.Decision.new('D-1', may12, 'Décaler le montage', 'Claire Martin')
+    a1 = new_action('A-1', 'Relancer le fournisseur', 12, 5, 15, 5)
+    i1 = Aff.Incident.new('I-1', may7, 'Montage retardé')
+    doc = Aff.Document.new('PQ-01', 'Plan qualité')
+
+    add_hazard(affair)
+    r1.add_attendee('Paul Durand', 'ACME Mécanique')
+    r1.set_minutes('Lancement validé')
+    for m in (r1, r2, r3):
+        assert dossier.add_meeting(m)
+    d1.set_meeting_id('R-2')
+    d1.set_target(Target.TASK, 'T2')
+    assert dossier.add_decision(d1)
+    i1.set_hazard_id('H1')
+    i1.set_client_informed(may7, 'Appel')
+    assert dossier.add_incident(i1)
+    a1.set_origin(Origin.INCIDENT, 'I-1')
+    assert dossier.add_action(a1)
+    assert dossier.complete_action('A-1', jun3, 'Fait')
+    assert dossier.add_document(doc, apr21)
+    assert dossier.issue_document('PQ-01', may7)
+    assert dossier.revise_document('PQ-01', may12, 'file:///PQ-01-B.pdf') is not None
+    return p, affair, dossier
+
+
+class DocumentTest(DossierTestCase):
+    # The three periods' dossier, saved and read back, item by item.
+    def test_round_trip(self):
+        p, affair, dossier = three_periods()
+        data = to_text(p)
+        q = Aff.Portfolio.new_from_data(data, -1)
+        read = q.lookup_affair('OFF-1').get_dossier()
+        self.assertIsNot(read, dossier)
+
+        self.assertEqual([m.get_id() for m in items(read.get_meetings())], ['R-1', 'R-2', 'R-3'])
+        m = read.lookup_meeting('R-1')
+        self.assertTrue(m.is_recorded())
+        self.assertEqual(m.get_title(), 'Lancement')
+        self.assertEqual(m.get_minutes(), 'Lancement validé')
+        self.assertEqual(m.get_n_attendees(), 1)
+        self.assertEqual(m.get_attendee(0), ('Paul Durand', 'ACME Mécanique'))
+        self.assertEqual(read.lookup_meeting('R-3').get_kind(), Kind.SITE_MEETING)
+        self.assertEqual(ymd(read.lookup_meeting('R-2').get_date()), (2026, 5, 12))
+
+        d = read.lookup_decision('D-1')
+        self.assertEqual(d.get_target(), (Target.TASK, 'T2'))
+        self.assertEqual(d.get_meeting_id(), 'R-2')
+
+        a = read.lookup_action('A-1')
+        self.assertEqual(a.get_status(), Status.DONE)
+        self.assertEqual(ymd(a.get_closed_date()), (2026, 6, 3))
+        self.assertEqual(a.get_origin(), (Origin.INCIDENT, 'I-1'))
+        self.assertEqual(a.get_note(), 'Fait')
+
+        i = read.lookup_incident('I-1')
+        self.assertEqual(i.get_hazard_id(), 'H1')
+        informed, how = i.get_client_informed()
+        self.assertEqual((ymd(informed), how), ((2026, 5, 7), 'Appel'))
+
+        latest = read.lookup_document('PQ-01')
+        self.assertRevision(latest, 'B', DocStatus.DRAFT)
+        self.assertEqual(latest.get_uri(), 'file:///PQ-01-B.pdf')
+        self.assertEqual(ymd(latest.get_created()), (2026, 5, 12))
+        documents = items(read.get_documents())
+        self.assertEqual(len(documents), 2)
+        self.assertRevision(documents[0], 'A', DocStatus.SUPERSEDED)
+        self.assertEqual(ymd(documents[0].get_sent()), (2026, 5, 7))
+        self.assertTrue(q.get_journal().verify())
+
+        # written again, the same text
+        self.assertEqual(to_text(q), data)
+        # and the read dossier goes on: C after B
+        self.assertTrue(read.issue_document('PQ-01', D(2026, 6, 3)))
+        self.assertIsNotNone(read.revise_document('PQ-01', D(2026, 6, 3), None))
+        self.assertEqual(read.lookup_document('PQ-01').get_revision(), 'C')
+        # the original is untouched
+        self.assertEqual(dossier.lookup_document('PQ-01').get_revision(), 'B')
+
+    # Each breach of what the methods keep true is named by its JSON path,
+    # and leaves nothing loaded.
+    def test_invalid_documents(self):
+        p, affair, dossier = new_dossier_portfolio()
+        apr21 = D(2026, 4, 21)
+        r1 = Aff.Meeting.new('R-1', Kind.KICK_OFF, apr21, None)
+        d1 = Aff.Decision.new('D-1', apr21, 'Lancer', 'Claire Martin')
+        doc = Aff.Document.new('PQ-01', 'Plan qualité')
+
+        self.assertTrue(dossier.add_meeting(r1))
+        d1.set_meeting_id('R-1')
+        self.assertTrue(dossier.add_decision(d1))
+        self.assertTrue(dossier.add_document(doc, apr21))
+        good = json.loads(to_text(p))
+        # (list, index, member): the value the story set, the breach, and
+        # the path the error must name
+        cases = [
+            (('decisions', 0, 'meeting'), 'R-1', 'R-9', '$.affairs[0].dossier.decisions[0].meeting'),
+            (('documents', 0, 'revision'), 'A', 'B', '$.affairs[0].dossier.documents[0].revision'),
+            (('meetings', 0, 'kind'), 'kick-off', 'party', '$.affairs[0].dossier.meetings[0].kind'),
+            (('documents', 0, 'status'), 'draft', 'superseded', '$.affairs[0].dossier.documents[0].status'),
+        ]
+        for (array, index, member), before, after, path in cases:
+            with self.subTest(path=path):
+                bad = json.loads(json.dumps(good))
+                item = bad['affairs'][0]['dossier'][array][index]
+                self.assertEqual(item[member], before)
+                item[member] = after
+                e = self.assertAffError(E.INVALID_DOCUMENT, Aff.Portfolio.new_from_data, json.dumps(bad), -1)
+                self.assertTrue(e.message.startswith(path), e.message)
+        # untouched, the document loads
+        self.assertIsNotNone(Aff.Portfolio.new_from_data(json.dumps(good), -1))
+
+
+if __name__ == '__main__':
+    unittest.main()
