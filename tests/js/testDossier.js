@@ -1,0 +1,634 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// testDossier.js: the follow-up file of an affair from JavaScript
+// (Aff.Dossier, Aff.Meeting, Aff.Decision, Aff.Action, Aff.Document,
+// Aff.Incident), a port of tests/c/test-dossier.c.
+//
+// A small affair, OFF-1 (signed Mon 20 Apr 2026), followed over three
+// periods: April (kick-off), May (progress review, a hazard and its
+// incident, the quality plan revised), June (site meeting, the plan revised
+// again and approved). Every expected value is read from the story below,
+// not from the library.
+//
+// The affair is the one of new_affair_portfolio (tests/c/test-offer-util.h):
+// consultation CONS-1 of client acme, offer OFF-1 with 20 h of TIG welding
+// at 60.00 EUR in lot-1, margin 15 %, VAT 20 %, lead time 56, payment at 45
+// days end of month, valid to 30 June, sent 1 April, accepted 20 April with
+// the contract CT-2026-017; its plan has T1 "Préfabrication" (5 days) then
+// T2 "Montage" (5 days), finish-start.
+//
+// The checks of the C test that a setter on a recorded item is refused
+// (criticals, fatal under G_DEBUG=fatal-warnings) are not ported; what they
+// assert afterwards (the item unchanged) is.
+
+import GLib from 'gi://GLib';
+import Aff from 'gi://Aff?version=1';
+import {
+    test, run, assertEqual, assertTrue, assertFalse, assertThrows,
+    date, iso, items,
+} from './harness.js';
+
+const E = Aff.Error;
+const MK = Aff.MeetingKind;
+const DT = Aff.DecisionTarget;
+const AS = Aff.ActionStatus;
+const AO = Aff.ActionOrigin;
+const DS = Aff.DocumentStatus;
+const K = Aff.LineKind;
+const U = Aff.LineUnit;
+
+const AFFAIR = 'OFF-1';
+
+// --- the affair ----------------------------------------------------------------
+
+// new_affair_portfolio of tests/c/test-offer-util.h.
+function newAffairPortfolio() {
+    const p = Aff.Portfolio.new();
+    p.set_actor('Claire Martin');
+    p.set_fixed_time(GLib.DateTime.new_utc(2026, 4, 1, 9, 0, 0));
+    p.get_policy().set_activities(['pipework']);
+    p.add_client(Aff.Client.new('acme', 'ACME Industrie'));
+    const k = Aff.Consultation.new('CONS-1', 'acme', 'Tuyauterie CONS-1', date(2026, 3, 2), date(2026, 4, 15));
+    k.set_activities(['pipework']);
+    p.add_consultation(k);
+    k.start_qualification(date(2026, 3, 3), 'analysis');
+    assertTrue(p.evaluate_consultation('CONS-1', date(2026, 3, 5)) !== null, 'an evaluation');
+    p.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique');
+    assertEqual(k.get_state(), Aff.ConsultationState.GO, 'CONS-1 GO');
+
+    const offer = Aff.Offer.new(AFFAIR, 'CONS-1');
+    p.add_offer(offer);
+    const rev = offer.get_current_revision();
+    const line = Aff.OfferLine.new(K.LABOUR, 'Soudure TIG', '20', U.HOUR, Aff.Money.parse('60.00 EUR'));
+    line.set_lot('lot-1');
+    rev.add_line(line);
+    rev.set_margin_rate(1500);
+    rev.set_vat_rate(2000);
+    rev.set_lead_time_days(56);
+    rev.set_payment_terms(45, true);
+    rev.set_validity(date(2026, 6, 30));
+    offer.send(date(2026, 4, 1));
+    assertEqual(offer.get_state(), Aff.OfferState.SENT, 'OFF-1 SENT');
+    offer.accept(date(2026, 4, 20), 'CT-2026-017');
+    const affair = p.lookup_affair(AFFAIR);
+    assertTrue(affair !== null, 'the affair exists');
+    return [p, affair];
+}
+
+// OFF-1 with a plan of two tasks, T1 (5 days) then T2 (5 days), from
+// 20 April.
+function newDossierPortfolio() {
+    const [p, affair] = newAffairPortfolio();
+    const plan = affair.get_plan();
+    plan.add_task(Aff.Task.new('T1', 'Préfabrication', 5));
+    plan.add_task(Aff.Task.new('T2', 'Montage', 5));
+    plan.add_dependency('T1', 'T2', Aff.DependencyType.FINISH_START, 0);
+    plan.schedule();
+    return [p, affair, affair.get_dossier()];
+}
+
+// The hazard H1 of 6 May: the tubes delivered do not conform, T2 is 3 days
+// late.
+function addHazard(affair) {
+    const hazard = Aff.Hazard.new('H1', date(2026, 5, 6), Aff.HazardCause.SUPPLIER, 'Tubes livrés non conformes');
+    hazard.set_task_ids(['T2']);
+    hazard.set_delay_days(3);
+    assertTrue(affair.get_plan().apply_hazard(hazard) !== null, 'H1 applied');
+}
+
+// ASSERT_FAILS: a GLib.Error of the Aff domain with `code` and a message.
+function fails(fn, code) {
+    const error = assertThrows(fn, code);
+    assertTrue(typeof error.message === 'string' && error.message !== '', 'an error message');
+    return error;
+}
+
+// --- the journal ---------------------------------------------------------------
+
+const entries = (p, action) =>
+    p.get_journal().list_entries_for('affair', AFFAIR).filter(e => e.get_action() === action);
+
+function lastEntry(p, action) {
+    const found = entries(p, action);
+    assertTrue(found.length > 0, `an entry "${action}" for affair ${AFFAIR}`);
+    return found[found.length - 1];
+}
+
+const countEntries = (p, action) => entries(p, action).length;
+
+function assertDetail(entry, key, expected) {
+    assertEqual(entry.dup_detail(key), expected, `${entry.get_action()} ${key}`);
+}
+
+const verify = p => assertTrue(p.get_journal().verify(), 'the journal verifies');
+
+// --- meetings ------------------------------------------------------------------
+
+test('meetings', () => {
+    const [p, , dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const kickOff = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, 'Lancement');
+    const again = Aff.Meeting.new('R-1', MK.SITE_MEETING, apr21, null);
+    const bad = Aff.Meeting.new('R 2', MK.SITE_MEETING, apr21, null);
+
+    kickOff.add_attendee('Claire Martin', null);
+    kickOff.add_attendee('Paul Durand', 'ACME Mécanique');
+    kickOff.add_attendee('Inès Roux', '');
+    kickOff.set_agenda('Planning, sécurité, documents');
+    assertFalse(kickOff.is_recorded(), 'not recorded before it is added');
+    assertTrue(dossier.add_meeting(kickOff), 'R-1 added');
+    assertTrue(kickOff.is_recorded(), 'recorded once added');
+    assertTrue(dossier.lookup_meeting('R-1') === kickOff, 'lookup R-1');
+    assertEqual(dossier.lookup_meeting('R-2'), null, 'lookup R-2');
+
+    assertEqual(kickOff.get_n_attendees(), 3);
+    // get_attendee returns [name, organisation].
+    assertEqual(kickOff.get_attendee(0), ['Claire Martin', null]);
+    assertEqual(kickOff.get_attendee(1), ['Paul Durand', 'ACME Mécanique']);
+    // an empty organisation is the company's own
+    assertEqual(kickOff.get_attendee(2), ['Inès Roux', null]);
+    assertEqual(kickOff.get_attendee(3)[0], null, 'past the end');
+    assertEqual(kickOff.get_kind(), MK.KICK_OFF);
+    assertEqual(iso(kickOff.get_date()), '2026-04-21');
+    assertEqual(kickOff.get_title(), 'Lancement');
+    assertEqual(kickOff.get_agenda(), 'Planning, sécurité, documents');
+    assertEqual(kickOff.get_minutes(), null);
+
+    fails(() => dossier.add_meeting(again), E.DUPLICATE_ID);
+    fails(() => dossier.add_meeting(bad), E.INVALID_VALUE);
+    assertEqual(dossier.get_meetings().get_n_items(), 1);
+
+    // a record changes only through the dossier (the refused setters are
+    // criticals, not ported)
+    assertEqual(kickOff.get_n_attendees(), 3);
+    fails(() => dossier.record_minutes('R-7', 'Compte rendu'), E.NOT_FOUND);
+    fails(() => dossier.record_minutes('R-1', ''), E.INVALID_VALUE);
+    assertEqual(kickOff.get_minutes(), null);
+    assertTrue(dossier.record_minutes('R-1', 'Lancement validé ; PPSPS à remettre.'), 'minutes recorded');
+    assertEqual(kickOff.get_minutes(), 'Lancement validé ; PPSPS à remettre.');
+
+    const entry = lastEntry(p, 'meeting-added');
+    assertDetail(entry, 'meeting', 'R-1');
+    assertDetail(entry, 'date', '2026-04-21');
+    assertDetail(lastEntry(p, 'minutes-recorded'), 'meeting', 'R-1');
+    assertEqual(countEntries(p, 'meeting-added'), 1);
+    verify(p);
+});
+
+// --- decisions -----------------------------------------------------------------
+
+test('decisions', () => {
+    const [p, , dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const apr20 = date(2026, 4, 20);
+    const may7 = date(2026, 5, 7);
+    const may12 = date(2026, 5, 12);
+    const kickOff = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, null);
+    const d1 = Aff.Decision.new('D-1', apr21, 'Préfabrication en atelier', 'Claire Martin');
+    const d2 = Aff.Decision.new('D-2', may12, 'Décaler le montage de 3 jours', 'Claire Martin');
+    const d3 = Aff.Decision.new('D-3', may7, 'Relancer le fournisseur de tubes', 'Paul Durand');
+    const early = Aff.Decision.new('D-4', apr20, 'Avant la réunion', 'Claire Martin');
+    const ghost = Aff.Decision.new('D-5', may7, 'À une réunion inconnue', 'Claire Martin');
+    const noTask = Aff.Decision.new('D-6', may7, 'Sur une tâche inconnue', 'Claire Martin');
+    const twin = Aff.Decision.new('D-1', may7, 'Même numéro', 'Claire Martin');
+
+    assertTrue(dossier.add_meeting(kickOff));
+    d1.set_meeting_id('R-1');
+    d1.set_rationale("L'atelier est libre en avril");
+    assertTrue(dossier.add_decision(d1), 'D-1 recorded');
+    d2.set_target(DT.TASK, 'T2');
+    assertTrue(dossier.add_decision(d2), 'D-2 recorded');
+    d3.set_target(DT.CLIENT, null);
+    assertTrue(dossier.add_decision(d3), 'D-3 recorded');
+
+    assertEqual(d1.get_meeting_id(), 'R-1');
+    assertEqual(d1.get_rationale(), "L'atelier est libre en avril");
+    // get_target returns [target, reference].
+    assertEqual(d1.get_target(), [DT.AFFAIR, null]);
+    assertEqual(d2.get_target(), [DT.TASK, 'T2']);
+    assertEqual(d3.get_decided_by(), 'Paul Durand');
+    assertEqual(d3.get_statement(), 'Relancer le fournisseur de tubes');
+
+    // taken before the meeting it names; at a meeting or on a task that is
+    // not there
+    early.set_meeting_id('R-1');
+    fails(() => dossier.add_decision(early), E.INVALID_VALUE);
+    ghost.set_meeting_id('R-9');
+    fails(() => dossier.add_decision(ghost), E.NOT_FOUND);
+    noTask.set_target(DT.TASK, 'T9');
+    fails(() => dossier.add_decision(noTask), E.NOT_FOUND);
+    fails(() => dossier.add_decision(twin), E.DUPLICATE_ID);
+    // (adding a record twice is a critical, not ported)
+    assertEqual(dossier.get_decisions().get_n_items(), 3);
+    assertEqual(items(dossier.get_decisions()).map(d => d.get_id()), ['D-1', 'D-2', 'D-3'],
+        'in the order they were recorded');
+
+    // the log by date: D-1 (21 Apr), D-3 (7 May), D-2 (12 May)
+    let log = dossier.list_decisions(null, null);
+    assertEqual(log.length, 3);
+    assertTrue(log[0] === d1 && log[1] === d3 && log[2] === d2, 'D-1, D-3, D-2');
+    // both bounds included
+    log = dossier.list_decisions(may7, may12);
+    assertEqual(log.map(d => d.get_id()), ['D-3', 'D-2']);
+    assertTrue(log[0] === d3, 'D-3 first');
+    log = dossier.list_decisions(null, apr21);
+    assertEqual(log.map(d => d.get_id()), ['D-1']);
+    assertDetail(lastEntry(p, 'decision-recorded'), 'decision', 'D-3');
+    verify(p);
+});
+
+// --- actions -------------------------------------------------------------------
+
+function newAction(id, title, assignedDay, assignedMonth, dueDay, dueMonth) {
+    return Aff.Action.new(id, title, 'Claire Martin', date(2026, assignedMonth, assignedDay),
+        date(2026, dueMonth, dueDay));
+}
+
+const ids = actions => actions.map(a => a.get_id()).join(' ');
+
+test('actions', () => {
+    const [p, affair, dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const may4 = date(2026, 5, 4);
+    const may5 = date(2026, 5, 5);
+    const may12 = date(2026, 5, 12);
+    const may15 = date(2026, 5, 15);
+    const may20 = date(2026, 5, 20);
+    const jun1 = date(2026, 6, 1);
+    const kickOff = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, null);
+    // assigned, due
+    const a1 = newAction('A-1', 'Remettre le PPSPS', 21, 4, 30, 4);
+    const a2 = newAction('A-2', 'Commander les tubes', 21, 4, 12, 5);
+    const a3 = newAction('A-3', 'Relancer le fournisseur', 6, 5, 8, 5);
+    const a4 = newAction('A-4', 'Mettre à jour le planning', 6, 5, 25, 5);
+    const a5 = newAction('A-5', 'Réunion de chantier', 6, 5, 25, 5);
+    const backwards = newAction('A-6', "Dû avant d'être donné", 10, 5, 9, 5);
+    const lost = newAction('A-7', "D'une réunion inconnue", 10, 5, 20, 5);
+    const untitled = newAction('A-8', '', 10, 5, 20, 5);
+
+    addHazard(affair);
+    assertTrue(dossier.add_meeting(kickOff));
+    a1.set_origin(AO.MEETING, 'R-1');
+    a2.set_origin(AO.MEETING, 'R-1');
+    a3.set_origin(AO.HAZARD, 'H1');
+    a4.set_origin(AO.DRIFT, 'schedule-performance');
+    for (const a of [a1, a2, a3, a4, a5])
+        assertTrue(dossier.add_action(a), `${a.get_id()} added`);
+    // get_origin returns [origin, reference].
+    assertEqual(a3.get_origin(), [AO.HAZARD, 'H1']);
+    assertEqual(a5.get_origin(), [AO.OTHER, null]);
+    assertEqual(a1.get_owner(), 'Claire Martin');
+    assertEqual(iso(a3.get_assigned()), '2026-05-06');
+    assertEqual(iso(a3.get_due()), '2026-05-08');
+
+    fails(() => dossier.add_action(backwards), E.INVALID_VALUE);
+    lost.set_origin(AO.MEETING, 'R-9');
+    fails(() => dossier.add_action(lost), E.NOT_FOUND);
+    lost.set_origin(AO.INCIDENT, 'I-9');
+    fails(() => dossier.add_action(lost), E.NOT_FOUND);
+    lost.set_origin(AO.HAZARD, null);
+    fails(() => dossier.add_action(lost), E.NOT_FOUND);
+    fails(() => dossier.add_action(untitled), E.INVALID_VALUE);
+    assertEqual(dossier.get_actions().get_n_items(), 5);
+    assertEqual(dossier.lookup_action('A-7'), null, 'A-7 not added');
+
+    // On 4 May: A-1 (due 30 Apr) is overdue; A-2 is due 12 May; A-3, A-4 and
+    // A-5 are not yet assigned.
+    assertEqual(ids(dossier.list_open_actions(may4)), 'A-1 A-2');
+
+    // A-1 done on 5 May, A-3 done on 12 May.
+    assertTrue(dossier.complete_action('A-1', may5, 'Remis au coordonnateur'), 'A-1 done');
+    assertTrue(dossier.complete_action('A-3', may12, null), 'A-3 done');
+    fails(() => dossier.complete_action('A-1', may12, null), E.INVALID_TRANSITION);
+    fails(() => dossier.complete_action('A-9', may12, null), E.NOT_FOUND);
+    // done before it was assigned
+    fails(() => dossier.complete_action('A-4', may5, null), E.INVALID_VALUE);
+    assertEqual(a4.get_status(), AS.OPEN);
+    assertEqual(a1.get_status(), AS.DONE);
+    assertEqual(iso(a1.get_closed_date()), '2026-05-05');
+    assertEqual(a1.get_note(), 'Remis au coordonnateur');
+    assertEqual(a2.get_closed_date(), null);
+
+    // On 15 May: A-2 (due 12 May) is overdue; A-4 and A-5 are due 25 May,
+    // in the order they were added. A-1 and A-3 are done.
+    assertEqual(ids(dossier.list_open_actions(may15)), 'A-2 A-4 A-5');
+    assertTrue(a2.is_overdue_on(may15), 'A-2 overdue on 15 May');
+    assertFalse(a4.is_overdue_on(may15), 'A-4 not overdue on 15 May');
+    // history: on 4 May, A-1 was still open
+    assertTrue(a1.is_open_on(may4), 'A-1 open on 4 May');
+    assertFalse(a1.is_open_on(may15), 'A-1 closed on 15 May');
+
+    // A-5 given up on 20 May; a reason is required. (The reason is not
+    // (nullable): GJS refuses null before the call, so the C test's NULL
+    // becomes the empty reason here.)
+    fails(() => dossier.cancel_action('A-5', may20, ''), E.INVALID_VALUE);
+    assertEqual(a5.get_status(), AS.OPEN);
+    assertTrue(dossier.cancel_action('A-5', may20, 'Remplacée par la réunion du 27 mai'), 'A-5 cancelled');
+    assertEqual(a5.get_status(), AS.CANCELLED);
+    assertEqual(a5.get_note(), 'Remplacée par la réunion du 27 mai');
+    assertEqual(iso(a5.get_closed_date()), '2026-05-20');
+
+    // On 1 June: A-2 (12 May) then A-4 (25 May), both overdue.
+    assertEqual(ids(dossier.list_open_actions(jun1)), 'A-2 A-4');
+
+    assertDetail(lastEntry(p, 'action-done'), 'action', 'A-3');
+    assertDetail(lastEntry(p, 'action-cancelled'), 'date', '2026-05-20');
+    assertEqual(countEntries(p, 'action-added'), 5);
+    // (set_origin on a recorded action is a critical, not ported)
+    assertEqual(a2.get_origin(), [AO.MEETING, 'R-1']);
+    verify(p);
+});
+
+// --- documents -----------------------------------------------------------------
+
+function assertRevision(document, revision, status) {
+    assertEqual([document.get_revision(), document.get_status()], [revision, status],
+        `${document.get_reference()} revision and status`);
+}
+
+test('documents', () => {
+    const [p, , dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const apr20 = date(2026, 4, 20);
+    const apr24 = date(2026, 4, 24);
+    const may4 = date(2026, 5, 4);
+    const may11 = date(2026, 5, 11);
+    const may13 = date(2026, 5, 13);
+    const jun2 = date(2026, 6, 2);
+    const jun8 = date(2026, 6, 8);
+    const plan = Aff.Document.new('PQ-01', 'Plan qualité');
+    const twin = Aff.Document.new('PQ-01', 'Autre plan');
+
+    plan.set_deliverable('T1');
+    plan.set_uri('file:///affaires/OFF-1/PQ-01-A.pdf');
+    assertEqual(plan.get_created(), null);
+    assertTrue(dossier.add_document(plan, apr21), 'PQ-01 registered');
+    fails(() => dossier.add_document(twin, apr21), E.DUPLICATE_ID);
+    assertRevision(plan, 'A', DS.DRAFT);
+    assertEqual(iso(plan.get_created()), '2026-04-21');
+    assertEqual(plan.get_sent(), null);
+
+    // a draft is neither approved nor revised; it is not sent before it exists
+    fails(() => dossier.approve_document('PQ-01', may4), E.INVALID_TRANSITION);
+    fails(() => dossier.revise_document('PQ-01', may4, null), E.INVALID_TRANSITION);
+    fails(() => dossier.issue_document('PQ-01', apr20), E.INVALID_VALUE);
+    fails(() => dossier.issue_document('PQ-02', apr24), E.NOT_FOUND);
+    assertRevision(plan, 'A', DS.DRAFT);
+
+    // A sent on 24 April; the client comments, B made on 4 May, sent on
+    // 11 May, approved on 13 May; C made on 2 June for the site changes.
+    assertTrue(dossier.issue_document('PQ-01', apr24), 'A issued');
+    assertRevision(plan, 'A', DS.ISSUED);
+    assertEqual(iso(plan.get_sent()), '2026-04-24');
+    const b = dossier.revise_document('PQ-01', may4, 'file:///affaires/OFF-1/PQ-01-B.pdf');
+    assertTrue(b instanceof Aff.Document, 'revision B');
+    assertRevision(b, 'B', DS.DRAFT);
+    assertRevision(plan, 'A', DS.SUPERSEDED);
+    assertEqual(b.get_reference(), 'PQ-01');
+    assertEqual(b.get_title(), 'Plan qualité');
+    assertEqual(b.get_deliverable(), 'T1');
+    assertEqual(b.get_uri(), 'file:///affaires/OFF-1/PQ-01-B.pdf');
+    assertEqual(iso(b.get_created()), '2026-05-04');
+    assertEqual(b.get_sent(), null);
+    assertTrue(dossier.issue_document('PQ-01', may11), 'B issued');
+    // approved before it was sent
+    fails(() => dossier.approve_document('PQ-01', may4), E.INVALID_VALUE);
+    assertTrue(dossier.approve_document('PQ-01', may13), 'B approved');
+    assertRevision(b, 'B', DS.APPROVED);
+    assertEqual(iso(b.get_approved()), '2026-05-13');
+    const c = dossier.revise_document('PQ-01', jun2, null);
+    assertTrue(c instanceof Aff.Document, 'revision C');
+    assertRevision(c, 'C', DS.DRAFT);
+    assertRevision(b, 'B', DS.SUPERSEDED);
+    // B keeps its approval
+    assertEqual(iso(b.get_approved()), '2026-05-13');
+    assertEqual(c.get_uri(), null);
+    assertTrue(dossier.issue_document('PQ-01', jun8), 'C issued');
+    assertRevision(c, 'C', DS.ISSUED);
+
+    assertTrue(dossier.lookup_document('PQ-01') === c, 'the latest revision');
+    const register = dossier.get_documents();
+    assertEqual(register.get_n_items(), 3);
+    assertTrue(register.get_item(0) === plan, 'A first');
+    assertTrue(items(register).every((d, i) => d === [plan, b, c][i]), 'A, B, C');
+    assertEqual(countEntries(p, 'document-revised'), 2);
+    const entry = lastEntry(p, 'document-issued');
+    assertDetail(entry, 'document', 'PQ-01');
+    assertDetail(entry, 'revision', 'C');
+    assertDetail(entry, 'date', '2026-06-08');
+    // (set_uri on a recorded revision is a critical, not ported)
+    assertEqual(c.get_uri(), null);
+    verify(p);
+});
+
+// After Z comes AA, as after 9 comes 10.
+test('revision letters', () => {
+    const [, , dossier] = newDossierPortfolio();
+    const day = date(2026, 4, 21);
+    const note = Aff.Document.new('NC-01', 'Note de calcul');
+    let latest = note;
+
+    assertTrue(dossier.add_document(note, day));
+    for (let i = 0; i < 27; i++) {
+        assertTrue(dossier.issue_document('NC-01', day), `issue ${i}`);
+        latest = dossier.revise_document('NC-01', day, null);
+        assertTrue(latest !== null, `revision ${i}`);
+        if (i === 0)
+            assertEqual(latest.get_revision(), 'B');
+        if (i === 24)
+            assertEqual(latest.get_revision(), 'Z');
+        if (i === 25)
+            assertEqual(latest.get_revision(), 'AA');
+    }
+    assertEqual(latest.get_revision(), 'AB');
+    assertEqual(dossier.get_documents().get_n_items(), 28);
+});
+
+// --- incidents -----------------------------------------------------------------
+
+test('incidents', () => {
+    const [p, affair, dossier] = newDossierPortfolio();
+    const may5 = date(2026, 5, 5);
+    const may6 = date(2026, 5, 6);
+    const may7 = date(2026, 5, 7);
+    const may20 = date(2026, 5, 20);
+    const late = Aff.Incident.new('I-1', may6, 'Montage retardé de 3 jours');
+    const early = Aff.Incident.new('I-2', may6, 'Client prévenu avant les faits');
+    const noHazard = Aff.Incident.new('I-3', may6, 'Aléa inconnu');
+
+    addHazard(affair);
+    late.set_client_impact('Mise en service de la ligne décalée');
+    late.set_client_informed(may7, 'Appel puis courriel à Paul Durand');
+    late.set_hazard_id('H1');
+    assertTrue(dossier.add_incident(late), 'I-1 recorded');
+    // get_client_informed returns [day, how].
+    const [informed, how] = late.get_client_informed();
+    assertEqual(iso(informed), '2026-05-07');
+    assertEqual(how, 'Appel puis courriel à Paul Durand');
+    assertEqual(late.get_hazard_id(), 'H1');
+    assertEqual(late.get_client_impact(), 'Mise en service de la ligne décalée');
+    assertEqual(late.get_description(), 'Montage retardé de 3 jours');
+    assertEqual(iso(late.get_date()), '2026-05-06');
+
+    early.set_client_informed(may5, 'Courriel');
+    fails(() => dossier.add_incident(early), E.INVALID_VALUE);
+    noHazard.set_hazard_id('H9');
+    fails(() => dossier.add_incident(noHazard), E.NOT_FOUND);
+    assertEqual(dossier.get_incidents().get_n_items(), 1);
+
+    let open = dossier.list_open_incidents(may7);
+    assertEqual(open.length, 1);
+    assertTrue(open[0] === late, 'I-1 open on 7 May');
+    open = dossier.list_open_incidents(may5);
+    assertEqual(open.length, 0);
+
+    fails(() => dossier.close_incident('I-1', may20, ''), E.INVALID_VALUE);
+    fails(() => dossier.close_incident('I-1', may5, 'Trop tôt'), E.INVALID_VALUE);
+    assertEqual(late.get_closed_date(), null);
+    assertTrue(dossier.close_incident('I-1', may20, 'Équipe renforcée, retard rattrapé'), 'I-1 closed');
+    fails(() => dossier.close_incident('I-1', may20, 'Encore'), E.INVALID_TRANSITION);
+    fails(() => dossier.close_incident('I-9', may20, 'Rien'), E.NOT_FOUND);
+    assertEqual(late.get_remedy(), 'Équipe renforcée, retard rattrapé');
+    assertEqual(iso(late.get_closed_date()), '2026-05-20');
+    assertTrue(late.is_open_on(may7), 'open on 7 May');
+    assertFalse(late.is_open_on(may20), 'closed on 20 May');
+    assertEqual(dossier.list_open_incidents(may20).length, 0);
+    assertDetail(lastEntry(p, 'incident-closed'), 'incident', 'I-1');
+    verify(p);
+});
+
+// --- the document --------------------------------------------------------------
+
+// The three periods' dossier, saved and read back, item by item.
+test('round trip', () => {
+    const [p, affair, dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const may7 = date(2026, 5, 7);
+    const may12 = date(2026, 5, 12);
+    const jun3 = date(2026, 6, 3);
+    const r1 = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, 'Lancement');
+    const r2 = Aff.Meeting.new('R-2', MK.PROGRESS_REVIEW, may12, null);
+    const r3 = Aff.Meeting.new('R-3', MK.SITE_MEETING, jun3, null);
+    const d1 = Aff.Decision.new('D-1', may12, 'Décaler le montage', 'Claire Martin');
+    const a1 = newAction('A-1', 'Relancer le fournisseur', 12, 5, 15, 5);
+    const i1 = Aff.Incident.new('I-1', may7, 'Montage retardé');
+    const doc = Aff.Document.new('PQ-01', 'Plan qualité');
+
+    addHazard(affair);
+    r1.add_attendee('Paul Durand', 'ACME Mécanique');
+    r1.set_minutes('Lancement validé');
+    for (const m of [r1, r2, r3])
+        assertTrue(dossier.add_meeting(m), `${m.get_id()} added`);
+    d1.set_meeting_id('R-2');
+    d1.set_target(DT.TASK, 'T2');
+    assertTrue(dossier.add_decision(d1));
+    i1.set_hazard_id('H1');
+    i1.set_client_informed(may7, 'Appel');
+    assertTrue(dossier.add_incident(i1));
+    a1.set_origin(AO.INCIDENT, 'I-1');
+    assertTrue(dossier.add_action(a1));
+    assertTrue(dossier.complete_action('A-1', jun3, 'Fait'));
+    assertTrue(dossier.add_document(doc, apr21));
+    assertTrue(dossier.issue_document('PQ-01', may7));
+    assertTrue(dossier.revise_document('PQ-01', may12, 'file:///PQ-01-B.pdf') !== null, 'revision B');
+
+    const [data] = p.to_data();
+    const q = Aff.Portfolio.new_from_data(data, -1);
+    const read = q.lookup_affair(AFFAIR).get_dossier();
+    assertEqual(items(read.get_meetings()).map(m => m.get_id()), ['R-1', 'R-2', 'R-3']);
+    const m = read.lookup_meeting('R-1');
+    assertTrue(m.is_recorded(), 'R-1 recorded');
+    assertEqual(m.get_title(), 'Lancement');
+    assertEqual(m.get_minutes(), 'Lancement validé');
+    assertEqual(m.get_attendee(0), ['Paul Durand', 'ACME Mécanique']);
+    assertEqual(iso(m.get_date()), '2026-04-21');
+    assertEqual(read.lookup_meeting('R-3').get_kind(), MK.SITE_MEETING);
+    assertEqual(read.lookup_meeting('R-2').get_kind(), MK.PROGRESS_REVIEW);
+    const rd1 = read.lookup_decision('D-1');
+    assertEqual(rd1.get_target(), [DT.TASK, 'T2']);
+    assertEqual(rd1.get_meeting_id(), 'R-2');
+    const ra1 = read.lookup_action('A-1');
+    assertEqual(ra1.get_status(), AS.DONE);
+    assertEqual(iso(ra1.get_closed_date()), '2026-06-03');
+    assertEqual(ra1.get_origin(), [AO.INCIDENT, 'I-1']);
+    assertEqual(ra1.get_note(), 'Fait');
+    const ri1 = read.lookup_incident('I-1');
+    assertEqual(ri1.get_hazard_id(), 'H1');
+    assertEqual(ri1.get_client_informed().map((x, i) => (i === 0 ? iso(x) : x)), ['2026-05-07', 'Appel']);
+    const latest = read.lookup_document('PQ-01');
+    assertRevision(latest, 'B', DS.DRAFT);
+    assertEqual(latest.get_uri(), 'file:///PQ-01-B.pdf');
+    assertEqual(read.get_documents().get_n_items(), 2);
+    const first = read.get_documents().get_item(0);
+    assertRevision(first, 'A', DS.SUPERSEDED);
+    assertEqual(iso(first.get_sent()), '2026-05-07');
+    assertTrue(q.get_journal().verify(), 'the read journal verifies');
+    // written again, the same text
+    assertEqual(q.to_data()[0], data, 'to_data again');
+    // and the read dossier goes on: C after B
+    assertTrue(read.issue_document('PQ-01', jun3));
+    assertTrue(read.revise_document('PQ-01', jun3, null) !== null, 'revision C');
+    assertEqual(read.lookup_document('PQ-01').get_revision(), 'C');
+});
+
+// compact_json of tests/c/test-util.h: the document without the whitespace
+// between tokens.
+function compactJson(text) {
+    let out = '';
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (inString) {
+            out += ch;
+            if (ch === '\\' && i + 1 < text.length)
+                out += text[++i];
+            else if (ch === '"')
+                inString = false;
+        } else if (ch === '"') {
+            inString = true;
+            out += ch;
+        } else if (!/\s/.test(ch)) {
+            out += ch;
+        }
+    }
+    return out;
+}
+
+// Each breach of what the methods keep true is named by its JSON path,
+// and leaves nothing loaded.
+test('invalid documents', () => {
+    const [p, , dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const r1 = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, null);
+    const d1 = Aff.Decision.new('D-1', apr21, 'Lancer', 'Claire Martin');
+    const doc = Aff.Document.new('PQ-01', 'Plan qualité');
+    const cases = [
+        ['"meeting":"R-1"', '"meeting":"R-9"', '$.affairs[0].dossier.decisions[0].meeting'],
+        ['"revision":"A","title":"Plan qualité"', '"revision":"B","title":"Plan qualité"',
+            '$.affairs[0].dossier.documents[0].revision'],
+        ['"kind":"kick-off"', '"kind":"party"', '$.affairs[0].dossier.meetings[0].kind'],
+        ['"title":"Plan qualité","status":"draft"', '"title":"Plan qualité","status":"superseded"',
+            '$.affairs[0].dossier.documents[0].status'],
+    ];
+
+    assertTrue(dossier.add_meeting(r1));
+    d1.set_meeting_id('R-1');
+    assertTrue(dossier.add_decision(d1));
+    assertTrue(dossier.add_document(doc, apr21));
+    const [data] = p.to_data();
+    const compact = compactJson(data);
+    // the compact text is still the same document
+    assertEqual(Aff.Portfolio.new_from_data(compact, -1).to_data()[0], data, 'the compact document loads');
+    for (const [from, to, path] of cases) {
+        assertTrue(compact.includes(from), `${path}: ${from} in the document`);
+        const bad = compact.replace(from, to);
+        let q = null;
+        const error = assertThrows(() => {
+            q = Aff.Portfolio.new_from_data(bad, -1);
+        }, E.INVALID_DOCUMENT);
+        assertEqual(q, null, `${path}: nothing loaded`);
+        assertTrue(error.message.startsWith(path), `${path}: ${error.message}`);
+    }
+});
+
+run();
