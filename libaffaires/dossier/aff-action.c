@@ -331,6 +331,12 @@ _aff_action_from_json (AffJsonReader *reader,
     return NULL;
   if (!_aff_id_is_valid (self->id))
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
+  if (*self->title == '\0')
+    return aff_json_reader_fail_at (reader, "title", error, _("expected what to do")), NULL;
+  if (*self->owner == '\0')
+    return aff_json_reader_fail_at (reader, "owner", error, _("expected who does it")), NULL;
+  if (status == AFF_ACTION_STATUS_CANCELLED && (self->note == NULL || *self->note == '\0'))
+    return aff_json_reader_fail_at (reader, "note", error, _("expected why the action was cancelled")), NULL;
   if (g_date_compare (&self->due, &self->assigned) < 0)
     return aff_json_reader_fail_at (reader, "due", error, _("expected a day no earlier than “assigned”")), NULL;
   if (status == AFF_ACTION_STATUS_OPEN && g_date_valid (&self->closed))

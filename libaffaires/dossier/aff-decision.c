@@ -287,6 +287,10 @@ _aff_decision_from_json (AffJsonReader *reader,
     return NULL;
   if (!_aff_id_is_valid (self->id))
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
+  if (*self->statement == '\0')
+    return aff_json_reader_fail_at (reader, "statement", error, _("expected what was decided")), NULL;
+  if (*self->decided_by == '\0')
+    return aff_json_reader_fail_at (reader, "decided_by", error, _("expected who decided")), NULL;
   self->target = target;
   self->recorded = TRUE;
   return g_steal_pointer (&self);

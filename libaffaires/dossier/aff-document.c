@@ -319,8 +319,7 @@ _aff_document_from_json (AffJsonReader *reader,
       !aff_json_get_string (reader, object, "deliverable", FALSE, &self->deliverable, error) ||
       !aff_json_get_string (reader, object, "uri", FALSE, &self->uri, error) ||
       !aff_json_get_date (reader, object, "created", TRUE, &self->created, error) ||
-      !aff_json_get_date (reader, object, "sent", status == AFF_DOCUMENT_STATUS_ISSUED ||
-                                                  status == AFF_DOCUMENT_STATUS_APPROVED, &self->sent, error) ||
+      !aff_json_get_date (reader, object, "sent", FALSE, &self->sent, error) ||
       !aff_json_get_date (reader, object, "approved", status == AFF_DOCUMENT_STATUS_APPROVED, &self->approved,
                           error))
     return NULL;
@@ -330,8 +329,15 @@ _aff_document_from_json (AffJsonReader *reader,
   if (!is_revision (self->revision))
     return aff_json_reader_fail_at (reader, "revision", error, _("expected 1 to 8 capital letters, such as “B”")),
            NULL;
+  if (*self->title == '\0')
+    return aff_json_reader_fail_at (reader, "title", error, _("expected what the document is")), NULL;
+  if (status == AFF_DOCUMENT_STATUS_SUPERSEDED && !g_date_valid (&self->sent))
+    return aff_json_reader_fail_at (reader, "sent", error, _("expected the day it was sent: only a revision sent is "
+                                                             "superseded")), NULL;
   if (status == AFF_DOCUMENT_STATUS_DRAFT && g_date_valid (&self->sent))
     return aff_json_reader_fail_at (reader, "sent", error, _("expected only once the document is issued")), NULL;
+  if (status != AFF_DOCUMENT_STATUS_DRAFT && !g_date_valid (&self->sent))
+    return aff_json_reader_fail (reader, error, _("expected the day it was sent, “sent”")), NULL;
   if (g_date_valid (&self->sent) && g_date_compare (&self->sent, &self->created) < 0)
     return aff_json_reader_fail_at (reader, "sent", error, _("expected a day no earlier than “created”")), NULL;
   if (g_date_valid (&self->approved) && (!g_date_valid (&self->sent) ||

@@ -140,7 +140,7 @@ static gboolean
 has_task (AffDossier *self,
           const char *id)
 {
-  return self->plan != NULL && aff_plan_lookup_task (self->plan, id) != NULL;
+  return self->plan != NULL && id != NULL && aff_plan_lookup_task (self->plan, id) != NULL;
 }
 
 /**
@@ -435,7 +435,7 @@ aff_dossier_add_meeting (AffDossier  *self,
  * aff_dossier_record_minutes:
  * @self: a dossier
  * @meeting_id: a meeting of the dossier
- * @minutes: its minutes, not empty
+ * @minutes: (nullable): its minutes; %NULL or empty is refused
  * @error: return location for a #GError
  *
  * Records the minutes of a meeting, or replaces them. Journaled.
@@ -673,7 +673,7 @@ aff_dossier_complete_action (AffDossier   *self,
  * @self: a dossier
  * @id: an open action of the dossier
  * @date: the day it was given up, no earlier than it was assigned
- * @reason: why, not empty
+ * @reason: (nullable): why; %NULL or empty is refused
  * @error: return location for a #GError
  *
  * Cancels an action. Journaled.
@@ -900,8 +900,8 @@ aff_dossier_approve_document (AffDossier   *self,
  * aff_dossier_revise_document:
  * @self: a dossier
  * @reference: a document whose latest revision was issued or approved
- * @date: the day of the new revision, no earlier than the latest was
- *   registered
+ * @date: the day of the new revision, no earlier than the latest was sent
+ *   or, when approved, approved
  * @uri: (nullable): where the file of the new revision is
  * @error: return location for a #GError
  *
@@ -929,7 +929,8 @@ aff_dossier_revise_document (AffDossier   *self,
 
   if ((previous = latest_in (self, reference, AFF_DOCUMENT_STATUS_ISSUED, AFF_DOCUMENT_STATUS_APPROVED,
                              _("an issued or approved revision"), error)) == NULL ||
-      !check_after (date, &previous->created, _("Document"), reference, _("its revision"), error))
+      !check_after (date, g_date_valid (&previous->approved) ? &previous->approved : &previous->sent, _("Document"),
+                    reference, _("its revision"), error))
     return NULL;
   next = aff_document_new (reference, previous->title);
   g_free (next->revision);
@@ -992,7 +993,8 @@ aff_dossier_add_incident (AffDossier   *self,
  * @self: a dossier
  * @id: an open incident of the dossier
  * @date: the day it is closed, no earlier than it happened
- * @remedy: what was done for the client, not empty
+ * @remedy: (nullable): what was done for the client; %NULL or empty is
+ *   refused
  * @error: return location for a #GError
  *
  * Closes an incident with its remedy. Journaled.
@@ -1130,15 +1132,18 @@ read_decision (AffJsonReader *reader,
 {
   AffDossier *self = data;
   g_autoptr(AffDecision) decision = _aff_decision_from_json (reader, element, error);
+  AffMeeting *meeting = NULL;
 
   if (decision == NULL)
     return FALSE;
   if (FIND_DECISION (self, decision->id) != NULL)
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id no other decision has, not “%s”"),
                                     decision->id);
-  if (decision->meeting_id != NULL && FIND_MEETING (self, decision->meeting_id) == NULL)
+  if (decision->meeting_id != NULL && (meeting = FIND_MEETING (self, decision->meeting_id)) == NULL)
     return aff_json_reader_fail_at (reader, "meeting", error, _("expected a meeting of the dossier, not “%s”"),
                                     decision->meeting_id);
+  if (meeting != NULL && g_date_compare (&decision->date, &meeting->date) < 0)
+    return aff_json_reader_fail_at (reader, "date", error, _("expected a day no earlier than its meeting’s"));
   if (decision->target == AFF_DECISION_TARGET_TASK && !has_task (self, decision->reference))
     return aff_json_reader_fail_at (reader, "reference", error, _("expected a task of the plan, not “%s”"),
                                     decision->reference);
@@ -1196,8 +1201,10 @@ read_document (AffJsonReader *reader,
                                                                  "of “%s”, A for the first"), document->reference);
   if (previous != NULL && previous->status != AFF_DOCUMENT_STATUS_SUPERSEDED)
     return aff_json_reader_fail_at (reader, "revision", error, _("expected the revision before to be superseded"));
-  if (previous != NULL && g_date_compare (&document->created, &previous->created) < 0)
-    return aff_json_reader_fail_at (reader, "created", error, _("expected a day no earlier than the revision before"));
+  if (previous != NULL && g_date_compare (&document->created, g_date_valid (&previous->approved) ? &previous->approved
+                                                                                                : &previous->sent) < 0)
+    return aff_json_reader_fail_at (reader, "created", error,
+                                    _("expected a day no earlier than the revision before was sent or approved"));
   g_list_store_append (self->documents, document);
   return TRUE;
 }

@@ -324,6 +324,10 @@ _aff_incident_from_json (AffJsonReader *reader,
     return NULL;
   if (!_aff_id_is_valid (self->id))
     return aff_json_reader_fail_at (reader, "id", error, _("expected an id of 1 to 64 bytes without spaces")), NULL;
+  if (*self->description == '\0')
+    return aff_json_reader_fail_at (reader, "description", error, _("expected what happened")), NULL;
+  if (g_date_valid (&self->closed) && (self->remedy == NULL || *self->remedy == '\0'))
+    return aff_json_reader_fail_at (reader, "remedy", error, _("expected the remedy of a closed incident")), NULL;
   if (self->informed_how != NULL && !g_date_valid (&self->informed))
     return aff_json_reader_fail_at (reader, "informed_how", error, _("expected only with “informed”")), NULL;
   if (g_date_valid (&self->informed) && g_date_compare (&self->informed, &self->date) < 0)

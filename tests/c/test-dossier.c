@@ -158,6 +158,9 @@ test_decisions (void)
   ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_decision (dossier, ghost, &error));
   aff_decision_set_target (no_task, AFF_DECISION_TARGET_TASK, "T9");
   ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_decision (dossier, no_task, &error));
+  /* a decision on a task must say which */
+  aff_decision_set_target (no_task, AFF_DECISION_TARGET_TASK, NULL);
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_dossier_add_decision (dossier, no_task, &error));
   ASSERT_FAILS (AFF_ERROR_DUPLICATE_ID, aff_dossier_add_decision (dossier, twin, &error));
   /* a record is not added twice */
   EXPECT_CRITICAL (g_assert_false (aff_dossier_add_decision (dossier, d1, NULL)));
@@ -361,6 +364,9 @@ test_documents (void)
   /* A sent on 24 April; the client comments, B made on 4 May, sent on
    * 11 May, approved on 13 May; C made on 2 June for the site changes. */
   ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", apr24, &error));
+  assert_revision (plan, "A", AFF_DOCUMENT_STATUS_ISSUED);
+  /* not revised before it was sent */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_revise_document (dossier, "PQ-01", apr21, NULL, &error) != NULL);
   assert_revision (plan, "A", AFF_DOCUMENT_STATUS_ISSUED);
   assert_date (aff_document_get_sent (plan), 2026, 4, 24);
   b = aff_dossier_revise_document (dossier, "PQ-01", may4, "file:///affaires/OFF-1/PQ-01-B.pdf", &error);
@@ -582,7 +588,7 @@ test_invalid_documents (void)
     { "\"revision\":\"A\",\"title\":\"Plan qualité\"", "\"revision\":\"B\",\"title\":\"Plan qualité\"",
       "$.affairs[0].dossier.documents[0].revision" },
     { "\"kind\":\"kick-off\"", "\"kind\":\"party\"", "$.affairs[0].dossier.meetings[0].kind" },
-    { "\"title\":\"Plan qualité\",\"status\":\"draft\"", "\"title\":\"Plan qualité\",\"status\":\"superseded\"",
+    { "\"title\":\"Plan qualité\",\"status\":\"issued\"", "\"title\":\"Plan qualité\",\"status\":\"superseded\"",
       "$.affairs[0].dossier.documents[0].status" },
   };
   guint i;
@@ -591,6 +597,7 @@ test_invalid_documents (void)
   aff_decision_set_meeting_id (d1, "R-1");
   ASSERT_OK (aff_dossier_add_decision (dossier, d1, &error));
   ASSERT_OK (aff_dossier_add_document (dossier, doc, apr21, &error));
+  ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", apr21, &error));
   data = aff_portfolio_to_data (p, NULL);
   {
     g_autofree char *compact = compact_json (data);

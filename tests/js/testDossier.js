@@ -607,7 +607,7 @@ test('invalid documents', () => {
         ['"revision":"A","title":"Plan qualité"', '"revision":"B","title":"Plan qualité"',
             '$.affairs[0].dossier.documents[0].revision'],
         ['"kind":"kick-off"', '"kind":"party"', '$.affairs[0].dossier.meetings[0].kind'],
-        ['"title":"Plan qualité","status":"draft"', '"title":"Plan qualité","status":"superseded"',
+        ['"title":"Plan qualité","status":"issued"', '"title":"Plan qualité","status":"superseded"',
             '$.affairs[0].dossier.documents[0].status'],
     ];
 
@@ -615,6 +615,7 @@ test('invalid documents', () => {
     d1.set_meeting_id('R-1');
     assertTrue(dossier.add_decision(d1));
     assertTrue(dossier.add_document(doc, apr21));
+    assertTrue(dossier.issue_document('PQ-01', apr21));
     const [data] = p.to_data();
     const compact = compactJson(data);
     // the compact text is still the same document

@@ -592,6 +592,7 @@ class DocumentTest(DossierTestCase):
         d1.set_meeting_id('R-1')
         self.assertTrue(dossier.add_decision(d1))
         self.assertTrue(dossier.add_document(doc, apr21))
+        self.assertTrue(dossier.issue_document('PQ-01', apr21))
         good = json.loads(to_text(p))
         # (list, index, member): the value the story set, the breach, and
         # the path the error must name
@@ -599,7 +600,7 @@ class DocumentTest(DossierTestCase):
             (('decisions', 0, 'meeting'), 'R-1', 'R-9', '$.affairs[0].dossier.decisions[0].meeting'),
             (('documents', 0, 'revision'), 'A', 'B', '$.affairs[0].dossier.documents[0].revision'),
             (('meetings', 0, 'kind'), 'kick-off', 'party', '$.affairs[0].dossier.meetings[0].kind'),
-            (('documents', 0, 'status'), 'draft', 'superseded', '$.affairs[0].dossier.documents[0].status'),
+            (('documents', 0, 'status'), 'issued', 'superseded', '$.affairs[0].dossier.documents[0].status'),
         ]
         for (array, index, member), before, after, path in cases:
             with self.subTest(path=path):

@@ -381,9 +381,12 @@ def dossier_problems(doc):
                 if len(item["id"].encode("utf-8")) > 64 or item["id"] in ids[member]:
                     problems.append("%s.%s[%d].id: too long or duplicate" % (where, member, j))
                 ids[member].add(item["id"])
+        meeting_days = {meeting["id"]: meeting["date"] for meeting in dossier.get("meetings", [])}
         for j, decision in enumerate(dossier.get("decisions", [])):
             if "meeting" in decision and decision["meeting"] not in ids["meetings"]:
                 problems.append("%s.decisions[%d].meeting: no such meeting" % (where, j))
+            elif "meeting" in decision and decision["date"] < meeting_days[decision["meeting"]]:
+                problems.append("%s.decisions[%d].date: before its meeting" % (where, j))
             if decision["target"] == "task" and decision.get("reference") not in tasks:
                 problems.append("%s.decisions[%d].reference: no such task" % (where, j))
         known = {"meeting": ids["meetings"], "incident": ids["incidents"], "hazard": hazards}
@@ -394,6 +397,8 @@ def dossier_problems(doc):
                 problems.append("%s.actions[%d].due: before assigned" % (where, j))
             if (action["status"] == "open") != ("closed" not in action):
                 problems.append("%s.actions[%d].closed: with the wrong status" % (where, j))
+            if action["status"] == "cancelled" and not action.get("note"):
+                problems.append("%s.actions[%d].note: a cancelled action without a reason" % (where, j))
             if "closed" in action and action["closed"] < action["assigned"]:
                 problems.append("%s.actions[%d].closed: before assigned" % (where, j))
         latest = {}
@@ -403,10 +408,10 @@ def dossier_problems(doc):
             if document["revision"] != expected:
                 problems.append("%s.documents[%d].revision: not the next one" % (where, j))
             if previous is not None and (previous["status"] != "superseded" or
-                                         document["created"] < previous["created"]):
+                                         document["created"] < previous.get("approved", previous.get("sent", ""))):
                 problems.append("%s.documents[%d]: the revision before is not superseded, or later" % (where, j))
             status = document["status"]
-            if (status in ("issued", "approved") and "sent" not in document) or (status == "draft" and "sent" in document):
+            if (status != "draft") != ("sent" in document):
                 problems.append("%s.documents[%d].sent: with the wrong status" % (where, j))
             if (status == "approved") and "approved" not in document:
                 problems.append("%s.documents[%d].approved: missing" % (where, j))
@@ -424,8 +429,8 @@ def dossier_problems(doc):
             for member in ("informed", "closed"):
                 if member in incident and incident[member] < incident["date"]:
                     problems.append("%s.incidents[%d].%s: before date" % (where, j, member))
-            if "remedy" in incident and "closed" not in incident:
-                problems.append("%s.incidents[%d].remedy: while open" % (where, j))
+            if ("remedy" in incident) != ("closed" in incident):
+                problems.append("%s.incidents[%d].remedy: without closing, or closed without" % (where, j))
     return problems
 
 
