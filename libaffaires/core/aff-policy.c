@@ -78,6 +78,8 @@ enum {
   PROP_DRIFT_SLIP_DAYS,
   PROP_DRIFT_OVERRUN_RATE,
   PROP_LATE_INTEREST_RATE,
+  PROP_REPORTING_PERIOD,
+  PROP_MINUTES_DAYS,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
@@ -174,6 +176,11 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
    * none; it changes every half-year. */
   { "late-interest-rate", "late_interest_rate", 0, 100000, 1215,
     "Yearly interest rate on late payments, in basis points" },
+  { "reporting-period", "reporting_period", AFF_REPORTING_PERIOD_NONE, AFF_REPORTING_PERIOD_MONTHLY,
+    AFF_REPORTING_PERIOD_MONTHLY, "How often the management wants a status report of each affair",
+    aff_reporting_period_get_type },
+  { "minutes-days", "minutes_days", 0, 365, 7,
+    "Days after a meeting within which its minutes are expected" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -503,6 +510,19 @@ aff_policy_class_init (AffPolicyClass *klass)
    * The yearly interest rate on late payments, in basis points: by default
    * the ECB's main refinancing rate (2.15 % since June 2025) plus 10
    * points, as Code de commerce L441-10 sets when the contract does not.
+   */
+  /**
+   * AffPolicy:reporting-period:
+   *
+   * How often the management wants a status report of each affair: a
+   * dossier lacks one for each period ended without a report sent
+   * ([method@Aff.Dossier.check]).
+   */
+  /**
+   * AffPolicy:minutes-days:
+   *
+   * The days after a meeting within which its minutes are expected; later,
+   * the dossier lacks them.
    */
   /**
    * AffPolicy:drift-cpi-threshold:
@@ -918,6 +938,40 @@ INT_ACCESSORS (guint, concordance_tolerance, PROP_CONCORDANCE_TOLERANCE)
  * legal rate follows the ECB's each half-year.
  */
 INT_ACCESSORS (guint, late_interest_rate, PROP_LATE_INTEREST_RATE)
+/**
+ * aff_policy_get_reporting_period:
+ * @self: a policy
+ *
+ * Gets how often the management wants a status report of each affair.
+ *
+ * Returns: the period
+ */
+/**
+ * aff_policy_set_reporting_period:
+ * @self: a policy
+ * @value: the period
+ *
+ * Sets how often the management wants a status report of each affair. The
+ * default is %AFF_REPORTING_PERIOD_MONTHLY.
+ */
+INT_ACCESSORS (AffReportingPeriod, reporting_period, PROP_REPORTING_PERIOD)
+/**
+ * aff_policy_get_minutes_days:
+ * @self: a policy
+ *
+ * Gets the days after a meeting within which its minutes are expected.
+ *
+ * Returns: the days
+ */
+/**
+ * aff_policy_set_minutes_days:
+ * @self: a policy
+ * @value: days, from 0 to 365
+ *
+ * Sets the days after a meeting within which its minutes are expected. The
+ * default is 7.
+ */
+INT_ACCESSORS (guint, minutes_days, PROP_MINUTES_DAYS)
 /**
  * aff_policy_get_drift_cpi_threshold:
  * @self: a policy
@@ -1777,7 +1831,8 @@ _aff_policy_from_json (AffJsonReader *reader,
     "language", "bid_weights", "overhead_rates", "default_vat_rate", "min_validity_days",
     "offer_second_reminder_days", "validity_warning_days", "presentation", "eac_method",
     "revenue_method", "concordance_tolerance", "drift_cpi_threshold", "drift_spi_threshold",
-    "drift_margin_points", "drift_slip_days", "drift_overrun_rate", "late_interest_rate", NULL
+    "drift_margin_points", "drift_slip_days", "drift_overrun_rate", "late_interest_rate", "reporting_period",
+    "minutes_days", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;

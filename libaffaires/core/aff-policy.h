@@ -42,6 +42,20 @@ typedef enum
  *
  * How the estimate at completion (EAC) is computed.
  */
+/**
+ * AffReportingPeriod:
+ * @AFF_REPORTING_PERIOD_NONE: no periodic report is asked for
+ * @AFF_REPORTING_PERIOD_WEEKLY: a report each week, Monday to Sunday
+ * @AFF_REPORTING_PERIOD_MONTHLY: a report each calendar month
+ *
+ * How often the management wants a status report of each affair.
+ */
+typedef enum {
+  AFF_REPORTING_PERIOD_NONE,
+  AFF_REPORTING_PERIOD_WEEKLY,
+  AFF_REPORTING_PERIOD_MONTHLY,
+} AffReportingPeriod;
+
 typedef enum {
   AFF_EAC_METHOD_POLICY,
   AFF_EAC_METHOD_CPI,
@@ -116,6 +130,16 @@ AFF_AVAILABLE_IN_ALL
 void         aff_policy_set_concordance_tolerance (AffPolicy  *self,
                                                    guint       value);
 
+AFF_AVAILABLE_IN_ALL
+AffReportingPeriod aff_policy_get_reporting_period (AffPolicy        *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_reporting_period     (AffPolicy          *self,
+                                                  AffReportingPeriod  value);
+AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_minutes_days         (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_minutes_days         (AffPolicy   *self,
+                                                  guint        value);
 AFF_AVAILABLE_IN_ALL
 guint        aff_policy_get_late_interest_rate (AffPolicy  *self);
 AFF_AVAILABLE_IN_ALL
