@@ -557,7 +557,7 @@ _aff_affair_attach (AffAffair       *self,
 {
   _aff_plan_attach (self->plan, journal, self->id, policy);
   _aff_finance_attach (self->finance, journal, self->id);
-  _aff_dossier_attach (self->dossier, journal, self->id, self->plan);
+  _aff_dossier_attach (self->dossier, journal, self->id, self->plan, G_OBJECT (self));
   self->client = client;
   self->consultation = consultation;
   self->policy = policy;

@@ -80,6 +80,7 @@ enum {
   PROP_LATE_INTEREST_RATE,
   PROP_REPORTING_PERIOD,
   PROP_MINUTES_DAYS,
+  PROP_REPORT_DAYS,
   N_PROPS,
   /* not in values[]: */
   PROP_LANGUAGE = N_PROPS,
@@ -181,6 +182,8 @@ static const IntProp int_props[N_PROPS - FIRST_INT_PROP] = {
     aff_reporting_period_get_type },
   { "minutes-days", "minutes_days", 0, 365, 7,
     "Days after a meeting within which its minutes are expected" },
+  { "report-days", "report_days", 0, 365, 5,
+    "Days after a reporting period within which its report is expected" },
 };
 
 /* The weighted criteria of the go / no-go, in the order evaluations list
@@ -523,6 +526,12 @@ aff_policy_class_init (AffPolicyClass *klass)
    *
    * The days after a meeting within which its minutes are expected; later,
    * the dossier lacks them.
+   */
+  /**
+   * AffPolicy:report-days:
+   *
+   * The days after a reporting period ends within which its report is
+   * expected; later, the dossier lacks it.
    */
   /**
    * AffPolicy:drift-cpi-threshold:
@@ -972,6 +981,24 @@ INT_ACCESSORS (AffReportingPeriod, reporting_period, PROP_REPORTING_PERIOD)
  * default is 7.
  */
 INT_ACCESSORS (guint, minutes_days, PROP_MINUTES_DAYS)
+/**
+ * aff_policy_get_report_days:
+ * @self: a policy
+ *
+ * Gets the days after a reporting period ends within which its report is
+ * expected.
+ *
+ * Returns: the days
+ */
+/**
+ * aff_policy_set_report_days:
+ * @self: a policy
+ * @value: days, from 0 to 365
+ *
+ * Sets the days after a reporting period ends within which its report is
+ * expected. The default is 5.
+ */
+INT_ACCESSORS (guint, report_days, PROP_REPORT_DAYS)
 /**
  * aff_policy_get_drift_cpi_threshold:
  * @self: a policy
@@ -1832,7 +1859,7 @@ _aff_policy_from_json (AffJsonReader *reader,
     "offer_second_reminder_days", "validity_warning_days", "presentation", "eac_method",
     "revenue_method", "concordance_tolerance", "drift_cpi_threshold", "drift_spi_threshold",
     "drift_margin_points", "drift_slip_days", "drift_overrun_rate", "late_interest_rate", "reporting_period",
-    "minutes_days", NULL
+    "minutes_days", "report_days", NULL
   };
   g_autoptr(AffPolicy) policy = aff_policy_new ();
   g_autofree char *currency = NULL, *language = NULL;

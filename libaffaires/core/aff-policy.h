@@ -136,6 +136,11 @@ AFF_AVAILABLE_IN_ALL
 void         aff_policy_set_reporting_period     (AffPolicy          *self,
                                                   AffReportingPeriod  value);
 AFF_AVAILABLE_IN_ALL
+guint        aff_policy_get_report_days          (AffPolicy   *self);
+AFF_AVAILABLE_IN_ALL
+void         aff_policy_set_report_days          (AffPolicy   *self,
+                                                  guint        value);
+AFF_AVAILABLE_IN_ALL
 guint        aff_policy_get_minutes_days         (AffPolicy   *self);
 AFF_AVAILABLE_IN_ALL
 void         aff_policy_set_minutes_days         (AffPolicy   *self,

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  *   names it) or the whole
  * @AFF_DECISION_TARGET_OFFER: the offer or its amendments
  * @AFF_DECISION_TARGET_CLIENT: the relationship with the client
+ * @AFF_DECISION_TARGET_PLAN: the plan as a whole, a replanning (the
+ *   reference is the hazard that caused it, if any)
  *
  * What a decision affects.
  */
@@ -31,6 +33,7 @@ typedef enum {
   AFF_DECISION_TARGET_BUDGET,
   AFF_DECISION_TARGET_OFFER,
   AFF_DECISION_TARGET_CLIENT,
+  AFF_DECISION_TARGET_PLAN,
 } AffDecisionTarget;
 
 #define AFF_TYPE_DECISION (aff_decision_get_type ())

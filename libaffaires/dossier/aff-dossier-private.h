@@ -94,6 +94,27 @@ struct _AffIncident
   gboolean recorded;
 };
 
+struct _AffReportRecord
+{
+  AffReportVariant variant;
+  GDate period_start;
+  GDate period_end;
+  GDate sent;
+  char **recipients;
+};
+
+struct _AffDossierGap
+{
+  AffDossierGapKind kind;
+  char *subject;
+  char *message;
+};
+
+/* Takes @message. */
+AffDossierGap *_aff_dossier_gap_new  (AffDossierGapKind  kind,
+                                      const char        *subject,
+                                      char              *message);
+
 void         _aff_meeting_to_json    (AffMeeting    *self,
                                       JsonBuilder   *builder);
 AffMeeting  *_aff_meeting_from_json  (AffJsonReader *reader,
@@ -124,11 +145,14 @@ AffIncident *_aff_incident_from_json (AffJsonReader *reader,
 char        *_aff_document_next_revision (const char *revision);
 
 AffDossier  *_aff_dossier_new        (void);
-/* @plan (borrowed) is the affair's: tasks and hazards are checked in it. */
+/* @plan (borrowed) is the affair's: tasks and hazards are checked in it;
+ * @affair (borrowed) owns the dossier, for its check. */
 void         _aff_dossier_attach     (AffDossier    *self,
                                       AffJournal    *journal,
                                       const char    *affair_id,
-                                      AffPlan       *plan);
+                                      AffPlan       *plan,
+                                      GObject       *affair);
+GObject     *_aff_dossier_get_affair (AffDossier    *self);
 /* Once closed, changes fail with AFF_ERROR_CLOSED. */
 void         _aff_dossier_close      (AffDossier    *self);
 void         _aff_dossier_to_json    (AffDossier    *self,

@@ -10,6 +10,7 @@
 #include "aff-error.h"
 #include "aff-enum-types.h"
 #include "aff-hazard.h"
+#include "aff-money-private.h"
 #include "aff-dossier-private.h"
 #include "aff-planning-private.h"
 
@@ -36,7 +37,10 @@ struct _AffDossier
   GListStore *actions;        /* AffAction */
   GListStore *documents;      /* AffDocument, every revision, oldest first */
   GListStore *incidents;      /* AffIncident */
+  char **distribution[2];     /* by AffReportVariant */
+  GPtrArray *reports;         /* AffReportRecord, in the order sent */
   AffPlan *plan;              /* the affair's, borrowed */
+  GObject *affair;            /* borrowed */
   AffTrack track;
 };
 
@@ -52,6 +56,9 @@ aff_dossier_finalize (GObject *object)
   g_object_unref (self->actions);
   g_object_unref (self->documents);
   g_object_unref (self->incidents);
+  g_strfreev (self->distribution[0]);
+  g_strfreev (self->distribution[1]);
+  g_ptr_array_unref (self->reports);
   _aff_track_clear (&self->track);
   G_OBJECT_CLASS (aff_dossier_parent_class)->finalize (object);
 }
@@ -70,6 +77,7 @@ aff_dossier_init (AffDossier *self)
   self->actions = g_list_store_new (AFF_TYPE_ACTION);
   self->documents = g_list_store_new (AFF_TYPE_DOCUMENT);
   self->incidents = g_list_store_new (AFF_TYPE_INCIDENT);
+  self->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_report_record_free);
 }
 
 AffDossier *
@@ -82,13 +90,21 @@ void
 _aff_dossier_attach (AffDossier *self,
                      AffJournal *journal,
                      const char *affair_id,
-                     AffPlan    *plan)
+                     AffPlan    *plan,
+                     GObject    *affair)
 {
   self->plan = plan;
+  self->affair = affair;
   if (journal != NULL)
     _aff_track_attach (&self->track, journal, "affair", affair_id, NULL, NULL);
   else
     _aff_track_clear (&self->track);
+}
+
+GObject *
+_aff_dossier_get_affair (AffDossier *self)
+{
+  return self->affair;
 }
 
 void
@@ -1066,6 +1082,416 @@ aff_dossier_list_open_incidents (AffDossier  *self,
   return result;
 }
 
+/* Reports ----------------------------------------------------------------- */
+
+/**
+ * AffReportRecord:
+ *
+ * A status report of an affair that was sent: for whom
+ * ([enum@Aff.ReportVariant]), the period it covers, the day it was sent and
+ * who it went to ([method@Aff.Dossier.record_report]).
+ */
+
+static AffReportRecord *
+report_record_new (AffReportVariant    variant,
+                   const GDate        *period_start,
+                   const GDate        *period_end,
+                   const GDate        *sent,
+                   const char *const  *recipients)
+{
+  AffReportRecord *self = g_new0 (AffReportRecord, 1);
+
+  self->variant = variant;
+  self->period_start = *period_start;
+  self->period_end = *period_end;
+  self->sent = *sent;
+  self->recipients = g_strdupv ((char **) recipients);
+  return self;
+}
+
+/**
+ * aff_report_record_copy:
+ * @self: a report record
+ *
+ * Copies a report record.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffReportRecord *
+aff_report_record_copy (const AffReportRecord *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return report_record_new (self->variant, &self->period_start, &self->period_end, &self->sent,
+                            (const char *const *) self->recipients);
+}
+
+/**
+ * aff_report_record_free:
+ * @self: (nullable): a report record
+ *
+ * Frees a report record.
+ */
+void
+aff_report_record_free (AffReportRecord *self)
+{
+  if (self == NULL)
+    return;
+  g_strfreev (self->recipients);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffReportRecord, aff_report_record, aff_report_record_copy, aff_report_record_free)
+
+/**
+ * aff_report_record_get_variant:
+ * @self: a report record
+ *
+ * Gets who the report was written for.
+ *
+ * Returns: the variant
+ */
+AffReportVariant
+aff_report_record_get_variant (const AffReportRecord *self)
+{
+  g_return_val_if_fail (self != NULL, AFF_REPORT_VARIANT_MANAGEMENT);
+  return self->variant;
+}
+
+/**
+ * aff_report_record_get_period_start:
+ * @self: a report record
+ *
+ * Gets the first day of the period the report covers.
+ *
+ * Returns: (transfer none): the day
+ */
+const GDate *
+aff_report_record_get_period_start (const AffReportRecord *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->period_start;
+}
+
+/**
+ * aff_report_record_get_period_end:
+ * @self: a report record
+ *
+ * Gets the last day of the period the report covers.
+ *
+ * Returns: (transfer none): the day
+ */
+const GDate *
+aff_report_record_get_period_end (const AffReportRecord *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->period_end;
+}
+
+/**
+ * aff_report_record_get_sent:
+ * @self: a report record
+ *
+ * Gets the day the report was sent.
+ *
+ * Returns: (transfer none): the day
+ */
+const GDate *
+aff_report_record_get_sent (const AffReportRecord *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->sent;
+}
+
+/**
+ * aff_report_record_get_recipients:
+ * @self: a report record
+ *
+ * Gets who the report went to.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the recipients
+ */
+const char *const *
+aff_report_record_get_recipients (const AffReportRecord *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return (const char *const *) self->recipients;
+}
+
+/**
+ * AffDossierGap:
+ *
+ * Something an affair's dossier should have at its phase and lacks
+ * ([method@Aff.Dossier.check]): what kind of item, the subject it is about
+ * (a meeting, task, document or hazard, or the first day of a reporting
+ * period), and a sentence in the policy's language saying what is missing
+ * and why it is expected.
+ */
+
+AffDossierGap *
+_aff_dossier_gap_new (AffDossierGapKind  kind,
+                      const char        *subject,
+                      char              *message)
+{
+  AffDossierGap *self = g_new0 (AffDossierGap, 1);
+
+  self->kind = kind;
+  self->subject = g_strdup (subject);
+  self->message = message;
+  return self;
+}
+
+/**
+ * aff_dossier_gap_copy:
+ * @self: a gap
+ *
+ * Copies a gap.
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+AffDossierGap *
+aff_dossier_gap_copy (const AffDossierGap *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return _aff_dossier_gap_new (self->kind, self->subject, g_strdup (self->message));
+}
+
+/**
+ * aff_dossier_gap_free:
+ * @self: (nullable): a gap
+ *
+ * Frees a gap.
+ */
+void
+aff_dossier_gap_free (AffDossierGap *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->subject);
+  g_free (self->message);
+  g_free (self);
+}
+
+AFF_DEFINE_BOXED_TYPE (AffDossierGap, aff_dossier_gap, aff_dossier_gap_copy, aff_dossier_gap_free)
+
+/**
+ * aff_dossier_gap_get_kind:
+ * @self: a gap
+ *
+ * Gets what kind of item is missing.
+ *
+ * Returns: the kind
+ */
+AffDossierGapKind
+aff_dossier_gap_get_kind (const AffDossierGap *self)
+{
+  g_return_val_if_fail (self != NULL, AFF_DOSSIER_GAP_KIND_KICK_OFF);
+  return self->kind;
+}
+
+/**
+ * aff_dossier_gap_get_subject:
+ * @self: a gap
+ *
+ * Gets what the gap is about: a meeting's, task's or hazard's id, a
+ * document's reference, the first day of a reporting period (`YYYY-MM-DD`),
+ * or %NULL for the affair as a whole.
+ *
+ * Returns: (nullable): the subject
+ */
+const char *
+aff_dossier_gap_get_subject (const AffDossierGap *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->subject;
+}
+
+/**
+ * aff_dossier_gap_get_message:
+ * @self: a gap
+ *
+ * Gets a sentence saying what is missing and why it is expected, in the
+ * policy's language.
+ *
+ * Returns: the message
+ */
+const char *
+aff_dossier_gap_get_message (const AffDossierGap *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->message;
+}
+
+/* The people, each named once and not empty. */
+static gboolean
+check_recipients (const char *const  *recipients,
+                  const char         *what,
+                  GError            **error)
+{
+  guint i, j;
+
+  if (recipients == NULL || recipients[0] == NULL)
+    return fail (error, AFF_ERROR_INVALID_VALUE, _("%s: nobody to send it to"), what);
+  for (i = 0; recipients[i] != NULL; i++)
+    {
+      if (*recipients[i] == '\0')
+        return fail (error, AFF_ERROR_INVALID_VALUE, _("%s: an empty name"), what);
+      for (j = 0; j < i; j++)
+        if (strcmp (recipients[i], recipients[j]) == 0)
+          return fail (error, AFF_ERROR_INVALID_VALUE, _("%s: “%s” is named twice"), what, recipients[i]);
+    }
+  return TRUE;
+}
+
+static const char *
+variant_nick (AffReportVariant variant)
+{
+  return aff_enum_to_nick (AFF_TYPE_REPORT_VARIANT, variant);
+}
+
+/**
+ * aff_dossier_get_distribution:
+ * @self: a dossier
+ * @variant: who the reports are for
+ *
+ * Gets the distribution list of the affair's reports of @variant: who they
+ * are sent to unless told otherwise.
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the
+ *   recipients, %NULL while none is set
+ */
+const char *const *
+aff_dossier_get_distribution (AffDossier       *self,
+                              AffReportVariant  variant)
+{
+  g_return_val_if_fail (AFF_IS_DOSSIER (self), NULL);
+  g_return_val_if_fail (variant <= AFF_REPORT_VARIANT_CLIENT, NULL);
+  return (const char *const *) self->distribution[variant];
+}
+
+/**
+ * aff_dossier_set_distribution:
+ * @self: a dossier
+ * @variant: who the reports are for
+ * @recipients: (array zero-terminated=1): who they are sent to, each once
+ * @error: return location for a #GError
+ *
+ * Sets the distribution list of the affair's reports of @variant.
+ * Journaled.
+ *
+ * Returns: %TRUE if set; %FALSE with %AFF_ERROR_INVALID_VALUE (nobody, an
+ *   empty name, a name twice) or %AFF_ERROR_CLOSED set
+ */
+gboolean
+aff_dossier_set_distribution (AffDossier         *self,
+                              AffReportVariant    variant,
+                              const char *const  *recipients,
+                              GError            **error)
+{
+  JsonObject *details;
+  JsonArray *names;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_DOSSIER (self), FALSE);
+  g_return_val_if_fail (variant <= AFF_REPORT_VARIANT_CLIENT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (&self->track, error) ||
+      !check_recipients (recipients, _("The distribution list"), error))
+    return FALSE;
+  g_strfreev (self->distribution[variant]);
+  self->distribution[variant] = g_strdupv ((char **) recipients);
+  details = json_object_new ();
+  json_object_set_string_member (details, "variant", variant_nick (variant));
+  names = json_array_new ();
+  for (i = 0; recipients[i] != NULL; i++)
+    json_array_add_string_element (names, recipients[i]);
+  json_object_set_array_member (details, "recipients", names);
+  _aff_track_record (&self->track, "distribution-set", details);
+  return TRUE;
+}
+
+/**
+ * aff_dossier_record_report:
+ * @self: a dossier
+ * @variant: who the report was written for
+ * @period_start: the first day it covers
+ * @period_end: the last day it covers, no earlier than @period_start
+ * @sent: the day it was sent, no earlier than @period_end
+ * @recipients: (nullable) (array zero-terminated=1): who it went to, each
+ *   once; %NULL for the distribution list of @variant
+ * @error: return location for a #GError
+ *
+ * Records that a status report was sent, so that the follow-up is
+ * traceable: [method@Aff.Dossier.check] looks for one management report
+ * per period of the policy ([property@Aff.Policy:reporting-period]).
+ * Journaled.
+ *
+ * Returns: %TRUE if recorded; %FALSE with %AFF_ERROR_INVALID_VALUE (the
+ *   dates, or nobody to send it to) or %AFF_ERROR_CLOSED set
+ */
+gboolean
+aff_dossier_record_report (AffDossier         *self,
+                           AffReportVariant    variant,
+                           const GDate        *period_start,
+                           const GDate        *period_end,
+                           const GDate        *sent,
+                           const char *const  *recipients,
+                           GError            **error)
+{
+  g_autofree char *start = NULL, *end = NULL, *day = NULL;
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_DOSSIER (self), FALSE);
+  g_return_val_if_fail (variant <= AFF_REPORT_VARIANT_CLIENT, FALSE);
+  g_return_val_if_fail (period_start != NULL && g_date_valid (period_start), FALSE);
+  g_return_val_if_fail (period_end != NULL && g_date_valid (period_end), FALSE);
+  g_return_val_if_fail (sent != NULL && g_date_valid (sent), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_aff_track_check_open (&self->track, error))
+    return FALSE;
+  start = aff_date_to_iso (period_start);
+  if (!check_after (period_end, period_start, _("Report"), start, _("the end of its period"), error) ||
+      !check_after (sent, period_end, _("Report"), start, _("its sending"), error))
+    return FALSE;
+  if (recipients == NULL)
+    recipients = (const char *const *) self->distribution[variant];
+  if (!check_recipients (recipients, _("The report"), error))
+    return FALSE;
+  g_ptr_array_add (self->reports, report_record_new (variant, period_start, period_end, sent, recipients));
+  end = aff_date_to_iso (period_end);
+  day = aff_date_to_iso (sent);
+  details = json_object_new ();
+  json_object_set_string_member (details, "variant", variant_nick (variant));
+  json_object_set_string_member (details, "period_start", start);
+  json_object_set_string_member (details, "period_end", end);
+  json_object_set_string_member (details, "sent", day);
+  _aff_track_record (&self->track, "report-sent", details);
+  return TRUE;
+}
+
+/**
+ * aff_dossier_list_reports:
+ * @self: a dossier
+ *
+ * Lists the reports sent, in the order they were recorded.
+ *
+ * Returns: (transfer container) (element-type AffReportRecord): the reports
+ */
+GPtrArray *
+aff_dossier_list_reports (AffDossier *self)
+{
+  GPtrArray *result;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_DOSSIER (self), NULL);
+
+  result = g_ptr_array_new_full (self->reports->len, (GDestroyNotify) aff_report_record_free);
+  for (i = 0; i < self->reports->len; i++)
+    g_ptr_array_add (result, aff_report_record_copy (g_ptr_array_index (self->reports, i)));
+  return result;
+}
+
 /* The document ------------------------------------------------------------ */
 
 typedef void (*WriteFunc) (gpointer     item,
@@ -1094,12 +1520,35 @@ void
 _aff_dossier_to_json (AffDossier  *self,
                       JsonBuilder *builder)
 {
+  guint i;
+
   json_builder_begin_object (builder);
   store_to_json (builder, "meetings", self->meetings, (WriteFunc) _aff_meeting_to_json);
   store_to_json (builder, "decisions", self->decisions, (WriteFunc) _aff_decision_to_json);
   store_to_json (builder, "actions", self->actions, (WriteFunc) _aff_action_to_json);
   store_to_json (builder, "documents", self->documents, (WriteFunc) _aff_document_to_json);
   store_to_json (builder, "incidents", self->incidents, (WriteFunc) _aff_incident_to_json);
+  json_builder_set_member_name (builder, "distribution");
+  json_builder_begin_object (builder);
+  for (i = 0; i < G_N_ELEMENTS (self->distribution); i++)
+    if (self->distribution[i] != NULL)
+      aff_json_add_strv (builder, variant_nick (i), (const char *const *) self->distribution[i]);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "reports");
+  json_builder_begin_array (builder);
+  for (i = 0; i < self->reports->len; i++)
+    {
+      const AffReportRecord *report = g_ptr_array_index (self->reports, i);
+
+      json_builder_begin_object (builder);
+      aff_json_add_enum (builder, "variant", AFF_TYPE_REPORT_VARIANT, report->variant);
+      aff_json_add_date (builder, "period_start", &report->period_start);
+      aff_json_add_date (builder, "period_end", &report->period_end);
+      aff_json_add_date (builder, "sent", &report->sent);
+      aff_json_add_strv (builder, "recipients", (const char *const *) report->recipients);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
 
@@ -1231,13 +1680,87 @@ read_incident (AffJsonReader *reader,
   return TRUE;
 }
 
+/* A list of people as the methods take it, at @member of @object. */
+static gboolean
+read_recipients (AffJsonReader  *reader,
+                 JsonObject     *object,
+                 const char     *member,
+                 char         ***out,
+                 GError        **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!aff_json_get_strv (reader, object, member, out, error))
+    return FALSE;
+  if (*out != NULL && !check_recipients ((const char *const *) *out, member, &local))
+    return aff_json_reader_fail_at (reader, member, error, _("expected each person once, by a name"));
+  return TRUE;
+}
+
+static gboolean
+read_report (AffJsonReader *reader,
+             JsonNode      *element,
+             guint          index,
+             gpointer       data,
+             GError       **error)
+{
+  static const char *const members[] = { "variant", "period_start", "period_end", "sent", "recipients", NULL };
+  AffDossier *self = data;
+  AffReportRecord *report = g_new0 (AffReportRecord, 1);
+  JsonObject *object;
+  int variant = 0;
+
+  g_ptr_array_add (self->reports, report);
+  if (!(object = aff_json_expect_object (reader, element, error)) ||
+      !aff_json_check_members (reader, object, members, error) ||
+      !aff_json_get_enum (reader, object, "variant", TRUE, AFF_TYPE_REPORT_VARIANT, &variant, error) ||
+      !aff_json_get_date (reader, object, "period_start", TRUE, &report->period_start, error) ||
+      !aff_json_get_date (reader, object, "period_end", TRUE, &report->period_end, error) ||
+      !aff_json_get_date (reader, object, "sent", TRUE, &report->sent, error) ||
+      !read_recipients (reader, object, "recipients", &report->recipients, error))
+    return FALSE;
+  report->variant = variant;
+  if (report->recipients == NULL)
+    return aff_json_reader_fail_at (reader, "recipients", error, _("expected who the report went to"));
+  if (g_date_compare (&report->period_end, &report->period_start) < 0)
+    return aff_json_reader_fail_at (reader, "period_end", error, _("expected a day no earlier than “period_start”"));
+  if (g_date_compare (&report->sent, &report->period_end) < 0)
+    return aff_json_reader_fail_at (reader, "sent", error, _("expected a day no earlier than “period_end”"));
+  return TRUE;
+}
+
+static gboolean
+read_distribution (AffJsonReader *reader,
+                   JsonObject    *object,
+                   AffDossier    *self,
+                   GError       **error)
+{
+  static const char *const members[] = { "management", "client", NULL };
+  JsonObject *distribution = NULL;
+  gsize mark;
+  gboolean ok;
+  guint i;
+
+  if (!aff_json_get_object (reader, object, "distribution", &distribution, error))
+    return FALSE;
+  if (distribution == NULL)
+    return TRUE;
+  mark = aff_json_reader_push_member (reader, "distribution");
+  ok = aff_json_check_members (reader, distribution, members, error);
+  for (i = 0; ok && i < G_N_ELEMENTS (self->distribution); i++)
+    ok = read_recipients (reader, distribution, variant_nick (i), &self->distribution[i], error);
+  aff_json_reader_pop (reader, mark);
+  return ok;
+}
+
 AffDossier *
 _aff_dossier_from_json (AffJsonReader *reader,
                         JsonNode      *node,
                         AffPlan       *plan,
                         GError       **error)
 {
-  static const char *const members[] = { "meetings", "decisions", "actions", "documents", "incidents", NULL };
+  static const char *const members[] = { "meetings", "decisions", "actions", "documents", "incidents", "distribution",
+                                         "reports", NULL };
   g_autoptr(AffDossier) self = _aff_dossier_new ();
   GListModel *documents;
   JsonObject *object;
@@ -1253,7 +1776,9 @@ _aff_dossier_from_json (AffJsonReader *reader,
       !aff_json_read_array (reader, object, "decisions", read_decision, self, error) ||
       !aff_json_read_array (reader, object, "incidents", read_incident, self, error) ||
       !aff_json_read_array (reader, object, "actions", read_action, self, error) ||
-      !aff_json_read_array (reader, object, "documents", read_document, self, error))
+      !aff_json_read_array (reader, object, "documents", read_document, self, error) ||
+      !read_distribution (reader, object, self, error) ||
+      !aff_json_read_array (reader, object, "reports", read_report, self, error))
     return NULL;
   documents = G_LIST_MODEL (self->documents);
   n = g_list_model_get_n_items (documents);

@@ -423,6 +423,9 @@ def dossier_problems(doc):
         for reference, document in latest.items():
             if document["status"] == "superseded":
                 problems.append("%s.documents: the latest revision of %s is superseded" % (where, reference))
+        for j, report in enumerate(dossier.get("reports", [])):
+            if not report["period_start"] <= report["period_end"] <= report["sent"]:
+                problems.append("%s.reports[%d]: dates out of order" % (where, j))
         for j, incident in enumerate(dossier.get("incidents", [])):
             if "hazard" in incident and incident["hazard"] not in hazards:
                 problems.append("%s.incidents[%d].hazard: no such hazard" % (where, j))
