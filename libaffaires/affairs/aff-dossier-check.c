@@ -292,7 +292,7 @@ aff_dossier_check (AffDossier   *self,
         continue;
       text = _aff_doc_format_date (lang, day);
       add_gap (gaps, AFF_DOSSIER_GAP_KIND_REPLANNING_DECISION, aff_hazard_get_id (hazard),
-               g_strdup_printf (L ("Aucune décision consignée sur le replanification après l'aléa %s du %s",
+               g_strdup_printf (L ("Aucune décision consignée sur la replanification après l'aléa %s du %s",
                                    "No decision recorded on the replanning after hazard %s of %s"),
                                 aff_hazard_get_id (hazard), text));
     }

@@ -619,6 +619,215 @@ test_invalid_documents (void)
   }
 }
 
+static void
+assert_gap (GPtrArray         *gaps,
+            guint              position,
+            AffDossierGapKind  kind,
+            const char        *subject,
+            const char        *message_start)
+{
+  const AffDossierGap *gap = g_ptr_array_index (gaps, position);
+
+  g_assert_cmpint (aff_dossier_gap_get_kind (gap), ==, kind);
+  g_assert_cmpstr (aff_dossier_gap_get_subject (gap), ==, subject);
+  if (!g_str_has_prefix (aff_dossier_gap_get_message (gap), message_start))
+    g_error ("gap %u: “%s” does not start with “%s”", position, aff_dossier_gap_get_message (gap), message_start);
+}
+
+/* Distribution lists and the reports sent. */
+static void
+test_reports (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr1 = day (2026, 4, 1);
+  g_autoptr(GDate) apr30 = day (2026, 4, 30);
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GPtrArray) reports = NULL;
+  const char *management[] = { "Direction technique", "Contrôle de gestion", NULL };
+  const char *client[] = { "Paul Durand (ACME)", NULL };
+  const char *twice[] = { "Direction technique", "Direction technique", NULL };
+  const char *nobody[] = { NULL };
+  const char *const *list;
+
+  g_assert_null (aff_dossier_get_distribution (dossier, AFF_REPORT_VARIANT_MANAGEMENT));
+  /* nobody to send it to yet */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, apr1, apr30,
+                                                                    may4, NULL, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_set_distribution (dossier, AFF_REPORT_VARIANT_MANAGEMENT, twice,
+                                                                       &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_set_distribution (dossier, AFF_REPORT_VARIANT_MANAGEMENT, nobody,
+                                                                       &error));
+  ASSERT_OK (aff_dossier_set_distribution (dossier, AFF_REPORT_VARIANT_MANAGEMENT, management, &error));
+  ASSERT_OK (aff_dossier_set_distribution (dossier, AFF_REPORT_VARIANT_CLIENT, client, &error));
+  list = aff_dossier_get_distribution (dossier, AFF_REPORT_VARIANT_MANAGEMENT);
+  g_assert_cmpuint (g_strv_length ((char **) list), ==, 2);
+  g_assert_cmpstr (list[1], ==, "Contrôle de gestion");
+
+  /* sent before the period ends; a period ending before it starts */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, apr1, may4,
+                                                                    apr30, NULL, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, apr30, apr1,
+                                                                    may4, NULL, &error));
+  ASSERT_OK (aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, apr1, apr30, may4, NULL, &error));
+  ASSERT_OK (aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_CLIENT, apr1, apr30, may4, client, &error));
+  reports = aff_dossier_list_reports (dossier);
+  g_assert_cmpuint (reports->len, ==, 2);
+  {
+    const AffReportRecord *first = g_ptr_array_index (reports, 0);
+
+    g_assert_cmpint (aff_report_record_get_variant (first), ==, AFF_REPORT_VARIANT_MANAGEMENT);
+    assert_date (aff_report_record_get_period_start (first), 2026, 4, 1);
+    assert_date (aff_report_record_get_period_end (first), 2026, 4, 30);
+    assert_date (aff_report_record_get_sent (first), 2026, 5, 4);
+    /* the distribution list, as it stood */
+    g_assert_cmpstr (aff_report_record_get_recipients (first)[0], ==, "Direction technique");
+    g_assert_null (aff_report_record_get_recipients (first)[2]);
+  }
+  {
+    AffJournalEntry *entry = last_entry (p, "affair", "OFF-1", "report-sent");
+
+    assert_detail (entry, "variant", "client");
+    assert_detail (entry, "period_end", "2026-04-30");
+  }
+  g_assert_cmpuint (count_entries (p, "affair", "OFF-1", "distribution-set"), ==, 2);
+
+  /* kept by the document */
+  {
+    g_autofree char *data = aff_portfolio_to_data (p, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AffPortfolio) q = aff_portfolio_new_from_data (data, -1, &error);
+    AffDossier *read;
+    g_autoptr(GPtrArray) again = NULL;
+
+    g_assert_no_error (error);
+    read = aff_affair_get_dossier (aff_portfolio_lookup_affair (q, "OFF-1"));
+    g_assert_cmpstr (aff_dossier_get_distribution (read, AFF_REPORT_VARIANT_CLIENT)[0], ==, "Paul Durand (ACME)");
+    again = aff_dossier_list_reports (read);
+    g_assert_cmpuint (again->len, ==, 2);
+    assert_date (aff_report_record_get_sent (g_ptr_array_index (again, 1)), 2026, 5, 4);
+  }
+  verify_journal (p);
+}
+
+/* The dossier of OFF-1 (signed and started Monday 20 April; monthly
+ * reports due 5 days after the month, minutes 7 days after a meeting;
+ * T2 involves hot work in a zone of the client's site, so a prevention plan is
+ * required; hazard H1 on 6 May), checked on 10 June before and after the
+ * missing items are added. */
+static void
+test_check (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  AffPlan *plan = aff_affair_get_plan (affair);
+  g_autoptr(GDate) apr17 = day (2026, 4, 17);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(GDate) may20 = day (2026, 5, 20);
+  g_autoptr(GDate) jun8 = day (2026, 6, 8);
+  g_autoptr(GDate) jun10 = day (2026, 6, 10);
+  g_autoptr(AffMeeting) site = aff_meeting_new ("R-2", AFF_MEETING_KIND_SITE_MEETING, may20, NULL);
+  g_autoptr(AffMeeting) recent = aff_meeting_new ("R-3", AFF_MEETING_KIND_SITE_MEETING, jun8, NULL);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *recipients[] = { "Direction technique", NULL };
+
+  aff_task_set_zone (aff_plan_lookup_task (plan, "T2"), "Ligne 3");
+  aff_task_set_dangerous_work (aff_plan_lookup_task (plan, "T2"), AFF_REGULATORY_FLAGS_HOT_WORK);
+  add_hazard (affair);
+  ASSERT_OK (aff_dossier_add_meeting (dossier, site, &error));
+  ASSERT_OK (aff_dossier_add_meeting (dossier, recent, &error));
+  ASSERT_OK (aff_dossier_set_distribution (dossier, AFF_REPORT_VARIANT_MANAGEMENT, recipients, &error));
+
+  /* Before the start, nothing is expected yet. */
+  gaps = aff_dossier_check (dossier, apr17, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* On 10 June: no kick-off; the prevention plan unsigned; R-2's minutes
+   * due 27 May (R-3's are not due before 15 June); April's report due
+   * 5 May and May's due 5 June; no decision after H1. */
+  gaps = aff_dossier_check (dossier, jun10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 6);
+  assert_gap (gaps, 0, AFF_DOSSIER_GAP_KIND_KICK_OFF, NULL,
+              "Pas de réunion de lancement : l'affaire a démarré le 20 avril 2026");
+  assert_gap (gaps, 1, AFF_DOSSIER_GAP_KIND_PREVENTION_PLAN, NULL,
+              "Plan de prévention non signé alors que les travaux l'exigent : ");
+  g_assert_nonnull (strstr (aff_dossier_gap_get_message (g_ptr_array_index (gaps, 1)), "T2"));
+  assert_gap (gaps, 2, AFF_DOSSIER_GAP_KIND_MINUTES, "R-2",
+              "Compte rendu de la réunion R-2 du 20 mai 2026 non rédigé : attendu sous 7 jours");
+  assert_gap (gaps, 3, AFF_DOSSIER_GAP_KIND_PERIOD_REPORT, "2026-04-01",
+              "Rapport de gestion de la période du 1er avril 2026 au 30 avril 2026 non envoyé");
+  assert_gap (gaps, 4, AFF_DOSSIER_GAP_KIND_PERIOD_REPORT, "2026-05-01",
+              "Rapport de gestion de la période du 1er mai 2026 au 31 mai 2026 non envoyé");
+  assert_gap (gaps, 5, AFF_DOSSIER_GAP_KIND_REPLANNING_DECISION, "H1",
+              "Aucune décision consignée sur la replanification après l'aléa H1 du 6 mai 2026");
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* The missing items, one by one. */
+  {
+    g_autoptr(AffMeeting) kick_off = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, NULL);
+    g_autoptr(GDate) may7 = day (2026, 5, 7);
+    g_autoptr(AffDecision) decision = aff_decision_new ("D-1", may7, "Décaler le montage", "Claire Martin");
+    AffPreventionPlan *prevention = aff_plan_get_prevention_plan (plan);
+    const char *present[] = { "Claire Martin", "Paul Durand", NULL };
+    g_autoptr(GDate) apr22 = day (2026, 4, 22);
+    g_autoptr(GDate) may1 = day (2026, 5, 1);
+    g_autoptr(GDate) may31 = day (2026, 5, 31);
+    g_autoptr(GDate) jun3 = day (2026, 6, 3);
+    g_autoptr(GDate) apr1 = day (2026, 4, 1);
+    g_autoptr(GDate) apr30 = day (2026, 4, 30);
+    g_autoptr(GDate) may4 = day (2026, 5, 4);
+
+    aff_meeting_set_minutes (kick_off, "Lancement validé");
+    ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
+    ASSERT_OK (aff_prevention_plan_record_joint_inspection (prevention, apr21, present, &error));
+    ASSERT_OK (aff_prevention_plan_sign (prevention, "Paul Durand", "ACME Mécanique", AFF_PARTY_CLIENT, apr22, &error));
+    ASSERT_OK (aff_prevention_plan_sign (prevention, "Claire Martin", "Nous", AFF_PARTY_INTERNAL, apr22, &error));
+    ASSERT_OK (aff_dossier_record_minutes (dossier, "R-2", "Point chantier", &error));
+    ASSERT_OK (aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, apr1, apr30, may4, NULL, &error));
+    /* a client report does not stand for the management's */
+    ASSERT_OK (aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_CLIENT, may1, may31, jun3, recipients, &error));
+    gaps = aff_dossier_check (dossier, jun10, &error);
+    g_assert_cmpuint (gaps->len, ==, 2);
+    assert_gap (gaps, 0, AFF_DOSSIER_GAP_KIND_PERIOD_REPORT, "2026-05-01", "Rapport de gestion");
+    assert_gap (gaps, 1, AFF_DOSSIER_GAP_KIND_REPLANNING_DECISION, "H1", "Aucune décision");
+    g_clear_pointer (&gaps, g_ptr_array_unref);
+    ASSERT_OK (aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, may1, may31, jun3, NULL, &error));
+    aff_decision_set_target (decision, AFF_DECISION_TARGET_PLAN, "H1");
+    ASSERT_OK (aff_dossier_add_decision (dossier, decision, &error));
+  }
+  gaps = aff_dossier_check (dossier, jun10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  /* The work accepted on 12 June with a deliverable still a draft; checked
+   * on 16 June, more than 7 days after R-3. */
+  {
+    g_autoptr(AffDocument) dossier_ouvrages = aff_document_new ("DOE-01", "Dossier des ouvrages exécutés");
+    g_autoptr(AffDocument) note = aff_document_new ("NT-01", "Note interne");
+    g_autoptr(GDate) jun12 = day (2026, 6, 12);
+    g_autoptr(GDate) jun16 = day (2026, 6, 16);
+
+    aff_document_set_deliverable (dossier_ouvrages, "T2");
+    ASSERT_OK (aff_dossier_add_document (dossier, dossier_ouvrages, jun8, &error));
+    ASSERT_OK (aff_dossier_add_document (dossier, note, jun8, &error));
+    ASSERT_OK (aff_affair_record_acceptance (affair, jun12, FALSE, &error));
+    gaps = aff_dossier_check (dossier, jun16, &error);
+    g_assert_cmpuint (gaps->len, ==, 2);
+    /* the note belongs to no deliverable; R-3's minutes are late now */
+    assert_gap (gaps, 0, AFF_DOSSIER_GAP_KIND_DELIVERABLE_APPROVAL, "DOE-01",
+                "Livrable DOE-01, révision A, non approuvé par le client alors que les travaux sont réceptionnés "
+                "depuis le 12 juin 2026");
+    assert_gap (gaps, 1, AFF_DOSSIER_GAP_KIND_MINUTES, "R-3", "Compte rendu de la réunion R-3 du 8 juin 2026");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,5 +841,7 @@ main (int   argc,
   g_test_add_func ("/dossier/incidents", test_incidents);
   g_test_add_func ("/dossier/round-trip", test_round_trip);
   g_test_add_func ("/dossier/invalid-documents", test_invalid_documents);
+  g_test_add_func ("/dossier/reports", test_reports);
+  g_test_add_func ("/dossier/check", test_check);
   return g_test_run ();
 }
