@@ -2,7 +2,8 @@
 //
 // testDossier.js: the follow-up file of an affair from JavaScript
 // (Aff.Dossier, Aff.Meeting, Aff.Decision, Aff.Action, Aff.Document,
-// Aff.Incident), a port of tests/c/test-dossier.c.
+// Aff.Incident, Aff.ReportRecord, Aff.DossierGap), a port of
+// tests/c/test-dossier.c.
 //
 // A small affair, OFF-1 (signed Mon 20 Apr 2026), followed over three
 // periods: April (kick-off), May (progress review, a hazard and its
@@ -34,6 +35,8 @@ const DT = Aff.DecisionTarget;
 const AS = Aff.ActionStatus;
 const AO = Aff.ActionOrigin;
 const DS = Aff.DocumentStatus;
+const RV = Aff.ReportVariant;
+const GK = Aff.DossierGapKind;
 const K = Aff.LineKind;
 const U = Aff.LineUnit;
 
@@ -630,6 +633,176 @@ test('invalid documents', () => {
         assertEqual(q, null, `${path}: nothing loaded`);
         assertTrue(error.message.startsWith(path), `${path}: ${error.message}`);
     }
+});
+
+// --- distribution lists and reports sent ----------------------------------------
+
+test('reports', () => {
+    const [p, , dossier] = newDossierPortfolio();
+    const apr1 = date(2026, 4, 1);
+    const apr30 = date(2026, 4, 30);
+    const may4 = date(2026, 5, 4);
+    const management = ['Direction technique', 'Contrôle de gestion'];
+    const client = ['Paul Durand (ACME)'];
+
+    assertEqual(dossier.get_distribution(RV.MANAGEMENT), null, 'no distribution list yet');
+    // nobody to send it to yet
+    fails(() => dossier.record_report(RV.MANAGEMENT, apr1, apr30, may4, null), E.INVALID_VALUE);
+    assertEqual(dossier.list_reports().length, 0, 'nothing recorded');
+    // a name twice; nobody
+    fails(() => dossier.set_distribution(RV.MANAGEMENT, ['Direction technique', 'Direction technique']),
+        E.INVALID_VALUE);
+    fails(() => dossier.set_distribution(RV.MANAGEMENT, []), E.INVALID_VALUE);
+    assertEqual(dossier.get_distribution(RV.MANAGEMENT), null, 'still no distribution list');
+    assertTrue(dossier.set_distribution(RV.MANAGEMENT, management), 'management list set');
+    assertTrue(dossier.set_distribution(RV.CLIENT, client), 'client list set');
+    assertEqual(dossier.get_distribution(RV.MANAGEMENT), ['Direction technique', 'Contrôle de gestion']);
+    assertEqual(dossier.get_distribution(RV.CLIENT), ['Paul Durand (ACME)']);
+
+    // sent before the period ends; a period ending before it starts
+    fails(() => dossier.record_report(RV.MANAGEMENT, apr1, may4, apr30, null), E.INVALID_VALUE);
+    fails(() => dossier.record_report(RV.MANAGEMENT, apr30, apr1, may4, null), E.INVALID_VALUE);
+    assertEqual(dossier.list_reports().length, 0, 'nothing recorded');
+    assertTrue(dossier.record_report(RV.MANAGEMENT, apr1, apr30, may4, null), 'management report recorded');
+    assertTrue(dossier.record_report(RV.CLIENT, apr1, apr30, may4, client), 'client report recorded');
+    const reports = dossier.list_reports();
+    assertEqual(reports.length, 2);
+    const [first, second] = reports;
+    assertTrue(first instanceof Aff.ReportRecord, 'an Aff.ReportRecord');
+    assertEqual(first.get_variant(), RV.MANAGEMENT);
+    assertEqual(iso(first.get_period_start()), '2026-04-01');
+    assertEqual(iso(first.get_period_end()), '2026-04-30');
+    assertEqual(iso(first.get_sent()), '2026-05-04');
+    // the distribution list, as it stood
+    assertEqual(first.get_recipients(), ['Direction technique', 'Contrôle de gestion']);
+    assertEqual(second.get_variant(), RV.CLIENT);
+    assertEqual(second.get_recipients(), ['Paul Durand (ACME)']);
+
+    const entry = lastEntry(p, 'report-sent');
+    assertDetail(entry, 'variant', 'client');
+    assertDetail(entry, 'period_end', '2026-04-30');
+    assertEqual(countEntries(p, 'report-sent'), 2);
+    assertEqual(countEntries(p, 'distribution-set'), 2);
+
+    // kept by the document
+    const [data] = p.to_data();
+    const q = Aff.Portfolio.new_from_data(data, -1);
+    const read = q.lookup_affair(AFFAIR).get_dossier();
+    assertEqual(read.get_distribution(RV.CLIENT), ['Paul Durand (ACME)']);
+    assertEqual(read.get_distribution(RV.MANAGEMENT), ['Direction technique', 'Contrôle de gestion']);
+    const again = read.list_reports();
+    assertEqual(again.length, 2);
+    assertEqual(again.map(r => r.get_variant()), [RV.MANAGEMENT, RV.CLIENT]);
+    assertEqual(iso(again[1].get_sent()), '2026-05-04');
+    assertEqual(again[1].get_recipients(), ['Paul Durand (ACME)']);
+    assertEqual(again[0].get_recipients(), ['Direction technique', 'Contrôle de gestion']);
+    verify(p);
+});
+
+// --- completeness --------------------------------------------------------------
+
+// assert_gap of the C test: the gap's kind, subject and the start of its
+// sentence.
+function assertGap(gaps, position, kind, subject, messageStart) {
+    const gap = gaps[position];
+    assertTrue(gap instanceof Aff.DossierGap, `gap ${position} an Aff.DossierGap`);
+    assertEqual(gap.get_kind(), kind, `gap ${position} kind`);
+    assertEqual(gap.get_subject(), subject, `gap ${position} subject`);
+    assertTrue(gap.get_message().startsWith(messageStart),
+        `gap ${position}: "${gap.get_message()}" starts with "${messageStart}"`);
+}
+
+// The dossier of OFF-1 (signed and started Monday 20 April; monthly reports
+// due 5 days after the month, minutes 7 days after a meeting, the policy's
+// defaults; T2 involves hot work in a zone of the client's site, so a
+// prevention plan is required; hazard H1 on 6 May), checked on 10 June
+// before and after the missing items are added.
+test('check', () => {
+    const [, affair, dossier] = newDossierPortfolio();
+    const plan = affair.get_plan();
+    const apr17 = date(2026, 4, 17);
+    const apr21 = date(2026, 4, 21);
+    const may20 = date(2026, 5, 20);
+    const jun8 = date(2026, 6, 8);
+    const jun10 = date(2026, 6, 10);
+    const site = Aff.Meeting.new('R-2', MK.SITE_MEETING, may20, null);
+    const recent = Aff.Meeting.new('R-3', MK.SITE_MEETING, jun8, null);
+    const recipients = ['Direction technique'];
+
+    plan.lookup_task('T2').set_zone('Ligne 3');
+    plan.lookup_task('T2').set_dangerous_work(Aff.RegulatoryFlags.HOT_WORK);
+    addHazard(affair);
+    assertTrue(dossier.add_meeting(site), 'R-2 added');
+    assertTrue(dossier.add_meeting(recent), 'R-3 added');
+    assertTrue(dossier.set_distribution(RV.MANAGEMENT, recipients), 'management list set');
+
+    // Before the start, nothing is expected yet.
+    assertEqual(dossier.check(apr17).length, 0, 'nothing missing on 17 April');
+
+    // On 10 June: no kick-off; the prevention plan unsigned; R-2's minutes
+    // due 27 May (R-3's are not due before 15 June); April's report due
+    // 5 May and May's due 5 June; no decision after H1.
+    let gaps = dossier.check(jun10);
+    assertEqual(gaps.length, 6, 'six gaps on 10 June');
+    assertGap(gaps, 0, GK.KICK_OFF, null,
+        "Pas de réunion de lancement : l'affaire a démarré le 20 avril 2026");
+    assertGap(gaps, 1, GK.PREVENTION_PLAN, null,
+        "Plan de prévention non signé alors que les travaux l'exigent : ");
+    assertTrue(gaps[1].get_message().includes('T2'), 'the reason names T2');
+    assertGap(gaps, 2, GK.MINUTES, 'R-2',
+        'Compte rendu de la réunion R-2 du 20 mai 2026 non rédigé : attendu sous 7 jours');
+    assertGap(gaps, 3, GK.PERIOD_REPORT, '2026-04-01',
+        'Rapport de gestion de la période du 1er avril 2026 au 30 avril 2026 non envoyé');
+    assertGap(gaps, 4, GK.PERIOD_REPORT, '2026-05-01',
+        'Rapport de gestion de la période du 1er mai 2026 au 31 mai 2026 non envoyé');
+    assertGap(gaps, 5, GK.REPLANNING_DECISION, 'H1',
+        "Aucune décision consignée sur la replanification après l'aléa H1 du 6 mai 2026");
+
+    // The missing items, one by one.
+    const kickOff = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, null);
+    const decision = Aff.Decision.new('D-1', date(2026, 5, 7), 'Décaler le montage', 'Claire Martin');
+    const prevention = plan.get_prevention_plan();
+    const apr22 = date(2026, 4, 22);
+    const may1 = date(2026, 5, 1);
+    const may31 = date(2026, 5, 31);
+    const jun3 = date(2026, 6, 3);
+
+    kickOff.set_minutes('Lancement validé');
+    assertTrue(dossier.add_meeting(kickOff), 'R-1 added');
+    prevention.record_joint_inspection(apr21, ['Claire Martin', 'Paul Durand']);
+    prevention.sign('Paul Durand', 'ACME Mécanique', Aff.Party.CLIENT, apr22);
+    prevention.sign('Claire Martin', 'Nous', Aff.Party.INTERNAL, apr22);
+    assertTrue(dossier.record_minutes('R-2', 'Point chantier'), 'R-2 minutes');
+    assertTrue(dossier.record_report(RV.MANAGEMENT, date(2026, 4, 1), date(2026, 4, 30), date(2026, 5, 4), null),
+        "April's management report");
+    // a client report does not stand for the management's
+    assertTrue(dossier.record_report(RV.CLIENT, may1, may31, jun3, recipients), "May's client report");
+    gaps = dossier.check(jun10);
+    assertEqual(gaps.length, 2, 'two gaps left on 10 June');
+    assertGap(gaps, 0, GK.PERIOD_REPORT, '2026-05-01', 'Rapport de gestion');
+    assertGap(gaps, 1, GK.REPLANNING_DECISION, 'H1', 'Aucune décision');
+    assertTrue(dossier.record_report(RV.MANAGEMENT, may1, may31, jun3, null), "May's management report");
+    decision.set_target(DT.PLAN, 'H1');
+    assertTrue(dossier.add_decision(decision), 'D-1 recorded');
+    assertEqual(decision.get_target(), [DT.PLAN, 'H1']);
+    assertEqual(dossier.check(jun10).length, 0, 'nothing missing on 10 June');
+
+    // The work accepted on 12 June with a deliverable still a draft; checked
+    // on 16 June, more than 7 days after R-3.
+    const dossierOuvrages = Aff.Document.new('DOE-01', 'Dossier des ouvrages exécutés');
+    const note = Aff.Document.new('NT-01', 'Note interne');
+
+    dossierOuvrages.set_deliverable('T2');
+    assertTrue(dossier.add_document(dossierOuvrages, jun8), 'DOE-01 registered');
+    assertTrue(dossier.add_document(note, jun8), 'NT-01 registered');
+    assertTrue(affair.record_acceptance(date(2026, 6, 12), false), 'accepted on 12 June');
+    gaps = dossier.check(date(2026, 6, 16));
+    assertEqual(gaps.length, 2, 'two gaps on 16 June');
+    // the note belongs to no deliverable; R-3's minutes are late now
+    assertGap(gaps, 0, GK.DELIVERABLE_APPROVAL, 'DOE-01',
+        'Livrable DOE-01, révision A, non approuvé par le client alors que les travaux sont réceptionnés ' +
+        'depuis le 12 juin 2026');
+    assertGap(gaps, 1, GK.MINUTES, 'R-3', 'Compte rendu de la réunion R-3 du 8 juin 2026');
 });
 
 run();

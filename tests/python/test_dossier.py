@@ -21,6 +21,10 @@
 # - June: the site meeting R-3 on 3 June; PQ-01 revision C made on 2 June
 #   and sent on 8 June.
 #
+# The reports and the check (Aff.Dossier.set_distribution, record_report,
+# list_reports and check, Aff.ReportRecord, Aff.DossierGap) have stories of
+# their own, told above their tests.
+#
 # Every expected value is read from that story (the ids, dates and texts the
 # test itself sets), never from the library's output. The programming-error
 # criticals of the C test (a setter on a recorded item, a record added
@@ -43,6 +47,8 @@ Target = Aff.DecisionTarget
 Status = Aff.ActionStatus
 Origin = Aff.ActionOrigin
 DocStatus = Aff.DocumentStatus
+Variant = Aff.ReportVariant
+Gap = Aff.DossierGapKind
 
 
 # ---- Fixtures (tests/c/test-offer-util.h and new_dossier_portfolio) -------
@@ -141,6 +147,15 @@ class DossierTestCase(afftest.AffTestCase):
 
     def assertRevision(self, document, revision, status):
         self.assertEqual((document.get_revision(), document.get_status()), (revision, status))
+
+    def assertGap(self, gaps, position, kind, subject, message_start):
+        """gaps[position] is of @kind, about @subject, and its sentence
+        starts with @message_start."""
+        gap = gaps[position]
+        self.assertEqual(gap.get_kind(), kind, 'gap %d' % position)
+        self.assertEqual(gap.get_subject(), subject, 'gap %d' % position)
+        self.assertTrue(gap.get_message().startswith(message_start),
+                        'gap %d: “%s” does not start with “%s”' % (position, gap.get_message(), message_start))
 
 
 # ---- Meetings ---------------------------------------------------------------
@@ -612,6 +627,171 @@ class DocumentTest(DossierTestCase):
                 self.assertTrue(e.message.startswith(path), e.message)
         # untouched, the document loads
         self.assertIsNotNone(Aff.Portfolio.new_from_data(json.dumps(good), -1))
+
+
+# ---- Reports ----------------------------------------------------------------
+
+class ReportsTest(DossierTestCase):
+    # Distribution lists and the reports sent: April's reports of OFF-1
+    # (1 to 30 April), sent on 4 May, to the management (Direction
+    # technique, Contrôle de gestion) and to the client (Paul Durand).
+    def test_reports(self):
+        p, affair, dossier = new_dossier_portfolio()
+        apr1, apr30, may4 = D(2026, 4, 1), D(2026, 4, 30), D(2026, 5, 4)
+        management = ['Direction technique', 'Contrôle de gestion']
+        client = ['Paul Durand (ACME)']
+
+        # None in C while no list is set; PyGObject gives a NULL
+        # zero-terminated array as [] although the return is (nullable). An
+        # empty list cannot be set, so [] still means "none set".
+        self.assertEqual(dossier.get_distribution(Variant.MANAGEMENT), [])
+        self.assertEqual(dossier.get_distribution(Variant.CLIENT), [])
+        # nobody to send it to yet
+        self.assertAffError(E.INVALID_VALUE, dossier.record_report, Variant.MANAGEMENT, apr1, apr30, may4, None)
+        # a name twice; nobody; an empty name
+        self.assertAffError(E.INVALID_VALUE, dossier.set_distribution, Variant.MANAGEMENT,
+                            ['Direction technique', 'Direction technique'])
+        self.assertAffError(E.INVALID_VALUE, dossier.set_distribution, Variant.MANAGEMENT, [])
+        self.assertAffError(E.INVALID_VALUE, dossier.set_distribution, Variant.MANAGEMENT, [''])
+        self.assertEqual(dossier.get_distribution(Variant.MANAGEMENT), [])
+        self.assertTrue(dossier.set_distribution(Variant.MANAGEMENT, management))
+        self.assertTrue(dossier.set_distribution(Variant.CLIENT, client))
+        self.assertEqual(dossier.get_distribution(Variant.MANAGEMENT), management)
+        self.assertEqual(dossier.get_distribution(Variant.CLIENT), client)
+
+        # sent before the period ends; a period ending before it starts
+        self.assertAffError(E.INVALID_VALUE, dossier.record_report, Variant.MANAGEMENT, apr1, may4, apr30, None)
+        self.assertAffError(E.INVALID_VALUE, dossier.record_report, Variant.MANAGEMENT, apr30, apr1, may4, None)
+        self.assertEqual(dossier.list_reports(), [])
+        self.assertTrue(dossier.record_report(Variant.MANAGEMENT, apr1, apr30, may4, None))
+        self.assertTrue(dossier.record_report(Variant.CLIENT, apr1, apr30, may4, client))
+        reports = dossier.list_reports()
+        self.assertEqual(len(reports), 2)
+        first = reports[0]
+        self.assertEqual(first.get_variant(), Variant.MANAGEMENT)
+        self.assertEqual(ymd(first.get_period_start()), (2026, 4, 1))
+        self.assertEqual(ymd(first.get_period_end()), (2026, 4, 30))
+        self.assertEqual(ymd(first.get_sent()), (2026, 5, 4))
+        # the distribution list, as it stood
+        self.assertEqual(first.get_recipients(), management)
+        self.assertEqual(reports[1].get_variant(), Variant.CLIENT)
+        self.assertEqual(reports[1].get_recipients(), client)
+
+        self.assertLastEntry(p, 'report-sent', variant='client', period_start='2026-04-01',
+                             period_end='2026-04-30', sent='2026-05-04')
+        self.assertEqual(len(entries(p, 'report-sent')), 2)
+        self.assertEqual(len(entries(p, 'distribution-set')), 2)
+
+        # kept by the document
+        q = Aff.Portfolio.new_from_data(to_text(p), -1)
+        read = q.lookup_affair('OFF-1').get_dossier()
+        self.assertEqual(read.get_distribution(Variant.CLIENT), client)
+        self.assertEqual(read.get_distribution(Variant.MANAGEMENT), management)
+        again = read.list_reports()
+        self.assertEqual(len(again), 2)
+        self.assertEqual(again[0].get_recipients(), management)
+        self.assertEqual(again[1].get_variant(), Variant.CLIENT)
+        self.assertEqual(ymd(again[1].get_sent()), (2026, 5, 4))
+        self.assertVerified(p)
+        self.assertTrue(q.get_journal().verify())
+
+
+# ---- The check --------------------------------------------------------------
+
+class CheckTest(DossierTestCase):
+    # The dossier of OFF-1 (signed and started Monday 20 April; monthly
+    # reports due 5 days after the month, minutes 7 days after a meeting;
+    # T2 involves hot work in the zone "Ligne 3" of the client's site, so a
+    # prevention plan is required; hazard H1 on 6 May; site meetings R-2 on
+    # 20 May and R-3 on 8 June), checked on 10 June before and after the
+    # missing items are added, then on 16 June after the work is accepted
+    # on 12 June.
+    def test_check(self):
+        p, affair, dossier = new_dossier_portfolio()
+        plan = affair.get_plan()
+        policy = p.get_policy()
+        apr21, jun8, jun10 = D(2026, 4, 21), D(2026, 6, 8), D(2026, 6, 10)
+        recipients = ['Direction technique']
+
+        # the story's policy is the default one
+        self.assertEqual(policy.get_reporting_period(), Aff.ReportingPeriod.MONTHLY)
+        self.assertEqual(policy.get_report_days(), 5)
+        self.assertEqual(policy.get_minutes_days(), 7)
+        plan.lookup_task('T2').set_zone('Ligne 3')
+        plan.lookup_task('T2').set_dangerous_work(Aff.RegulatoryFlags.HOT_WORK)
+        add_hazard(affair)
+        self.assertTrue(dossier.add_meeting(Aff.Meeting.new('R-2', Kind.SITE_MEETING, D(2026, 5, 20), None)))
+        self.assertTrue(dossier.add_meeting(Aff.Meeting.new('R-3', Kind.SITE_MEETING, jun8, None)))
+        self.assertTrue(dossier.set_distribution(Variant.MANAGEMENT, recipients))
+
+        # Before the start, nothing is expected yet.
+        self.assertEqual(dossier.check(D(2026, 4, 17)), [])
+
+        # On 10 June: no kick-off; the prevention plan unsigned; R-2's
+        # minutes due 27 May (R-3's are not due before 15 June); April's
+        # report due 5 May and May's due 5 June; no decision after H1.
+        gaps = dossier.check(jun10)
+        self.assertEqual(len(gaps), 6)
+        self.assertGap(gaps, 0, Gap.KICK_OFF, None,
+                       "Pas de réunion de lancement : l'affaire a démarré le 20 avril 2026")
+        self.assertGap(gaps, 1, Gap.PREVENTION_PLAN, None,
+                       "Plan de prévention non signé alors que les travaux l'exigent : ")
+        self.assertIn('T2', gaps[1].get_message())
+        self.assertGap(gaps, 2, Gap.MINUTES, 'R-2',
+                       'Compte rendu de la réunion R-2 du 20 mai 2026 non rédigé : attendu sous 7 jours')
+        self.assertGap(gaps, 3, Gap.PERIOD_REPORT, '2026-04-01',
+                       'Rapport de gestion de la période du 1er avril 2026 au 30 avril 2026 non envoyé')
+        self.assertGap(gaps, 4, Gap.PERIOD_REPORT, '2026-05-01',
+                       'Rapport de gestion de la période du 1er mai 2026 au 31 mai 2026 non envoyé')
+        self.assertGap(gaps, 5, Gap.REPLANNING_DECISION, 'H1',
+                       "Aucune décision consignée sur la replanification après l'aléa H1 du 6 mai 2026")
+
+        # The missing items, one by one: the kick-off R-1 on 21 April with
+        # its minutes; the joint inspection on 21 April and both signatures
+        # on 22 April; R-2's minutes; April's management report sent on 4
+        # May.
+        kick_off = Aff.Meeting.new('R-1', Kind.KICK_OFF, apr21, None)
+        kick_off.set_minutes('Lancement validé')
+        self.assertTrue(dossier.add_meeting(kick_off))
+        prevention = plan.get_prevention_plan()
+        self.assertTrue(prevention.record_joint_inspection(apr21, ['Claire Martin', 'Paul Durand']))
+        self.assertTrue(prevention.sign('Paul Durand', 'ACME Mécanique', Aff.Party.CLIENT, D(2026, 4, 22)))
+        self.assertTrue(prevention.sign('Claire Martin', 'Nous', Aff.Party.INTERNAL, D(2026, 4, 22)))
+        self.assertTrue(dossier.record_minutes('R-2', 'Point chantier'))
+        self.assertTrue(dossier.record_report(Variant.MANAGEMENT, D(2026, 4, 1), D(2026, 4, 30), D(2026, 5, 4),
+                                              None))
+        # a client report does not stand for the management's
+        self.assertTrue(dossier.record_report(Variant.CLIENT, D(2026, 5, 1), D(2026, 5, 31), D(2026, 6, 3),
+                                              recipients))
+        gaps = dossier.check(jun10)
+        self.assertEqual(len(gaps), 2)
+        self.assertGap(gaps, 0, Gap.PERIOD_REPORT, '2026-05-01', 'Rapport de gestion')
+        self.assertGap(gaps, 1, Gap.REPLANNING_DECISION, 'H1', 'Aucune décision')
+        # May's management report sent on 3 June; D-1 on 7 May decides on
+        # the replanning after H1
+        self.assertTrue(dossier.record_report(Variant.MANAGEMENT, D(2026, 5, 1), D(2026, 5, 31), D(2026, 6, 3),
+                                              None))
+        decision = Aff.Decision.new('D-1', D(2026, 5, 7), 'Décaler le montage', 'Claire Martin')
+        decision.set_target(Target.PLAN, 'H1')
+        self.assertTrue(dossier.add_decision(decision))
+        self.assertEqual(decision.get_target(), (Target.PLAN, 'H1'))
+        self.assertEqual(dossier.check(jun10), [])
+
+        # The work accepted on 12 June with a deliverable still a draft;
+        # checked on 16 June, more than 7 days after R-3.
+        dossier_ouvrages = Aff.Document.new('DOE-01', 'Dossier des ouvrages exécutés')
+        dossier_ouvrages.set_deliverable('T2')
+        self.assertTrue(dossier.add_document(dossier_ouvrages, jun8))
+        self.assertTrue(dossier.add_document(Aff.Document.new('NT-01', 'Note interne'), jun8))
+        self.assertTrue(affair.record_acceptance(D(2026, 6, 12), False))
+        gaps = dossier.check(D(2026, 6, 16))
+        self.assertEqual(len(gaps), 2)
+        # the note belongs to no deliverable; R-3's minutes are late now
+        self.assertGap(gaps, 0, Gap.DELIVERABLE_APPROVAL, 'DOE-01',
+                       'Livrable DOE-01, révision A, non approuvé par le client alors que les travaux sont '
+                       'réceptionnés depuis le 12 juin 2026')
+        self.assertGap(gaps, 1, Gap.MINUTES, 'R-3', 'Compte rendu de la réunion R-3 du 8 juin 2026')
+        self.assertVerified(p)
 
 
 if __name__ == '__main__':
