@@ -89,6 +89,13 @@ AFF_AVAILABLE_IN_ALL
 gboolean        aff_affair_requires_prevention_plan (AffAffair *self,
                                                      GStrv     *reasons);
 AFF_AVAILABLE_IN_ALL
+char           *aff_affair_render_report          (AffAffair          *self,
+                                                   const GDate        *period_start,
+                                                   const GDate        *period_end,
+                                                   AffReportVariant    variant,
+                                                   AffDocumentFormat   format,
+                                                   GError            **error);
+AFF_AVAILABLE_IN_ALL
 char           *aff_affair_render_management_plan (AffAffair          *self,
                                                    AffDocumentFormat   format,
                                                    GError            **error);

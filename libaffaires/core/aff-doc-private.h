@@ -64,6 +64,14 @@ void  _aff_doc_table_row      (AffDoc             *doc,
                                const gboolean     *numeric);
 void  _aff_doc_table_end      (AffDoc             *doc);
 
+/* A chart: in HTML the SVG @svg inline in a figure with @caption; in
+ * Markdown, which cannot hold it, the caption and a word that the chart
+ * is in the HTML version. */
+void  _aff_doc_figure         (AffDoc             *doc,
+                               const char         *svg,
+                               const char         *caption,
+                               const char         *elsewhere);
+
 /* A day as people write it in the language of aff-language-private.h:
  * "1er avril 2027", "1 April 2027". */
 char *_aff_doc_format_date    (guint               lang,

@@ -272,6 +272,32 @@ _aff_doc_begin (AffDoc            *doc,
     }
 }
 
+void
+_aff_doc_figure (AffDoc     *doc,
+                 const char *svg,
+                 const char *caption,
+                 const char *elsewhere)
+{
+  const char *start;
+
+  if (doc->format != AFF_DOCUMENT_FORMAT_HTML)
+    {
+      g_autofree char *line = g_strdup_printf ("%s (%s)", caption, elsewhere);
+
+      _aff_doc_paragraph (doc, line);
+      return;
+    }
+  /* The XML declaration of a standalone SVG file has no place in HTML. */
+  start = strstr (svg, "<svg");
+  g_string_append (doc->out, "<figure>\n");
+  g_string_append (doc->out, start != NULL ? start : svg);
+  if (doc->out->str[doc->out->len - 1] != '\n')
+    g_string_append_c (doc->out, '\n');
+  g_string_append (doc->out, "<figcaption>");
+  _aff_doc_escaped (doc, caption);
+  g_string_append (doc->out, "</figcaption>\n</figure>\n");
+}
+
 char *
 _aff_doc_finish (AffDoc *doc)
 {

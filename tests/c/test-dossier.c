@@ -828,6 +828,133 @@ test_check (void)
   }
 }
 
+/* The story of the three periods, up to the end of May: 20 h at 60.00 on
+ * lot-1 with the policy's 30 % overheads (BAC 1 560.00) sold 1 835.29 at a
+ * 15 % margin; T1 and T2 of 5 days each from 20 April, then T3 of 20
+ * days, the baseline saved; hazard H1 delays T2 by 3 days on 6 May;
+ * 700.00 spent; T1 done, T2 at 40 %, lot-1 at 60 %. */
+static AffPortfolio *
+new_report_story (AffAffair **affair)
+{
+  AffPortfolio *p = new_dossier_portfolio (affair);
+  AffDossier *dossier = aff_affair_get_dossier (*affair);
+  g_autoptr(GDate) apr21 = day (2026, 4, 21);
+  g_autoptr(GDate) may6 = day (2026, 5, 6);
+  g_autoptr(GDate) may7 = day (2026, 5, 7);
+  g_autoptr(GDate) may12 = day (2026, 5, 12);
+  g_autoptr(GDate) may29 = day (2026, 5, 29);
+  g_autoptr(AffMeeting) kick_off = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr21, "Lancement");
+  g_autoptr(AffMeeting) review = aff_meeting_new ("R-2", AFF_MEETING_KIND_PROGRESS_REVIEW, may12, NULL);
+  g_autoptr(AffDecision) replan = aff_decision_new ("D-1", may7, "Décaler le montage de 3 jours", "Claire Martin");
+  g_autoptr(AffDecision) budget = aff_decision_new ("D-2", may12, "Prendre le surcoût des tubes sur la provision",
+                                                    "Claire Martin");
+  g_autoptr(AffAction) chase = new_action ("A-1", "Relancer le fournisseur", 6, 5, 8, 5);
+  g_autoptr(AffAction) update = new_action ("A-2", "Mettre à jour le planning", 12, 5, 2, 6);
+  g_autoptr(AffIncident) incident = aff_incident_new ("I-1", may6, "Montage retardé de 3 jours");
+  g_autoptr(AffDocument) quality = aff_document_new ("PQ-01", "Plan qualité");
+
+  {
+    AffPlan *plan = aff_affair_get_plan (*affair);
+    g_autoptr(AffTask) t3 = aff_task_new ("T3", "Essais", 20);
+
+    ASSERT_OK (aff_plan_add_task (plan, t3, &error));
+    ASSERT_OK (aff_plan_add_dependency (plan, "T2", "T3", AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error));
+    ASSERT_OK (aff_plan_schedule (plan, &error));
+    ASSERT_OK (aff_plan_save_baseline (plan, "contrat", &error));
+  }
+  add_hazard (*affair);
+  aff_meeting_set_minutes (kick_off, "Lancement validé");
+  ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
+  ASSERT_OK (aff_dossier_add_meeting (dossier, review, &error));
+  aff_decision_set_target (replan, AFF_DECISION_TARGET_PLAN, "H1");
+  ASSERT_OK (aff_dossier_add_decision (dossier, replan, &error));
+  aff_decision_set_target (budget, AFF_DECISION_TARGET_BUDGET, "lot-1");
+  ASSERT_OK (aff_dossier_add_decision (dossier, budget, &error));
+  aff_action_set_origin (chase, AFF_ACTION_ORIGIN_HAZARD, "H1");
+  ASSERT_OK (aff_dossier_add_action (dossier, chase, &error));
+  ASSERT_OK (aff_dossier_add_action (dossier, update, &error));
+  aff_incident_set_client_impact (incident, "Mise en service décalée");
+  aff_incident_set_client_informed (incident, may7, "Appel");
+  aff_incident_set_hazard_id (incident, "H1");
+  ASSERT_OK (aff_dossier_add_incident (dossier, incident, &error));
+  ASSERT_OK (aff_dossier_add_document (dossier, quality, apr21, &error));
+  ASSERT_OK (aff_dossier_issue_document (dossier, "PQ-01", may7, &error));
+  ASSERT_OK (aff_ledger_import_csv (aff_affair_get_ledger (*affair),
+                                    "date,work,category,state,amount\n"
+                                    "2026-04-24,lot-1,labour,actual,420.00\n"
+                                    "2026-05-15,lot-1,labour,actual,280.00\n", -1, NULL, &error));
+  ASSERT_OK (aff_affair_record_progress (*affair, "T1", may29, 10000, &error));
+  ASSERT_OK (aff_affair_record_progress (*affair, "T2", may29, 4000, &error));
+  ASSERT_OK (aff_affair_record_progress (*affair, "lot-1", may29, 6000, &error));
+  return p;
+}
+
+static void
+test_report (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_report_story (&affair);
+  g_autoptr(GDate) may1 = day (2026, 5, 1);
+  g_autoptr(GDate) may31 = day (2026, 5, 31);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *management = NULL, *client = NULL, *html = NULL;
+
+  management = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_MANAGEMENT,
+                                         AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  client = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_CLIENT, AFF_DOCUMENT_FORMAT_MARKDOWN,
+                                     &error);
+  g_assert_no_error (error);
+  html = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_MANAGEMENT, AFF_DOCUMENT_FORMAT_HTML,
+                                   &error);
+  g_assert_no_error (error);
+  /* The golden files were checked by hand against the story: T2's
+   * baseline finish 4 May (1 May off) and 7 May after H1, +3; T3's 4 June
+   * and 9 June (8, 14 and 25 May off); PV on 31 May = 1 560 × 26 / 30
+   * working days of the whole plan = 1 352.00; EV = 60 % of 1 560 =
+   * 936.00; CPI 936 / 700 = 1.337, SPI 936 / 1 352 = 0.692; EAC =
+   * 1 560 × 700 / 936 = 1 166.67; margin 1 835.29 − 1 166.67 = 668.62
+   * (36.43 %), 393.33 above the offer's 275.29; recognised 700 / 1 166.67
+   * = 60 % of 1 835.29 = 1 101.17, nothing billed. */
+  {
+    g_autofree char *expected_md = golden ("report-fr.md");
+    g_autofree char *expected_client = golden ("report-client-fr.md");
+    g_autofree char *expected_html = golden ("report-fr.html");
+
+    g_assert_cmpstr (management, ==, expected_md);
+    g_assert_cmpstr (client, ==, expected_client);
+    g_assert_cmpstr (html, ==, expected_html);
+  }
+  /* The client's variant leaks no cost, budget or margin, nor the decision
+   * on the budget. */
+  {
+    const char *internal[] = { "1 560,00", "700,00", "668,62", "1 166,67", "936,00", "arge", "Coût", "BAC",
+                               "CPI", "D-2", "provision", "Risques", "Aléa H1", "Courbe", NULL };
+    guint i;
+
+    for (i = 0; internal[i] != NULL; i++)
+      if (strstr (client, internal[i]) != NULL)
+        g_error ("the client's report shows “%s”", internal[i]);
+    g_assert_nonnull (strstr (management, "668,62"));
+  }
+  /* In English when the policy says so. */
+  {
+    g_autofree char *english = NULL;
+
+    g_assert_true (aff_policy_set_language (aff_portfolio_get_policy (p), "en", NULL));
+    english = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_CLIENT, AFF_DOCUMENT_FORMAT_MARKDOWN,
+                                        &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (english, "# Status report of affair OFF-1\n"));
+    g_assert_nonnull (strstr (english, "## Progress and milestones"));
+    g_assert_nonnull (strstr (english, "| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |"));
+  }
+  /* A period that ends before it starts. */
+  g_assert_null (aff_affair_render_report (affair, may31, may1, AFF_REPORT_VARIANT_MANAGEMENT,
+                                           AFF_DOCUMENT_FORMAT_MARKDOWN, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,5 +970,6 @@ main (int   argc,
   g_test_add_func ("/dossier/invalid-documents", test_invalid_documents);
   g_test_add_func ("/dossier/reports", test_reports);
   g_test_add_func ("/dossier/check", test_check);
+  g_test_add_func ("/dossier/report", test_report);
   return g_test_run ();
 }
