@@ -1301,46 +1301,55 @@ aff_dashboard_render (const AffDashboard *self,
   title = g_strdup_printf (L ("Tableau de bord des affaires au %s", "Affairs dashboard on %s"), day);
   _aff_doc_begin (&doc, format, locale_of (lang), title);
   _aff_doc_heading (&doc, 1, title);
-  _aff_doc_heading (&doc, 2, L ("Affaires", "Affairs"));
-  table (&doc, self->rows, L ("Affaire", "Affair"), L ("Client", "Client"), self->totals, lang);
-  _aff_doc_heading (&doc, 2, L ("Par client", "By client"));
-  table (&doc, self->by_client, L ("Client", "Client"), L ("Nom", "Name"), NULL, lang);
-  _aff_doc_heading (&doc, 2, L ("Par activité", "By activity"));
-  table (&doc, self->by_activity, L ("Activité", "Activity"), NULL, NULL, lang);
-  _aff_doc_heading (&doc, 2, L ("Prévisions", "Forecast"));
-  {
-    const char *columns[] = { L ("Mois", "Month"), L ("Facturation", "Billing"), L ("Encaissements", "Cash in"),
-                              NULL };
-    const gboolean numeric[] = { FALSE, TRUE, TRUE };
-    guint i;
-
-    _aff_doc_table_begin (&doc, columns, numeric);
-    for (i = 0; i < self->forecast->len; i++)
-      {
-        const AffForecastMonth *month = g_ptr_array_index (self->forecast, i);
-        g_autofree char *name = g_strdup_printf ("%s %u", _aff_doc_month_name (lang, g_date_get_month (&month->month)),
-                                                 g_date_get_year (&month->month));
-        g_autofree char *billed = aff_money_format (month->billing, locale_of (lang));
-        g_autofree char *cash = aff_money_format (month->cash_in, locale_of (lang));
-        const char *cells[] = { name, billed, cash, NULL };
-
-        _aff_doc_table_row (&doc, FALSE, cells, numeric);
-      }
-    _aff_doc_table_end (&doc);
-  }
+  _aff_dashboard_write_tables (self, &doc);
   _aff_doc_heading (&doc, 2, L ("Alertes", "Alerts"));
-  if (self->alerts->len == 0)
+  alerts = _aff_dashboard_list_alert_texts (self);
+  if (alerts->len == 0)
     _aff_doc_paragraph (&doc, L ("Aucune alerte.", "No alert."));
-  else
-    {
-      guint i;
-
-      alerts = g_ptr_array_new_full (self->alerts->len, g_free);
-      for (i = 0; i < self->alerts->len; i++)
-        g_ptr_array_add (alerts, alert_text (self, g_ptr_array_index (self->alerts, i)));
-      _aff_doc_list (&doc, alerts);
-    }
+  _aff_doc_list (&doc, alerts);
   return _aff_doc_finish (&doc);
+}
+
+GPtrArray *
+_aff_dashboard_list_alert_texts (const AffDashboard *self)
+{
+  GPtrArray *alerts = g_ptr_array_new_full (self->alerts->len, g_free);
+  guint i;
+
+  for (i = 0; i < self->alerts->len; i++)
+    g_ptr_array_add (alerts, alert_text (self, g_ptr_array_index (self->alerts, i)));
+  return alerts;
+}
+
+void
+_aff_dashboard_write_tables (const AffDashboard *self,
+                             AffDoc             *doc)
+{
+  guint lang = self->lang, i;
+  const char *columns[] = { L ("Mois", "Month"), L ("Facturation", "Billing"), L ("Encaissements", "Cash in"),
+                            NULL };
+  const gboolean numeric[] = { FALSE, TRUE, TRUE };
+
+  _aff_doc_heading (doc, 2, L ("Affaires", "Affairs"));
+  table (doc, self->rows, L ("Affaire", "Affair"), L ("Client", "Client"), self->totals, lang);
+  _aff_doc_heading (doc, 2, L ("Par client", "By client"));
+  table (doc, self->by_client, L ("Client", "Client"), L ("Nom", "Name"), NULL, lang);
+  _aff_doc_heading (doc, 2, L ("Par activité", "By activity"));
+  table (doc, self->by_activity, L ("Activité", "Activity"), NULL, NULL, lang);
+  _aff_doc_heading (doc, 2, L ("Prévisions", "Forecast"));
+  _aff_doc_table_begin (doc, columns, numeric);
+  for (i = 0; i < self->forecast->len; i++)
+    {
+      const AffForecastMonth *month = g_ptr_array_index (self->forecast, i);
+      g_autofree char *name = g_strdup_printf ("%s %u", _aff_doc_month_name (lang, g_date_get_month (&month->month)),
+                                               g_date_get_year (&month->month));
+      g_autofree char *billed = aff_money_format (month->billing, locale_of (lang));
+      g_autofree char *cash = aff_money_format (month->cash_in, locale_of (lang));
+      const char *cells[] = { name, billed, cash, NULL };
+
+      _aff_doc_table_row (doc, FALSE, cells, numeric);
+    }
+  _aff_doc_table_end (doc);
 }
 
 /**

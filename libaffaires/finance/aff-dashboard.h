@@ -125,5 +125,11 @@ AFF_AVAILABLE_IN_ALL
 AffDashboard    *aff_portfolio_compute_dashboard (AffPortfolio *self,
                                                   const GDate  *date,
                                                   GError      **error);
+AFF_AVAILABLE_IN_ALL
+char            *aff_portfolio_render_report     (AffPortfolio       *self,
+                                                  const GDate        *period_start,
+                                                  const GDate        *period_end,
+                                                  AffDocumentFormat   format,
+                                                  GError            **error);
 
 G_END_DECLS

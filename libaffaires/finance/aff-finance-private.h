@@ -14,6 +14,8 @@
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 #include "aff-planning-private.h"
+#include "aff-doc-private.h"
+#include "aff-dashboard.h"
 
 G_BEGIN_DECLS
 
@@ -229,6 +231,12 @@ GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,
 GPtrArray     *_aff_evaluation_list_drifts (AffEvaluation         *e,
                                             AffAffair             *affair,
                                             const AffAffairStatus *status);
+
+/* The tables of a dashboard (affairs, clients, activities, forecast), for
+ * the documents that show it; and its alerts as sentences. */
+void        _aff_dashboard_write_tables    (const AffDashboard *self,
+                                            AffDoc             *doc);
+GPtrArray  *_aff_dashboard_list_alert_texts (const AffDashboard *self);
 
 void        _aff_billing_milestone_to_json   (const AffBillingMilestone *milestone,
                                               JsonBuilder               *builder);

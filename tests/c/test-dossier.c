@@ -928,14 +928,19 @@ test_report (void)
   /* The client's variant leaks no cost, budget or margin, nor the decision
    * on the budget. */
   {
-    const char *internal[] = { "1 560,00", "700,00", "668,62", "1 166,67", "936,00", "arge", "Coût", "BAC",
+    /* French amounts group thousands with a narrow no-break space. */
+    const char *internal[] = { "1\u202f560,00", "700,00", "668,62", "1\u202f166,67", "936,00", "arge", "Coût", "BAC",
                                "CPI", "D-2", "provision", "Risques", "Aléa H1", "Courbe", NULL };
     guint i;
 
+    /* each is in the management's report, so that its absence proves something */
     for (i = 0; internal[i] != NULL; i++)
-      if (strstr (client, internal[i]) != NULL)
-        g_error ("the client's report shows “%s”", internal[i]);
-    g_assert_nonnull (strstr (management, "668,62"));
+      {
+        if (strstr (management, internal[i]) == NULL)
+          g_error ("the management's report lacks “%s”", internal[i]);
+        if (strstr (client, internal[i]) != NULL)
+          g_error ("the client's report shows “%s”", internal[i]);
+      }
   }
   /* In English when the policy says so. */
   {

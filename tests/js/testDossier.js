@@ -2,8 +2,8 @@
 //
 // testDossier.js: the follow-up file of an affair from JavaScript
 // (Aff.Dossier, Aff.Meeting, Aff.Decision, Aff.Action, Aff.Document,
-// Aff.Incident, Aff.ReportRecord, Aff.DossierGap), a port of
-// tests/c/test-dossier.c.
+// Aff.Incident, Aff.ReportRecord, Aff.DossierGap, Aff.Affair.render_report),
+// a port of tests/c/test-dossier.c.
 //
 // A small affair, OFF-1 (signed Mon 20 Apr 2026), followed over three
 // periods: April (kick-off), May (progress review, a hazard and its
@@ -803,6 +803,112 @@ test('check', () => {
         'Livrable DOE-01, révision A, non approuvé par le client alors que les travaux sont réceptionnés ' +
         'depuis le 12 juin 2026');
     assertGap(gaps, 1, GK.MINUTES, 'R-3', 'Compte rendu de la réunion R-3 du 8 juin 2026');
+});
+
+// --- the status report ---------------------------------------------------------
+
+const dataDir = GLib.build_filenamev([GLib.getenv('G_TEST_SRCDIR'), 'data']);
+
+// The golden file tests/data/golden/<name>, as text.
+function golden(name) {
+    const [, bytes] = GLib.file_get_contents(GLib.build_filenamev([dataDir, 'golden', name]));
+    return new TextDecoder().decode(bytes);
+}
+
+// new_report_story of the C test. The story of the three periods, up to the
+// end of May: 20 h at 60.00 on lot-1 with the policy's 30 % overheads (BAC
+// 1 560.00) sold 1 835.29 at a 15 % margin; T1 and T2 of 5 days each from
+// 20 April, then T3 of 20 days, the baseline saved; hazard H1 delays T2 by
+// 3 days on 6 May; 700.00 spent; T1 done, T2 at 40 %, lot-1 at 60 %.
+function newReportStory() {
+    const [p, affair, dossier] = newDossierPortfolio();
+    const apr21 = date(2026, 4, 21);
+    const may6 = date(2026, 5, 6);
+    const may7 = date(2026, 5, 7);
+    const may12 = date(2026, 5, 12);
+    const may29 = date(2026, 5, 29);
+    const kickOff = Aff.Meeting.new('R-1', MK.KICK_OFF, apr21, 'Lancement');
+    const review = Aff.Meeting.new('R-2', MK.PROGRESS_REVIEW, may12, null);
+    const replan = Aff.Decision.new('D-1', may7, 'Décaler le montage de 3 jours', 'Claire Martin');
+    const budget = Aff.Decision.new('D-2', may12, 'Prendre le surcoût des tubes sur la provision', 'Claire Martin');
+    const chase = newAction('A-1', 'Relancer le fournisseur', 6, 5, 8, 5);
+    const update = newAction('A-2', 'Mettre à jour le planning', 12, 5, 2, 6);
+    const incident = Aff.Incident.new('I-1', may6, 'Montage retardé de 3 jours');
+    const quality = Aff.Document.new('PQ-01', 'Plan qualité');
+
+    const plan = affair.get_plan();
+    plan.add_task(Aff.Task.new('T3', 'Essais', 20));
+    plan.add_dependency('T2', 'T3', Aff.DependencyType.FINISH_START, 0);
+    plan.schedule();
+    plan.save_baseline('contrat');
+    addHazard(affair);
+    kickOff.set_minutes('Lancement validé');
+    assertTrue(dossier.add_meeting(kickOff), 'R-1 added');
+    assertTrue(dossier.add_meeting(review), 'R-2 added');
+    replan.set_target(DT.PLAN, 'H1');
+    assertTrue(dossier.add_decision(replan), 'D-1 recorded');
+    budget.set_target(DT.BUDGET, 'lot-1');
+    assertTrue(dossier.add_decision(budget), 'D-2 recorded');
+    chase.set_origin(AO.HAZARD, 'H1');
+    assertTrue(dossier.add_action(chase), 'A-1 added');
+    assertTrue(dossier.add_action(update), 'A-2 added');
+    incident.set_client_impact('Mise en service décalée');
+    incident.set_client_informed(may7, 'Appel');
+    incident.set_hazard_id('H1');
+    assertTrue(dossier.add_incident(incident), 'I-1 recorded');
+    assertTrue(dossier.add_document(quality, apr21), 'PQ-01 registered');
+    assertTrue(dossier.issue_document('PQ-01', may7), 'PQ-01 issued');
+    assertEqual(affair.get_ledger().import_csv(new TextEncoder().encode(
+        'date,work,category,state,amount\n' +
+        '2026-04-24,lot-1,labour,actual,420.00\n' +
+        '2026-05-15,lot-1,labour,actual,280.00\n')), [true, 2], 'two costs imported');
+    assertTrue(affair.record_progress('T1', may29, 10000), 'T1 done');
+    assertTrue(affair.record_progress('T2', may29, 4000), 'T2 at 40 %');
+    assertTrue(affair.record_progress('lot-1', may29, 6000), 'lot-1 at 60 %');
+    return [p, affair];
+}
+
+test('report', () => {
+    const [p, affair] = newReportStory();
+    const F = Aff.DocumentFormat;
+    const may1 = date(2026, 5, 1);
+    const may31 = date(2026, 5, 31);
+
+    const management = affair.render_report(may1, may31, RV.MANAGEMENT, F.MARKDOWN);
+    const client = affair.render_report(may1, may31, RV.CLIENT, F.MARKDOWN);
+    const html = affair.render_report(may1, may31, RV.MANAGEMENT, F.HTML);
+    // The golden files were checked by hand against the story: T2's baseline
+    // finish 4 May (1 May off) and 7 May after H1, +3; T3's 4 June and
+    // 9 June (8, 14 and 25 May off); PV on 31 May = 1 560 × 26 / 30 working
+    // days of the whole plan = 1 352.00; EV = 60 % of 1 560 = 936.00; CPI
+    // 936 / 700 = 1.337, SPI 936 / 1 352 = 0.692; EAC = 1 560 × 700 / 936 =
+    // 1 166.67; margin 1 835.29 − 1 166.67 = 668.62 (36.43 %), 393.33 above
+    // the offer's 275.29; recognised 700 / 1 166.67 = 60 % of 1 835.29 =
+    // 1 101.17, nothing billed.
+    assertEqual(management, golden('report-fr.md'), 'report-fr.md');
+    assertEqual(client, golden('report-client-fr.md'), 'report-client-fr.md');
+    assertEqual(html, golden('report-fr.html'), 'report-fr.html');
+
+    // The client's variant leaks no cost, budget or margin, nor the decision
+    // on the budget.
+    // French amounts group thousands with a narrow no-break space; each is
+    // in the management's report, so that its absence proves something.
+    const internal = ['1\u202f560,00', '700,00', '668,62', '1\u202f166,67', '936,00', 'arge', 'Coût', 'BAC',
+        'CPI', 'D-2', 'provision', 'Risques', 'Aléa H1', 'Courbe'];
+    for (const text of internal) {
+        assertTrue(management.includes(text), `the management's report shows "${text}"`);
+        assertFalse(client.includes(text), `the client's report shows "${text}"`);
+    }
+
+    // In English when the policy says so.
+    assertTrue(p.get_policy().set_language('en'), 'the policy in English');
+    const english = affair.render_report(may1, may31, RV.CLIENT, F.MARKDOWN);
+    assertTrue(english.startsWith('# Status report of affair OFF-1\n'), 'the English title');
+    assertTrue(english.includes('## Progress and milestones'), 'the English heading');
+    assertTrue(english.includes('| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |'), "T2's row in English");
+
+    // A period that ends before it starts.
+    fails(() => affair.render_report(may31, may1, RV.MANAGEMENT, F.MARKDOWN), E.INVALID_VALUE);
 });
 
 run();

@@ -22,8 +22,9 @@
 #   and sent on 8 June.
 #
 # The reports and the check (Aff.Dossier.set_distribution, record_report,
-# list_reports and check, Aff.ReportRecord, Aff.DossierGap) have stories of
-# their own, told above their tests.
+# list_reports and check, Aff.ReportRecord, Aff.DossierGap) and the status
+# report (Aff.Affair.render_report, against the golden files of
+# tests/data/golden) have stories of their own, told above their tests.
 #
 # Every expected value is read from that story (the ids, dates and texts the
 # test itself sets), never from the library's output. The programming-error
@@ -33,6 +34,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import json
+import os
 import unittest
 
 import gi
@@ -119,6 +121,15 @@ def new_action(aid, title, assigned_day, assigned_month, due_day, due_month):
     """An action of Claire Martin's, assigned and due in 2026."""
     return Aff.Action.new(aid, title, 'Claire Martin', D(2026, assigned_month, assigned_day),
                           D(2026, due_month, due_day))
+
+
+def golden(name):
+    """The text of a golden file of tests/data/golden, which a rendering
+    must equal byte for byte (newline='' keeps its line ends as they
+    are)."""
+    with open(os.path.join(os.environ['G_TEST_SRCDIR'], 'data', 'golden', name), encoding='utf-8',
+              newline='') as f:
+        return f.read()
 
 
 def entries(p, action):
@@ -792,6 +803,103 @@ class CheckTest(DossierTestCase):
                        'réceptionnés depuis le 12 juin 2026')
         self.assertGap(gaps, 1, Gap.MINUTES, 'R-3', 'Compte rendu de la réunion R-3 du 8 juin 2026')
         self.assertVerified(p)
+
+
+# ---- The status report ------------------------------------------------------
+
+def new_report_story():
+    """The story of the three periods, up to the end of May: 20 h at 60.00
+    on lot-1 with the policy's 30 % overheads (BAC 1 560.00) sold 1 835.29
+    at a 15 % margin; T1 and T2 of 5 days each from 20 April, then T3 of 20
+    days, the baseline saved; hazard H1 delays T2 by 3 days on 6 May;
+    700.00 spent; T1 done, T2 at 40 %, lot-1 at 60 %: (portfolio, affair,
+    dossier)."""
+    p, affair, dossier = new_dossier_portfolio()
+    apr21, may6, may7 = D(2026, 4, 21), D(2026, 5, 6), D(2026, 5, 7)
+    may12, may29 = D(2026, 5, 12), D(2026, 5, 29)
+    kick_off = Aff.Meeting.new('R-1', Kind.KICK_OFF, apr21, 'Lancement')
+    review = Aff.Meeting.new('R-2', Kind.PROGRESS_REVIEW, may12, None)
+    replan = Aff.Decision.new('D-1', may7, 'Décaler le montage de 3 jours', 'Claire Martin')
+    budget = Aff.Decision.new('D-2', may12, 'Prendre le surcoût des tubes sur la provision', 'Claire Martin')
+    chase = new_action('A-1', 'Relancer le fournisseur', 6, 5, 8, 5)
+    update = new_action('A-2', 'Mettre à jour le planning', 12, 5, 2, 6)
+    incident = Aff.Incident.new('I-1', may6, 'Montage retardé de 3 jours')
+    quality = Aff.Document.new('PQ-01', 'Plan qualité')
+
+    plan = affair.get_plan()
+    assert plan.add_task(Aff.Task.new('T3', 'Essais', 20))
+    assert plan.add_dependency('T2', 'T3', Aff.DependencyType.FINISH_START, 0)
+    assert plan.schedule()
+    assert plan.save_baseline('contrat')
+    add_hazard(affair)
+    kick_off.set_minutes('Lancement validé')
+    assert dossier.add_meeting(kick_off)
+    assert dossier.add_meeting(review)
+    replan.set_target(Target.PLAN, 'H1')
+    assert dossier.add_decision(replan)
+    budget.set_target(Target.BUDGET, 'lot-1')
+    assert dossier.add_decision(budget)
+    chase.set_origin(Origin.HAZARD, 'H1')
+    assert dossier.add_action(chase)
+    assert dossier.add_action(update)
+    incident.set_client_impact('Mise en service décalée')
+    incident.set_client_informed(may7, 'Appel')
+    incident.set_hazard_id('H1')
+    assert dossier.add_incident(incident)
+    assert dossier.add_document(quality, apr21)
+    assert dossier.issue_document('PQ-01', may7)
+    assert affair.get_ledger().import_csv(b'date,work,category,state,amount\n'
+                                          b'2026-04-24,lot-1,labour,actual,420.00\n'
+                                          b'2026-05-15,lot-1,labour,actual,280.00\n') == (True, 2)
+    assert affair.record_progress('T1', may29, 10000)
+    assert affair.record_progress('T2', may29, 4000)
+    assert affair.record_progress('lot-1', may29, 6000)
+    return p, affair, dossier
+
+
+class ReportTest(DossierTestCase):
+    # May's status report of OFF-1 (1 to 31 May), for the management and
+    # for the client.
+    def test_report(self):
+        p, affair, dossier = new_report_story()
+        may1, may31 = D(2026, 5, 1), D(2026, 5, 31)
+        F = Aff.DocumentFormat
+
+        management = affair.render_report(may1, may31, Variant.MANAGEMENT, F.MARKDOWN)
+        client = affair.render_report(may1, may31, Variant.CLIENT, F.MARKDOWN)
+        html = affair.render_report(may1, may31, Variant.MANAGEMENT, F.HTML)
+        # The golden files were checked by hand against the story: T2's
+        # baseline finish 4 May (1 May off) and 7 May after H1, +3; T3's 4
+        # June and 9 June (8, 14 and 25 May off); PV on 31 May = 1 560 × 26
+        # / 30 working days of the whole plan = 1 352.00; EV = 60 % of 1 560
+        # = 936.00; CPI 936 / 700 = 1.337, SPI 936 / 1 352 = 0.692; EAC =
+        # 1 560 × 700 / 936 = 1 166.67; margin 1 835.29 − 1 166.67 = 668.62
+        # (36.43 %), 393.33 above the offer's 275.29; recognised 700 /
+        # 1 166.67 = 60 % of 1 835.29 = 1 101.17, nothing billed.
+        self.assertEqual(management, golden('report-fr.md'))
+        self.assertEqual(client, golden('report-client-fr.md'))
+        self.assertEqual(html, golden('report-fr.html'))
+
+        # The client's variant leaks no cost, budget or margin, nor the
+        # decision on the budget. The French thousands separator is the
+        # narrow no-break space U+202F (as in the golden files), and each
+        # figure or word is in the management's report, so that its absence
+        # from the client's means something.
+        for internal in ('1\u202f560,00', '700,00', '668,62', '1\u202f166,67', '936,00', 'arge', 'Coût', 'BAC',
+                         'CPI', 'D-2', 'provision', 'Risques', 'Aléa H1', 'Courbe'):
+            with self.subTest(internal=internal):
+                self.assertIn(internal, management)
+                self.assertNotIn(internal, client, "the client's report shows “%s”" % internal)
+
+        # In English when the policy says so.
+        self.assertTrue(p.get_policy().set_language('en'))
+        english = affair.render_report(may1, may31, Variant.CLIENT, F.MARKDOWN)
+        self.assertTrue(english.startswith('# Status report of affair OFF-1\n'), english[:80])
+        self.assertIn('## Progress and milestones', english)
+        self.assertIn('| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |', english)
+
+        # A period that ends before it starts.
+        self.assertAffError(E.INVALID_VALUE, affair.render_report, may31, may1, Variant.MANAGEMENT, F.MARKDOWN)
 
 
 if __name__ == '__main__':
