@@ -960,6 +960,49 @@ test_report (void)
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
 }
 
+/* The portfolio's report for May: OFF-1's alerts first. On 31 May: the
+ * SPI, 936 / 1 352 = 0.692, is under 0.900; physical progress 60 % (936 /
+ * 1 560), cost progress 60 % (700 / 1 166.67) and billing 0 % are 60
+ * points apart; R-2's minutes were due on 19 May; April's report on
+ * 5 May; A-1 was due on 8 May; I-1 is open. D-1 and D-2 were decided in
+ * May. */
+static void
+test_portfolio_report (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_report_story (&affair);
+  g_autoptr(GDate) may1 = day (2026, 5, 1);
+  g_autoptr(GDate) may31 = day (2026, 5, 31);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = aff_portfolio_render_report (p, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
+  const char *expected_alerts =
+    "# Rapport des affaires du 1er mai 2026 au 31 mai 2026\n\n"
+    "## Alertes\n\n"
+    "- OFF-1 : SPI de 0,692, sous le seuil de 0,900\n"
+    "- OFF-1 : Avancements discordants : physique 60,0 %, coûts 60,0 %, facturation 0,0 %, écart de 60,0 points "
+    "au-delà de 10,0\n"
+    "- OFF-1 : Compte rendu de la réunion R-2 du 12 mai 2026 non rédigé : attendu sous 7 jours\n"
+    "- OFF-1 : Rapport de gestion de la période du 1er avril 2026 au 30 avril 2026 non envoyé : la politique demande "
+    "un rapport par période, 5 jours après sa fin au plus tard\n"
+    "- OFF-1 : action A-1 en retard (Relancer le fournisseur, pour le 8 mai 2026)\n"
+    "- OFF-1 : incident I-1 en cours (Montage retardé de 3 jours)\n\n"
+    "## Affaires\n";
+  const char *decisions;
+
+  g_assert_no_error (error);
+  if (!g_str_has_prefix (text, expected_alerts))
+    g_error ("the report begins:\n%s", text);
+  decisions = strstr (text, "## Décisions de la période\n\n");
+  g_assert_nonnull (decisions);
+  g_assert_cmpstr (decisions, ==, "## Décisions de la période\n\n"
+                                  "- OFF-1, D-1 (7 mai 2026) : Décaler le montage de 3 jours\n"
+                                  "- OFF-1, D-2 (12 mai 2026) : Prendre le surcoût des tubes sur la provision\n");
+  /* the dashboard's tables between them */
+  g_assert_nonnull (strstr (text, "| OFF-1 | ACME Industrie | 1\u202f835,29\u00a0€ |"));
+  g_assert_null (aff_portfolio_render_report (p, may31, may1, AFF_DOCUMENT_FORMAT_MARKDOWN, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,5 +1019,6 @@ main (int   argc,
   g_test_add_func ("/dossier/reports", test_reports);
   g_test_add_func ("/dossier/check", test_check);
   g_test_add_func ("/dossier/report", test_report);
+  g_test_add_func ("/dossier/portfolio-report", test_portfolio_report);
   return g_test_run ();
 }

@@ -911,4 +911,30 @@ test('report', () => {
     fails(() => affair.render_report(may31, may1, RV.MANAGEMENT, F.MARKDOWN), E.INVALID_VALUE);
 });
 
+// The portfolio's report for May: OFF-1's alerts first (see the C test for
+// the figures), and the decisions of May last.
+test('portfolio report', () => {
+    const [p] = newReportStory();
+    const F = Aff.DocumentFormat;
+    const may1 = date(2026, 5, 1);
+    const may31 = date(2026, 5, 31);
+    const text = p.render_report(may1, may31, F.MARKDOWN);
+    const alerts = text.split('## Alertes\n\n')[1].split('\n\n')[0].split('\n');
+
+    assertEqual(alerts, [
+        '- OFF-1 : SPI de 0,692, sous le seuil de 0,900',
+        '- OFF-1 : Avancements discordants : physique 60,0 %, coûts 60,0 %, facturation 0,0 %, ' +
+            'écart de 60,0 points au-delà de 10,0',
+        '- OFF-1 : Compte rendu de la réunion R-2 du 12 mai 2026 non rédigé : attendu sous 7 jours',
+        '- OFF-1 : Rapport de gestion de la période du 1er avril 2026 au 30 avril 2026 non envoyé : ' +
+            'la politique demande un rapport par période, 5 jours après sa fin au plus tard',
+        '- OFF-1 : action A-1 en retard (Relancer le fournisseur, pour le 8 mai 2026)',
+        '- OFF-1 : incident I-1 en cours (Montage retardé de 3 jours)',
+    ]);
+    assertTrue(text.startsWith('# Rapport des affaires du 1er mai 2026 au 31 mai 2026\n\n## Alertes'), 'title first');
+    assertTrue(text.endsWith('- OFF-1, D-2 (12 mai 2026) : Prendre le surcoût des tubes sur la provision\n'),
+        'decisions last');
+    assertThrows(() => p.render_report(may31, may1, F.MARKDOWN), E.INVALID_VALUE);
+});
+
 run();

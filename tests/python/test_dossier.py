@@ -902,5 +902,28 @@ class ReportTest(DossierTestCase):
         self.assertAffError(E.INVALID_VALUE, affair.render_report, may31, may1, Variant.MANAGEMENT, F.MARKDOWN)
 
 
+    # The portfolio's report for May: OFF-1's alerts first (see the C test
+    # for the figures), and the decisions of May last.
+    def test_portfolio_report(self):
+        p, affair, dossier = new_report_story()
+        may1, may31 = D(2026, 5, 1), D(2026, 5, 31)
+        F = Aff.DocumentFormat
+
+        text = p.render_report(may1, may31, F.MARKDOWN)
+        alerts = text.split('## Alertes\n\n')[1].split('\n\n')[0].split('\n')
+        self.assertEqual(alerts, [
+            '- OFF-1 : SPI de 0,692, sous le seuil de 0,900',
+            '- OFF-1 : Avancements discordants : physique 60,0 %, coûts 60,0 %, facturation 0,0 %, '
+            'écart de 60,0 points au-delà de 10,0',
+            '- OFF-1 : Compte rendu de la réunion R-2 du 12 mai 2026 non rédigé : attendu sous 7 jours',
+            '- OFF-1 : Rapport de gestion de la période du 1er avril 2026 au 30 avril 2026 non envoyé : '
+            'la politique demande un rapport par période, 5 jours après sa fin au plus tard',
+            '- OFF-1 : action A-1 en retard (Relancer le fournisseur, pour le 8 mai 2026)',
+            '- OFF-1 : incident I-1 en cours (Montage retardé de 3 jours)',
+        ])
+        self.assertTrue(text.startswith('# Rapport des affaires du 1er mai 2026 au 31 mai 2026\n\n## Alertes'))
+        self.assertTrue(text.endswith('- OFF-1, D-2 (12 mai 2026) : Prendre le surcoût des tubes sur la provision\n'))
+        self.assertAffError(E.INVALID_VALUE, p.render_report, may31, may1, F.MARKDOWN)
+
 if __name__ == '__main__':
     unittest.main()
