@@ -832,7 +832,7 @@ test_check (void)
  * lot-1 with the policy's 30 % overheads (BAC 1 560.00) sold 1 835.29 at a
  * 15 % margin; T1 and T2 of 5 days each from 20 April, then T3 of 20
  * days, the baseline saved; hazard H1 delays T2 by 3 days on 6 May;
- * 700.00 spent; T1 done, T2 at 40 %, lot-1 at 60 %. */
+ * four risks; 700.00 spent; T1 done, T2 at 40 %, lot-1 at 60 %. */
 static AffPortfolio *
 new_report_story (AffAffair **affair)
 {
@@ -863,6 +863,24 @@ new_report_story (AffAffair **affair)
     ASSERT_OK (aff_plan_save_baseline (plan, "contrat", &error));
   }
   add_hazard (*affair);
+  /* Four risks of the consultation, criticality 4 × 5, 3 × 4, 3 × 3 and
+   * 2 × 3: the report shows the first three. */
+  {
+    AffRiskRegister *risks = aff_consultation_get_risk_register (aff_portfolio_lookup_consultation (p, "CONS-1"));
+    const struct { const char *title; guint probability, impact; } story[] = {
+      { "Arrêt de la ligne prolongé", 3, 4 }, { "Tubes non conformes", 4, 5 }, { "Météo", 2, 3 },
+      { "Accès au site", 3, 3 },
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS (story); i++)
+      {
+        g_autoptr(AffRisk) risk = aff_risk_new (story[i].title, AFF_RISK_CATEGORY_TECHNICAL, story[i].probability,
+                                                story[i].impact);
+
+        ASSERT_OK (aff_risk_register_add_risk (risks, risk, &error));
+      }
+  }
   aff_meeting_set_minutes (kick_off, "Lancement validé");
   ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
   ASSERT_OK (aff_dossier_add_meeting (dossier, review, &error));

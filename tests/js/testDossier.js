@@ -842,6 +842,12 @@ function newReportStory() {
     plan.schedule();
     plan.save_baseline('contrat');
     addHazard(affair);
+    // Four risks of the consultation, criticality 4 × 5, 3 × 4, 3 × 3 and
+    // 2 × 3: the report shows the first three.
+    const risks = p.lookup_consultation('CONS-1').get_risk_register();
+    for (const [title, probability, impact] of [['Arrêt de la ligne prolongé', 3, 4], ['Tubes non conformes', 4, 5],
+        ['Météo', 2, 3], ['Accès au site', 3, 3]])
+        assertTrue(risks.add_risk(Aff.Risk.new(title, Aff.RiskCategory.TECHNICAL, probability, impact)), title);
     kickOff.set_minutes('Lancement validé');
     assertTrue(dossier.add_meeting(kickOff), 'R-1 added');
     assertTrue(dossier.add_meeting(review), 'R-2 added');

@@ -832,6 +832,12 @@ def new_report_story():
     assert plan.schedule()
     assert plan.save_baseline('contrat')
     add_hazard(affair)
+    # four risks of the consultation, criticality 4 × 5, 3 × 4, 3 × 3 and
+    # 2 × 3: the report shows the first three
+    risks = p.lookup_consultation('CONS-1').get_risk_register()
+    for title, probability, impact in [('Arrêt de la ligne prolongé', 3, 4), ('Tubes non conformes', 4, 5),
+                                       ('Météo', 2, 3), ('Accès au site', 3, 3)]:
+        assert risks.add_risk(Aff.Risk.new(title, Aff.RiskCategory.TECHNICAL, probability, impact))
     kick_off.set_minutes('Lancement validé')
     assert dossier.add_meeting(kick_off)
     assert dossier.add_meeting(review)
