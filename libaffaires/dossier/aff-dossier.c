@@ -145,6 +145,30 @@ find (GListStore *store,
 #define FIND_DOCUMENT(self, id) ((AffDocument *) find ((self)->documents, (IdGetter) aff_document_get_reference, (id)))
 #define FIND_INCIDENT(self, id) ((AffIncident *) find ((self)->incidents, (IdGetter) aff_incident_get_id, (id)))
 
+/* The items of @store that @keep keeps, in order, with a reference each. */
+typedef gboolean (*Keep) (gpointer      item,
+                          gconstpointer data);
+
+static GPtrArray *
+collect (GListStore    *store,
+         Keep           keep,
+         gconstpointer  data)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (i = 0; i < n; i++)
+    {
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (keep (item, data))
+        g_ptr_array_add (result, item);
+      else
+        g_object_unref (item);
+    }
+  return result;
+}
+
 static gboolean
 has_hazard (AffDossier *self,
             const char *id)
@@ -531,6 +555,14 @@ aff_dossier_add_decision (AffDossier   *self,
   return TRUE;
 }
 
+static gboolean
+decided_within (AffDecision        *decision,
+                const GDate *const *bounds)
+{
+  return (bounds[0] == NULL || g_date_compare (&decision->date, bounds[0]) >= 0) &&
+         (bounds[1] == NULL || g_date_compare (&decision->date, bounds[1]) <= 0);
+}
+
 static int
 compare_decisions (gconstpointer a,
                    gconstpointer b)
@@ -554,25 +586,14 @@ aff_dossier_list_decisions (AffDossier  *self,
                             const GDate *from,
                             const GDate *to)
 {
+  const GDate *bounds[] = { from, to };
   GPtrArray *result;
-  guint i, n;
 
   g_return_val_if_fail (AFF_IS_DOSSIER (self), NULL);
   g_return_val_if_fail (from == NULL || g_date_valid (from), NULL);
   g_return_val_if_fail (to == NULL || g_date_valid (to), NULL);
 
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->decisions));
-  for (i = 0; i < n; i++)
-    {
-      AffDecision *decision = g_list_model_get_item (G_LIST_MODEL (self->decisions), i);
-
-      if ((from == NULL || g_date_compare (&decision->date, from) >= 0) &&
-          (to == NULL || g_date_compare (&decision->date, to) <= 0))
-        g_ptr_array_add (result, decision);
-      else
-        g_object_unref (decision);
-    }
+  result = collect (self->decisions, (Keep) decided_within, bounds);
   g_ptr_array_sort (result, compare_decisions);
   return result;
 }
@@ -744,22 +765,11 @@ aff_dossier_list_open_actions (AffDossier  *self,
                                const GDate *date)
 {
   GPtrArray *result;
-  guint i, n;
 
   g_return_val_if_fail (AFF_IS_DOSSIER (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->actions));
-  for (i = 0; i < n; i++)
-    {
-      AffAction *action = g_list_model_get_item (G_LIST_MODEL (self->actions), i);
-
-      if (aff_action_is_open_on (action, date))
-        g_ptr_array_add (result, action);
-      else
-        g_object_unref (action);
-    }
+  result = collect (self->actions, (Keep) aff_action_is_open_on, date);
   g_ptr_array_sort_with_data (result, compare_open_actions, (gpointer) date);
   return result;
 }
@@ -1062,24 +1072,10 @@ GPtrArray *
 aff_dossier_list_open_incidents (AffDossier  *self,
                                  const GDate *date)
 {
-  GPtrArray *result;
-  guint i, n;
-
   g_return_val_if_fail (AFF_IS_DOSSIER (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->incidents));
-  for (i = 0; i < n; i++)
-    {
-      AffIncident *incident = g_list_model_get_item (G_LIST_MODEL (self->incidents), i);
-
-      if (aff_incident_is_open_on (incident, date))
-        g_ptr_array_add (result, incident);
-      else
-        g_object_unref (incident);
-    }
-  return result;
+  return collect (self->incidents, (Keep) aff_incident_is_open_on, date);
 }
 
 /* Reports ----------------------------------------------------------------- */
