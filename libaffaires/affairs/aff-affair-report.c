@@ -454,51 +454,17 @@ charts (Report  *r,
   return TRUE;
 }
 
-/**
- * aff_affair_render_report:
- * @self: an affair
- * @period_start: the first day of the period
- * @period_end: the last day of the period, no earlier than @period_start
- * @variant: who the report is for
- * @format: Markdown or HTML
- * @error: return location for a #GError
- *
- * Writes the status report of the affair for a period, in the policy's
- * language: the references; progress and milestones (each task's baseline
- * and planned finish, its slip in working days and its physical progress
- * at the end of the period); the finances at the end of the period
- * (earned value, estimate and margin at completion, billing, cash and work
- * in progress) or, for the client, the billing only; the three most
- * critical open risks (management only); the hazards of the period
- * (management only) and the client incidents of the period or still open;
- * the decisions of the period (for the client, none on the budget); the
- * actions open at its end, overdue ones first; the next steps, the tasks
- * starting or finishing in a period as long just after; and in HTML the
- * Gantt chart and, for the management, the S-curve.
- *
- * The client's variant never shows an internal cost, a budget or a
- * margin. Nothing is journaled: the report is sent with
- * [method@Aff.Dossier.record_report].
- *
- * Returns: (transfer full): the document, or %NULL with
- *   %AFF_ERROR_INVALID_VALUE (the period) or the error of a figure set
- */
-char *
-aff_affair_render_report (AffAffair          *self,
-                          const GDate        *period_start,
-                          const GDate        *period_end,
-                          AffReportVariant    variant,
-                          AffDocumentFormat   format,
-                          GError            **error)
+static char *
+render (AffAffair          *self,
+        const GDate        *period_start,
+        const GDate        *period_end,
+        AffReportVariant    variant,
+        AffDocumentFormat   format,
+        GError            **error)
 {
   Report r = { 0 };
   g_autofree char *title = NULL, *text = NULL;
   guint lang;
-
-  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
-  g_return_val_if_fail (period_start != NULL && g_date_valid (period_start), NULL);
-  g_return_val_if_fail (period_end != NULL && g_date_valid (period_end), NULL);
-  g_return_val_if_fail (variant <= AFF_REPORT_VARIANT_CLIENT, NULL);
 
   if (g_date_compare (period_end, period_start) < 0)
     {
@@ -536,4 +502,77 @@ aff_affair_render_report (AffAffair          *self,
 failed:
   text = _aff_doc_finish (&r.doc);
   return NULL;
+}
+
+/**
+ * aff_affair_render_report:
+ * @self: an affair
+ * @period_start: the first day of the period
+ * @period_end: the last day of the period, no earlier than @period_start
+ * @format: Markdown or HTML
+ * @error: return location for a #GError
+ *
+ * Writes the status report of the affair for a period for the management,
+ * in the policy's language: the references; progress and milestones (each task's baseline
+ * and planned finish, its slip in working days and its physical progress
+ * at the end of the period); the finances at the end of the period
+ * (earned value, estimate and margin at completion, billing, cash and work
+ * in progress) or, for the client, the billing only; the three most
+ * critical open risks (management only); the hazards of the period
+ * (management only) and the client incidents of the period or still open;
+ * the decisions of the period (for the client, none on the budget); the
+ * actions open at its end, overdue ones first; the next steps, the tasks
+ * starting or finishing in a period as long just after; and in HTML the
+ * Gantt chart and, for the management, the S-curve.
+ *
+ * [method@Aff.Affair.render_client_report] writes the client's variant.
+ * Nothing is journaled: the report is sent with
+ * [method@Aff.Dossier.record_report].
+ *
+ * Returns: (transfer full): the document, or %NULL with
+ *   %AFF_ERROR_INVALID_VALUE (the period) or the error of a figure set
+ */
+char *
+aff_affair_render_report (AffAffair          *self,
+                          const GDate        *period_start,
+                          const GDate        *period_end,
+                          AffDocumentFormat   format,
+                          GError            **error)
+{
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  g_return_val_if_fail (period_start != NULL && g_date_valid (period_start), NULL);
+  g_return_val_if_fail (period_end != NULL && g_date_valid (period_end), NULL);
+
+  return render (self, period_start, period_end, AFF_REPORT_VARIANT_MANAGEMENT, format, error);
+}
+
+/**
+ * aff_affair_render_client_report:
+ * @self: an affair
+ * @period_start: the first day of the period
+ * @period_end: the last day of the period, no earlier than @period_start
+ * @format: Markdown or HTML
+ * @error: return location for a #GError
+ *
+ * Writes the status report of the affair for a period for the client: the
+ * report of [method@Aff.Affair.render_report] without an internal cost, a
+ * budget or a margin. The finances are the billing only (the contract
+ * amount with its amendments, billed, paid and still to bill); the risks,
+ * the hazards, the decisions on the budget and the S-curve are left out.
+ *
+ * Returns: (transfer full): the document, or %NULL with
+ *   %AFF_ERROR_INVALID_VALUE (the period) or the error of a figure set
+ */
+char *
+aff_affair_render_client_report (AffAffair          *self,
+                                 const GDate        *period_start,
+                                 const GDate        *period_end,
+                                 AffDocumentFormat   format,
+                                 GError            **error)
+{
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  g_return_val_if_fail (period_start != NULL && g_date_valid (period_start), NULL);
+  g_return_val_if_fail (period_end != NULL && g_date_valid (period_end), NULL);
+
+  return render (self, period_start, period_end, AFF_REPORT_VARIANT_CLIENT, format, error);
 }

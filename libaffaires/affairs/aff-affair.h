@@ -92,7 +92,12 @@ AFF_AVAILABLE_IN_ALL
 char           *aff_affair_render_report          (AffAffair          *self,
                                                    const GDate        *period_start,
                                                    const GDate        *period_end,
-                                                   AffReportVariant    variant,
+                                                   AffDocumentFormat   format,
+                                                   GError            **error);
+AFF_AVAILABLE_IN_ALL
+char           *aff_affair_render_client_report   (AffAffair          *self,
+                                                   const GDate        *period_start,
+                                                   const GDate        *period_end,
                                                    AffDocumentFormat   format,
                                                    GError            **error);
 AFF_AVAILABLE_IN_ALL

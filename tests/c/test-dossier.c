@@ -917,13 +917,12 @@ test_report (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *management = NULL, *client = NULL, *html = NULL;
 
-  management = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_MANAGEMENT,
-                                         AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
+  management = aff_affair_render_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
   g_assert_no_error (error);
-  client = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_CLIENT, AFF_DOCUMENT_FORMAT_MARKDOWN,
+  client = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN,
                                      &error);
   g_assert_no_error (error);
-  html = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_MANAGEMENT, AFF_DOCUMENT_FORMAT_HTML,
+  html = aff_affair_render_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_HTML,
                                    &error);
   g_assert_no_error (error);
   /* The golden files were checked by hand against the story: T2's
@@ -965,7 +964,7 @@ test_report (void)
     g_autofree char *english = NULL;
 
     g_assert_true (aff_policy_set_language (aff_portfolio_get_policy (p), "en", NULL));
-    english = aff_affair_render_report (affair, may1, may31, AFF_REPORT_VARIANT_CLIENT, AFF_DOCUMENT_FORMAT_MARKDOWN,
+    english = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN,
                                         &error);
     g_assert_no_error (error);
     g_assert_true (g_str_has_prefix (english, "# Status report of affair OFF-1\n"));
@@ -973,8 +972,7 @@ test_report (void)
     g_assert_nonnull (strstr (english, "| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |"));
   }
   /* A period that ends before it starts. */
-  g_assert_null (aff_affair_render_report (affair, may31, may1, AFF_REPORT_VARIANT_MANAGEMENT,
-                                           AFF_DOCUMENT_FORMAT_MARKDOWN, &error));
+  g_assert_null (aff_affair_render_report (affair, may31, may1, AFF_DOCUMENT_FORMAT_MARKDOWN, &error));
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
 }
 

@@ -880,9 +880,9 @@ test('report', () => {
     const may1 = date(2026, 5, 1);
     const may31 = date(2026, 5, 31);
 
-    const management = affair.render_report(may1, may31, RV.MANAGEMENT, F.MARKDOWN);
-    const client = affair.render_report(may1, may31, RV.CLIENT, F.MARKDOWN);
-    const html = affair.render_report(may1, may31, RV.MANAGEMENT, F.HTML);
+    const management = affair.render_report(may1, may31, F.MARKDOWN);
+    const client = affair.render_client_report(may1, may31, F.MARKDOWN);
+    const html = affair.render_report(may1, may31, F.HTML);
     // The golden files were checked by hand against the story: T2's baseline
     // finish 4 May (1 May off) and 7 May after H1, +3; T3's 4 June and
     // 9 June (8, 14 and 25 May off); PV on 31 May = 1 560 × 26 / 30 working
@@ -908,13 +908,13 @@ test('report', () => {
 
     // In English when the policy says so.
     assertTrue(p.get_policy().set_language('en'), 'the policy in English');
-    const english = affair.render_report(may1, may31, RV.CLIENT, F.MARKDOWN);
+    const english = affair.render_client_report(may1, may31, F.MARKDOWN);
     assertTrue(english.startsWith('# Status report of affair OFF-1\n'), 'the English title');
     assertTrue(english.includes('## Progress and milestones'), 'the English heading');
     assertTrue(english.includes('| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |'), "T2's row in English");
 
     // A period that ends before it starts.
-    fails(() => affair.render_report(may31, may1, RV.MANAGEMENT, F.MARKDOWN), E.INVALID_VALUE);
+    fails(() => affair.render_report(may31, may1, F.MARKDOWN), E.INVALID_VALUE);
 });
 
 // The portfolio's report for May: OFF-1's alerts first (see the C test for

@@ -871,9 +871,9 @@ class ReportTest(DossierTestCase):
         may1, may31 = D(2026, 5, 1), D(2026, 5, 31)
         F = Aff.DocumentFormat
 
-        management = affair.render_report(may1, may31, Variant.MANAGEMENT, F.MARKDOWN)
-        client = affair.render_report(may1, may31, Variant.CLIENT, F.MARKDOWN)
-        html = affair.render_report(may1, may31, Variant.MANAGEMENT, F.HTML)
+        management = affair.render_report(may1, may31, F.MARKDOWN)
+        client = affair.render_client_report(may1, may31, F.MARKDOWN)
+        html = affair.render_report(may1, may31, F.HTML)
         # The golden files were checked by hand against the story: T2's
         # baseline finish 4 May (1 May off) and 7 May after H1, +3; T3's 4
         # June and 9 June (8, 14 and 25 May off); PV on 31 May = 1 560 × 26
@@ -899,13 +899,13 @@ class ReportTest(DossierTestCase):
 
         # In English when the policy says so.
         self.assertTrue(p.get_policy().set_language('en'))
-        english = affair.render_report(may1, may31, Variant.CLIENT, F.MARKDOWN)
+        english = affair.render_client_report(may1, may31, F.MARKDOWN)
         self.assertTrue(english.startswith('# Status report of affair OFF-1\n'), english[:80])
         self.assertIn('## Progress and milestones', english)
         self.assertIn('| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |', english)
 
         # A period that ends before it starts.
-        self.assertAffError(E.INVALID_VALUE, affair.render_report, may31, may1, Variant.MANAGEMENT, F.MARKDOWN)
+        self.assertAffError(E.INVALID_VALUE, affair.render_report, may31, may1, F.MARKDOWN)
 
 
     # The portfolio's report for May: OFF-1's alerts first (see the C test
