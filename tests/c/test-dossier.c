@@ -919,11 +919,9 @@ test_report (void)
 
   management = aff_affair_render_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
   g_assert_no_error (error);
-  client = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN,
-                                     &error);
+  client = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
   g_assert_no_error (error);
-  html = aff_affair_render_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_HTML,
-                                   &error);
+  html = aff_affair_render_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_HTML, &error);
   g_assert_no_error (error);
   /* The golden files were checked by hand against the story: T2's
    * baseline finish 4 May (1 May off) and 7 May after H1, +3; T3's 4 June
@@ -964,8 +962,7 @@ test_report (void)
     g_autofree char *english = NULL;
 
     g_assert_true (aff_policy_set_language (aff_portfolio_get_policy (p), "en", NULL));
-    english = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN,
-                                        &error);
+    english = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
     g_assert_no_error (error);
     g_assert_true (g_str_has_prefix (english, "# Status report of affair OFF-1\n"));
     g_assert_nonnull (strstr (english, "## Progress and milestones"));
