@@ -1016,6 +1016,54 @@ test_portfolio_report (void)
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
 }
 
+/* The policy's settings: weekly reports due 2 days after each Sunday, and
+ * minutes due the day of the meeting. Signed on Monday 20 April and checked
+ * on Wednesday 6 May: the weeks of 20 and 27 April were due on 28 April and
+ * 5 May; the week of 4 May has not ended. R-2, held on 5 May, lacks its
+ * minutes. With no periodic report asked, only the minutes are missing. */
+static void
+test_check_policy (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_dossier_portfolio (&affair);
+  AffPolicy *policy = aff_portfolio_get_policy (p);
+  AffDossier *dossier = aff_affair_get_dossier (affair);
+  g_autoptr(GDate) apr20 = day (2026, 4, 20);
+  g_autoptr(GDate) may5 = day (2026, 5, 5);
+  g_autoptr(GDate) may6 = day (2026, 5, 6);
+  g_autoptr(AffMeeting) kick_off = aff_meeting_new ("R-1", AFF_MEETING_KIND_KICK_OFF, apr20, NULL);
+  g_autoptr(AffMeeting) site = aff_meeting_new ("R-2", AFF_MEETING_KIND_SITE_MEETING, may5, NULL);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (aff_policy_get_reporting_period (policy), ==, AFF_REPORTING_PERIOD_MONTHLY);
+  g_assert_cmpuint (aff_policy_get_minutes_days (policy), ==, 7);
+  g_assert_cmpuint (aff_policy_get_report_days (policy), ==, 5);
+  aff_policy_set_reporting_period (policy, AFF_REPORTING_PERIOD_WEEKLY);
+  aff_policy_set_report_days (policy, 2);
+  aff_policy_set_minutes_days (policy, 0);
+  aff_meeting_set_minutes (kick_off, "Lancement");
+  ASSERT_OK (aff_dossier_add_meeting (dossier, kick_off, &error));
+  ASSERT_OK (aff_dossier_add_meeting (dossier, site, &error));
+
+  gaps = aff_dossier_check (dossier, may6, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 3);
+  assert_gap (gaps, 0, AFF_DOSSIER_GAP_KIND_MINUTES, "R-2",
+              "Compte rendu de la réunion R-2 du 5 mai 2026 non rédigé : attendu sous 0 jours");
+  assert_gap (gaps, 1, AFF_DOSSIER_GAP_KIND_PERIOD_REPORT, "2026-04-20",
+              "Rapport de gestion de la période du 20 avril 2026 au 26 avril 2026 non envoyé : la politique demande "
+              "un rapport par période, 2 jours après sa fin au plus tard");
+  assert_gap (gaps, 2, AFF_DOSSIER_GAP_KIND_PERIOD_REPORT, "2026-04-27",
+              "Rapport de gestion de la période du 27 avril 2026 au 3 mai 2026 non envoyé");
+  g_clear_pointer (&gaps, g_ptr_array_unref);
+
+  aff_policy_set_reporting_period (policy, AFF_REPORTING_PERIOD_NONE);
+  gaps = aff_dossier_check (dossier, may6, &error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  assert_gap (gaps, 0, AFF_DOSSIER_GAP_KIND_MINUTES, "R-2", "Compte rendu");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1031,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/dossier/invalid-documents", test_invalid_documents);
   g_test_add_func ("/dossier/reports", test_reports);
   g_test_add_func ("/dossier/check", test_check);
+  g_test_add_func ("/dossier/check-policy", test_check_policy);
   g_test_add_func ("/dossier/report", test_report);
   g_test_add_func ("/dossier/portfolio-report", test_portfolio_report);
   return g_test_run ();
