@@ -964,6 +964,13 @@ test_report (void)
     g_assert_true (aff_policy_set_language (aff_portfolio_get_policy (p), "en", NULL));
     english = aff_affair_render_client_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
     g_assert_no_error (error);
+    {
+      g_autofree char *whole = aff_affair_render_report (affair, may1, may31, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
+      g_autofree char *expected = golden ("report-en.md");
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (whole, ==, expected);
+    }
     g_assert_true (g_str_has_prefix (english, "# Status report of affair OFF-1\n"));
     g_assert_nonnull (strstr (english, "## Progress and milestones"));
     g_assert_nonnull (strstr (english, "| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |"));

@@ -909,6 +909,7 @@ test('report', () => {
     // In English when the policy says so.
     assertTrue(p.get_policy().set_language('en'), 'the policy in English');
     const english = affair.render_client_report(may1, may31, F.MARKDOWN);
+    assertEqual(affair.render_report(may1, may31, F.MARKDOWN), golden('report-en.md'), 'report-en.md');
     assertTrue(english.startsWith('# Status report of affair OFF-1\n'), 'the English title');
     assertTrue(english.includes('## Progress and milestones'), 'the English heading');
     assertTrue(english.includes('| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |'), "T2's row in English");

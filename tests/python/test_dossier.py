@@ -900,6 +900,7 @@ class ReportTest(DossierTestCase):
         # In English when the policy says so.
         self.assertTrue(p.get_policy().set_language('en'))
         english = affair.render_client_report(may1, may31, F.MARKDOWN)
+        self.assertEqual(affair.render_report(may1, may31, F.MARKDOWN), golden('report-en.md'))
         self.assertTrue(english.startswith('# Status report of affair OFF-1\n'), english[:80])
         self.assertIn('## Progress and milestones', english)
         self.assertIn('| T2 | Montage | 4 May 2026 | 7 May 2026 | +3 | 40 % |', english)
