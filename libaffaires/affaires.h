@@ -49,6 +49,7 @@
 #include "aff-document.h"
 #include "aff-incident.h"
 #include "aff-dossier.h"
+#include "aff-rex.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 #include "aff-dashboard.h"

@@ -26,6 +26,9 @@ AffFinance      *_aff_affair_get_finance      (AffAffair *self);
 /* The affair's own budget items (AffBudgetItem), not a copy. */
 GPtrArray       *_aff_affair_peek_budget      (AffAffair *self);
 AffClient       *_aff_affair_get_client       (AffAffair *self);
+/* Takes a reference on @rex and attaches it to the affair's journal. */
+void             _aff_affair_set_rex          (AffAffair *self,
+                                               AffRex    *rex);
 AffConsultation *_aff_affair_get_consultation (AffAffair *self);
 AffPolicy       *_aff_affair_get_policy       (AffAffair *self);
 void       _aff_affair_to_json        (AffAffair        *self,

@@ -16,6 +16,7 @@
 #include "aff-finance-private.h"
 #include "aff-dossier-private.h"
 #include "aff-closeout.h"
+#include "aff-rex-private.h"
 
 /**
  * AffBudgetItem:
@@ -160,6 +161,8 @@ struct _AffAffair
   AffPlan *plan;
   AffFinance *finance;
   AffDossier *dossier;
+  AffRex *rex;                /* NULL until drawn up */
+  AffJournal *journal;        /* the one attached, for the REX drawn up later */
   AffClient *client;                    /* borrowed from the portfolio */
   AffConsultation *consultation;        /* borrowed from the portfolio */
   AffPolicy *policy;                    /* borrowed from the portfolio */
@@ -186,6 +189,8 @@ aff_affair_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_clear_pointer (&self->finance, _aff_finance_free);
   g_clear_object (&self->dossier);
+  g_clear_object (&self->rex);
+  g_clear_object (&self->journal);
   G_OBJECT_CLASS (aff_affair_parent_class)->finalize (object);
 }
 
@@ -532,6 +537,30 @@ aff_affair_get_plan (AffAffair *self)
 }
 
 /**
+ * aff_affair_get_rex:
+ * @self: an affair
+ *
+ * Gets the lessons learned of the affair ([method@Aff.Affair.create_rex]).
+ *
+ * Returns: (transfer none) (nullable): the REX, or %NULL while none is
+ *   drawn up
+ */
+AffRex *
+aff_affair_get_rex (AffAffair *self)
+{
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  return self->rex;
+}
+
+void
+_aff_affair_set_rex (AffAffair *self,
+                     AffRex    *rex)
+{
+  g_set_object (&self->rex, rex);
+  _aff_rex_attach (rex, self->journal, self->id, _aff_affair_language (self));
+}
+
+/**
  * aff_affair_get_dossier:
  * @self: an affair
  *
@@ -558,9 +587,12 @@ _aff_affair_attach (AffAffair       *self,
   _aff_plan_attach (self->plan, journal, self->id, policy);
   _aff_finance_attach (self->finance, journal, self->id);
   _aff_dossier_attach (self->dossier, journal, self->id, self->plan, G_OBJECT (self));
+  g_set_object (&self->journal, journal);
+  self->policy = policy;
+  if (self->rex != NULL)
+    _aff_rex_attach (self->rex, journal, self->id, _aff_affair_language (self));
   self->client = client;
   self->consultation = consultation;
-  self->policy = policy;
 }
 
 GPtrArray *
@@ -655,6 +687,11 @@ _aff_affair_to_json (AffAffair   *self,
   _aff_finance_to_json (self->finance, builder);
   json_builder_set_member_name (builder, "dossier");
   _aff_dossier_to_json (self->dossier, builder);
+  if (self->rex != NULL)
+    {
+      json_builder_set_member_name (builder, "rex");
+      _aff_rex_to_json (self->rex, builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -693,7 +730,7 @@ _aff_affair_from_json (AffJsonReader *reader,
     "id", "client_id", "consultation_id", "offer_id", "revision", "contract_reference", "signed",
     "contract_amount", "vat_rate", "lead_time_days", "payment_days", "payment_end_of_month",
     "advance_rate", "progress_billing", "retention_rate", "budget", "budget_total", "overheads",
-    "contingency", "plan", "finance", "dossier", NULL
+    "contingency", "plan", "finance", "dossier", "rex", NULL
   };
   JsonNode *plan;
   g_autoptr(AffAffair) self = g_object_new (AFF_TYPE_AFFAIR, NULL);
@@ -776,5 +813,15 @@ _aff_affair_from_json (AffJsonReader *reader,
     if (aff_affair_is_closed (self))
       _aff_dossier_close (self->dossier);
   }
+  if (json_object_get_member (object, "rex") != NULL)
+    {
+      gsize mark = aff_json_reader_push_member (reader, "rex");
+
+      self->rex = _aff_rex_from_json (reader, json_object_get_member (object, "rex"), self->id,
+                                      aff_money_get_currency (self->contract_amount), error);
+      aff_json_reader_pop (reader, mark);
+      if (self->rex == NULL)
+        return NULL;
+    }
   return g_steal_pointer (&self);
 }

@@ -15,6 +15,7 @@
 #include "aff-offer-line.h"
 #include "aff-plan.h"
 #include "aff-dossier.h"
+#include "aff-rex.h"
 #include "aff-policy.h"
 
 G_BEGIN_DECLS
@@ -85,6 +86,12 @@ AFF_AVAILABLE_IN_ALL
 AffPlan        *aff_affair_get_plan               (AffAffair *self);
 AFF_AVAILABLE_IN_ALL
 AffDossier     *aff_affair_get_dossier            (AffAffair *self);
+AFF_AVAILABLE_IN_ALL
+AffRex         *aff_affair_get_rex                (AffAffair *self);
+AFF_AVAILABLE_IN_ALL
+AffRex         *aff_affair_create_rex             (AffAffair    *self,
+                                                   const GDate  *date,
+                                                   GError      **error);
 AFF_AVAILABLE_IN_ALL
 gboolean        aff_affair_requires_prevention_plan (AffAffair *self,
                                                      GStrv     *reasons);

@@ -33,7 +33,8 @@
  * ([method@Aff.Affair.list_billing_due]); the commitments still open on
  * @date; each drift of @date without a corrective action
  * ([method@Aff.Affair.list_drifts]); each action of the dossier still open
- * on @date ([method@Aff.Dossier.list_open_actions]).
+ * on @date ([method@Aff.Dossier.list_open_actions]); the REX, when not
+ * validated ([method@Aff.Affair.create_rex]).
  *
  * Returns: (transfer full): the blocking items, empty when the affair can
  *   be closed; %NULL with %AFF_ERROR_OVERFLOW set
@@ -113,6 +114,8 @@ aff_affair_list_close_blockers (AffAffair    *self,
                                                   aff_action_get_id (g_ptr_array_index (actions, i)),
                                                   aff_action_get_title (g_ptr_array_index (actions, i))));
   }
+  if (aff_affair_get_rex (self) == NULL || !aff_rex_is_validated (aff_affair_get_rex (self)))
+    g_ptr_array_add (blockers, g_strdup (L ("Le retour d'expérience n'est pas validé", "The REX is not validated")));
   g_ptr_array_add (blockers, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&blockers), FALSE);
 }

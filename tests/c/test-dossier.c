@@ -1071,6 +1071,118 @@ test_check_policy (void)
   assert_gap (gaps, 0, AFF_DOSSIER_GAP_KIND_MINUTES, "R-2", "Compte rendu");
 }
 
+/* The REX of the report's story, drawn up on 31 May: contract 1 835.29,
+ * no amendment; the offer's margin 1 835.29 − 1 560 = 275.29; the final
+ * margin 1 835.29 − 700 = 1 135.29; the baseline finishes on 4 June (T3),
+ * the plan on 9 June; T2 and T3 3 days late; hazard H1 from the supplier;
+ * the SPI and concordance drifts of 31 May without corrective action; I-1
+ * open; D-1 and D-2 taken. */
+static void
+test_rex (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_report_story (&affair);
+  g_autoptr(GDate) may31 = day (2026, 5, 31);
+  g_autoptr(GDate) may30 = day (2026, 5, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffImprovement) improvement = aff_improvement_new ("Contrôler les tubes à réception",
+                                                               "H1 : tubes non conformes découverts au montage",
+                                                               "Trois jours de retard évités", "Paul Martin");
+  g_autoptr(AffImprovement) vague = aff_improvement_new ("Faire mieux", "", "Tout", "Quelqu'un");
+  g_autoptr(GPtrArray) improvements = NULL;
+  const char *tags[] = { "tuyauterie", "ACME", "site industriel", NULL };
+  const char *twice[] = { "ACME", "ACME", NULL };
+  const char *solution = NULL;
+  g_autofree char *markdown = NULL;
+  AffRex *rex;
+  const char *const *history, *const *actions;
+
+  g_assert_null (aff_affair_get_rex (affair));
+  rex = aff_affair_create_rex (affair, may31, &error);
+  g_assert_no_error (error);
+  g_assert_true (aff_affair_get_rex (affair) == rex);
+  g_assert_cmpstr (aff_rex_get_affair_id (rex), ==, "OFF-1");
+  assert_date (aff_rex_get_date (rex), 2026, 5, 31);
+  g_assert_cmpint (aff_money_get_minor (aff_rex_get_contract_amount (rex)), ==, 183529);
+  g_assert_cmpint (aff_money_get_minor (aff_rex_get_revenue_at_completion (rex)), ==, 183529);
+  g_assert_cmpint (aff_money_get_minor (aff_rex_get_offer_margin (rex)), ==, 27529);
+  g_assert_cmpint (aff_money_get_minor (aff_rex_get_final_margin (rex)), ==, 113529);
+  assert_date (aff_rex_get_planned_finish (rex), 2026, 6, 4);
+  assert_date (aff_rex_get_actual_finish (rex), 2026, 6, 9);
+  history = aff_rex_get_history (rex);
+  g_assert_cmpuint (g_strv_length ((char **) history), ==, 6);
+  g_assert_cmpstr (history[0], ==, "La tâche T2 finit le 7 mai 2026 au lieu du 4 mai 2026 (+3 jours ouvrés)");
+  g_assert_cmpstr (history[1], ==, "La tâche T3 finit le 9 juin 2026 au lieu du 4 juin 2026 (+3 jours ouvrés)");
+  g_assert_cmpstr (history[2], ==, "Aléa H1 du 6 mai 2026 (cause : fournisseur) : Tubes livrés non conformes, "
+                                   "3 jours ouvrés de retard");
+  g_assert_cmpstr (history[3], ==, "Dérive sans action corrective : SPI de 0,692, sous le seuil de 0,900");
+  g_assert_true (g_str_has_prefix (history[4], "Dérive sans action corrective : Avancements discordants"));
+  g_assert_cmpstr (history[5], ==, "Incident I-1 du 6 mai 2026 : Montage retardé de 3 jours ; non clos");
+  actions = aff_rex_get_actions_taken (rex);
+  g_assert_cmpuint (g_strv_length ((char **) actions), ==, 2);
+  g_assert_cmpstr (actions[0], ==, "Décision D-1 du 7 mai 2026 (Claire Martin) : Décaler le montage de 3 jours");
+  g_assert_cmpstr (actions[1], ==, "Décision D-2 du 12 mai 2026 (Claire Martin) : Prendre le surcoût des tubes sur "
+                                   "la provision");
+  assert_detail (last_entry (p, "affair", "OFF-1", "rex-created"), "date", "2026-05-31");
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_affair_create_rex (affair, may31, &error) != NULL);
+
+  /* Nothing brought out yet: not validated. */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_rex_validate (rex, may31, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_rex_add_good_practice (rex, "", &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_rex_add_difficulty (rex, "Tubes non conformes", NULL, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_rex_add_improvement (rex, vague, &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_rex_set_tags (rex, twice, &error));
+  ASSERT_OK (aff_rex_add_good_practice (rex, "Réunion de lancement avec le client sur site", &error));
+  ASSERT_OK (aff_rex_add_difficulty (rex, "Tubes non conformes", "Remplacement sous 3 jours par le fournisseur",
+                                     &error));
+  ASSERT_OK (aff_rex_add_improvement (rex, improvement, &error));
+  ASSERT_OK (aff_rex_set_tags (rex, tags, &error));
+  g_assert_cmpstr (aff_rex_get_good_practices (rex)[0], ==, "Réunion de lancement avec le client sur site");
+  g_assert_cmpuint (aff_rex_get_n_difficulties (rex), ==, 1);
+  g_assert_cmpstr (aff_rex_get_difficulty (rex, 0, &solution), ==, "Tubes non conformes");
+  g_assert_cmpstr (solution, ==, "Remplacement sous 3 jours par le fournisseur");
+  g_assert_null (aff_rex_get_difficulty (rex, 1, &solution));
+  improvements = aff_rex_list_improvements (rex);
+  g_assert_cmpuint (improvements->len, ==, 1);
+  g_assert_cmpint (aff_improvement_get_status (g_ptr_array_index (improvements, 0)), ==,
+                   AFF_IMPROVEMENT_STATUS_PROPOSED);
+  g_assert_cmpstr (aff_rex_get_tags (rex)[2], ==, "site industriel");
+
+  /* Validated: frozen. */
+  ASSERT_FAILS (AFF_ERROR_INVALID_VALUE, aff_rex_validate (rex, may30, &error));
+  g_assert_false (aff_rex_is_validated (rex));
+  ASSERT_OK (aff_rex_validate (rex, may31, &error));
+  g_assert_true (aff_rex_is_validated (rex));
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_rex_add_good_practice (rex, "Encore une", &error));
+  ASSERT_FAILS (AFF_ERROR_INVALID_TRANSITION, aff_rex_validate (rex, may31, &error));
+  g_assert_cmpuint (count_entries (p, "affair", "OFF-1", "rex-validated"), ==, 1);
+
+  markdown = aff_rex_render (rex, AFF_DOCUMENT_FORMAT_MARKDOWN);
+  {
+    g_autofree char *expected = golden ("rex-fr.md");
+
+    g_assert_cmpstr (markdown, ==, expected);
+  }
+
+  /* Kept by the document. */
+  {
+    g_autofree char *data = aff_portfolio_to_data (p, NULL);
+    g_autofree char *again = NULL, *rendered = NULL;
+    g_autoptr(AffPortfolio) q = aff_portfolio_new_from_data (data, -1, &error);
+    AffRex *read;
+
+    g_assert_no_error (error);
+    read = aff_affair_get_rex (aff_portfolio_lookup_affair (q, "OFF-1"));
+    g_assert_nonnull (read);
+    g_assert_true (aff_rex_is_validated (read));
+    rendered = aff_rex_render (read, AFF_DOCUMENT_FORMAT_MARKDOWN);
+    g_assert_cmpstr (rendered, ==, markdown);
+    again = aff_portfolio_to_data (q, NULL);
+    g_assert_cmpstr (again, ==, data);
+    g_assert_true (aff_journal_verify (aff_portfolio_get_journal (q), &error));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1089,5 +1201,6 @@ main (int   argc,
   g_test_add_func ("/dossier/check-policy", test_check_policy);
   g_test_add_func ("/dossier/report", test_report);
   g_test_add_func ("/dossier/portfolio-report", test_portfolio_report);
+  g_test_add_func ("/rex/create-and-validate", test_rex);
   return g_test_run ();
 }

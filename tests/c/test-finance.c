@@ -1382,16 +1382,18 @@ test_close_out (void)
    * four drifts have no corrective action: CPI 50 000 / 65 000, SPI
    * 50 000 / 85 000 (T2 planned 7 of its 10 days), the margin rate at
    * −8 % (EAC 130 000 + 5 000 against 125 000) and progress out of step
-   * (0.5, 0.5 and nothing billed but the advance); and action A-1 is open. */
+   * (0.5, 0.5 and nothing billed but the advance); action A-1 is open; and
+   * no REX is validated. */
   blockers = aff_affair_list_close_blockers (affair, may15, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length (blockers), ==, 8);
+  g_assert_cmpuint (g_strv_length (blockers), ==, 9);
   g_assert_cmpstr (blockers[0], ==, "La tâche T2 n'est pas terminée");
   g_assert_cmpstr (blockers[1], ==, "Les travaux ne sont pas réceptionnés");
   g_assert_cmpstr (blockers[2], ==, "Engagements non soldés : 32000.00 EUR");
   for (i = 3; i < 7; i++)
     g_assert_true (g_str_has_prefix (blockers[i], "Dérive sans action corrective : "));
   g_assert_cmpstr (blockers[7], ==, "Action ouverte : A-1 (Préparer le dossier des ouvrages exécutés)");
+  g_assert_cmpstr (blockers[8], ==, "Le retour d'expérience n'est pas validé");
   g_clear_pointer (&blockers, g_strfreev);
   ASSERT_FAILS (AFF_ERROR_CLOSE_BLOCKED, aff_affair_close (affair, may15, &error));
   {
@@ -1400,12 +1402,24 @@ test_close_out (void)
     ASSERT_OK (aff_dossier_complete_action (aff_affair_get_dossier (affair), "A-1", jun12, NULL, &error));
   }
 
-  /* On 15 June, everything is done and billed but the acceptance. */
+  /* On 15 June, everything is done and billed but the acceptance and the
+   * REX. */
   blockers = aff_affair_list_close_blockers (affair, jun15, &error);
-  g_assert_cmpuint (g_strv_length (blockers), ==, 1);
+  g_assert_cmpuint (g_strv_length (blockers), ==, 2);
   g_assert_cmpstr (blockers[0], ==, "Les travaux ne sont pas réceptionnés");
   g_clear_pointer (&blockers, g_strfreev);
   ASSERT_OK (aff_affair_record_acceptance (affair, jun15, FALSE, &error));
+  {
+    AffRex *rex = aff_affair_create_rex (affair, jun15, &error);
+
+    g_assert_no_error (error);
+    blockers = aff_affair_list_close_blockers (affair, jun15, &error);
+    g_assert_cmpuint (g_strv_length (blockers), ==, 1);
+    g_assert_cmpstr (blockers[0], ==, "Le retour d'expérience n'est pas validé");
+    g_clear_pointer (&blockers, g_strfreev);
+    ASSERT_OK (aff_rex_add_good_practice (rex, "Commander les tubes dès la signature", &error));
+    ASSERT_OK (aff_rex_validate (rex, jun15, &error));
+  }
   blockers = aff_affair_list_close_blockers (affair, jun15, &error);
   g_assert_cmpuint (g_strv_length (blockers), ==, 0);
   g_assert_false (aff_affair_is_closed (affair));

@@ -2162,6 +2162,15 @@ function carryToTheEnd(affair) {
     invoiceFirst(affair, items, 'F-2', 2026, 6, 1);
 }
 
+// The REX drawn up on `on`, one good practice learned, and validated on `on`:
+// the close-out's last condition.
+function validateRex(affair, on) {
+    const rex = affair.create_rex(on);
+    rex.add_good_practice('Commander les tubes dès la signature');
+    rex.validate(on);
+    return rex;
+}
+
 function carriedAffair() {
     const [p, affair] = billingAffair();
     carryToTheEnd(affair);
@@ -2170,13 +2179,14 @@ function carriedAffair() {
 
 const DRIFT_BLOCKER = 'Dérive sans action corrective : ';
 const NOT_ACCEPTED = 'Les travaux ne sont pas réceptionnés';
+const NO_REX = "Le retour d'expérience n'est pas validé";
 const CSV_TRAVEL = encoder.encode('date,category,state,amount\n2026-07-01,travel,actual,1\n');
 const FOUR_ON_15_MAY = [[DK.COST_PERFORMANCE, null], [DK.SCHEDULE_PERFORMANCE, null], [DK.MARGIN_EROSION, null],
     [DK.CONCORDANCE, null]];
 
 // On 15 May: T2 runs (its actual finish is 20 May), the work is not accepted,
-// PO-7 has 52 000 − 20 000 = 32 000 open, and four drifts have no corrective
-// action. No invoice is due: the advance is invoiced, the situation of 30
+// PO-7 has 52 000 − 20 000 = 32 000 open, four drifts have no corrective
+// action, and no REX is validated. No invoice is due: the advance is invoiced, the situation of 30
 // April is worth 125 000 × 0 / 100 000 (no progress recorded by then) and the
 // balance waits for the acceptance.
 test('close blockers on 15 May', () => {
@@ -2210,10 +2220,11 @@ test('close blockers on 15 May', () => {
 
     let blockers = affair.list_close_blockers(may15);
     assertTrue(Array.isArray(blockers), 'the blockers are a list');
-    assertEqual(blockers.length, 7);
+    assertEqual(blockers.length, 8);
     assertEqual(blockers.slice(0, 3), ["La tâche T2 n'est pas terminée", NOT_ACCEPTED,
         'Engagements non soldés : 32000.00 EUR']);
-    assertEqual(blockers.slice(3), drifts.map(d => DRIFT_BLOCKER + d.get_message()));
+    assertEqual(blockers.slice(3, 7), drifts.map(d => DRIFT_BLOCKER + d.get_message()));
+    assertEqual(blockers[7], NO_REX);
     // Listing journals nothing; close names every blocker, "; " between them.
     const journal = p.get_journal();
     const n = journal.get_n_entries();
@@ -2225,8 +2236,9 @@ test('close blockers on 15 May', () => {
     // A drift answered no longer blocks: the CPI answered on 15 May.
     affair.record_corrective_action(answer({on: [2026, 5, 15], effect: '0.00 EUR'}));
     blockers = affair.list_close_blockers(may15);
-    assertEqual(blockers.length, 6);
-    assertEqual(blockers.slice(3), drifts.slice(1).map(d => DRIFT_BLOCKER + d.get_message()));
+    assertEqual(blockers.length, 7);
+    assertEqual(blockers.slice(3, 6), drifts.slice(1).map(d => DRIFT_BLOCKER + d.get_message()));
+    assertEqual(blockers[6], NO_REX);
 });
 
 // On 20 April, the signature, nothing done: T1 and T2 unfinished, no
@@ -2234,11 +2246,11 @@ test('close blockers on 15 May', () => {
 // no commitment, and one drift: SPI 0 / 5 000 (T1 planned 1 of its 10 days:
 // 50 000 / 10), while the CPI is undefined (AC 0), the margin is the offer's
 // (EAC by AC + BAC − EV = 100 000, + 5 000: 20 000, 16 %) and the three
-// progress figures are 0.
+// progress figures are 0; and no REX is validated.
 test('an invoice to send blocks the close-out', () => {
     const [, affair] = billingAffair();
     const blockers = affair.list_close_blockers(date(2026, 4, 20));
-    assertEqual(blockers.length, 5);
+    assertEqual(blockers.length, 6);
     assertEqual(blockers.slice(0, 3), ["La tâche T1 n'est pas terminée", "La tâche T2 n'est pas terminée",
         NOT_ACCEPTED]);
     assertTrue(blockers[3].startsWith('Facture à émettre : acompte (37500.00 EUR'), blockers[3]);
@@ -2246,6 +2258,7 @@ test('an invoice to send blocks the close-out', () => {
     assertEqual(kinds(drifts), [[DK.SCHEDULE_PERFORMANCE, null]]);
     assertDrift(drifts[0], DK.SCHEDULE_PERFORMANCE, null, 0);
     assertEqual(blockers[4], DRIFT_BLOCKER + drifts[0].get_message());
+    assertEqual(blockers[5], NO_REX);
 });
 
 test('close blockers in English', () => {
@@ -2255,7 +2268,7 @@ test('close blockers in English', () => {
     assertTrue(p.get_policy().set_language('en'));
     const english = affair.list_close_blockers(may15);
     const drifts = affair.list_drifts(may15);
-    assertEqual(english.length, 7);
+    assertEqual(english.length, 8);
     english.forEach((en, i) => {
         assertTrue(en !== french[i], `blocker ${i} translated: ${en}`);
         for (const word of ['tâche', 'réceptionnés', 'soldés', 'Dérive', 'action corrective'])
@@ -2263,13 +2276,14 @@ test('close blockers in English', () => {
     });
     assertTrue(english[0].includes('T2'), english[0]);
     assertTrue(english[2].includes('32000.00 EUR'), english[2]);
+    assertEqual(english[7], 'The REX is not validated');
     // Each drift blocker ends with the drift's own message, in English.
     drifts.forEach((d, i) => {
         assertTrue(d.get_message() !== '', 'a drift message');
         assertTrue(english[3 + i].endsWith(`: ${d.get_message()}`), english[3 + i]);
     });
-    // The acceptance alone on 15 June.
-    assertEqual(affair.list_close_blockers(date(2026, 6, 15)), [english[1]]);
+    // The acceptance and the REX alone on 15 June.
+    assertEqual(affair.list_close_blockers(date(2026, 6, 15)), [english[1], english[7]]);
     p.get_policy().set_language('fr');
     assertEqual(affair.list_close_blockers(may15), french);
 });
@@ -2280,18 +2294,24 @@ test('close-out', () => {
     const jun15 = date(2026, 6, 15);
     const jul1 = date(2026, 7, 1);
 
-    // On 15 June everything is done and billed but the acceptance: the tasks
-    // finished by 20 May; no invoice due (the situation of 31 May is
+    // On 15 June everything is done and billed but the acceptance and the
+    // REX: the tasks finished by 20 May; no invoice due (the situation of 31 May is
     // invoiced, F-2; the balance waits for the acceptance); PO-7 settled,
     // 52 000 − 20 000 − 32 000 = 0; no drift: EV 100 000, PV 100 000, AC
     // 97 000, CPI 1.031, SPI 1, EAC 97 000, margin 125 000 − 102 000 =
     // 23 000, 18.4 % (above 16 %), progress 1, 1 and 1, T2's material 52 000
     // within 110 % of 50 000.
-    assertEqual(affair.list_close_blockers(jun15), [NOT_ACCEPTED]);
+    assertEqual(affair.list_close_blockers(jun15), [NOT_ACCEPTED, NO_REX]);
     assertThrows(() => affair.close(jun15), E.CLOSE_BLOCKED, NOT_ACCEPTED);
     assertTrue(affair.record_acceptance(jun15, false));
     // The balance, 125 000 − 125 000 invoiced, is nothing; the release of the
-    // retention comes a year later and never blocks.
+    // retention comes a year later and never blocks; the REX, drawn up on 15
+    // June, blocks until it is validated.
+    const rex = affair.create_rex(jun15);
+    assertTrue(rex instanceof Aff.Rex, 'an Aff.Rex');
+    assertEqual(affair.list_close_blockers(jun15), [NO_REX]);
+    assertTrue(rex.add_good_practice('Commander les tubes dès la signature'));
+    assertTrue(rex.validate(jun15));
     assertEqual(affair.list_close_blockers(jun15), []);
     assertFalse(affair.is_closed());
     assertEqual(affair.get_final_margin(), null);
@@ -2363,6 +2383,7 @@ test('the close-out survives to_data / new_from_data', () => {
     const jun15 = date(2026, 6, 15);
     const jul1 = date(2026, 7, 1);
     affair.record_acceptance(jun15, false);
+    validateRex(affair, jun15);
     affair.close(jun15);
 
     const [text] = p.to_data();
@@ -2627,6 +2648,7 @@ test('dashboard currency mismatch', () => {
 test('closed affairs stay on the dashboard', () => {
     const [p, affair] = carriedAffair();
     affair.record_acceptance(date(2026, 6, 15), false);
+    validateRex(affair, date(2026, 6, 15));
     affair.close(date(2026, 6, 15));
     addSecondAffair(p);
     const dashboard = p.compute_dashboard(date(2026, 6, 15));

@@ -2792,6 +2792,15 @@ class LateAndSupplierPaymentsTest(BillingTestCase):
 # docs/rules.md, "Close-out". The affair has the billing terms above (30 %
 # advance, monthly situations, 5 % retention, VAT 20 %).
 
+def validate_rex(affair, date):
+    """The REX drawn up on @date, one good practice learned, and validated
+    on @date: the close-out's last condition."""
+    rex = affair.create_rex(date)
+    rex.add_good_practice('Commander les tubes dès la signature')
+    rex.validate(date)
+    return rex
+
+
 def carry_to_the_end(affair, test):
     """The affair carried to its end: T1 20 April – 4 May and T2 5 – 20 May
     done; 45 000 of labour; PO-7 (52 000) invoiced 20 000 on 11 May and
@@ -2818,6 +2827,7 @@ def carry_to_the_end(affair, test):
 
 DRIFT_BLOCKER = 'Dérive sans action corrective : '
 NOT_ACCEPTED = 'Les travaux ne sont pas réceptionnés'
+NO_REX = "Le retour d'expérience n'est pas validé"
 CSV_TRAVEL = b'date,category,state,amount\n2026-07-01,travel,actual,1\n'
 
 
@@ -2829,8 +2839,8 @@ class CloseOutTest(BillingTestCase):
 
     def test_blockers_on_15_may(self):
         """On 15 May: T2 runs (its actual finish is 20 May), the work is not
-        accepted, PO-7 has 52 000 − 20 000 = 32 000 open, and four drifts
-        have no corrective action. No invoice is due: the advance is
+        accepted, PO-7 has 52 000 − 20 000 = 32 000 open, four drifts have
+        no corrective action, and no REX is validated. No invoice is due: the advance is
         invoiced, the situation of 30 April is worth 125 000 × 0 / 100 000
         (no progress recorded by then) and the balance waits for the
         acceptance."""
@@ -2865,11 +2875,12 @@ class CloseOutTest(BillingTestCase):
 
         blockers = affair.list_close_blockers(may15)
         self.assertIsInstance(blockers, list)
-        self.assertEqual(len(blockers), 7)
+        self.assertEqual(len(blockers), 8)
         self.assertEqual(blockers[0], "La tâche T2 n'est pas terminée")
         self.assertEqual(blockers[1], NOT_ACCEPTED)
         self.assertEqual(blockers[2], 'Engagements non soldés : 32000.00 EUR')
-        self.assertEqual(blockers[3:], [DRIFT_BLOCKER + d.get_message() for d in drifts])
+        self.assertEqual(blockers[3:7], [DRIFT_BLOCKER + d.get_message() for d in drifts])
+        self.assertEqual(blockers[7], NO_REX)
         # listing journals nothing
         n = p.get_journal().get_n_entries()
         affair.list_close_blockers(may15)
@@ -2884,8 +2895,9 @@ class CloseOutTest(BillingTestCase):
         # a drift answered no longer blocks: the CPI answered on 15 May
         affair.record_corrective_action(answer(date=(2026, 5, 15), eac_effect='0.00 EUR'))
         blockers = affair.list_close_blockers(may15)
-        self.assertEqual(len(blockers), 6)
-        self.assertEqual(blockers[3:], [DRIFT_BLOCKER + d.get_message() for d in drifts[1:]])
+        self.assertEqual(len(blockers), 7)
+        self.assertEqual(blockers[3:6], [DRIFT_BLOCKER + d.get_message() for d in drifts[1:]])
+        self.assertEqual(blockers[6], NO_REX)
 
     def test_invoice_to_send_blocks(self):
         """On 20 April, the signature, nothing done: T1 and T2 unfinished, no
@@ -2893,10 +2905,11 @@ class CloseOutTest(BillingTestCase):
         invoice, no commitment, and one drift: SPI 0 / 5 000 (T1 planned 1
         of its 10 days: 50 000 / 10), while the CPI is undefined (AC 0), the
         margin is the offer's (EAC by AC + BAC − EV = 100 000, + 5 000:
-        20 000, 16 %) and the three progress figures are 0."""
+        20 000, 16 %) and the three progress figures are 0; and no REX is
+        validated."""
         p, affair = billing_affair()
         blockers = affair.list_close_blockers(D(2026, 4, 20))
-        self.assertEqual(len(blockers), 5)
+        self.assertEqual(len(blockers), 6)
         self.assertEqual(blockers[:3], ["La tâche T1 n'est pas terminée", "La tâche T2 n'est pas terminée",
                                         NOT_ACCEPTED])
         self.assertTrue(blockers[3].startswith('Facture à émettre : acompte (37500.00 EUR'), blockers[3])
@@ -2904,6 +2917,7 @@ class CloseOutTest(BillingTestCase):
         self.assertEqual(kinds(drifts), [(Kind.SCHEDULE_PERFORMANCE, None)])
         self.assertEqual(drifts[0].get_value(), 0.0)
         self.assertEqual(blockers[4], DRIFT_BLOCKER + drifts[0].get_message())
+        self.assertEqual(blockers[5], NO_REX)
 
     def test_blockers_in_english(self):
         p, affair = self.carried()
@@ -2912,7 +2926,7 @@ class CloseOutTest(BillingTestCase):
         self.assertTrue(p.get_policy().set_language('en'))
         english = affair.list_close_blockers(may15)
         drifts = affair.list_drifts(may15)
-        self.assertEqual(len(english), 7)
+        self.assertEqual(len(english), 8)
         for fr, en in zip(french, english):
             with self.subTest(french=fr, english=en):
                 self.assertNotEqual(fr, en)
@@ -2920,13 +2934,14 @@ class CloseOutTest(BillingTestCase):
                     self.assertNotIn(word, en)
         self.assertIn('T2', english[0])
         self.assertIn('32000.00 EUR', english[2])
+        self.assertEqual(english[7], 'The REX is not validated')
         # each drift blocker ends with the drift's own message, in English
         for blocker, drift in zip(english[3:], drifts):
             self.assertTrue(blocker.endswith(': ' + drift.get_message()), blocker)
             self.assertNotEqual(drift.get_message(), '')
-        # the acceptance alone on 15 June, in English
+        # the acceptance and the REX alone on 15 June, in English
         june = affair.list_close_blockers(D(2026, 6, 15))
-        self.assertEqual(june, [english[1]])
+        self.assertEqual(june, [english[1], english[7]])
         p.get_policy().set_language('fr')
         self.assertEqual(affair.list_close_blockers(may15), french)
 
@@ -2936,19 +2951,25 @@ class CloseOutTest(BillingTestCase):
         jun15 = D(2026, 6, 15)
         jul1 = D(2026, 7, 1)
 
-        # On 15 June everything is done and billed but the acceptance: the
-        # tasks finished by 20 May; no invoice due (the situation of 31 May
+        # On 15 June everything is done and billed but the acceptance and the
+        # REX: the tasks finished by 20 May; no invoice due (the situation of 31 May
         # is invoiced, F-2; the balance waits for the acceptance); PO-7
         # settled, 52 000 − 20 000 − 32 000 = 0; no drift: EV 100 000 (both
         # tasks 100 %), PV 100 000, AC 97 000, CPI 1.031, SPI 1, EAC
         # 97 000, margin 125 000 − 102 000 = 23 000, 18.4 % (above 16 %),
         # progress 1, 1 and 125 000 / 125 000, T2's material 52 000 within
         # 110 % of 50 000.
-        self.assertEqual(affair.list_close_blockers(jun15), [NOT_ACCEPTED])
+        self.assertEqual(affair.list_close_blockers(jun15), [NOT_ACCEPTED, NO_REX])
         self.assertAffError(E.CLOSE_BLOCKED, affair.close, jun15)
         self.assertTrue(affair.record_acceptance(jun15, False))
         # the balance, 125 000 − 125 000 invoiced, is nothing; the release of
-        # the retention comes a year later and never blocks
+        # the retention comes a year later and never blocks; the REX, drawn
+        # up on 15 June, blocks until it is validated
+        rex = affair.create_rex(jun15)
+        self.assertIsInstance(rex, Aff.Rex)
+        self.assertEqual(affair.list_close_blockers(jun15), [NO_REX])
+        self.assertTrue(rex.add_good_practice('Commander les tubes dès la signature'))
+        self.assertTrue(rex.validate(jun15))
         self.assertEqual(affair.list_close_blockers(jun15), [])
         self.assertFalse(affair.is_closed())
         self.assertIsNone(affair.get_final_margin())
@@ -3026,6 +3047,7 @@ class CloseOutTest(BillingTestCase):
         jun15 = D(2026, 6, 15)
         jul1 = D(2026, 7, 1)
         affair.record_acceptance(jun15, False)
+        validate_rex(affair, jun15)
         affair.close(jun15)
 
         text = to_text(p)
@@ -3290,6 +3312,7 @@ class DashboardTest(BillingTestCase):
         p, affair = billing_affair()
         carry_to_the_end(affair, self)
         affair.record_acceptance(D(2026, 6, 15), False)
+        validate_rex(affair, D(2026, 6, 15))
         affair.close(D(2026, 6, 15))
         add_second_affair(p)
         dashboard = p.compute_dashboard(D(2026, 6, 15))
