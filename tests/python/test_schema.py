@@ -437,6 +437,25 @@ def dossier_problems(doc):
     return problems
 
 
+def rex_problems(doc):
+    """The rules of format.md, section 8g, that the schema cannot express:
+    the amounts in the affair's currency, the validation not before the
+    REX's day."""
+    problems = []
+    for i, affair in enumerate(doc.get("affairs", [])):
+        rex = affair.get("rex")
+        if rex is None:
+            continue
+        where = "$.affairs[%d].rex" % i
+        currency = affair["contract_amount"].split(" ")[1]
+        for member in ("contract_amount", "revenue_at_completion", "offer_margin", "final_margin"):
+            if rex[member].split(" ")[1] != currency:
+                problems.append("%s.%s: not in %s" % (where, member, currency))
+        if "validated" in rex and rex["validated"] < rex["date"]:
+            problems.append(where + ".validated: before date")
+    return problems
+
+
 def next_revision(revision):
     """B after A, AA after Z: letters counted like digits."""
     letters = list(revision)
@@ -510,6 +529,7 @@ def document_problems(doc):
     problems += plan_problems(doc)
     problems += finance_problems(doc)
     problems += dossier_problems(doc)
+    problems += rex_problems(doc)
     journal = doc.get("journal", {"hash_format": 1, "entries": []})
     previous = ZERO_HASH
     for i, entry in enumerate(journal["entries"]):
