@@ -108,16 +108,16 @@ plan_history (AffRex    *rex,
  *   task is unfinished);
  * - what happened: each task finishing later than in its baseline, each hazard
  *   with its cause, each drift of @date with its corrective action, each
- *   client incident, and each satisfaction survey of the client since the
- *   signature;
+ *   incident of the dossier dated by @date, and each satisfaction survey of
+ *   the client since the signature;
  * - the actions taken: the decisions of the dossier and the corrective
  *   actions, by day.
  *
  * An affair has one REX. Journaled.
  *
  * Returns: (transfer none): the REX, or %NULL with
- *   %AFF_ERROR_INVALID_TRANSITION (the affair has one, or is closed) or the
- *   error of a figure set
+ *   %AFF_ERROR_INVALID_TRANSITION (the affair has one), %AFF_ERROR_CLOSED
+ *   or the error of a figure set
  */
 AffRex *
 aff_affair_create_rex (AffAffair    *self,

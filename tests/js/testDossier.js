@@ -2,8 +2,9 @@
 //
 // testDossier.js: the follow-up file of an affair from JavaScript
 // (Aff.Dossier, Aff.Meeting, Aff.Decision, Aff.Action, Aff.Document,
-// Aff.Incident, Aff.ReportRecord, Aff.DossierGap, Aff.Affair.render_report),
-// a port of tests/c/test-dossier.c.
+// Aff.Incident, Aff.ReportRecord, Aff.DossierGap, Aff.Affair.render_report,
+// Aff.Affair.create_rex, Aff.Rex, Aff.Improvement), a port of
+// tests/c/test-dossier.c.
 //
 // A small affair, OFF-1 (signed Mon 20 Apr 2026), followed over three
 // periods: April (kick-off), May (progress review, a hazard and its
@@ -942,6 +943,105 @@ test('portfolio report', () => {
     assertTrue(text.endsWith('- OFF-1, D-2 (12 mai 2026) : Prendre le surcoût des tubes sur la provision\n'),
         'decisions last');
     assertThrows(() => p.render_report(may31, may1, F.MARKDOWN), E.INVALID_VALUE);
+});
+
+// --- the lessons learned (REX) -------------------------------------------------
+
+// The REX of OFF-1 drawn up on 31 May from the report's story, completed by
+// the team, validated and kept by the document (the C test's
+// /rex/create-and-validate).
+test('rex create and validate', () => {
+    const [p, affair] = newReportStory();
+    const may31 = date(2026, 5, 31);
+    const may30 = date(2026, 5, 30);
+    const improvement = Aff.Improvement.new('Contrôler les tubes à réception',
+        'H1 : tubes non conformes découverts au montage', 'Trois jours de retard évités', 'Paul Martin');
+    const vague = Aff.Improvement.new('Faire mieux', '', 'Tout', "Quelqu'un");
+    const tags = ['tuyauterie', 'ACME', 'site industriel'];
+
+    assertEqual(affair.get_rex(), null, 'no REX yet');
+    const rex = affair.create_rex(may31);
+    assertTrue(rex instanceof Aff.Rex, 'an Aff.Rex');
+    assertTrue(affair.get_rex() === rex, "the affair's REX");
+    assertEqual(rex.get_affair_id(), AFFAIR);
+    assertEqual(iso(rex.get_date()), '2026-05-31');
+    // The figures, checked by hand against the story: sold 1 835.29, no
+    // amendment; the offer's margin 1 835.29 − 1 560.00 (BAC, overheads
+    // included) = 275.29; the final margin 1 835.29 − 700.00 spent =
+    // 1 135.29. T3's baseline finish is 4 June; T3 is not finished, so the
+    // actual finish is the plan's as scheduled after H1, 9 June.
+    assertEqual(rex.get_contract_amount().get_minor(), 183529, 'contract amount');
+    assertEqual(rex.get_revenue_at_completion().get_minor(), 183529, 'revenue at completion');
+    assertEqual(rex.get_offer_margin().get_minor(), 27529, "the offer's margin");
+    assertEqual(rex.get_final_margin().get_minor(), 113529, 'final margin');
+    assertEqual(iso(rex.get_planned_finish()), '2026-06-04', 'planned finish');
+    assertEqual(iso(rex.get_actual_finish()), '2026-06-09', 'actual finish');
+    // The slips of T2 and T3 (+3 each, as in the status report), H1, the two
+    // drifts of 31 May (those of the portfolio's alerts, without corrective
+    // action) and the incident I-1, still open.
+    assertEqual(rex.get_history(), [
+        'La tâche T2 finit le 7 mai 2026 au lieu du 4 mai 2026 (+3 jours ouvrés)',
+        'La tâche T3 finit le 9 juin 2026 au lieu du 4 juin 2026 (+3 jours ouvrés)',
+        'Aléa H1 du 6 mai 2026 (cause : fournisseur) : Tubes livrés non conformes, 3 jours ouvrés de retard',
+        'Dérive sans action corrective : SPI de 0,692, sous le seuil de 0,900',
+        'Dérive sans action corrective : Avancements discordants : physique 60,0 %, coûts 60,0 %, ' +
+            'facturation 0,0 %, écart de 60,0 points au-delà de 10,0',
+        'Incident I-1 du 6 mai 2026 : Montage retardé de 3 jours ; non clos',
+    ], 'history');
+    assertEqual(rex.get_actions_taken(), [
+        'Décision D-1 du 7 mai 2026 (Claire Martin) : Décaler le montage de 3 jours',
+        'Décision D-2 du 12 mai 2026 (Claire Martin) : Prendre le surcoût des tubes sur la provision',
+    ], 'actions taken');
+    assertDetail(lastEntry(p, 'rex-created'), 'date', '2026-05-31');
+    fails(() => affair.create_rex(may31), E.INVALID_TRANSITION);
+
+    // Nothing brought out yet: not validated.
+    fails(() => rex.validate(may31), E.INVALID_VALUE);
+    fails(() => rex.add_good_practice(''), E.INVALID_VALUE);
+    fails(() => rex.add_difficulty('Tubes non conformes', null), E.INVALID_VALUE);
+    fails(() => rex.add_improvement(vague), E.INVALID_VALUE);
+    fails(() => rex.set_tags(['ACME', 'ACME']), E.INVALID_VALUE);
+    assertTrue(rex.add_good_practice('Réunion de lancement avec le client sur site'), 'a good practice');
+    assertTrue(rex.add_difficulty('Tubes non conformes', 'Remplacement sous 3 jours par le fournisseur'),
+        'a difficulty');
+    assertTrue(rex.add_improvement(improvement), 'an improvement');
+    assertTrue(rex.set_tags(tags), 'the tags');
+    assertEqual(rex.get_good_practices(), ['Réunion de lancement avec le client sur site']);
+    assertEqual(rex.get_n_difficulties(), 1);
+    // get_difficulty returns [difficulty, solution].
+    assertEqual(rex.get_difficulty(0), ['Tubes non conformes', 'Remplacement sous 3 jours par le fournisseur']);
+    assertEqual(rex.get_difficulty(1)[0], null, 'past the end');
+    const improvements = rex.list_improvements();
+    assertEqual(improvements.length, 1, 'one improvement');
+    assertEqual(improvements[0].get_status(), Aff.ImprovementStatus.PROPOSED);
+    assertEqual(improvements[0].get_title(), 'Contrôler les tubes à réception');
+    assertEqual(improvements[0].get_owner(), 'Paul Martin');
+    assertEqual(rex.get_tags(), tags);
+
+    // Validated: frozen.
+    fails(() => rex.validate(may30), E.INVALID_VALUE);
+    assertFalse(rex.is_validated(), 'not validated before it was drawn up');
+    assertTrue(rex.validate(may31), 'validated on 31 May');
+    assertTrue(rex.is_validated(), 'validated');
+    fails(() => rex.add_good_practice('Encore une'), E.INVALID_TRANSITION);
+    fails(() => rex.validate(may31), E.INVALID_TRANSITION);
+    assertEqual(countEntries(p, 'rex-validated'), 1);
+
+    // The golden file was checked by hand against the figures and sentences
+    // above.
+    const markdown = rex.render(Aff.DocumentFormat.MARKDOWN);
+    assertEqual(markdown, golden('rex-fr.md'), 'rex-fr.md');
+
+    // Kept by the document.
+    const [data] = p.to_data();
+    const q = Aff.Portfolio.new_from_data(data, -1);
+    const read = q.lookup_affair(AFFAIR).get_rex();
+    assertTrue(read !== null, 'the REX read back');
+    assertTrue(read !== rex, 'a new REX');
+    assertTrue(read.is_validated(), 'read validated');
+    assertEqual(read.render(Aff.DocumentFormat.MARKDOWN), markdown, 'the same rendering');
+    assertEqual(q.to_data()[0], data, 'to_data again');
+    verify(q);
 });
 
 run();

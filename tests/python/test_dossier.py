@@ -24,7 +24,9 @@
 # The reports and the check (Aff.Dossier.set_distribution, record_report,
 # list_reports and check, Aff.ReportRecord, Aff.DossierGap) and the status
 # report (Aff.Affair.render_report, against the golden files of
-# tests/data/golden) have stories of their own, told above their tests.
+# tests/data/golden) have stories of their own, told above their tests; the
+# lessons learned (Aff.Affair.create_rex, Aff.Rex, Aff.Improvement) use the
+# status report's story.
 #
 # Every expected value is read from that story (the ids, dates and texts the
 # test itself sets), never from the library's output. The programming-error
@@ -931,6 +933,106 @@ class ReportTest(DossierTestCase):
         self.assertTrue(text.startswith('# Rapport des affaires du 1er mai 2026 au 31 mai 2026\n\n## Alertes'))
         self.assertTrue(text.endswith('- OFF-1, D-2 (12 mai 2026) : Prendre le surcoût des tubes sur la provision\n'))
         self.assertAffError(E.INVALID_VALUE, p.render_report, may31, may1, F.MARKDOWN)
+
+
+# ---- The lessons learned (REX) ----------------------------------------------
+
+class RexTest(DossierTestCase):
+    # The REX of OFF-1 drawn up on 31 May from the report's story, completed
+    # by the team, validated and kept by the document (the C test's
+    # /rex/create-and-validate).
+    def test_create_and_validate(self):
+        p, affair, dossier = new_report_story()
+        may31, may30 = D(2026, 5, 31), D(2026, 5, 30)
+        improvement = Aff.Improvement.new('Contrôler les tubes à réception',
+                                          'H1 : tubes non conformes découverts au montage',
+                                          'Trois jours de retard évités', 'Paul Martin')
+        vague = Aff.Improvement.new('Faire mieux', '', 'Tout', "Quelqu'un")
+        tags = ['tuyauterie', 'ACME', 'site industriel']
+
+        self.assertIsNone(affair.get_rex())
+        rex = affair.create_rex(may31)
+        self.assertIsInstance(rex, Aff.Rex)
+        self.assertIs(affair.get_rex(), rex)
+        self.assertEqual(rex.get_affair_id(), 'OFF-1')
+        self.assertEqual(ymd(rex.get_date()), (2026, 5, 31))
+        # The figures, checked by hand against the story: sold 1 835.29, no
+        # amendment; the offer's margin 1 835.29 − 1 560.00 (BAC, overheads
+        # included) = 275.29; the final margin 1 835.29 − 700.00 spent =
+        # 1 135.29. T3's baseline finish is 4 June; T3 is not finished, so
+        # the actual finish is the plan's as scheduled after H1, 9 June.
+        self.assertEqual(rex.get_contract_amount().get_minor(), 183529)
+        self.assertEqual(rex.get_revenue_at_completion().get_minor(), 183529)
+        self.assertEqual(rex.get_offer_margin().get_minor(), 27529)
+        self.assertEqual(rex.get_final_margin().get_minor(), 113529)
+        self.assertEqual(ymd(rex.get_planned_finish()), (2026, 6, 4))
+        self.assertEqual(ymd(rex.get_actual_finish()), (2026, 6, 9))
+        # The slips of T2 and T3 (+3 each, as in the status report), H1, the
+        # two drifts of 31 May (those of the portfolio's alerts, without
+        # corrective action) and the incident I-1, still open.
+        self.assertEqual(rex.get_history(), [
+            'La tâche T2 finit le 7 mai 2026 au lieu du 4 mai 2026 (+3 jours ouvrés)',
+            'La tâche T3 finit le 9 juin 2026 au lieu du 4 juin 2026 (+3 jours ouvrés)',
+            'Aléa H1 du 6 mai 2026 (cause : fournisseur) : Tubes livrés non conformes, 3 jours ouvrés de retard',
+            'Dérive sans action corrective : SPI de 0,692, sous le seuil de 0,900',
+            'Dérive sans action corrective : Avancements discordants : physique 60,0 %, coûts 60,0 %, '
+            'facturation 0,0 %, écart de 60,0 points au-delà de 10,0',
+            'Incident I-1 du 6 mai 2026 : Montage retardé de 3 jours ; non clos',
+        ])
+        self.assertEqual(rex.get_actions_taken(), [
+            'Décision D-1 du 7 mai 2026 (Claire Martin) : Décaler le montage de 3 jours',
+            'Décision D-2 du 12 mai 2026 (Claire Martin) : Prendre le surcoût des tubes sur la provision',
+        ])
+        self.assertLastEntry(p, 'rex-created', date='2026-05-31')
+        self.assertAffError(E.INVALID_TRANSITION, affair.create_rex, may31)
+
+        # Nothing brought out yet: not validated.
+        self.assertAffError(E.INVALID_VALUE, rex.validate, may31)
+        self.assertAffError(E.INVALID_VALUE, rex.add_good_practice, '')
+        self.assertAffError(E.INVALID_VALUE, rex.add_difficulty, 'Tubes non conformes', None)
+        self.assertAffError(E.INVALID_VALUE, rex.add_improvement, vague)
+        self.assertAffError(E.INVALID_VALUE, rex.set_tags, ['ACME', 'ACME'])
+        self.assertTrue(rex.add_good_practice('Réunion de lancement avec le client sur site'))
+        self.assertTrue(rex.add_difficulty('Tubes non conformes', 'Remplacement sous 3 jours par le fournisseur'))
+        self.assertTrue(rex.add_improvement(improvement))
+        self.assertTrue(rex.set_tags(tags))
+        self.assertEqual(rex.get_good_practices(), ['Réunion de lancement avec le client sur site'])
+        self.assertEqual(rex.get_n_difficulties(), 1)
+        # get_difficulty returns (difficulty, solution)
+        self.assertEqual(rex.get_difficulty(0), ('Tubes non conformes', 'Remplacement sous 3 jours par le fournisseur'))
+        self.assertIsNone(rex.get_difficulty(1)[0])
+        improvements = rex.list_improvements()
+        self.assertEqual(len(improvements), 1)
+        self.assertEqual(improvements[0].get_status(), Aff.ImprovementStatus.PROPOSED)
+        self.assertEqual(improvements[0].get_title(), 'Contrôler les tubes à réception')
+        self.assertEqual(improvements[0].get_owner(), 'Paul Martin')
+        self.assertEqual(rex.get_tags(), tags)
+
+        # Validated: frozen.
+        self.assertAffError(E.INVALID_VALUE, rex.validate, may30)
+        self.assertFalse(rex.is_validated())
+        self.assertTrue(rex.validate(may31))
+        self.assertTrue(rex.is_validated())
+        self.assertAffError(E.INVALID_TRANSITION, rex.add_good_practice, 'Encore une')
+        self.assertAffError(E.INVALID_TRANSITION, rex.validate, may31)
+        self.assertEqual(len(entries(p, 'rex-validated')), 1)
+
+        # The golden file was checked by hand against the figures and
+        # sentences above.
+        markdown = rex.render(Aff.DocumentFormat.MARKDOWN)
+        self.assertEqual(markdown, golden('rex-fr.md'))
+
+        # Kept by the document.
+        data = to_text(p)
+        q = Aff.Portfolio.new_from_data(data, -1)
+        read = q.lookup_affair('OFF-1').get_rex()
+        self.assertIsNotNone(read)
+        self.assertIsNot(read, rex)
+        self.assertTrue(read.is_validated())
+        self.assertEqual(read.render(Aff.DocumentFormat.MARKDOWN), markdown)
+        self.assertEqual(to_text(q), data)
+        self.assertVerified(q)
+
 
 if __name__ == '__main__':
     unittest.main()
