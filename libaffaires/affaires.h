@@ -50,6 +50,7 @@
 #include "aff-incident.h"
 #include "aff-dossier.h"
 #include "aff-rex.h"
+#include "aff-lesson.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 #include "aff-dashboard.h"

@@ -21,6 +21,7 @@
 #include "aff-offer.h"
 #include "aff-affair.h"
 #include "aff-resource.h"
+#include "aff-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -216,5 +217,12 @@ AffAffair    *aff_portfolio_lookup_affair          (AffPortfolio        *self,
 AFF_AVAILABLE_IN_ALL
 GPtrArray    *aff_portfolio_list_offer_reminders   (AffPortfolio        *self,
                                                     const GDate         *date);
+
+AFF_AVAILABLE_IN_ALL
+GPtrArray     *aff_portfolio_find_lessons       (AffPortfolio         *self,
+                                                 const AffLessonQuery *query);
+AFF_AVAILABLE_IN_ALL
+GPtrArray     *aff_portfolio_list_improvements  (AffPortfolio         *self,
+                                                 int                   status);
 
 G_END_DECLS

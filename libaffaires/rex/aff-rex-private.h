@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aff-rex.h"
+#include "aff-lesson.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 
 struct _AffImprovement
 {
+  char *affair_id;            /* the REX's, once added to one */
   char *title;
   char *justification;
   char *benefit;
@@ -61,5 +63,29 @@ AffRex  *_aff_rex_from_json (AffJsonReader *reader,
                              const char    *affair_id,
                              const char    *currency,
                              GError       **error);
+
+struct _AffLessonQuery
+{
+  char *client_id;
+  char **activities;
+  char **tags;
+  char *text;
+};
+
+struct _AffLesson
+{
+  char *affair_id;
+  AffLessonKind kind;
+  char *text;
+  guint score;
+  char **reasons;
+};
+
+/* Takes @reasons. */
+AffLesson *_aff_lesson_new (const char    *affair_id,
+                            AffLessonKind  kind,
+                            const char    *text,
+                            guint          score,
+                            char         **reasons);
 
 G_END_DECLS

@@ -69,6 +69,7 @@ aff_improvement_copy (const AffImprovement *self)
   g_return_val_if_fail (self != NULL, NULL);
   copy = aff_improvement_new (self->title, self->justification, self->benefit, self->owner);
   copy->status = self->status;
+  copy->affair_id = g_strdup (self->affair_id);
   return copy;
 }
 
@@ -83,6 +84,7 @@ aff_improvement_free (AffImprovement *self)
 {
   if (self == NULL)
     return;
+  g_free (self->affair_id);
   g_free (self->title);
   g_free (self->justification);
   g_free (self->benefit);
@@ -100,6 +102,15 @@ AFF_DEFINE_BOXED_TYPE (AffImprovement, aff_improvement, aff_improvement_copy, af
     return self->field;                                                      \
   }
 
+/**
+ * aff_improvement_get_affair_id:
+ * @self: an improvement
+ *
+ * Gets the affair whose REX proposes the improvement.
+ *
+ * Returns: (nullable): the affair's id, %NULL until added to a REX
+ */
+IMPROVEMENT_GETTER (affair_id)
 /**
  * aff_improvement_get_title:
  * @self: an improvement
@@ -556,7 +567,54 @@ aff_rex_add_improvement (AffRex                *self,
       !check_text (self, improvement->owner, _("an improvement's owner"), error))
     return FALSE;
   g_ptr_array_add (self->improvements, aff_improvement_copy (improvement));
+  g_free (((AffImprovement *) g_ptr_array_index (self->improvements, self->improvements->len - 1))->affair_id);
+  ((AffImprovement *) g_ptr_array_index (self->improvements, self->improvements->len - 1))->affair_id =
+    g_strdup (self->affair_id);
   record_text (self, "rex-improvement-added", "improvement", improvement->title);
+  return TRUE;
+}
+
+/**
+ * aff_rex_set_improvement_status:
+ * @self: a REX
+ * @position: the improvement's position, from 0, in the order added
+ * @status: where it stands now
+ * @error: return location for a #GError
+ *
+ * Follows an improvement to completion. Unlike the rest of the REX, the
+ * status still changes once it is validated: that is how proposals are
+ * tracked ([method@Aff.Portfolio.list_improvements]). Journaled.
+ *
+ * Returns: %TRUE if set; %FALSE with %AFF_ERROR_NOT_FOUND (no such
+ *   position) set
+ */
+gboolean
+aff_rex_set_improvement_status (AffRex                *self,
+                                guint                  position,
+                                AffImprovementStatus   status,
+                                GError               **error)
+{
+  AffImprovement *improvement;
+  JsonObject *details;
+
+  g_return_val_if_fail (AFF_IS_REX (self), FALSE);
+  g_return_val_if_fail (status <= AFF_IMPROVEMENT_STATUS_REJECTED, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (position >= self->improvements->len)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("The REX of affair “%s” has no improvement %u"),
+                   self->affair_id, position);
+      return FALSE;
+    }
+  improvement = g_ptr_array_index (self->improvements, position);
+  if (improvement->status == status)
+    return TRUE;
+  improvement->status = status;
+  details = json_object_new ();
+  json_object_set_string_member (details, "improvement", improvement->title);
+  json_object_set_string_member (details, "status", aff_enum_to_nick (AFF_TYPE_IMPROVEMENT_STATUS, status));
+  _aff_track_record (&self->track, "rex-improvement-status", details);
   return TRUE;
 }
 
@@ -989,6 +1047,7 @@ read_improvement (AffJsonReader *reader,
     return aff_json_reader_fail (reader, error, _("expected an improvement with its justification, benefit and "
                                                   "owner"));
   improvement->status = status;
+  improvement->affair_id = g_strdup (self->affair_id);
   return TRUE;
 }
 

@@ -48,6 +48,8 @@ AffImprovement       *aff_improvement_copy              (const AffImprovement *s
 AFF_AVAILABLE_IN_ALL
 void                  aff_improvement_free              (AffImprovement       *self);
 AFF_AVAILABLE_IN_ALL
+const char           *aff_improvement_get_affair_id     (const AffImprovement *self);
+AFF_AVAILABLE_IN_ALL
 const char           *aff_improvement_get_title         (const AffImprovement *self);
 AFF_AVAILABLE_IN_ALL
 const char           *aff_improvement_get_justification (const AffImprovement *self);
@@ -108,6 +110,11 @@ gboolean           aff_rex_add_improvement          (AffRex         *self,
                                                      GError        **error);
 AFF_AVAILABLE_IN_ALL
 GPtrArray         *aff_rex_list_improvements        (AffRex         *self);
+AFF_AVAILABLE_IN_ALL
+gboolean           aff_rex_set_improvement_status   (AffRex               *self,
+                                                     guint                 position,
+                                                     AffImprovementStatus  status,
+                                                     GError              **error);
 AFF_AVAILABLE_IN_ALL
 gboolean           aff_rex_set_tags                 (AffRex         *self,
                                                      const char *const *tags,

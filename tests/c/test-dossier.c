@@ -1183,6 +1183,101 @@ test_rex (void)
   }
 }
 
+static void
+assert_reasons (const AffLesson *lesson,
+                const char      *expected)
+{
+  g_autofree char *joined = g_strjoinv ("; ", (char **) aff_lesson_get_reasons (lesson));
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+/* The lessons of OFF-1's validated REX (CONS-1, "Tuyauterie CONS-1",
+ * activity pipework, client acme; tags tuyauterie, ACME, site industriel)
+ * found for new consultations, and its improvement followed. */
+static void
+test_lessons (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_report_story (&affair);
+  g_autoptr(GDate) may31 = day (2026, 5, 31);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffImprovement) improvement = aff_improvement_new ("Contrôler les tubes à réception",
+                                                               "H1 : tubes non conformes découverts au montage",
+                                                               "Trois jours de retard évités", "Paul Martin");
+  const char *tags[] = { "tuyauterie", "ACME", "site industriel", NULL };
+  const char *pipework[] = { "pipework", NULL };
+  const char *painting[] = { "painting", NULL };
+  const char *atex[] = { "ATEX", NULL };
+  const char *tag_words[] = { "site industriel", NULL };
+  g_autoptr(AffLessonQuery) related = aff_lesson_query_new ("beta", pipework, atex,
+                                                            "Remplacement des tubes de la ligne 3");
+  g_autoptr(AffLessonQuery) unrelated = aff_lesson_query_new ("beta", painting, NULL, "Peinture des façades");
+  g_autoptr(AffLessonQuery) same_client = aff_lesson_query_new ("acme", NULL, tag_words, NULL);
+  g_autoptr(GPtrArray) lessons = NULL;
+  g_autoptr(GPtrArray) improvements = NULL;
+  AffRex *rex = aff_affair_create_rex (affair, may31, &error);
+
+  g_assert_no_error (error);
+  ASSERT_OK (aff_rex_add_good_practice (rex, "Réunion de lancement avec le client sur site", &error));
+  ASSERT_OK (aff_rex_add_difficulty (rex, "Tubes non conformes", "Remplacement sous 3 jours par le fournisseur",
+                                     &error));
+  ASSERT_OK (aff_rex_add_improvement (rex, improvement, &error));
+  ASSERT_OK (aff_rex_set_tags (rex, tags, &error));
+
+  /* Not validated: not a lesson yet. */
+  lessons = aff_portfolio_find_lessons (p, related);
+  g_assert_cmpuint (lessons->len, ==, 0);
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+  ASSERT_OK (aff_rex_validate (rex, may31, &error));
+
+  /* The same activity (2) and two shared words, "remplacement" in the
+   * solution and "tubes" (1 each): 4 for each of the three lessons. */
+  lessons = aff_portfolio_find_lessons (p, related);
+  g_assert_cmpuint (lessons->len, ==, 3);
+  g_assert_cmpstr (aff_lesson_get_affair_id (g_ptr_array_index (lessons, 0)), ==, "OFF-1");
+  g_assert_cmpint (aff_lesson_get_kind (g_ptr_array_index (lessons, 0)), ==, AFF_LESSON_KIND_GOOD_PRACTICE);
+  g_assert_cmpstr (aff_lesson_get_text (g_ptr_array_index (lessons, 0)), ==,
+                   "Réunion de lancement avec le client sur site");
+  g_assert_cmpint (aff_lesson_get_kind (g_ptr_array_index (lessons, 1)), ==, AFF_LESSON_KIND_DIFFICULTY);
+  g_assert_cmpstr (aff_lesson_get_text (g_ptr_array_index (lessons, 1)), ==,
+                   "Tubes non conformes — solution : Remplacement sous 3 jours par le fournisseur");
+  g_assert_cmpint (aff_lesson_get_kind (g_ptr_array_index (lessons, 2)), ==, AFF_LESSON_KIND_IMPROVEMENT);
+  g_assert_cmpstr (aff_lesson_get_text (g_ptr_array_index (lessons, 2)), ==,
+                   "Contrôler les tubes à réception — pourquoi : H1 : tubes non conformes découverts au montage");
+  g_assert_cmpuint (aff_lesson_get_score (g_ptr_array_index (lessons, 2)), ==, 4);
+  assert_reasons (g_ptr_array_index (lessons, 0), "activité : pipework; mot : remplacement; mot : tubes");
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+
+  /* Another client, activity and words: nothing. */
+  lessons = aff_portfolio_find_lessons (p, unrelated);
+  g_assert_cmpuint (lessons->len, ==, 0);
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+
+  /* The same client (3) and a tag (2). */
+  lessons = aff_portfolio_find_lessons (p, same_client);
+  g_assert_cmpuint (lessons->len, ==, 3);
+  g_assert_cmpuint (aff_lesson_get_score (g_ptr_array_index (lessons, 0)), ==, 5);
+  assert_reasons (g_ptr_array_index (lessons, 0), "même client; mot-clé : site industriel");
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+
+  /* The improvement followed to completion, the REX validated. */
+  improvements = aff_portfolio_list_improvements (p, -1);
+  g_assert_cmpuint (improvements->len, ==, 1);
+  g_assert_cmpstr (aff_improvement_get_affair_id (g_ptr_array_index (improvements, 0)), ==, "OFF-1");
+  g_clear_pointer (&improvements, g_ptr_array_unref);
+  improvements = aff_portfolio_list_improvements (p, AFF_IMPROVEMENT_STATUS_ACCEPTED);
+  g_assert_cmpuint (improvements->len, ==, 0);
+  g_clear_pointer (&improvements, g_ptr_array_unref);
+  ASSERT_FAILS (AFF_ERROR_NOT_FOUND, aff_rex_set_improvement_status (rex, 1, AFF_IMPROVEMENT_STATUS_DONE, &error));
+  ASSERT_OK (aff_rex_set_improvement_status (rex, 0, AFF_IMPROVEMENT_STATUS_ACCEPTED, &error));
+  improvements = aff_portfolio_list_improvements (p, AFF_IMPROVEMENT_STATUS_ACCEPTED);
+  g_assert_cmpuint (improvements->len, ==, 1);
+  g_assert_cmpstr (aff_improvement_get_title (g_ptr_array_index (improvements, 0)), ==,
+                   "Contrôler les tubes à réception");
+  assert_detail (last_entry (p, "affair", "OFF-1", "rex-improvement-status"), "status", "accepted");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1202,5 +1297,6 @@ main (int   argc,
   g_test_add_func ("/dossier/report", test_report);
   g_test_add_func ("/dossier/portfolio-report", test_portfolio_report);
   g_test_add_func ("/rex/create-and-validate", test_rex);
+  g_test_add_func ("/rex/lessons", test_lessons);
   return g_test_run ();
 }
