@@ -1044,4 +1044,74 @@ test('rex create and validate', () => {
     verify(q);
 });
 
+// The lessons of OFF-1's validated REX (CONS-1, "Tuyauterie CONS-1",
+// activity pipework, client acme; tags tuyauterie, ACME, site industriel)
+// found for new consultations, and its improvement followed (the C test's
+// /rex/lessons).
+test('rex lessons', () => {
+    const [p, affair] = newReportStory();
+    const may31 = date(2026, 5, 31);
+    const improvement = Aff.Improvement.new('Contrôler les tubes à réception',
+        'H1 : tubes non conformes découverts au montage', 'Trois jours de retard évités', 'Paul Martin');
+    const related = Aff.LessonQuery.new('beta', ['pipework'], ['ATEX'], 'Remplacement des tubes de la ligne 3');
+    const unrelated = Aff.LessonQuery.new('beta', ['painting'], null, 'Peinture des façades');
+    const sameClient = Aff.LessonQuery.new('acme', null, ['site industriel'], null);
+    const LK = Aff.LessonKind;
+    const IS = Aff.ImprovementStatus;
+
+    const rex = affair.create_rex(may31);
+    assertTrue(rex.add_good_practice('Réunion de lancement avec le client sur site'), 'a good practice');
+    assertTrue(rex.add_difficulty('Tubes non conformes', 'Remplacement sous 3 jours par le fournisseur'),
+        'a difficulty');
+    assertTrue(rex.add_improvement(improvement), 'an improvement');
+    assertTrue(rex.set_tags(['tuyauterie', 'ACME', 'site industriel']), 'the tags');
+
+    // Not validated: not a lesson yet.
+    assertEqual(p.find_lessons(related), [], 'no lesson before validation');
+    assertTrue(rex.validate(may31), 'validated on 31 May');
+
+    // The same activity (2) and two shared words, "remplacement" in the
+    // solution and "tubes" (1 each): 4 for each of the three lessons, in the
+    // REX's order (good practice, difficulty, improvement).
+    let lessons = p.find_lessons(related);
+    assertEqual(lessons.length, 3, 'three lessons');
+    assertTrue(lessons.every(lesson => lesson instanceof Aff.Lesson), 'Aff.Lesson');
+    assertEqual(lessons.map(lesson => lesson.get_affair_id()), [AFFAIR, AFFAIR, AFFAIR], 'affairs');
+    assertEqual(lessons.map(lesson => lesson.get_kind()), [LK.GOOD_PRACTICE, LK.DIFFICULTY, LK.IMPROVEMENT],
+        'kinds');
+    assertEqual(lessons.map(lesson => lesson.get_text()), [
+        'Réunion de lancement avec le client sur site',
+        'Tubes non conformes — solution : Remplacement sous 3 jours par le fournisseur',
+        'Contrôler les tubes à réception — pourquoi : H1 : tubes non conformes découverts au montage',
+    ], 'texts');
+    assertEqual(lessons.map(lesson => lesson.get_score()), [4, 4, 4], 'scores');
+    for (const lesson of lessons) {
+        assertEqual(lesson.get_reasons(), ['activité : pipework', 'mot : remplacement', 'mot : tubes'],
+            `reasons of "${lesson.get_text()}"`);
+    }
+
+    // Another client, activity and words: nothing.
+    assertEqual(p.find_lessons(unrelated), [], 'nothing for another client');
+
+    // The same client (3) and a tag (2).
+    lessons = p.find_lessons(sameClient);
+    assertEqual(lessons.length, 3, 'three lessons of the same client');
+    assertEqual(lessons[0].get_score(), 5, 'same client and a tag');
+    assertEqual(lessons[0].get_reasons(), ['même client', 'mot-clé : site industriel'], 'reasons');
+
+    // The improvement followed to completion, the REX validated.
+    let improvements = p.list_improvements(-1);
+    assertEqual(improvements.length, 1, 'one improvement');
+    assertTrue(improvements[0] instanceof Aff.Improvement, 'an Aff.Improvement');
+    assertEqual(improvements[0].get_affair_id(), AFFAIR, "the improvement's affair");
+    assertEqual(p.list_improvements(IS.ACCEPTED), [], 'none accepted yet');
+    fails(() => rex.set_improvement_status(1, IS.DONE), E.NOT_FOUND);
+    assertTrue(rex.set_improvement_status(0, IS.ACCEPTED), 'accepted');
+    improvements = p.list_improvements(IS.ACCEPTED);
+    assertEqual(improvements.length, 1, 'one accepted');
+    assertEqual(improvements[0].get_title(), 'Contrôler les tubes à réception');
+    assertEqual(improvements[0].get_status(), IS.ACCEPTED);
+    assertDetail(lastEntry(p, 'rex-improvement-status'), 'status', 'accepted');
+});
+
 run();

@@ -1034,5 +1034,73 @@ class RexTest(DossierTestCase):
         self.assertVerified(q)
 
 
+    # The lessons of OFF-1's validated REX (CONS-1, "Tuyauterie CONS-1",
+    # activity pipework, client acme; tags tuyauterie, ACME, site
+    # industriel) found for new consultations, and its improvement followed
+    # (the C test's /rex/lessons).
+    def test_lessons(self):
+        p, affair, dossier = new_report_story()
+        may31 = D(2026, 5, 31)
+        improvement = Aff.Improvement.new('Contrôler les tubes à réception',
+                                          'H1 : tubes non conformes découverts au montage',
+                                          'Trois jours de retard évités', 'Paul Martin')
+        related = Aff.LessonQuery.new('beta', ['pipework'], ['ATEX'], 'Remplacement des tubes de la ligne 3')
+        unrelated = Aff.LessonQuery.new('beta', ['painting'], None, 'Peinture des façades')
+        same_client = Aff.LessonQuery.new('acme', None, ['site industriel'], None)
+        LK = Aff.LessonKind
+        IS = Aff.ImprovementStatus
+
+        rex = affair.create_rex(may31)
+        self.assertTrue(rex.add_good_practice('Réunion de lancement avec le client sur site'))
+        self.assertTrue(rex.add_difficulty('Tubes non conformes', 'Remplacement sous 3 jours par le fournisseur'))
+        self.assertTrue(rex.add_improvement(improvement))
+        self.assertTrue(rex.set_tags(['tuyauterie', 'ACME', 'site industriel']))
+
+        # Not validated: not a lesson yet.
+        self.assertEqual(p.find_lessons(related), [])
+        self.assertTrue(rex.validate(may31))
+
+        # The same activity (2) and two shared words, "remplacement" in the
+        # solution and "tubes" (1 each): 4 for each of the three lessons, in
+        # the REX's order (good practice, difficulty, improvement).
+        lessons = p.find_lessons(related)
+        self.assertEqual(len(lessons), 3)
+        self.assertTrue(all(isinstance(lesson, Aff.Lesson) for lesson in lessons))
+        self.assertEqual([lesson.get_affair_id() for lesson in lessons], ['OFF-1'] * 3)
+        self.assertEqual([lesson.get_kind() for lesson in lessons],
+                         [LK.GOOD_PRACTICE, LK.DIFFICULTY, LK.IMPROVEMENT])
+        self.assertEqual([lesson.get_text() for lesson in lessons], [
+            'Réunion de lancement avec le client sur site',
+            'Tubes non conformes — solution : Remplacement sous 3 jours par le fournisseur',
+            'Contrôler les tubes à réception — pourquoi : H1 : tubes non conformes découverts au montage',
+        ])
+        self.assertEqual([lesson.get_score() for lesson in lessons], [4] * 3)
+        for lesson in lessons:
+            self.assertEqual(lesson.get_reasons(), ['activité : pipework', 'mot : remplacement', 'mot : tubes'])
+
+        # Another client, activity and words: nothing.
+        self.assertEqual(p.find_lessons(unrelated), [])
+
+        # The same client (3) and a tag (2).
+        lessons = p.find_lessons(same_client)
+        self.assertEqual(len(lessons), 3)
+        self.assertEqual(lessons[0].get_score(), 5)
+        self.assertEqual(lessons[0].get_reasons(), ['même client', 'mot-clé : site industriel'])
+
+        # The improvement followed to completion, the REX validated.
+        improvements = p.list_improvements(-1)
+        self.assertEqual(len(improvements), 1)
+        self.assertIsInstance(improvements[0], Aff.Improvement)
+        self.assertEqual(improvements[0].get_affair_id(), 'OFF-1')
+        self.assertEqual(p.list_improvements(IS.ACCEPTED), [])
+        self.assertAffError(E.NOT_FOUND, rex.set_improvement_status, 1, IS.DONE)
+        self.assertTrue(rex.set_improvement_status(0, IS.ACCEPTED))
+        improvements = p.list_improvements(IS.ACCEPTED)
+        self.assertEqual(len(improvements), 1)
+        self.assertEqual(improvements[0].get_title(), 'Contrôler les tubes à réception')
+        self.assertEqual(improvements[0].get_status(), IS.ACCEPTED)
+        self.assertLastEntry(p, 'rex-improvement-status', status='accepted')
+
+
 if __name__ == '__main__':
     unittest.main()
