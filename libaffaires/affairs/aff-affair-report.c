@@ -141,10 +141,8 @@ money_row (Report         *r,
            const AffMoney *money)
 {
   g_autofree char *text = aff_money_format (money, r->locale);
-  const char *cells[] = { label, text, NULL };
-  const gboolean numeric[] = { FALSE, TRUE };
 
-  _aff_doc_table_row (&r->doc, FALSE, cells, numeric);
+  _aff_doc_figure_row (&r->doc, label, text);
 }
 
 static void
@@ -154,10 +152,8 @@ ratio_row (Report     *r,
            double      value)
 {
   g_autofree char *text = defined ? _aff_language_decimal (r->lang, value, 3) : g_strdup ("—");
-  const char *cells[] = { label, text, NULL };
-  const gboolean numeric[] = { FALSE, TRUE };
 
-  _aff_doc_table_row (&r->doc, FALSE, cells, numeric);
+  _aff_doc_figure_row (&r->doc, label, text);
 }
 
 static gboolean
@@ -206,9 +202,8 @@ finances (Report  *r,
     g_autofree char *figure = aff_affair_status_get_margin_rate (s, &rate)
                               ? _aff_language_decimal (lang, rate / 100.0, 2) : NULL;
     g_autofree char *text = figure != NULL ? g_strdup_printf ("%s %%", figure) : g_strdup ("—");
-    const char *cells[] = { L ("Taux de marge à terminaison", "Margin rate at completion"), text, NULL };
 
-    _aff_doc_table_row (&r->doc, FALSE, cells, numeric);
+    _aff_doc_figure_row (&r->doc, L ("Taux de marge à terminaison", "Margin rate at completion"), text);
   }
   money_row (r, L ("Dérive de marge sur l'offre", "Margin drift against the offer"),
              aff_affair_status_get_margin_drift (s));

@@ -63,6 +63,10 @@ void  _aff_doc_table_row      (AffDoc             *doc,
                                const char * const *cells,
                                const gboolean     *numeric);
 void  _aff_doc_table_end      (AffDoc             *doc);
+/* A row of a table of two columns, a label and a figure, right-aligned. */
+void  _aff_doc_figure_row     (AffDoc             *doc,
+                               const char         *label,
+                               const char         *figure);
 
 /* A chart: in HTML the SVG @svg inline in a figure with @caption; in
  * Markdown, which cannot hold it, the caption and a word that the chart

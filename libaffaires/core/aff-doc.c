@@ -273,6 +273,17 @@ _aff_doc_begin (AffDoc            *doc,
 }
 
 void
+_aff_doc_figure_row (AffDoc     *doc,
+                     const char *label,
+                     const char *figure)
+{
+  const char *cells[] = { label, figure, NULL };
+  const gboolean numeric[] = { FALSE, TRUE };
+
+  _aff_doc_table_row (doc, FALSE, cells, numeric);
+}
+
+void
 _aff_doc_figure (AffDoc     *doc,
                  const char *svg,
                  const char *caption,

@@ -795,10 +795,8 @@ money_row (AffDoc         *doc,
            const char     *locale)
 {
   g_autofree char *text = money != NULL ? aff_money_format (money, locale) : g_strdup ("—");
-  const char *cells[] = { label, text, NULL };
-  const gboolean numeric[] = { FALSE, TRUE };
 
-  _aff_doc_table_row (doc, FALSE, cells, numeric);
+  _aff_doc_figure_row (doc, label, text);
 }
 
 static void
@@ -808,10 +806,8 @@ date_row (AffDoc      *doc,
           const GDate *date)
 {
   g_autofree char *text = g_date_valid (date) ? _aff_doc_format_date (lang, date) : g_strdup ("—");
-  const char *cells[] = { label, text, NULL };
-  const gboolean numeric[] = { FALSE, TRUE };
 
-  _aff_doc_table_row (doc, FALSE, cells, numeric);
+  _aff_doc_figure_row (doc, label, text);
 }
 
 /**
