@@ -15,7 +15,8 @@
 #include "aff-consultation.h"
 
 /* The words of @text worth comparing: four letters or more, in lower
- * case, each once. */
+ * case, each once; a hyphen joins, so that references such as CONS-12
+ * stay whole. */
 static GHashTable *
 words_of (const char *text,
           GHashTable *into)
@@ -32,7 +33,7 @@ words_of (const char *text,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c != 0 && g_unichar_isalnum (c))
+      if (c != 0 && (g_unichar_isalnum (c) || c == '-'))
         {
           if (start == NULL)
             start = p;

@@ -21,6 +21,7 @@
 #include "aff-offers-private.h"
 #include "aff-affair-private.h"
 #include "aff-planning-private.h"
+#include "aff-language-private.h"
 
 /**
  * AffPortfolio:
@@ -1148,6 +1149,30 @@ aff_portfolio_list_consultations_due (AffPortfolio *self,
   return select_consultations (self, keep_due, &horizon);
 }
 
+/* The lessons of similar past affairs, at most five, with the evaluation:
+ * those of the same client, activities and words of the title. */
+static void
+show_lessons (AffPortfolio     *self,
+              AffConsultation  *consultation,
+              AffBidEvaluation *evaluation)
+{
+  g_autoptr(AffLessonQuery) query = aff_lesson_query_new (aff_consultation_get_client_id (consultation),
+                                                          aff_consultation_get_activities (consultation), NULL,
+                                                          aff_consultation_get_title (consultation));
+  g_autoptr(GPtrArray) lessons = aff_portfolio_find_lessons (self, query);
+  guint lang = _aff_language_index (aff_policy_get_language (self->policy)), i;
+
+  for (i = 0; i < lessons->len && i < 5; i++)
+    {
+      const AffLesson *lesson = g_ptr_array_index (lessons, i);
+      g_autofree char *why = g_strjoinv (L (" ; ", "; "), (char **) aff_lesson_get_reasons (lesson));
+      g_autofree char *text = g_strdup_printf (L ("%s : %s (%s)", "%s: %s (%s)"), aff_lesson_get_affair_id (lesson),
+                                               aff_lesson_get_text (lesson), why);
+
+      aff_bid_evaluation_add_lesson (evaluation, text);
+    }
+}
+
 /**
  * aff_portfolio_evaluate_consultation:
  * @self: a portfolio
@@ -1158,7 +1183,10 @@ aff_portfolio_list_consultations_due (AffPortfolio *self,
  * Evaluates the go / no-go of a consultation (see
  * [class@Aff.BidEvaluation]), records its verdict, score and date on the
  * consultation, journals it, and emits
- * [signal@Aff.Portfolio::consultation-evaluated].
+ * [signal@Aff.Portfolio::consultation-evaluated]. The evaluation shows the
+ * five most relevant lessons of similar past affairs
+ * ([method@Aff.Portfolio.find_lessons], for the consultation's client,
+ * activities and title): "affair : lesson (reasons)".
  *
  * Returns: (transfer full): the evaluation, or %NULL with
  *   %AFF_ERROR_NOT_FOUND, %AFF_ERROR_INVALID_TRANSITION (already decided) or
@@ -1200,6 +1228,7 @@ aff_portfolio_evaluate_consultation (AffPortfolio  *self,
   if (evaluation == NULL)
     return NULL;
   _aff_consultation_set_evaluation (consultation, evaluation);
+  show_lessons (self, consultation, evaluation);
   g_signal_emit (self, signals[CONSULTATION_EVALUATED], 0, evaluation);
   return g_steal_pointer (&evaluation);
 }

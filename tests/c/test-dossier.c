@@ -1261,6 +1261,35 @@ test_lessons (void)
   assert_reasons (g_ptr_array_index (lessons, 0), "même client; mot-clé : site industriel");
   g_clear_pointer (&lessons, g_ptr_array_unref);
 
+  /* The go / no-go of a new pipework consultation of beta shows them: the
+   * same activity (2) and "tuyauterie" in both titles (1); not that of a
+   * painting job. */
+  {
+    g_autoptr(GDate) received = day (2026, 6, 1);
+    g_autoptr(GDate) deadline = day (2026, 6, 30);
+    g_autoptr(GDate) evaluated = day (2026, 6, 2);
+    g_autoptr(AffConsultation) painting_job = aff_consultation_new ("CONS-3", "beta", "Peinture des façades",
+                                                                    received, deadline);
+    g_autoptr(AffBidEvaluation) evaluation = NULL;
+    const char *const *shown;
+
+    add_client_beta (p);
+    add_consultation_full (p, "CONS-2", "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, FALSE);
+    evaluation = aff_portfolio_evaluate_consultation (p, "CONS-2", evaluated, &error);
+    g_assert_no_error (error);
+    shown = aff_bid_evaluation_get_lessons (evaluation);
+    g_assert_cmpuint (g_strv_length ((char **) shown), ==, 3);
+    g_assert_cmpstr (shown[0], ==, "OFF-1 : Réunion de lancement avec le client sur site (activité : pipework ; "
+                                   "mot : tuyauterie)");
+    g_assert_true (g_str_has_prefix (shown[1], "OFF-1 : Tubes non conformes — solution : "));
+    g_clear_object (&evaluation);
+    aff_consultation_set_activities (painting_job, painting);
+    ASSERT_OK (aff_portfolio_add_consultation (p, painting_job, &error));
+    evaluation = aff_portfolio_evaluate_consultation (p, "CONS-3", evaluated, &error);
+    g_assert_no_error (error);
+    g_assert_null (aff_bid_evaluation_get_lessons (evaluation)[0]);
+  }
+
   /* The improvement followed to completion, the REX validated. */
   improvements = aff_portfolio_list_improvements (p, -1);
   g_assert_cmpuint (improvements->len, ==, 1);
