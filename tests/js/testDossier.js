@@ -1099,6 +1099,31 @@ test('rex lessons', () => {
     assertEqual(lessons[0].get_score(), 5, 'same client and a tag');
     assertEqual(lessons[0].get_reasons(), ['même client', 'mot-clé : site industriel'], 'reasons');
 
+    // The go / no-go of a new pipework consultation of beta shows them: the
+    // same activity (2) and "tuyauterie" in both titles (1); not that of a
+    // painting job. CONS-2 as add_consultation_full of
+    // tests/c/test-offer-util.h makes it: received 2 March, deadline
+    // 15 April, pipework, qualified 3 March.
+    assertTrue(p.add_client(Aff.Client.new('beta', 'Beta Chimie')), 'client beta');
+    const k = Aff.Consultation.new('CONS-2', 'beta', 'Tuyauterie CONS-2', date(2026, 3, 2), date(2026, 4, 15));
+    k.set_activities(['pipework']);
+    k.set_regulatory_flags(Aff.RegulatoryFlags.NONE);
+    assertTrue(p.add_consultation(k), 'CONS-2 added');
+    assertTrue(k.start_qualification(date(2026, 3, 3), 'analysis'), 'CONS-2 in qualification');
+    let evaluation = p.evaluate_consultation('CONS-2', date(2026, 6, 2));
+    assertTrue(evaluation instanceof Aff.BidEvaluation, 'an Aff.BidEvaluation');
+    const shown = evaluation.get_lessons();
+    assertEqual(shown.length, 3, 'three lessons shown');
+    assertEqual(shown[0], 'OFF-1 : Réunion de lancement avec le client sur site (activité : pipework ; ' +
+        'mot : tuyauterie)', 'the good practice shown');
+    assertTrue(shown[1].startsWith('OFF-1 : Tubes non conformes — solution : '), 'the difficulty shown');
+    const paintingJob = Aff.Consultation.new('CONS-3', 'beta', 'Peinture des façades', date(2026, 6, 1),
+        date(2026, 6, 30));
+    paintingJob.set_activities(['painting']);
+    assertTrue(p.add_consultation(paintingJob), 'CONS-3 added');
+    evaluation = p.evaluate_consultation('CONS-3', date(2026, 6, 2));
+    assertEqual(evaluation.get_lessons(), [], 'no lesson for a painting job');
+
     // The improvement followed to completion, the REX validated.
     let improvements = p.list_improvements(-1);
     assertEqual(improvements.length, 1, 'one improvement');

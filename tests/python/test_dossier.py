@@ -1087,6 +1087,31 @@ class RexTest(DossierTestCase):
         self.assertEqual(lessons[0].get_score(), 5)
         self.assertEqual(lessons[0].get_reasons(), ['même client', 'mot-clé : site industriel'])
 
+        # The go / no-go of a new pipework consultation of beta shows them:
+        # the same activity (2) and "tuyauterie" in both titles (1); not that
+        # of a painting job. CONS-2 as add_consultation_full of
+        # tests/c/test-offer-util.h makes it: received 2 March, deadline 15
+        # April, pipework, qualified 3 March.
+        p.add_client(Aff.Client.new('beta', 'Beta Chimie'))
+        k = Aff.Consultation.new('CONS-2', 'beta', 'Tuyauterie CONS-2', D(2026, 3, 2), D(2026, 4, 15))
+        k.set_activities(['pipework'])
+        k.set_regulatory_flags(Aff.RegulatoryFlags.NONE)
+        self.assertTrue(p.add_consultation(k))
+        self.assertTrue(k.start_qualification(D(2026, 3, 3), 'analysis'))
+        evaluation = p.evaluate_consultation('CONS-2', D(2026, 6, 2))
+        self.assertIsInstance(evaluation, Aff.BidEvaluation)
+        shown = evaluation.get_lessons()
+        self.assertEqual(len(shown), 3)
+        self.assertEqual(shown[0], 'OFF-1 : Réunion de lancement avec le client sur site (activité : pipework ; '
+                                   'mot : tuyauterie)')
+        self.assertTrue(shown[1].startswith('OFF-1 : Tubes non conformes — solution : '))
+        painting_job = Aff.Consultation.new('CONS-3', 'beta', 'Peinture des façades', D(2026, 6, 1),
+                                            D(2026, 6, 30))
+        painting_job.set_activities(['painting'])
+        self.assertTrue(p.add_consultation(painting_job))
+        evaluation = p.evaluate_consultation('CONS-3', D(2026, 6, 2))
+        self.assertEqual(evaluation.get_lessons(), [])
+
         # The improvement followed to completion, the REX validated.
         improvements = p.list_improvements(-1)
         self.assertEqual(len(improvements), 1)
