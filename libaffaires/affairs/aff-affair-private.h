@@ -15,10 +15,12 @@ AffAffair *_aff_affair_new_from_offer (AffOffer         *offer,
                                        const char       *client_id,
                                        GError          **error);
 /* The affair borrows its client (for its name), its consultation (for its
- * risks) and the policy (for the language of what it writes) from the
- * portfolio, which clears them when it goes. */
+ * risks), the policy (for the language of what it writes) and the
+ * portfolio itself (for the lessons of past affairs) from the portfolio,
+ * which clears them when it goes. */
 void       _aff_affair_attach         (AffAffair        *self,
                                        AffJournal       *journal,
+                                       AffPortfolio     *portfolio,
                                        AffClient        *client,
                                        AffConsultation  *consultation,
                                        AffPolicy        *policy);
@@ -26,11 +28,18 @@ AffFinance      *_aff_affair_get_finance      (AffAffair *self);
 /* The affair's own budget items (AffBudgetItem), not a copy. */
 GPtrArray       *_aff_affair_peek_budget      (AffAffair *self);
 AffClient       *_aff_affair_get_client       (AffAffair *self);
+AffPortfolio    *_aff_affair_get_portfolio    (AffAffair *self);
 /* Takes a reference on @rex and attaches it to the affair's journal. */
 void             _aff_affair_set_rex          (AffAffair *self,
                                                AffRex    *rex);
 AffConsultation *_aff_affair_get_consultation (AffAffair *self);
 AffPolicy       *_aff_affair_get_policy       (AffAffair *self);
+/* The margins of the affairs like @consultation (same client or a shared
+ * activity) whose REX was validated by @date: an array of
+ * AffMarginPrecedent whose ids the portfolio owns. */
+GArray    *_aff_portfolio_margin_precedents (AffPortfolio    *self,
+                                             AffConsultation *consultation,
+                                             const GDate     *date);
 void       _aff_affair_to_json        (AffAffair        *self,
                                        JsonBuilder      *builder);
 AffAffair *_aff_affair_from_json      (AffJsonReader    *reader,

@@ -14,6 +14,7 @@
 #include "aff-error.h"
 #include "aff-hazard.h"
 #include "aff-language-private.h"
+#include "aff-rex-private.h"
 #include "aff-prevention-plan.h"
 #include "aff-resource.h"
 #include "aff-risk-register.h"
@@ -528,6 +529,28 @@ compare_criticality (gconstpointer a,
   return (cx < cy) - (cx > cy);
 }
 
+/* The lessons of the other affairs about these activities, read while
+ * planning: the five most relevant, when there are any. */
+static void
+write_lessons (ManagementPlan *self)
+{
+  AffPortfolio *portfolio = _aff_affair_get_portfolio (self->affair);
+  g_autoptr(GPtrArray) lessons = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint lang = self->lang, i;
+
+  if (portfolio == NULL ||
+      (lessons = aff_portfolio_find_affair_lessons (portfolio, aff_affair_get_id (self->affair), NULL)) == NULL ||
+      lessons->len == 0)
+    return;
+  items = g_ptr_array_new_with_free_func (g_free);
+  for (i = 0; i < lessons->len && i < 5; i++)
+    g_ptr_array_add (items, _aff_lesson_describe (g_ptr_array_index (lessons, i), lang));
+  _aff_doc_heading (&self->doc, 3, L ("Leçons des affaires passées sur ces activités",
+                                      "Lessons of past affairs about these activities"));
+  _aff_doc_list (&self->doc, items);
+}
+
 static void
 write_risks (ManagementPlan *self)
 {
@@ -615,6 +638,7 @@ write_risks (ManagementPlan *self)
       _aff_doc_paragraph (&self->doc, L ("Risques cités par les tâches :", "Risks the tasks name:"));
       _aff_doc_list (&self->doc, loose);
     }
+  write_lessons (self);
 }
 
 static void
@@ -1380,7 +1404,9 @@ write_communication (ManagementPlan *self)
  * - the risks of the consultation's register, the most critical first, with
  *   their treatment and the tasks that name them
  *   ([method@Aff.Task.get_risk_ids]); an affair outside a portfolio says
- *   the register is not available;
+ *   the register is not available; then the five most relevant lessons of
+ *   other affairs about its activities
+ *   ([method@Aff.Portfolio.find_affair_lessons]), when there are any;
  * - the resources, their capacity and assignments, and any overload;
  * - the purchases with their order-by dates
  *   ([method@Aff.Plan.list_purchases]) and the subcontracted work packages

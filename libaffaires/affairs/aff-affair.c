@@ -166,6 +166,7 @@ struct _AffAffair
   AffClient *client;                    /* borrowed from the portfolio */
   AffConsultation *consultation;        /* borrowed from the portfolio */
   AffPolicy *policy;                    /* borrowed from the portfolio */
+  AffPortfolio *portfolio;              /* the owner, for its lessons; borrowed */
 };
 
 G_DEFINE_FINAL_TYPE (AffAffair, aff_affair, G_TYPE_OBJECT)
@@ -580,10 +581,12 @@ aff_affair_get_dossier (AffAffair *self)
 void
 _aff_affair_attach (AffAffair       *self,
                     AffJournal      *journal,
+                    AffPortfolio    *portfolio,
                     AffClient       *client,
                     AffConsultation *consultation,
                     AffPolicy       *policy)
 {
+  self->portfolio = portfolio;
   _aff_plan_attach (self->plan, journal, self->id, policy);
   _aff_finance_attach (self->finance, journal, self->id);
   _aff_dossier_attach (self->dossier, journal, self->id, self->plan, G_OBJECT (self));
@@ -605,6 +608,12 @@ AffFinance *
 _aff_affair_get_finance (AffAffair *self)
 {
   return self->finance;
+}
+
+AffPortfolio *
+_aff_affair_get_portfolio (AffAffair *self)
+{
+  return self->portfolio;
 }
 
 AffClient *

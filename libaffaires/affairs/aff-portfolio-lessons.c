@@ -8,11 +8,14 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aff-error.h"
 #include "aff-language-private.h"
 #include "aff-affair-private.h"
 #include "aff-rex-private.h"
 #include "aff-portfolio.h"
 #include "aff-consultation.h"
+#include "aff-bidding-private.h"
+#include "aff-money-private.h"
 
 /* The words of @text worth comparing: four letters or more, in lower
  * case, each once; a hyphen joins, so that references such as CONS-12
@@ -208,6 +211,48 @@ aff_portfolio_find_lessons (AffPortfolio         *self,
 }
 
 /**
+ * aff_portfolio_find_affair_lessons:
+ * @self: a portfolio
+ * @affair_id: the id of an affair of the portfolio
+ * @error: return location for a #GError
+ *
+ * Finds the lessons of the other affairs about the activities of this
+ * one's consultation: what to read while planning it. The query is
+ * [method@Aff.Portfolio.find_lessons]'s with the activities alone (they
+ * match the other affairs' activities and tags), and the affair's own REX
+ * is left out. The management plan
+ * ([method@Aff.Affair.render_management_plan]) shows the first five.
+ *
+ * Returns: (transfer container) (element-type AffLesson): the lessons, or
+ *   %NULL with %AFF_ERROR_NOT_FOUND set
+ */
+GPtrArray *
+aff_portfolio_find_affair_lessons (AffPortfolio  *self,
+                                   const char    *affair_id,
+                                   GError       **error)
+{
+  g_autoptr(AffLessonQuery) query = NULL;
+  AffConsultation *consultation;
+  AffAffair *affair;
+  GPtrArray *lessons;
+  guint i;
+
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (affair_id != NULL, NULL);
+
+  if ((affair = aff_portfolio_lookup_affair (self, affair_id)) == NULL)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, _("the portfolio has no affair “%s”"), affair_id), NULL;
+  consultation = _aff_affair_get_consultation (affair);
+  query = aff_lesson_query_new (NULL, consultation != NULL ? aff_consultation_get_activities (consultation) : NULL,
+                                NULL, NULL);
+  lessons = aff_portfolio_find_lessons (self, query);
+  for (i = lessons->len; i-- > 0;)
+    if (strcmp (aff_lesson_get_affair_id (g_ptr_array_index (lessons, i)), affair_id) == 0)
+      g_ptr_array_remove_index (lessons, i);
+  return lessons;
+}
+
+/**
  * aff_portfolio_list_improvements:
  * @self: a portfolio
  * @status: an #AffImprovementStatus, or -1 for every status
@@ -247,4 +292,58 @@ aff_portfolio_list_improvements (AffPortfolio *self,
         }
     }
   return result;
+}
+
+static gboolean
+rate_of (const AffMoney *part,
+         const AffMoney *whole,
+         int            *rate)
+{
+  gint64 value = 0;
+
+  if (part == NULL || whole == NULL || _aff_money_minor (whole) <= 0 ||
+      !_aff_round_half_even ((AffInt128) _aff_money_minor (part) * 10000, _aff_money_minor (whole), &value) ||
+      value < -G_MAXINT || value > G_MAXINT)
+    return FALSE;
+  *rate = (int) value;
+  return TRUE;
+}
+
+static gboolean
+shares_activity (const char *const *activities,
+                 AffConsultation   *consultation)
+{
+  guint i;
+
+  for (i = 0; activities != NULL && activities[i] != NULL; i++)
+    if (g_strv_contains (aff_consultation_get_activities (consultation), activities[i]))
+      return TRUE;
+  return FALSE;
+}
+
+GArray *
+_aff_portfolio_margin_precedents (AffPortfolio    *self,
+                                  AffConsultation *consultation,
+                                  const GDate     *date)
+{
+  GArray *precedents = g_array_new (FALSE, FALSE, sizeof (AffMarginPrecedent));
+  GListModel *affairs = aff_portfolio_get_affairs (self);
+  guint i, n = g_list_model_get_n_items (affairs);
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+      AffConsultation *origin = _aff_affair_get_consultation (affair);
+      AffRex *rex = aff_affair_get_rex (affair);
+      AffMarginPrecedent precedent = { rex != NULL ? rex->affair_id : NULL, 0, 0 };
+
+      if (rex == NULL || !aff_rex_is_validated (rex) || g_date_compare (&rex->validated, date) > 0 ||
+          (g_strcmp0 (aff_affair_get_client_id (affair), aff_consultation_get_client_id (consultation)) != 0 &&
+           (origin == NULL || !shares_activity (aff_consultation_get_activities (origin), consultation))))
+        continue;
+      if (rate_of (rex->offer_margin, rex->contract_amount, &precedent.offer_rate) &&
+          rate_of (rex->final_margin, rex->revenue_at_completion, &precedent.final_rate))
+        g_array_append_val (precedents, precedent);
+    }
+  return precedents;
 }

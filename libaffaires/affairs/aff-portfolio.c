@@ -22,6 +22,7 @@
 #include "aff-affair-private.h"
 #include "aff-planning-private.h"
 #include "aff-language-private.h"
+#include "aff-rex-private.h"
 
 /**
  * AffPortfolio:
@@ -113,7 +114,7 @@ aff_portfolio_dispose (GObject *object)
       for (i = 0; i < n; i++)
         {
           g_autoptr(AffAffair) affair = g_list_model_get_item (G_LIST_MODEL (self->affairs), i);
-          _aff_affair_attach (affair, self->journal, NULL, NULL, NULL);
+          _aff_affair_attach (affair, self->journal, NULL, NULL, NULL, NULL);
         }
     }
   g_clear_object (&self->affairs);
@@ -1164,10 +1165,7 @@ show_lessons (AffPortfolio     *self,
 
   for (i = 0; i < lessons->len && i < 5; i++)
     {
-      const AffLesson *lesson = g_ptr_array_index (lessons, i);
-      g_autofree char *why = g_strjoinv (L (" ; ", "; "), (char **) aff_lesson_get_reasons (lesson));
-      g_autofree char *text = g_strdup_printf (L ("%s : %s (%s)", "%s: %s (%s)"), aff_lesson_get_affair_id (lesson),
-                                               aff_lesson_get_text (lesson), why);
+      g_autofree char *text = _aff_lesson_describe (g_ptr_array_index (lessons, i), lang);
 
       aff_bid_evaluation_add_lesson (evaluation, text);
     }
@@ -1186,7 +1184,13 @@ show_lessons (AffPortfolio     *self,
  * [signal@Aff.Portfolio::consultation-evaluated]. The evaluation shows the
  * five most relevant lessons of similar past affairs
  * ([method@Aff.Portfolio.find_lessons], for the consultation's client,
- * activities and title): "affair : lesson (reasons)".
+ * activities and title): "affair : lesson (reasons)". The affairs of the
+ * same client or sharing an activity whose REX was validated by @date
+ * correct the "margin" criterion: their mean erosion from the offer's
+ * margin rate to the final one is taken off the expected margin (a mean
+ * gain is not added, by prudence), and their mean final margin rate stands
+ * for an expected margin not estimated. The "win-rate" criterion counts
+ * the won and lost consultations of the same client or activities.
  *
  * Returns: (transfer full): the evaluation, or %NULL with
  *   %AFF_ERROR_NOT_FOUND, %AFF_ERROR_INVALID_TRANSITION (already decided) or
@@ -1199,6 +1203,7 @@ aff_portfolio_evaluate_consultation (AffPortfolio  *self,
                                      GError       **error)
 {
   g_autoptr(AffBidEvaluation) evaluation = NULL;
+  g_autoptr(GArray) precedents = NULL;
   AffConsultation *consultation;
   AffConsultationState state;
   AffClient *client;
@@ -1223,8 +1228,10 @@ aff_portfolio_evaluate_consultation (AffPortfolio  *self,
     }
   if ((client = require_client (self, aff_consultation_get_client_id (consultation), error)) == NULL)
     return NULL;
-  evaluation = aff_bid_evaluation_compute (consultation, client, self->policy,
-                                           G_LIST_MODEL (self->consultations), date, error);
+  if (g_date_valid (date))
+    precedents = _aff_portfolio_margin_precedents (self, consultation, date);
+  evaluation = _aff_bid_evaluation_compute (consultation, client, self->policy,
+                                            G_LIST_MODEL (self->consultations), precedents, date, error);
   if (evaluation == NULL)
     return NULL;
   _aff_consultation_set_evaluation (consultation, evaluation);
@@ -1415,7 +1422,7 @@ insert_affair (AffPortfolio *self,
 {
   g_list_store_append (self->affairs, affair);
   g_hash_table_insert (self->affairs_by_id, (gpointer) aff_affair_get_id (affair), affair);
-  _aff_affair_attach (affair, self->journal,
+  _aff_affair_attach (affair, self->journal, self,
                       g_hash_table_lookup (self->clients_by_id, aff_affair_get_client_id (affair)),
                       g_hash_table_lookup (self->consultations_by_id, aff_affair_get_consultation_id (affair)),
                       self->policy);

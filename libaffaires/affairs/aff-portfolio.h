@@ -222,6 +222,10 @@ AFF_AVAILABLE_IN_ALL
 GPtrArray     *aff_portfolio_find_lessons       (AffPortfolio         *self,
                                                  const AffLessonQuery *query);
 AFF_AVAILABLE_IN_ALL
+GPtrArray     *aff_portfolio_find_affair_lessons (AffPortfolio        *self,
+                                                  const char          *affair_id,
+                                                  GError             **error);
+AFF_AVAILABLE_IN_ALL
 GPtrArray     *aff_portfolio_list_improvements  (AffPortfolio         *self,
                                                  int                   status);
 

@@ -492,36 +492,123 @@ criterion_win_rate (AffConsultation *consultation,
                         g_strdup_printf ("%u won of %u comparable consultation(s) concluded", won, won + lost));
 }
 
+/* "AFF-1 : 20,00 % → 16,00 % ; AFF-2 : …", at most five then how many more. */
+static char *
+describe_precedents (GArray *precedents,
+                     guint   language)
+{
+  GString *text = g_string_new (NULL);
+  guint i;
+
+  for (i = 0; i < precedents->len && i < 5; i++)
+    {
+      const AffMarginPrecedent *precedent = &g_array_index (precedents, AffMarginPrecedent, i);
+      g_autofree char *offer = format_rate (precedent->offer_rate, language);
+      g_autofree char *final = format_rate (precedent->final_rate, language);
+
+      g_string_append_printf (text, language == LANG_FR ? "%s%s : %s → %s" : "%s%s: %s → %s",
+                              i == 0 ? "" : language == LANG_FR ? " ; " : "; ",
+                              precedent->affair_id, offer, final);
+    }
+  if (precedents->len > 5)
+    g_string_append_printf (text, language == LANG_FR ? " ; et %u autre(s)" : "; and %u more", precedents->len - 5);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+format_points (int   basis_points,
+               guint language)
+{
+  int magnitude = ABS (basis_points);
+
+  return g_strdup_printf (language == LANG_FR ? "%s%d,%02d point(s)" : "%s%d.%02d point(s)",
+                          basis_points < 0 ? "-" : "", magnitude / 100, magnitude % 100);
+}
+
+/* The expected margin, corrected by what similar past affairs did to
+ * theirs: their mean erosion from the offer to the close-out is taken off
+ * (a mean gain is not added, by prudence), and without an estimate their
+ * mean final margin stands for it. */
+static char *
+explain_margin (int     margin,
+                int     retained,
+                int     erosion,
+                GArray *precedents,
+                guint   language)
+{
+  g_autofree char *m = format_rate (margin, language), *r = format_rate (retained, language);
+  g_autofree char *e = format_points (erosion, language), *list = NULL;
+  guint n = precedents != NULL ? precedents->len : 0;
+
+  if (n == 0)
+    return margin == AFF_MARGIN_RATE_UNSET
+           ? g_strdup (language == LANG_FR ? "marge attendue non estimée" : "expected margin not estimated")
+           : g_strdup_printf (language == LANG_FR ? "marge attendue %s" : "expected margin %s", m);
+  list = describe_precedents (precedents, language);
+  if (margin == AFF_MARGIN_RATE_UNSET)
+    return g_strdup_printf (language == LANG_FR
+                            ? "marge attendue non estimée : %s retenus, moyenne des marges finales de %u affaire(s) comparable(s) (%s)"
+                            : "expected margin not estimated: %s retained, the mean final margin of %u comparable affair(s) (%s)",
+                            r, n, list);
+  if (erosion > 0)
+    return g_strdup_printf (language == LANG_FR
+                            ? "marge attendue %s, ramenée à %s par l'érosion moyenne de %s de %u affaire(s) comparable(s) entre l'offre et la clôture (%s)"
+                            : "expected margin %s, brought down to %s by the mean erosion of %s of %u comparable affair(s) from offer to close-out (%s)",
+                            m, r, e, n, list);
+  return g_strdup_printf (language == LANG_FR
+                          ? "marge attendue %s, maintenue : %u affaire(s) comparable(s) ont tenu leur marge (%s)"
+                          : "expected margin %s, kept: %u comparable affair(s) held their margin (%s)",
+                          m, n, list);
+}
+
 static AffBidCriterion *
 criterion_margin (AffConsultation *consultation,
                   AffPolicy       *policy,
+                  GArray          *precedents,
                   guint            weight)
 {
-  int margin = aff_consultation_get_expected_margin_rate (consultation);
+  int margin = aff_consultation_get_expected_margin_rate (consultation), retained = margin;
   int target = aff_policy_get_target_margin_rate (policy);
   int floor = aff_policy_get_floor_margin_rate (policy);
-  g_autofree char *m_fr = NULL, *m_en = NULL, *t_fr = NULL, *t_en = NULL, *f_fr = NULL, *f_en = NULL;
-  guint score;
+  g_autofree char *t_fr = NULL, *t_en = NULL, *f_fr = NULL, *f_en = NULL, *e_fr = NULL, *e_en = NULL;
+  gint64 erosion = 0, final = 0, erosions = 0, finals = 0;
+  guint score, i, n = precedents != NULL ? precedents->len : 0;
 
-  if (margin == AFF_MARGIN_RATE_UNSET)
+  for (i = 0; i < n; i++)
+    {
+      const AffMarginPrecedent *precedent = &g_array_index (precedents, AffMarginPrecedent, i);
+
+      erosions += (gint64) precedent->offer_rate - precedent->final_rate;
+      finals += precedent->final_rate;
+    }
+  if (n > 0)
+    {
+      _aff_round_half_even (erosions, n, &erosion);
+      _aff_round_half_even (finals, n, &final);
+      if (margin == AFF_MARGIN_RATE_UNSET)
+        retained = (int) final;
+      else if (erosion > 0)
+        retained = (int) MAX ((gint64) margin - erosion, -G_MAXINT);
+    }
+  if (retained == AFF_MARGIN_RATE_UNSET)
     return criterion_new ("margin", weight, FALSE, 2,
-                          g_strdup ("marge attendue non estimée"),
-                          g_strdup ("expected margin not estimated"));
-  if (margin >= target)
+                          explain_margin (margin, retained, 0, NULL, LANG_FR),
+                          explain_margin (margin, retained, 0, NULL, LANG_EN));
+  if (retained >= target)
     score = 5;
-  else if (margin <= floor)
+  else if (retained <= floor)
     score = 0;
   else
-    score = round_score (5 * (gint64) (margin - floor), target - floor);
-  m_fr = format_rate (margin, LANG_FR);
-  m_en = format_rate (margin, LANG_EN);
+    score = round_score (5 * (gint64) (retained - floor), target - floor);
+  e_fr = explain_margin (margin, retained, (int) erosion, precedents, LANG_FR);
+  e_en = explain_margin (margin, retained, (int) erosion, precedents, LANG_EN);
   t_fr = format_rate (target, LANG_FR);
   t_en = format_rate (target, LANG_EN);
   f_fr = format_rate (floor, LANG_FR);
   f_en = format_rate (floor, LANG_EN);
   return criterion_new ("margin", weight, FALSE, score,
-                        g_strdup_printf ("marge attendue %s pour un objectif de %s et un plancher de %s", m_fr, t_fr, f_fr),
-                        g_strdup_printf ("expected margin %s against a target of %s and a floor of %s", m_en, t_en, f_en));
+                        g_strdup_printf ("%s pour un objectif de %s et un plancher de %s", e_fr, t_fr, f_fr),
+                        g_strdup_printf ("%s against a target of %s and a floor of %s", e_en, t_en, f_en));
 }
 
 static AffBidCriterion *
@@ -635,6 +722,18 @@ aff_bid_evaluation_compute (AffConsultation  *consultation,
                             const GDate      *date,
                             GError          **error)
 {
+  return _aff_bid_evaluation_compute (consultation, client, policy, consultations, NULL, date, error);
+}
+
+AffBidEvaluation *
+_aff_bid_evaluation_compute (AffConsultation  *consultation,
+                             AffClient        *client,
+                             AffPolicy        *policy,
+                             GListModel       *consultations,
+                             GArray           *precedents,
+                             const GDate      *date,
+                             GError          **error)
+{
   g_autoptr(AffBidEvaluation) self = NULL;
   g_autoptr(AffRiskSummary) summary = NULL;
   const char * const *names = aff_policy_list_bid_criteria ();
@@ -677,7 +776,7 @@ aff_bid_evaluation_compute (AffConsultation  *consultation,
   g_ptr_array_add (self->criteria, criterion_strategic_fit (client, aff_policy_get_bid_weight (policy, names[0])));
   g_ptr_array_add (self->criteria, criterion_win_rate (consultation, consultations,
                                                        aff_policy_get_bid_weight (policy, names[1])));
-  g_ptr_array_add (self->criteria, criterion_margin (consultation, policy,
+  g_ptr_array_add (self->criteria, criterion_margin (consultation, policy, precedents,
                                                      aff_policy_get_bid_weight (policy, names[2])));
   g_ptr_array_add (self->criteria, criterion_risk (summary, aff_policy_get_bid_weight (policy, names[3])));
   g_ptr_array_add (self->criteria, criterion_workload (consultation, consultations, policy,

@@ -88,4 +88,24 @@ AffConsultation *_aff_consultation_from_json (AffJsonReader   *reader,
                                               JsonNode        *node,
                                               GError         **error);
 
+/* What a closed affair like the consultation did to its margin: the rate of
+ * the signed offer and the final rate its REX records (basis points). */
+typedef struct
+{
+  const char *affair_id;
+  int offer_rate;
+  int final_rate;
+} AffMarginPrecedent;
+
+/* aff_bid_evaluation_compute() with the margins of similar past affairs
+ * (@precedents, of AffMarginPrecedent, may be NULL), which correct the
+ * "margin" criterion. */
+AffBidEvaluation *_aff_bid_evaluation_compute (AffConsultation *consultation,
+                                               AffClient       *client,
+                                               AffPolicy       *policy,
+                                               GListModel      *consultations,
+                                               GArray          *precedents,
+                                               const GDate     *date,
+                                               GError         **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "aff-money-private.h"
 #include "aff-rex-private.h"
+#include "aff-language-private.h"
 
 /**
  * AffLessonQuery:
@@ -213,4 +214,13 @@ aff_lesson_get_reasons (const AffLesson *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return (const char *const *) self->reasons;
+}
+
+char *
+_aff_lesson_describe (const AffLesson *lesson,
+                      guint            lang)
+{
+  g_autofree char *why = g_strjoinv (L (" ; ", "; "), lesson->reasons);
+
+  return g_strdup_printf (L ("%s : %s (%s)", "%s: %s (%s)"), lesson->affair_id, lesson->text, why);
 }

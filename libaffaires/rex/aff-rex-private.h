@@ -88,4 +88,8 @@ AffLesson *_aff_lesson_new (const char    *affair_id,
                             guint          score,
                             char         **reasons);
 
+/* "AFF-1 : the lesson (reasons ; …)", in the language @lang. */
+char      *_aff_lesson_describe (const AffLesson *lesson,
+                                 guint            lang);
+
 G_END_DECLS

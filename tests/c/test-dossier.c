@@ -1307,6 +1307,139 @@ test_lessons (void)
   assert_detail (last_entry (p, "affair", "OFF-1", "rex-improvement-status"), "status", "accepted");
 }
 
+static const char *
+margin_explanation (AffBidEvaluation *evaluation,
+                    guint             score)
+{
+  const AffBidCriterion *margin = aff_bid_evaluation_lookup_criterion (evaluation, "margin");
+
+  g_assert_cmpuint (aff_bid_criterion_get_score (margin), ==, score);
+  return aff_bid_criterion_get_explanation (margin);
+}
+
+static AffBidEvaluation *
+evaluate_with_margin (AffPortfolio *p,
+                      const char   *id,
+                      int           margin,
+                      int           y,
+                      int           m,
+                      int           d)
+{
+  g_autoptr(GDate) date = day (y, m, d);
+  g_autoptr(GError) error = NULL;
+  AffBidEvaluation *evaluation;
+
+  aff_consultation_set_expected_margin_rate (aff_portfolio_lookup_consultation (p, id), margin);
+  evaluation = aff_portfolio_evaluate_consultation (p, id, date, &error);
+  g_assert_no_error (error);
+  return evaluation;
+}
+
+/* OFF-1, closed with 1 700 EUR spent: its offer's margin rate was
+ * 275.29 / 1 835.29 = 15.00 %, its final one (1 835.29 - 1 700) / 1 835.29
+ * = 7.37 %, an erosion of 7.63 points that the next pipework go / no-go
+ * takes off its expected margin; the plan of the next pipework affair
+ * shows OFF-1's lessons. */
+static void
+test_precedents (void)
+{
+  AffAffair *affair, *second;
+  g_autoptr(AffPortfolio) p = new_report_story (&affair);
+  g_autoptr(GDate) may31 = day (2026, 5, 31);
+  g_autoptr(GDate) jun3 = day (2026, 6, 3);
+  g_autoptr(GDate) validity = day (2026, 7, 31);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffBidEvaluation) evaluation = NULL;
+  g_autoptr(AffOffer) offer = aff_offer_new ("OFF-2", "CONS-2");
+  g_autoptr(AffTask) task = aff_task_new ("T1", "Remplacement des tubes", 5);
+  g_autoptr(GPtrArray) lessons = NULL;
+  g_autofree char *plan = NULL;
+  const char *painting[] = { "painting", NULL };
+  AffRex *rex;
+
+  ASSERT_OK (aff_ledger_import_csv (aff_affair_get_ledger (affair), "date,work,category,state,amount\n"
+                                    "2026-05-20,lot-1,material,actual,1000.00\n", -1, NULL, &error));
+  rex = aff_affair_create_rex (affair, may31, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aff_money_get_minor (aff_rex_get_final_margin (rex)), ==, 13529);
+  ASSERT_OK (aff_rex_add_good_practice (rex, "Réunion de lancement avec le client sur site", &error));
+  ASSERT_OK (aff_rex_validate (rex, may31, &error));
+  add_client_beta (p);
+  add_consultation_full (p, "CONS-2", "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, FALSE);
+  add_consultation_full (p, "CONS-3", "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, FALSE);
+  add_consultation_full (p, "CONS-4", "acme", AFF_REGULATORY_FLAGS_NONE, FALSE, FALSE);
+  aff_consultation_set_deadline (aff_portfolio_lookup_consultation (p, "CONS-2"), validity);
+  aff_consultation_set_activities (aff_portfolio_lookup_consultation (p, "CONS-3"), painting);
+  aff_consultation_set_activities (aff_portfolio_lookup_consultation (p, "CONS-4"), painting);
+
+  /* Before the REX is validated it teaches nothing: 20 % >= 15 % scores 5. */
+  evaluation = evaluate_with_margin (p, "CONS-2", 2000, 2026, 5, 30);
+  g_assert_cmpstr (margin_explanation (evaluation, 5), ==,
+                   "marge attendue 20,00\u00a0% pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%");
+  g_clear_object (&evaluation);
+
+  /* After: 20.00 - 7.63 = 12.37 %, round(5 × (1237 - 800) / (1500 - 800))
+   * = round(3.12) = 3. */
+  evaluation = evaluate_with_margin (p, "CONS-2", 2000, 2026, 6, 2);
+  g_assert_cmpstr (margin_explanation (evaluation, 3), ==,
+                   "marge attendue 20,00\u00a0%, ramenée à 12,37\u00a0% par l'érosion moyenne de 7,63 point(s) de "
+                   "1 affaire(s) comparable(s) entre l'offre et la clôture (OFF-1 : 15,00\u00a0% → 7,37\u00a0%) "
+                   "pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%");
+  g_clear_object (&evaluation);
+
+  /* Another client and activity: nothing comparable. */
+  evaluation = evaluate_with_margin (p, "CONS-3", 2000, 2026, 6, 2);
+  g_assert_cmpstr (margin_explanation (evaluation, 5), ==,
+                   "marge attendue 20,00\u00a0% pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%");
+  g_clear_object (&evaluation);
+
+  /* The same client, no estimate: OFF-1's final 7.37 % stands for it,
+   * below the 8 % floor: 0. */
+  evaluation = evaluate_with_margin (p, "CONS-4", AFF_MARGIN_RATE_UNSET, 2026, 6, 2);
+  g_assert_cmpstr (margin_explanation (evaluation, 0), ==,
+                   "marge attendue non estimée : 7,37\u00a0% retenus, moyenne des marges finales de 1 affaire(s) "
+                   "comparable(s) (OFF-1 : 15,00\u00a0% → 7,37\u00a0%) pour un objectif de 15,00\u00a0% et un "
+                   "plancher de 8,00\u00a0%");
+  g_clear_object (&evaluation);
+
+  /* An affair does not learn from itself; an unknown one is named. */
+  lessons = aff_portfolio_find_affair_lessons (p, "OFF-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lessons->len, ==, 0);
+  g_clear_pointer (&lessons, g_ptr_array_unref);
+  g_assert_null (aff_portfolio_find_affair_lessons (p, "OFF-9", &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "OFF-9"));
+  g_clear_error (&error);
+
+  /* The next pipework affair, OFF-2: planning it shows OFF-1's lesson. */
+  ASSERT_OK (aff_portfolio_decide_consultation (p, "CONS-2", AFF_BID_VERDICT_GO, "Direction",
+                                                "client à développer", &error));
+  ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
+  add_cost_line (aff_offer_get_current_revision (offer), AFF_LINE_KIND_LABOUR, "Soudure TIG", "10",
+                 AFF_LINE_UNIT_HOUR, "60.00 EUR", "lot-1");
+  ASSERT_OK (aff_offer_revision_set_margin_rate (aff_offer_get_current_revision (offer), 1500, &error));
+  ASSERT_OK (aff_offer_revision_set_validity (aff_offer_get_current_revision (offer), validity, &error));
+  send (offer, 2026, 6, 2);
+  ASSERT_OK (aff_offer_accept (offer, jun3, "CT-2026-031", &error));
+  second = aff_portfolio_lookup_affair (p, "OFF-2");
+  lessons = aff_portfolio_find_affair_lessons (p, "OFF-2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lessons->len, ==, 1);
+  assert_reasons (g_ptr_array_index (lessons, 0), "activité : pipework");
+  ASSERT_OK (aff_plan_add_task (aff_affair_get_plan (second), task, &error));
+  ASSERT_OK (aff_plan_schedule (aff_affair_get_plan (second), &error));
+  plan = aff_affair_render_management_plan (second, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (plan, "### Leçons des affaires passées sur ces activités\n\n"
+                                  "- OFF-1 : Réunion de lancement avec le client sur site (activité : pipework)\n"));
+  g_clear_pointer (&plan, g_free);
+  /* OFF-1's own plan shows no lesson of its own. */
+  plan = aff_affair_render_management_plan (affair, AFF_DOCUMENT_FORMAT_MARKDOWN, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (plan, "Leçons des affaires passées"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1327,5 +1460,6 @@ main (int   argc,
   g_test_add_func ("/dossier/portfolio-report", test_portfolio_report);
   g_test_add_func ("/rex/create-and-validate", test_rex);
   g_test_add_func ("/rex/lessons", test_lessons);
+  g_test_add_func ("/rex/precedents", test_precedents);
   return g_test_run ();
 }
