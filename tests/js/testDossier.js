@@ -1139,4 +1139,134 @@ test('rex lessons', () => {
     assertDetail(lastEntry(p, 'rex-improvement-status'), 'status', 'accepted');
 });
 
+// G_MININT: the scanner does not export the macro AFF_MARGIN_RATE_UNSET (as
+// in testBidding.js).
+const MARGIN_UNSET = Aff.MARGIN_RATE_UNSET ?? -2147483648;
+
+// add_consultation_full of tests/c/test-offer-util.h, without requirements
+// nor decision: "Tuyauterie <id>", received 2 March, deadline 15 April,
+// pipework, qualified 3 March.
+function addConsultationFull(p, id, clientId) {
+    const k = Aff.Consultation.new(id, clientId, `Tuyauterie ${id}`, date(2026, 3, 2), date(2026, 4, 15));
+    k.set_activities(['pipework']);
+    k.set_regulatory_flags(Aff.RegulatoryFlags.NONE);
+    assertTrue(p.add_consultation(k), `${id} added`);
+    assertTrue(k.start_qualification(date(2026, 3, 3), 'analysis'), `${id} in qualification`);
+    return k;
+}
+
+// add_cost_line of tests/c/test-offer-util.h.
+function addCostLine(rev, kind, description, quantity, unit, cost, lot) {
+    const line = Aff.OfferLine.new(kind, description, quantity, unit, Aff.Money.parse(cost));
+    line.set_lot(lot);
+    assertTrue(rev.add_line(line), `the line "${description}"`);
+}
+
+// send of tests/c/test-offer-util.h.
+function send(offer, y, m, d) {
+    assertTrue(offer.send(date(y, m, d)), `${offer.get_id()} sent`);
+    assertEqual(offer.get_state(), Aff.OfferState.SENT, `${offer.get_id()} SENT`);
+}
+
+// margin_explanation of the C test: the margin criterion's score, and its
+// explanation.
+function marginExplanation(evaluation, score) {
+    const margin = evaluation.lookup_criterion('margin');
+    assertTrue(margin !== null, 'a margin criterion');
+    assertEqual(margin.get_score(), score, 'the margin score');
+    return margin.get_explanation();
+}
+
+// evaluate_with_margin of the C test.
+function evaluateWithMargin(p, id, margin, y, m, d) {
+    p.lookup_consultation(id).set_expected_margin_rate(margin);
+    return p.evaluate_consultation(id, date(y, m, d));
+}
+
+// OFF-1, closed with 1 700 EUR spent: its offer's margin rate was
+// 275.29 / 1 835.29 = 15.00 %, its final one (1 835.29 - 1 700) / 1 835.29
+// = 7.37 %, an erosion of 7.63 points that the next pipework go / no-go
+// takes off its expected margin; the plan of the next pipework affair shows
+// OFF-1's lessons (the C test's /rex/precedents).
+test('rex precedents', () => {
+    const [p, affair] = newReportStory();
+    const may31 = date(2026, 5, 31);
+    const jun3 = date(2026, 6, 3);
+    const validity = date(2026, 7, 31);
+    const offer = Aff.Offer.new('OFF-2', 'CONS-2');
+    const task = Aff.Task.new('T1', 'Remplacement des tubes', 5);
+
+    assertEqual(affair.get_ledger().import_csv(new TextEncoder().encode(
+        'date,work,category,state,amount\n' +
+        '2026-05-20,lot-1,material,actual,1000.00\n')), [true, 1], 'one cost imported');
+    const rex = affair.create_rex(may31);
+    assertEqual(rex.get_final_margin().get_minor(), 13529, 'final margin');
+    assertTrue(rex.add_good_practice('Réunion de lancement avec le client sur site'), 'a good practice');
+    assertTrue(rex.validate(may31), 'validated on 31 May');
+    assertTrue(p.add_client(Aff.Client.new('beta', 'Beta Chimie')), 'client beta');
+    addConsultationFull(p, 'CONS-2', 'beta');
+    addConsultationFull(p, 'CONS-3', 'beta');
+    addConsultationFull(p, 'CONS-4', 'acme');
+    p.lookup_consultation('CONS-2').set_deadline(validity);
+    p.lookup_consultation('CONS-3').set_activities(['painting']);
+    p.lookup_consultation('CONS-4').set_activities(['painting']);
+
+    // Before the REX is validated it teaches nothing: 20 % >= 15 % scores 5.
+    let evaluation = evaluateWithMargin(p, 'CONS-2', 2000, 2026, 5, 30);
+    assertEqual(marginExplanation(evaluation, 5),
+        'marge attendue 20,00\u00a0% pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%',
+        'before the REX');
+
+    // After: 20.00 - 7.63 = 12.37 %, round(5 × (1237 - 800) / (1500 - 800))
+    // = round(3.12) = 3.
+    evaluation = evaluateWithMargin(p, 'CONS-2', 2000, 2026, 6, 2);
+    assertEqual(marginExplanation(evaluation, 3),
+        "marge attendue 20,00\u00a0%, ramenée à 12,37\u00a0% par l'érosion moyenne de 7,63 point(s) de " +
+        "1 affaire(s) comparable(s) entre l'offre et la clôture (OFF-1 : 15,00\u00a0% → 7,37\u00a0%) " +
+        'pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%', 'the erosion taken off');
+
+    // Another client and activity: nothing comparable.
+    evaluation = evaluateWithMargin(p, 'CONS-3', 2000, 2026, 6, 2);
+    assertEqual(marginExplanation(evaluation, 5),
+        'marge attendue 20,00\u00a0% pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%',
+        'nothing comparable');
+
+    // The same client, no estimate: OFF-1's final 7.37 % stands for it,
+    // below the 8 % floor: 0.
+    evaluation = evaluateWithMargin(p, 'CONS-4', MARGIN_UNSET, 2026, 6, 2);
+    assertEqual(marginExplanation(evaluation, 0),
+        'marge attendue non estimée : 7,37\u00a0% retenus, moyenne des marges finales de 1 affaire(s) ' +
+        'comparable(s) (OFF-1 : 15,00\u00a0% → 7,37\u00a0%) pour un objectif de 15,00\u00a0% et un ' +
+        'plancher de 8,00\u00a0%', 'the final margin retained');
+
+    // An affair does not learn from itself; an unknown one is named.
+    assertEqual(p.find_affair_lessons(AFFAIR), [], 'no lesson from itself');
+    const error = fails(() => p.find_affair_lessons('OFF-9'), E.NOT_FOUND);
+    assertTrue(error.message.includes('OFF-9'), 'the unknown affair named');
+
+    // The next pipework affair, OFF-2: planning it shows OFF-1's lesson.
+    assertTrue(p.decide_consultation('CONS-2', Aff.BidVerdict.GO, 'Direction', 'client à développer'),
+        'CONS-2 GO');
+    assertTrue(p.add_offer(offer), 'OFF-2 added');
+    addCostLine(offer.get_current_revision(), K.LABOUR, 'Soudure TIG', '10', U.HOUR, '60.00 EUR', 'lot-1');
+    assertTrue(offer.get_current_revision().set_margin_rate(1500), 'margin 15 %');
+    assertTrue(offer.get_current_revision().set_validity(validity), 'valid until 31 July');
+    send(offer, 2026, 6, 2);
+    assertTrue(offer.accept(jun3, 'CT-2026-031'), 'OFF-2 accepted');
+    const second = p.lookup_affair('OFF-2');
+    assertTrue(second !== null, 'the affair OFF-2');
+    const lessons = p.find_affair_lessons('OFF-2');
+    assertEqual(lessons.length, 1, 'one lesson for OFF-2');
+    assertEqual(lessons[0].get_reasons(), ['activité : pipework'], 'reasons');
+    assertTrue(second.get_plan().add_task(task), 'T1 added');
+    assertTrue(second.get_plan().schedule(), 'scheduled');
+    let plan = second.render_management_plan(Aff.DocumentFormat.MARKDOWN);
+    assertTrue(plan.includes('### Leçons des affaires passées sur ces activités\n\n' +
+        '- OFF-1 : Réunion de lancement avec le client sur site (activité : pipework)\n'),
+    "OFF-2's plan shows OFF-1's lesson");
+    // OFF-1's own plan shows no lesson of its own.
+    plan = affair.render_management_plan(Aff.DocumentFormat.MARKDOWN);
+    assertFalse(plan.includes('Leçons des affaires passées'), "OFF-1's plan shows no lesson");
+});
+
 run();

@@ -170,6 +170,14 @@ class DossierTestCase(afftest.AffTestCase):
         self.assertTrue(gap.get_message().startswith(message_start),
                         'gap %d: “%s” does not start with “%s”' % (position, gap.get_message(), message_start))
 
+    def assertMargin(self, evaluation, score, explanation):
+        """margin_explanation of the C test: the margin criterion's score and
+        explanation."""
+        margin = evaluation.lookup_criterion('margin')
+        self.assertIsNotNone(margin)
+        self.assertEqual(margin.get_score(), score)
+        self.assertEqual(margin.get_explanation(), explanation)
+
 
 # ---- Meetings ---------------------------------------------------------------
 
@@ -937,6 +945,47 @@ class ReportTest(DossierTestCase):
 
 # ---- The lessons learned (REX) ----------------------------------------------
 
+# AFF_MARGIN_RATE_UNSET is G_MININT; the scanner does not evaluate the macro,
+# so the typelib lacks it (as in test_bidding.py).
+MARGIN_UNSET = getattr(Aff, 'MARGIN_RATE_UNSET', -2 ** 31)
+
+
+def add_client_beta(p):
+    """add_client_beta of tests/c/test-offer-util.h."""
+    assert p.add_client(Aff.Client.new('beta', 'Beta Chimie'))
+
+
+def add_consultation_full(p, cid, client_id):
+    """add_consultation_full of tests/c/test-offer-util.h, without
+    requirements nor decision: "Tuyauterie <cid>", received 2 March,
+    deadline 15 April, pipework, qualified 3 March."""
+    k = Aff.Consultation.new(cid, client_id, 'Tuyauterie %s' % cid, D(2026, 3, 2), D(2026, 4, 15))
+    k.set_activities(['pipework'])
+    k.set_regulatory_flags(Aff.RegulatoryFlags.NONE)
+    assert p.add_consultation(k)
+    assert k.start_qualification(D(2026, 3, 3), 'analysis')
+    return k
+
+
+def add_cost_line(rev, kind, description, quantity, unit, cost, lot):
+    """add_cost_line of tests/c/test-offer-util.h."""
+    line = Aff.OfferLine.new(kind, description, quantity, unit, Aff.Money.parse(cost))
+    line.set_lot(lot)
+    assert rev.add_line(line)
+
+
+def send(offer, y, m, d):
+    """send of tests/c/test-offer-util.h."""
+    assert offer.send(D(y, m, d))
+    assert offer.get_state() == Aff.OfferState.SENT
+
+
+def evaluate_with_margin(p, cid, margin, y, m, d):
+    """The go / no-go of @cid on y-m-d with @margin expected."""
+    p.lookup_consultation(cid).set_expected_margin_rate(margin)
+    return p.evaluate_consultation(cid, D(y, m, d))
+
+
 class RexTest(DossierTestCase):
     # The REX of OFF-1 drawn up on 31 May from the report's story, completed
     # by the team, validated and kept by the document (the C test's
@@ -1125,6 +1174,87 @@ class RexTest(DossierTestCase):
         self.assertEqual(improvements[0].get_title(), 'Contrôler les tubes à réception')
         self.assertEqual(improvements[0].get_status(), IS.ACCEPTED)
         self.assertLastEntry(p, 'rex-improvement-status', status='accepted')
+
+
+    # OFF-1, closed with 1 700 EUR spent: its offer's margin rate was
+    # 275.29 / 1 835.29 = 15.00 %, its final one (1 835.29 - 1 700) /
+    # 1 835.29 = 7.37 %, an erosion of 7.63 points that the next pipework
+    # go / no-go takes off its expected margin; the plan of the next
+    # pipework affair shows OFF-1's lessons (the C test's /rex/precedents).
+    def test_precedents(self):
+        p, affair, dossier = new_report_story()
+        may31, jun3, validity = D(2026, 5, 31), D(2026, 6, 3), D(2026, 7, 31)
+        offer = Aff.Offer.new('OFF-2', 'CONS-2')
+        task = Aff.Task.new('T1', 'Remplacement des tubes', 5)
+
+        self.assertEqual(affair.get_ledger().import_csv(b'date,work,category,state,amount\n'
+                                                        b'2026-05-20,lot-1,material,actual,1000.00\n'), (True, 1))
+        rex = affair.create_rex(may31)
+        self.assertEqual(rex.get_final_margin().get_minor(), 13529)
+        self.assertTrue(rex.add_good_practice('Réunion de lancement avec le client sur site'))
+        self.assertTrue(rex.validate(may31))
+        add_client_beta(p)
+        add_consultation_full(p, 'CONS-2', 'beta')
+        add_consultation_full(p, 'CONS-3', 'beta')
+        add_consultation_full(p, 'CONS-4', 'acme')
+        p.lookup_consultation('CONS-2').set_deadline(validity)
+        p.lookup_consultation('CONS-3').set_activities(['painting'])
+        p.lookup_consultation('CONS-4').set_activities(['painting'])
+
+        # Before the REX is validated it teaches nothing: 20 % >= 15 % scores 5.
+        evaluation = evaluate_with_margin(p, 'CONS-2', 2000, 2026, 5, 30)
+        self.assertMargin(evaluation, 5,
+                          'marge attendue 20,00\u00a0% pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%')
+
+        # After: 20.00 - 7.63 = 12.37 %, round(5 × (1237 - 800) / (1500 -
+        # 800)) = round(3.12) = 3.
+        evaluation = evaluate_with_margin(p, 'CONS-2', 2000, 2026, 6, 2)
+        self.assertMargin(evaluation, 3,
+                          "marge attendue 20,00\u00a0%, ramenée à 12,37\u00a0% par l'érosion moyenne de 7,63 "
+                          "point(s) de 1 affaire(s) comparable(s) entre l'offre et la clôture (OFF-1 : "
+                          "15,00\u00a0% → 7,37\u00a0%) pour un objectif de 15,00\u00a0% et un plancher de "
+                          "8,00\u00a0%")
+
+        # Another client and activity: nothing comparable.
+        evaluation = evaluate_with_margin(p, 'CONS-3', 2000, 2026, 6, 2)
+        self.assertMargin(evaluation, 5,
+                          'marge attendue 20,00\u00a0% pour un objectif de 15,00\u00a0% et un plancher de 8,00\u00a0%')
+
+        # The same client, no estimate: OFF-1's final 7.37 % stands for it,
+        # below the 8 % floor: 0.
+        evaluation = evaluate_with_margin(p, 'CONS-4', MARGIN_UNSET, 2026, 6, 2)
+        self.assertMargin(evaluation, 0,
+                          'marge attendue non estimée : 7,37\u00a0% retenus, moyenne des marges finales de 1 '
+                          'affaire(s) comparable(s) (OFF-1 : 15,00\u00a0% → 7,37\u00a0%) pour un objectif de '
+                          '15,00\u00a0% et un plancher de 8,00\u00a0%')
+
+        # An affair does not learn from itself; an unknown one is named.
+        self.assertEqual(p.find_affair_lessons('OFF-1'), [])
+        e = self.assertAffError(E.NOT_FOUND, p.find_affair_lessons, 'OFF-9')
+        self.assertIn('OFF-9', e.message)
+
+        # The next pipework affair, OFF-2: planning it shows OFF-1's lesson.
+        self.assertTrue(p.decide_consultation('CONS-2', Aff.BidVerdict.GO, 'Direction', 'client à développer'))
+        self.assertTrue(p.add_offer(offer))
+        add_cost_line(offer.get_current_revision(), Aff.LineKind.LABOUR, 'Soudure TIG', '10', Aff.LineUnit.HOUR,
+                      '60.00 EUR', 'lot-1')
+        self.assertTrue(offer.get_current_revision().set_margin_rate(1500))
+        self.assertTrue(offer.get_current_revision().set_validity(validity))
+        send(offer, 2026, 6, 2)
+        self.assertTrue(offer.accept(jun3, 'CT-2026-031'))
+        second = p.lookup_affair('OFF-2')
+        self.assertIsNotNone(second)
+        lessons = p.find_affair_lessons('OFF-2')
+        self.assertEqual(len(lessons), 1)
+        self.assertEqual(lessons[0].get_reasons(), ['activité : pipework'])
+        self.assertTrue(second.get_plan().add_task(task))
+        self.assertTrue(second.get_plan().schedule())
+        plan = second.render_management_plan(Aff.DocumentFormat.MARKDOWN)
+        self.assertIn('### Leçons des affaires passées sur ces activités\n\n'
+                      '- OFF-1 : Réunion de lancement avec le client sur site (activité : pipework)\n', plan)
+        # OFF-1's own plan shows no lesson of its own.
+        plan = affair.render_management_plan(Aff.DocumentFormat.MARKDOWN)
+        self.assertNotIn('Leçons des affaires passées', plan)
 
 
 if __name__ == '__main__':
