@@ -51,6 +51,7 @@
 #include "aff-dossier.h"
 #include "aff-rex.h"
 #include "aff-lesson.h"
+#include "aff-audit.h"
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 #include "aff-dashboard.h"

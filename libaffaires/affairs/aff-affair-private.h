@@ -7,6 +7,7 @@
 #include "aff-affair.h"
 #include "aff-offers-private.h"
 #include "aff-finance-private.h"
+#include "aff-coordination.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,13 @@ AffPolicy       *_aff_affair_get_policy       (AffAffair *self);
 GArray    *_aff_portfolio_margin_precedents (AffPortfolio    *self,
                                              AffConsultation *consultation,
                                              const GDate     *date);
+/* The dangerous work of the arrêté of 19 March 1993 in @work, in words of
+ * the language @lang, joined by commas. */
+char      *_aff_dangerous_work_text   (guint                     lang,
+                                       AffRegulatoryFlags        work);
+/* One sentence for an inspection issue, in the language @lang. */
+char      *_aff_inspection_issue_text (guint                     lang,
+                                       const AffInspectionIssue *issue);
 void       _aff_affair_to_json        (AffAffair        *self,
                                        JsonBuilder      *builder);
 AffAffair *_aff_affair_from_json      (AffJsonReader    *reader,

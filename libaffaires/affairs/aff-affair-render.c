@@ -818,11 +818,10 @@ write_purchases (ManagementPlan *self)
   _aff_doc_table_end (&self->doc);
 }
 
-static char *
-inspection_issue_text (ManagementPlan           *self,
-                       const AffInspectionIssue *issue)
+char *
+_aff_inspection_issue_text (guint                     lang,
+                            const AffInspectionIssue *issue)
 {
-  guint lang = self->lang;
   const char *id = aff_inspection_issue_get_task_id (issue);
   const char *needs = aff_inspection_issue_get_required_for (issue);
   int days = aff_inspection_issue_get_days (issue);
@@ -950,13 +949,13 @@ write_inspections (ManagementPlan *self)
   intro = g_strdup_printf (L ("Vérification au %s, début du plan :", "Check on %s, the start of the plan:"), start_text);
   _aff_doc_paragraph (&self->doc, intro);
   for (i = 0; i < issues->len; i++)
-    g_ptr_array_add (items, inspection_issue_text (self, g_ptr_array_index (issues, i)));
+    g_ptr_array_add (items, _aff_inspection_issue_text (lang, g_ptr_array_index (issues, i)));
   _aff_doc_list (&self->doc, items);
 }
 
-static char *
-dangerous_work_text (guint              lang,
-                     AffRegulatoryFlags work)
+char *
+_aff_dangerous_work_text (guint              lang,
+                          AffRegulatoryFlags work)
 {
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
 
@@ -1005,7 +1004,7 @@ write_prevention (ManagementPlan *self)
         continue;
       n_dangerous++;
       ref = task_ref (task);
-      work = dangerous_work_text (lang, aff_task_get_dangerous_work (task));
+      work = _aff_dangerous_work_text (lang, aff_task_get_dangerous_work (task));
       if (aff_task_get_zone (task) != NULL)
         g_ptr_array_add (items, g_strdup_printf (L ("%s, en zone %s : %s", "%s, in zone %s: %s"),
                                                  ref, aff_task_get_zone (task), work));

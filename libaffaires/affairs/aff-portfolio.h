@@ -22,6 +22,7 @@
 #include "aff-affair.h"
 #include "aff-resource.h"
 #include "aff-lesson.h"
+#include "aff-audit.h"
 
 G_BEGIN_DECLS
 
@@ -228,5 +229,10 @@ GPtrArray     *aff_portfolio_find_affair_lessons (AffPortfolio        *self,
 AFF_AVAILABLE_IN_ALL
 GPtrArray     *aff_portfolio_list_improvements  (AffPortfolio         *self,
                                                  int                   status);
+AFF_AVAILABLE_IN_ALL
+AffAudit      *aff_portfolio_audit_affair       (AffPortfolio         *self,
+                                                 const char           *affair_id,
+                                                 const GDate          *date,
+                                                 GError              **error);
 
 G_END_DECLS
