@@ -49,6 +49,14 @@ lines_new (void)
   return g_ptr_array_new_with_free_func (g_free);
 }
 
+/* A fresh list in *@lines, whatever a criterion that did not apply left. */
+static void
+reset (GPtrArray **lines)
+{
+  g_clear_pointer (lines, g_ptr_array_unref);
+  *lines = lines_new ();
+}
+
 /* Takes *@evidence and *@missing: the status is worked out from them
  * before they go. */
 static void
@@ -397,8 +405,8 @@ audit_bid (Audit *a)
        &missing);
 
   /* The solvency, checked by the evaluation's day. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   reference = evaluated ? evaluated_on : *aff_consultation_get_received (a->consultation);
   {
     AffSolvency *found = NULL;
@@ -440,8 +448,8 @@ audit_bid (Audit *a)
   }
 
   /* The risks, measured and treated. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   risks = aff_risk_register_get_risks (aff_consultation_get_risk_register (a->consultation));
   n = g_list_model_get_n_items (risks);
   for (i = 0; i < n; i++)
@@ -539,8 +547,8 @@ audit_offer (Audit *a)
        &evidence, &missing);
 
   /* Compliant with the directives when it was sent. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   problems = aff_offer_check (a->offer, &sent);
   /* The consultation has moved on since (won): only what the offer itself
    * said counts. */
@@ -566,8 +574,8 @@ audit_offer (Audit *a)
 
   /* Followed up until the contract: each reminder the policy sets before
    * the signature was made by a contact. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   signed_on = day_text (a, signed_date);
   add_cited (a, evidence, g_strdup_printf (L ("Contrat %s signé le %s", "Contract %s signed on %s"),
                                            aff_affair_get_contract_reference (a->affair), signed_on),
@@ -601,7 +609,7 @@ audit_offer (Audit *a)
        &evidence, &missing);
 
   /* Its history archived: every revision kept, each sent one frozen. */
-  evidence = lines_new ();
+  reset (&evidence);
   n = g_list_model_get_n_items (aff_offer_get_revisions (a->offer));
   days = (guint) g_date_days_between (&sent, signed_date);
   add_cited (a, evidence, g_strdup_printf (L ("%u révision(s) conservée(s), la révision %s acceptée %u jour(s) après "
@@ -649,8 +657,8 @@ audit_organisation (Audit *a)
        &missing);
 
   /* Milestones, and tasks set by the risks. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   n = g_list_model_get_n_items (tasks);
   for (i = 0; i < n; i++)
     {
@@ -674,8 +682,8 @@ audit_organisation (Audit *a)
        &missing);
 
   /* Resources assigned, without overload. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   if (assignments->len == 0)
     {
       g_ptr_array_add (missing, g_strdup (L ("Aucune ressource affectée aux tâches", "No resource assigned to the tasks")));
@@ -706,8 +714,8 @@ audit_organisation (Audit *a)
     }
 
   /* The prevention plan, when the work needs one. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   if (!aff_affair_requires_prevention_plan (a->affair, &reasons))
     set_not_applicable (a, "prevention-plan", L ("Les travaux ne demandent pas de plan de prévention.",
                                                  "The work needs no prevention plan."));
@@ -791,8 +799,8 @@ audit_coordination (Audit *a)
        &evidence, &missing);
 
   /* Roles: someone responsible for each task of work. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   n = g_list_model_get_n_items (tasks);
   for (i = 0; i < n; i++)
     {
@@ -825,8 +833,8 @@ audit_coordination (Audit *a)
     }
 
   /* Hazards, each followed by a decision on the plan. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   n = 0;
   for (i = 0; i < g_list_model_get_n_items (hazards); i++)
     {
@@ -846,8 +854,8 @@ audit_coordination (Audit *a)
     }
 
   /* Inspections planned, with their bodies, and their reports in time. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   if (inspections == 0)
     set_not_applicable (a, "inspections", L ("Le planning ne comporte pas d'inspection réglementaire.",
                                              "The plan has no regulatory inspection."));
@@ -901,8 +909,8 @@ audit_follow_up (Audit *a)
     }
 
   /* The document register kept. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   n = g_list_model_get_n_items (documents);
   gaps = gaps_of (a, AFF_DOSSIER_GAP_KIND_DELIVERABLE_APPROVAL, missing);
   if (n == 0)
@@ -914,8 +922,8 @@ audit_follow_up (Audit *a)
        &evidence, &missing);
 
   /* The client told of the incidents. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   n = g_list_model_get_n_items (incident_list);
   for (i = 0; i < n; i++)
     {
@@ -945,8 +953,8 @@ audit_follow_up (Audit *a)
     }
 
   /* Actions followed: none left open past its due date. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   n = g_list_model_get_n_items (action_list);
   for (i = 0; i < n; i++)
     {
@@ -1200,8 +1208,8 @@ audit_finance (Audit                 *a,
   set (a, "dashboard", status_of (kept, 2), &evidence, &missing);
 
   /* Drifts, at each review and on the day. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   audit_drifts (a, drifts, &closed, is_closed, evidence, missing, &with_action, &found);
   if (drifts == NULL)
     g_ptr_array_add (missing, g_strdup (L ("Les indicateurs du jour ne peuvent être calculés",
@@ -1212,8 +1220,8 @@ audit_finance (Audit                 *a,
     set (a, "drifts", drifts == NULL ? AFF_AUDIT_STATUS_PARTIAL : status_of (with_action, found), &evidence, &missing);
 
   /* Concordance of physical progress, costs and billing. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   {
     double physical = 0, cost = 0, billing = 0, gap = 0;
 
@@ -1242,8 +1250,8 @@ audit_finance (Audit                 *a,
 
   /* The budget held: the margin at completion, or the final margin once
    * closed, against the offer's. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   if (status == NULL || !aff_affair_status_get_margin_rate (status, &rate) ||
       !aff_affair_status_get_margin_rate_drift (status, &drift))
     set_not_applicable (a, "budget", L ("La marge à terminaison ne peut être calculée.",
@@ -1290,8 +1298,8 @@ audit_finance (Audit                 *a,
     }
 
   /* Billing as the work advances, supplier payments passed on. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   for (i = 0; i < invoices->len; i++)
     invoiced += g_date_compare (&g_array_index (invoices, AffBill, i).date, a->date) <= 0;
   if (_aff_finance_get_milestones (_aff_affair_get_finance (a->affair))->len == 0 && invoiced == 0)
@@ -1333,8 +1341,8 @@ audit_finance (Audit                 *a,
     }
 
   /* The close-out, once the work is accepted. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   if (is_closed)
     {
       g_autofree char *on = day_text (a, &closed);
@@ -1415,8 +1423,8 @@ audit_rex (Audit *a)
        &missing);
 
   /* Actions, good practices, difficulties and their solutions. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   {
     guint counts[] = { g_strv_length ((char **) rex->actions_taken->pdata), g_strv_length ((char **) rex->practices->pdata),
                        rex->difficulties->len };
@@ -1445,8 +1453,8 @@ audit_rex (Audit *a)
   set (a, "rex-content", status_of (parts, 3), &evidence, &missing);
 
   /* Improvements, each justified, with a benefit and an owner. */
-  evidence = lines_new ();
-  missing = lines_new ();
+  reset (&evidence);
+  reset (&missing);
   for (i = 0; i < rex->improvements->len; i++)
     {
       const AffImprovement *improvement = g_ptr_array_index (rex->improvements, i);
@@ -1500,7 +1508,9 @@ audit_rex (Audit *a)
  *    deliverables approved once accepted), `client-relation` (the client
  *    told of each incident), `actions` (none open past its due date);
  * 6. `dashboard` (costs entered, progress recorded within the last
- *    reporting period), `drifts` (each with a corrective action),
+ *    reporting period), `drifts` (each drift of the monthly reviews, or
+ *    weekly per [property@Aff.Policy:reporting-period], with a corrective
+ *    action by the review's report, and each drift of the day with one),
  *    `concordance` ([method@Aff.AffairStatus.is_concordant]), `budget` (the
  *    margin rate at completion within the policy's drift of the offer's;
  *    below it PARTIAL, below the floor MISSING), `billing` (no billing item

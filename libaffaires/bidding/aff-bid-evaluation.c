@@ -536,7 +536,8 @@ explain_margin (int     margin,
                 GArray *precedents,
                 guint   language)
 {
-  g_autofree char *m = format_rate (margin, language), *r = format_rate (retained, language);
+  g_autofree char *m = margin != AFF_MARGIN_RATE_UNSET ? format_rate (margin, language) : NULL;
+  g_autofree char *r = retained != AFF_MARGIN_RATE_UNSET ? format_rate (retained, language) : NULL;
   g_autofree char *e = format_points (erosion, language), *list = NULL;
   guint n = precedents != NULL ? precedents->len : 0;
 
