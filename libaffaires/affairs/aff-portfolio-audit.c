@@ -632,18 +632,22 @@ audit_organisation (Audit *a)
   g_auto(GStrv) baselines = aff_plan_list_baselines (a->plan);
   g_autoptr(GPtrArray) assignments = aff_plan_get_assignments (a->plan);
   g_auto(GStrv) reasons = NULL;
+  g_autoptr(GError) failure = NULL;
   GListModel *tasks = aff_plan_get_tasks (a->plan);
-  gboolean scheduled = aff_plan_is_scheduled (a->plan);
+  gboolean scheduled;
 
-  /* A schedule and its baseline. */
+  /* A schedule and its baseline. The schedule is computed, not kept in
+   * the document: a plan just loaded is scheduled first, which changes
+   * none of its data. */
+  scheduled = aff_plan_is_scheduled (a->plan) || aff_plan_schedule (a->plan, &failure);
   /* Scheduling is a computation, not journaled: the tasks added are. */
   if (scheduled)
     add_cited (a, evidence, g_strdup_printf (L ("Planning de %u tâche(s) ordonnancé", "Schedule of %u task(s) computed"),
                                              g_list_model_get_n_items (tasks)),
                "affair", affair_id, "task-added");
   else
-    g_ptr_array_add (missing, g_strdup (L ("Le planning n'est pas ordonnancé, ou a changé depuis",
-                                           "The plan is not scheduled, or changed since it was")));
+    g_ptr_array_add (missing, g_strdup_printf (L ("Le planning ne peut être ordonnancé : %s",
+                                                  "The plan cannot be scheduled: %s"), failure->message));
   if (baselines[0] != NULL)
     {
       g_autofree char *names = g_strjoinv (", ", baselines);
@@ -1053,7 +1057,8 @@ drift_word (guint        lang,
  * close-out) and of the day: each must have a corrective action for its
  * kind and subject, by the review's report at the latest
  * ([property@Aff.Policy:report-days] after it), on the day itself. A drift
- * found at several reviews counts once. */
+ * found at several reviews counts once. Milestone slips count on the day
+ * only: the plan keeps no history of its schedules. */
 static void
 audit_drifts (Audit       *a,
               GPtrArray   *today,
@@ -1126,6 +1131,13 @@ audit_drifts (Audit       *a,
           gboolean done = aff_drift_get_corrective_action (drift) != NULL;
           guint k;
 
+          /* The plan keeps no history of its schedules: a milestone's slip
+           * on a past review would be measured on today's schedule. */
+          if (!last && aff_drift_get_kind (drift) == AFF_DRIFT_KIND_MILESTONE_SLIP)
+            {
+              g_free (key);
+              continue;
+            }
           if (!g_hash_table_add (seen, key))
             continue;
           for (k = 0; !done && k < actions->len; k++)
@@ -1521,8 +1533,9 @@ audit_rex (Audit *a)
  *    justified, with a benefit and an owner).
  *
  * A criterion that cannot apply yet (no hazard, work not accepted…) is
- * %AFF_AUDIT_STATUS_NOT_APPLICABLE, with why. The audit changes nothing
- * and is not journaled.
+ * %AFF_AUDIT_STATUS_NOT_APPLICABLE, with why. The audit changes no data
+ * and is not journaled; a plan not scheduled (a document just loaded) is
+ * scheduled, which only computes its dates.
  *
  * Returns: (transfer full): the audit, or %NULL with %AFF_ERROR_NOT_FOUND
  *   (unknown affair) or %AFF_ERROR_INVALID_VALUE (a date before the

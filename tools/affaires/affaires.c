@@ -7,10 +7,14 @@
  */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include <affaires.h>
+
+#include "demo-affair.h"
 
 enum {
   EXIT_OK = 0,
@@ -23,12 +27,20 @@ enum {
 static char *portfolio_path = NULL;
 static gboolean force = FALSE;
 static gboolean show_version = FALSE;
+static char *date_text = NULL;
+static char *format_text = NULL;
+static gboolean json_output = FALSE;
 
 static const GOptionEntry global_entries[] = {
   { "portfolio", 'p', 0, G_OPTION_ARG_FILENAME, &portfolio_path,
     N_("Portfolio document to use (default: the user data folder)"), N_("FILE") },
   { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
     N_("Let demo replace a portfolio that is not a demo"), NULL },
+  { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text,
+    N_("Day of a computation, YYYY-MM-DD (default: today)"), N_("DATE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+    N_("Format of a document: md (Markdown, the default) or html"), N_("FORMAT") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &json_output, N_("Write machine-readable JSON"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -277,6 +289,12 @@ demo_offer (AffPortfolio  *portfolio,
   aff_offer_line_set_requirements (welding, req2);
   aff_offer_line_set_requirements (pipes, req1);
   aff_offer_line_set_requirements (radiography, req3);
+  /* The lots are the tasks of the plan, so that the budget spreads over
+   * them. */
+  aff_offer_line_set_lot (welding, "MONTAGE");
+  aff_offer_line_set_lot (pipes, "APPRO");
+  aff_offer_line_set_lot (radiography, "RADIO");
+  aff_offer_line_set_lot (scaffolding, "MONTAGE");
   if (!aff_offer_revision_add_line (revision, welding, error) ||
       !aff_offer_revision_add_line (revision, pipes, error) ||
       !aff_offer_revision_add_line (revision, radiography, error) ||
@@ -312,6 +330,13 @@ build_demo (GError **error)
   aff_portfolio_set_actor (portfolio, "demo");
   aff_portfolio_set_name (portfolio, DEMO_NAME);
   aff_policy_set_activities (policy, activities);
+  if (!aff_policy_set_presentation (policy, "company-name", "Maintenance Industrielle du Nord", error) ||
+      !aff_policy_set_presentation (policy, "company-address", "ZI des Dunes\n59760 Grande-Synthe", error) ||
+      !aff_policy_set_presentation (policy, "company-identity",
+                                    "SAS au capital de 400 000 € — SIREN 732 829 320 — RCS Dunkerque", error) ||
+      !aff_policy_set_presentation (policy, "signatory-name", "Julien Delattre", error) ||
+      !aff_policy_set_presentation (policy, "signatory-title", "Chargé d'affaires", error))
+    return NULL;
   for (i = 0; i < G_N_ELEMENTS (rates); i++)
     {
       g_autoptr(AffMoney) rate = aff_money_parse (rates[i][1], error);
@@ -485,7 +510,10 @@ run_demo (const char *path)
       AffAffair *affair;
       guint i;
 
-      if (!aff_offer_accept (offer, signed_date, "CDE-ARC-2027-0042", &error))
+      if (!record (portfolio, "ARC-DK", AFF_INTERACTION_KIND_CALL, date_new (5, G_DATE_JANUARY, 2027),
+                   "Yves Roussel", "offer OF-2026-118 followed up: order expected mid-January", NULL,
+                   AFF_SATISFACTION_NONE, &error) ||
+          !aff_offer_accept (offer, signed_date, "CDE-ARC-2027-0042", &error))
         return fail (error);
       affair = aff_portfolio_lookup_affair (portfolio, "OF-2026-118");
       budget = aff_affair_get_budget (affair);
@@ -501,6 +529,13 @@ run_demo (const char *path)
         }
       g_print ("\n");
     }
+  }
+
+  {
+    g_autofree char *documents = g_build_filename (folder, "demo", NULL);
+
+    if (!demo_carry_out (portfolio, documents, &error))
+      return fail (error);
   }
 
   if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
@@ -597,6 +632,243 @@ run_check (const char *path)
   return EXIT_OK;
 }
 
+/* The day of --date, or today: the tool's clock, never the library's. */
+static gboolean
+parse_day (GDate *date)
+{
+  if (date_text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      return TRUE;
+    }
+  g_date_clear (date, 1);
+  g_date_set_parse (date, date_text);
+  if (strlen (date_text) != 10 || date_text[4] != '-' || date_text[7] != '-' || !g_date_valid (date))
+    {
+      g_printerr ("affaires: --date %s: expected a day as YYYY-MM-DD\n", date_text);
+      return FALSE;
+    }
+  g_date_set_dmy (date, (GDateDay) atoi (date_text + 8), (GDateMonth) atoi (date_text + 5),
+                  (GDateYear) atoi (date_text));
+  return g_date_valid (date);
+}
+
+static gboolean
+parse_format (AffDocumentFormat *format)
+{
+  if (format_text == NULL || strcmp (format_text, "md") == 0 || strcmp (format_text, "markdown") == 0)
+    *format = AFF_DOCUMENT_FORMAT_MARKDOWN;
+  else if (strcmp (format_text, "html") == 0)
+    *format = AFF_DOCUMENT_FORMAT_HTML;
+  else
+    {
+      g_printerr ("affaires: --format %s: expected md or html\n", format_text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_strv (JsonBuilder       *builder,
+            const char        *member,
+            const char *const *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* affaires rex audit AFFAIR: the audit of its dossier, as a document or,
+ * with --json, as data. Exit 0 whatever the findings: the audit ran. */
+static int
+run_rex_audit (const char *path,
+               const char *affair_id)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffAudit) audit = NULL;
+  AffDocumentFormat format;
+  GDate day;
+
+  if (affair_id == NULL)
+    {
+      g_printerr ("affaires: rex audit needs the id of an affair\n");
+      return EXIT_USER;
+    }
+  if (!parse_day (&day) || !parse_format (&format))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((audit = aff_portfolio_audit_affair (portfolio, affair_id, &day, &error)) == NULL)
+    return fail (error);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GPtrArray) criteria = aff_audit_get_criteria (audit);
+      g_autoptr(GEnumClass) statuses = g_type_class_ref (AFF_TYPE_AUDIT_STATUS);
+      g_autoptr(GEnumClass) capabilities = g_type_class_ref (AFF_TYPE_CAPABILITY);
+      char iso[16];
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &day);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "affair");
+      json_builder_add_string_value (builder, affair_id);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, iso);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, aff_audit_get_score (audit));
+      json_builder_set_member_name (builder, "criteria");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < criteria->len; i++)
+        {
+          const AffAuditCriterion *criterion = g_ptr_array_index (criteria, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, aff_audit_criterion_get_id (criterion));
+          json_builder_set_member_name (builder, "capability");
+          json_builder_add_string_value (builder, g_enum_get_value (capabilities,
+                                         aff_audit_criterion_get_capability (criterion))->value_nick);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, aff_audit_criterion_get_title (criterion));
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, g_enum_get_value (statuses,
+                                         aff_audit_criterion_get_status (criterion))->value_nick);
+          print_strv (builder, "evidence", aff_audit_criterion_get_evidence (criterion));
+          print_strv (builder, "missing", aff_audit_criterion_get_missing (criterion));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      g_autofree char *text = aff_audit_render (audit, format);
+
+      g_print ("%s", text);
+    }
+  return EXIT_OK;
+}
+
+/* affaires rex render AFFAIR: its lessons learned. */
+static int
+run_rex_render (const char *path,
+                const char *affair_id)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autofree char *text = NULL;
+  AffDocumentFormat format;
+  AffAffair *affair;
+
+  if (affair_id == NULL)
+    {
+      g_printerr ("affaires: rex render needs the id of an affair\n");
+      return EXIT_USER;
+    }
+  if (!parse_format (&format))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((affair = aff_portfolio_lookup_affair (portfolio, affair_id)) == NULL)
+    {
+      g_printerr ("affaires: %s: the portfolio has no affair “%s”\n", path, affair_id);
+      return EXIT_USER;
+    }
+  if (aff_affair_get_rex (affair) == NULL)
+    {
+      g_printerr ("affaires: affair %s has no lessons learned yet\n", affair_id);
+      return EXIT_USER;
+    }
+  text = aff_rex_render (aff_affair_get_rex (affair), format);
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
+/* affaires rex lessons [AFFAIR]: the lessons of the other affairs about
+ * its activities, or every improvement proposed and its status. */
+static int
+run_rex_lessons (const char *path,
+                 const char *affair_id)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if (affair_id == NULL)
+    {
+      g_autoptr(GEnumClass) statuses = g_type_class_ref (AFF_TYPE_IMPROVEMENT_STATUS);
+
+      found = aff_portfolio_list_improvements (portfolio, -1);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const AffImprovement *improvement = g_ptr_array_index (found, i);
+
+          g_print ("%-14s %-10s %s (%s)\n", aff_improvement_get_affair_id (improvement),
+                   g_enum_get_value (statuses, aff_improvement_get_status (improvement))->value_nick,
+                   aff_improvement_get_title (improvement), aff_improvement_get_owner (improvement));
+        }
+      return EXIT_OK;
+    }
+  if ((found = aff_portfolio_find_affair_lessons (portfolio, affair_id, &error)) == NULL)
+    return fail (error);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const AffLesson *lesson = g_ptr_array_index (found, i);
+      g_autofree char *why = g_strjoinv ("; ", (char **) aff_lesson_get_reasons (lesson));
+
+      g_print ("%-14s %2u  %s (%s)\n", aff_lesson_get_affair_id (lesson), aff_lesson_get_score (lesson),
+               aff_lesson_get_text (lesson), why);
+    }
+  return EXIT_OK;
+}
+
+/* affaires finance dashboard: the portfolio dashboard on the day. */
+static int
+run_finance_dashboard (const char *path)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  AffDocumentFormat format;
+  GDate day;
+
+  if (!parse_day (&day) || !parse_format (&format))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((dashboard = aff_portfolio_compute_dashboard (portfolio, &day, &error)) == NULL)
+    return fail (error);
+  text = aff_dashboard_render (dashboard, format);
+  g_print ("%s", text);
+  return EXIT_OK;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -616,7 +888,13 @@ main (int   argc,
       "  client list          list the clients of the portfolio\n"
       "  journal show         print the journal and verify its chain\n"
       "  journal verify       verify the journal's chain\n"
-      "  check [FILE]         validate a portfolio document"));
+      "  check [FILE]         validate a portfolio document\n"
+      "  finance dashboard    the margin and WIP dashboard on --date (--format md|html)\n"
+      "  rex render AFFAIR    the lessons learned of an affair (--format md|html)\n"
+      "  rex lessons [AFFAIR] the lessons of other affairs about its activities;\n"
+      "                       without an affair, every improvement proposed\n"
+      "  rex audit AFFAIR     the audit of an affair's dossier on --date against the\n"
+      "                       criteria of the role (--format md|html, or --json)"));
   g_option_context_set_description (context,
     _("Exit status: 0 success, 1 user error, 2 invalid input file, "
       "3 journal does not verify, 4 input/output failure."));
@@ -648,6 +926,14 @@ main (int   argc,
     return run_journal (path, strcmp (sub, "verify") == 0);
   if (strcmp (command, "check") == 0)
     return run_check (sub ? sub : path);
+  if (strcmp (command, "rex") == 0 && g_strcmp0 (sub, "audit") == 0)
+    return run_rex_audit (path, argc > 3 ? argv[3] : NULL);
+  if (strcmp (command, "rex") == 0 && g_strcmp0 (sub, "render") == 0)
+    return run_rex_render (path, argc > 3 ? argv[3] : NULL);
+  if (strcmp (command, "rex") == 0 && g_strcmp0 (sub, "lessons") == 0)
+    return run_rex_lessons (path, argc > 3 ? argv[3] : NULL);
+  if (strcmp (command, "finance") == 0 && g_strcmp0 (sub, "dashboard") == 0)
+    return run_finance_dashboard (path);
 
   g_printerr ("affaires: unknown command “%s%s%s”; see affaires --help\n",
               command, sub ? " " : "", sub ? sub : "");
