@@ -79,25 +79,6 @@ set_figure (AffSolvency *s,
 }
 
 static void
-cost (AffAffair       *affair,
-      int y, int m, int d,
-      const char      *work,
-      AffCostCategory  category,
-      AffCostState     state,
-      const char      *amount,
-      const char      *document,
-      const char      *commitment)
-{
-  g_autoptr(GDate) date = day (y, m, d);
-  g_autoptr(AffMoney) value = money (amount);
-  g_autoptr(AffCostEntry) entry = aff_cost_entry_new (date, work, category, state, value);
-
-  aff_cost_entry_set_document (entry, document);
-  aff_cost_entry_set_commitment (entry, commitment);
-  ASSERT_OK (aff_ledger_add (aff_affair_get_ledger (affair), entry, &error));
-}
-
-static void
 progress (AffAffair  *affair,
           const char *work,
           int y, int m, int d,
@@ -223,6 +204,7 @@ follow_the_work (AffPortfolio *p,
 {
   AffPlan *plan = aff_affair_get_plan (affair);
   AffDossier *dossier = aff_affair_get_dossier (affair);
+  AffLedger *ledger = aff_affair_get_ledger (affair);
   g_autoptr(GDate) apr20 = day (2026, 4, 20);
   g_autoptr(GDate) apr21 = day (2026, 4, 21);
   g_autoptr(GDate) may6 = day (2026, 5, 6);
@@ -265,9 +247,9 @@ follow_the_work (AffPortfolio *p,
     invoice_due (affair, 2026, 4, 30, &number);      /* F-2, April's situation */
 
     /* May: the review of 30 April; T1 ends, the inspection, the hazard. */
-    cost (affair, 2026, 4, 28, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, "52000.00 EUR", "PO-7",
+    cost (ledger, 2026, 4, 28, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, "52000.00 EUR", "PO-7",
           NULL);
-    cost (affair, 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL, "45000.00 EUR", "TS-18", NULL);
+    cost (ledger, 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL, "45000.00 EUR", "TS-18", NULL);
     progress (affair, "T1", 2026, 5, 4, 8000);
     if (!(gaps & STORY_NO_APRIL_REPORT))
       {
@@ -296,9 +278,9 @@ follow_the_work (AffPortfolio *p,
     ASSERT_OK (aff_plan_finish_task (plan, "I1", may7, &error));
     aff_task_set_report_received (aff_plan_lookup_task (plan, "I1"), may11);
     ASSERT_OK (aff_plan_start_task (plan, "T2", may7, &error));
-    cost (affair, 2026, 5, 11, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "20000.00 EUR", "FA-991",
+    cost (ledger, 2026, 5, 11, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "20000.00 EUR", "FA-991",
           "PO-7");
-    cost (affair, 2026, 5, 25, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "32000.00 EUR", "FA-1002",
+    cost (ledger, 2026, 5, 25, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL, "32000.00 EUR", "FA-1002",
           "PO-7");
     progress (affair, "T2", 2026, 5, 25, 10000);
     ASSERT_OK (aff_plan_finish_task (plan, "T2", may25, &error));

@@ -60,25 +60,6 @@ add_task (AffPlan    *plan,
   ASSERT_OK (aff_plan_add_task (plan, task, &error));
 }
 
-static void
-cost (AffLedger       *ledger,
-      int y, int m, int d,
-      const char      *work,
-      AffCostCategory  category,
-      AffCostState     state,
-      const char      *amount,
-      const char      *document,
-      const char      *commitment)
-{
-  g_autoptr(GDate) date = day (y, m, d);
-  g_autoptr(AffMoney) value = money (amount);
-  g_autoptr(AffCostEntry) entry = aff_cost_entry_new (date, work, category, state, value);
-
-  aff_cost_entry_set_document (entry, document);
-  aff_cost_entry_set_commitment (entry, commitment);
-  ASSERT_OK (aff_ledger_add (ledger, entry, &error));
-}
-
 /* The affair described at the top, with @labour_overhead_rate on labour;
  * with @billing, the terms of the billing tests: a 30 % advance, monthly
  * situations, 5 % retention, payment at 45 days end of month, VAT 20 %. */

@@ -261,3 +261,23 @@ new_affair_portfolio (AffAffair **affair)
   g_assert_nonnull (*affair);
   return p;
 }
+
+/* Adds a cost entry of @amount ("50.00 EUR") to @ledger. */
+G_GNUC_UNUSED static void
+cost (AffLedger       *ledger,
+      int y, int m, int d,
+      const char      *work,
+      AffCostCategory  category,
+      AffCostState     state,
+      const char      *amount,
+      const char      *document,
+      const char      *commitment)
+{
+  g_autoptr(GDate) date = day (y, m, d);
+  g_autoptr(AffMoney) value = money (amount);
+  g_autoptr(AffCostEntry) entry = aff_cost_entry_new (date, work, category, state, value);
+
+  aff_cost_entry_set_document (entry, document);
+  aff_cost_entry_set_commitment (entry, commitment);
+  ASSERT_OK (aff_ledger_add (ledger, entry, &error));
+}
