@@ -9,11 +9,15 @@
 #include "aff-error.h"
 
 /* Messages for people go through gettext; the library binds its own domain
- * when it is loaded, since it has no init function for callers to forget. */
+ * when it is loaded, since it has no init function for callers to forget.
+ * AFF_LOCALEDIR points an uninstalled build (its tests) at the catalogues
+ * it compiled; an installed library needs nothing. */
 __attribute__((constructor)) static void
 aff_i18n_init (void)
 {
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  const char *folder = g_getenv ("AFF_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, folder != NULL && *folder != '\0' ? folder : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
 
