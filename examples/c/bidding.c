@@ -1,0 +1,208 @@
+/* bidding.c: the go / no-go of a consultation
+ *
+ * Builds a portfolio in memory with a client whose solvency is known,
+ * receives a consultation, evaluates whether to answer it and records the
+ * management's decision. See examples/README.md, section 2.
+ *
+ * Build: cc bidding.c $(pkg-config --cflags --libs libaffaires-1)
+ */
+#include <stdio.h>
+
+#include <affaires.h>
+
+/* Every date of the example is written year, month, day. */
+static GDate *
+day (int y, int m, int d)
+{
+  return g_date_new_dmy (d, m, y);
+}
+
+/* The short name of an enum value ("go", "no-go"…), the one the portfolio
+ * document and the journal use too. */
+static const char *
+nick (GType type,
+      int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : "?";
+}
+
+/* Sets one figure of the balance sheet, read from text such as
+ * "200000.00 EUR" so that no amount goes through a floating-point number. */
+static gboolean
+set_figure (AffSolvency  *solvency,
+            void        (*setter) (AffSolvency *, const AffMoney *),
+            const char   *amount,
+            GError      **error)
+{
+  g_autoptr(AffMoney) money = aff_money_parse (amount, error);
+
+  if (money == NULL)
+    return FALSE;
+  setter (solvency, money);
+  return TRUE;
+}
+
+/* The client of clients.c, with a recent solvency assessment: without one,
+ * the evaluation refuses to bid (the "solvency" gate). */
+static gboolean
+add_client (AffPortfolio *portfolio,
+            GError      **error)
+{
+  g_autoptr(AffClient) client = aff_client_new ("ACME", "ACME Industrie");
+  g_autoptr(AffContact) contact = aff_contact_new ("Claire Martin");
+  g_autoptr(GDate) visited = day (2026, 1, 12);
+  g_autoptr(GDate) surveyed = day (2026, 2, 20);
+  g_autoptr(GDate) assessed = day (2026, 1, 15);
+  g_autoptr(AffInteraction) visit = aff_interaction_new (AFF_INTERACTION_KIND_VISIT, visited,
+                                                         "visite de l'atelier");
+  g_autoptr(AffInteraction) survey = aff_interaction_new (AFF_INTERACTION_KIND_SURVEY, surveyed, "enquête");
+  g_autoptr(AffSolvency) solvency = aff_solvency_new (assessed);
+
+  aff_contact_set_role (contact, "responsable maintenance");
+  aff_interaction_set_satisfaction (survey, 8);
+  if (!aff_client_set_siren (client, "732829320", error) ||
+      !aff_client_set_sector (client, "28.29B", error) ||
+      !aff_client_add_contact (client, contact, error) ||
+      !aff_portfolio_add_client (portfolio, client, error) ||
+      !aff_portfolio_record_interaction (portfolio, "ACME", visit, error) ||
+      !aff_portfolio_record_interaction (portfolio, "ACME", survey, error))
+    return FALSE;
+
+  /* NAF 28.29B is manufacturing, so the client is scored with Altman's Z′,
+   * which needs the sales as well. */
+  if (!set_figure (solvency, aff_solvency_set_working_capital, "200000.00 EUR", error) ||
+      !set_figure (solvency, aff_solvency_set_retained_earnings, "300000.00 EUR", error) ||
+      !set_figure (solvency, aff_solvency_set_ebit, "100000.00 EUR", error) ||
+      !set_figure (solvency, aff_solvency_set_book_equity, "400000.00 EUR", error) ||
+      !set_figure (solvency, aff_solvency_set_total_liabilities, "500000.00 EUR", error) ||
+      !set_figure (solvency, aff_solvency_set_total_assets, "1000000.00 EUR", error) ||
+      !set_figure (solvency, aff_solvency_set_sales, "2000000.00 EUR", error))
+    return FALSE;
+  return aff_client_add_solvency (client, solvency, error);
+}
+
+/* The consultation with what the evaluation weighs: its value, what
+ * answering costs, the margin hoped for and the hours it would take. */
+static AffConsultation *
+add_consultation (AffPortfolio *portfolio,
+                  GError      **error)
+{
+  g_autoptr(GDate) received = day (2026, 3, 2);
+  g_autoptr(GDate) deadline = day (2026, 4, 15);
+  g_autoptr(AffConsultation) consultation = aff_consultation_new ("CONS-1", "ACME", "Remplacement de tuyauteries",
+                                                                  received, deadline);
+  const char *activities[] = { "pipework", NULL };
+  g_autoptr(AffMoney) value = aff_money_parse ("120000.00 EUR", error);
+  g_autoptr(AffMoney) bid_cost = NULL;
+  g_autoptr(AffRisk) risk = aff_risk_new ("Délai des brides", AFF_RISK_CATEGORY_SCHEDULE, 3, 4);
+
+  if (value == NULL || (bid_cost = aff_money_parse ("1500.00 EUR", error)) == NULL)
+    return NULL;
+  aff_consultation_set_activities (consultation, activities);
+  aff_consultation_set_estimated_value (consultation, value);
+  aff_consultation_set_bid_cost (consultation, bid_cost);
+  aff_consultation_set_expected_margin_rate (consultation, 1600);
+  aff_consultation_set_estimated_hours (consultation, 800);
+  aff_risk_set_treatment (risk, AFF_RISK_TREATMENT_REDUCE);
+  if (!aff_risk_register_add_risk (aff_consultation_get_risk_register (consultation), risk, error) ||
+      !aff_portfolio_add_consultation (portfolio, consultation, error))
+    return NULL;
+  return consultation;   /* owned by the portfolio from now on */
+}
+
+/* The verdict of the last decision on @consultation_id, as the journal
+ * recorded it: the decision itself is an entry of the audit trail. */
+static const char *
+decided_verdict (AffPortfolio *portfolio,
+                 const char   *consultation_id,
+                 char        **verdict)
+{
+  g_autoptr(GPtrArray) entries = aff_journal_list_entries_for (aff_portfolio_get_journal (portfolio),
+                                                               "consultation", consultation_id);
+
+  *verdict = NULL;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      AffJournalEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (aff_journal_entry_get_action (entry), "decided") == 0)
+        {
+          g_free (*verdict);
+          *verdict = aff_journal_entry_dup_detail (entry, "verdict");
+        }
+    }
+  return *verdict != NULL ? *verdict : "none";
+}
+
+static gboolean
+run (GError **error)
+{
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
+  /* A fixed clock and actor keep the journal, and so the output, the same
+   * from one run to the next. */
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  const char *activities[] = { "pipework", "boilermaking", NULL };
+  g_autoptr(GDate) qualified = day (2026, 3, 3);
+  g_autoptr(GDate) evaluated = day (2026, 3, 5);
+  g_autoptr(AffBidEvaluation) evaluation = NULL;
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autofree char *verdict = NULL;
+  AffConsultation *consultation;
+  guint n_gates = 0, n_passed = 0;
+
+  aff_portfolio_set_fixed_time (portfolio, now);
+  aff_portfolio_set_actor (portfolio, "exemple");
+  aff_policy_set_activities (aff_portfolio_get_policy (portfolio), activities);
+
+  if (!add_client (portfolio, error) ||
+      (consultation = add_consultation (portfolio, error)) == NULL ||
+      !aff_consultation_start_qualification (consultation, qualified, NULL, error))
+    return FALSE;
+
+  /* The evaluation only advises: it is recorded on the consultation, whose
+   * state does not change until someone decides. */
+  evaluation = aff_portfolio_evaluate_consultation (portfolio, "CONS-1", evaluated, error);
+  if (evaluation == NULL)
+    return FALSE;
+  printf ("verdict %s\n", nick (AFF_TYPE_BID_VERDICT, aff_bid_evaluation_get_verdict (evaluation)));
+  printf ("score %u\n", aff_bid_evaluation_get_score (evaluation));
+
+  /* The blocking criteria are gates: one failed is a NO_GO whatever the score. */
+  criteria = aff_bid_evaluation_get_criteria (evaluation);
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const AffBidCriterion *criterion = g_ptr_array_index (criteria, i);
+
+      if (aff_bid_criterion_is_blocking (criterion))
+        {
+          n_gates++;
+          if (aff_bid_criterion_get_passed (criterion))
+            n_passed++;
+        }
+    }
+  printf ("gates passed %u of %u\n", n_passed, n_gates);
+
+  /* Deciding is the management's: who decides and why is kept. */
+  if (!aff_portfolio_decide_consultation (portfolio, "CONS-1", AFF_BID_VERDICT_GO, "Direction",
+                                          "client stratégique", error))
+    return FALSE;
+  printf ("decided %s\n", decided_verdict (portfolio, "CONS-1", &verdict));
+  printf ("state %s\n", nick (AFF_TYPE_CONSULTATION_STATE, aff_consultation_get_state (consultation)));
+  return TRUE;
+}
+
+int
+main (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!run (&error))
+    {
+      g_printerr ("bidding: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
