@@ -378,8 +378,8 @@ audit_bid (Audit *a)
     }
 
   /* The go / no-go, evaluated then decided. */
-  evaluated = _aff_consultation_get_evaluation (a->consultation, &verdict, &score, &evaluated_on);
-  decided = _aff_consultation_get_decision (a->consultation, &decision, &against);
+  evaluated = aff_consultation_get_evaluation (a->consultation, &verdict, &score, &evaluated_on);
+  decided = aff_consultation_get_decision (a->consultation, &decision, NULL, NULL, NULL, &against);
   if (evaluated)
     {
       g_autofree char *on = day_text (a, &evaluated_on);

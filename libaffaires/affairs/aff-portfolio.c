@@ -1270,7 +1270,7 @@ aff_portfolio_decide_consultation (AffPortfolio   *self,
 
   if ((consultation = require_consultation (self, consultation_id, error)) == NULL)
     return FALSE;
-  if (!_aff_consultation_get_evaluation (consultation, NULL, NULL, &date))
+  if (!aff_consultation_get_evaluation (consultation, NULL, NULL, &date))
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("consultation %s is not evaluated: evaluate it before deciding"),
                         consultation_id), FALSE;
@@ -1320,7 +1320,7 @@ aff_portfolio_decide_consultation_at (AffPortfolio   *self,
   if (aff_consultation_get_state (consultation) != AFF_CONSULTATION_STATE_QUALIFYING)
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("consultation %s can be decided only while qualifying"), consultation_id), FALSE;
-  if (!_aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL))
+  if (!aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL))
     return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION,
                         _("consultation %s is not evaluated: evaluate it before deciding"),
                         consultation_id), FALSE;

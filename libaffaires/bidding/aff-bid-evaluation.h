@@ -92,4 +92,19 @@ void              aff_bid_evaluation_add_lesson         (AffBidEvaluation *self,
 AFF_AVAILABLE_IN_ALL
 const char * const *aff_bid_evaluation_get_lessons      (AffBidEvaluation *self);
 
+/* The consultation remembers its evaluation and decision; declared here,
+ * beside AffBidVerdict. */
+AFF_AVAILABLE_IN_ALL
+gboolean              aff_consultation_get_evaluation       (AffConsultation  *self,
+                                                             AffBidVerdict    *verdict,
+                                                             guint            *score,
+                                                             GDate            *date);
+AFF_AVAILABLE_IN_ALL
+gboolean              aff_consultation_get_decision         (AffConsultation  *self,
+                                                             AffBidVerdict    *verdict,
+                                                             GDate            *date,
+                                                             const char      **decided_by,
+                                                             const char      **justification,
+                                                             gboolean         *against_evaluation);
+
 G_END_DECLS

@@ -249,8 +249,8 @@ aff_verdict_review_compute (GListModel *consultations)
       AffBidVerdict evaluated, decided;
       gboolean against;
 
-      if (!_aff_consultation_get_decision (consultation, &decided, &against) ||
-          !_aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL))
+      if (!aff_consultation_get_decision (consultation, &decided, NULL, NULL, NULL, &against) ||
+          !aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL))
         continue;
       self->n_decided++;
       if (against)

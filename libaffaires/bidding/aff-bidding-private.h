@@ -69,19 +69,12 @@ gboolean         _aff_consultation_change_state (AffConsultation     *self,
 const GDate     *_aff_consultation_get_last_change_date (AffConsultation *self);
 void             _aff_consultation_set_evaluation (AffConsultation *self,
                                                    AffBidEvaluation *evaluation);
-gboolean         _aff_consultation_get_evaluation (AffConsultation *self,
-                                                   AffBidVerdict   *verdict,
-                                                   guint           *score,
-                                                   GDate           *date);
 void             _aff_consultation_set_decision (AffConsultation *self,
                                                  AffBidVerdict    verdict,
                                                  const char      *decided_by,
                                                  const char      *justification,
                                                  gboolean         against_evaluation,
                                                  const GDate     *date);
-gboolean         _aff_consultation_get_decision (AffConsultation *self,
-                                                 AffBidVerdict   *verdict,
-                                                 gboolean        *against_evaluation);
 void             _aff_consultation_to_json   (AffConsultation *self,
                                               JsonBuilder     *builder);
 AffConsultation *_aff_consultation_from_json (AffJsonReader   *reader,

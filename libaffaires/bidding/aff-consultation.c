@@ -1479,12 +1479,28 @@ _aff_consultation_set_evaluation (AffConsultation  *self,
   _aff_track_record (&self->track, "evaluated", details);
 }
 
+/**
+ * aff_consultation_get_evaluation:
+ * @self: a consultation
+ * @verdict: (out) (optional): where to store the verdict of its latest
+ *   evaluation
+ * @score: (out) (optional): where to store its score, from 0 to 100
+ * @date: (out caller-allocates) (optional): where to store its day
+ *
+ * Gets what the latest go / no-go evaluation
+ * ([method@Aff.Portfolio.evaluate_consultation]) found.
+ *
+ * Returns: %TRUE with the outputs set; %FALSE when the consultation was
+ *   never evaluated
+ */
 gboolean
-_aff_consultation_get_evaluation (AffConsultation *self,
-                                  AffBidVerdict   *verdict,
-                                  guint           *score,
-                                  GDate           *date)
+aff_consultation_get_evaluation (AffConsultation *self,
+                                 AffBidVerdict   *verdict,
+                                 guint           *score,
+                                 GDate           *date)
 {
+  g_return_val_if_fail (AFF_IS_CONSULTATION (self), FALSE);
+
   if (!self->evaluated)
     return FALSE;
   if (verdict != NULL)
@@ -1526,15 +1542,41 @@ _aff_consultation_set_decision (AffConsultation *self,
   _aff_track_record (&self->track, "decided", details);
 }
 
+/**
+ * aff_consultation_get_decision:
+ * @self: a consultation
+ * @verdict: (out) (optional): where to store the decision, GO or NO_GO
+ * @date: (out caller-allocates) (optional): where to store its day
+ * @decided_by: (out) (optional) (transfer none): where to store who decided
+ * @justification: (out) (optional) (nullable) (transfer none): where to
+ *   store why, %NULL when none was given
+ * @against_evaluation: (out) (optional): where to store whether it went
+ *   against the evaluation's GO or NO_GO
+ *
+ * Gets the go / no-go decision ([method@Aff.Portfolio.decide_consultation]).
+ *
+ * Returns: %TRUE with the outputs set; %FALSE when nothing is decided yet
+ */
 gboolean
-_aff_consultation_get_decision (AffConsultation *self,
-                                AffBidVerdict   *verdict,
-                                gboolean        *against_evaluation)
+aff_consultation_get_decision (AffConsultation  *self,
+                               AffBidVerdict    *verdict,
+                               GDate            *date,
+                               const char      **decided_by,
+                               const char      **justification,
+                               gboolean         *against_evaluation)
 {
+  g_return_val_if_fail (AFF_IS_CONSULTATION (self), FALSE);
+
   if (!self->decided)
     return FALSE;
   if (verdict != NULL)
     *verdict = self->decision_verdict;
+  if (date != NULL)
+    *date = self->decision_date;
+  if (decided_by != NULL)
+    *decided_by = self->decided_by;
+  if (justification != NULL)
+    *justification = self->decision_justification;
   if (against_evaluation != NULL)
     *against_evaluation = self->against_evaluation;
   return TRUE;

@@ -1299,6 +1299,27 @@ test_decide (void)
   g_assert_no_error (error);
   assert_state (c1, AFF_CONSULTATION_STATE_GO, 2026, 3, 10);
   assert_decided (portfolio, "C1", "go", NULL, "false");
+  /* The consultation tells its evaluation and decision. */
+  {
+    AffBidVerdict verdict = AFF_BID_VERDICT_NO_GO;
+    const char *by = NULL, *why = "unset";
+    gboolean against = TRUE;
+    GDate on;
+
+    g_date_clear (&on, 1);
+    g_assert_true (aff_consultation_get_evaluation (c1, &verdict, NULL, &on));
+    g_assert_cmpint (verdict, ==, AFF_BID_VERDICT_GO);
+    assert_date (&on, 2026, 3, 10);
+    verdict = AFF_BID_VERDICT_NO_GO;
+    g_date_clear (&on, 1);
+    g_assert_true (aff_consultation_get_decision (c1, &verdict, &on, &by, &why, &against));
+    g_assert_cmpint (verdict, ==, AFF_BID_VERDICT_GO);
+    assert_date (&on, 2026, 3, 10);
+    g_assert_cmpstr (by, ==, "bob");
+    g_assert_null (why);
+    g_assert_false (against);
+    g_assert_false (aff_consultation_get_decision (c2, NULL, NULL, NULL, NULL, NULL));
+  }
   /* decided already: neither a new decision nor a new evaluation */
   g_assert_false (aff_portfolio_decide_consultation (portfolio, "C1", AFF_BID_VERDICT_NO_GO, "bob", "x", &error));
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_TRANSITION);
@@ -1327,6 +1348,14 @@ test_decide (void)
   g_assert_no_error (error);
   assert_state (c2, AFF_CONSULTATION_STATE_NO_GO, 2026, 3, 10);
   assert_decided (portfolio, "C2", "no-go", "Atelier saturé en avril", "true");
+  {
+    const char *why = NULL;
+    gboolean against = FALSE;
+
+    g_assert_true (aff_consultation_get_decision (c2, NULL, NULL, NULL, &why, &against));
+    g_assert_cmpstr (why, ==, "Atelier saturé en avril");
+    g_assert_true (against);
+  }
 
   /* C3: evaluated NO_GO (deadline gate); GO needs a reason */
   g_assert_true (aff_consultation_start_qualification (c3, d3, NULL, &error));

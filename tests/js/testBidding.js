@@ -1112,6 +1112,10 @@ test('evaluation: errors', () => {
     p.lookup_consultation('CONS-GO').start_qualification(date(2026, 3, 5), 'analysis');
     assertEqual(p.evaluate_consultation('CONS-GO', EVAL_DATE).get_verdict(), V.GO);
     p.decide_consultation('CONS-GO', V.GO, 'Direction', '');
+    // The consultation tells its decision.
+    const [decided, verdict, , by, , against] = p.lookup_consultation('CONS-GO').get_decision();
+    assertEqual([decided, verdict, by, against], [true, V.GO, 'Direction', false]);
+    assertEqual(p.lookup_consultation('CONS-GO').get_evaluation()[1], V.GO);
     assertThrows(() => p.evaluate_consultation('CONS-GO', EVAL_DATE), E.INVALID_TRANSITION);
     addGoCase(p, 'OLD');
     p.lookup_consultation('OLD').abandon(date(2026, 3, 3), 'cancelled');

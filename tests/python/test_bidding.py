@@ -865,9 +865,18 @@ class TestStateMachine(AffTestCase):
 
     def test_allowed_path_won(self):
         k = self.at(State.QUALIFYING)
+        self.assertEqual(k.get_evaluation()[0], False)
         self.p.evaluate_consultation('K', D(2026, 4, 3))
         self.assertTrue(self.p.decide_consultation('K', Verdict.GO, 'Direction', None))
         self.assertEqual(k.get_state(), State.GO)
+        # The consultation tells its evaluation and decision.
+        ok, verdict, score, on = k.get_evaluation()
+        self.assertTrue(ok)
+        self.assertEqual(verdict, Verdict.GO)
+        self.assertEqual((on.get_year(), int(on.get_month()), on.get_day()), (2026, 4, 3))
+        ok, verdict, on, by, why, against = k.get_decision()
+        self.assertEqual((ok, verdict, by, why, against), (True, Verdict.GO, 'Direction', None, False))
+        self.assertEqual((on.get_year(), int(on.get_month()), on.get_day()), (2026, 4, 3))
         self.assertTrue(k.is_open())
         # dated with the evaluation's date
         self.assertEqual(ymd(k.get_state_date(State.GO)[1]), (2026, 4, 3))
