@@ -69,7 +69,7 @@ exit_code_for (const GError *error)
 static int
 fail (const GError *error)
 {
-  g_printerr ("affaires: %s\n", error->message);
+  g_printerr (_("affaires: %s\n"), error->message);
   return exit_code_for (error);
 }
 
@@ -135,7 +135,7 @@ record (AffPortfolio       *portfolio,
   if (next_action != NULL)
     g_date_free (next_action);
   if (ok)
-    g_print ("  recorded %s with %s on %s\n", aff_interaction_get_id (interaction), client_id,
+    g_print (_("  recorded %s with %s on %s\n"), aff_interaction_get_id (interaction), client_id,
              summary);
   return ok;
 }
@@ -344,7 +344,7 @@ build_demo (GError **error)
       if (rate == NULL || !aff_policy_set_labour_rate (policy, rates[i][0], rate, error))
         return NULL;
     }
-  g_print ("Policy: %u activities, %zu labour rates, target margin %d.%02d %%\n",
+  g_print (_("Policy: %u activities, %zu labour rates, target margin %d.%02d %%\n"),
            g_strv_length ((char **) aff_policy_get_activities (policy)), G_N_ELEMENTS (rates),
            aff_policy_get_target_margin_rate (policy) / 100,
            aff_policy_get_target_margin_rate (policy) % 100);
@@ -359,7 +359,7 @@ build_demo (GError **error)
                    "1 rue du Moulin\n88100 Saint-Dié-des-Vosges", error) ||
       !aff_portfolio_set_client_parent (portfolio, "ARC-DK", "GRP-ARCELIS", error))
     return NULL;
-  g_print ("Clients: 4 added (ARC-DK is a site of the group GRP-ARCELIS)\n");
+  g_print (_("Clients: 4 added (ARC-DK is a site of the group GRP-ARCELIS)\n"));
 
   if (!add_contact (portfolio, "ARC-DK", "Claire Martin", "maintenance manager",
                     "claire.martin@arcelis.example", "+33 3 28 00 00 01", error) ||
@@ -370,9 +370,9 @@ build_demo (GError **error)
       !add_contact (portfolio, "PAP-VOSGES", "Marc Didier", "technical director", NULL,
                     "+33 3 29 00 00 02", error))
     return NULL;
-  g_print ("Contacts: 4 added\n");
+  g_print (_("Contacts: 4 added\n"));
 
-  g_print ("Commercial actions:\n");
+  g_print (_("Commercial actions:\n"));
   if (!change_status (portfolio, "GRP-ARCELIS", AFF_CLIENT_STATUS_ACTIVE,
                       date_new (6, G_DATE_JANUARY, 2025), "framework agreement signed", error) ||
       !change_status (portfolio, "ARC-DK", AFF_CLIENT_STATUS_ACTIVE,
@@ -405,7 +405,7 @@ print_follow_up (AffPortfolio *portfolio,
   guint i;
 
   g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  g_print ("Due for follow-up on %s:\n", text);
+  g_print (_("Due for follow-up on %s:\n"), text);
   for (i = 0; i < due->len; i++)
     {
       AffClient *client = g_ptr_array_index (due, i);
@@ -416,11 +416,11 @@ print_follow_up (AffPortfolio *portfolio,
           char due_text[32];
 
           g_date_strftime (due_text, sizeof due_text, "%Y-%m-%d", &when);
-          g_print ("  %-12s %-24s since %s\n", aff_client_get_id (client),
+          g_print (_("  %-12s %-24s since %s\n"), aff_client_get_id (client),
                    aff_client_get_name (client), due_text);
         }
       else
-        g_print ("  %-12s %-24s never contacted\n", aff_client_get_id (client),
+        g_print (_("  %-12s %-24s never contacted\n"), aff_client_get_id (client),
                  aff_client_get_name (client));
     }
 }
@@ -446,13 +446,13 @@ run_demo (const char *path)
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !force && !is_demo_file (path))
     {
-      g_printerr ("affaires: %s exists and is not a demo portfolio; "
-                  "pass --portfolio FILE to write the demo elsewhere, or --force to replace it\n",
+      g_printerr (_("affaires: %s exists and is not a demo portfolio; "
+                    "pass --portfolio FILE to write the demo elsewhere, or --force to replace it\n"),
                   path);
       return EXIT_USER;
     }
 
-  g_print ("Building a demo portfolio\n");
+  g_print (_("Building a demo portfolio\n"));
   portfolio = build_demo (&error);
   if (portfolio == NULL)
     return fail (error);
@@ -460,12 +460,12 @@ run_demo (const char *path)
   print_follow_up (portfolio, review);
 
   arc = aff_portfolio_lookup_client (portfolio, "ARC-DK");
-  g_print ("Satisfaction of ARC-DK: %.1f / 10\n", aff_client_get_satisfaction_average (arc));
+  g_print (_("Satisfaction of ARC-DK: %.1f / 10\n"), aff_client_get_satisfaction_average (arc));
   figures = aff_portfolio_compute_development (portfolio, year_start, review, &error);
   if (figures == NULL)
     return fail (error);
-  g_print ("Development in 2026: %u active, %u prospects, %u dormant; %u converted of %u prospects "
-           "(%d.%02d %%), %u commercial actions\n",
+  g_print (_("Development in 2026: %u active, %u prospects, %u dormant; %u converted of %u prospects "
+             "(%d.%02d %%), %u commercial actions\n"),
            aff_development_figures_get_n_active (figures),
            aff_development_figures_get_n_prospects (figures),
            aff_development_figures_get_n_dormant (figures),
@@ -482,7 +482,7 @@ run_demo (const char *path)
     if (evaluation == NULL)
       return fail (error);
     justification = aff_bid_evaluation_get_justification (evaluation);
-    g_print ("\nConsultation CONS-2026-041 evaluated and decided; its justification:\n\n%s\n", justification);
+    g_print (_("\nConsultation CONS-2026-041 evaluated and decided; its justification:\n\n%s\n"), justification);
   }
 
   {
@@ -500,8 +500,8 @@ run_demo (const char *path)
     cost_text = aff_money_format (cost, "fr");
     price_text = aff_money_format (price, "fr");
     total_text = aff_money_format (total, "fr");
-    g_print ("Offer OF-2026-118, revision %s, sent on 2026-12-10: cost price %s, selling price %s excl. VAT "
-             "(margin rate %d bp), %s incl. VAT\n", aff_offer_revision_get_letter (revision),
+    g_print (_("Offer OF-2026-118, revision %s, sent on 2026-12-10: cost price %s, selling price %s excl. VAT "
+               "(margin rate %d bp), %s incl. VAT\n"), aff_offer_revision_get_letter (revision),
              cost_text, price_text, aff_offer_revision_get_margin_rate (revision, NULL), total_text);
 
     {
@@ -517,7 +517,7 @@ run_demo (const char *path)
         return fail (error);
       affair = aff_portfolio_lookup_affair (portfolio, "OF-2026-118");
       budget = aff_affair_get_budget (affair);
-      g_print ("Accepted on 2027-01-15 (order CDE-ARC-2027-0042): affair %s created, initial budget:\n",
+      g_print (_("Accepted on 2027-01-15 (order CDE-ARC-2027-0042): affair %s created, initial budget:\n"),
                aff_affair_get_id (affair));
       for (i = 0; i < budget->len; i++)
         {
@@ -540,17 +540,17 @@ run_demo (const char *path)
 
   if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
     return fail (error);
-  g_print ("Journal: %u entries, chain verified\n",
+  g_print (_("Journal: %u entries, chain verified\n"),
            aff_journal_get_n_entries (aff_portfolio_get_journal (portfolio)));
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      g_printerr ("affaires: cannot create %s: %s\n", folder, g_strerror (errno));
+      g_printerr (_("affaires: cannot create %s: %s\n"), folder, g_strerror (errno));
       return EXIT_IO;
     }
   if (!aff_portfolio_save_to_file (portfolio, path, &error))
     return fail (error);
-  g_print ("Saved to %s\n", path);
+  g_print (_("Saved to %s\n"), path);
   return EXIT_OK;
 }
 
@@ -615,7 +615,7 @@ run_journal (const char *path,
       }
   if (!aff_journal_verify (journal, &error))
     return fail (error);
-  g_print ("journal: %u entries, chain verified\n", aff_journal_get_n_entries (journal));
+  g_print (_("journal: %u entries, chain verified\n"), aff_journal_get_n_entries (journal));
   return EXIT_OK;
 }
 
@@ -627,7 +627,7 @@ run_check (const char *path)
 
   if (portfolio == NULL)
     return code;
-  g_print ("%s: valid portfolio document, %u clients\n", path,
+  g_print (_("%s: valid portfolio document, %u clients\n"), path,
            g_list_model_get_n_items (aff_portfolio_get_clients (portfolio)));
   return EXIT_OK;
 }
@@ -648,7 +648,7 @@ parse_day (GDate *date)
   g_date_set_parse (date, date_text);
   if (strlen (date_text) != 10 || date_text[4] != '-' || date_text[7] != '-' || !g_date_valid (date))
     {
-      g_printerr ("affaires: --date %s: expected a day as YYYY-MM-DD\n", date_text);
+      g_printerr (_("affaires: --date %s: expected a day as YYYY-MM-DD\n"), date_text);
       return FALSE;
     }
   g_date_set_dmy (date, (GDateDay) atoi (date_text + 8), (GDateMonth) atoi (date_text + 5),
@@ -665,7 +665,7 @@ parse_format (AffDocumentFormat *format)
     *format = AFF_DOCUMENT_FORMAT_HTML;
   else
     {
-      g_printerr ("affaires: --format %s: expected md or html\n", format_text);
+      g_printerr (_("affaires: --format %s: expected md or html\n"), format_text);
       return FALSE;
     }
   return TRUE;
@@ -711,7 +711,7 @@ run_rex_audit (const char *path,
 
   if (affair_id == NULL)
     {
-      g_printerr ("affaires: rex audit needs the id of an affair\n");
+      g_printerr (_("affaires: rex audit needs the id of an affair\n"));
       return EXIT_USER;
     }
   if (!parse_day (&day) || !parse_format (&format))
@@ -783,7 +783,7 @@ run_rex_render (const char *path,
 
   if (affair_id == NULL)
     {
-      g_printerr ("affaires: rex render needs the id of an affair\n");
+      g_printerr (_("affaires: rex render needs the id of an affair\n"));
       return EXIT_USER;
     }
   if (!parse_format (&format))
@@ -792,12 +792,12 @@ run_rex_render (const char *path,
     return code;
   if ((affair = aff_portfolio_lookup_affair (portfolio, affair_id)) == NULL)
     {
-      g_printerr ("affaires: %s: the portfolio has no affair “%s”\n", path, affair_id);
+      g_printerr (_("affaires: %s: the portfolio has no affair “%s”\n"), path, affair_id);
       return EXIT_USER;
     }
   if (aff_affair_get_rex (affair) == NULL)
     {
-      g_printerr ("affaires: affair %s has no lessons learned yet\n", affair_id);
+      g_printerr (_("affaires: affair %s has no lessons learned yet\n"), affair_id);
       return EXIT_USER;
     }
   text = aff_rex_render (aff_affair_get_rex (affair), format);
@@ -838,7 +838,8 @@ run_rex_lessons (const char *path,
   for (guint i = 0; i < found->len; i++)
     {
       const AffLesson *lesson = g_ptr_array_index (found, i);
-      g_autofree char *why = g_strjoinv ("; ", (char **) aff_lesson_get_reasons (lesson));
+      /* Translators: the separator between the reasons a lesson was found */
+      g_autofree char *why = g_strjoinv (_("; "), (char **) aff_lesson_get_reasons (lesson));
 
       g_print ("%-14s %2u  %s (%s)\n", aff_lesson_get_affair_id (lesson), aff_lesson_get_score (lesson),
                aff_lesson_get_text (lesson), why);
@@ -900,7 +901,7 @@ main (int   argc,
       "3 journal does not verify, 4 input/output failure."));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("affaires: %s\n", error->message);
+      g_printerr (_("affaires: %s\n"), error->message);
       return EXIT_USER;
     }
   if (show_version)
@@ -935,7 +936,7 @@ main (int   argc,
   if (strcmp (command, "finance") == 0 && g_strcmp0 (sub, "dashboard") == 0)
     return run_finance_dashboard (path);
 
-  g_printerr ("affaires: unknown command “%s%s%s”; see affaires --help\n",
+  g_printerr (_("affaires: unknown command “%s%s%s”; see affaires --help\n"),
               command, sub ? " " : "", sub ? sub : "");
   return EXIT_USER;
 }

@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include <affaires.h>
@@ -421,7 +422,7 @@ write_documents (AffPortfolio *portfolio,
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "cannot create %s: %s", folder,
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot create %s: %s"), folder,
                    g_strerror (saved));
       return FALSE;
     }
@@ -447,8 +448,8 @@ write_documents (AffPortfolio *portfolio,
   TRY (write_file (folder, "retour-experience.md", rex_md, error));
   TRY (write_file (folder, "audit.html", audit_html, error));
   TRY (write_file (folder, "audit.md", audit_md, error));
-  g_print ("Audit of the dossier on 2027-03-31: score %u / 100, %u criteria met, %u partial, %u missing, "
-           "%u not applicable\n", aff_audit_get_score (audit), aff_audit_count (audit, AFF_AUDIT_STATUS_MET),
+  g_print (_("Audit of the dossier on 2027-03-31: score %u / 100, %u criteria met, %u partial, %u missing, "
+             "%u not applicable\n"), aff_audit_get_score (audit), aff_audit_count (audit, AFF_AUDIT_STATUS_MET),
            aff_audit_count (audit, AFF_AUDIT_STATUS_PARTIAL), aff_audit_count (audit, AFF_AUDIT_STATUS_MISSING),
            aff_audit_count (audit, AFF_AUDIT_STATUS_NOT_APPLICABLE));
   return TRUE;
@@ -466,15 +467,15 @@ demo_carry_out (AffPortfolio  *portfolio,
   g_return_val_if_fail (affair != NULL, FALSE);
 
   TRY (plan_the_work (affair, error));
-  g_print ("Plan: supply, shutdown work, radiography, baseline \"contrat\", prevention plan signed on 2027-01-18\n");
+  g_print (_("Plan: supply, shutdown work, radiography, baseline \"contrat\", prevention plan signed on 2027-01-18\n"));
   TRY (run_the_work (portfolio, affair, &n_actions, error));
-  g_print ("Delivery: hazard H1 replanned, %u drift(s) analysed with a corrective action, "
-           "accepted on 2027-03-12\n", n_actions);
+  g_print (_("Delivery: hazard H1 replanned, %u drift(s) analysed with a corrective action, "
+             "accepted on 2027-03-12\n"), n_actions);
   TRY (close_the_affair (affair, error));
   margin = aff_money_format (aff_affair_get_final_margin (affair), "fr");
-  g_print ("Closed on 2027-03-19 with its lessons learned: final margin %s\n", margin);
+  g_print (_("Closed on 2027-03-19 with its lessons learned: final margin %s\n"), margin);
   TRY (write_documents (portfolio, affair, folder, error));
-  g_print ("Documents written to %s: offre.html, plan-de-management.html, gantt.svg, courbe-en-s.svg, "
-           "rapport-fevrier.html, retour-experience.md, audit.html, audit.md\n", folder);
+  g_print (_("Documents written to %s: offre.html, plan-de-management.html, gantt.svg, courbe-en-s.svg, "
+             "rapport-fevrier.html, retour-experience.md, audit.html, audit.md\n"), folder);
   return TRUE;
 }
