@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -2051,7 +2053,7 @@ portfolio_from_node (JsonNode  *root,
       json_node_get_int (version_node) > AFF_PORTFOLIO_FORMAT_VERSION)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_UNSUPPORTED_VERSION,
-                   _("$.version: the document is in format version %" G_GINT64_FORMAT
+                   _("$.version: the document is in format version %" PRId64
                      ", newer than the version %d this library reads; update libaffaires"),
                    json_node_get_int (version_node), AFF_PORTFOLIO_FORMAT_VERSION);
       goto out;
@@ -2314,10 +2316,12 @@ write_atomically (const char  *path,
     {
       errsv = errno;
       if (error != NULL && *error == NULL)
+        /* Translators: a file, then what went wrong with it. */
         g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                     "%s: %s", path, g_strerror (errsv));
+                     _("%s: %s"), path, g_strerror (errsv));
       else
-        g_prefix_error (error, "%s: ", path);
+        /* Translators: a file, before what went wrong with it. */
+        g_prefix_error (error, _("%s: "), path);
       close (fd);
       g_unlink (temp);
       return FALSE;
@@ -2327,7 +2331,7 @@ write_atomically (const char  *path,
       errsv = errno;
       g_unlink (temp);
       return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                          "%s: %s", path, g_strerror (errsv)), FALSE;
+                          _("%s: %s"), path, g_strerror (errsv)), FALSE;
     }
   dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0)

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -513,18 +515,18 @@ aff_journal_verify (AffJournal  *self,
 
       if (entry->sequence != (guint64) i + 1)
         return g_set_error (error, AFF_ERROR, AFF_ERROR_TAMPERED,
-                            _("journal entry %u carries sequence number %" G_GUINT64_FORMAT
+                            _("journal entry %u carries sequence number %" PRIu64
                               ": entries were removed, inserted or reordered"),
                             i + 1, entry->sequence), FALSE;
       if (strcmp (entry->previous, previous) != 0)
         return g_set_error (error, AFF_ERROR, AFF_ERROR_TAMPERED,
-                            _("journal entry %" G_GUINT64_FORMAT
+                            _("journal entry %" PRIu64
                               " does not follow the entry before it: the chain is broken"),
                             entry->sequence), FALSE;
       hash = compute_hash (entry);
       if (strcmp (hash, entry->hash) != 0)
         return g_set_error (error, AFF_ERROR, AFF_ERROR_TAMPERED,
-                            _("journal entry %" G_GUINT64_FORMAT
+                            _("journal entry %" PRIu64
                               " (%s %s, %s) was altered: its hash does not match its content"),
                             entry->sequence, entry->kind, entry->id, entry->action), FALSE;
       previous = entry->hash;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -423,7 +425,8 @@ set_document_error (AffJsonReader *reader,
 {
   g_autofree char *message = g_strdup_vprintf (format, args);
 
-  g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, "%s: %s",
+  /* Translators: a JSON path, then what is wrong there. */
+  g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, _("%s: %s"),
                reader->path->str, message);
 }
 
@@ -581,8 +584,8 @@ aff_json_get_int (AffJsonReader *reader,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       (value = json_node_get_int (node)) < min || value > max)
     return aff_json_reader_fail_at (reader, member, error,
-                                    _("expected a whole number from %" G_GINT64_FORMAT
-                                      " to %" G_GINT64_FORMAT),
+                                    _("expected a whole number from %" PRId64
+                                      " to %" PRId64),
                                     min, max);
   *out = value;
   return TRUE;

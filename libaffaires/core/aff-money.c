@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
@@ -571,7 +573,7 @@ aff_money_multiply (const AffMoney  *money,
   if (!_aff_round_half_even ((AffInt128) money->minor * numerator, denominator, &result))
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW,
-                   _("scaling an amount in %s by %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                   _("scaling an amount in %s by %" PRId64 "/%" PRId64
                      " overflows 64 bits of minor units"),
                    money->currency, numerator, denominator);
       return NULL;

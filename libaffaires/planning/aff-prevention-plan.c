@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -809,11 +811,11 @@ aff_plan_requires_prevention_plan (AffPlan *self,
           g_autofree char *a = aff_date_to_iso (from);
           g_autofree char *b = aff_date_to_iso (to);
 
-          g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" G_GINT64_FORMAT " hours of work on the client’s site from %s to %s, %u or more within twelve months."),
+          g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" PRId64 " hours of work on the client’s site from %s to %s, %u or more within twelve months."),
                                                      (best + floating + 59) / 60, a, b, threshold));
         }
       else
-        g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" G_GINT64_FORMAT " hours of work on the client’s site, %u or more."),
+        g_ptr_array_add (why, g_strdup_printf (_("The company and its subcontractors plan %" PRId64 " hours of work on the client’s site, %u or more."),
                                                    (best + floating + 59) / 60, threshold));
     }
   if (reasons != NULL)
