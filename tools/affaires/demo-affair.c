@@ -455,6 +455,76 @@ write_documents (AffPortfolio *portfolio,
   return TRUE;
 }
 
+/* A second affair, still running at the end of March 2027: the
+ * replacement of the tube bundle of exchanger E-204 at Chimie du Rhône,
+ * signed on 8 February. Its costs come from the ERP (see
+ * examples/python/erp_sync.py). */
+static gboolean
+second_affair (AffPortfolio  *portfolio,
+               GError       **error)
+{
+  static const char *const activities[] = { "boilermaking", NULL };
+  static const char *const links[][2] = { { "FAISC", "POSE" } };
+  AffPolicy *policy = aff_portfolio_get_policy (portfolio);
+  g_autoptr(GDate) received = ymd (2027, 1, 11), deadline = ymd (2027, 1, 29), qualified = ymd (2027, 1, 12);
+  g_autoptr(GDate) evaluated = ymd (2027, 1, 14), sent = ymd (2027, 1, 25), validity = ymd (2027, 3, 31);
+  g_autoptr(GDate) signed_on = ymd (2027, 2, 8), start = ymd (2027, 2, 8);
+  g_autoptr(AffConsultation) consultation = aff_consultation_new ("CONS-2027-006", "CHIM-RHONE",
+                                                                  "Remplacement du faisceau de l'échangeur E-204",
+                                                                  received, deadline);
+  g_autoptr(AffMoney) value = aff_money_parse ("68000.00 EUR", NULL);
+  g_autoptr(AffMoney) bundle_cost = aff_money_parse ("41800.00 EUR", NULL);
+  g_autoptr(AffOffer) offer = aff_offer_new ("OF-2027-009", "CONS-2027-006");
+  g_autoptr(AffOfferLine) fitting = NULL, bundle = NULL;
+  g_autoptr(AffBidEvaluation) evaluation = NULL;
+  AffOfferRevision *revision;
+  AffAffair *affair;
+  AffPlan *plan;
+  gsize i;
+
+  aff_consultation_set_activities (consultation, activities);
+  aff_consultation_set_estimated_value (consultation, value);
+  aff_consultation_set_expected_margin_rate (consultation, 1500);
+  aff_consultation_set_estimated_hours (consultation, 320);
+  TRY (aff_portfolio_add_consultation (portfolio, consultation, error));
+  TRY (aff_consultation_start_qualification (consultation, qualified, "cahier des charges reçu", error));
+  if ((evaluation = aff_portfolio_evaluate_consultation (portfolio, "CONS-2027-006", evaluated, error)) == NULL)
+    return FALSE;
+  TRY (aff_portfolio_decide_consultation (portfolio, "CONS-2027-006", AFF_BID_VERDICT_GO, "Directeur d'agence",
+                                          "client à développer sur la plateforme de Saint-Fons", error));
+  TRY (aff_portfolio_add_offer (portfolio, offer, error));
+  revision = aff_offer_get_current_revision (offer);
+  if (!(fitting = aff_offer_line_new_labour ("Dépose et repose du faisceau", "320", "pipefitter", policy, error)) ||
+      !(bundle = aff_offer_line_new (AFF_LINE_KIND_MATERIAL, "Faisceau tubulaire neuf", "1", AFF_LINE_UNIT_LUMP_SUM,
+                                     bundle_cost, error)))
+    return FALSE;
+  aff_offer_line_set_lot (fitting, "POSE");
+  aff_offer_line_set_lot (bundle, "FAISC");
+  TRY (aff_offer_revision_add_line (revision, fitting, error));
+  TRY (aff_offer_revision_add_line (revision, bundle, error));
+  TRY (aff_offer_revision_set_margin_rate (revision, aff_policy_get_target_margin_rate (policy), error));
+  TRY (aff_offer_revision_set_validity (revision, validity, error));
+  TRY (aff_offer_revision_set_payment_terms (revision, 45, TRUE, error));
+  TRY (aff_offer_revision_set_billing (revision, 0, TRUE, 500, error));
+  TRY (aff_offer_send (offer, sent, error));
+  TRY (aff_offer_accept (offer, signed_on, "CR-2027-019", error));
+
+  affair = aff_portfolio_lookup_affair (portfolio, "OF-2027-009");
+  plan = aff_affair_get_plan (affair);
+  aff_plan_set_start (plan, start);
+  TRY (add_task (plan, "FAISC", "Fabrication du faisceau", 25, AFF_TASK_KIND_PURCHASE, "Service achats", error));
+  TRY (add_task (plan, "POSE", "Dépose et repose pendant l'arrêt", 5, AFF_TASK_KIND_INTERVENTION, "Chef de chantier",
+                 error));
+  for (i = 0; i < G_N_ELEMENTS (links); i++)
+    TRY (aff_plan_add_dependency (plan, links[i][0], links[i][1], AFF_DEPENDENCY_TYPE_FINISH_START, 0, error));
+  TRY (aff_plan_schedule (plan, error));
+  TRY (aff_plan_save_baseline (plan, "contrat", error));
+  TRY (cost (affair, 2027, 2, 10, "FAISC", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED, "41800.00 EUR",
+             "Échangeurs du Rhône", "CDE-ER-0214", NULL, error));
+  TRY (progress (affair, "FAISC", 2027, 3, 15, 5000, error));
+  return TRUE;
+}
+
 gboolean
 demo_carry_out (AffPortfolio  *portfolio,
                 const char    *folder,
@@ -475,6 +545,8 @@ demo_carry_out (AffPortfolio  *portfolio,
   margin = aff_money_format (aff_affair_get_final_margin (affair), "fr");
   g_print (_("Closed on 2027-03-19 with its lessons learned: final margin %s\n"), margin);
   TRY (write_documents (portfolio, affair, folder, error));
+  TRY (second_affair (portfolio, error));
+  g_print (_("Affair OF-2027-009 (Chimie du Rhône) signed on 2027-02-08, still running\n"));
   g_print (_("Documents written to %s: offre.html, plan-de-management.html, gantt.svg, courbe-en-s.svg, "
              "rapport-fevrier.html, retour-experience.md, audit.html, audit.md\n"), folder);
   return TRUE;
