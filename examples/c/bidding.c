@@ -113,30 +113,6 @@ add_consultation (AffPortfolio *portfolio,
   return consultation;   /* owned by the portfolio from now on */
 }
 
-/* The verdict of the last decision on @consultation_id, as the journal
- * recorded it: the decision itself is an entry of the audit trail. */
-static const char *
-decided_verdict (AffPortfolio *portfolio,
-                 const char   *consultation_id,
-                 char        **verdict)
-{
-  g_autoptr(GPtrArray) entries = aff_journal_list_entries_for (aff_portfolio_get_journal (portfolio),
-                                                               "consultation", consultation_id);
-
-  *verdict = NULL;
-  for (guint i = 0; i < entries->len; i++)
-    {
-      AffJournalEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (aff_journal_entry_get_action (entry), "decided") == 0)
-        {
-          g_free (*verdict);
-          *verdict = aff_journal_entry_dup_detail (entry, "verdict");
-        }
-    }
-  return *verdict != NULL ? *verdict : "none";
-}
-
 static gboolean
 run (GError **error)
 {
@@ -149,7 +125,7 @@ run (GError **error)
   g_autoptr(GDate) evaluated = day (2026, 3, 5);
   g_autoptr(AffBidEvaluation) evaluation = NULL;
   g_autoptr(GPtrArray) criteria = NULL;
-  g_autofree char *verdict = NULL;
+  AffBidVerdict decision = AFF_BID_VERDICT_NO_GO;
   AffConsultation *consultation;
   guint n_gates = 0, n_passed = 0;
 
@@ -189,7 +165,10 @@ run (GError **error)
   if (!aff_portfolio_decide_consultation (portfolio, "CONS-1", AFF_BID_VERDICT_GO, "Direction",
                                           "client stratégique", error))
     return FALSE;
-  printf ("decided %s\n", decided_verdict (portfolio, "CONS-1", &verdict));
+  /* The consultation keeps the decision: who, when, why. */
+  if (!aff_consultation_get_decision (consultation, &decision, NULL, NULL, NULL, NULL))
+    return FALSE;
+  printf ("decided %s\n", nick (AFF_TYPE_BID_VERDICT, decision));
   printf ("state %s\n", nick (AFF_TYPE_CONSULTATION_STATE, aff_consultation_get_state (consultation)));
   return TRUE;
 }

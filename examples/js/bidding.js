@@ -87,11 +87,11 @@ function main() {
     print(`gates passed ${gates.filter(c => c.get_passed()).length} of ${gates.length}`);
 
     // Deciding with the evaluation needs no justification; the decision is
-    // journaled, with the verdict's nick among its details.
+    // journaled and kept by the consultation.
     portfolio.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique');
-    const decided = portfolio.get_journal().list_entries_for('consultation', 'CONS-1')
-        .filter(entry => entry.get_action() === 'decided');
-    print(`decided ${decided[decided.length - 1].dup_detail('verdict')}`);
+    // The consultation keeps the decision: who, when, why.
+    const [, decision] = consultation.get_decision();
+    print(`decided ${nick(Aff.BidVerdict, decision)}`);
     print(`state ${nick(Aff.ConsultationState, consultation.get_state())}`);
 }
 

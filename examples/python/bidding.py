@@ -84,8 +84,7 @@ print('gates passed %d of %d' % (sum(1 for c in gates if c.get_passed()), len(ga
 # The evaluation advises; the decision is the management's, dated by the
 # evaluation. Going against a GO or NO_GO would need a justification.
 portfolio.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique')
-# The decision is kept in the journal, like every change to the portfolio.
-decided = [e for e in portfolio.get_journal().list_entries_for('consultation', 'CONS-1')
-           if e.get_action() == 'decided'][-1]
-print('decided %s' % decided.dup_detail('verdict'))
+# The consultation keeps the decision: who, when, why.
+ok, decision, when, who, why, against = consultation.get_decision()
+print('decided %s' % decision.value_nick)
 print('state %s' % consultation.get_state().value_nick)
