@@ -127,7 +127,7 @@ function main() {
     // The check reads the dossier as it stood on that day, against the plan
     // and the policy's delays (minutes, monthly reports, ...).
     for (const gap of dossier.check(day(2026, 5, 20)))
-        print(`gap ${nick(Aff.DossierGapKind, gap.get_kind())} ${gap.get_subject()}`);
+        print(`gap ${nick(Aff.DossierGapKind, gap.get_kind())}${gap.get_subject() ? ` ${gap.get_subject()}` : ''}`);
 
     // A-1, due on 8 May, was never closed: still open on 20 May.
     print(`open actions ${dossier.list_open_actions(day(2026, 5, 20)).length}`);

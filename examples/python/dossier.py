@@ -130,7 +130,8 @@ dossier.issue_document('PQ-01', day(2026, 4, 21))
 # work has started, minutes of past meetings, the policy's periodic
 # management reports (none was recorded here), a decision for each hazard...
 for gap in dossier.check(day(2026, 5, 20)):
-    print('gap %s %s' % (gap.get_kind().value_nick, gap.get_subject()))
+    subject = gap.get_subject()
+    print('gap %s%s' % (gap.get_kind().value_nick, ' ' + subject if subject else ''))
 
 # A-1 was due on 2026-05-08 and nobody closed it: still open, and late.
 print('open actions %d' % len(dossier.list_open_actions(day(2026, 5, 20))))
