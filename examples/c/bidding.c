@@ -1,75 +1,21 @@
 /* bidding.c: the go / no-go of a consultation
  *
- * Builds a portfolio in memory with a client whose solvency is known,
+ * Gives the client of clients.c (from story.h) a solvency assessment,
  * receives a consultation, evaluates whether to answer it and records the
  * management's decision. See examples/README.md, section 2.
  *
  * Build: cc bidding.c $(pkg-config --cflags --libs libaffaires-1)
  */
-#include <stdio.h>
+#include "story.h"   /* the portfolio and the client ACME of clients.c */
 
-#include <affaires.h>
-
-/* Every date of the example is written year, month, day. */
-static GDate *
-day (int y, int m, int d)
-{
-  return g_date_new_dmy (d, m, y);
-}
-
-/* The short name of an enum value ("go", "no-go"…), the one the portfolio
- * document and the journal use too. */
-static const char *
-nick (GType type,
-      int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value (klass, value);
-
-  return found != NULL ? found->value_nick : "?";
-}
-
-/* Sets one figure of the balance sheet, read from text such as
- * "200000.00 EUR" so that no amount goes through a floating-point number. */
+/* The client's last accounts: without a recent solvency assessment, the
+ * evaluation refuses to bid (the "solvency" gate). */
 static gboolean
-set_figure (AffSolvency  *solvency,
-            void        (*setter) (AffSolvency *, const AffMoney *),
-            const char   *amount,
-            GError      **error)
+assess_solvency (AffClient *client,
+                 GError   **error)
 {
-  g_autoptr(AffMoney) money = aff_money_parse (amount, error);
-
-  if (money == NULL)
-    return FALSE;
-  setter (solvency, money);
-  return TRUE;
-}
-
-/* The client of clients.c, with a recent solvency assessment: without one,
- * the evaluation refuses to bid (the "solvency" gate). */
-static gboolean
-add_client (AffPortfolio *portfolio,
-            GError      **error)
-{
-  g_autoptr(AffClient) client = aff_client_new ("ACME", "ACME Industrie");
-  g_autoptr(AffContact) contact = aff_contact_new ("Claire Martin");
-  g_autoptr(GDate) visited = day (2026, 1, 12);
-  g_autoptr(GDate) surveyed = day (2026, 2, 20);
   g_autoptr(GDate) assessed = day (2026, 1, 15);
-  g_autoptr(AffInteraction) visit = aff_interaction_new (AFF_INTERACTION_KIND_VISIT, visited,
-                                                         "visite de l'atelier");
-  g_autoptr(AffInteraction) survey = aff_interaction_new (AFF_INTERACTION_KIND_SURVEY, surveyed, "enquête");
   g_autoptr(AffSolvency) solvency = aff_solvency_new (assessed);
-
-  aff_contact_set_role (contact, "responsable maintenance");
-  aff_interaction_set_satisfaction (survey, 8);
-  if (!aff_client_set_siren (client, "732829320", error) ||
-      !aff_client_set_sector (client, "28.29B", error) ||
-      !aff_client_add_contact (client, contact, error) ||
-      !aff_portfolio_add_client (portfolio, client, error) ||
-      !aff_portfolio_record_interaction (portfolio, "ACME", visit, error) ||
-      !aff_portfolio_record_interaction (portfolio, "ACME", survey, error))
-    return FALSE;
 
   /* NAF 28.29B is manufacturing, so the client is scored with Altman's Z′,
    * which needs the sales as well. */
@@ -116,24 +62,18 @@ add_consultation (AffPortfolio *portfolio,
 static gboolean
 run (GError **error)
 {
-  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
-  /* A fixed clock and actor keep the journal, and so the output, the same
-   * from one run to the next. */
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
-  const char *activities[] = { "pipework", "boilermaking", NULL };
+  g_autoptr(AffPortfolio) portfolio = story_new_portfolio ();
   g_autoptr(GDate) qualified = day (2026, 3, 3);
   g_autoptr(GDate) evaluated = day (2026, 3, 5);
   g_autoptr(AffBidEvaluation) evaluation = NULL;
   g_autoptr(GPtrArray) criteria = NULL;
   AffBidVerdict decision = AFF_BID_VERDICT_NO_GO;
   AffConsultation *consultation;
+  AffClient *client;
   guint n_gates = 0, n_passed = 0;
 
-  aff_portfolio_set_fixed_time (portfolio, now);
-  aff_portfolio_set_actor (portfolio, "exemple");
-  aff_policy_set_activities (aff_portfolio_get_policy (portfolio), activities);
-
-  if (!add_client (portfolio, error) ||
+  if ((client = story_add_client (portfolio, error)) == NULL ||
+      !assess_solvency (client, error) ||
       (consultation = add_consultation (portfolio, error)) == NULL ||
       !aff_consultation_start_qualification (consultation, qualified, NULL, error))
     return FALSE;

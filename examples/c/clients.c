@@ -6,23 +6,7 @@
  *
  * Build: cc clients.c $(pkg-config --cflags --libs libaffaires-1)
  */
-#include <stdio.h>
-
-#include <affaires.h>
-
-/* Every date of the example is written year, month, day. */
-static GDate *
-day (int y, int m, int d)
-{
-  return g_date_new_dmy (d, m, y);
-}
-
-static char *
-iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
+#include "story.h"   /* day (), iso () and the portfolio of every example */
 
 /* Records one dated interaction; @satisfaction is AFF_SATISFACTION_NONE
  * unless the interaction measured it. */
@@ -45,11 +29,7 @@ record (AffPortfolio        *portfolio,
 static gboolean
 run (GError **error)
 {
-  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
-  /* A fixed clock and actor keep the journal, and so the output, the same
-   * from one run to the next. */
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
-  const char *activities[] = { "pipework", "boilermaking", NULL };
+  g_autoptr(AffPortfolio) portfolio = story_new_portfolio ();
   g_autoptr(AffClient) client = aff_client_new ("ACME", "ACME Industrie");
   g_autoptr(AffContact) contact = aff_contact_new ("Claire Martin");
   g_autoptr(GDate) review = day (2026, 4, 1);
@@ -57,10 +37,6 @@ run (GError **error)
   g_autoptr(GString) due_ids = g_string_new (NULL);
   g_autofree char *follow_up_text = NULL;
   GDate follow_up;
-
-  aff_portfolio_set_fixed_time (portfolio, now);
-  aff_portfolio_set_actor (portfolio, "exemple");
-  aff_policy_set_activities (aff_portfolio_get_policy (portfolio), activities);
 
   /* The SIREN and the NAF code are checked: a typo is an error, not data. */
   aff_contact_set_role (contact, "responsable maintenance");

@@ -1,204 +1,12 @@
 /* finance.c: earned value, estimate at completion and drifts
  *
- * Builds a portfolio in memory with the affair won in offers.c and its
- * plan, books costs and progress, then computes the affair's financial
+ * Starts from the affair won in offers.c and its plan (from story.h),
+ * books costs and progress, then computes the affair's financial
  * status and its drifts on 4 May. See examples/README.md, section 6.
  *
  * Build: cc finance.c $(pkg-config --cflags --libs libaffaires-1)
  */
-#include <stdio.h>
-
-#include <affaires.h>
-
-/* Every date of the example is written year, month, day. */
-static GDate *
-day (int y, int m, int d)
-{
-  return g_date_new_dmy (d, m, y);
-}
-
-/* Sets one figure of the balance sheet, read from text such as
- * "200000.00 EUR" so that no amount goes through a floating-point number. */
-static gboolean
-set_figure (AffSolvency  *solvency,
-            void        (*setter) (AffSolvency *, const AffMoney *),
-            const char   *amount,
-            GError      **error)
-{
-  g_autoptr(AffMoney) money = aff_money_parse (amount, error);
-
-  if (money == NULL)
-    return FALSE;
-  setter (solvency, money);
-  return TRUE;
-}
-
-/* The client of clients.c with the solvency assessment of bidding.c. */
-static gboolean
-add_client (AffPortfolio *portfolio,
-            GError      **error)
-{
-  g_autoptr(AffClient) client = aff_client_new ("ACME", "ACME Industrie");
-  g_autoptr(AffContact) contact = aff_contact_new ("Claire Martin");
-  g_autoptr(GDate) visited = day (2026, 1, 12);
-  g_autoptr(GDate) surveyed = day (2026, 2, 20);
-  g_autoptr(GDate) assessed = day (2026, 1, 15);
-  g_autoptr(AffInteraction) visit = aff_interaction_new (AFF_INTERACTION_KIND_VISIT, visited,
-                                                         "visite de l'atelier");
-  g_autoptr(AffInteraction) survey = aff_interaction_new (AFF_INTERACTION_KIND_SURVEY, surveyed, "enquête");
-  g_autoptr(AffSolvency) solvency = aff_solvency_new (assessed);
-
-  aff_contact_set_role (contact, "responsable maintenance");
-  aff_interaction_set_satisfaction (survey, 8);
-  if (!aff_client_set_siren (client, "732829320", error) ||
-      !aff_client_set_sector (client, "28.29B", error) ||
-      !aff_client_add_contact (client, contact, error) ||
-      !aff_portfolio_add_client (portfolio, client, error) ||
-      !aff_portfolio_record_interaction (portfolio, "ACME", visit, error) ||
-      !aff_portfolio_record_interaction (portfolio, "ACME", survey, error))
-    return FALSE;
-  if (!set_figure (solvency, aff_solvency_set_working_capital, "200000.00 EUR", error) ||
-      !set_figure (solvency, aff_solvency_set_retained_earnings, "300000.00 EUR", error) ||
-      !set_figure (solvency, aff_solvency_set_ebit, "100000.00 EUR", error) ||
-      !set_figure (solvency, aff_solvency_set_book_equity, "400000.00 EUR", error) ||
-      !set_figure (solvency, aff_solvency_set_total_liabilities, "500000.00 EUR", error) ||
-      !set_figure (solvency, aff_solvency_set_total_assets, "1000000.00 EUR", error) ||
-      !set_figure (solvency, aff_solvency_set_sales, "2000000.00 EUR", error))
-    return FALSE;
-  return aff_client_add_solvency (client, solvency, error);
-}
-
-/* The consultation of bidding.c, qualified, evaluated and decided GO: an
- * offer can only be sent for a consultation the company chose to answer. */
-static gboolean
-add_go_consultation (AffPortfolio *portfolio,
-                     GError      **error)
-{
-  g_autoptr(GDate) received = day (2026, 3, 2);
-  g_autoptr(GDate) deadline = day (2026, 4, 15);
-  g_autoptr(GDate) qualified = day (2026, 3, 3);
-  g_autoptr(GDate) evaluated = day (2026, 3, 5);
-  g_autoptr(AffConsultation) consultation = aff_consultation_new ("CONS-1", "ACME", "Remplacement de tuyauteries",
-                                                                  received, deadline);
-  const char *activities[] = { "pipework", NULL };
-  g_autoptr(AffMoney) value = aff_money_parse ("120000.00 EUR", error);
-  g_autoptr(AffMoney) bid_cost = NULL;
-  g_autoptr(AffRisk) risk = aff_risk_new ("Délai des brides", AFF_RISK_CATEGORY_SCHEDULE, 3, 4);
-  g_autoptr(AffBidEvaluation) evaluation = NULL;
-
-  if (value == NULL || (bid_cost = aff_money_parse ("1500.00 EUR", error)) == NULL)
-    return FALSE;
-  aff_consultation_set_activities (consultation, activities);
-  aff_consultation_set_estimated_value (consultation, value);
-  aff_consultation_set_bid_cost (consultation, bid_cost);
-  aff_consultation_set_expected_margin_rate (consultation, 1600);
-  aff_consultation_set_estimated_hours (consultation, 800);
-  aff_risk_set_treatment (risk, AFF_RISK_TREATMENT_REDUCE);
-  if (!aff_risk_register_add_risk (aff_consultation_get_risk_register (consultation), risk, error) ||
-      !aff_portfolio_add_consultation (portfolio, consultation, error) ||
-      !aff_consultation_start_qualification (consultation, qualified, NULL, error))
-    return FALSE;
-  evaluation = aff_portfolio_evaluate_consultation (portfolio, "CONS-1", evaluated, error);
-  return evaluation != NULL &&
-         aff_portfolio_decide_consultation (portfolio, "CONS-1", AFF_BID_VERDICT_GO, "Direction",
-                                            "client stratégique", error);
-}
-
-/* Adds a cost line: the quantity is text ("120") because it is an exact
- * decimal, like the unit cost. */
-static gboolean
-add_line (AffOfferRevision *revision,
-          AffLineKind       kind,
-          const char       *description,
-          const char       *quantity,
-          AffLineUnit       unit,
-          const char       *unit_cost,
-          const char       *lot,
-          GError          **error)
-{
-  g_autoptr(AffMoney) cost = aff_money_parse (unit_cost, error);
-  g_autoptr(AffOfferLine) line = NULL;
-
-  if (cost == NULL ||
-      (line = aff_offer_line_new (kind, description, quantity, unit, cost, error)) == NULL)
-    return FALSE;
-  /* The lots become the budget lines of the affair once the offer is won. */
-  aff_offer_line_set_lot (line, lot);
-  return aff_offer_revision_add_line (revision, line, error);
-}
-
-/* The offer of offers.c, sent and accepted: accepting it opens the affair
- * OFF-1, whose budget comes from the offer's lots. */
-static AffAffair *
-open_affair (AffPortfolio *portfolio,
-             GError      **error)
-{
-  g_autoptr(AffOffer) offer = aff_offer_new ("OFF-1", "CONS-1");
-  g_autoptr(GDate) validity = day (2026, 5, 31);
-  g_autoptr(GDate) sent = day (2026, 4, 1);
-  g_autoptr(GDate) signed_on = day (2026, 4, 20);
-  AffOfferRevision *revision;
-  AffAffair *affair;
-
-  if (!add_client (portfolio, error) ||
-      !add_go_consultation (portfolio, error) ||
-      !aff_portfolio_add_offer (portfolio, offer, error))
-    return NULL;
-  revision = aff_offer_get_current_revision (offer);
-  if (!add_line (revision, AFF_LINE_KIND_LABOUR, "Soudage", "120", AFF_LINE_UNIT_HOUR, "60.00 EUR", "T1", error) ||
-      !add_line (revision, AFF_LINE_KIND_MATERIAL, "Tubes", "40", AFF_LINE_UNIT_METRE, "85.50 EUR", "T2", error) ||
-      !aff_offer_revision_set_margin_rate (revision, 1500, error) ||
-      !aff_offer_revision_set_validity (revision, validity, error) ||
-      !aff_offer_revision_set_vat_rate (revision, 2000, error) ||
-      !aff_offer_send (offer, sent, error) ||
-      !aff_offer_accept (offer, signed_on, "CT-2026-001", error))
-    return NULL;
-  affair = aff_portfolio_lookup_affair (portfolio, "OFF-1");
-  if (affair == NULL)
-    g_set_error (error, AFF_ERROR, AFF_ERROR_NOT_FOUND, "the accepted offer OFF-1 opened no affair");
-  return affair;   /* owned by the portfolio */
-}
-
-/* Adds a task of @days working days, after @predecessor when not NULL. */
-static gboolean
-add_task (AffPlan    *plan,
-          const char *id,
-          const char *name,
-          guint       days,
-          const char *predecessor,
-          GError    **error)
-{
-  g_autoptr(AffTask) task = aff_task_new (id, name, days);
-
-  if (!aff_plan_add_task (plan, task, error))
-    return FALSE;
-  return predecessor == NULL ||
-         aff_plan_add_dependency (plan, predecessor, id, AFF_DEPENDENCY_TYPE_FINISH_START, 0, error);
-}
-
-/* The affair's plan starts on the day the contract was signed (Monday
- * 20 April) on the French calendar; its tasks are named after the lots of
- * the offer so that costs and progress line up with the budget. */
-static gboolean
-plan_affair (AffAffair *affair,
-             GError   **error)
-{
-  AffPlan *plan = aff_affair_get_plan (affair);
-
-  return add_task (plan, "T1", "T1", 5, NULL, error) &&
-         add_task (plan, "T2", "T2", 5, "T1", error) &&
-         aff_plan_schedule (plan, error);
-}
-
-/* Prints "<label> <amount>" with the amount written the French way. */
-static void
-print_money (const char     *label,
-             const AffMoney *money)
-{
-  g_autofree char *text = aff_money_format (money, "fr");
-
-  printf ("%s %s\n", label, text);
-}
+#include "story.h"   /* the affair OFF-1 of offers.c and its plan */
 
 /* A performance index has no value when what it divides by is zero (no
  * cost yet, nothing planned yet): say so rather than print a number. */
@@ -215,61 +23,23 @@ print_index (const char            *label,
     printf ("%s undefined\n", label);
 }
 
-/* Books an actual cost of @amount against the work @work (a lot of the
- * budget and a task of the plan). */
-static gboolean
-add_cost (AffAffair       *affair,
-          int y, int m, int d,
-          const char      *work,
-          AffCostCategory  category,
-          const char      *amount,
-          GError         **error)
-{
-  g_autoptr(GDate) date = day (y, m, d);
-  g_autoptr(AffMoney) value = aff_money_parse (amount, error);
-  g_autoptr(AffCostEntry) entry = NULL;
-
-  if (value == NULL)
-    return FALSE;
-  entry = aff_cost_entry_new (date, work, category, AFF_COST_STATE_ACTUAL, value);
-  return aff_ledger_add (aff_affair_get_ledger (affair), entry, error);
-}
-
-/* Records the physical progress of @work on a day, in basis points
- * (10 000 is done). */
-static gboolean
-add_progress (AffAffair  *affair,
-              const char *work,
-              int y, int m, int d,
-              int         basis_points,
-              GError    **error)
-{
-  g_autoptr(GDate) date = day (y, m, d);
-
-  return aff_affair_record_progress (affair, work, date, basis_points, error);
-}
-
 static gboolean
 run (GError **error)
 {
-  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new ();
-  /* A fixed clock and actor keep the journal, and so the output, the same
-   * from one run to the next. */
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
-  const char *activities[] = { "pipework", "boilermaking", NULL };
+  g_autoptr(AffPortfolio) portfolio = story_new_portfolio ();
   g_autoptr(GDate) review = day (2026, 5, 4);
   g_autoptr(AffAffairStatus) status = NULL;
   g_autoptr(GPtrArray) drifts = NULL;
   AffAffair *affair;
 
-  aff_portfolio_set_fixed_time (portfolio, now);
-  aff_portfolio_set_actor (portfolio, "exemple");
-  aff_policy_set_activities (aff_portfolio_get_policy (portfolio), activities);
-
-  if ((affair = open_affair (portfolio, error)) == NULL ||
-      !plan_affair (affair, error))
+  /* The affair of offers.c and its plan (story.h). */
+  if ((affair = story_open_affair (portfolio, error)) == NULL ||
+      !story_plan_affair (affair, error))
     return FALSE;
 
+  /* Costs are booked against the work they pay for, a lot of the budget and
+   * a task of the plan; it is the progress measured on site, not the money
+   * spent, that earns value. */
   if (!add_cost (affair, 2026, 4, 24, "T1", AFF_COST_CATEGORY_LABOUR, "3000.00 EUR", error) ||
       !add_cost (affair, 2026, 5, 4, "T2", AFF_COST_CATEGORY_MATERIAL, "2000.00 EUR", error) ||
       !add_progress (affair, "T1", 2026, 4, 30, 10000, error) ||

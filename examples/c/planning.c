@@ -6,40 +6,7 @@
  *
  * Build: cc planning.c $(pkg-config --cflags --libs libaffaires-1)
  */
-#include <stdio.h>
-
-#include <affaires.h>
-
-/* Every date of the example is written year, month, day. */
-static GDate *
-day (int y, int m, int d)
-{
-  return g_date_new_dmy (d, m, y);
-}
-
-static char *
-iso (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
-/* Adds a task of @days working days, after @predecessor when not NULL. */
-static gboolean
-add_task (AffPlan    *plan,
-          const char *id,
-          const char *name,
-          guint       days,
-          const char *predecessor,
-          GError    **error)
-{
-  g_autoptr(AffTask) task = aff_task_new (id, name, days);
-
-  if (!aff_plan_add_task (plan, task, error))
-    return FALSE;
-  return predecessor == NULL ||
-         aff_plan_add_dependency (plan, predecessor, id, AFF_DEPENDENCY_TYPE_FINISH_START, 0, error);
-}
+#include "story.h"   /* day (), iso () and add_task () */
 
 /* The plan's finish; only a scheduled plan has one. */
 static gboolean

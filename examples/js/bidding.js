@@ -13,43 +13,15 @@ import Aff from 'gi://Aff?version=1';
 import GLib from 'gi://GLib';
 import System from 'system';
 
-function day(year, month, dayOfMonth) {
-    return GLib.Date.new_dmy(dayOfMonth, month, year);
-}
-
-function eur(amount) {
-    return Aff.Money.parse(`${amount} EUR`);
-}
-
-// GJS gives enum values by name (Aff.BidVerdict.NO_GO); their nicks, as the
-// journal and the documents spell them, are those names in lower case with
-// dashes ("no-go").
-function nick(enumType, value) {
-    const name = Object.keys(enumType).find(key => enumType[key] === value);
-    return name.toLowerCase().replaceAll('_', '-');
-}
+import {addClient, day, eur, newPortfolio, nick} from './story.js';
 
 function main() {
-    const portfolio = Aff.Portfolio.new();
-    portfolio.set_actor('exemple');
-    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 3, 1, 9, 0, 0));
-    // The activities gate passes only for work the company does.
-    portfolio.get_policy().set_activities(['pipework', 'boilermaking']);
-
+    // The portfolio of every example (story.js); the activities gate passes
+    // only for the work its policy says the company does.
+    const portfolio = newPortfolio();
     // The client of clients.js. A manufacturer (NAF 28.29B): its accounts
     // are read with Altman's Z'.
-    const client = Aff.Client.new('ACME', 'ACME Industrie');
-    client.set_siren('732829320');
-    client.set_sector('28.29B');
-    portfolio.add_client(client);
-    const claire = Aff.Contact.new('Claire Martin');
-    claire.set_role('responsable maintenance');
-    client.add_contact(claire);
-    portfolio.record_interaction('ACME',
-        Aff.Interaction.new(Aff.InteractionKind.VISIT, day(2026, 1, 12), "visite de l'atelier"));
-    const survey = Aff.Interaction.new(Aff.InteractionKind.SURVEY, day(2026, 2, 20), 'enquête');
-    survey.set_satisfaction(8);
-    portfolio.record_interaction('ACME', survey);
+    const client = addClient(portfolio);
 
     // The solvency gate needs a recent assessment that is not in distress.
     const solvency = Aff.Solvency.new(day(2026, 1, 15));

@@ -12,22 +12,11 @@ import Aff from 'gi://Aff?version=1';
 import GLib from 'gi://GLib';
 import System from 'system';
 
-function day(year, month, dayOfMonth) {
-    return GLib.Date.new_dmy(dayOfMonth, month, year);
-}
-
-function iso(d) {
-    const pad = n => String(n).padStart(2, '0');
-    return `${d.get_year()}-${pad(d.get_month())}-${pad(d.get_day())}`;
-}
+import {day, iso, newPortfolio} from './story.js';
 
 function main() {
-    // Every change goes to the portfolio's journal with a time and an actor;
-    // a fixed clock makes the journal, and so the example, reproducible.
-    const portfolio = Aff.Portfolio.new();
-    portfolio.set_actor('exemple');
-    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 3, 1, 9, 0, 0));
-    portfolio.get_policy().set_activities(['pipework', 'boilermaking']);
+    // The portfolio of every example, on a fixed clock (story.js).
+    const portfolio = newPortfolio();
 
     // The SIREN and the NAF code are checked when set: a typo throws a
     // GLib.Error (Aff.Error.INVALID_VALUE) instead of being stored.

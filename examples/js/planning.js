@@ -13,14 +13,7 @@ import Aff from 'gi://Aff?version=1';
 import GLib from 'gi://GLib';
 import System from 'system';
 
-function day(year, month, dayOfMonth) {
-    return GLib.Date.new_dmy(dayOfMonth, month, year);
-}
-
-function iso(d) {
-    const pad = n => String(n).padStart(2, '0');
-    return `${d.get_year()}-${pad(d.get_month())}-${pad(d.get_day())}`;
-}
+import {day, iso} from './story.js';
 
 function main() {
     // A plan needs no portfolio: on its own it is journaled nowhere. It

@@ -14,37 +14,15 @@ Run from the build tree:
 
 import gi
 gi.require_version('Aff', '1')
-from gi.repository import Aff, GLib  # noqa: E402
+from gi.repository import Aff  # noqa: E402
 
+from story import add_client, day, eur, new_portfolio  # noqa: E402
 
-def day(year, month, dom):
-    return GLib.Date.new_dmy(dom, GLib.DateMonth(month), year)
-
-
-def eur(amount):
-    return Aff.Money.parse(amount + ' EUR')
-
-
-portfolio = Aff.Portfolio.new()
-# A fixed clock, so that the journal (and this output) is the same every run.
-portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 3, 1, 9, 0, 0))
-portfolio.set_actor('exemple')
-# The evaluation's first gate: the company must perform the activities asked.
-portfolio.get_policy().set_activities(['pipework', 'boilermaking'])
-
+# The portfolio of every example (story.py); its policy's activities are the
+# evaluation's first gate: the company must perform the activities asked.
+portfolio = new_portfolio()
 # The client of clients.py.
-client = Aff.Client.new('ACME', 'ACME Industrie')
-client.set_siren('732829320')
-client.set_sector('28.29B')
-portfolio.add_client(client)
-contact = Aff.Contact.new('Claire Martin')
-contact.set_role('responsable maintenance')
-client.add_contact(contact)
-portfolio.record_interaction('ACME', Aff.Interaction.new(
-    Aff.InteractionKind.VISIT, day(2026, 1, 12), "visite de l'atelier"))
-survey = Aff.Interaction.new(Aff.InteractionKind.SURVEY, day(2026, 2, 20), 'enquête')
-survey.set_satisfaction(8)
-portfolio.record_interaction('ACME', survey)
+client = add_client(portfolio)
 
 # Its last accounts, as finance read them. A manufacturer (NAF 28.29B) is
 # scored with Altman's Z' for private firms; the solvency gate needs a

@@ -14,22 +14,12 @@ Run from the build tree:
 
 import gi
 gi.require_version('Aff', '1')
-from gi.repository import Aff, GLib  # noqa: E402
+from gi.repository import Aff  # noqa: E402
 
+from story import day, iso, new_portfolio  # noqa: E402
 
-def day(year, month, dom):
-    return GLib.Date.new_dmy(dom, GLib.DateMonth(month), year)
-
-
-def iso(date):
-    return '%04d-%02d-%02d' % (date.get_year(), int(date.get_month()), date.get_day())
-
-
-portfolio = Aff.Portfolio.new()
-# A fixed clock, so that the journal (and this output) is the same every run.
-portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 3, 1, 9, 0, 0))
-portfolio.set_actor('exemple')
-portfolio.get_policy().set_activities(['pipework', 'boilermaking'])
+# The portfolio of every example: a fixed clock and actor (story.py).
+portfolio = new_portfolio()
 
 client = Aff.Client.new('ACME', 'ACME Industrie')
 client.set_siren('732829320')   # checked (Luhn): a mistyped SIREN raises GLib.Error

@@ -15,64 +15,9 @@ Run from the build tree:
 
 import gi
 gi.require_version('Aff', '1')
-from gi.repository import Aff, GLib  # noqa: E402
+from gi.repository import Aff  # noqa: E402
 
-
-def day(year, month, dom):
-    return GLib.Date.new_dmy(dom, GLib.DateMonth(month), year)
-
-
-def eur(amount):
-    return Aff.Money.parse(amount + ' EUR')
-
-
-def go_consultation():
-    """The portfolio of bidding.py: ACME and its consultation CONS-1, decided GO."""
-    portfolio = Aff.Portfolio.new()
-    # A fixed clock, so that the journal (and this output) is the same every run.
-    portfolio.set_fixed_time(GLib.DateTime.new_utc(2026, 3, 1, 9, 0, 0))
-    portfolio.set_actor('exemple')
-    portfolio.get_policy().set_activities(['pipework', 'boilermaking'])
-
-    client = Aff.Client.new('ACME', 'ACME Industrie')
-    client.set_siren('732829320')
-    client.set_sector('28.29B')
-    portfolio.add_client(client)
-    contact = Aff.Contact.new('Claire Martin')
-    contact.set_role('responsable maintenance')
-    client.add_contact(contact)
-    portfolio.record_interaction('ACME', Aff.Interaction.new(
-        Aff.InteractionKind.VISIT, day(2026, 1, 12), "visite de l'atelier"))
-    survey = Aff.Interaction.new(Aff.InteractionKind.SURVEY, day(2026, 2, 20), 'enquête')
-    survey.set_satisfaction(8)
-    portfolio.record_interaction('ACME', survey)
-
-    solvency = Aff.Solvency.new(day(2026, 1, 15))
-    solvency.set_working_capital(eur('200000.00'))
-    solvency.set_retained_earnings(eur('300000.00'))
-    solvency.set_ebit(eur('100000.00'))
-    solvency.set_book_equity(eur('400000.00'))
-    solvency.set_total_liabilities(eur('500000.00'))
-    solvency.set_total_assets(eur('1000000.00'))
-    solvency.set_sales(eur('2000000.00'))
-    client.add_solvency(solvency)
-
-    consultation = Aff.Consultation.new('CONS-1', 'ACME', 'Remplacement de tuyauteries',
-                                        day(2026, 3, 2), day(2026, 4, 15))
-    consultation.set_activities(['pipework'])
-    consultation.set_estimated_value(eur('120000.00'))
-    consultation.set_bid_cost(eur('1500.00'))
-    consultation.set_expected_margin_rate(1600)
-    consultation.set_estimated_hours(800)
-    portfolio.add_consultation(consultation)
-    risk = Aff.Risk.new('Délai des brides', Aff.RiskCategory.SCHEDULE, 3, 4)
-    risk.set_treatment(Aff.RiskTreatment.REDUCE)
-    consultation.get_risk_register().add_risk(risk)
-
-    consultation.start_qualification(day(2026, 3, 3), 'analyse de la demande')
-    portfolio.evaluate_consultation('CONS-1', day(2026, 3, 5))
-    portfolio.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique')
-    return portfolio
+from story import day, eur, go_consultation  # noqa: E402
 
 
 def line(kind, description, quantity, unit, unit_cost, lot):
@@ -83,6 +28,7 @@ def line(kind, description, quantity, unit, unit_cost, lot):
     return offer_line
 
 
+# The portfolio of bidding.py: ACME and its consultation CONS-1, decided GO.
 portfolio = go_consultation()
 
 # An offer answers a consultation that was decided GO; it starts as a draft

@@ -15,16 +15,9 @@ Run from the build tree:
 
 import gi
 gi.require_version('Aff', '1')
-from gi.repository import Aff, GLib  # noqa: E402
+from gi.repository import Aff  # noqa: E402
 
-
-def day(year, month, dom):
-    return GLib.Date.new_dmy(dom, GLib.DateMonth(month), year)
-
-
-def iso(date):
-    return '%04d-%02d-%02d' % (date.get_year(), int(date.get_month()), date.get_day())
-
+from story import day, iso  # noqa: E402
 
 # A new plan works on the French calendar: weekends and public holidays are
 # not working days, and durations count working days only.
