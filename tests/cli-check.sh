@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..17"
+echo "1..76"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -70,4 +70,168 @@ grep -q "Commander les brides forgées dès la signature" "$work/out" ||
 check 0 "the dashboard is written" \
   "$affaires" --portfolio "$work/demo.json" --date 2027-03-31 finance dashboard
 check 1 "an unknown command is exit 1" "$affaires" frobnicate
+
+# The subcommands, on a copy of the demo. Messages are checked in English,
+# and most figures as JSON, which does not depend on the locale.
+unset LANGUAGE
+export LC_ALL=C.UTF-8
+p="$work/p.json"
+cp "$work/demo.json" "$p"
+
+expect() {
+  # expect FILE TEXT DESCRIPTION: the output or error of the last check holds TEXT
+  grep -qF -- "$2" "$work/$1" || { echo "not ok - $3: no “$2” in its $1"; sed 's/^/# /' "$work/$1"; failed=1; }
+}
+
+check 0 "affaires --help lists the commands" "$affaires" --help
+for c in "demo" "client add ID NAME" "client list" "client show ID" "client interaction ID KIND SUMMARY" \
+         "client due" "consultation add ID CLIENT TITLE" "consultation evaluate ID" "consultation decide ID go|no-go" \
+         "finance cost AFFAIR WORK CATEGORY STATE AMOUNT" "finance import-costs AFFAIR FILE.csv" \
+         "finance progress AFFAIR WORK PERCENT_BP" "finance status AFFAIR" "finance dashboard" "journal show" \
+         "journal verify" "check [FILE]" "rex render AFFAIR" "rex lessons [AFFAIR]" "rex audit AFFAIR"; do
+  expect out "  $c" "affaires --help"
+done
+for c in "client add" "client show" "client interaction" "client due" "consultation add" "consultation evaluate" \
+         "consultation decide" "finance cost" "finance import-costs" "finance progress" "finance status"; do
+  # shellcheck disable=SC2086
+  check 0 "affaires $c --help" "$affaires" $c --help
+  expect out "] $c" "the usage of $c"
+  [ "$c" != "finance cost" ] || expect out "--commitment=REF" "the options of finance cost"
+done
+check 0 "--help before the command words" "$affaires" --help client interaction
+expect out "--satisfaction=N" "the options of client interaction"
+check 0 "a command with its subcommands" "$affaires" consultation --help
+expect out "consultation decide" "affaires consultation --help"
+check 1 "a missing argument is exit 1" "$affaires" --portfolio "$p" client show
+expect err "client show ID" "the usage of client show"
+
+# Clients: a prospect added, contacted, shown and due.
+check 0 "client add" "$affaires" --portfolio "$p" client add NEW-CO "Nouvelle Compagnie" \
+  --siren 732829320 --naf 24.10Z --address "1 rue du Port
+59140 Dunkerque"
+check 0 "client list --json" "$affaires" --portfolio "$p" client list --json
+expect out '"id" : "NEW-CO"' "client list --json"
+check 1 "client add refuses an id taken" "$affaires" --portfolio "$p" client add NEW-CO "Autre"
+expect err "NEW-CO" "the duplicate client"
+check 1 "client add refuses a SIREN with a bad check digit" "$affaires" --portfolio "$p" client add BAD "Bad" \
+  --siren 732829321
+expect err "732829321" "the bad SIREN"
+check 0 "client add creates a portfolio" "$affaires" --portfolio "$work/new/p.json" client add FIRST "Premier"
+check 0 "the portfolio created is valid" "$affaires" check "$work/new/p.json"
+check 0 "client interaction" "$affaires" --portfolio "$p" client interaction NEW-CO call "premier appel" \
+  --date 2027-03-01 --satisfaction 7
+# The first interaction of a client is <client>-1.
+expect out "NEW-CO-1" "client interaction"
+check 1 "client interaction with an unknown kind" "$affaires" --portfolio "$p" client interaction NEW-CO phone x
+expect err "phone" "the unknown kind"
+check 1 "client interaction with an unknown client" "$affaires" --portfolio "$p" client interaction NOPE call x
+expect err "NOPE" "the unknown client"
+check 1 "client interaction with an unknown contact" "$affaires" --portfolio "$p" client interaction NEW-CO visit x \
+  --contact "Personne"
+expect err "Personne" "the unknown contact"
+check 1 "client interaction with a satisfaction over 10" "$affaires" --portfolio "$p" client interaction NEW-CO call x \
+  --satisfaction 11
+check 0 "client show" "$affaires" --portfolio "$p" client show NEW-CO
+expect out "Status: prospect" "client show"
+expect out "Address: 1 rue du Port, 59140 Dunkerque" "client show"
+check 0 "client show --json" "$affaires" --portfolio "$p" --json client show NEW-CO
+# A prospect is followed up every 30 days (the policy's default): 2027-03-01 + 30.
+expect out '"follow_up" : "2027-03-31"' "client show --json"
+expect out '"satisfaction" : 7' "client show --json"
+expect out '"naf" : "24.10Z"' "client show --json"
+check 1 "client show of an unknown client" "$affaires" --portfolio "$p" client show NOPE
+expect err "NOPE" "client show NOPE"
+check 0 "client due on the follow-up day" "$affaires" --portfolio "$p" --json client due --date 2027-03-31
+expect out '"since" : "2027-03-31"' "client due --json"
+check 0 "client due the day before" "$affaires" --portfolio "$p" client due --date 2027-03-30
+grep -q "NEW-CO" "$work/out" && { echo "not ok - NEW-CO is due before its follow-up day"; failed=1; }
+
+# A consultation: added, evaluated, decided.
+check 0 "consultation add" "$affaires" --portfolio "$p" consultation add CONS-X NEW-CO "Révision de la pompe P-12" \
+  --received 2027-03-02 --deadline 2027-03-30 --activity pipework
+check 1 "consultation add without --deadline" "$affaires" --portfolio "$p" consultation add CONS-Y NEW-CO "x" \
+  --received 2027-03-02
+expect err "CONS-Y" "the consultation without a deadline"
+check 1 "consultation add for an unknown client" "$affaires" --portfolio "$p" consultation add CONS-Y NOPE "x" \
+  --received 2027-03-02 --deadline 2027-03-30
+expect err "NOPE" "the consultation of an unknown client"
+check 1 "consultation add with an impossible date" "$affaires" --portfolio "$p" consultation add CONS-Y NEW-CO "x" \
+  --received 2027-02-30 --deadline 2027-03-30
+expect err "2027-02-30" "the impossible date"
+check 1 "consultation evaluate before it was received" "$affaires" --portfolio "$p" consultation evaluate CONS-X \
+  --date 2027-03-01
+expect err "CONS-X" "the early evaluation"
+check 0 "consultation evaluate --json" "$affaires" --portfolio "$p" --json consultation evaluate CONS-X --date 2027-03-03
+# The new client has no solvency assessment: an eliminatory gate fails.
+expect out '"verdict" : "no-go"' "consultation evaluate"
+# From 2027-03-03 to the deadline of 2027-03-30: 27 days (the policy writes French).
+expect out "27 jours jusqu" "consultation evaluate"
+expect out "la remise du 2027-03-30" "consultation evaluate"
+check 1 "consultation decide against the evaluation without --why" \
+  "$affaires" --portfolio "$p" consultation decide CONS-X go --by "Directeur d'agence"
+expect err "CONS-X" "the unjustified decision"
+check 1 "consultation decide with a bad verdict" "$affaires" --portfolio "$p" consultation decide CONS-X maybe --by X
+expect err "maybe" "the bad verdict"
+check 0 "consultation decide" "$affaires" --portfolio "$p" consultation decide CONS-X go --by "Directeur d'agence" \
+  --why "client à développer"
+expect out "against the evaluation (no-go)" "consultation decide"
+check 1 "a consultation is decided once" "$affaires" --portfolio "$p" consultation decide CONS-X no-go --by X
+expect err "CONS-X" "the second decision"
+
+# Finance: the demo's running affair OF-2027-009 has one commitment,
+# CDE-ER-0214 of 41800.00 EUR, and no actual cost.
+check 0 "finance status --json" "$affaires" --portfolio "$p" --date 2027-03-31 --json finance status OF-2027-009
+expect out '"ac" : "0.00 EUR"' "finance status before the costs"
+expect out '"open_commitments" : "41800.00 EUR"' "finance status before the costs"
+# BAC: 320 h of pipefitter at 52.00 (16640.00) and the bundle (41800.00),
+# with the policy's overheads of 30 % on labour (4992.00) and 10 % on
+# material (4180.00).
+expect out '"bac" : "67612.00 EUR"' "finance status before the costs"
+check 0 "finance cost settling half the order" "$affaires" --portfolio "$p" finance cost OF-2027-009 FAISC material \
+  actual 20900.00 --date 2027-03-20 --supplier "Échangeurs du Rhône" --document FA-ER-1 --commitment CDE-ER-0214
+check 0 "finance cost of a credit note, after --" "$affaires" --portfolio "$p" --date 2027-03-21 finance cost \
+  OF-2027-009 - travel actual -- -100.00
+check 1 "finance cost of an unknown category" "$affaires" --portfolio "$p" finance cost OF-2027-009 FAISC food actual 1
+expect err "food" "the unknown category"
+check 1 "finance cost of an unknown affair" "$affaires" --portfolio "$p" finance cost OF-9 FAISC material actual 1
+expect err "OF-9" "the unknown affair"
+check 1 "finance cost settling an order the ledger lacks" "$affaires" --portfolio "$p" finance cost OF-2027-009 \
+  FAISC material actual 1 --document FA-ER-2 --commitment CDE-NONE
+expect err "FA-ER-2" "the cost without its commitment"
+printf 'date,work,category,state,amount,supplier,document\n2027-03-22,POSE,travel,actual,150.00,SNCF,NF-1\n2027-03-23,POSE,equipment,actual,250.50,Loxam,NF-2\n' \
+  > "$work/costs.csv"
+check 0 "finance import-costs" "$affaires" --portfolio "$p" --json finance import-costs OF-2027-009 "$work/costs.csv"
+expect out '"entries" : 2' "finance import-costs"
+printf 'date,category,state,amount\n2027-03-24,travel,actual,80.00\n2027-03-24,travel,actual,douze\n' > "$work/bad.csv"
+check 2 "finance import-costs of a bad line is exit 2" \
+  "$affaires" --portfolio "$p" finance import-costs OF-2027-009 "$work/bad.csv"
+expect err "$work/bad.csv: Line 3, column amount" "the bad line"
+check 4 "finance import-costs of a missing file is exit 4" \
+  "$affaires" --portfolio "$p" finance import-costs OF-2027-009 "$work/none.csv"
+check 1 "finance import-costs into a closed affair" \
+  "$affaires" --portfolio "$p" finance import-costs OF-2026-118 "$work/costs.csv"
+expect err "OF-2026-118" "the closed affair"
+check 0 "finance progress" "$affaires" --portfolio "$p" finance progress OF-2027-009 POSE 2500 --date 2027-03-25
+check 1 "finance progress over 100 %" "$affaires" --portfolio "$p" finance progress OF-2027-009 POSE 12000 \
+  --date 2027-03-25
+expect err "POSE" "the progress over 100 %"
+check 1 "finance progress of an unknown task" "$affaires" --portfolio "$p" finance progress OF-2027-009 NOPE 100 \
+  --date 2027-03-25
+expect err "NOPE" "the unknown task"
+check 0 "finance status --json after" "$affaires" --portfolio "$p" --json finance status OF-2027-009 --date 2027-03-31
+# AC: 20900.00 - 100.00 + 150.00 + 250.50; the bad file added nothing.
+expect out '"ac" : "21200.50 EUR"' "finance status after the costs"
+expect out '"open_commitments" : "20900.00 EUR"' "finance status after the costs"
+# EV: FAISC at 50 % (the demo's) of 41800.00 = 20900.00, POSE at 25 % of
+# 16640.00 = 4160.00, and the overheads of the affair (9172.00) earning as
+# the rest: 9172.00 x 25060.00 / 58440.00 = 3933.10.
+expect out '"ev" : "28993.10 EUR"' "finance status after the progress"
+check 0 "finance status" "$affaires" --portfolio "$p" finance status OF-2027-009 --date 2027-03-31
+expect out "Actual cost (AC)" "finance status"
+check 1 "finance status of an unknown affair" "$affaires" --portfolio "$p" finance status OF-9
+expect err "OF-9" "finance status OF-9"
+check 0 "the journal of the changes verifies" "$affaires" --portfolio "$p" journal show
+expect out "progress-recorded" "journal show"
+expect out "costs-imported" "journal show"
+check 0 "the changed portfolio is valid" "$affaires" check "$p"
 exit $failed

@@ -566,32 +566,1105 @@ open_portfolio (const char *path,
   return portfolio;
 }
 
+/* Writes the portfolio back, atomically: on failure the previous file
+ * stays whole. */
 static int
-run_client_list (const char *path)
+save_portfolio (AffPortfolio *portfolio,
+                const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_printerr (_("affaires: cannot create %s: %s\n"), folder, g_strerror (errno));
+      return EXIT_IO;
+    }
+  if (!aff_portfolio_save_to_file (portfolio, path, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+static const char *
+nick_of (GType type,
+         int   value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
+
+  return found != NULL ? found->value_nick : "?";
+}
+
+/* Reads @text as one of the nicks of the enumeration @type; @what names
+ * the argument in the message. */
+static gboolean
+parse_nick (GType       type,
+            const char *what,
+            const char *text,
+            int        *value)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value_by_nick (klass, text);
+
+  if (found == NULL)
+    {
+      g_autoptr(GString) nicks = g_string_new (NULL);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+      g_printerr (_("affaires: %s: “%s” is not one of %s\n"), what, text, nicks->str);
+      return FALSE;
+    }
+  *value = found->value;
+  return TRUE;
+}
+
+/* Reads a day written YYYY-MM-DD, given to @option. */
+static gboolean
+parse_iso_day (const char *option,
+               const char *text,
+               GDate      *date)
+{
+  guint64 year = 0, month = 0, day = 0;
+  gboolean digits = strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+
+  for (guint i = 0; digits && i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      digits = FALSE;
+  if (digits)
+    {
+      year = g_ascii_strtoull (text, NULL, 10);
+      month = g_ascii_strtoull (text + 5, NULL, 10);
+      day = g_ascii_strtoull (text + 8, NULL, 10);
+    }
+  if (!digits || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    {
+      g_printerr (_("affaires: %s %s: expected a day as YYYY-MM-DD\n"), option, text);
+      return FALSE;
+    }
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return TRUE;
+}
+
+/* The day of --date, or today: the tool's clock, never the library's. */
+static gboolean
+parse_day (GDate *date)
+{
+  if (date_text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_clear (date, 1);
+      g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      return TRUE;
+    }
+  return parse_iso_day ("--date", date_text, date);
+}
+
+static gboolean
+parse_format (AffDocumentFormat *format)
+{
+  if (format_text == NULL || strcmp (format_text, "md") == 0 || strcmp (format_text, "markdown") == 0)
+    *format = AFF_DOCUMENT_FORMAT_MARKDOWN;
+  else if (strcmp (format_text, "html") == 0)
+    *format = AFF_DOCUMENT_FORMAT_HTML;
+  else
+    {
+      g_printerr (_("affaires: --format %s: expected md or html\n"), format_text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+iso_date (const GDate *date,
+          char         text[16])
+{
+  g_date_strftime (text, 16, "%Y-%m-%d", date);
+}
+
+/* An amount for people, in the conventions of the user's locale (plain
+ * "1234.56 EUR" under C). */
+static char *
+format_money (const AffMoney *money)
+{
+  return aff_money_format (money, setlocale (LC_MONETARY, NULL));
+}
+
+/* The work (task or lot) given on the command line: "-" for the whole
+ * affair. */
+static const char *
+work_or_null (const char *work)
+{
+  return strcmp (work, "-") == 0 || *work == '\0' ? NULL : work;
+}
+
+/* An error of an affair's ledger or progress, naming the affair when the
+ * library's message does not. */
+static int
+fail_in_affair (GError     *error,
+                const char *affair_id)
+{
+  if (strstr (error->message, affair_id) == NULL)
+    g_prefix_error (&error, _("affair %s: "), affair_id);
+  return fail (error);
+}
+
+static AffAffair *
+find_affair (AffPortfolio *portfolio,
+             const char   *path,
+             const char   *affair_id)
+{
+  AffAffair *affair = aff_portfolio_lookup_affair (portfolio, affair_id);
+
+  if (affair == NULL)
+    g_printerr (_("affaires: %s: the portfolio has no affair “%s”\n"), path, affair_id);
+  return affair;
+}
+
+static AffClient *
+find_client (AffPortfolio *portfolio,
+             const char   *path,
+             const char   *client_id)
+{
+  AffClient *client = aff_portfolio_lookup_client (portfolio, client_id);
+
+  if (client == NULL)
+    g_printerr (_("affaires: %s: the portfolio has no client “%s”\n"), path, client_id);
+  return client;
+}
+
+static void
+print_strv (JsonBuilder       *builder,
+            const char        *member,
+            const char *const *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          const GDate *date)
+{
+  char text[16];
+
+  if (date == NULL || !g_date_valid (date))
+    {
+      add_string (builder, member, NULL);
+      return;
+    }
+  iso_date (date, text);
+  add_string (builder, member, text);
+}
+
+static void
+add_money (JsonBuilder    *builder,
+           const char     *member,
+           const AffMoney *money)
+{
+  g_autofree char *text = money != NULL ? aff_money_to_string (money) : NULL;
+
+  add_string (builder, member, text);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* One line of a table: the label padded to @width characters, not bytes,
+ * so that translated labels with accents stay aligned. */
+static void
+print_row (const char *label,
+           guint       width,
+           const char *value)
+{
+  glong length = g_utf8_strlen (label, -1);
+
+  g_print ("  %s", label);
+  for (glong i = length; i < (glong) width; i++)
+    g_print (" ");
+  g_print (" %s\n", value);
+}
+
+/* ---- The commands ------------------------------------------------------- */
+
+/* The options of the subcommands, set by the parse of the command line. */
+static gboolean show_help = FALSE;
+static char *opt_siren = NULL;
+static char *opt_naf = NULL;
+static char *opt_address = NULL;
+static char *opt_contact = NULL;
+static int opt_satisfaction = G_MININT;
+static char *opt_received = NULL;
+static char *opt_deadline = NULL;
+static char **opt_activities = NULL;
+static char *opt_by = NULL;
+static char *opt_why = NULL;
+static char *opt_supplier = NULL;
+static char *opt_document = NULL;
+static char *opt_commitment = NULL;
+
+static const GOptionEntry help_entries[] = {
+  { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show the help of the command and exit"), NULL },
+  { NULL }
+};
+
+static const GOptionEntry no_entries[] = { { NULL } };
+
+static const GOptionEntry client_add_entries[] = {
+  { "siren", 0, 0, G_OPTION_ARG_STRING, &opt_siren, N_("The SIREN of the company, 9 digits"), N_("SIREN") },
+  { "naf", 0, 0, G_OPTION_ARG_STRING, &opt_naf, N_("Its sector, as a NAF code such as 24.10Z"), N_("CODE") },
+  { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address, N_("Its postal address"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry client_interaction_entries[] = {
+  { "contact", 0, 0, G_OPTION_ARG_STRING, &opt_contact, N_("The contact it was held with, one of the client's"),
+    N_("NAME") },
+  { "satisfaction", 0, 0, G_OPTION_ARG_INT, &opt_satisfaction,
+    N_("The satisfaction the client expressed, from 0 to 10"), N_("N") },
+  { NULL }
+};
+
+static const GOptionEntry consultation_add_entries[] = {
+  { "received", 0, 0, G_OPTION_ARG_STRING, &opt_received, N_("The day it was received (required)"), N_("DATE") },
+  { "deadline", 0, 0, G_OPTION_ARG_STRING, &opt_deadline, N_("The day the offer is due (required)"), N_("DATE") },
+  { "activity", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_activities,
+    N_("An activity the work needs; repeat it for each"), N_("ACTIVITY") },
+  { NULL }
+};
+
+static const GOptionEntry consultation_decide_entries[] = {
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Who takes the decision (required)"), N_("NAME") },
+  { "why", 0, 0, G_OPTION_ARG_STRING, &opt_why,
+    N_("Why; required to decide against the evaluation"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry finance_cost_entries[] = {
+  { "supplier", 0, 0, G_OPTION_ARG_STRING, &opt_supplier, N_("The supplier or subcontractor"), N_("NAME") },
+  { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
+    N_("The document of the cost: an order for a commitment, an invoice for an actual cost"), N_("REF") },
+  { "commitment", 0, 0, G_OPTION_ARG_STRING, &opt_commitment,
+    N_("The order an actual cost settles"), N_("REF") },
+  { NULL }
+};
+
+/* affaires demo */
+static int
+cmd_demo (const char  *path,
+          char       **args)
+{
+  return run_demo (path);
+}
+
+/* affaires client list */
+static int
+cmd_client_list (const char  *path,
+                 char       **args)
 {
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   GListModel *clients;
   guint i;
 
   if (portfolio == NULL)
     return code;
   clients = aff_portfolio_get_clients (portfolio);
+  json_builder_begin_array (builder);
   for (i = 0; i < g_list_model_get_n_items (clients); i++)
     {
       g_autoptr(AffClient) client = g_list_model_get_item (clients, i);
-      g_autoptr(GEnumClass) klass = g_type_class_ref (AFF_TYPE_CLIENT_STATUS);
+      const char *status = nick_of (AFF_TYPE_CLIENT_STATUS, aff_client_get_status (client));
 
-      g_print ("%-12s %-9s %s\n", aff_client_get_id (client),
-               g_enum_get_value (klass, aff_client_get_status (client))->value_nick,
-               aff_client_get_name (client));
+      if (json_output)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "id", aff_client_get_id (client));
+          add_string (builder, "status", status);
+          add_string (builder, "name", aff_client_get_name (client));
+          json_builder_end_object (builder);
+        }
+      else
+        g_print ("%-12s %-9s %s\n", aff_client_get_id (client), status, aff_client_get_name (client));
+    }
+  json_builder_end_array (builder);
+  if (json_output)
+    print_json (builder);
+  return EXIT_OK;
+}
+
+/* affaires client add ID NAME: a prospect; the first client of a portfolio
+ * not written yet creates it. */
+static int
+cmd_client_add (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean created = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (created)
+    portfolio = aff_portfolio_new ();
+  else if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if (!add_client (portfolio, args[0], args[1], opt_siren, opt_naf, opt_address, &error))
+    return fail (error);
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  if (created)
+    g_print (_("Portfolio %s created\n"), path);
+  g_print (_("Client %s added: %s, prospect\n"), args[0], args[1]);
+  return EXIT_OK;
+}
+
+static void
+interaction_to_json (JsonBuilder    *builder,
+                     AffInteraction *interaction)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", aff_interaction_get_id (interaction));
+  add_date (builder, "date", aff_interaction_get_date (interaction));
+  add_string (builder, "kind", nick_of (AFF_TYPE_INTERACTION_KIND, aff_interaction_get_kind (interaction)));
+  add_string (builder, "contact", aff_interaction_get_contact (interaction));
+  add_string (builder, "summary", aff_interaction_get_summary (interaction));
+  json_builder_set_member_name (builder, "satisfaction");
+  if (aff_interaction_get_satisfaction (interaction) >= 0)
+    json_builder_add_int_value (builder, aff_interaction_get_satisfaction (interaction));
+  else
+    json_builder_add_null_value (builder);
+  add_date (builder, "next_action", aff_interaction_get_next_action_date (interaction));
+  json_builder_end_object (builder);
+}
+
+#define LAST_INTERACTIONS 5
+
+/* affaires client show ID: who the client is and where the relation
+ * stands. */
+static int
+cmd_client_show (const char  *path,
+                 char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+  AffClient *client;
+  GListModel *contacts, *interactions;
+  guint n_contacts, n_interactions, first, i;
+  double satisfaction;
+  gboolean has_follow_up;
+  GDate follow_up;
+  char text[16];
+  const char *status;
+
+  if (portfolio == NULL)
+    return code;
+  if ((client = find_client (portfolio, path, args[0])) == NULL)
+    return EXIT_USER;
+  contacts = aff_client_get_contacts (client);
+  interactions = aff_client_get_interactions (client);
+  n_contacts = g_list_model_get_n_items (contacts);
+  n_interactions = g_list_model_get_n_items (interactions);
+  first = n_interactions > LAST_INTERACTIONS ? n_interactions - LAST_INTERACTIONS : 0;
+  satisfaction = aff_client_get_satisfaction_average (client);
+  has_follow_up = aff_portfolio_get_follow_up_date (portfolio, client, &follow_up);
+  status = nick_of (AFF_TYPE_CLIENT_STATUS, aff_client_get_status (client));
+
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", aff_client_get_id (client));
+      add_string (builder, "name", aff_client_get_name (client));
+      add_string (builder, "status", status);
+      add_string (builder, "siren", aff_client_get_siren (client));
+      add_string (builder, "naf", aff_client_get_sector (client));
+      add_string (builder, "address", aff_client_get_address (client));
+      add_string (builder, "parent", aff_client_get_parent_id (client));
+      json_builder_set_member_name (builder, "contacts");
+      json_builder_begin_array (builder);
+      for (i = 0; i < n_contacts; i++)
+        {
+          g_autoptr(AffContact) contact = g_list_model_get_item (contacts, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "name", aff_contact_get_name (contact));
+          add_string (builder, "role", aff_contact_get_role (contact));
+          add_string (builder, "email", aff_contact_get_email (contact));
+          add_string (builder, "phone", aff_contact_get_phone (contact));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "last_interactions");
+      json_builder_begin_array (builder);
+      for (i = n_interactions; i > first; i--)
+        {
+          g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i - 1);
+
+          interaction_to_json (builder, interaction);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "satisfaction");
+      if (satisfaction >= 0)
+        json_builder_add_double_value (builder, satisfaction);
+      else
+        json_builder_add_null_value (builder);
+      add_date (builder, "follow_up", has_follow_up ? &follow_up : NULL);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  g_print ("%s — %s\n", aff_client_get_id (client), aff_client_get_name (client));
+  g_print (_("  Status: %s\n"), status);
+  if (aff_client_get_siren (client) != NULL)
+    g_print (_("  SIREN: %s\n"), aff_client_get_siren (client));
+  if (aff_client_get_sector (client) != NULL)
+    g_print (_("  NAF code: %s\n"), aff_client_get_sector (client));
+  if (aff_client_get_address (client) != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (aff_client_get_address (client), "\n", -1);
+      g_autofree char *address = g_strjoinv (", ", lines);
+
+      g_print (_("  Address: %s\n"), address);
+    }
+  if (aff_client_get_parent_id (client) != NULL)
+    g_print (_("  Parent company: %s\n"), aff_client_get_parent_id (client));
+  g_print (_("Contacts: %u\n"), n_contacts);
+  for (i = 0; i < n_contacts; i++)
+    {
+      g_autoptr(AffContact) contact = g_list_model_get_item (contacts, i);
+      const char *details[] = { aff_contact_get_role (contact), aff_contact_get_email (contact),
+                                aff_contact_get_phone (contact) };
+
+      g_print ("  %s", aff_contact_get_name (contact));
+      for (guint j = 0; j < G_N_ELEMENTS (details); j++)
+        if (details[j] != NULL)
+          g_print (", %s", details[j]);
+      g_print ("\n");
+    }
+  g_print (_("Last interactions: %u of %u\n"), n_interactions - first, n_interactions);
+  for (i = n_interactions; i > first; i--)
+    {
+      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i - 1);
+      int score = aff_interaction_get_satisfaction (interaction);
+
+      iso_date (aff_interaction_get_date (interaction), text);
+      g_print ("  %s  %-12s %-10s %s", text, aff_interaction_get_id (interaction),
+               nick_of (AFF_TYPE_INTERACTION_KIND, aff_interaction_get_kind (interaction)),
+               aff_interaction_get_summary (interaction));
+      if (aff_interaction_get_contact (interaction) != NULL)
+        g_print (" (%s)", aff_interaction_get_contact (interaction));
+      if (score >= 0)
+        g_print (_(", satisfaction %d / 10"), score);
+      g_print ("\n");
+    }
+  if (satisfaction >= 0)
+    g_print (_("Satisfaction: %.1f / 10\n"), satisfaction);
+  else
+    g_print (_("Satisfaction: not measured\n"));
+  if (has_follow_up)
+    {
+      iso_date (&follow_up, text);
+      g_print (_("Next follow-up: %s\n"), text);
+    }
+  else if (aff_client_get_status (client) == AFF_CLIENT_STATUS_LOST)
+    g_print (_("Next follow-up: none, the client is lost\n"));
+  else
+    g_print (_("Next follow-up: now, never contacted\n"));
+  return EXIT_OK;
+}
+
+/* affaires client interaction ID KIND SUMMARY: a commercial action. */
+static int
+cmd_client_interaction (const char  *path,
+                        char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffInteraction) interaction = NULL;
+  g_autoptr(GError) error = NULL;
+  int kind;
+  GDate day;
+  char text[16];
+
+  /* Translators: the KIND of "affaires client interaction ID KIND SUMMARY" */
+  if (!parse_nick (AFF_TYPE_INTERACTION_KIND, _("KIND"), args[1], &kind) || !parse_day (&day))
+    return EXIT_USER;
+  if (opt_satisfaction != G_MININT && (opt_satisfaction < 0 || opt_satisfaction > 10))
+    {
+      g_printerr (_("affaires: --satisfaction %d: expected a score from 0 to 10\n"), opt_satisfaction);
+      return EXIT_USER;
+    }
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  interaction = aff_interaction_new (kind, &day, args[2]);
+  aff_interaction_set_contact (interaction, opt_contact);
+  if (opt_satisfaction != G_MININT)
+    aff_interaction_set_satisfaction (interaction, opt_satisfaction);
+  if (!aff_portfolio_record_interaction (portfolio, args[0], interaction, &error))
+    return fail (error);
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      interaction_to_json (builder, interaction);
+      print_json (builder);
+      return EXIT_OK;
+    }
+  iso_date (&day, text);
+  g_print (_("Interaction %s recorded with %s on %s\n"), aff_interaction_get_id (interaction), args[0], text);
+  return EXIT_OK;
+}
+
+/* affaires client due: the clients to contact again by --date. */
+static int
+cmd_client_due (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GDate day;
+  char text[16];
+
+  if (!parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  due = aff_portfolio_list_clients_due_for_follow_up (portfolio, &day);
+  iso_date (&day, text);
+  if (!json_output)
+    g_print (_("Due for follow-up on %s:\n"), text);
+  json_builder_begin_object (builder);
+  add_string (builder, "date", text);
+  json_builder_set_member_name (builder, "due");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < due->len; i++)
+    {
+      AffClient *client = g_ptr_array_index (due, i);
+      gboolean dated;
+      GDate when;
+      char since[16];
+
+      dated = aff_portfolio_get_follow_up_date (portfolio, client, &when);
+      if (dated)
+        iso_date (&when, since);
+      if (json_output)
+        {
+          json_builder_begin_object (builder);
+          add_string (builder, "id", aff_client_get_id (client));
+          add_string (builder, "name", aff_client_get_name (client));
+          add_string (builder, "since", dated ? since : NULL);
+          json_builder_end_object (builder);
+        }
+      else if (dated)
+        g_print (_("  %-12s %-24s since %s\n"), aff_client_get_id (client), aff_client_get_name (client), since);
+      else
+        g_print (_("  %-12s %-24s never contacted\n"), aff_client_get_id (client), aff_client_get_name (client));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  if (json_output)
+    print_json (builder);
+  return EXIT_OK;
+}
+
+/* affaires consultation add ID CLIENT TITLE --received D --deadline D */
+static int
+cmd_consultation_add (const char  *path,
+                      char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *const none[] = { NULL };
+  GDate received, deadline;
+  char text[16];
+
+  if (opt_received == NULL || opt_deadline == NULL)
+    {
+      g_printerr (_("affaires: consultation %s: --received and --deadline are required\n"), args[0]);
+      return EXIT_USER;
+    }
+  if (!parse_iso_day ("--received", opt_received, &received) || !parse_iso_day ("--deadline", opt_deadline, &deadline))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  consultation = aff_consultation_new (args[0], args[1], args[2], &received, &deadline);
+  aff_consultation_set_activities (consultation, opt_activities != NULL ? (const char *const *) opt_activities : none);
+  if (!aff_portfolio_add_consultation (portfolio, consultation, &error))
+    return fail (error);
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  iso_date (&deadline, text);
+  g_print (_("Consultation %s added for %s, due on %s\n"), args[0], args[1], text);
+  duplicates = aff_portfolio_list_possible_duplicates (portfolio, args[0]);
+  for (guint i = 0; i < duplicates->len; i++)
+    {
+      AffConsultation *other = g_ptr_array_index (duplicates, i);
+
+      g_print (_("  possible duplicate of %s: %s\n"), aff_consultation_get_id (other),
+               aff_consultation_get_title (other));
     }
   return EXIT_OK;
 }
 
+/* affaires consultation evaluate ID: the go / no-go on --date, recorded,
+ * and its justification. */
 static int
-run_journal (const char *path,
-             gboolean    verify_only)
+cmd_consultation_evaluate (const char  *path,
+                           char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffBidEvaluation) evaluation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *justification = NULL;
+  const char *verdict;
+  GDate day;
+  char text[16];
+
+  if (!parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((evaluation = aff_portfolio_evaluate_consultation (portfolio, args[0], &day, &error)) == NULL)
+    return fail (error);
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  verdict = nick_of (AFF_TYPE_BID_VERDICT, aff_bid_evaluation_get_verdict (evaluation));
+  justification = aff_bid_evaluation_get_justification (evaluation);
+  iso_date (&day, text);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(GPtrArray) criteria = aff_bid_evaluation_get_criteria (evaluation);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "consultation", args[0]);
+      add_string (builder, "date", text);
+      add_string (builder, "verdict", verdict);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, aff_bid_evaluation_get_score (evaluation));
+      json_builder_set_member_name (builder, "criteria");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < criteria->len; i++)
+        {
+          const AffBidCriterion *criterion = g_ptr_array_index (criteria, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "name", aff_bid_criterion_get_name (criterion));
+          json_builder_set_member_name (builder, "blocking");
+          json_builder_add_boolean_value (builder, aff_bid_criterion_is_blocking (criterion));
+          json_builder_set_member_name (builder, "weight");
+          json_builder_add_int_value (builder, aff_bid_criterion_get_weight (criterion));
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_int_value (builder, aff_bid_criterion_get_score (criterion));
+          json_builder_set_member_name (builder, "passed");
+          json_builder_add_boolean_value (builder, aff_bid_criterion_get_passed (criterion));
+          add_string (builder, "explanation", aff_bid_criterion_get_explanation (criterion));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      add_string (builder, "justification", justification);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+  g_print (_("Consultation %s evaluated on %s: %s, score %u / 100\n\n"), args[0], text, verdict,
+           aff_bid_evaluation_get_score (evaluation));
+  g_print ("%s", justification);
+  return EXIT_OK;
+}
+
+/* affaires consultation decide ID go|no-go --by NAME [--why TEXT]: the
+ * decision, dated by the evaluation; a consultation still as received is
+ * qualified on that day first. */
+static int
+cmd_consultation_decide (const char  *path,
+                         char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffConsultation *consultation;
+  AffBidVerdict verdict, evaluated;
+  gboolean against = FALSE;
+  GDate day;
+
+  if (strcmp (args[1], "go") == 0)
+    verdict = AFF_BID_VERDICT_GO;
+  else if (strcmp (args[1], "no-go") == 0)
+    verdict = AFF_BID_VERDICT_NO_GO;
+  else
+    {
+      g_printerr (_("affaires: consultation %s: “%s” is not a decision; expected go or no-go\n"), args[0], args[1]);
+      return EXIT_USER;
+    }
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  consultation = aff_portfolio_lookup_consultation (portfolio, args[0]);
+  if (consultation != NULL && aff_consultation_get_state (consultation) == AFF_CONSULTATION_STATE_RECEIVED &&
+      aff_consultation_get_evaluation (consultation, NULL, NULL, &day) &&
+      !aff_consultation_start_qualification (consultation, &day, NULL, &error))
+    return fail (error);
+  if (!aff_portfolio_decide_consultation (portfolio, args[0], verdict, opt_by, opt_why, &error))
+    return fail (error);
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  aff_consultation_get_decision (consultation, NULL, NULL, NULL, NULL, &against);
+  aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL);
+  if (against)
+    g_print (_("Consultation %s: %s decided by %s, against the evaluation (%s)\n"), args[0], args[1], opt_by,
+             nick_of (AFF_TYPE_BID_VERDICT, evaluated));
+  else
+    g_print (_("Consultation %s: %s decided by %s\n"), args[0], args[1], opt_by);
+  return EXIT_OK;
+}
+
+/* affaires finance cost AFFAIR WORK CATEGORY STATE AMOUNT */
+static int
+cmd_finance_cost (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffMoney) amount = NULL;
+  g_autoptr(AffCostEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *amount_text = NULL;
+  const char *work = work_or_null (args[1]);
+  AffAffair *affair;
+  AffLedger *ledger;
+  int category, state;
+  GDate day;
+  char text[16];
+
+  /* Translators: the CATEGORY and STATE of "affaires finance cost" */
+  if (!parse_nick (AFF_TYPE_COST_CATEGORY, _("CATEGORY"), args[2], &category) ||
+      !parse_nick (AFF_TYPE_COST_STATE, _("STATE"), args[3], &state) ||
+      !parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
+    return EXIT_USER;
+  ledger = aff_affair_get_ledger (affair);
+  /* An amount without its currency is in the ledger's. */
+  if (strchr (args[4], ' ') == NULL)
+    {
+      g_autofree char *with_currency = g_strconcat (args[4], " ", aff_ledger_get_currency (ledger), NULL);
+
+      amount = aff_money_parse (with_currency, &error);
+    }
+  else
+    amount = aff_money_parse (args[4], &error);
+  if (amount == NULL)
+    return fail (error);
+  entry = aff_cost_entry_new (&day, work, category, state, amount);
+  aff_cost_entry_set_supplier (entry, opt_supplier);
+  aff_cost_entry_set_document (entry, opt_document);
+  aff_cost_entry_set_commitment (entry, opt_commitment);
+  if (!aff_ledger_add (ledger, entry, &error))
+    {
+      return fail_in_affair (error, args[0]);
+    }
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  amount_text = format_money (amount);
+  iso_date (&day, text);
+  if (work != NULL)
+    g_print (_("Affair %s: %s %s cost of %s charged to %s on %s\n"), args[0], args[3], args[2], amount_text, work,
+             text);
+  else
+    g_print (_("Affair %s: %s %s cost of %s charged to the whole affair on %s\n"), args[0], args[3], args[2],
+             amount_text, text);
+  return EXIT_OK;
+}
+
+/* affaires finance import-costs AFFAIR FILE.csv: whole or nothing. */
+static int
+cmd_finance_import_costs (const char  *path,
+                          char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+  guint n_added = 0;
+  AffAffair *affair;
+
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
+    return EXIT_USER;
+  if (!g_file_get_contents (args[1], &text, &length, &error))
+    return fail (error);
+  if (!aff_ledger_import_csv (aff_affair_get_ledger (affair), text, (gssize) length, &n_added, &error))
+    {
+      g_printerr (_("affaires: %s: %s\n"), args[1], error->message);
+      /* A line the import cannot read makes the file invalid input; a
+       * closed affair is the user's error. */
+      return g_error_matches (error, AFF_ERROR, AFF_ERROR_CLOSED) ? EXIT_USER : EXIT_INVALID_INPUT;
+    }
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "affair", args[0]);
+      add_string (builder, "file", args[1]);
+      json_builder_set_member_name (builder, "entries");
+      json_builder_add_int_value (builder, n_added);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+  g_print (ngettext ("Affair %s: %u cost imported from %s\n", "Affair %s: %u costs imported from %s\n", n_added),
+           args[0], n_added, args[1]);
+  return EXIT_OK;
+}
+
+/* affaires finance progress AFFAIR WORK PERCENT_BP */
+static int
+cmd_finance_progress (const char  *path,
+                      char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *work = work_or_null (args[1]);
+  gint64 basis_points;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if (!g_ascii_string_to_signed (args[2], 10, G_MININT, G_MAXINT, &basis_points, NULL))
+    {
+      g_printerr (_("affaires: %s: expected a progress in basis points, from 0 to 10000\n"), args[2]);
+      return EXIT_USER;
+    }
+  if (!parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
+    return EXIT_USER;
+  if (!aff_affair_record_progress (affair, work, &day, (int) basis_points, &error))
+    {
+      return fail_in_affair (error, args[0]);
+    }
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  iso_date (&day, text);
+  g_print (_("Affair %s: progress of %s on %s: %d.%02d %%\n"), args[0], work != NULL ? work : args[0], text,
+           (int) basis_points / 100, (int) basis_points % 100);
+  return EXIT_OK;
+}
+
+static const struct {
+  const char *member;
+  const char *label;
+  const AffMoney *(*get) (const AffAffairStatus *);
+} money_figures[] = {
+  { "bac", N_("Budget at completion (BAC)"), aff_affair_status_get_bac },
+  { "pv", N_("Planned value (PV)"), aff_affair_status_get_pv },
+  { "ev", N_("Earned value (EV)"), aff_affair_status_get_ev },
+  { "ac", N_("Actual cost (AC)"), aff_affair_status_get_ac },
+  { "open_commitments", N_("Open commitments"), aff_affair_status_get_open_commitments },
+  { "cv", N_("Cost variance (CV)"), aff_affair_status_get_cv },
+  { "sv", N_("Schedule variance (SV)"), aff_affair_status_get_sv },
+  { "eac", N_("Estimate at completion (EAC)"), aff_affair_status_get_eac },
+  { "etc", N_("Estimate to complete (ETC)"), aff_affair_status_get_etc },
+  { "vac", N_("Variance at completion (VAC)"), aff_affair_status_get_vac },
+  { "contingency", N_("Contingency"), aff_affair_status_get_contingency },
+  { "cost_at_completion", N_("Cost at completion"), aff_affair_status_get_cost_at_completion },
+  { "contract_amount", N_("Contract amount"), aff_affair_status_get_contract_amount },
+  { "revenue_at_completion", N_("Revenue at completion"), aff_affair_status_get_revenue_at_completion },
+  { "margin_at_completion", N_("Margin at completion"), aff_affair_status_get_margin_at_completion },
+  { "offer_margin", N_("Margin of the offer"), aff_affair_status_get_offer_margin },
+  { "margin_drift", N_("Margin drift"), aff_affair_status_get_margin_drift },
+  { "recognised_revenue", N_("Recognised revenue"), aff_affair_status_get_recognised_revenue },
+  { "billed", N_("Billed"), aff_affair_status_get_billed },
+  { "cash_received", N_("Cash received"), aff_affair_status_get_cash_received },
+  { "accrued_revenue", N_("Accrued revenue (invoices to issue)"), aff_affair_status_get_accrued_revenue },
+  { "deferred_revenue", N_("Deferred revenue"), aff_affair_status_get_deferred_revenue },
+  { "loss_provision", N_("Loss provision"), aff_affair_status_get_loss_provision },
+  { "backlog", N_("Backlog"), aff_affair_status_get_backlog },
+};
+
+static const struct {
+  const char *member;
+  const char *label;
+  gboolean (*get) (const AffAffairStatus *, double *);
+  gboolean percent;
+} ratio_figures[] = {
+  { "cpi", N_("Cost performance index (CPI)"), aff_affair_status_get_cpi, FALSE },
+  { "spi", N_("Schedule performance index (SPI)"), aff_affair_status_get_spi, FALSE },
+  { "tcpi", N_("To-complete performance index (TCPI)"), aff_affair_status_get_tcpi, FALSE },
+  { "physical_progress", N_("Physical progress"), aff_affair_status_get_physical_progress, TRUE },
+  { "cost_progress", N_("Cost progress"), aff_affair_status_get_cost_progress, TRUE },
+  { "billing_progress", N_("Billing progress"), aff_affair_status_get_billing_progress, TRUE },
+  { "completion", N_("Completion"), aff_affair_status_get_completion, TRUE },
+};
+
+/* affaires finance status AFFAIR: its figures on --date. */
+static int
+cmd_finance_status (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffAffairStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  gboolean concordant, has_rate, has_drift;
+  int rate = 0, drift = 0;
+  double gap = 0;
+  guint width = 0, i;
+  GDate day;
+  char text[16];
+
+  if (!parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
+    return EXIT_USER;
+  if ((status = aff_affair_compute_status (affair, &day, &error)) == NULL)
+    return fail (error);
+  iso_date (&day, text);
+  has_rate = aff_affair_status_get_margin_rate (status, &rate);
+  has_drift = aff_affair_status_get_margin_rate_drift (status, &drift);
+  concordant = aff_affair_status_is_concordant (status, &gap);
+
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "affair", args[0]);
+      add_string (builder, "date", text);
+      add_string (builder, "eac_method", nick_of (AFF_TYPE_EAC_METHOD, aff_affair_status_get_eac_method (status)));
+      add_string (builder, "revenue_method",
+                  nick_of (AFF_TYPE_REVENUE_METHOD, aff_affair_status_get_revenue_method (status)));
+      json_builder_set_member_name (builder, "has_baseline");
+      json_builder_add_boolean_value (builder, aff_affair_status_has_baseline (status));
+      for (i = 0; i < G_N_ELEMENTS (money_figures); i++)
+        add_money (builder, money_figures[i].member, money_figures[i].get (status));
+      for (i = 0; i < G_N_ELEMENTS (ratio_figures); i++)
+        {
+          double value;
+
+          json_builder_set_member_name (builder, ratio_figures[i].member);
+          if (ratio_figures[i].get (status, &value))
+            json_builder_add_double_value (builder, value);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_set_member_name (builder, "margin_rate_bp");
+      if (has_rate)
+        json_builder_add_int_value (builder, rate);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "margin_rate_drift_bp");
+      if (has_drift)
+        json_builder_add_int_value (builder, drift);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "concordant");
+      json_builder_add_boolean_value (builder, concordant);
+      json_builder_set_member_name (builder, "concordance_gap");
+      json_builder_add_double_value (builder, gap);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  for (i = 0; i < G_N_ELEMENTS (money_figures); i++)
+    width = MAX (width, (guint) g_utf8_strlen (_(money_figures[i].label), -1));
+  for (i = 0; i < G_N_ELEMENTS (ratio_figures); i++)
+    width = MAX (width, (guint) g_utf8_strlen (_(ratio_figures[i].label), -1));
+  g_print (_("Affair %s on %s (EAC method: %s)\n"), args[0], text,
+           nick_of (AFF_TYPE_EAC_METHOD, aff_affair_status_get_eac_method (status)));
+  for (i = 0; i < G_N_ELEMENTS (money_figures); i++)
+    {
+      g_autofree char *value = format_money (money_figures[i].get (status));
+
+      print_row (_(money_figures[i].label), width, value);
+    }
+  for (i = 0; i < G_N_ELEMENTS (ratio_figures); i++)
+    {
+      g_autofree char *value = NULL;
+      double ratio;
+
+      if (!ratio_figures[i].get (status, &ratio))
+        value = g_strdup (_("undefined"));
+      else if (ratio_figures[i].percent)
+        value = g_strdup_printf ("%.1f %%", ratio * 100);
+      else
+        value = g_strdup_printf ("%.2f", ratio);
+      print_row (_(ratio_figures[i].label), width, value);
+    }
+  if (has_rate)
+    {
+      g_autofree char *value = g_strdup_printf ("%s%d.%02d %%", rate < 0 ? "-" : "", ABS (rate) / 100,
+                                                ABS (rate) % 100);
+
+      print_row (_("Margin rate at completion"), width, value);
+    }
+  if (has_drift)
+    {
+      g_autofree char *value = g_strdup_printf (_("%d bp"), drift);
+
+      print_row (_("Margin rate drift"), width, value);
+    }
+  print_row (_("Progress concordant"), width, concordant ? _("yes") : _("no"));
+  return EXIT_OK;
+}
+
+static int
+show_journal (const char *path,
+              gboolean    verify_only)
 {
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
@@ -619,101 +1692,52 @@ run_journal (const char *path,
   return EXIT_OK;
 }
 
+/* affaires journal show */
 static int
-run_check (const char *path)
+cmd_journal_show (const char  *path,
+                  char       **args)
+{
+  return show_journal (path, FALSE);
+}
+
+/* affaires journal verify */
+static int
+cmd_journal_verify (const char  *path,
+                    char       **args)
+{
+  return show_journal (path, TRUE);
+}
+
+/* affaires check [FILE] */
+static int
+cmd_check (const char  *path,
+           char       **args)
 {
   int code = EXIT_OK;
-  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+  const char *file = args[0] != NULL ? args[0] : path;
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (file, &code);
 
   if (portfolio == NULL)
     return code;
-  g_print (_("%s: valid portfolio document, %u clients\n"), path,
+  g_print (_("%s: valid portfolio document, %u clients\n"), file,
            g_list_model_get_n_items (aff_portfolio_get_clients (portfolio)));
   return EXIT_OK;
-}
-
-/* The day of --date, or today: the tool's clock, never the library's. */
-static gboolean
-parse_day (GDate *date)
-{
-  if (date_text == NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                      g_date_time_get_year (now));
-      return TRUE;
-    }
-  g_date_clear (date, 1);
-  g_date_set_parse (date, date_text);
-  if (strlen (date_text) != 10 || date_text[4] != '-' || date_text[7] != '-' || !g_date_valid (date))
-    {
-      g_printerr (_("affaires: --date %s: expected a day as YYYY-MM-DD\n"), date_text);
-      return FALSE;
-    }
-  g_date_set_dmy (date, (GDateDay) atoi (date_text + 8), (GDateMonth) atoi (date_text + 5),
-                  (GDateYear) atoi (date_text));
-  return g_date_valid (date);
-}
-
-static gboolean
-parse_format (AffDocumentFormat *format)
-{
-  if (format_text == NULL || strcmp (format_text, "md") == 0 || strcmp (format_text, "markdown") == 0)
-    *format = AFF_DOCUMENT_FORMAT_MARKDOWN;
-  else if (strcmp (format_text, "html") == 0)
-    *format = AFF_DOCUMENT_FORMAT_HTML;
-  else
-    {
-      g_printerr (_("affaires: --format %s: expected md or html\n"), format_text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-print_strv (JsonBuilder       *builder,
-            const char        *member,
-            const char *const *strings)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
-  for (guint i = 0; strings[i] != NULL; i++)
-    json_builder_add_string_value (builder, strings[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
 }
 
 /* affaires rex audit AFFAIR: the audit of its dossier, as a document or,
  * with --json, as data. Exit 0 whatever the findings: the audit ran. */
 static int
-run_rex_audit (const char *path,
-               const char *affair_id)
+cmd_rex_audit (const char  *path,
+               char       **args)
 {
   int code = EXIT_OK;
+  const char *affair_id = args[0];
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AffAudit) audit = NULL;
   AffDocumentFormat format;
   GDate day;
 
-  if (affair_id == NULL)
-    {
-      g_printerr (_("affaires: rex audit needs the id of an affair\n"));
-      return EXIT_USER;
-    }
   if (!parse_day (&day) || !parse_format (&format))
     return EXIT_USER;
   if ((portfolio = open_portfolio (path, &code)) == NULL)
@@ -724,11 +1748,9 @@ run_rex_audit (const char *path,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(GPtrArray) criteria = aff_audit_get_criteria (audit);
-      g_autoptr(GEnumClass) statuses = g_type_class_ref (AFF_TYPE_AUDIT_STATUS);
-      g_autoptr(GEnumClass) capabilities = g_type_class_ref (AFF_TYPE_CAPABILITY);
       char iso[16];
 
-      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &day);
+      iso_date (&day, iso);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "affair");
       json_builder_add_string_value (builder, affair_id);
@@ -746,13 +1768,13 @@ run_rex_audit (const char *path,
           json_builder_set_member_name (builder, "id");
           json_builder_add_string_value (builder, aff_audit_criterion_get_id (criterion));
           json_builder_set_member_name (builder, "capability");
-          json_builder_add_string_value (builder, g_enum_get_value (capabilities,
-                                         aff_audit_criterion_get_capability (criterion))->value_nick);
+          json_builder_add_string_value (builder, nick_of (AFF_TYPE_CAPABILITY,
+                                                           aff_audit_criterion_get_capability (criterion)));
           json_builder_set_member_name (builder, "title");
           json_builder_add_string_value (builder, aff_audit_criterion_get_title (criterion));
           json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, g_enum_get_value (statuses,
-                                         aff_audit_criterion_get_status (criterion))->value_nick);
+          json_builder_add_string_value (builder, nick_of (AFF_TYPE_AUDIT_STATUS,
+                                                           aff_audit_criterion_get_status (criterion)));
           print_strv (builder, "evidence", aff_audit_criterion_get_evidence (criterion));
           print_strv (builder, "missing", aff_audit_criterion_get_missing (criterion));
           json_builder_end_object (builder);
@@ -772,29 +1794,22 @@ run_rex_audit (const char *path,
 
 /* affaires rex render AFFAIR: its lessons learned. */
 static int
-run_rex_render (const char *path,
-                const char *affair_id)
+cmd_rex_render (const char  *path,
+                char       **args)
 {
   int code = EXIT_OK;
+  const char *affair_id = args[0];
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autofree char *text = NULL;
   AffDocumentFormat format;
   AffAffair *affair;
 
-  if (affair_id == NULL)
-    {
-      g_printerr (_("affaires: rex render needs the id of an affair\n"));
-      return EXIT_USER;
-    }
   if (!parse_format (&format))
     return EXIT_USER;
   if ((portfolio = open_portfolio (path, &code)) == NULL)
     return code;
-  if ((affair = aff_portfolio_lookup_affair (portfolio, affair_id)) == NULL)
-    {
-      g_printerr (_("affaires: %s: the portfolio has no affair “%s”\n"), path, affair_id);
-      return EXIT_USER;
-    }
+  if ((affair = find_affair (portfolio, path, affair_id)) == NULL)
+    return EXIT_USER;
   if (aff_affair_get_rex (affair) == NULL)
     {
       g_printerr (_("affaires: affair %s has no lessons learned yet\n"), affair_id);
@@ -808,10 +1823,11 @@ run_rex_render (const char *path,
 /* affaires rex lessons [AFFAIR]: the lessons of the other affairs about
  * its activities, or every improvement proposed and its status. */
 static int
-run_rex_lessons (const char *path,
-                 const char *affair_id)
+cmd_rex_lessons (const char  *path,
+                 char       **args)
 {
   int code = EXIT_OK;
+  const char *affair_id = args[0];
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -820,15 +1836,13 @@ run_rex_lessons (const char *path,
     return code;
   if (affair_id == NULL)
     {
-      g_autoptr(GEnumClass) statuses = g_type_class_ref (AFF_TYPE_IMPROVEMENT_STATUS);
-
       found = aff_portfolio_list_improvements (portfolio, -1);
       for (guint i = 0; i < found->len; i++)
         {
           const AffImprovement *improvement = g_ptr_array_index (found, i);
 
           g_print ("%-14s %-10s %s (%s)\n", aff_improvement_get_affair_id (improvement),
-                   g_enum_get_value (statuses, aff_improvement_get_status (improvement))->value_nick,
+                   nick_of (AFF_TYPE_IMPROVEMENT_STATUS, aff_improvement_get_status (improvement)),
                    aff_improvement_get_title (improvement), aff_improvement_get_owner (improvement));
         }
       return EXIT_OK;
@@ -849,7 +1863,8 @@ run_rex_lessons (const char *path,
 
 /* affaires finance dashboard: the portfolio dashboard on the day. */
 static int
-run_finance_dashboard (const char *path)
+cmd_finance_dashboard (const char  *path,
+                       char       **args)
 {
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = NULL;
@@ -870,6 +1885,289 @@ run_finance_dashboard (const char *path)
   return EXIT_OK;
 }
 
+/* ---- The table of commands ---------------------------------------------- */
+
+typedef struct {
+  const char *command;
+  const char *subcommand;       /* NULL for a command without one */
+  const char *parameters;       /* translatable; NULL for none */
+  guint min_args;
+  guint max_args;
+  const char *summary;          /* translatable, one line */
+  const char *details;          /* translatable, NULL for none */
+  const GOptionEntry *entries;
+  int (*run) (const char *path, char **args);
+} Command;
+
+static const Command commands[] = {
+  { "demo", NULL, NULL, 0, 0,
+    N_("build a demo portfolio and show what it holds"),
+    N_("Builds a demo portfolio, walks one affair through the seven capabilities\n"
+       "of the role, saves it and writes its documents into the folder demo/\n"
+       "beside it. It replaces a portfolio that is not a demo only with --force."),
+    no_entries, cmd_demo },
+  { "client", "add", N_("ID NAME"), 2, 2,
+    N_("add a prospect"),
+    N_("The first client of a portfolio that does not exist yet creates it."),
+    client_add_entries, cmd_client_add },
+  { "client", "list", NULL, 0, 0,
+    N_("list the clients of the portfolio (--json)"), NULL,
+    no_entries, cmd_client_list },
+  { "client", "show", N_("ID"), 1, 1,
+    N_("a client and where the relation stands (--json)"), NULL,
+    no_entries, cmd_client_show },
+  { "client", "interaction", N_("ID KIND SUMMARY"), 3, 3,
+    N_("record a commercial action on --date"),
+    N_("KIND is call, visit, email, meeting, survey, trade-show or watch."),
+    client_interaction_entries, cmd_client_interaction },
+  { "client", "due", NULL, 0, 0,
+    N_("the clients due for follow-up on --date (--json)"), NULL,
+    no_entries, cmd_client_due },
+  { "consultation", "add", N_("ID CLIENT TITLE"), 3, 3,
+    N_("add a consultation received"), NULL,
+    consultation_add_entries, cmd_consultation_add },
+  { "consultation", "evaluate", N_("ID"), 1, 1,
+    N_("its go / no-go on --date, justified (--json)"), NULL,
+    no_entries, cmd_consultation_evaluate },
+  { "consultation", "decide", N_("ID go|no-go"), 2, 2,
+    N_("record the go / no-go decision"),
+    N_("The decision is dated by the evaluation; a consultation still as received\n"
+       "is qualified on that day first. Deciding against the evaluation needs --why."),
+    consultation_decide_entries, cmd_consultation_decide },
+  { "finance", "cost", N_("AFFAIR WORK CATEGORY STATE AMOUNT"), 5, 5,
+    N_("add a cost to an affair on --date"),
+    N_("WORK is a task or lot of the affair, or - for the whole affair.\n"
+       "CATEGORY is labour, material, equipment, subcontract, travel, overhead\n"
+       "or other; STATE is committed or actual. AMOUNT excludes VAT: 1234.50 in\n"
+       "the ledger's currency, or 1234.50 EUR; put -- before a negative amount."),
+    finance_cost_entries, cmd_finance_cost },
+  { "finance", "import-costs", N_("AFFAIR FILE.csv"), 2, 2,
+    N_("import a CSV of costs, whole or nothing"),
+    N_("The first line names the columns: date, category, state and amount, and\n"
+       "optionally work, quantity, supplier, document and commitment. A bad line\n"
+       "is named and nothing is imported (exit status 2)."),
+    no_entries, cmd_finance_import_costs },
+  { "finance", "progress", N_("AFFAIR WORK PERCENT_BP"), 3, 3,
+    N_("record a physical progress on --date"),
+    N_("WORK is a task or lot of the affair, or - for the whole affair;\n"
+       "PERCENT_BP is in basis points: 4250 stands for 42.5 per cent."),
+    no_entries, cmd_finance_progress },
+  { "finance", "status", N_("AFFAIR"), 1, 1,
+    N_("the figures of an affair on --date (--json)"), NULL,
+    no_entries, cmd_finance_status },
+  { "finance", "dashboard", NULL, 0, 0,
+    N_("the margin and WIP dashboard on --date"), NULL,
+    no_entries, cmd_finance_dashboard },
+  { "journal", "show", NULL, 0, 0,
+    N_("print the journal and verify its chain"), NULL,
+    no_entries, cmd_journal_show },
+  { "journal", "verify", NULL, 0, 0,
+    N_("verify the journal's chain"), NULL,
+    no_entries, cmd_journal_verify },
+  { "check", NULL, N_("[FILE]"), 0, 1,
+    N_("validate a portfolio document"), NULL,
+    no_entries, cmd_check },
+  { "rex", "render", N_("AFFAIR"), 1, 1,
+    N_("the lessons learned of an affair"), NULL,
+    no_entries, cmd_rex_render },
+  { "rex", "lessons", N_("[AFFAIR]"), 0, 1,
+    N_("lessons of other affairs, or every improvement"), NULL,
+    no_entries, cmd_rex_lessons },
+  { "rex", "audit", N_("AFFAIR"), 1, 1,
+    N_("audit an affair's dossier on --date (--json)"),
+    NULL, no_entries, cmd_rex_audit },
+};
+
+/* "client add ID NAME", translated. */
+static char *
+command_usage_translated (const Command *command)
+{
+  const char *parameters = command->parameters != NULL ? _(command->parameters) : NULL;
+
+  if (command->subcommand == NULL)
+    return g_strjoin (" ", command->command, parameters, NULL);
+  return g_strjoin (" ", command->command, command->subcommand, parameters, NULL);
+}
+
+#define USAGE_WIDTH 26
+
+/* The commands of the table, or those of @only: one line each. */
+static char *
+list_commands (const char *only)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = NULL;
+      glong length;
+
+      if (only != NULL && strcmp (commands[i].command, only) != 0)
+        continue;
+      usage = command_usage_translated (&commands[i]);
+      length = g_utf8_strlen (usage, -1);
+      g_string_append_printf (text, "\n  %s", usage);
+      if (length > USAGE_WIDTH)
+        g_string_append_printf (text, "\n  %*s", USAGE_WIDTH, "");
+      else
+        g_string_append_printf (text, "%*s", (int) (USAGE_WIDTH - length), "");
+      g_string_append_printf (text, " %s", _(commands[i].summary));
+    }
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Each command prints its usage and options with --help, as in: affaires client add --help."));
+  return g_string_free (text, FALSE);
+}
+
+static const char *
+exit_status_text (void)
+{
+  return _("Exit status: 0 success, 1 user error, 2 invalid input file, "
+           "3 journal does not verify, 4 input/output failure.");
+}
+
+/* A context with @entries, the command's own options, then the global
+ * ones, all in one list. */
+static GOptionContext *
+new_context (const char         *parameters,
+             const GOptionEntry *entries)
+{
+  static GOptionEntry all[32];
+  GOptionContext *context = g_option_context_new (parameters);
+  const GOptionEntry *lists[] = { entries, global_entries, help_entries };
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    for (guint j = 0; lists[i] != NULL && lists[i][j].long_name != NULL; j++)
+      {
+        g_assert (n + 1 < G_N_ELEMENTS (all));
+        all[n++] = lists[i][j];
+      }
+  memset (&all[n], 0, sizeof all[n]);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, all, GETTEXT_PACKAGE);
+  g_option_context_set_description (context, exit_status_text ());
+  return context;
+}
+
+static void
+print_help (GOptionContext *context,
+            gboolean        to_stderr)
+{
+  g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
+
+  if (to_stderr)
+    g_printerr ("%s", help);
+  else
+    g_print ("%s", help);
+}
+
+static const Command *
+find_command (const char *command,
+              const char *subcommand,
+              gboolean   *known_command)
+{
+  *known_command = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (commands[i].command, command) != 0)
+        continue;
+      *known_command = TRUE;
+      if (commands[i].subcommand == NULL || g_strcmp0 (commands[i].subcommand, subcommand) == 0)
+        return &commands[i];
+    }
+  return NULL;
+}
+
+/* A global option whose value is the next argument. */
+static gboolean
+takes_value (const char *arg)
+{
+  static const char *const options[] = { "-p", "--portfolio", "-d", "--date", "--format" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    if (strcmp (arg, options[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The positions of the first two words that are not options, global
+ * options coming before, after or between them; 0 for none. */
+static void
+find_words (int    argc,
+            char **argv,
+            int   *first,
+            int   *second)
+{
+  *first = *second = 0;
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          i += takes_value (argv[i]);
+          continue;
+        }
+      if (*first == 0)
+        *first = i;
+      else
+        {
+          *second = i;
+          return;
+        }
+    }
+}
+
+/* The overview: affaires [--help], affaires COMMAND --help for a command
+ * with subcommands, and an unknown command. */
+static int
+run_overview (int         argc,
+              char      **argv,
+              const char *command,
+              const char *subcommand,
+              gboolean    known_command)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = list_commands (known_command ? command : NULL);
+  g_autofree char *parameters = NULL;
+
+  if (known_command)
+    parameters = g_strdup_printf (_("%s SUBCOMMAND [ARGS…]"), command);
+  context = new_context (parameters != NULL ? parameters
+                                            : _("COMMAND [ARGS…] — the work of a responsable d’affaires"),
+                         NULL);
+  g_option_context_set_summary (context, summary);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr (_("affaires: %s\n"), error->message);
+      return EXIT_USER;
+    }
+  if (show_help)
+    {
+      print_help (context, FALSE);
+      return EXIT_OK;
+    }
+  if (show_version)
+    {
+      g_print ("affaires %s\n", AFF_VERSION_S);
+      return EXIT_OK;
+    }
+  if (command == NULL)
+    {
+      print_help (context, TRUE);
+      return EXIT_USER;
+    }
+  if (known_command && subcommand == NULL)
+    {
+      g_printerr (_("affaires: %s needs a subcommand; see affaires %s --help\n"), command, command);
+      return EXIT_USER;
+    }
+  g_printerr (_("affaires: unknown command “%s%s%s”; see affaires --help\n"),
+              command, subcommand ? " " : "", subcommand ? subcommand : "");
+  return EXIT_USER;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -877,66 +2175,68 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  const char *command, *sub;
+  g_autofree char *usage = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char **rest = NULL;
+  const Command *command;
+  gboolean known_command;
+  int first, second, n_rest = 0;
+  guint n_args;
 
   setlocale (LC_ALL, "");
   textdomain (GETTEXT_PACKAGE);
-  context = g_option_context_new (_("COMMAND [ARGS…] — the work of a responsable d’affaires"));
-  g_option_context_add_main_entries (context, global_entries, NULL);
-  g_option_context_set_summary (context,
-    _("Commands:\n"
-      "  demo                 create a demo portfolio and show what it holds\n"
-      "  client list          list the clients of the portfolio\n"
-      "  journal show         print the journal and verify its chain\n"
-      "  journal verify       verify the journal's chain\n"
-      "  check [FILE]         validate a portfolio document\n"
-      "  finance dashboard    the margin and WIP dashboard on --date (--format md|html)\n"
-      "  rex render AFFAIR    the lessons learned of an affair (--format md|html)\n"
-      "  rex lessons [AFFAIR] the lessons of other affairs about its activities;\n"
-      "                       without an affair, every improvement proposed\n"
-      "  rex audit AFFAIR     the audit of an affair's dossier on --date against the\n"
-      "                       criteria of the role (--format md|html, or --json)"));
-  g_option_context_set_description (context,
-    _("Exit status: 0 success, 1 user error, 2 invalid input file, "
-      "3 journal does not verify, 4 input/output failure."));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+
+  find_words (argc, argv, &first, &second);
+  if (first == 0)
+    return run_overview (argc, argv, NULL, NULL, FALSE);
+  command = find_command (argv[first], second > 0 ? argv[second] : NULL, &known_command);
+  if (command == NULL)
+    return run_overview (argc, argv, argv[first], second > 0 ? argv[second] : NULL, known_command);
+
+  /* The command words out, the options and arguments of the command stay. */
+  rest = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    if (i != first && (i != second || command->subcommand == NULL))
+      rest[n_rest++] = argv[i];
+
+  usage = command_usage_translated (command);
+  context = new_context (usage, command->entries);
+  summary = command->details != NULL ? g_strconcat (_(command->summary), "\n\n", _(command->details), NULL)
+                                     : g_strdup (_(command->summary));
+  g_option_context_set_summary (context, summary);
+  if (!g_option_context_parse (context, &n_rest, &rest, &error))
     {
       g_printerr (_("affaires: %s\n"), error->message);
       return EXIT_USER;
+    }
+  rest[n_rest] = NULL;
+  /* What follows a "--" is an argument, even -100.00: the "--" goes. */
+  for (int i = 1; i < n_rest; i++)
+    if (strcmp (rest[i], "--") == 0)
+      {
+        memmove (rest + i, rest + i + 1, (gsize) (n_rest - i) * sizeof *rest);
+        n_rest--;
+        break;
+      }
+  if (show_help)
+    {
+      print_help (context, FALSE);
+      return EXIT_OK;
     }
   if (show_version)
     {
       g_print ("affaires %s\n", AFF_VERSION_S);
       return EXIT_OK;
     }
-  if (argc < 2)
+  n_args = (guint) n_rest - 1;
+  if (n_args < command->min_args || n_args > command->max_args)
     {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr ("%s", help);
+      g_autofree char *name = g_strjoin (" ", command->command, command->subcommand, NULL);
+
+      g_printerr (_("affaires: %s: expected %s; see affaires %s --help\n"), name, usage, name);
       return EXIT_USER;
     }
 
   path = portfolio_path ? g_strdup (portfolio_path) : default_portfolio_path ();
-  command = argv[1];
-  sub = argc > 2 ? argv[2] : NULL;
-  if (strcmp (command, "demo") == 0)
-    return run_demo (path);
-  if (strcmp (command, "client") == 0 && g_strcmp0 (sub, "list") == 0)
-    return run_client_list (path);
-  if (strcmp (command, "journal") == 0 && (g_strcmp0 (sub, "show") == 0 || g_strcmp0 (sub, "verify") == 0))
-    return run_journal (path, strcmp (sub, "verify") == 0);
-  if (strcmp (command, "check") == 0)
-    return run_check (sub ? sub : path);
-  if (strcmp (command, "rex") == 0 && g_strcmp0 (sub, "audit") == 0)
-    return run_rex_audit (path, argc > 3 ? argv[3] : NULL);
-  if (strcmp (command, "rex") == 0 && g_strcmp0 (sub, "render") == 0)
-    return run_rex_render (path, argc > 3 ? argv[3] : NULL);
-  if (strcmp (command, "rex") == 0 && g_strcmp0 (sub, "lessons") == 0)
-    return run_rex_lessons (path, argc > 3 ? argv[3] : NULL);
-  if (strcmp (command, "finance") == 0 && g_strcmp0 (sub, "dashboard") == 0)
-    return run_finance_dashboard (path);
-
-  g_printerr (_("affaires: unknown command “%s%s%s”; see affaires --help\n"),
-              command, sub ? " " : "", sub ? sub : "");
-  return EXIT_USER;
+  return command->run (path, rest + 1);
 }
