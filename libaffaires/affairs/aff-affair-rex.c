@@ -71,7 +71,7 @@ plan_history (AffRex    *rex,
       if (finish != NULL)
         rex->actual_finish = *finish;
     }
-  if (baseline != NULL && aff_plan_is_scheduled (plan))
+  if (baseline != NULL && _aff_plan_ensure_scheduled (plan))
     {
       g_autoptr(GPtrArray) slips = aff_plan_compare_to_baseline (plan, baseline, NULL);
 

@@ -639,7 +639,7 @@ audit_organisation (Audit *a)
   /* A schedule and its baseline. The schedule is computed, not kept in
    * the document: a plan just loaded is scheduled first, which changes
    * none of its data. */
-  scheduled = aff_plan_is_scheduled (a->plan) || aff_plan_schedule (a->plan, &failure);
+  scheduled = _aff_plan_ensure_scheduled (a->plan) || aff_plan_schedule (a->plan, &failure);
   /* Scheduling is a computation, not journaled: the tasks added are. */
   if (scheduled)
     add_cited (a, evidence, g_strdup_printf (L ("Planning de %u tâche(s) ordonnancé", "Schedule of %u task(s) computed"),

@@ -2346,6 +2346,7 @@ prepare (AffEvaluation *e,
   e->finance = _aff_affair_get_finance (affair);
   e->plan = aff_affair_get_plan (affair);
   e->calendar = aff_plan_get_calendar (e->plan);
+  _aff_plan_ensure_scheduled (e->plan);
   e->day = g_date_get_julian (date);
   e->overflow = FALSE;
   e->spends_made = FALSE;

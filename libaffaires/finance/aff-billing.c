@@ -1100,7 +1100,9 @@ add_situation (Billing                   *b,
   GDate end;
 
   month_end_on_or_before (date, &end);
-  if (g_date_compare (&end, signed_on) < 0 ||
+  /* Once the final invoice is out, the work is billed in full: a later
+   * situation would bill it twice. */
+  if (b->sent.final_sent || g_date_compare (&end, signed_on) < 0 ||
       (g_date_valid (&b->sent.last_situation) && g_date_compare (&b->sent.last_situation, &end) >= 0))
     return;
   if ((status = aff_affair_compute_status (b->affair, &end, NULL)) == NULL)
@@ -1112,7 +1114,9 @@ add_situation (Billing                   *b,
   cumulative = _aff_scale (aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
                       aff_money_get_minor (aff_affair_status_get_ev (status)),
                       aff_money_get_minor (aff_affair_status_get_bac (status)), &b->overflow);
-  amount = cumulative - b->sent.situations;
+  /* Never more than the work left to bill (milestones and invoices by
+   * hand count too). */
+  amount = MIN (cumulative - b->sent.situations, b->revenue - b->sent.work);
   if (amount <= 0)
     return;
   aff_affair_status_get_physical_progress (status, &progress);

@@ -600,7 +600,8 @@ aff_offer_send (AffOffer     *self,
     return FALSE;
   if (aff_consultation_get_state (self->consultation) == AFF_CONSULTATION_STATE_GO)
     {
-      g_autofree char *reason = g_strdup_printf (_("offer %s, revision %s, sent"), self->id,
+      /* Saved with the consultation: never in the process's language. */
+      g_autofree char *reason = g_strdup_printf ("offer %s, revision %s, sent", self->id,
                                                  aff_offer_revision_get_letter (revision));
 
       if (!aff_consultation_mark_offer_sent (self->consultation, date, reason, error))

@@ -1563,6 +1563,13 @@ aff_plan_schedule (AffPlan  *self,
   return TRUE;
 }
 
+gboolean
+_aff_plan_ensure_scheduled (AffPlan *self)
+{
+  return aff_plan_is_scheduled (self) ||
+         (self->tasks->len > 0 && aff_plan_schedule (self, NULL));
+}
+
 /**
  * aff_plan_is_scheduled:
  * @self: a plan

@@ -354,4 +354,9 @@ GPtrArray        *_aff_loads_sorted            (GHashTable       *loads,
 const char       *_aff_party_word             (guint             lang,
                                                 AffParty          party);
 
+/* Schedules @self if it is not (a document just loaded: the schedule is
+ * computed, never saved); %TRUE when it is scheduled after. Changes none
+ * of its data. */
+gboolean _aff_plan_ensure_scheduled (AffPlan *self);
+
 G_END_DECLS

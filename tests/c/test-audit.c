@@ -583,6 +583,33 @@ test_gaps (void)
   }
 }
 
+/* Saved and loaded, the dossier audits the same: the schedule, which the
+ * document does not keep, is computed again. */
+static void
+test_reloaded (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_story (STORY_GAPS, &affair);
+  g_autoptr(AffPortfolio) q = NULL;
+  g_autoptr(GDate) jun30 = day (2026, 6, 30);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffAudit) before = aff_portfolio_audit_affair (p, "OFF-1", jun30, &error);
+  g_autoptr(AffAudit) after = NULL;
+  g_autofree char *data = NULL, *text_before = NULL, *text_after = NULL;
+
+  g_assert_no_error (error);
+  data = aff_portfolio_to_data (p, NULL);
+  q = aff_portfolio_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (aff_plan_is_scheduled (aff_affair_get_plan (aff_portfolio_lookup_affair (q, "OFF-1"))));
+  after = aff_portfolio_audit_affair (q, "OFF-1", jun30, &error);
+  g_assert_no_error (error);
+  text_before = aff_audit_render (before, AFF_DOCUMENT_FORMAT_MARKDOWN);
+  text_after = aff_audit_render (after, AFF_DOCUMENT_FORMAT_MARKDOWN);
+  g_assert_cmpstr (text_after, ==, text_before);
+  g_assert_cmpuint (aff_audit_get_score (after), ==, 82);
+}
+
 /* Before the acceptance, on 12 May: what cannot be due yet does not
  * apply and does not count. */
 static void
@@ -684,6 +711,7 @@ main (int   argc,
   g_test_add_func ("/audit/complete", test_complete);
   g_test_add_func ("/audit/gaps", test_gaps);
   g_test_add_func ("/audit/in-progress", test_in_progress);
+  g_test_add_func ("/audit/reloaded", test_reloaded);
   g_test_add_func ("/audit/render", test_render);
   return g_test_run ();
 }

@@ -1080,8 +1080,20 @@ test_billing_schedule (void)
   invoice_first (affair, items, "F-4", 2026, 6, 15);
   g_ptr_array_unref (items);
 
-  /* Everything is billed: the progress is still 65 %, which the situations
-   * billed already, and the balance billed the rest. */
+  /* The work is then finished (100 % on 20 June): the situation of June
+   * would be 125 000 − 81 250 = 43 750, which the balance billed already.
+   * Nothing is due at the end of June. */
+  {
+    g_autoptr(GDate) jun20 = day (2026, 6, 20);
+
+    ASSERT_OK (aff_affair_record_progress (affair, "T1", jun20, 10000, &error));
+    ASSERT_OK (aff_affair_record_progress (affair, "T2", jun20, 10000, &error));
+  }
+  items = due_on (affair, 2026, 7, 1);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_ptr_array_unref (items);
+
+  /* Everything is billed, and the balance billed the rest. */
   items = due_on (affair, 2027, 6, 14);
   g_assert_cmpuint (items->len, ==, 0);
   g_ptr_array_unref (items);
