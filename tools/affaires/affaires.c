@@ -73,6 +73,44 @@ fail (const GError *error)
   return exit_code_for (error);
 }
 
+static void
+iso_date (const GDate *date,
+          char         text[16])
+{
+  g_date_strftime (text, 16, "%Y-%m-%d", date);
+}
+
+static AffPortfolio *
+open_portfolio (const char *path,
+                int        *code)
+{
+  g_autoptr(GError) error = NULL;
+  AffPortfolio *portfolio = aff_portfolio_new_from_file (path, &error);
+
+  if (portfolio == NULL)
+    *code = fail (error);
+  return portfolio;
+}
+
+/* Writes the portfolio back, atomically: on failure the previous file
+ * stays whole. */
+static int
+save_portfolio (AffPortfolio *portfolio,
+                const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      g_printerr (_("affaires: cannot create %s: %s\n"), folder, g_strerror (errno));
+      return EXIT_IO;
+    }
+  if (!aff_portfolio_save_to_file (portfolio, path, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
 static GDate *
 date_new (guint day, GDateMonth month, guint year)
 {
@@ -396,15 +434,17 @@ build_demo (GError **error)
   return g_steal_pointer (&portfolio);
 }
 
+/* The clients to contact again on @date, as the demo and client due
+ * print them. */
 static void
 print_follow_up (AffPortfolio *portfolio,
                  const GDate  *date)
 {
   g_autoptr(GPtrArray) due = aff_portfolio_list_clients_due_for_follow_up (portfolio, date);
-  char text[32];
+  char text[16];
   guint i;
 
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  iso_date (date, text);
   g_print (_("Due for follow-up on %s:\n"), text);
   for (i = 0; i < due->len; i++)
     {
@@ -413,11 +453,9 @@ print_follow_up (AffPortfolio *portfolio,
 
       if (aff_portfolio_get_follow_up_date (portfolio, client, &when))
         {
-          char due_text[32];
-
-          g_date_strftime (due_text, sizeof due_text, "%Y-%m-%d", &when);
+          iso_date (&when, text);
           g_print (_("  %-12s %-24s since %s\n"), aff_client_get_id (client),
-                   aff_client_get_name (client), due_text);
+                   aff_client_get_name (client), text);
         }
       else
         g_print (_("  %-12s %-24s never contacted\n"), aff_client_get_id (client),
@@ -443,6 +481,7 @@ run_demo (const char *path)
   g_autoptr(GDate) year_start = date_new (1, G_DATE_JANUARY, 2026);
   g_autofree char *folder = g_path_get_dirname (path);
   AffClient *arc;
+  int code;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !force && !is_demo_file (path))
     {
@@ -543,45 +582,9 @@ run_demo (const char *path)
   g_print (_("Journal: %u entries, chain verified\n"),
            aff_journal_get_n_entries (aff_portfolio_get_journal (portfolio)));
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      g_printerr (_("affaires: cannot create %s: %s\n"), folder, g_strerror (errno));
-      return EXIT_IO;
-    }
-  if (!aff_portfolio_save_to_file (portfolio, path, &error))
-    return fail (error);
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
   g_print (_("Saved to %s\n"), path);
-  return EXIT_OK;
-}
-
-static AffPortfolio *
-open_portfolio (const char *path,
-                int        *code)
-{
-  g_autoptr(GError) error = NULL;
-  AffPortfolio *portfolio = aff_portfolio_new_from_file (path, &error);
-
-  if (portfolio == NULL)
-    *code = fail (error);
-  return portfolio;
-}
-
-/* Writes the portfolio back, atomically: on failure the previous file
- * stays whole. */
-static int
-save_portfolio (AffPortfolio *portfolio,
-                const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      g_printerr (_("affaires: cannot create %s: %s\n"), folder, g_strerror (errno));
-      return EXIT_IO;
-    }
-  if (!aff_portfolio_save_to_file (portfolio, path, &error))
-    return fail (error);
   return EXIT_OK;
 }
 
@@ -678,13 +681,6 @@ parse_format (AffDocumentFormat *format)
   return TRUE;
 }
 
-static void
-iso_date (const GDate *date,
-          char         text[16])
-{
-  g_date_strftime (text, 16, "%Y-%m-%d", date);
-}
-
 /* An amount for people, in the conventions of the user's locale (plain
  * "1234.56 EUR" under C). */
 static char *
@@ -712,16 +708,43 @@ fail_in_affair (GError     *error,
   return fail (error);
 }
 
-static AffAffair *
-find_affair (AffPortfolio *portfolio,
-             const char   *path,
-             const char   *affair_id)
+/* The portfolio with its affair @affair_id in *@affair, or NULL with
+ * *@code set: the commands on an affair name it when it is missing, the
+ * library's lookup being silent. */
+static AffPortfolio *
+open_affair (const char  *path,
+             const char  *affair_id,
+             AffAffair  **affair,
+             int         *code)
 {
-  AffAffair *affair = aff_portfolio_lookup_affair (portfolio, affair_id);
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, code);
 
-  if (affair == NULL)
-    g_printerr (_("affaires: %s: the portfolio has no affair “%s”\n"), path, affair_id);
-  return affair;
+  if (portfolio == NULL)
+    return NULL;
+  if ((*affair = aff_portfolio_lookup_affair (portfolio, affair_id)) == NULL)
+    {
+      g_printerr (_("affaires: %s: the portfolio has no affair “%s”\n"), path, affair_id);
+      *code = EXIT_USER;
+      return NULL;
+    }
+  return g_steal_pointer (&portfolio);
+}
+
+/* The portfolio for a document of the day (audit, dashboard): --date and
+ * --format are checked first, so that a mistyped option is reported
+ * without reading the file. */
+static AffPortfolio *
+open_for_document (const char        *path,
+                   GDate             *day,
+                   AffDocumentFormat *format,
+                   int               *code)
+{
+  if (!parse_day (day) || !parse_format (format))
+    {
+      *code = EXIT_USER;
+      return NULL;
+    }
+  return open_portfolio (path, code);
 }
 
 static AffClient *
@@ -748,16 +771,45 @@ print_strv (JsonBuilder       *builder,
   json_builder_end_array (builder);
 }
 
+/* Sets @member to @value, a node it takes, or to null for NULL: what is
+ * unknown (no satisfaction measured, an index without its denominator, a
+ * date not set) is written null, never as a made-up 0 or "". */
+static void
+add_value (JsonBuilder *builder,
+           const char  *member,
+           JsonNode    *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static JsonNode *
+int_node (gint64 value)
+{
+  return json_node_init_int (json_node_alloc (), value);
+}
+
+static JsonNode *
+double_node (double value)
+{
+  return json_node_init_double (json_node_alloc (), value);
+}
+
+static JsonNode *
+boolean_node (gboolean value)
+{
+  return json_node_init_boolean (json_node_alloc (), value);
+}
+
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
             const char  *value)
 {
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  add_value (builder, member, value != NULL ? json_node_init_string (json_node_alloc (), value) : NULL);
 }
 
 static void
@@ -797,6 +849,24 @@ print_json (JsonBuilder *builder)
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+/* Every --json document but the client list is one object: this closes
+ * it and prints the document. */
+static void
+print_json_object (JsonBuilder *builder)
+{
+  json_builder_end_object (builder);
+  print_json (builder);
+}
+
+/* Prints and frees a document the library rendered (audit, lessons
+ * learned, dashboard): the renderers hand their text over to the caller. */
+static void
+print_document (char *text)
+{
+  g_print ("%s", text);
+  g_free (text);
 }
 
 /* One line of a table: the label padded to @width characters, not bytes,
@@ -952,17 +1022,15 @@ static void
 interaction_to_json (JsonBuilder    *builder,
                      AffInteraction *interaction)
 {
+  int satisfaction = aff_interaction_get_satisfaction (interaction);
+
   json_builder_begin_object (builder);
   add_string (builder, "id", aff_interaction_get_id (interaction));
   add_date (builder, "date", aff_interaction_get_date (interaction));
   add_string (builder, "kind", nick_of (AFF_TYPE_INTERACTION_KIND, aff_interaction_get_kind (interaction)));
   add_string (builder, "contact", aff_interaction_get_contact (interaction));
   add_string (builder, "summary", aff_interaction_get_summary (interaction));
-  json_builder_set_member_name (builder, "satisfaction");
-  if (aff_interaction_get_satisfaction (interaction) >= 0)
-    json_builder_add_int_value (builder, aff_interaction_get_satisfaction (interaction));
-  else
-    json_builder_add_null_value (builder);
+  add_value (builder, "satisfaction", satisfaction >= 0 ? int_node (satisfaction) : NULL);
   add_date (builder, "next_action", aff_interaction_get_next_action_date (interaction));
   json_builder_end_object (builder);
 }
@@ -1034,14 +1102,9 @@ cmd_client_show (const char  *path,
           interaction_to_json (builder, interaction);
         }
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "satisfaction");
-      if (satisfaction >= 0)
-        json_builder_add_double_value (builder, satisfaction);
-      else
-        json_builder_add_null_value (builder);
+      add_value (builder, "satisfaction", satisfaction >= 0 ? double_node (satisfaction) : NULL);
       add_date (builder, "follow_up", has_follow_up ? &follow_up : NULL);
-      json_builder_end_object (builder);
-      print_json (builder);
+      print_json_object (builder);
       return EXIT_OK;
     }
 
@@ -1159,47 +1222,34 @@ cmd_client_due (const char  *path,
   g_autoptr(GPtrArray) due = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GDate day;
-  char text[16];
 
   if (!parse_day (&day))
     return EXIT_USER;
   if ((portfolio = open_portfolio (path, &code)) == NULL)
     return code;
-  due = aff_portfolio_list_clients_due_for_follow_up (portfolio, &day);
-  iso_date (&day, text);
   if (!json_output)
-    g_print (_("Due for follow-up on %s:\n"), text);
+    {
+      print_follow_up (portfolio, &day);
+      return EXIT_OK;
+    }
+  due = aff_portfolio_list_clients_due_for_follow_up (portfolio, &day);
   json_builder_begin_object (builder);
-  add_string (builder, "date", text);
+  add_date (builder, "date", &day);
   json_builder_set_member_name (builder, "due");
   json_builder_begin_array (builder);
   for (guint i = 0; i < due->len; i++)
     {
       AffClient *client = g_ptr_array_index (due, i);
-      gboolean dated;
-      GDate when;
-      char since[16];
+      GDate since;
 
-      dated = aff_portfolio_get_follow_up_date (portfolio, client, &when);
-      if (dated)
-        iso_date (&when, since);
-      if (json_output)
-        {
-          json_builder_begin_object (builder);
-          add_string (builder, "id", aff_client_get_id (client));
-          add_string (builder, "name", aff_client_get_name (client));
-          add_string (builder, "since", dated ? since : NULL);
-          json_builder_end_object (builder);
-        }
-      else if (dated)
-        g_print (_("  %-12s %-24s since %s\n"), aff_client_get_id (client), aff_client_get_name (client), since);
-      else
-        g_print (_("  %-12s %-24s never contacted\n"), aff_client_get_id (client), aff_client_get_name (client));
+      json_builder_begin_object (builder);
+      add_string (builder, "id", aff_client_get_id (client));
+      add_string (builder, "name", aff_client_get_name (client));
+      add_date (builder, "since", aff_portfolio_get_follow_up_date (portfolio, client, &since) ? &since : NULL);
+      json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  if (json_output)
-    print_json (builder);
+  print_json_object (builder);
   return EXIT_OK;
 }
 
@@ -1270,7 +1320,6 @@ cmd_consultation_evaluate (const char  *path,
     return code;
   verdict = nick_of (AFF_TYPE_BID_VERDICT, aff_bid_evaluation_get_verdict (evaluation));
   justification = aff_bid_evaluation_get_justification (evaluation);
-  iso_date (&day, text);
   if (json_output)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1278,10 +1327,9 @@ cmd_consultation_evaluate (const char  *path,
 
       json_builder_begin_object (builder);
       add_string (builder, "consultation", args[0]);
-      add_string (builder, "date", text);
+      add_date (builder, "date", &day);
       add_string (builder, "verdict", verdict);
-      json_builder_set_member_name (builder, "score");
-      json_builder_add_int_value (builder, aff_bid_evaluation_get_score (evaluation));
+      add_value (builder, "score", int_node (aff_bid_evaluation_get_score (evaluation)));
       json_builder_set_member_name (builder, "criteria");
       json_builder_begin_array (builder);
       for (guint i = 0; i < criteria->len; i++)
@@ -1290,23 +1338,19 @@ cmd_consultation_evaluate (const char  *path,
 
           json_builder_begin_object (builder);
           add_string (builder, "name", aff_bid_criterion_get_name (criterion));
-          json_builder_set_member_name (builder, "blocking");
-          json_builder_add_boolean_value (builder, aff_bid_criterion_is_blocking (criterion));
-          json_builder_set_member_name (builder, "weight");
-          json_builder_add_int_value (builder, aff_bid_criterion_get_weight (criterion));
-          json_builder_set_member_name (builder, "score");
-          json_builder_add_int_value (builder, aff_bid_criterion_get_score (criterion));
-          json_builder_set_member_name (builder, "passed");
-          json_builder_add_boolean_value (builder, aff_bid_criterion_get_passed (criterion));
+          add_value (builder, "blocking", boolean_node (aff_bid_criterion_is_blocking (criterion)));
+          add_value (builder, "weight", int_node (aff_bid_criterion_get_weight (criterion)));
+          add_value (builder, "score", int_node (aff_bid_criterion_get_score (criterion)));
+          add_value (builder, "passed", boolean_node (aff_bid_criterion_get_passed (criterion)));
           add_string (builder, "explanation", aff_bid_criterion_get_explanation (criterion));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       add_string (builder, "justification", justification);
-      json_builder_end_object (builder);
-      print_json (builder);
+      print_json_object (builder);
       return EXIT_OK;
     }
+  iso_date (&day, text);
   g_print (_("Consultation %s evaluated on %s: %s, score %u / 100\n\n"), args[0], text, verdict,
            aff_bid_evaluation_get_score (evaluation));
   g_print ("%s", justification);
@@ -1381,10 +1425,8 @@ cmd_finance_cost (const char  *path,
       !parse_nick (AFF_TYPE_COST_STATE, _("STATE"), args[3], &state) ||
       !parse_day (&day))
     return EXIT_USER;
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
-  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
-    return EXIT_USER;
   ledger = aff_affair_get_ledger (affair);
   /* An amount without its currency is in the ledger's. */
   if (strchr (args[4], ' ') == NULL)
@@ -1402,9 +1444,7 @@ cmd_finance_cost (const char  *path,
   aff_cost_entry_set_document (entry, opt_document);
   aff_cost_entry_set_commitment (entry, opt_commitment);
   if (!aff_ledger_add (ledger, entry, &error))
-    {
-      return fail_in_affair (error, args[0]);
-    }
+    return fail_in_affair (error, args[0]);
   if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
     return code;
   amount_text = format_money (amount);
@@ -1431,10 +1471,8 @@ cmd_finance_import_costs (const char  *path,
   guint n_added = 0;
   AffAffair *affair;
 
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
-  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
-    return EXIT_USER;
   if (!g_file_get_contents (args[1], &text, &length, &error))
     return fail (error);
   if (!aff_ledger_import_csv (aff_affair_get_ledger (affair), text, (gssize) length, &n_added, &error))
@@ -1453,10 +1491,8 @@ cmd_finance_import_costs (const char  *path,
       json_builder_begin_object (builder);
       add_string (builder, "affair", args[0]);
       add_string (builder, "file", args[1]);
-      json_builder_set_member_name (builder, "entries");
-      json_builder_add_int_value (builder, n_added);
-      json_builder_end_object (builder);
-      print_json (builder);
+      add_value (builder, "entries", int_node (n_added));
+      print_json_object (builder);
       return EXIT_OK;
     }
   g_print (ngettext ("Affair %s: %u cost imported from %s\n", "Affair %s: %u costs imported from %s\n", n_added),
@@ -1485,14 +1521,10 @@ cmd_finance_progress (const char  *path,
     }
   if (!parse_day (&day))
     return EXIT_USER;
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
-  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
-    return EXIT_USER;
   if (!aff_affair_record_progress (affair, work, &day, (int) basis_points, &error))
-    {
-      return fail_in_affair (error, args[0]);
-    }
+    return fail_in_affair (error, args[0]);
   if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
     return code;
   iso_date (&day, text);
@@ -1566,13 +1598,10 @@ cmd_finance_status (const char  *path,
 
   if (!parse_day (&day))
     return EXIT_USER;
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
-  if ((affair = find_affair (portfolio, path, args[0])) == NULL)
-    return EXIT_USER;
   if ((status = aff_affair_compute_status (affair, &day, &error)) == NULL)
     return fail (error);
-  iso_date (&day, text);
   has_rate = aff_affair_status_get_margin_rate (status, &rate);
   has_drift = aff_affair_status_get_margin_rate_drift (status, &drift);
   concordant = aff_affair_status_is_concordant (status, &gap);
@@ -1583,40 +1612,25 @@ cmd_finance_status (const char  *path,
 
       json_builder_begin_object (builder);
       add_string (builder, "affair", args[0]);
-      add_string (builder, "date", text);
+      add_date (builder, "date", &day);
       add_string (builder, "eac_method", nick_of (AFF_TYPE_EAC_METHOD, aff_affair_status_get_eac_method (status)));
       add_string (builder, "revenue_method",
                   nick_of (AFF_TYPE_REVENUE_METHOD, aff_affair_status_get_revenue_method (status)));
-      json_builder_set_member_name (builder, "has_baseline");
-      json_builder_add_boolean_value (builder, aff_affair_status_has_baseline (status));
+      add_value (builder, "has_baseline", boolean_node (aff_affair_status_has_baseline (status)));
       for (i = 0; i < G_N_ELEMENTS (money_figures); i++)
         add_money (builder, money_figures[i].member, money_figures[i].get (status));
       for (i = 0; i < G_N_ELEMENTS (ratio_figures); i++)
         {
           double value;
 
-          json_builder_set_member_name (builder, ratio_figures[i].member);
-          if (ratio_figures[i].get (status, &value))
-            json_builder_add_double_value (builder, value);
-          else
-            json_builder_add_null_value (builder);
+          add_value (builder, ratio_figures[i].member,
+                     ratio_figures[i].get (status, &value) ? double_node (value) : NULL);
         }
-      json_builder_set_member_name (builder, "margin_rate_bp");
-      if (has_rate)
-        json_builder_add_int_value (builder, rate);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "margin_rate_drift_bp");
-      if (has_drift)
-        json_builder_add_int_value (builder, drift);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "concordant");
-      json_builder_add_boolean_value (builder, concordant);
-      json_builder_set_member_name (builder, "concordance_gap");
-      json_builder_add_double_value (builder, gap);
-      json_builder_end_object (builder);
-      print_json (builder);
+      add_value (builder, "margin_rate_bp", has_rate ? int_node (rate) : NULL);
+      add_value (builder, "margin_rate_drift_bp", has_drift ? int_node (drift) : NULL);
+      add_value (builder, "concordant", boolean_node (concordant));
+      add_value (builder, "concordance_gap", double_node (gap));
+      print_json_object (builder);
       return EXIT_OK;
     }
 
@@ -1624,6 +1638,7 @@ cmd_finance_status (const char  *path,
     width = MAX (width, (guint) g_utf8_strlen (_(money_figures[i].label), -1));
   for (i = 0; i < G_N_ELEMENTS (ratio_figures); i++)
     width = MAX (width, (guint) g_utf8_strlen (_(ratio_figures[i].label), -1));
+  iso_date (&day, text);
   g_print (_("Affair %s on %s (EAC method: %s)\n"), args[0], text,
            nick_of (AFF_TYPE_EAC_METHOD, aff_affair_status_get_eac_method (status)));
   for (i = 0; i < G_N_ELEMENTS (money_figures); i++)
@@ -1738,9 +1753,7 @@ cmd_rex_audit (const char  *path,
   AffDocumentFormat format;
   GDate day;
 
-  if (!parse_day (&day) || !parse_format (&format))
-    return EXIT_USER;
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_for_document (path, &day, &format, &code)) == NULL)
     return code;
   if ((audit = aff_portfolio_audit_affair (portfolio, affair_id, &day, &error)) == NULL)
     return fail (error);
@@ -1748,16 +1761,11 @@ cmd_rex_audit (const char  *path,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(GPtrArray) criteria = aff_audit_get_criteria (audit);
-      char iso[16];
 
-      iso_date (&day, iso);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "affair");
-      json_builder_add_string_value (builder, affair_id);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, iso);
-      json_builder_set_member_name (builder, "score");
-      json_builder_add_int_value (builder, aff_audit_get_score (audit));
+      add_string (builder, "affair", affair_id);
+      add_date (builder, "date", &day);
+      add_value (builder, "score", int_node (aff_audit_get_score (audit)));
       json_builder_set_member_name (builder, "criteria");
       json_builder_begin_array (builder);
       for (guint i = 0; i < criteria->len; i++)
@@ -1765,30 +1773,20 @@ cmd_rex_audit (const char  *path,
           const AffAuditCriterion *criterion = g_ptr_array_index (criteria, i);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, aff_audit_criterion_get_id (criterion));
-          json_builder_set_member_name (builder, "capability");
-          json_builder_add_string_value (builder, nick_of (AFF_TYPE_CAPABILITY,
-                                                           aff_audit_criterion_get_capability (criterion)));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, aff_audit_criterion_get_title (criterion));
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, nick_of (AFF_TYPE_AUDIT_STATUS,
-                                                           aff_audit_criterion_get_status (criterion)));
+          add_string (builder, "id", aff_audit_criterion_get_id (criterion));
+          add_string (builder, "capability",
+                      nick_of (AFF_TYPE_CAPABILITY, aff_audit_criterion_get_capability (criterion)));
+          add_string (builder, "title", aff_audit_criterion_get_title (criterion));
+          add_string (builder, "status", nick_of (AFF_TYPE_AUDIT_STATUS, aff_audit_criterion_get_status (criterion)));
           print_strv (builder, "evidence", aff_audit_criterion_get_evidence (criterion));
           print_strv (builder, "missing", aff_audit_criterion_get_missing (criterion));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      print_json (builder);
+      print_json_object (builder);
     }
   else
-    {
-      g_autofree char *text = aff_audit_render (audit, format);
-
-      g_print ("%s", text);
-    }
+    print_document (aff_audit_render (audit, format));
   return EXIT_OK;
 }
 
@@ -1800,23 +1798,19 @@ cmd_rex_render (const char  *path,
   int code = EXIT_OK;
   const char *affair_id = args[0];
   g_autoptr(AffPortfolio) portfolio = NULL;
-  g_autofree char *text = NULL;
   AffDocumentFormat format;
   AffAffair *affair;
 
   if (!parse_format (&format))
     return EXIT_USER;
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_affair (path, affair_id, &affair, &code)) == NULL)
     return code;
-  if ((affair = find_affair (portfolio, path, affair_id)) == NULL)
-    return EXIT_USER;
   if (aff_affair_get_rex (affair) == NULL)
     {
       g_printerr (_("affaires: affair %s has no lessons learned yet\n"), affair_id);
       return EXIT_USER;
     }
-  text = aff_rex_render (aff_affair_get_rex (affair), format);
-  g_print ("%s", text);
+  print_document (aff_rex_render (aff_affair_get_rex (affair), format));
   return EXIT_OK;
 }
 
@@ -1870,18 +1864,14 @@ cmd_finance_dashboard (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffDashboard) dashboard = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   AffDocumentFormat format;
   GDate day;
 
-  if (!parse_day (&day) || !parse_format (&format))
-    return EXIT_USER;
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_for_document (path, &day, &format, &code)) == NULL)
     return code;
   if ((dashboard = aff_portfolio_compute_dashboard (portfolio, &day, &error)) == NULL)
     return fail (error);
-  text = aff_dashboard_render (dashboard, format);
-  g_print ("%s", text);
+  print_document (aff_dashboard_render (dashboard, format));
   return EXIT_OK;
 }
 
@@ -2061,6 +2051,37 @@ print_help (GOptionContext *context,
     g_print ("%s", help);
 }
 
+/* Parses the options of @context; FALSE when that ends the run, with
+ * *@code: a bad option (the user's error, as fail() counts it), or --help
+ * or --version answered before the words of the command are checked. */
+static gboolean
+parse_options (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               int              *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *code = fail (error);
+      return FALSE;
+    }
+  if (show_help)
+    {
+      print_help (context, FALSE);
+      *code = EXIT_OK;
+      return FALSE;
+    }
+  if (show_version)
+    {
+      g_print ("affaires %s\n", AFF_VERSION_S);
+      *code = EXIT_OK;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const Command *
 find_command (const char *command,
               const char *subcommand,
@@ -2128,9 +2149,9 @@ run_overview (int         argc,
               gboolean    known_command)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = list_commands (known_command ? command : NULL);
   g_autofree char *parameters = NULL;
+  int code;
 
   if (known_command)
     parameters = g_strdup_printf (_("%s SUBCOMMAND [ARGS…]"), command);
@@ -2138,21 +2159,8 @@ run_overview (int         argc,
                                             : _("COMMAND [ARGS…] — the work of a responsable d’affaires"),
                          NULL);
   g_option_context_set_summary (context, summary);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr (_("affaires: %s\n"), error->message);
-      return EXIT_USER;
-    }
-  if (show_help)
-    {
-      print_help (context, FALSE);
-      return EXIT_OK;
-    }
-  if (show_version)
-    {
-      g_print ("affaires %s\n", AFF_VERSION_S);
-      return EXIT_OK;
-    }
+  if (!parse_options (context, &argc, &argv, &code))
+    return code;
   if (command == NULL)
     {
       print_help (context, TRUE);
@@ -2173,14 +2181,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *usage = NULL;
   g_autofree char *summary = NULL;
   g_autofree char **rest = NULL;
   const Command *command;
   gboolean known_command;
-  int first, second, n_rest = 0;
+  int first, second, n_rest = 0, code;
   guint n_args;
 
   setlocale (LC_ALL, "");
@@ -2204,11 +2211,8 @@ main (int   argc,
   summary = command->details != NULL ? g_strconcat (_(command->summary), "\n\n", _(command->details), NULL)
                                      : g_strdup (_(command->summary));
   g_option_context_set_summary (context, summary);
-  if (!g_option_context_parse (context, &n_rest, &rest, &error))
-    {
-      g_printerr (_("affaires: %s\n"), error->message);
-      return EXIT_USER;
-    }
+  if (!parse_options (context, &n_rest, &rest, &code))
+    return code;
   rest[n_rest] = NULL;
   /* What follows a "--" is an argument, even -100.00: the "--" goes. */
   for (int i = 1; i < n_rest; i++)
@@ -2218,16 +2222,6 @@ main (int   argc,
         n_rest--;
         break;
       }
-  if (show_help)
-    {
-      print_help (context, FALSE);
-      return EXIT_OK;
-    }
-  if (show_version)
-    {
-      g_print ("affaires %s\n", AFF_VERSION_S);
-      return EXIT_OK;
-    }
   n_args = (guint) n_rest - 1;
   if (n_args < command->min_args || n_args > command->max_args)
     {
