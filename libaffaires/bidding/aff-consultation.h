@@ -92,9 +92,11 @@ typedef enum /*< flags >*/ {
 /**
  * AFF_MARGIN_RATE_UNSET:
  *
- * The expected margin rate of a consultation nobody has estimated.
+ * The expected margin rate of a consultation nobody has estimated: the
+ * smallest 32-bit integer, G_MININT, written so that GObject Introspection
+ * exports it to Python and JavaScript.
  */
-#define AFF_MARGIN_RATE_UNSET G_MININT
+#define AFF_MARGIN_RATE_UNSET (-2147483647 - 1)
 
 #define AFF_TYPE_CONSULTATION (aff_consultation_get_type ())
 

@@ -20,8 +20,10 @@ const M = Aff.AltmanModel;
 const B = Aff.RiskBand;
 const T = Aff.RiskTreatment;
 const RC = Aff.RiskCategory;
-// G_MININT: the scanner may not export the macro.
-const MARGIN_UNSET = Aff.MARGIN_RATE_UNSET ?? -2147483648;
+// The smallest 32-bit integer (G_MININT), exported by the typelib.
+const MARGIN_UNSET = Aff.MARGIN_RATE_UNSET;
+if (MARGIN_UNSET !== -2147483648)
+    throw new Error(`Aff.MARGIN_RATE_UNSET is ${MARGIN_UNSET}`);
 
 const money = text => Aff.Money.parse(text);
 const idOf = x => (typeof x === 'string' ? x : x.get_id());

@@ -1139,9 +1139,8 @@ test('rex lessons', () => {
     assertDetail(lastEntry(p, 'rex-improvement-status'), 'status', 'accepted');
 });
 
-// G_MININT: the scanner does not export the macro AFF_MARGIN_RATE_UNSET (as
-// in testBidding.js).
-const MARGIN_UNSET = Aff.MARGIN_RATE_UNSET ?? -2147483648;
+// The smallest 32-bit integer, which the typelib exports.
+const MARGIN_UNSET = Aff.MARGIN_RATE_UNSET;
 
 // add_consultation_full of tests/c/test-offer-util.h, without requirements
 // nor decision: "Tuyauterie <id>", received 2 March, deadline 15 April,

@@ -29,8 +29,9 @@ Cat = Aff.RiskCategory
 Treat = Aff.RiskTreatment
 RStatus = Aff.RiskStatus
 Dept = Aff.Department
-# G_MININT; the scanner may not evaluate the macro
-MARGIN_UNSET = getattr(Aff, 'MARGIN_RATE_UNSET', -2 ** 31)
+# The smallest 32-bit integer (G_MININT), exported by the typelib.
+MARGIN_UNSET = Aff.MARGIN_RATE_UNSET
+assert MARGIN_UNSET == -2 ** 31
 
 CRITERIA = ['activities', 'solvency', 'deadline', 'critical-risks',
             'strategic-fit', 'win-rate', 'margin', 'risk', 'workload', 'bid-cost']

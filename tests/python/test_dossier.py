@@ -945,9 +945,8 @@ class ReportTest(DossierTestCase):
 
 # ---- The lessons learned (REX) ----------------------------------------------
 
-# AFF_MARGIN_RATE_UNSET is G_MININT; the scanner does not evaluate the macro,
-# so the typelib lacks it (as in test_bidding.py).
-MARGIN_UNSET = getattr(Aff, 'MARGIN_RATE_UNSET', -2 ** 31)
+# The smallest 32-bit integer, which the typelib exports.
+MARGIN_UNSET = Aff.MARGIN_RATE_UNSET
 
 
 def add_client_beta(p):
