@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..76"
+echo "1..110"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -88,15 +88,21 @@ for c in "demo" "client add ID NAME" "client list" "client show ID" "client inte
          "client due" "consultation add ID CLIENT TITLE" "consultation evaluate ID" "consultation decide ID go|no-go" \
          "finance cost AFFAIR WORK CATEGORY STATE AMOUNT" "finance import-costs AFFAIR FILE.csv" \
          "finance progress AFFAIR WORK PERCENT_BP" "finance status AFFAIR" "finance dashboard" "journal show" \
-         "journal verify" "check [FILE]" "rex render AFFAIR" "rex lessons [AFFAIR]" "rex audit AFFAIR"; do
+         "journal verify" "check [FILE]" "rex render AFFAIR" "rex lessons [AFFAIR]" "rex audit AFFAIR" \
+         "rex create AFFAIR" "rex practice AFFAIR TEXT" "rex difficulty AFFAIR TEXT SOLUTION" \
+         "rex improvement AFFAIR TITLE" "rex validate AFFAIR" "finance billing AFFAIR" \
+         "finance invoice AFFAIR REFERENCE" "finance accept AFFAIR" "finance close AFFAIR"; do
   expect out "  $c" "affaires --help"
 done
 for c in "client add" "client show" "client interaction" "client due" "consultation add" "consultation evaluate" \
-         "consultation decide" "finance cost" "finance import-costs" "finance progress" "finance status"; do
+         "consultation decide" "finance cost" "finance import-costs" "finance progress" "finance status" \
+         "rex create" "rex practice" "rex difficulty" "rex improvement" "rex validate" "finance billing" \
+         "finance invoice" "finance accept" "finance close"; do
   # shellcheck disable=SC2086
   check 0 "affaires $c --help" "$affaires" $c --help
   expect out "] $c" "the usage of $c"
   [ "$c" != "finance cost" ] || expect out "--commitment=REF" "the options of finance cost"
+  [ "$c" != "rex improvement" ] || expect out "--benefit=TEXT" "the options of rex improvement"
 done
 check 0 "--help before the command words" "$affaires" --help client interaction
 expect out "--satisfaction=N" "the options of client interaction"
@@ -234,4 +240,73 @@ check 0 "the journal of the changes verifies" "$affaires" --portfolio "$p" journ
 expect out "progress-recorded" "journal show"
 expect out "costs-imported" "journal show"
 check 0 "the changed portfolio is valid" "$affaires" check "$p"
+
+# The lessons learned of the running affair OF-2027-009, on another copy of
+# the demo so that the figures above stay those of the demo.
+q="$work/q.json"
+cp "$work/demo.json" "$q"
+check 1 "rex practice before rex create" "$affaires" --portfolio "$q" rex practice OF-2027-009 "x"
+expect err "OF-2027-009" "the REX not drawn up"
+check 0 "rex create" "$affaires" --portfolio "$q" rex create OF-2027-009 --date 2027-03-31
+expect out "Affair OF-2027-009: lessons learned drawn up on 2027-03-31" "rex create"
+check 1 "an affair has one REX" "$affaires" --portfolio "$q" rex create OF-2027-009 --date 2027-03-31
+expect err "OF-2027-009" "the second REX"
+check 1 "rex create of an unknown affair" "$affaires" --portfolio "$q" rex create OF-9 --date 2027-03-31
+expect err "OF-9" "rex create OF-9"
+check 1 "rex validate without a lesson" "$affaires" --portfolio "$q" rex validate OF-2027-009 --date 2027-03-31
+expect err "OF-2027-009" "the REX without a lesson"
+check 0 "rex practice" "$affaires" --portfolio "$q" rex practice OF-2027-009 "Faisceau commandé dès la signature"
+check 0 "rex difficulty" "$affaires" --portfolio "$q" rex difficulty OF-2027-009 "Arrêt décalé d'une semaine" \
+  "Pose replanifiée avec le site"
+check 1 "rex improvement without --owner" "$affaires" --portfolio "$q" rex improvement OF-2027-009 "Visite préalable" \
+  --why "accès difficiles" --benefit "moins d'aléas"
+expect err "Visite préalable" "the improvement without its owner"
+check 0 "rex improvement" "$affaires" --portfolio "$q" rex improvement OF-2027-009 "Visite préalable" \
+  --why "accès difficiles" --benefit "moins d'aléas" --owner "Méthodes"
+check 1 "rex validate before the REX was drawn up" "$affaires" --portfolio "$q" rex validate OF-2027-009 \
+  --date 2027-03-30
+expect err "OF-2027-009" "the early validation"
+check 0 "rex validate" "$affaires" --portfolio "$q" rex validate OF-2027-009 --date 2027-04-01
+expect out "validated on 2027-04-01" "rex validate"
+check 1 "a validated REX no longer changes" "$affaires" --portfolio "$q" rex practice OF-2027-009 "y"
+expect err "OF-2027-009" "the validated REX"
+check 0 "rex render of the new REX" "$affaires" --portfolio "$q" rex render OF-2027-009
+expect out "Arrêt décalé d'une semaine — solution : Pose replanifiée avec le site" "rex render"
+check 0 "rex lessons lists the new improvement" "$affaires" --portfolio "$q" rex lessons
+expect out "Visite préalable (Méthodes)" "rex lessons"
+
+# Billing of OF-2027-009: no advance, monthly situations, 5 % retention,
+# VAT at 20 %. Nothing is due on 2027-02-28: no progress by then.
+check 0 "finance billing with nothing due" "$affaires" --portfolio "$q" finance billing OF-2027-009 --date 2027-02-28
+expect out "nothing to invoice on 2027-02-28" "finance billing"
+check 1 "finance invoice with nothing due" "$affaires" --portfolio "$q" finance invoice OF-2027-009 F-1 \
+  --date 2027-02-28
+expect err "OF-2027-009" "the invoice not due"
+check 0 "finance billing --json" "$affaires" --portfolio "$q" --json finance billing OF-2027-009 --date 2027-03-31
+# The situation of March: EV 24180.20 (above) / BAC 67612.00 of the contract
+# amount, 67612.00 / 0.85 = 79543.53, so 28447.29; VAT 5689.46, 34136.75
+# with it; the retention 5 % of that, 1706.84, leaves 32429.91 payable.
+expect out '"kind" : "situation"' "finance billing --json"
+expect out '"excluding_vat" : "28447.29 EUR"' "finance billing --json"
+expect out '"including_vat" : "34136.75 EUR"' "finance billing --json"
+expect out '"retention" : "1706.84 EUR"' "finance billing --json"
+expect out '"payable" : "32429.91 EUR"' "finance billing --json"
+check 0 "finance invoice" "$affaires" --portfolio "$q" finance invoice OF-2027-009 F-2027-101 --date 2027-03-31
+expect out "invoice F-2027-101 of situations issued on 2027-03-31: 28447.29 EUR excl. VAT" "finance invoice"
+check 1 "finance invoice once the situation is invoiced" "$affaires" --portfolio "$q" finance invoice OF-2027-009 \
+  F-2027-102 --date 2027-03-31
+check 1 "finance close of a running affair" "$affaires" --portfolio "$q" finance close OF-2027-009 --date 2027-03-31
+expect err "affair OF-2027-009 cannot be closed on 2027-03-31" "finance close"
+expect err "FAISC" "the blockers of finance close"
+check 0 "finance accept" "$affaires" --portfolio "$q" finance accept OF-2027-009 --date 2027-03-31
+check 1 "finance accept twice" "$affaires" --portfolio "$q" finance accept OF-2027-009 --date 2027-03-31
+expect err "OF-2027-009" "the second acceptance"
+check 0 "finance billing after the acceptance" "$affaires" --portfolio "$q" --json finance billing OF-2027-009 \
+  --date 2027-03-31
+# The balance: 79543.53 less the 28447.29 invoiced.
+expect out '"excluding_vat" : "51096.24 EUR"' "the final invoice"
+check 1 "finance close of a closed affair" "$affaires" --portfolio "$q" finance close OF-2026-118 --date 2027-04-01
+expect err "OF-2026-118" "the closed affair"
+check 0 "the journal of the REX and billing verifies" "$affaires" --portfolio "$q" journal show
+expect out "rex-validated" "journal show"
 exit $failed

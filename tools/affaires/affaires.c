@@ -6,6 +6,7 @@
  * 2 invalid input file, 3 the journal does not verify, 4 input/output failure.
  */
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -730,6 +731,71 @@ open_affair (const char  *path,
   return g_steal_pointer (&portfolio);
 }
 
+/* The portfolio with the lessons learned of its affair @affair_id in
+ * *@rex, or NULL with *@code set: rex create draws them up before anything
+ * is added to them. */
+static AffPortfolio *
+open_rex (const char  *path,
+          const char  *affair_id,
+          AffRex     **rex,
+          int         *code)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) portfolio = open_affair (path, affair_id, &affair, code);
+
+  if (portfolio == NULL)
+    return NULL;
+  if ((*rex = aff_affair_get_rex (affair)) == NULL)
+    {
+      g_printerr (_("affaires: affair %s has no lessons learned yet\n"), affair_id);
+      *code = EXIT_USER;
+      return NULL;
+    }
+  return g_steal_pointer (&portfolio);
+}
+
+/* The portfolio with its affair, for a command dated by --date: the day
+ * in *@day and as text in @text; --date is checked first, so that a
+ * mistyped day is reported without reading the file. */
+static AffPortfolio *
+open_affair_on_day (const char  *path,
+                    const char  *affair_id,
+                    GDate       *day,
+                    char         text[16],
+                    AffAffair  **affair,
+                    int         *code)
+{
+  if (!parse_day (day))
+    {
+      *code = EXIT_USER;
+      return NULL;
+    }
+  iso_date (day, text);
+  return open_affair (path, affair_id, affair, code);
+}
+
+/* Saves the portfolio a command changed, then tells what it did: nothing
+ * is printed when the save fails, so that what is read was kept. */
+G_GNUC_PRINTF (3, 4)
+static int
+save_and_tell (AffPortfolio *portfolio,
+               const char   *path,
+               const char   *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  int code;
+
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_print ("%s", message);
+  return EXIT_OK;
+}
+
 /* The portfolio for a document of the day (audit, dashboard): --date and
  * --format are checked first, so that a mistyped option is reported
  * without reading the file. */
@@ -901,6 +967,8 @@ static char *opt_why = NULL;
 static char *opt_supplier = NULL;
 static char *opt_document = NULL;
 static char *opt_commitment = NULL;
+static char *opt_benefit = NULL;
+static char *opt_owner = NULL;
 
 static const GOptionEntry help_entries[] = {
   { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show the help of the command and exit"), NULL },
@@ -945,6 +1013,13 @@ static const GOptionEntry finance_cost_entries[] = {
     N_("The document of the cost: an order for a commitment, an invoice for an actual cost"), N_("REF") },
   { "commitment", 0, 0, G_OPTION_ARG_STRING, &opt_commitment,
     N_("The order an actual cost settles"), N_("REF") },
+  { NULL }
+};
+
+static const GOptionEntry rex_improvement_entries[] = {
+  { "why", 0, 0, G_OPTION_ARG_STRING, &opt_why, N_("Why it is proposed (required)"), N_("TEXT") },
+  { "benefit", 0, 0, G_OPTION_ARG_STRING, &opt_benefit, N_("What it is expected to bring (required)"), N_("TEXT") },
+  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Who carries it out (required)"), N_("NAME") },
   { NULL }
 };
 
@@ -1533,6 +1608,180 @@ cmd_finance_progress (const char  *path,
   return EXIT_OK;
 }
 
+static void
+billing_item_to_json (JsonBuilder          *builder,
+                      const AffBillingItem *item)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "milestone", aff_billing_item_get_milestone_id (item));
+  add_string (builder, "kind", nick_of (AFF_TYPE_BILLING_KIND, aff_billing_item_get_kind (item)));
+  add_date (builder, "due_date", aff_billing_item_get_due_date (item));
+  add_string (builder, "reason", aff_billing_item_get_reason (item));
+  add_money (builder, "amount", aff_billing_item_get_amount (item));
+  add_money (builder, "advance_recovered", aff_billing_item_get_advance_recovered (item));
+  add_money (builder, "excluding_vat", aff_billing_item_get_excluding_vat (item));
+  add_money (builder, "vat", aff_billing_item_get_vat (item));
+  add_money (builder, "including_vat", aff_billing_item_get_including_vat (item));
+  add_money (builder, "retention", aff_billing_item_get_retention (item));
+  add_money (builder, "payable", aff_billing_item_get_payable (item));
+  json_builder_end_object (builder);
+}
+
+/* The invoices of @affair_id due on @day, or NULL after the error was
+ * printed. */
+static GPtrArray *
+list_billing_due (AffAffair   *affair,
+                  const char  *affair_id,
+                  const GDate *day,
+                  int         *code)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = aff_affair_list_billing_due (affair, day, &error);
+
+  if (items == NULL)
+    *code = fail_in_affair (error, affair_id);
+  return items;
+}
+
+/* affaires finance billing AFFAIR: the invoices to issue on --date. */
+static int
+cmd_finance_billing (const char  *path,
+                     char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL ||
+      (items = list_billing_due (affair, args[0], &day, &code)) == NULL)
+    return code;
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string (builder, "affair", args[0]);
+      add_date (builder, "date", &day);
+      json_builder_set_member_name (builder, "due");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        billing_item_to_json (builder, g_ptr_array_index (items, i));
+      json_builder_end_array (builder);
+      print_json_object (builder);
+      return EXIT_OK;
+    }
+  if (items->len == 0)
+    {
+      g_print (_("Affair %s: nothing to invoice on %s\n"), args[0], text);
+      return EXIT_OK;
+    }
+  g_print (_("Affair %s: invoices to issue on %s\n"), args[0], text);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const AffBillingItem *item = g_ptr_array_index (items, i);
+      g_autofree char *excluding = format_money (aff_billing_item_get_excluding_vat (item));
+      g_autofree char *including = format_money (aff_billing_item_get_including_vat (item));
+      g_autofree char *payable = format_money (aff_billing_item_get_payable (item));
+
+      g_print (_("  %-12s %-18s %s excl. VAT, %s incl. VAT, %s payable\n"), aff_billing_item_get_milestone_id (item),
+               nick_of (AFF_TYPE_BILLING_KIND, aff_billing_item_get_kind (item)), excluding, including, payable);
+      if (aff_billing_item_get_reason (item) != NULL)
+        g_print ("    %s\n", aff_billing_item_get_reason (item));
+    }
+  return EXIT_OK;
+}
+
+/* affaires finance invoice AFFAIR REFERENCE: the first invoice due on
+ * --date issued, in the order of the schedule, so that calling it again
+ * issues the next. */
+static int
+cmd_finance_invoice (const char  *path,
+                     char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *excluding = NULL, *including = NULL;
+  const AffBillingItem *item;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL ||
+      (items = list_billing_due (affair, args[0], &day, &code)) == NULL)
+    return code;
+  if (items->len == 0)
+    {
+      g_printerr (_("affaires: affair %s: nothing to invoice on %s\n"), args[0], text);
+      return EXIT_USER;
+    }
+  item = g_ptr_array_index (items, 0);
+  if (!aff_affair_invoice_billing_item (affair, item, args[1], &day, &error))
+    return fail_in_affair (error, args[0]);
+  excluding = format_money (aff_billing_item_get_excluding_vat (item));
+  including = format_money (aff_billing_item_get_including_vat (item));
+  return save_and_tell (portfolio, path, _("Affair %s: invoice %s of %s issued on %s: %s excl. VAT, %s incl. VAT\n"),
+                        args[0], args[1], aff_billing_item_get_milestone_id (item), text, excluding, including);
+}
+
+/* affaires finance accept AFFAIR: the client's acceptance of the work
+ * (réception) on --date. */
+static int
+cmd_finance_accept (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  /* The retention stays held: a bank guarantee is the exception. */
+  if (!aff_affair_record_acceptance (affair, &day, FALSE, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: work accepted on %s; the final invoice is due\n"), args[0],
+                        text);
+}
+
+/* affaires finance close AFFAIR: the close-out on --date, or what blocks
+ * it, every item, so that one run tells all that is left to do. */
+static int
+cmd_finance_close (const char  *path,
+                   char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) blockers = NULL;
+  g_autofree char *margin = NULL;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  if ((blockers = aff_affair_list_close_blockers (affair, &day, &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  if (blockers[0] != NULL)
+    {
+      g_printerr (_("affaires: affair %s cannot be closed on %s:\n"), args[0], text);
+      for (guint i = 0; blockers[i] != NULL; i++)
+        g_printerr ("  - %s\n", blockers[i]);
+      return EXIT_USER;
+    }
+  if (!aff_affair_close (affair, &day, &error))
+    return fail_in_affair (error, args[0]);
+  margin = format_money (aff_affair_get_final_margin (affair));
+  return save_and_tell (portfolio, path, _("Affair %s closed on %s: final margin %s\n"), args[0], text, margin);
+}
+
 static const struct {
   const char *member;
   const char *label;
@@ -1796,22 +2045,121 @@ cmd_rex_render (const char  *path,
                 char       **args)
 {
   int code = EXIT_OK;
-  const char *affair_id = args[0];
   g_autoptr(AffPortfolio) portfolio = NULL;
   AffDocumentFormat format;
-  AffAffair *affair;
+  AffRex *rex;
 
   if (!parse_format (&format))
     return EXIT_USER;
-  if ((portfolio = open_affair (path, affair_id, &affair, &code)) == NULL)
+  if ((portfolio = open_rex (path, args[0], &rex, &code)) == NULL)
     return code;
-  if (aff_affair_get_rex (affair) == NULL)
+  print_document (aff_rex_render (rex, format));
+  return EXIT_OK;
+}
+
+/* affaires rex create AFFAIR: its lessons learned drawn up on --date,
+ * from its history. */
+static int
+cmd_rex_create (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  if (aff_affair_create_rex (affair, &day, &error) == NULL)
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: lessons learned drawn up on %s\n"), args[0], text);
+}
+
+/* affaires rex practice AFFAIR TEXT */
+static int
+cmd_rex_practice (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffRex *rex;
+
+  if ((portfolio = open_rex (path, args[0], &rex, &code)) == NULL)
+    return code;
+  if (!aff_rex_add_good_practice (rex, args[1], &error))
+    return fail (error);
+  return save_and_tell (portfolio, path, _("Affair %s: good practice added to the lessons learned\n"), args[0]);
+}
+
+/* affaires rex difficulty AFFAIR TEXT SOLUTION */
+static int
+cmd_rex_difficulty (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffRex *rex;
+
+  if ((portfolio = open_rex (path, args[0], &rex, &code)) == NULL)
+    return code;
+  if (!aff_rex_add_difficulty (rex, args[1], args[2], &error))
+    return fail (error);
+  return save_and_tell (portfolio, path, _("Affair %s: difficulty and its solution added to the lessons learned\n"),
+                        args[0]);
+}
+
+/* affaires rex improvement AFFAIR TITLE --why TEXT --benefit TEXT --owner
+ * NAME: the options are checked here, before the file is read, so that the
+ * message names them rather than the library's fields. */
+static int
+cmd_rex_improvement (const char  *path,
+                     char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffImprovement) improvement = NULL;
+  g_autoptr(GError) error = NULL;
+  AffRex *rex;
+
+  if (opt_why == NULL || opt_benefit == NULL || opt_owner == NULL)
     {
-      g_printerr (_("affaires: affair %s has no lessons learned yet\n"), affair_id);
+      g_printerr (_("affaires: affair %s, improvement “%s”: --why, --benefit and --owner are required\n"), args[0],
+                  args[1]);
       return EXIT_USER;
     }
-  print_document (aff_rex_render (aff_affair_get_rex (affair), format));
-  return EXIT_OK;
+  if ((portfolio = open_rex (path, args[0], &rex, &code)) == NULL)
+    return code;
+  improvement = aff_improvement_new (args[1], opt_why, opt_benefit, opt_owner);
+  if (!aff_rex_add_improvement (rex, improvement, &error))
+    return fail (error);
+  return save_and_tell (portfolio, path, _("Affair %s: improvement “%s” proposed, carried by %s\n"), args[0], args[1],
+                        opt_owner);
+}
+
+/* affaires rex validate AFFAIR: frozen from --date on. */
+static int
+cmd_rex_validate (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffRex *rex;
+  GDate day;
+  char text[16];
+
+  if (!parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_rex (path, args[0], &rex, &code)) == NULL)
+    return code;
+  if (!aff_rex_validate (rex, &day, &error))
+    return fail (error);
+  iso_date (&day, text);
+  return save_and_tell (portfolio, path, _("Affair %s: lessons learned validated on %s\n"), args[0], text);
 }
 
 /* affaires rex lessons [AFFAIR]: the lessons of the other affairs about
@@ -1945,6 +2293,23 @@ static const Command commands[] = {
   { "finance", "status", N_("AFFAIR"), 1, 1,
     N_("the figures of an affair on --date (--json)"), NULL,
     no_entries, cmd_finance_status },
+  { "finance", "billing", N_("AFFAIR"), 1, 1,
+    N_("the invoices to issue on --date (--json)"), NULL,
+    no_entries, cmd_finance_billing },
+  { "finance", "invoice", N_("AFFAIR REFERENCE"), 2, 2,
+    N_("issue the first invoice due on --date"),
+    N_("The invoices due are those of finance billing, in the order of the billing\n"
+       "schedule; REFERENCE is the number of the invoice."),
+    no_entries, cmd_finance_invoice },
+  { "finance", "accept", N_("AFFAIR"), 1, 1,
+    N_("record the client's acceptance of the work on --date"), NULL,
+    no_entries, cmd_finance_accept },
+  { "finance", "close", N_("AFFAIR"), 1, 1,
+    N_("close an affair on --date, or list what blocks it"),
+    N_("The tasks must be finished, the work accepted and invoiced, the\n"
+       "commitments settled, the drifts and actions dealt with and the lessons\n"
+       "learned validated; what is left is listed (exit status 1)."),
+    no_entries, cmd_finance_close },
   { "finance", "dashboard", NULL, 0, 0,
     N_("the margin and WIP dashboard on --date"), NULL,
     no_entries, cmd_finance_dashboard },
@@ -1957,6 +2322,25 @@ static const Command commands[] = {
   { "check", NULL, N_("[FILE]"), 0, 1,
     N_("validate a portfolio document"), NULL,
     no_entries, cmd_check },
+  { "rex", "create", N_("AFFAIR"), 1, 1,
+    N_("draw up the lessons learned of an affair on --date"),
+    N_("They are filled in from its history: its figures, its plan against the\n"
+       "baseline, its hazards, drifts, incidents and the actions taken."),
+    no_entries, cmd_rex_create },
+  { "rex", "practice", N_("AFFAIR TEXT"), 2, 2,
+    N_("add a good practice to its lessons learned"), NULL,
+    no_entries, cmd_rex_practice },
+  { "rex", "difficulty", N_("AFFAIR TEXT SOLUTION"), 3, 3,
+    N_("add a difficulty and how it was solved"), NULL,
+    no_entries, cmd_rex_difficulty },
+  { "rex", "improvement", N_("AFFAIR TITLE"), 2, 2,
+    N_("propose an improvement"), NULL,
+    rex_improvement_entries, cmd_rex_improvement },
+  { "rex", "validate", N_("AFFAIR"), 1, 1,
+    N_("validate the lessons learned on --date"),
+    N_("They need a good practice, a difficulty or an improvement; once validated\n"
+       "they no longer change, but for the status of their improvements."),
+    no_entries, cmd_rex_validate },
   { "rex", "render", N_("AFFAIR"), 1, 1,
     N_("the lessons learned of an affair"), NULL,
     no_entries, cmd_rex_render },
