@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..110"
+echo "1..186"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -91,18 +91,31 @@ for c in "demo" "client add ID NAME" "client list" "client show ID" "client inte
          "journal verify" "check [FILE]" "rex render AFFAIR" "rex lessons [AFFAIR]" "rex audit AFFAIR" \
          "rex create AFFAIR" "rex practice AFFAIR TEXT" "rex difficulty AFFAIR TEXT SOLUTION" \
          "rex improvement AFFAIR TITLE" "rex validate AFFAIR" "finance billing AFFAIR" \
-         "finance invoice AFFAIR REFERENCE" "finance accept AFFAIR" "finance close AFFAIR"; do
+         "finance invoice AFFAIR REFERENCE" "finance accept AFFAIR" "finance close AFFAIR" \
+         "plan task AFFAIR ID NAME DAYS" "plan depend AFFAIR FROM TO" "plan schedule AFFAIR" \
+         "plan baseline AFFAIR NAME" "plan start AFFAIR TASK" "plan finish AFFAIR TASK" "plan gantt AFFAIR" \
+         "plan ics AFFAIR" "finance drifts AFFAIR" "finance action AFFAIR KIND SUBJECT" \
+         "dossier meeting AFFAIR ID KIND TITLE" "dossier minutes AFFAIR MEETING TEXT" "dossier action AFFAIR ID TITLE" \
+         "dossier done AFFAIR ACTION" "dossier document AFFAIR REFERENCE TITLE" "dossier report AFFAIR START END" \
+         "dossier check AFFAIR"; do
   expect out "  $c" "affaires --help"
 done
 for c in "client add" "client show" "client interaction" "client due" "consultation add" "consultation evaluate" \
          "consultation decide" "finance cost" "finance import-costs" "finance progress" "finance status" \
          "rex create" "rex practice" "rex difficulty" "rex improvement" "rex validate" "finance billing" \
-         "finance invoice" "finance accept" "finance close"; do
+         "finance invoice" "finance accept" "finance close" "plan task" "plan depend" "plan schedule" \
+         "plan baseline" "plan start" "plan finish" "plan gantt" "plan ics" "finance drifts" "finance action" \
+         "dossier meeting" "dossier minutes" "dossier action" "dossier done" "dossier document" "dossier report" \
+         "dossier check"; do
   # shellcheck disable=SC2086
   check 0 "affaires $c --help" "$affaires" $c --help
   expect out "] $c" "the usage of $c"
   [ "$c" != "finance cost" ] || expect out "--commitment=REF" "the options of finance cost"
   [ "$c" != "rex improvement" ] || expect out "--benefit=TEXT" "the options of rex improvement"
+  [ "$c" != "plan task" ] || expect out "--kind=KIND" "the options of plan task"
+  [ "$c" != "finance action" ] || expect out "--effect=AMOUNT" "the options of finance action"
+  [ "$c" != "dossier action" ] || expect out "--due=DATE" "the options of dossier action"
+  [ "$c" != "dossier report" ] || expect out "--to=NAME" "the options of dossier report"
 done
 check 0 "--help before the command words" "$affaires" --help client interaction
 expect out "--satisfaction=N" "the options of client interaction"
@@ -309,4 +322,169 @@ check 1 "finance close of a closed affair" "$affaires" --portfolio "$q" finance 
 expect err "OF-2026-118" "the closed affair"
 check 0 "the journal of the REX and billing verifies" "$affaires" --portfolio "$q" journal show
 expect out "rex-validated" "journal show"
+
+# The plan of OF-2027-009, on a third copy of the demo: FAISC (25 working
+# days from Monday 2027-02-08) then POSE (5), finish to start.
+r="$work/r.json"
+cp "$work/demo.json" "$r"
+check 0 "plan task" "$affaires" --portfolio "$r" plan task OF-2027-009 ESSAI "Épreuve hydraulique" 1 --kind inspection
+expect out "Affair OF-2027-009: inspection ESSAI added, 1 working day" "plan task"
+check 1 "plan task of an unknown kind" "$affaires" --portfolio "$r" plan task OF-2027-009 X "x" 1 --kind audit
+expect err "audit" "the unknown task kind"
+check 1 "plan task of a duration that is not a number" "$affaires" --portfolio "$r" plan task OF-2027-009 X "x" deux
+expect err "X" "the task of a bad duration"
+check 1 "plan task of an id taken" "$affaires" --portfolio "$r" plan task OF-2027-009 ESSAI "x" 1
+expect err "ESSAI" "the duplicate task"
+check 0 "plan depend" "$affaires" --portfolio "$r" plan depend OF-2027-009 POSE ESSAI
+check 1 "plan depend on an unknown task" "$affaires" --portfolio "$r" plan depend OF-2027-009 POSE NOPE
+expect err "NOPE" "the unknown successor"
+check 0 "plan schedule" "$affaires" --portfolio "$r" plan schedule OF-2027-009
+# FAISC: five weeks of five days, 2027-02-08 to Friday 2027-03-12; POSE the
+# week after, to 2027-03-19; ESSAI on the next Monday, 2027-03-22. All
+# three are critical: nothing else runs beside them.
+expect out "scheduled, finishing on 2027-03-22" "plan schedule"
+expect out "Critical path: FAISC → POSE → ESSAI" "plan schedule"
+check 1 "plan schedule of an unknown affair" "$affaires" --portfolio "$r" plan schedule OF-9
+expect err "OF-9" "plan schedule OF-9"
+check 0 "plan baseline" "$affaires" --portfolio "$r" plan baseline OF-2027-009 "avec essai"
+check 1 "plan baseline of a name taken" "$affaires" --portfolio "$r" plan baseline OF-2027-009 contrat
+expect err "contrat" "the duplicate baseline"
+check 0 "plan gantt" "$affaires" --portfolio "$r" --date 2027-03-15 plan gantt OF-2027-009
+expect out "<title>OF-2027-009</title>" "plan gantt"
+check 1 "plan gantt of an unknown affair" "$affaires" --portfolio "$r" plan gantt OF-9
+expect err "OF-9" "plan gantt OF-9"
+check 0 "plan ics" "$affaires" --portfolio "$r" plan ics OF-2027-009
+# The inspection is an appointment, on 2027-03-22 (DTEND is the day after).
+expect out "UID:ESSAI@OF-2027-009" "plan ics"
+expect out "DTSTART;VALUE=DATE:20270322" "plan ics"
+expect out "DTEND;VALUE=DATE:20270323" "plan ics"
+check 1 "plan ics of an unknown affair" "$affaires" --portfolio "$r" plan ics OF-9
+expect err "OF-9" "plan ics OF-9"
+check 0 "plan start" "$affaires" --portfolio "$r" plan start OF-2027-009 FAISC --date 2027-02-08
+check 1 "plan start of a task started" "$affaires" --portfolio "$r" plan start OF-2027-009 FAISC --date 2027-02-09
+expect err "FAISC" "the task started twice"
+check 1 "plan finish of a task not started" "$affaires" --portfolio "$r" plan finish OF-2027-009 POSE \
+  --date 2027-03-19
+expect err "POSE" "the task not started"
+check 0 "plan finish" "$affaires" --portfolio "$r" plan finish OF-2027-009 FAISC --date 2027-03-12
+expect out "Affair OF-2027-009: task FAISC finished on 2027-03-12" "plan finish"
+
+# Drifts and the dossier of OF-2027-009, on a fourth copy of the demo.
+s="$work/s.json"
+cp "$work/demo.json" "$s"
+check 0 "finance drifts --json" "$affaires" --portfolio "$s" --json finance drifts OF-2027-009 --date 2027-03-31
+# EV 24180.20 (above) against a PV of the whole BAC, 67612.00, the plan
+# finishing on 2027-03-19: an SPI of 0.358, under 0.90; and a physical
+# progress of 35.8 % against no cost and no invoice, beyond 10 points.
+expect out '"kind" : "schedule-performance"' "finance drifts"
+expect out '"kind" : "concordance"' "finance drifts"
+expect out '"corrective_action" : null' "finance drifts"
+check 1 "finance drifts of an unknown affair" "$affaires" --portfolio "$s" finance drifts OF-9
+expect err "OF-9" "finance drifts OF-9"
+check 1 "finance action without --due" "$affaires" --portfolio "$s" finance action OF-2027-009 concordance - \
+  --analysis x --action y --owner z
+expect err "concordance" "the action without its due day"
+check 1 "finance action of an unknown kind" "$affaires" --portfolio "$s" finance action OF-2027-009 lateness - \
+  --analysis x --action y --owner z --due 2027-04-15
+expect err "lateness" "the unknown drift kind"
+check 0 "finance action" "$affaires" --portfolio "$s" --date 2027-03-31 finance action OF-2027-009 \
+  schedule-performance - --analysis "Faisceau livré en retard" --action "Pose avancée d'une équipe" \
+  --owner "Chef de chantier" --due 2027-04-15 --effect 500.00
+expect out "corrective action of the schedule-performance drift of OF-2027-009 recorded on 2027-03-31" "finance action"
+check 0 "finance drifts with the action" "$affaires" --portfolio "$s" finance drifts OF-2027-009 --date 2027-03-31
+expect out "corrective action: Pose avancée d'une équipe (Chef de chantier, due on 2027-04-15)" "finance drifts"
+expect out "no corrective action" "the concordance drift"
+
+# The demo left OF-2027-009 without a kick-off meeting (it started on
+# 2027-02-08) and without the report of February (due 5 days after the
+# 28th).
+check 0 "dossier check --json" "$affaires" --portfolio "$s" --json dossier check OF-2027-009 --date 2027-03-31
+expect out '"kind" : "kick-off"' "dossier check"
+expect out '"kind" : "period-report"' "dossier check"
+check 1 "dossier check of an unknown affair" "$affaires" --portfolio "$s" dossier check OF-9
+expect err "OF-9" "dossier check OF-9"
+check 0 "dossier meeting" "$affaires" --portfolio "$s" --date 2027-02-08 dossier meeting OF-2027-009 R1 kick-off \
+  "Réunion de lancement"
+expect out "Affair OF-2027-009: kick-off meeting R1 held on 2027-02-08" "dossier meeting"
+check 1 "dossier meeting of an id taken" "$affaires" --portfolio "$s" --date 2027-02-08 dossier meeting OF-2027-009 R1 \
+  kick-off "x"
+expect err "R1" "the duplicate meeting"
+check 1 "dossier meeting of an unknown kind" "$affaires" --portfolio "$s" dossier meeting OF-2027-009 R2 party "x"
+expect err "party" "the unknown meeting kind"
+check 0 "dossier minutes" "$affaires" --portfolio "$s" dossier minutes OF-2027-009 R1 "Planning et accès validés"
+check 1 "dossier minutes of an unknown meeting" "$affaires" --portfolio "$s" dossier minutes OF-2027-009 NOPE "x"
+expect err "NOPE" "the minutes of an unknown meeting"
+check 0 "dossier action" "$affaires" --portfolio "$s" --date 2027-03-01 dossier action OF-2027-009 A1 \
+  "Commander les joints" --owner Achats --due 2027-03-20
+expect out "action A1 assigned to Achats on 2027-03-01, due on 2027-03-20" "dossier action"
+check 1 "dossier action without --due" "$affaires" --portfolio "$s" dossier action OF-2027-009 A2 "x" --owner Achats
+expect err "A2" "the action without its due day"
+check 0 "dossier done" "$affaires" --portfolio "$s" --date 2027-03-18 dossier done OF-2027-009 A1 --note "reçus"
+check 1 "dossier done twice" "$affaires" --portfolio "$s" --date 2027-03-18 dossier done OF-2027-009 A1
+expect err "A1" "the action done twice"
+check 0 "dossier document" "$affaires" --portfolio "$s" --date 2027-02-10 dossier document OF-2027-009 PDP-01 \
+  "Plan de prévention"
+check 1 "dossier document of a reference taken" "$affaires" --portfolio "$s" dossier document OF-2027-009 PDP-01 "x"
+expect err "PDP-01" "the duplicate document"
+check 1 "dossier report of an impossible day" "$affaires" --portfolio "$s" dossier report OF-2027-009 2027-02-01 \
+  2027-02-30 --to "Directeur d'agence"
+expect err "2027-02-30" "the impossible end of the period"
+check 0 "dossier report" "$affaires" --portfolio "$s" --date 2027-03-03 dossier report OF-2027-009 2027-02-01 \
+  2027-02-28 --to "Directeur d'agence"
+# The kick-off has its minutes and February its report; March ends on the
+# day checked, its report is not due yet.
+check 0 "dossier check after" "$affaires" --portfolio "$s" dossier check OF-2027-009 --date 2027-03-31
+expect out "the dossier lacks nothing on 2027-03-31" "dossier check"
+
+# OF-2027-009 carried to its close-out, on a fifth copy of the demo: the
+# bundle is late (finished on 2027-03-24, at 50 % on the 15th in the demo),
+# the fitting follows over five working days, 2027-03-25 to 2027-03-31, and
+# takes 400 hours of pipefitter (20800.00) instead of the 320 (16640.00)
+# of the budget.
+e="$work/e.json"
+cp "$work/demo.json" "$e"
+check 0 "end to end: FAISC started" "$affaires" --portfolio "$e" plan start OF-2027-009 FAISC --date 2027-02-08
+check 0 "end to end: FAISC finished" "$affaires" --portfolio "$e" plan finish OF-2027-009 FAISC --date 2027-03-24
+check 0 "end to end: POSE started" "$affaires" --portfolio "$e" plan start OF-2027-009 POSE --date 2027-03-25
+check 0 "end to end: POSE finished" "$affaires" --portfolio "$e" plan finish OF-2027-009 POSE --date 2027-03-31
+check 0 "end to end: the bundle invoiced" "$affaires" --portfolio "$e" --date 2027-03-24 finance cost OF-2027-009 \
+  FAISC material actual 41800.00 --document FA-ER-0231 --commitment CDE-ER-0214
+check 0 "end to end: the fitting's hours" "$affaires" --portfolio "$e" --date 2027-03-31 finance cost OF-2027-009 \
+  POSE labour actual 20800.00
+check 0 "end to end: FAISC at 100 %" "$affaires" --portfolio "$e" --date 2027-03-24 finance progress OF-2027-009 \
+  FAISC 10000
+check 0 "end to end: POSE at 100 %" "$affaires" --portfolio "$e" --date 2027-03-31 finance progress OF-2027-009 \
+  POSE 10000
+check 0 "end to end: accepted" "$affaires" --portfolio "$e" --date 2027-03-31 finance accept OF-2027-009
+# All done: the situation of March is the whole contract, 79543.53 (see
+# above), none invoiced before; VAT 15908.71, 95452.24 with it. It leaves
+# no balance to the final invoice.
+check 0 "end to end: the situation of March" "$affaires" --portfolio "$e" --date 2027-04-01 finance invoice \
+  OF-2027-009 F-2027-201
+expect out "invoice F-2027-201 of situations issued on 2027-04-01: 79543.53 EUR excl. VAT, 95452.24 EUR incl. VAT" \
+  "the situation of March"
+check 1 "end to end: nothing more to invoice" "$affaires" --portfolio "$e" --date 2027-04-01 finance invoice \
+  OF-2027-009 F-2027-202
+check 0 "end to end: the drifts" "$affaires" --portfolio "$e" --json finance drifts OF-2027-009 --date 2027-04-01
+# EV = BAC, so SPI 1; AC 62600.00 under the EV of 67612.00, so a CPI over
+# 1; invoiced as done, so concordant. Left: POSE's labour, 20800.00 for
+# 16640.00, a ratio of 1.25 beyond the policy's 1.10.
+expect out '"subject" : "POSE/labour"' "the overrun"
+expect out '"value" : 1.25' "the overrun"
+grep -q '"kind" : "schedule-performance"\|"kind" : "cost-performance"\|"kind" : "concordance"' "$work/out" &&
+  { echo "not ok - a drift other than the overrun"; failed=1; }
+check 0 "end to end: the overrun's corrective action" "$affaires" --portfolio "$e" --date 2027-04-01 finance action \
+  OF-2027-009 budget-overrun POSE/labour --analysis "Boulonnerie grippée à la dépose" \
+  --action "Outillage hydraulique aux prochaines déposes" --owner "Méthodes" --due 2027-04-30
+check 0 "end to end: rex create" "$affaires" --portfolio "$e" --date 2027-04-01 rex create OF-2027-009
+check 0 "end to end: rex practice" "$affaires" --portfolio "$e" rex practice OF-2027-009 \
+  "Faisceau commandé dès la signature"
+check 0 "end to end: rex validate" "$affaires" --portfolio "$e" --date 2027-04-02 rex validate OF-2027-009
+check 0 "end to end: finance close" "$affaires" --portfolio "$e" --date 2027-04-02 finance close OF-2027-009
+# The final margin: the revenue, the contract's 79543.53, less the actual
+# costs, 41800.00 + 20800.00.
+expect out "Affair OF-2027-009 closed on 2027-04-02: final margin 16943.53 EUR" "finance close"
+check 0 "end to end: rex audit" "$affaires" --portfolio "$e" --date 2027-04-02 rex audit OF-2027-009
+expect out "# Audit du dossier de l'affaire OF-2027-009" "rex audit"
+check 0 "end to end: the journal verifies" "$affaires" --portfolio "$e" journal verify
 exit $failed

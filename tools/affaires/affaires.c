@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -926,6 +927,29 @@ print_json_object (JsonBuilder *builder)
   print_json (builder);
 }
 
+/* The lists of an affair on a day (invoices due, drifts, gaps of the
+ * dossier) share their JSON: an object with the affair, the day and the
+ * list as @member, which this opens and print_affair_list() closes. */
+static void
+begin_affair_list (JsonBuilder *builder,
+                   const char  *affair_id,
+                   const GDate *day,
+                   const char  *member)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "affair", affair_id);
+  add_date (builder, "date", day);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+}
+
+static void
+print_affair_list (JsonBuilder *builder)
+{
+  json_builder_end_array (builder);
+  print_json_object (builder);
+}
+
 /* Prints and frees a document the library rendered (audit, lessons
  * learned, dashboard): the renderers hand their text over to the caller. */
 static void
@@ -969,6 +993,14 @@ static char *opt_document = NULL;
 static char *opt_commitment = NULL;
 static char *opt_benefit = NULL;
 static char *opt_owner = NULL;
+static char *opt_kind = NULL;
+static char *opt_analysis = NULL;
+static char *opt_action = NULL;
+static char *opt_due = NULL;
+static char *opt_effect = NULL;
+static char *opt_minutes = NULL;
+static char *opt_note = NULL;
+static char **opt_to = NULL;
 
 static const GOptionEntry help_entries[] = {
   { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show the help of the command and exit"), NULL },
@@ -1020,6 +1052,43 @@ static const GOptionEntry rex_improvement_entries[] = {
   { "why", 0, 0, G_OPTION_ARG_STRING, &opt_why, N_("Why it is proposed (required)"), N_("TEXT") },
   { "benefit", 0, 0, G_OPTION_ARG_STRING, &opt_benefit, N_("What it is expected to bring (required)"), N_("TEXT") },
   { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Who carries it out (required)"), N_("NAME") },
+  { NULL }
+};
+
+static const GOptionEntry plan_task_entries[] = {
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("What the task is (default: task)"), N_("KIND") },
+  { NULL }
+};
+
+static const GOptionEntry finance_action_entries[] = {
+  { "analysis", 0, 0, G_OPTION_ARG_STRING, &opt_analysis, N_("Why the affair drifted (required)"), N_("TEXT") },
+  { "action", 0, 0, G_OPTION_ARG_STRING, &opt_action, N_("What is done about it (required)"), N_("TEXT") },
+  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Who carries it out (required)"), N_("NAME") },
+  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("The day it is due (required)"), N_("DATE") },
+  { "effect", 0, 0, G_OPTION_ARG_STRING, &opt_effect,
+    N_("What it changes in the estimate at completion, excluding VAT"), N_("AMOUNT") },
+  { NULL }
+};
+
+static const GOptionEntry dossier_meeting_entries[] = {
+  { "minutes", 0, 0, G_OPTION_ARG_STRING, &opt_minutes, N_("Its minutes"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry dossier_action_entries[] = {
+  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Who carries it out (required)"), N_("NAME") },
+  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("The day it is due (required)"), N_("DATE") },
+  { NULL }
+};
+
+static const GOptionEntry dossier_report_entries[] = {
+  { "to", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_to,
+    N_("A recipient; repeat it for each (default: the distribution list)"), N_("NAME") },
+  { NULL }
+};
+
+static const GOptionEntry dossier_done_entries[] = {
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("What was done"), N_("TEXT") },
   { NULL }
 };
 
@@ -1477,6 +1546,21 @@ cmd_consultation_decide (const char  *path,
   return EXIT_OK;
 }
 
+/* An amount given on the command line: one without its currency is in
+ * the affair's ledger's. */
+static AffMoney *
+parse_amount (AffAffair   *affair,
+              const char  *text,
+              GError     **error)
+{
+  g_autofree char *with_currency = NULL;
+
+  if (strchr (text, ' ') != NULL)
+    return aff_money_parse (text, error);
+  with_currency = g_strconcat (text, " ", aff_ledger_get_currency (aff_affair_get_ledger (affair)), NULL);
+  return aff_money_parse (with_currency, error);
+}
+
 /* affaires finance cost AFFAIR WORK CATEGORY STATE AMOUNT */
 static int
 cmd_finance_cost (const char  *path,
@@ -1503,16 +1587,7 @@ cmd_finance_cost (const char  *path,
   if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
   ledger = aff_affair_get_ledger (affair);
-  /* An amount without its currency is in the ledger's. */
-  if (strchr (args[4], ' ') == NULL)
-    {
-      g_autofree char *with_currency = g_strconcat (args[4], " ", aff_ledger_get_currency (ledger), NULL);
-
-      amount = aff_money_parse (with_currency, &error);
-    }
-  else
-    amount = aff_money_parse (args[4], &error);
-  if (amount == NULL)
+  if ((amount = parse_amount (affair, args[4], &error)) == NULL)
     return fail (error);
   entry = aff_cost_entry_new (&day, work, category, state, amount);
   aff_cost_entry_set_supplier (entry, opt_supplier);
@@ -1662,15 +1737,10 @@ cmd_finance_billing (const char  *path,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      json_builder_begin_object (builder);
-      add_string (builder, "affair", args[0]);
-      add_date (builder, "date", &day);
-      json_builder_set_member_name (builder, "due");
-      json_builder_begin_array (builder);
+      begin_affair_list (builder, args[0], &day, "due");
       for (guint i = 0; i < items->len; i++)
         billing_item_to_json (builder, g_ptr_array_index (items, i));
-      json_builder_end_array (builder);
-      print_json_object (builder);
+      print_affair_list (builder);
       return EXIT_OK;
     }
   if (items->len == 0)
@@ -1988,6 +2058,54 @@ cmd_check (const char  *path,
   return EXIT_OK;
 }
 
+/* Whether to colour what is printed: on a terminal only, so that what a
+ * script or a test reads stays plain, never in JSON, and never when
+ * NO_COLOR is set to something (https://no-color.org). */
+static gboolean
+use_colour (void)
+{
+  const char *no_colour = g_getenv ("NO_COLOR");
+
+  return !json_output && isatty (STDOUT_FILENO) && (no_colour == NULL || *no_colour == '\0');
+}
+
+/* The audit in Markdown with the status of each criterion coloured. The
+ * words are in the policy's language, which the tool does not know: the
+ * cell is found after the criterion's title instead, and a row not found
+ * stays plain. Takes @text. */
+static char *
+colour_audit (char     *text,
+              AffAudit *audit)
+{
+  static const char *const colours[] = {
+    [AFF_AUDIT_STATUS_MET] = "\033[32m",
+    [AFF_AUDIT_STATUS_PARTIAL] = "\033[33m",
+    [AFF_AUDIT_STATUS_MISSING] = "\033[31m",
+  };
+  g_autoptr(GPtrArray) criteria = aff_audit_get_criteria (audit);
+  GString *coloured = g_string_new (NULL);
+  const char *rest = text;
+
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      const AffAuditCriterion *criterion = g_ptr_array_index (criteria, i);
+      guint status = aff_audit_criterion_get_status (criterion);
+      g_autofree char *row = g_strdup_printf ("| %s | ", aff_audit_criterion_get_title (criterion));
+      const char *cell, *end;
+
+      if (status >= G_N_ELEMENTS (colours) || colours[status] == NULL ||
+          (cell = strstr (rest, row)) == NULL || (end = strstr (cell + strlen (row), " |")) == NULL)
+        continue;
+      cell += strlen (row);
+      g_string_append_len (coloured, rest, cell - rest);
+      g_string_append_printf (coloured, "%s%.*s\033[0m", colours[status], (int) (end - cell), cell);
+      rest = end;
+    }
+  g_string_append (coloured, rest);
+  g_free (text);
+  return g_string_free (coloured, FALSE);
+}
+
 /* affaires rex audit AFFAIR: the audit of its dossier, as a document or,
  * with --json, as data. Exit 0 whatever the findings: the audit ran. */
 static int
@@ -2034,6 +2152,8 @@ cmd_rex_audit (const char  *path,
       json_builder_end_array (builder);
       print_json_object (builder);
     }
+  else if (format == AFF_DOCUMENT_FORMAT_MARKDOWN && use_colour ())
+    print_document (colour_audit (aff_audit_render (audit, format), audit));
   else
     print_document (aff_audit_render (audit, format));
   return EXIT_OK;
@@ -2223,6 +2343,568 @@ cmd_finance_dashboard (const char  *path,
   return EXIT_OK;
 }
 
+/* ---- The plan of an affair ---------------------------------------------- */
+
+/* The portfolio with the plan of its affair @affair_id in *@plan, or NULL
+ * with *@code set; @scheduled for the baseline and the exports, which need
+ * the dates the document does not keep: they are computed again. */
+static AffPortfolio *
+open_plan (const char  *path,
+           const char  *affair_id,
+           gboolean     scheduled,
+           AffPlan    **plan,
+           int         *code)
+{
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) portfolio = open_affair (path, affair_id, &affair, code);
+
+  if (portfolio == NULL)
+    return NULL;
+  *plan = aff_affair_get_plan (affair);
+  if (scheduled && !aff_plan_schedule (*plan, &error))
+    {
+      *code = fail_in_affair (error, affair_id);
+      return NULL;
+    }
+  return g_steal_pointer (&portfolio);
+}
+
+/* affaires plan start|finish AFFAIR TASK: the day is --date, and the
+ * library's rules (the prevention plan signed before work on site, no
+ * finish before the start) decide. */
+static int
+record_task_day (const char  *path,
+                 char       **args,
+                 gboolean     finish)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  AffPlan *plan;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  plan = aff_affair_get_plan (affair);
+  if (!(finish ? aff_plan_finish_task : aff_plan_start_task) (plan, args[1], &day, &error))
+    return fail_in_affair (error, args[0]);
+  if (finish)
+    return save_and_tell (portfolio, path, _("Affair %s: task %s finished on %s\n"), args[0], args[1], text);
+  return save_and_tell (portfolio, path, _("Affair %s: task %s started on %s\n"), args[0], args[1], text);
+}
+
+/* affaires plan start AFFAIR TASK */
+static int
+cmd_plan_start (const char  *path,
+                char       **args)
+{
+  return record_task_day (path, args, FALSE);
+}
+
+/* affaires plan finish AFFAIR TASK */
+static int
+cmd_plan_finish (const char  *path,
+                 char       **args)
+{
+  return record_task_day (path, args, TRUE);
+}
+
+/* affaires plan task AFFAIR ID NAME DAYS [--kind KIND] */
+static int
+cmd_plan_task (const char  *path,
+               char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  int kind = AFF_TASK_KIND_TASK;
+  guint64 days;
+  AffPlan *plan;
+
+  if (opt_kind != NULL && !parse_nick (AFF_TYPE_TASK_KIND, "--kind", opt_kind, &kind))
+    return EXIT_USER;
+  if (!g_ascii_string_to_unsigned (args[3], 10, 0, G_MAXUINT16, &days, NULL))
+    {
+      g_printerr (_("affaires: task %s: “%s” is not a duration in working days\n"), args[1], args[3]);
+      return EXIT_USER;
+    }
+  if ((portfolio = open_plan (path, args[0], FALSE, &plan, &code)) == NULL)
+    return code;
+  task = aff_task_new (args[1], args[2], (guint) days);
+  aff_task_set_kind (task, kind);
+  if (!aff_plan_add_task (plan, task, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path,
+                        ngettext ("Affair %s: %s %s added, %u working day\n",
+                                  "Affair %s: %s %s added, %u working days\n", (gulong) days),
+                        args[0], nick_of (AFF_TYPE_TASK_KIND, kind), args[1], (guint) days);
+}
+
+/* affaires plan depend AFFAIR FROM TO: finish to start, without lag, the
+ * link of nearly every plan of the trade. */
+static int
+cmd_plan_depend (const char  *path,
+                 char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffPlan *plan;
+
+  if ((portfolio = open_plan (path, args[0], FALSE, &plan, &code)) == NULL)
+    return code;
+  if (!aff_plan_add_dependency (plan, args[1], args[2], AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: %s finishes before %s starts\n"), args[0], args[1], args[2]);
+}
+
+/* affaires plan schedule AFFAIR: the dates computed and saved, since the
+ * Gantt chart, the baseline and the calendar need them. */
+static int
+cmd_plan_schedule (const char  *path,
+                   char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) critical = NULL;
+  g_autoptr(GString) path_text = g_string_new (NULL);
+  AffPlan *plan;
+  char text[16];
+
+  if ((portfolio = open_plan (path, args[0], FALSE, &plan, &code)) == NULL)
+    return code;
+  if (!aff_plan_schedule (plan, &error))
+    return fail_in_affair (error, args[0]);
+  critical = aff_plan_get_critical_path (plan);
+  for (guint i = 0; i < critical->len; i++)
+    g_string_append_printf (path_text, "%s%s", i > 0 ? " → " : "",
+                            aff_task_get_id (g_ptr_array_index (critical, i)));
+  iso_date (aff_plan_get_finish (plan), text);
+  return save_and_tell (portfolio, path, _("Affair %s: scheduled, finishing on %s\nCritical path: %s\n"), args[0],
+                        text, path_text->str);
+}
+
+/* affaires plan baseline AFFAIR NAME: the dates of the plan as scheduled
+ * now, kept under NAME. */
+static int
+cmd_plan_baseline (const char  *path,
+                   char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffPlan *plan;
+
+  if ((portfolio = open_plan (path, args[0], TRUE, &plan, &code)) == NULL)
+    return code;
+  if (!aff_plan_save_baseline (plan, args[1], &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: baseline “%s” saved\n"), args[0], args[1]);
+}
+
+/* affaires plan gantt AFFAIR: the chart in SVG, with the day of --date
+ * marked when it is given. */
+static int
+cmd_plan_gantt (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffGanttOptions) options = aff_gantt_options_new ();
+  g_autoptr(GError) error = NULL;
+  AffPlan *plan;
+  char *svg;
+  GDate day;
+
+  if (date_text != NULL)
+    {
+      if (!parse_day (&day))
+        return EXIT_USER;
+      aff_gantt_options_set_status_date (options, &day);
+    }
+  if ((portfolio = open_plan (path, args[0], TRUE, &plan, &code)) == NULL)
+    return code;
+  aff_gantt_options_set_title (options, args[0]);
+  if ((svg = aff_plan_to_svg_gantt (plan, options, &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  print_document (svg);
+  return EXIT_OK;
+}
+
+/* affaires plan ics AFFAIR: the events of the plan in iCalendar. */
+static int
+cmd_plan_ics (const char  *path,
+              char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffPlan *plan;
+  char *calendar;
+
+  if ((portfolio = open_plan (path, args[0], TRUE, &plan, &code)) == NULL)
+    return code;
+  /* The affair's id as the domain of the UIDs: the tasks of two affairs
+   * may share an id, their events must not. */
+  if ((calendar = aff_plan_to_icalendar (plan, args[0], &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  print_document (calendar);
+  return EXIT_OK;
+}
+
+/* ---- Drifts and corrective actions -------------------------------------- */
+
+/* affaires finance action AFFAIR KIND SUBJECT --analysis TEXT --action TEXT
+ * --owner NAME --due DATE [--effect AMOUNT]: the options are checked
+ * before the file is read, so that the message names them. */
+static int
+cmd_finance_action (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffMoney) effect = NULL;
+  g_autoptr(AffCorrectiveAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *subject = work_or_null (args[2]);
+  AffAffair *affair;
+  int kind;
+  GDate day, due;
+  char text[16];
+
+  if (opt_analysis == NULL || opt_action == NULL || opt_owner == NULL || opt_due == NULL)
+    {
+      g_printerr (_("affaires: affair %s, drift %s: --analysis, --action, --owner and --due are required\n"), args[0],
+                  args[1]);
+      return EXIT_USER;
+    }
+  /* Translators: the KIND of "affaires finance action" */
+  if (!parse_nick (AFF_TYPE_DRIFT_KIND, _("KIND"), args[1], &kind) || !parse_iso_day ("--due", opt_due, &due))
+    return EXIT_USER;
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  /* Without --effect, the action leaves the estimate as it is: an effect
+   * of zero, in the ledger's currency. */
+  if ((effect = parse_amount (affair, opt_effect != NULL ? opt_effect : "0.00", &error)) == NULL)
+    return fail (error);
+  action = aff_corrective_action_new (kind, subject, &day, opt_analysis, opt_action, opt_owner, &due, effect);
+  if (!aff_affair_record_corrective_action (affair, action, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: corrective action of the %s drift of %s recorded on %s, "
+                                           "carried by %s\n"), args[0], args[1], subject != NULL ? subject : args[0],
+                        text, opt_owner);
+}
+
+static void
+corrective_action_to_json (JsonBuilder               *builder,
+                           const AffCorrectiveAction *action)
+{
+  json_builder_begin_object (builder);
+  add_date (builder, "date", aff_corrective_action_get_date (action));
+  add_string (builder, "analysis", aff_corrective_action_get_analysis (action));
+  add_string (builder, "action", aff_corrective_action_get_action (action));
+  add_string (builder, "owner", aff_corrective_action_get_owner (action));
+  add_date (builder, "due", aff_corrective_action_get_due (action));
+  add_money (builder, "eac_effect", aff_corrective_action_get_eac_effect (action));
+  json_builder_end_object (builder);
+}
+
+/* affaires finance drifts AFFAIR: the drifts on --date, each with the
+ * corrective action that answers it, or none. */
+static int
+cmd_finance_drifts (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) drifts = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  if ((drifts = aff_affair_list_drifts (affair, &day, &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      begin_affair_list (builder, args[0], &day, "drifts");
+      for (guint i = 0; i < drifts->len; i++)
+        {
+          const AffDrift *drift = g_ptr_array_index (drifts, i);
+          const AffCorrectiveAction *action = aff_drift_get_corrective_action (drift);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", nick_of (AFF_TYPE_DRIFT_KIND, aff_drift_get_kind (drift)));
+          add_string (builder, "subject", aff_drift_get_subject (drift));
+          add_value (builder, "value", double_node (aff_drift_get_value (drift)));
+          add_value (builder, "threshold", double_node (aff_drift_get_threshold (drift)));
+          add_string (builder, "message", aff_drift_get_message (drift));
+          if (action != NULL)
+            {
+              json_builder_set_member_name (builder, "corrective_action");
+              corrective_action_to_json (builder, action);
+            }
+          else
+            add_value (builder, "corrective_action", NULL);
+          json_builder_end_object (builder);
+        }
+      print_affair_list (builder);
+      return EXIT_OK;
+    }
+  if (drifts->len == 0)
+    {
+      g_print (_("Affair %s: no drift on %s\n"), args[0], text);
+      return EXIT_OK;
+    }
+  g_print (_("Affair %s: drifts on %s\n"), args[0], text);
+  for (guint i = 0; i < drifts->len; i++)
+    {
+      const AffDrift *drift = g_ptr_array_index (drifts, i);
+      const AffCorrectiveAction *action = aff_drift_get_corrective_action (drift);
+      const char *subject = aff_drift_get_subject (drift);
+
+      g_print ("  %-20s %-8s %s\n", nick_of (AFF_TYPE_DRIFT_KIND, aff_drift_get_kind (drift)),
+               subject != NULL ? subject : "-", aff_drift_get_message (drift));
+      if (action != NULL)
+        {
+          char due[16];
+
+          iso_date (aff_corrective_action_get_due (action), due);
+          g_print (_("    corrective action: %s (%s, due on %s)\n"), aff_corrective_action_get_action (action),
+                   aff_corrective_action_get_owner (action), due);
+        }
+      else
+        g_print (_("    no corrective action\n"));
+    }
+  return EXIT_OK;
+}
+
+/* ---- The dossier of an affair ------------------------------------------- */
+
+/* The portfolio with the dossier of its affair, for a command dated by
+ * --date, as open_affair_on_day() gives the affair. */
+static AffPortfolio *
+open_dossier_on_day (const char   *path,
+                     const char   *affair_id,
+                     GDate        *day,
+                     char          text[16],
+                     AffDossier  **dossier,
+                     int          *code)
+{
+  AffAffair *affair;
+  AffPortfolio *portfolio = open_affair_on_day (path, affair_id, day, text, &affair, code);
+
+  if (portfolio != NULL)
+    *dossier = aff_affair_get_dossier (affair);
+  return portfolio;
+}
+
+/* affaires dossier meeting AFFAIR ID KIND TITLE [--minutes TEXT]: held on
+ * --date. */
+static int
+cmd_dossier_meeting (const char  *path,
+                     char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffMeeting) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDossier *dossier;
+  int kind;
+  GDate day;
+  char text[16];
+
+  /* Translators: the KIND of "affaires dossier meeting" */
+  if (!parse_nick (AFF_TYPE_MEETING_KIND, _("KIND"), args[2], &kind))
+    return EXIT_USER;
+  if ((portfolio = open_dossier_on_day (path, args[0], &day, text, &dossier, &code)) == NULL)
+    return code;
+  meeting = aff_meeting_new (args[1], kind, &day, args[3]);
+  if (!aff_dossier_add_meeting (dossier, meeting, &error) ||
+      (opt_minutes != NULL && !aff_dossier_record_minutes (dossier, args[1], opt_minutes, &error)))
+    return fail_in_affair (error, args[0]);
+  if (opt_minutes != NULL)
+    return save_and_tell (portfolio, path, _("Affair %s: %s meeting %s held on %s, with its minutes\n"), args[0],
+                          args[2], args[1], text);
+  return save_and_tell (portfolio, path, _("Affair %s: %s meeting %s held on %s\n"), args[0], args[2], args[1], text);
+}
+
+/* affaires dossier minutes AFFAIR MEETING TEXT */
+static int
+cmd_dossier_minutes (const char  *path,
+                     char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+
+  if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
+    return code;
+  if (!aff_dossier_record_minutes (aff_affair_get_dossier (affair), args[1], args[2], &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: minutes of meeting %s recorded\n"), args[0], args[1]);
+}
+
+/* affaires dossier action AFFAIR ID TITLE --owner NAME --due DATE: assigned
+ * on --date. */
+static int
+cmd_dossier_action (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDossier *dossier;
+  GDate day, due;
+  char text[16], due_text[16];
+
+  if (opt_owner == NULL || opt_due == NULL)
+    {
+      g_printerr (_("affaires: affair %s, action %s: --owner and --due are required\n"), args[0], args[1]);
+      return EXIT_USER;
+    }
+  if (!parse_iso_day ("--due", opt_due, &due))
+    return EXIT_USER;
+  if ((portfolio = open_dossier_on_day (path, args[0], &day, text, &dossier, &code)) == NULL)
+    return code;
+  action = aff_action_new (args[1], args[2], opt_owner, &day, &due);
+  if (!aff_dossier_add_action (dossier, action, &error))
+    return fail_in_affair (error, args[0]);
+  iso_date (&due, due_text);
+  return save_and_tell (portfolio, path, _("Affair %s: action %s assigned to %s on %s, due on %s\n"), args[0],
+                        args[1], opt_owner, text, due_text);
+}
+
+/* affaires dossier done AFFAIR ACTION [--note TEXT]: done on --date. */
+static int
+cmd_dossier_done (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDossier *dossier;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_dossier_on_day (path, args[0], &day, text, &dossier, &code)) == NULL)
+    return code;
+  if (!aff_dossier_complete_action (dossier, args[1], &day, opt_note, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: action %s done on %s\n"), args[0], args[1], text);
+}
+
+/* affaires dossier document AFFAIR REFERENCE TITLE: into the register on
+ * --date, as a draft. */
+static int
+cmd_dossier_document (const char  *path,
+                      char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDossier *dossier;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_dossier_on_day (path, args[0], &day, text, &dossier, &code)) == NULL)
+    return code;
+  document = aff_document_new (args[1], args[2]);
+  if (!aff_dossier_add_document (dossier, document, &day, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: document %s added to the register on %s\n"), args[0],
+                        args[1], text);
+}
+
+/* affaires dossier report AFFAIR START END [--to NAME…]: a management
+ * report of that period sent on --date, by default to the dossier's
+ * distribution list. */
+static int
+cmd_dossier_report (const char  *path,
+                    char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDossier *dossier;
+  GDate day, start, end;
+  char text[16];
+
+  if (!parse_iso_day ("START", args[1], &start) || !parse_iso_day ("END", args[2], &end))
+    return EXIT_USER;
+  if ((portfolio = open_dossier_on_day (path, args[0], &day, text, &dossier, &code)) == NULL)
+    return code;
+  if (!aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, &start, &end, &day,
+                                  (const char *const *) opt_to, &error))
+    return fail_in_affair (error, args[0]);
+  return save_and_tell (portfolio, path, _("Affair %s: management report from %s to %s sent on %s\n"), args[0],
+                        args[1], args[2], text);
+}
+
+/* affaires dossier check AFFAIR: what the dossier lacks on --date. Exit 0
+ * whatever it lacks: the check ran. */
+static int
+cmd_dossier_check (const char  *path,
+                   char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDossier *dossier;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_dossier_on_day (path, args[0], &day, text, &dossier, &code)) == NULL)
+    return code;
+  if ((gaps = aff_dossier_check (dossier, &day, &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      begin_affair_list (builder, args[0], &day, "gaps");
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          const AffDossierGap *gap = g_ptr_array_index (gaps, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", nick_of (AFF_TYPE_DOSSIER_GAP_KIND, aff_dossier_gap_get_kind (gap)));
+          add_string (builder, "subject", aff_dossier_gap_get_subject (gap));
+          add_string (builder, "message", aff_dossier_gap_get_message (gap));
+          json_builder_end_object (builder);
+        }
+      print_affair_list (builder);
+      return EXIT_OK;
+    }
+  if (gaps->len == 0)
+    {
+      g_print (_("Affair %s: the dossier lacks nothing on %s\n"), args[0], text);
+      return EXIT_OK;
+    }
+  g_print (_("Affair %s: the dossier lacks on %s\n"), args[0], text);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const AffDossierGap *gap = g_ptr_array_index (gaps, i);
+
+      g_print ("  %-22s %s\n", nick_of (AFF_TYPE_DOSSIER_GAP_KIND, aff_dossier_gap_get_kind (gap)),
+               aff_dossier_gap_get_message (gap));
+    }
+  return EXIT_OK;
+}
+
 /* ---- The table of commands ---------------------------------------------- */
 
 typedef struct {
@@ -2350,6 +3032,68 @@ static const Command commands[] = {
   { "rex", "audit", N_("AFFAIR"), 1, 1,
     N_("audit an affair's dossier on --date (--json)"),
     NULL, no_entries, cmd_rex_audit },
+  { "plan", "task", N_("AFFAIR ID NAME DAYS"), 4, 4,
+    N_("add a task to the plan of an affair"),
+    N_("DAYS is its duration in working days, 0 for a milestone. KIND is task,\n"
+       "milestone, design-review, inspection, purchase, subcontract or intervention."),
+    plan_task_entries, cmd_plan_task },
+  { "plan", "depend", N_("AFFAIR FROM TO"), 3, 3,
+    N_("make a task wait for the end of another"), NULL,
+    no_entries, cmd_plan_depend },
+  { "plan", "schedule", N_("AFFAIR"), 1, 1,
+    N_("schedule the plan: its finish and critical path"), NULL,
+    no_entries, cmd_plan_schedule },
+  { "plan", "baseline", N_("AFFAIR NAME"), 2, 2,
+    N_("save the scheduled dates as a baseline"), NULL,
+    no_entries, cmd_plan_baseline },
+  { "plan", "start", N_("AFFAIR TASK"), 2, 2,
+    N_("record that a task started on --date"),
+    N_("Work on the client's site needs the prevention plan signed by then."),
+    no_entries, cmd_plan_start },
+  { "plan", "finish", N_("AFFAIR TASK"), 2, 2,
+    N_("record that a task finished on --date"), NULL,
+    no_entries, cmd_plan_finish },
+  { "plan", "gantt", N_("AFFAIR"), 1, 1,
+    N_("the Gantt chart of the plan, in SVG"),
+    N_("With --date, the day is marked on the chart."),
+    no_entries, cmd_plan_gantt },
+  { "plan", "ics", N_("AFFAIR"), 1, 1,
+    N_("the meetings of the plan, in iCalendar"), NULL,
+    no_entries, cmd_plan_ics },
+  { "finance", "drifts", N_("AFFAIR"), 1, 1,
+    N_("the drifts of an affair on --date and their actions (--json)"), NULL,
+    no_entries, cmd_finance_drifts },
+  { "finance", "action", N_("AFFAIR KIND SUBJECT"), 3, 3,
+    N_("record the corrective action of a drift on --date"),
+    N_("KIND is cost-performance, schedule-performance, margin-erosion,\n"
+       "milestone-slip, concordance or budget-overrun; SUBJECT is the task, lot or\n"
+       "milestone of the drift, or - for none, as finance drifts names them."),
+    finance_action_entries, cmd_finance_action },
+  { "dossier", "meeting", N_("AFFAIR ID KIND TITLE"), 4, 4,
+    N_("record a meeting held on --date"),
+    N_("KIND is kick-off, progress-review, design-review, site-meeting,\n"
+       "client-meeting or close-out."),
+    dossier_meeting_entries, cmd_dossier_meeting },
+  { "dossier", "minutes", N_("AFFAIR MEETING TEXT"), 3, 3,
+    N_("record the minutes of a meeting"), NULL,
+    no_entries, cmd_dossier_minutes },
+  { "dossier", "action", N_("AFFAIR ID TITLE"), 3, 3,
+    N_("assign an action on --date"), NULL,
+    dossier_action_entries, cmd_dossier_action },
+  { "dossier", "done", N_("AFFAIR ACTION"), 2, 2,
+    N_("record that an action was done on --date"), NULL,
+    dossier_done_entries, cmd_dossier_done },
+  { "dossier", "document", N_("AFFAIR REFERENCE TITLE"), 3, 3,
+    N_("add a document to the register on --date"), NULL,
+    no_entries, cmd_dossier_document },
+  { "dossier", "report", N_("AFFAIR START END"), 3, 3,
+    N_("record a management report sent on --date"),
+    N_("START and END are the first and last days of the period it covers; it goes\n"
+       "to each --to, or to the distribution list of the dossier."),
+    dossier_report_entries, cmd_dossier_report },
+  { "dossier", "check", N_("AFFAIR"), 1, 1,
+    N_("what the dossier lacks on --date (--json)"), NULL,
+    no_entries, cmd_dossier_check },
 };
 
 /* "client add ID NAME", translated. */
