@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..186"
+echo "1..246"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -97,7 +97,10 @@ for c in "demo" "client add ID NAME" "client list" "client show ID" "client inte
          "plan ics AFFAIR" "finance drifts AFFAIR" "finance action AFFAIR KIND SUBJECT" \
          "dossier meeting AFFAIR ID KIND TITLE" "dossier minutes AFFAIR MEETING TEXT" "dossier action AFFAIR ID TITLE" \
          "dossier done AFFAIR ACTION" "dossier document AFFAIR REFERENCE TITLE" "dossier report AFFAIR START END" \
-         "dossier check AFFAIR"; do
+         "dossier check AFFAIR" "offer new ID CONSULTATION" "offer line ID KIND DESCRIPTION QUANTITY UNIT UNIT_COST" \
+         "offer margin ID BASIS_POINTS" "offer check ID" "offer send ID" "offer accept ID CONTRACT" \
+         "offer decline ID REASON" "offer render ID" "offer remind" "export csv AFFAIR" "export dashboard-csv" \
+         "export svg AFFAIR" "export gantt AFFAIR" "export ics AFFAIR"; do
   expect out "  $c" "affaires --help"
 done
 for c in "client add" "client show" "client interaction" "client due" "consultation add" "consultation evaluate" \
@@ -106,7 +109,9 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
          "finance invoice" "finance accept" "finance close" "plan task" "plan depend" "plan schedule" \
          "plan baseline" "plan start" "plan finish" "plan gantt" "plan ics" "finance drifts" "finance action" \
          "dossier meeting" "dossier minutes" "dossier action" "dossier done" "dossier document" "dossier report" \
-         "dossier check"; do
+         "dossier check" "offer new" "offer line" "offer margin" "offer check" "offer send" "offer accept" \
+         "offer decline" "offer render" "offer remind" "export csv" "export dashboard-csv" "export svg" \
+         "export gantt" "export ics"; do
   # shellcheck disable=SC2086
   check 0 "affaires $c --help" "$affaires" $c --help
   expect out "] $c" "the usage of $c"
@@ -116,6 +121,9 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
   [ "$c" != "finance action" ] || expect out "--effect=AMOUNT" "the options of finance action"
   [ "$c" != "dossier action" ] || expect out "--due=DATE" "the options of dossier action"
   [ "$c" != "dossier report" ] || expect out "--to=NAME" "the options of dossier report"
+  [ "$c" != "offer new" ] || expect out "--validity=DATE" "the options of offer new"
+  [ "$c" != "offer line" ] || expect out "--requirement=REQ" "the options of offer line"
+  [ "$c" != "offer decline" ] || expect out "--note=TEXT" "the options of offer decline"
 done
 check 0 "--help before the command words" "$affaires" --help client interaction
 expect out "--satisfaction=N" "the options of client interaction"
@@ -487,4 +495,116 @@ expect out "Affair OF-2027-009 closed on 2027-04-02: final margin 16943.53 EUR" 
 check 0 "end to end: rex audit" "$affaires" --portfolio "$e" --date 2027-04-02 rex audit OF-2027-009
 expect out "# Audit du dossier de l'affaire OF-2027-009" "rex audit"
 check 0 "end to end: the journal verifies" "$affaires" --portfolio "$e" journal verify
+
+# An offer from its consultation to its acceptance, on a sixth copy of the
+# demo.
+o="$work/o.json"
+cp "$work/demo.json" "$o"
+check 0 "offer: its consultation" "$affaires" --portfolio "$o" consultation add CONS-O ARC-DK "Révision de pompe" \
+  --received 2027-03-02 --deadline 2027-04-30 --activity pipework
+check 0 "offer: consultation CONS-O evaluated" "$affaires" --portfolio "$o" consultation evaluate CONS-O \
+  --date 2027-03-03
+check 0 "offer: its consultation decided" "$affaires" --portfolio "$o" consultation decide CONS-O go --by "Directeur" \
+  --why "client actif"
+check 0 "offer new" "$affaires" --portfolio "$o" offer new OF-O CONS-O --validity 2027-06-30
+expect out "Offer OF-O added for consultation CONS-O: draft revision A" "offer new"
+check 1 "offer new of an id taken" "$affaires" --portfolio "$o" offer new OF-O CONS-O
+expect err "OF-O" "the duplicate offer"
+check 1 "offer new for an unknown consultation" "$affaires" --portfolio "$o" offer new OF-P CONS-NONE
+expect err "CONS-NONE" "the offer of an unknown consultation"
+check 1 "offer new with an impossible validity" "$affaires" --portfolio "$o" offer new OF-P CONS-O \
+  --validity 2027-02-30
+expect err "2027-02-30" "the impossible validity"
+# 10 joints at 25.00: 250.00.
+check 0 "offer line" "$affaires" --portfolio "$o" offer line OF-O material "Joints" 10 unit 25.00 --lot POSE
+expect out "Offer OF-O, revision A: material line “Joints” added, direct cost 250.00 EUR" "offer line"
+# 16 hours of pipefitter at the demo policy's 52.00: 832.00.
+check 0 "offer line of labour at the policy's rate" "$affaires" --portfolio "$o" offer line OF-O labour "Montage" 16 \
+  hour - --skill pipefitter
+expect out "direct cost 832.00 EUR" "offer line --skill"
+check 1 "offer line of an unknown unit" "$affaires" --portfolio "$o" offer line OF-O material x 1 barrel 5
+expect err "barrel" "the unknown unit"
+check 1 "offer line of a skill the policy does not price" "$affaires" --portfolio "$o" offer line OF-O labour x 1 \
+  hour - --skill juggler
+expect err "juggler" "the unknown skill"
+check 1 "offer line with --skill and a unit cost" "$affaires" --portfolio "$o" offer line OF-O labour x 1 hour 5 \
+  --skill welder
+expect err "welder" "the unit cost given with --skill"
+check 1 "offer line of an unknown offer" "$affaires" --portfolio "$o" offer line OF-9 travel x 1 unit 5
+expect err "OF-9" "offer line OF-9"
+# At cost, the margin rate is 0, under the policy's floor of 800.
+check 0 "offer check with a problem" "$affaires" --portfolio "$o" --date 2027-03-10 --json offer check OF-O
+expect out '"kind" : "margin-below-floor"' "offer check"
+check 1 "offer send with a problem" "$affaires" --portfolio "$o" --date 2027-03-10 offer send OF-O
+expect err "OF-O" "the offer that cannot be sent"
+check 1 "offer margin of 100 %" "$affaires" --portfolio "$o" offer margin OF-O 10000
+expect err "OF-O" "the margin of 100 %"
+# The cost price: 250.00 + 10 % of overheads on material (25.00) + 832.00
+# + 30 % on labour (249.60) = 1356.60; at 15 % on the selling price,
+# 1356.60 / 0.85 = 1596.00.
+check 0 "offer margin" "$affaires" --portfolio "$o" offer margin OF-O 1500
+expect out "margin rate 1500 bp, selling price 1596.00 EUR excl. VAT" "offer margin"
+check 0 "offer check" "$affaires" --portfolio "$o" --date 2027-03-10 offer check OF-O
+expect out "Offer OF-O can be sent on 2027-03-10" "offer check"
+check 0 "offer render" "$affaires" --portfolio "$o" --format html offer render OF-O
+expect out "<!DOCTYPE html>" "offer render"
+check 1 "offer render of an unknown offer" "$affaires" --portfolio "$o" offer render OF-9
+expect err "OF-9" "offer render OF-9"
+check 0 "offer send" "$affaires" --portfolio "$o" --date 2027-03-10 offer send OF-O
+expect out "Offer OF-O, revision A, sent on 2027-03-10: 1596.00 EUR excl. VAT" "offer send"
+check 1 "offer send twice" "$affaires" --portfolio "$o" --date 2027-03-10 offer send OF-O
+expect err "OF-O" "the offer sent twice"
+# The policy's first reminder falls 10 days after the sending.
+check 0 "offer remind the day before" "$affaires" --portfolio "$o" offer remind --date 2027-03-19
+expect out "No offer to chase on 2027-03-19" "offer remind"
+check 0 "offer remind --json" "$affaires" --portfolio "$o" --json offer remind --date 2027-03-20
+expect out '"offer" : "OF-O"' "offer remind --json"
+expect out '"due_date" : "2027-03-20"' "offer remind --json"
+check 1 "offer remind on an impossible day" "$affaires" --portfolio "$o" offer remind --date 2027-02-30
+expect err "2027-02-30" "offer remind on an impossible day"
+check 1 "offer decline of an unknown reason" "$affaires" --portfolio "$o" offer decline OF-O cher
+expect err "cher" "the unknown loss reason"
+check 0 "offer accept" "$affaires" --portfolio "$o" --date 2027-03-25 offer accept OF-O CDE-O-1
+expect out "Offer OF-O accepted on 2027-03-25 (contract CDE-O-1): affair OF-O opened" "offer accept"
+check 1 "offer decline once accepted" "$affaires" --portfolio "$o" --date 2027-03-26 offer decline OF-O price
+expect err "OF-O" "the accepted offer declined"
+check 0 "offer: a second consultation" "$affaires" --portfolio "$o" consultation add CONS-P ARC-DK "Calorifuge" \
+  --received 2027-03-02 --deadline 2027-04-30 --activity pipework
+check 0 "offer: consultation CONS-P evaluated" "$affaires" --portfolio "$o" consultation evaluate CONS-P \
+  --date 2027-03-03
+check 0 "offer: decided" "$affaires" --portfolio "$o" consultation decide CONS-P go --by "Directeur" --why "x"
+check 0 "offer: a second offer" "$affaires" --portfolio "$o" offer new OF-P CONS-P --validity 2027-06-30
+check 0 "offer: its line" "$affaires" --portfolio "$o" offer line OF-P other "Calorifuge" 1 lump-sum 1000.00
+check 0 "offer: its margin" "$affaires" --portfolio "$o" offer margin OF-P 1000
+check 0 "offer: sent" "$affaires" --portfolio "$o" --date 2027-03-10 offer send OF-P
+check 0 "offer decline" "$affaires" --portfolio "$o" --date 2027-03-28 offer decline OF-P price --note "moins cher"
+expect out "Offer OF-P declined on 2027-03-28: price" "offer decline"
+check 1 "offer accept once declined" "$affaires" --portfolio "$o" --date 2027-03-28 offer accept OF-P CDE-P
+expect err "OF-P" "the declined offer accepted"
+check 0 "the journal of the offers verifies" "$affaires" --portfolio "$o" journal show
+expect out "declined" "journal show"
+
+# The exports, on the demo: the ledger of OF-2027-009 holds the commitment
+# CDE-ER-0214 of 41800.00.
+check 0 "export csv" "$affaires" --portfolio "$work/demo.json" export csv OF-2027-009
+expect out "date,work,category,state,amount,quantity,supplier,document,commitment" "export csv"
+expect out "2027-02-10,FAISC,material,committed,41800.00,,Échangeurs du Rhône,CDE-ER-0214," "export csv"
+check 1 "export csv of an unknown affair" "$affaires" --portfolio "$work/demo.json" export csv OF-9
+expect err "OF-9" "export csv OF-9"
+check 0 "export dashboard-csv" "$affaires" --portfolio "$work/demo.json" --date 2027-03-31 export dashboard-csv
+# The contract amount of OF-2027-009, 79543.53 (see above), is its revenue
+# at completion.
+expect out "OF-2027-009,Chimie du Rhône,EUR,79543.53," "export dashboard-csv"
+check 1 "export dashboard-csv on an impossible day" "$affaires" --portfolio "$work/demo.json" --date 2027-02-30 \
+  export dashboard-csv
+expect err "2027-02-30" "export dashboard-csv on an impossible day"
+check 0 "export svg" "$affaires" --portfolio "$work/demo.json" --date 2027-03-31 export svg OF-2027-009
+expect out "<svg" "export svg"
+check 1 "export svg before the signature" "$affaires" --portfolio "$work/demo.json" --date 2020-01-01 \
+  export svg OF-2027-009
+expect err "OF-2027-009" "the S-curve before the signature"
+check 0 "export ics" "$affaires" --portfolio "$work/demo.json" export ics OF-2027-009
+expect out "BEGIN:VCALENDAR" "export ics"
+check 1 "export gantt of an unknown affair" "$affaires" --portfolio "$work/demo.json" export gantt OF-9
+expect err "OF-9" "export gantt OF-9"
 exit $failed

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include <affaires.h>
@@ -710,6 +711,16 @@ fail_in_affair (GError     *error,
   return fail (error);
 }
 
+/* The same for an offer. */
+static int
+fail_in_offer (GError     *error,
+               const char *offer_id)
+{
+  if (strstr (error->message, offer_id) == NULL)
+    g_prefix_error (&error, _("offer %s: "), offer_id);
+  return fail (error);
+}
+
 /* The portfolio with its affair @affair_id in *@affair, or NULL with
  * *@code set: the commands on an affair name it when it is missing, the
  * library's lookup being silent. */
@@ -927,20 +938,32 @@ print_json_object (JsonBuilder *builder)
   print_json (builder);
 }
 
-/* The lists of an affair on a day (invoices due, drifts, gaps of the
- * dossier) share their JSON: an object with the affair, the day and the
- * list as @member, which this opens and print_affair_list() closes. */
+/* The lists of an item on a day (invoices due, drifts, gaps of the
+ * dossier, problems of an offer) share their JSON: an object with the item
+ * as @kind, the day and the list as @member, which this opens and
+ * print_affair_list() closes. */
+static void
+begin_list (JsonBuilder *builder,
+            const char  *kind,
+            const char  *id,
+            const GDate *day,
+            const char  *member)
+{
+  json_builder_begin_object (builder);
+  if (kind != NULL)
+    add_string (builder, kind, id);
+  add_date (builder, "date", day);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+}
+
 static void
 begin_affair_list (JsonBuilder *builder,
                    const char  *affair_id,
                    const GDate *day,
                    const char  *member)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "affair", affair_id);
-  add_date (builder, "date", day);
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  begin_list (builder, "affair", affair_id, day, member);
 }
 
 static void
@@ -1001,6 +1024,10 @@ static char *opt_effect = NULL;
 static char *opt_minutes = NULL;
 static char *opt_note = NULL;
 static char **opt_to = NULL;
+static char *opt_validity = NULL;
+static char *opt_lot = NULL;
+static char **opt_requirements = NULL;
+static char *opt_skill = NULL;
 
 static const GOptionEntry help_entries[] = {
   { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show the help of the command and exit"), NULL },
@@ -1089,6 +1116,26 @@ static const GOptionEntry dossier_report_entries[] = {
 
 static const GOptionEntry dossier_done_entries[] = {
   { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("What was done"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry offer_new_entries[] = {
+  { "validity", 0, 0, G_OPTION_ARG_STRING, &opt_validity,
+    N_("The last day its first revision is valid; sending needs it"), N_("DATE") },
+  { NULL }
+};
+
+static const GOptionEntry offer_line_entries[] = {
+  { "lot", 0, 0, G_OPTION_ARG_STRING, &opt_lot, N_("The lot or task of the plan it belongs to"), N_("LOT") },
+  { "requirement", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_requirements,
+    N_("A requirement of the consultation it answers; repeat it for each"), N_("REQ") },
+  { "skill", 0, 0, G_OPTION_ARG_STRING, &opt_skill,
+    N_("For labour in hours: the skill, priced at the policy's rate"), N_("SKILL") },
+  { NULL }
+};
+
+static const GOptionEntry offer_decline_entries[] = {
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("What the client said"), N_("TEXT") },
   { NULL }
 };
 
@@ -1547,18 +1594,26 @@ cmd_consultation_decide (const char  *path,
 }
 
 /* An amount given on the command line: one without its currency is in
- * the affair's ledger's. */
+ * @currency, the one of the ledger or the offer it goes into. */
 static AffMoney *
-parse_amount (AffAffair   *affair,
-              const char  *text,
-              GError     **error)
+parse_money (const char  *currency,
+             const char  *text,
+             GError     **error)
 {
   g_autofree char *with_currency = NULL;
 
   if (strchr (text, ' ') != NULL)
     return aff_money_parse (text, error);
-  with_currency = g_strconcat (text, " ", aff_ledger_get_currency (aff_affair_get_ledger (affair)), NULL);
+  with_currency = g_strconcat (text, " ", currency, NULL);
   return aff_money_parse (with_currency, error);
+}
+
+static AffMoney *
+parse_amount (AffAffair   *affair,
+              const char  *text,
+              GError     **error)
+{
+  return parse_money (aff_ledger_get_currency (aff_affair_get_ledger (affair)), text, error);
 }
 
 /* affaires finance cost AFFAIR WORK CATEGORY STATE AMOUNT */
@@ -1608,6 +1663,83 @@ cmd_finance_cost (const char  *path,
   return EXIT_OK;
 }
 
+#define PROGRESS_THRESHOLD (1024 * 1024)
+#define PROGRESS_CHUNK (64 * 1024)
+
+/* Whether finance import-costs tells its progress: on a terminal only,
+ * where a carriage return rewrites the line, and for a file large enough
+ * to make the wait noticeable. */
+static gboolean
+shows_progress (const char *file,
+                gsize      *size)
+{
+  GStatBuf info;
+
+  if (!isatty (STDERR_FILENO) || g_stat (file, &info) != 0 || info.st_size <= PROGRESS_THRESHOLD)
+    return FALSE;
+  *size = (gsize) info.st_size;
+  return TRUE;
+}
+
+/* Reads @file whole, telling the bytes read as they come against its
+ * @size: the only progress the tool can measure, the library importing in
+ * one call. */
+static gboolean
+read_with_progress (const char  *file,
+                    gsize        size,
+                    char       **text,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  FILE *stream = g_fopen (file, "rb");
+  char buffer[PROGRESS_CHUNK];
+  gsize n;
+
+  if (stream == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot open %s: %s"), file,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+    {
+      g_string_append_len (contents, buffer, (gssize) n);
+      g_printerr ("\r");
+      g_printerr (_("Reading %s: %zu of %zu kB…"), file, contents->len / 1024, size / 1024);
+    }
+  if (ferror (stream))
+    {
+      int saved = errno;
+
+      fclose (stream);
+      g_printerr ("\n");
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot read %s: %s"), file,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  fclose (stream);
+  g_printerr ("\n");
+  *length = contents->len;
+  *text = g_string_free (g_steal_pointer (&contents), FALSE);
+  return TRUE;
+}
+
+/* The lines of costs of a CSV: every line but the header. */
+static guint
+count_csv_lines (const char *text,
+                 gsize       length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '\n' && i + 1 < length)
+      n++;
+  return n;
+}
+
 /* affaires finance import-costs AFFAIR FILE.csv: whole or nothing. */
 static int
 cmd_finance_import_costs (const char  *path,
@@ -1618,14 +1750,26 @@ cmd_finance_import_costs (const char  *path,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize length;
-  guint n_added = 0;
+  guint n_added = 0, n_lines = 0;
+  gsize size = 0;
+  gboolean progress = shows_progress (args[1], &size);
   AffAffair *affair;
+  gboolean imported;
 
   if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
-  if (!g_file_get_contents (args[1], &text, &length, &error))
+  if (!(progress ? read_with_progress (args[1], size, &text, &length, &error)
+                 : g_file_get_contents (args[1], &text, &length, &error)))
     return fail (error);
-  if (!aff_ledger_import_csv (aff_affair_get_ledger (affair), text, (gssize) length, &n_added, &error))
+  if (progress)
+    {
+      n_lines = count_csv_lines (text, length);
+      g_printerr (ngettext ("Importing %u line…", "Importing %u lines…", n_lines), n_lines);
+    }
+  imported = aff_ledger_import_csv (aff_affair_get_ledger (affair), text, (gssize) length, &n_added, &error);
+  if (progress)
+    g_printerr (imported ? _(" done\n") : _(" failed\n"));
+  if (!imported)
     {
       g_printerr (_("affaires: %s: %s\n"), args[1], error->message);
       /* A line the import cannot read makes the file invalid input; a
@@ -2323,22 +2467,37 @@ cmd_rex_lessons (const char  *path,
   return EXIT_OK;
 }
 
+/* The dashboard of the portfolio on --date, or NULL with *@code set; in
+ * *@format the one of --format, which a CSV export does without. */
+static AffDashboard *
+compute_dashboard (const char        *path,
+                   AffDocumentFormat *format,
+                   int               *code)
+{
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDocumentFormat ignored;
+  AffDashboard *dashboard;
+  GDate day;
+
+  if ((portfolio = open_for_document (path, &day, format != NULL ? format : &ignored, code)) == NULL)
+    return NULL;
+  if ((dashboard = aff_portfolio_compute_dashboard (portfolio, &day, &error)) == NULL)
+    *code = fail (error);
+  return dashboard;
+}
+
 /* affaires finance dashboard: the portfolio dashboard on the day. */
 static int
 cmd_finance_dashboard (const char  *path,
                        char       **args)
 {
   int code = EXIT_OK;
-  g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffDashboard) dashboard = NULL;
-  g_autoptr(GError) error = NULL;
   AffDocumentFormat format;
-  GDate day;
 
-  if ((portfolio = open_for_document (path, &day, &format, &code)) == NULL)
+  if ((dashboard = compute_dashboard (path, &format, &code)) == NULL)
     return code;
-  if ((dashboard = aff_portfolio_compute_dashboard (portfolio, &day, &error)) == NULL)
-    return fail (error);
   print_document (aff_dashboard_render (dashboard, format));
   return EXIT_OK;
 }
@@ -2905,6 +3064,417 @@ cmd_dossier_check (const char  *path,
   return EXIT_OK;
 }
 
+/* ---- Offers ------------------------------------------------------------- */
+
+/* The portfolio with its offer @offer_id in *@offer, or NULL with *@code
+ * set, as open_affair() gives an affair. */
+static AffPortfolio *
+open_offer (const char  *path,
+            const char  *offer_id,
+            AffOffer   **offer,
+            int         *code)
+{
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, code);
+
+  if (portfolio == NULL)
+    return NULL;
+  if ((*offer = aff_portfolio_lookup_offer (portfolio, offer_id)) == NULL)
+    {
+      g_printerr (_("affaires: %s: the portfolio has no offer “%s”\n"), path, offer_id);
+      *code = EXIT_USER;
+      return NULL;
+    }
+  return g_steal_pointer (&portfolio);
+}
+
+/* The portfolio with its offer, for a command dated by --date, as
+ * open_affair_on_day() gives an affair. */
+static AffPortfolio *
+open_offer_on_day (const char  *path,
+                   const char  *offer_id,
+                   GDate       *day,
+                   char         text[16],
+                   AffOffer   **offer,
+                   int         *code)
+{
+  if (!parse_day (day))
+    {
+      *code = EXIT_USER;
+      return NULL;
+    }
+  iso_date (day, text);
+  return open_offer (path, offer_id, offer, code);
+}
+
+/* affaires offer new ID CONSULTATION [--validity DATE]: the library gives
+ * it its first draft, A, priced with the portfolio's policy. */
+static int
+cmd_offer_new (const char  *path,
+               char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffOffer) offer = NULL;
+  g_autoptr(GError) error = NULL;
+  AffOfferRevision *revision;
+  GDate validity;
+
+  if (opt_validity != NULL && !parse_iso_day ("--validity", opt_validity, &validity))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  offer = aff_offer_new (args[0], args[1]);
+  if (!aff_portfolio_add_offer (portfolio, offer, &error))
+    return fail (error);
+  revision = aff_offer_get_current_revision (offer);
+  if (opt_validity != NULL && !aff_offer_revision_set_validity (revision, &validity, &error))
+    return fail_in_offer (error, args[0]);
+  return save_and_tell (portfolio, path, _("Offer %s added for consultation %s: draft revision %s\n"), args[0],
+                        args[1], aff_offer_revision_get_letter (revision));
+}
+
+/* The line of offer line: at the policy's rate of --skill for labour, or
+ * at UNIT_COST; a unit cost given with --skill would be silently dropped,
+ * so it must be "-". */
+static AffOfferLine *
+new_offer_line (AffPortfolio      *portfolio,
+                AffOfferRevision  *revision,
+                char             **args,
+                int                kind,
+                int                unit,
+                GError           **error)
+{
+  g_autoptr(AffMoney) unit_cost = NULL;
+
+  if (opt_skill != NULL)
+    {
+      if (kind != AFF_LINE_KIND_LABOUR || unit != AFF_LINE_UNIT_HOUR || strcmp (args[5], "-") != 0)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE,
+                            _("line “%s”: --skill %s prices labour in hours at the policy's rate; "
+                              "give the unit hour and the unit cost -"), args[2], opt_skill), NULL;
+      return aff_offer_line_new_labour (args[2], args[3], opt_skill, aff_portfolio_get_policy (portfolio), error);
+    }
+  if ((unit_cost = parse_money (aff_offer_revision_get_currency (revision), args[5], error)) == NULL)
+    return NULL;
+  return aff_offer_line_new (kind, args[2], args[3], unit, unit_cost, error);
+}
+
+/* affaires offer line ID KIND DESCRIPTION QUANTITY UNIT UNIT_COST: a line
+ * added to the current draft. */
+static int
+cmd_offer_line (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffOfferLine) line = NULL;
+  g_autoptr(AffMoney) cost = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cost_text = NULL;
+  AffOfferRevision *revision;
+  AffOffer *offer;
+  int kind, unit;
+
+  /* Translators: the KIND and UNIT of "affaires offer line" */
+  if (!parse_nick (AFF_TYPE_LINE_KIND, _("KIND"), args[1], &kind) ||
+      !parse_nick (AFF_TYPE_LINE_UNIT, _("UNIT"), args[4], &unit))
+    return EXIT_USER;
+  if ((portfolio = open_offer (path, args[0], &offer, &code)) == NULL)
+    return code;
+  revision = aff_offer_get_current_revision (offer);
+  if ((line = new_offer_line (portfolio, revision, args, kind, unit, &error)) == NULL)
+    return fail_in_offer (error, args[0]);
+  aff_offer_line_set_lot (line, opt_lot);
+  if (opt_requirements != NULL)
+    aff_offer_line_set_requirements (line, (const char *const *) opt_requirements);
+  if ((cost = aff_offer_line_compute_cost (line, &error)) == NULL ||
+      !aff_offer_revision_add_line (revision, line, &error))
+    return fail_in_offer (error, args[0]);
+  cost_text = format_money (cost);
+  return save_and_tell (portfolio, path, _("Offer %s, revision %s: %s line “%s” added, direct cost %s\n"), args[0],
+                        aff_offer_revision_get_letter (revision), args[1], args[2], cost_text);
+}
+
+/* affaires offer margin ID BASIS_POINTS: the current draft priced from its
+ * cost at that margin rate on the selling price. */
+static int
+cmd_offer_margin (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffMoney) price = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *price_text = NULL;
+  AffOfferRevision *revision;
+  AffOffer *offer;
+  gint64 basis_points;
+
+  if (!g_ascii_string_to_signed (args[1], 10, -10000, 9999, &basis_points, NULL))
+    {
+      g_printerr (_("affaires: offer %s: “%s” is not a margin rate in basis points, below 10000\n"), args[0],
+                  args[1]);
+      return EXIT_USER;
+    }
+  if ((portfolio = open_offer (path, args[0], &offer, &code)) == NULL)
+    return code;
+  revision = aff_offer_get_current_revision (offer);
+  if (!aff_offer_revision_set_margin_rate (revision, (int) basis_points, &error) ||
+      (price = aff_offer_revision_get_selling_price (revision, &error)) == NULL)
+    return fail_in_offer (error, args[0]);
+  price_text = format_money (price);
+  return save_and_tell (portfolio, path, _("Offer %s, revision %s: margin rate %d bp, selling price %s excl. VAT\n"),
+                        args[0], aff_offer_revision_get_letter (revision), (int) basis_points, price_text);
+}
+
+/* affaires offer check ID: what forbids sending it on --date. Exit 0
+ * whatever it finds: the check ran. */
+static int
+cmd_offer_check (const char  *path,
+                 char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  AffOffer *offer;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_offer_on_day (path, args[0], &day, text, &offer, &code)) == NULL)
+    return code;
+  problems = aff_offer_check (offer, &day);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      begin_list (builder, "offer", args[0], &day, "problems");
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const AffOfferCheck *check = g_ptr_array_index (problems, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", nick_of (AFF_TYPE_OFFER_PROBLEM, aff_offer_check_get_problem (check)));
+          add_string (builder, "message", aff_offer_check_get_message (check));
+          json_builder_end_object (builder);
+        }
+      print_affair_list (builder);
+      return EXIT_OK;
+    }
+  if (problems->len == 0)
+    {
+      g_print (_("Offer %s can be sent on %s\n"), args[0], text);
+      return EXIT_OK;
+    }
+  g_print (_("Offer %s cannot be sent on %s:\n"), args[0], text);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const AffOfferCheck *check = g_ptr_array_index (problems, i);
+
+      g_print ("  %-28s %s\n", nick_of (AFF_TYPE_OFFER_PROBLEM, aff_offer_check_get_problem (check)),
+               aff_offer_check_get_message (check));
+    }
+  return EXIT_OK;
+}
+
+/* affaires offer send ID: the current draft sent on --date, frozen. */
+static int
+cmd_offer_send (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffMoney) price = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *price_text = NULL;
+  AffOfferRevision *revision;
+  AffOffer *offer;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_offer_on_day (path, args[0], &day, text, &offer, &code)) == NULL)
+    return code;
+  revision = aff_offer_get_current_revision (offer);
+  if (!aff_offer_send (offer, &day, &error) || (price = aff_offer_revision_get_selling_price (revision, &error)) == NULL)
+    return fail_in_offer (error, args[0]);
+  price_text = format_money (price);
+  return save_and_tell (portfolio, path, _("Offer %s, revision %s, sent on %s: %s excl. VAT\n"), args[0],
+                        aff_offer_revision_get_letter (revision), text, price_text);
+}
+
+/* affaires offer accept ID CONTRACT: accepted on --date; the library opens
+ * the affair, under the offer's id. */
+static int
+cmd_offer_accept (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffOffer *offer;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_offer_on_day (path, args[0], &day, text, &offer, &code)) == NULL)
+    return code;
+  if (!aff_offer_accept (offer, &day, args[1], &error))
+    return fail_in_offer (error, args[0]);
+  if (aff_portfolio_lookup_affair (portfolio, args[0]) != NULL)
+    return save_and_tell (portfolio, path, _("Offer %s accepted on %s (contract %s): affair %s opened\n"), args[0],
+                          text, args[1], args[0]);
+  return save_and_tell (portfolio, path, _("Offer %s accepted on %s (contract %s)\n"), args[0], text, args[1]);
+}
+
+/* affaires offer decline ID REASON [--note TEXT]: declined on --date, the
+ * reason kept for the loss statistics. */
+static int
+cmd_offer_decline (const char  *path,
+                   char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffOffer *offer;
+  int reason;
+  GDate day;
+  char text[16];
+
+  /* Translators: the REASON of "affaires offer decline" */
+  if (!parse_nick (AFF_TYPE_LOSS_REASON, _("REASON"), args[1], &reason))
+    return EXIT_USER;
+  if ((portfolio = open_offer_on_day (path, args[0], &day, text, &offer, &code)) == NULL)
+    return code;
+  if (!aff_offer_decline (offer, &day, reason, opt_note, &error))
+    return fail_in_offer (error, args[0]);
+  return save_and_tell (portfolio, path, _("Offer %s declined on %s: %s\n"), args[0], text, args[1]);
+}
+
+/* affaires offer render ID: the current revision as the client reads it. */
+static int
+cmd_offer_render (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffDocumentFormat format;
+  AffOffer *offer;
+  char *document;
+
+  if (!parse_format (&format))
+    return EXIT_USER;
+  if ((portfolio = open_offer (path, args[0], &offer, &code)) == NULL)
+    return code;
+  if ((document = aff_offer_revision_render (aff_offer_get_current_revision (offer), format, &error)) == NULL)
+    return fail_in_offer (error, args[0]);
+  print_document (document);
+  return EXIT_OK;
+}
+
+/* affaires offer remind: the offers sent to chase on --date. */
+static int
+cmd_offer_remind (const char  *path,
+                  char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  GDate day;
+  char text[16], due[16];
+
+  if (!parse_day (&day))
+    return EXIT_USER;
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  reminders = aff_portfolio_list_offer_reminders (portfolio, &day);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      begin_list (builder, NULL, NULL, &day, "reminders");
+      for (guint i = 0; i < reminders->len; i++)
+        {
+          const AffOfferReminder *reminder = g_ptr_array_index (reminders, i);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "offer", aff_offer_reminder_get_offer_id (reminder));
+          add_string (builder, "kind", nick_of (AFF_TYPE_REMINDER_KIND, aff_offer_reminder_get_kind (reminder)));
+          add_date (builder, "due_date", aff_offer_reminder_get_due_date (reminder));
+          json_builder_end_object (builder);
+        }
+      print_affair_list (builder);
+      return EXIT_OK;
+    }
+  iso_date (&day, text);
+  if (reminders->len == 0)
+    {
+      g_print (_("No offer to chase on %s\n"), text);
+      return EXIT_OK;
+    }
+  g_print (_("Offers to chase on %s:\n"), text);
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      const AffOfferReminder *reminder = g_ptr_array_index (reminders, i);
+
+      iso_date (aff_offer_reminder_get_due_date (reminder), due);
+      g_print (_("  %-14s %-16s due since %s\n"), aff_offer_reminder_get_offer_id (reminder),
+               nick_of (AFF_TYPE_REMINDER_KIND, aff_offer_reminder_get_kind (reminder)), due);
+    }
+  return EXIT_OK;
+}
+
+/* ---- Exports ------------------------------------------------------------ */
+
+/* affaires export csv AFFAIR: the ledger, in the columns finance
+ * import-costs reads back. */
+static int
+cmd_export_csv (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  AffAffair *affair;
+
+  if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
+    return code;
+  print_document (aff_ledger_to_csv (aff_affair_get_ledger (affair)));
+  return EXIT_OK;
+}
+
+/* affaires export dashboard-csv: the rows of the dashboard on --date. */
+static int
+cmd_export_dashboard_csv (const char  *path,
+                          char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffDashboard) dashboard = NULL;
+
+  if ((dashboard = compute_dashboard (path, NULL, &code)) == NULL)
+    return code;
+  print_document (aff_dashboard_to_csv (dashboard));
+  return EXIT_OK;
+}
+
+/* affaires export svg AFFAIR: the S-curve from the signature to --date. */
+static int
+cmd_export_svg (const char  *path,
+                char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffAffair *affair;
+  char *svg;
+  GDate day;
+  char text[16];
+
+  if ((portfolio = open_affair_on_day (path, args[0], &day, text, &affair, &code)) == NULL)
+    return code;
+  if ((svg = aff_affair_to_svg_s_curve (affair, &day, &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  print_document (svg);
+  return EXIT_OK;
+}
+
 /* ---- The table of commands ---------------------------------------------- */
 
 typedef struct {
@@ -3094,6 +3664,61 @@ static const Command commands[] = {
   { "dossier", "check", N_("AFFAIR"), 1, 1,
     N_("what the dossier lacks on --date (--json)"), NULL,
     no_entries, cmd_dossier_check },
+  { "offer", "new", N_("ID CONSULTATION"), 2, 2,
+    N_("add an offer answering a consultation"),
+    N_("Its first revision, A, is a draft priced with the policy of the portfolio."),
+    offer_new_entries, cmd_offer_new },
+  { "offer", "line", N_("ID KIND DESCRIPTION QUANTITY UNIT UNIT_COST"), 6, 6,
+    N_("add a cost line to the draft of an offer"),
+    N_("KIND is labour, material, equipment, subcontract, travel or other; UNIT is\n"
+       "hour, day, unit, metre, kilogram or lump-sum. UNIT_COST excludes VAT, in\n"
+       "the offer's currency or with its own; with --skill, labour is in hours at\n"
+       "the policy's rate and UNIT_COST is -."),
+    offer_line_entries, cmd_offer_line },
+  { "offer", "margin", N_("ID BASIS_POINTS"), 2, 2,
+    N_("price the draft from its cost at a margin rate"),
+    N_("The rate is on the selling price, in basis points: 1500 stands for 15 per cent."),
+    no_entries, cmd_offer_margin },
+  { "offer", "check", N_("ID"), 1, 1,
+    N_("what forbids sending an offer on --date (--json)"), NULL,
+    no_entries, cmd_offer_check },
+  { "offer", "send", N_("ID"), 1, 1,
+    N_("send the draft of an offer on --date"),
+    N_("It must pass every check of offer check; the revision sent no longer changes."),
+    no_entries, cmd_offer_send },
+  { "offer", "accept", N_("ID CONTRACT"), 2, 2,
+    N_("record that the client accepted an offer on --date"),
+    N_("CONTRACT is the reference of the order; the affair opens under the offer's id."),
+    no_entries, cmd_offer_accept },
+  { "offer", "decline", N_("ID REASON"), 2, 2,
+    N_("record that the client declined an offer on --date"),
+    N_("REASON is price, lead-time, technical, relationship, no-decision or other."),
+    offer_decline_entries, cmd_offer_decline },
+  { "offer", "render", N_("ID"), 1, 1,
+    N_("the current revision of an offer, as the client reads it"), NULL,
+    no_entries, cmd_offer_render },
+  { "offer", "remind", NULL, 0, 0,
+    N_("the offers sent to chase on --date (--json)"), NULL,
+    no_entries, cmd_offer_remind },
+  { "export", "csv", N_("AFFAIR"), 1, 1,
+    N_("the ledger of an affair, in CSV"),
+    N_("The columns are those finance import-costs reads back."),
+    no_entries, cmd_export_csv },
+  { "export", "dashboard-csv", NULL, 0, 0,
+    N_("the rows of the dashboard on --date, in CSV"), NULL,
+    no_entries, cmd_export_dashboard_csv },
+  { "export", "svg", N_("AFFAIR"), 1, 1,
+    N_("the S-curve of an affair until --date, in SVG"), NULL,
+    no_entries, cmd_export_svg },
+  /* The same commands as plan gantt and plan ics, so that every file the
+   * tool writes is found under export. */
+  { "export", "gantt", N_("AFFAIR"), 1, 1,
+    N_("the Gantt chart of the plan, in SVG"),
+    N_("With --date, the day is marked on the chart."),
+    no_entries, cmd_plan_gantt },
+  { "export", "ics", N_("AFFAIR"), 1, 1,
+    N_("the meetings of the plan, in iCalendar"), NULL,
+    no_entries, cmd_plan_ics },
 };
 
 /* "client add ID NAME", translated. */
