@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..246"
+echo "1..250"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -94,6 +94,7 @@ for c in "demo" "client add ID NAME" "client list" "client show ID" "client inte
          "finance invoice AFFAIR REFERENCE" "finance accept AFFAIR" "finance close AFFAIR" \
          "plan task AFFAIR ID NAME DAYS" "plan depend AFFAIR FROM TO" "plan schedule AFFAIR" \
          "plan baseline AFFAIR NAME" "plan start AFFAIR TASK" "plan finish AFFAIR TASK" "plan gantt AFFAIR" \
+         "plan hazard AFFAIR ID CAUSE DESCRIPTION" \
          "plan ics AFFAIR" "finance drifts AFFAIR" "finance action AFFAIR KIND SUBJECT" \
          "dossier meeting AFFAIR ID KIND TITLE" "dossier minutes AFFAIR MEETING TEXT" "dossier action AFFAIR ID TITLE" \
          "dossier done AFFAIR ACTION" "dossier document AFFAIR REFERENCE TITLE" "dossier report AFFAIR START END" \
@@ -107,7 +108,7 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
          "consultation decide" "finance cost" "finance import-costs" "finance progress" "finance status" \
          "rex create" "rex practice" "rex difficulty" "rex improvement" "rex validate" "finance billing" \
          "finance invoice" "finance accept" "finance close" "plan task" "plan depend" "plan schedule" \
-         "plan baseline" "plan start" "plan finish" "plan gantt" "plan ics" "finance drifts" "finance action" \
+         "plan baseline" "plan start" "plan finish" "plan gantt" "plan ics" "plan hazard" "finance drifts" "finance action" \
          "dossier meeting" "dossier minutes" "dossier action" "dossier done" "dossier document" "dossier report" \
          "dossier check" "offer new" "offer line" "offer margin" "offer check" "offer send" "offer accept" \
          "offer decline" "offer render" "offer remind" "export csv" "export dashboard-csv" "export svg" \
@@ -357,6 +358,21 @@ expect err "OF-9" "plan schedule OF-9"
 check 0 "plan baseline" "$affaires" --portfolio "$r" plan baseline OF-2027-009 "avec essai"
 check 1 "plan baseline of a name taken" "$affaires" --portfolio "$r" plan baseline OF-2027-009 contrat
 expect err "contrat" "the duplicate baseline"
+# A hazard on a fresh copy: FAISC, 25 working days from Monday 2027-02-08
+# to Friday 2027-03-12, delayed 4 days ends on Thursday 2027-03-18; POSE's
+# five days then run from 2027-03-19 to Thursday 2027-03-25 instead of
+# ending on 2027-03-19.
+cp "$work/demo.json" "$work/hazard.json"
+check 0 "plan hazard" "$affaires" --portfolio "$work/hazard.json" --date 2027-03-10 \
+  plan hazard OF-2027-009 H1 supplier "Faisceau livré en retard" --task FAISC --delay 4
+expect out "hazard H1 applied, finish 2027-03-19 → 2027-03-25" "plan hazard"
+expect out "Moved: FAISC, POSE" "plan hazard"
+check 1 "plan hazard on an unknown task" "$affaires" --portfolio "$work/hazard.json" --date 2027-03-10 \
+  plan hazard OF-2027-009 H2 weather "Tempête" --task NOPE --delay 1
+expect err "NOPE" "the hazard's unknown task"
+check 1 "plan hazard of an unknown cause" "$affaires" --portfolio "$work/hazard.json" --date 2027-03-10 \
+  plan hazard OF-2027-009 H3 storm "Tempête" --task POSE --delay 1
+expect err "storm" "the hazard's unknown cause"
 check 0 "plan gantt" "$affaires" --portfolio "$r" --date 2027-03-15 plan gantt OF-2027-009
 expect out "<title>OF-2027-009</title>" "plan gantt"
 check 1 "plan gantt of an unknown affair" "$affaires" --portfolio "$r" plan gantt OF-9

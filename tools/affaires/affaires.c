@@ -1082,6 +1082,15 @@ static const GOptionEntry rex_improvement_entries[] = {
   { NULL }
 };
 
+static char **opt_tasks = NULL;
+static int opt_delay = 0;
+
+static const GOptionEntry plan_hazard_entries[] = {
+  { "task", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_tasks, N_("A task the hazard delays (repeat)"), N_("TASK") },
+  { "delay", 0, 0, G_OPTION_ARG_INT, &opt_delay, N_("Working days of delay"), N_("DAYS") },
+  { NULL }
+};
+
 static const GOptionEntry plan_task_entries[] = {
   { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("What the task is (default: task)"), N_("KIND") },
   { NULL }
@@ -2621,6 +2630,76 @@ cmd_plan_depend (const char  *path,
   return save_and_tell (portfolio, path, _("Affair %s: %s finishes before %s starts\n"), args[0], args[1], args[2]);
 }
 
+/* The tasks of the slips, joined by ", ", or "none". */
+static char *
+join_slips (GPtrArray *slips)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < slips->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", aff_slip_get_task_id (g_ptr_array_index (slips, i)));
+  return slips->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup (_("none"));
+}
+
+/* affaires plan hazard AFFAIR ID CAUSE DESCRIPTION --task T --delay N: the
+ * plan replanned around what happened on --date, and what moved, which
+ * milestones slipped and whom to tell, since a hazard is first a message
+ * to the parties it affects. */
+static int
+cmd_plan_hazard (const char  *path,
+                 char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffHazard) hazard = NULL;
+  g_autoptr(AffHazardImpact) impact = NULL;
+  g_autoptr(GPtrArray) moved = NULL, slipped = NULL, parties = NULL;
+  g_autofree char *moved_text = NULL, *slipped_text = NULL;
+  g_autoptr(GString) tell = g_string_new (NULL);
+  int cause;
+  AffPlan *plan;
+  GDate day;
+  char before[16], after[16];
+
+  if (!parse_day (&day) || !parse_nick (AFF_TYPE_HAZARD_CAUSE, _("CAUSE"), args[2], &cause))
+    return EXIT_USER;
+  if (opt_delay < 0)
+    {
+      g_printerr (_("affaires: --delay %d: expected working days, 0 or more\n"), opt_delay);
+      return EXIT_USER;
+    }
+  if ((portfolio = open_plan (path, args[0], TRUE, &plan, &code)) == NULL)
+    return code;
+  hazard = aff_hazard_new (args[1], &day, (AffHazardCause) cause, args[3]);
+  aff_hazard_set_task_ids (hazard, (const char *const *) opt_tasks);
+  aff_hazard_set_delay_days (hazard, (guint) opt_delay);
+  if ((impact = aff_plan_apply_hazard (plan, hazard, &error)) == NULL)
+    return fail_in_affair (error, args[0]);
+  moved = aff_hazard_impact_get_moved_tasks (impact);
+  slipped = aff_hazard_impact_get_slipped_milestones (impact);
+  parties = aff_hazard_impact_get_parties_to_notify (impact);
+  moved_text = join_slips (moved);
+  slipped_text = join_slips (slipped);
+  /* A party without a name is the company's own team, or the client. */
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const AffPartyTasks *party = g_ptr_array_index (parties, i);
+      const char *name = aff_party_tasks_get_name (party);
+
+      g_string_append_printf (tell, "%s%s", i > 0 ? ", " : "",
+                              name != NULL ? name : nick_of (AFF_TYPE_PARTY, aff_party_tasks_get_party (party)));
+    }
+  if (parties->len == 0)
+    g_string_append (tell, _("nobody"));
+  iso_date (aff_hazard_impact_get_finish_before (impact), before);
+  iso_date (aff_hazard_impact_get_finish_after (impact), after);
+  return save_and_tell (portfolio, path,
+                        _("Affair %s: hazard %s applied, finish %s → %s\nMoved: %s\nMilestones slipped: %s\n"
+                          "To tell: %s\n"),
+                        args[0], args[1], before, after, moved_text, slipped_text, tell->str);
+}
+
 /* affaires plan schedule AFFAIR: the dates computed and saved, since the
  * Gantt chart, the baseline and the calendar need them. */
 static int
@@ -3613,6 +3692,11 @@ static const Command commands[] = {
   { "plan", "schedule", N_("AFFAIR"), 1, 1,
     N_("schedule the plan: its finish and critical path"), NULL,
     no_entries, cmd_plan_schedule },
+  { "plan", "hazard", N_("AFFAIR ID CAUSE DESCRIPTION"), 4, 4,
+    N_("apply a hazard on --date and say what it moves"),
+    N_("CAUSE is internal, client, subcontractor, weather or supplier. The plan is\n"
+       "scheduled again; the milestones that slip and the parties to tell are listed."),
+    plan_hazard_entries, cmd_plan_hazard },
   { "plan", "baseline", N_("AFFAIR NAME"), 2, 2,
     N_("save the scheduled dates as a baseline"), NULL,
     no_entries, cmd_plan_baseline },
