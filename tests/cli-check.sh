@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..250"
+echo "1..282"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -101,7 +101,8 @@ for c in "demo" "client add ID NAME" "client list" "client show ID" "client inte
          "dossier check AFFAIR" "offer new ID CONSULTATION" "offer line ID KIND DESCRIPTION QUANTITY UNIT UNIT_COST" \
          "offer margin ID BASIS_POINTS" "offer check ID" "offer send ID" "offer accept ID CONTRACT" \
          "offer decline ID REASON" "offer render ID" "offer remind" "export csv AFFAIR" "export dashboard-csv" \
-         "export svg AFFAIR" "export gantt AFFAIR" "export ics AFFAIR"; do
+         "export svg AFFAIR" "export gantt AFFAIR" "export ics AFFAIR" "consultation requirement ID TEXT" \
+         "offer approve ID" "offer acknowledge ID FLAG…" "export md AFFAIR" "export html AFFAIR"; do
   expect out "  $c" "affaires --help"
 done
 for c in "client add" "client show" "client interaction" "client due" "consultation add" "consultation evaluate" \
@@ -112,7 +113,8 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
          "dossier meeting" "dossier minutes" "dossier action" "dossier done" "dossier document" "dossier report" \
          "dossier check" "offer new" "offer line" "offer margin" "offer check" "offer send" "offer accept" \
          "offer decline" "offer render" "offer remind" "export csv" "export dashboard-csv" "export svg" \
-         "export gantt" "export ics"; do
+         "export gantt" "export ics" "consultation requirement" "offer approve" "offer acknowledge" "export md" \
+         "export html"; do
   # shellcheck disable=SC2086
   check 0 "affaires $c --help" "$affaires" $c --help
   expect out "] $c" "the usage of $c"
@@ -125,6 +127,9 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
   [ "$c" != "offer new" ] || expect out "--validity=DATE" "the options of offer new"
   [ "$c" != "offer line" ] || expect out "--requirement=REQ" "the options of offer line"
   [ "$c" != "offer decline" ] || expect out "--note=TEXT" "the options of offer decline"
+  [ "$c" != "offer approve" ] || expect out "--why=TEXT" "the options of offer approve"
+  [ "$c" != "offer acknowledge" ] || expect out "--measures=TEXT" "the options of offer acknowledge"
+  [ "$c" != "export md" ] || expect out "--document=DOCUMENT" "the options of export md"
 done
 check 0 "--help before the command words" "$affaires" --help client interaction
 expect out "--satisfaction=N" "the options of client interaction"
@@ -600,6 +605,50 @@ expect err "OF-P" "the declined offer accepted"
 check 0 "the journal of the offers verifies" "$affaires" --portfolio "$o" journal show
 expect out "declined" "journal show"
 
+# An offer on a consultation with a requirement, its margin under the
+# floor approved and dangerous work acknowledged, on the same copy.
+check 0 "offer: a consultation with a requirement" "$affaires" --portfolio "$o" consultation add CONS-Q ARC-DK \
+  "Soudure" --received 2027-03-02 --deadline 2027-04-30 --activity pipework
+check 0 "offer: consultation CONS-Q evaluated" "$affaires" --portfolio "$o" consultation evaluate CONS-Q \
+  --date 2027-03-03
+check 0 "offer: CONS-Q decided" "$affaires" --portfolio "$o" consultation decide CONS-Q go --by "Directeur" --why "x"
+check 0 "consultation requirement" "$affaires" --portfolio "$o" consultation requirement CONS-Q \
+  "Soudures radiographiées à 100 %"
+expect out "Consultation CONS-Q: requirement REQ-1 added" "consultation requirement"
+check 1 "consultation requirement of an unknown consultation" "$affaires" --portfolio "$o" \
+  consultation requirement CONS-NONE "x"
+expect err "CONS-NONE" "consultation requirement CONS-NONE"
+check 0 "offer: on CONS-Q" "$affaires" --portfolio "$o" offer new OF-Q CONS-Q --validity 2027-06-30
+check 0 "offer: a line answering REQ-1" "$affaires" --portfolio "$o" offer line OF-Q other "Soudure" 1 lump-sum \
+  1000.00 --requirement REQ-1
+# The cost price: 1000.00 + 10 % of overheads = 1100.00; at 5 %, under the
+# floor of 800, 1100.00 / 0.95 = 1157.89.
+check 0 "offer: a margin under the floor" "$affaires" --portfolio "$o" offer margin OF-Q 500
+check 0 "offer check of a margin not approved" "$affaires" --portfolio "$o" --date 2027-03-10 --json offer check OF-Q
+expect out '"kind" : "margin-below-floor"' "offer check OF-Q"
+check 1 "offer send of a margin not approved" "$affaires" --portfolio "$o" --date 2027-03-10 offer send OF-Q
+expect err "OF-Q" "the margin not approved"
+check 1 "offer approve without --why" "$affaires" --portfolio "$o" offer approve OF-Q --by "Directeur"
+expect err "OF-Q" "offer approve without --why"
+check 1 "offer approve of an unknown offer" "$affaires" --portfolio "$o" offer approve OF-9 --by "D" --why "x"
+expect err "OF-9" "offer approve OF-9"
+check 0 "offer approve" "$affaires" --portfolio "$o" offer approve OF-Q --by "Directeur" --why "client stratégique"
+expect out "Offer OF-Q, revision A: margin approved by Directeur" "offer approve"
+check 1 "offer acknowledge of an unknown work" "$affaires" --portfolio "$o" offer acknowledge OF-Q welding \
+  --measures "x"
+expect err "welding" "the unknown dangerous work"
+check 1 "offer acknowledge without --measures" "$affaires" --portfolio "$o" offer acknowledge OF-Q hot-work
+expect err "OF-Q" "offer acknowledge without --measures"
+check 0 "offer acknowledge" "$affaires" --portfolio "$o" offer acknowledge OF-Q hot-work atex \
+  --measures "Permis de feu délivré par le site"
+expect out "Offer OF-Q, revision A: dangerous work acknowledged: hot-work, atex" "offer acknowledge"
+check 0 "offer render of the acknowledgement" "$affaires" --portfolio "$o" offer render OF-Q
+expect out "Permis de feu délivré par le site" "offer render OF-Q"
+check 0 "offer send once approved" "$affaires" --portfolio "$o" --date 2027-03-10 offer send OF-Q
+expect out "Offer OF-Q, revision A, sent on 2027-03-10: 1157.89 EUR excl. VAT" "offer send OF-Q"
+check 1 "offer acknowledge once sent" "$affaires" --portfolio "$o" offer acknowledge OF-Q lifting --measures "x"
+expect err "OF-Q" "the sent offer acknowledged"
+
 # The exports, on the demo: the ledger of OF-2027-009 holds the commitment
 # CDE-ER-0214 of 41800.00.
 check 0 "export csv" "$affaires" --portfolio "$work/demo.json" export csv OF-2027-009
@@ -619,6 +668,33 @@ expect out "<svg" "export svg"
 check 1 "export svg before the signature" "$affaires" --portfolio "$work/demo.json" --date 2020-01-01 \
   export svg OF-2027-009
 expect err "OF-2027-009" "the S-curve before the signature"
+check 0 "export md" "$affaires" --portfolio "$work/demo.json" --date 2027-03-31 export md OF-2027-009
+expect out "**Période :** du 1er mars 2027 au 31 mars 2027" "the month of export md"
+expect out "**Destinataires :** la direction" "export md"
+check 0 "export md of the client's report" "$affaires" --portfolio "$work/demo.json" --date 2027-02-15 \
+  export md OF-2027-009 --document client-report
+expect out "**Période :** du 1er février 2027 au 28 février 2027" "the month of the client's report"
+expect out "**Destinataires :** le client" "export md --document client-report"
+check 0 "export html of the lessons learned" "$affaires" --portfolio "$work/demo.json" \
+  export html OF-2026-118 --document rex
+expect out "<!DOCTYPE html>" "export html --document rex"
+expect out "Commander les brides forgées dès la signature" "export html --document rex"
+check 1 "export md of lessons not drawn up" "$affaires" --portfolio "$work/demo.json" \
+  export md OF-2027-009 --document rex
+expect err "OF-2027-009" "export md of lessons not drawn up"
+check 1 "export md of an unknown document" "$affaires" --portfolio "$work/demo.json" \
+  export md OF-2027-009 --document memo
+expect err "memo" "the unknown document"
+check 1 "export html of an unknown affair" "$affaires" --portfolio "$work/demo.json" export html OF-9
+expect err "OF-9" "export html OF-9"
+# A task added unschedules the plan: the management plan schedules it.
+x="$work/x.json"
+cp "$work/demo.json" "$x"
+check 0 "export: a task added" "$affaires" --portfolio "$x" plan task OF-2027-009 CTRL "Contrôle final" 2
+check 0 "export html of the management plan" "$affaires" --portfolio "$x" \
+  export html OF-2027-009 --document management-plan
+expect out "<!DOCTYPE html>" "export html --document management-plan"
+expect out "Contrôle final" "the management plan scheduled again"
 check 0 "export ics" "$affaires" --portfolio "$work/demo.json" export ics OF-2027-009
 expect out "BEGIN:VCALENDAR" "export ics"
 check 1 "export gantt of an unknown affair" "$affaires" --portfolio "$work/demo.json" export gantt OF-9

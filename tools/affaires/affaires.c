@@ -1028,6 +1028,7 @@ static char *opt_validity = NULL;
 static char *opt_lot = NULL;
 static char **opt_requirements = NULL;
 static char *opt_skill = NULL;
+static char *opt_measures = NULL;
 
 static const GOptionEntry help_entries[] = {
   { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show the help of the command and exit"), NULL },
@@ -1145,6 +1146,24 @@ static const GOptionEntry offer_line_entries[] = {
 
 static const GOptionEntry offer_decline_entries[] = {
   { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("What the client said"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry offer_approve_entries[] = {
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Who in the management approves (required)"), N_("NAME") },
+  { "why", 0, 0, G_OPTION_ARG_STRING, &opt_why, N_("Why the margin is accepted (required)"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry offer_acknowledge_entries[] = {
+  { "measures", 0, 0, G_OPTION_ARG_STRING, &opt_measures,
+    N_("How the offer provides for the work, as the client reads it (required)"), N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry export_document_entries[] = {
+  { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
+    N_("report (the default), client-report, management-plan or rex"), N_("DOCUMENT") },
   { NULL }
 };
 
@@ -1600,6 +1619,28 @@ cmd_consultation_decide (const char  *path,
   else
     g_print (_("Consultation %s: %s decided by %s\n"), args[0], args[1], opt_by);
   return EXIT_OK;
+}
+
+/* affaires consultation requirement ID TEXT: the library numbers it; its
+ * id is what offer line --requirement names. */
+static int
+cmd_consultation_requirement (const char  *path,
+                              char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  AffConsultation *consultation;
+  const char *id;
+
+  if ((portfolio = open_portfolio (path, &code)) == NULL)
+    return code;
+  if ((consultation = aff_portfolio_lookup_consultation (portfolio, args[0])) == NULL)
+    {
+      g_printerr (_("affaires: %s: the portfolio has no consultation “%s”\n"), path, args[0]);
+      return EXIT_USER;
+    }
+  id = aff_consultation_add_requirement (consultation, args[1]);
+  return save_and_tell (portfolio, path, _("Consultation %s: requirement %s added\n"), args[0], id);
 }
 
 /* An amount given on the command line: one without its currency is in
@@ -3427,6 +3468,90 @@ cmd_offer_decline (const char  *path,
   return save_and_tell (portfolio, path, _("Offer %s declined on %s: %s\n"), args[0], text, args[1]);
 }
 
+/* affaires offer approve ID --by NAME --why TEXT: the options are checked
+ * before the file is read, so that the message names them. */
+static int
+cmd_offer_approve (const char  *path,
+                   char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  AffOffer *offer;
+
+  if (opt_by == NULL || opt_why == NULL)
+    {
+      g_printerr (_("affaires: offer %s: --by and --why are required\n"), args[0]);
+      return EXIT_USER;
+    }
+  if ((portfolio = open_offer (path, args[0], &offer, &code)) == NULL)
+    return code;
+  if (!aff_offer_approve (offer, opt_by, opt_why, &error))
+    return fail_in_offer (error, args[0]);
+  return save_and_tell (portfolio, path, _("Offer %s, revision %s: margin approved by %s\n"), args[0],
+                        aff_offer_revision_get_letter (aff_offer_get_current_revision (offer)), opt_by);
+}
+
+/* Reads @text as one of the dangerous works; "none" is left out, as
+ * acknowledging no work would say nothing. */
+static gboolean
+parse_regulatory_flag (const char         *text,
+                       AffRegulatoryFlags *flag)
+{
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (AFF_TYPE_REGULATORY_FLAGS);
+  GFlagsValue *found = g_flags_get_value_by_nick (klass, text);
+
+  if (found == NULL || found->value == AFF_REGULATORY_FLAGS_NONE)
+    {
+      g_autoptr(GString) nicks = g_string_new (NULL);
+      /* Translators: the FLAG of "affaires offer acknowledge" */
+      const char *what = _("FLAG");
+
+      for (guint i = 0; i < klass->n_values; i++)
+        if (klass->values[i].value != AFF_REGULATORY_FLAGS_NONE)
+          g_string_append_printf (nicks, "%s%s", nicks->len > 0 ? ", " : "", klass->values[i].value_nick);
+      g_printerr (_("affaires: %s: “%s” is not one of %s\n"), what, text, nicks->str);
+      return FALSE;
+    }
+  *flag = (AffRegulatoryFlags) found->value;
+  return TRUE;
+}
+
+/* affaires offer acknowledge ID FLAG... --measures TEXT: the dangerous
+ * work acknowledged on the current draft, with the note the client reads. */
+static int
+cmd_offer_acknowledge (const char  *path,
+                       char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *works = NULL;
+  AffRegulatoryFlags flags = AFF_REGULATORY_FLAGS_NONE, flag;
+  AffOfferRevision *revision;
+  AffOffer *offer;
+
+  if (opt_measures == NULL)
+    {
+      g_printerr (_("affaires: offer %s: --measures is required\n"), args[0]);
+      return EXIT_USER;
+    }
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (!parse_regulatory_flag (args[i], &flag))
+        return EXIT_USER;
+      flags |= flag;
+    }
+  if ((portfolio = open_offer (path, args[0], &offer, &code)) == NULL)
+    return code;
+  revision = aff_offer_get_current_revision (offer);
+  if (!aff_offer_revision_acknowledge (revision, flags, opt_measures, &error))
+    return fail_in_offer (error, args[0]);
+  works = g_strjoinv (", ", args + 1);
+  return save_and_tell (portfolio, path, _("Offer %s, revision %s: dangerous work acknowledged: %s\n"), args[0],
+                        aff_offer_revision_get_letter (revision), works);
+}
+
 /* affaires offer render ID: the current revision as the client reads it. */
 static int
 cmd_offer_render (const char  *path,
@@ -3554,6 +3679,107 @@ cmd_export_svg (const char  *path,
   return EXIT_OK;
 }
 
+/* The documents of export md and export html, in the order of --help. */
+typedef enum {
+  EXPORT_REPORT,
+  EXPORT_CLIENT_REPORT,
+  EXPORT_MANAGEMENT_PLAN,
+  EXPORT_REX,
+} ExportDocument;
+
+static const char *const export_documents[] = { "report", "client-report", "management-plan", "rex" };
+
+static gboolean
+parse_export_document (ExportDocument *document)
+{
+  if (opt_document == NULL)
+    {
+      *document = EXPORT_REPORT;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_documents); i++)
+    if (strcmp (opt_document, export_documents[i]) == 0)
+      {
+        *document = (ExportDocument) i;
+        return TRUE;
+      }
+  g_printerr (_("affaires: --document %s: expected report, client-report, management-plan or rex\n"), opt_document);
+  return FALSE;
+}
+
+/* The document of an affair in @format. The reports cover the calendar
+ * month of --date, as the monthly review does; the management plan needs
+ * the dates of the plan, which the document does not keep: they are
+ * computed again, and nothing is saved. */
+static int
+export_document (const char        *path,
+                 char             **args,
+                 AffDocumentFormat  format)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportDocument document;
+  AffAffair *affair;
+  AffPlan *plan;
+  AffRex *rex;
+  char *text = NULL;
+  GDate day, first, last;
+  char day_text[16];
+
+  if (!parse_export_document (&document))
+    return EXIT_USER;
+  if ((portfolio = open_affair_on_day (path, args[0], &day, day_text, &affair, &code)) == NULL)
+    return code;
+  first = last = day;
+  g_date_set_day (&first, 1);
+  g_date_set_day (&last, g_date_get_days_in_month (g_date_get_month (&day), g_date_get_year (&day)));
+  switch (document)
+    {
+    case EXPORT_REPORT:
+      text = aff_affair_render_report (affair, &first, &last, format, &error);
+      break;
+    case EXPORT_CLIENT_REPORT:
+      text = aff_affair_render_client_report (affair, &first, &last, format, &error);
+      break;
+    case EXPORT_MANAGEMENT_PLAN:
+      plan = aff_affair_get_plan (affair);
+      if (aff_plan_is_scheduled (plan) || aff_plan_schedule (plan, &error))
+        text = aff_affair_render_management_plan (affair, format, &error);
+      break;
+    case EXPORT_REX:
+      if ((rex = aff_affair_get_rex (affair)) == NULL)
+        {
+          g_printerr (_("affaires: affair %s has no lessons learned yet\n"), args[0]);
+          return EXIT_USER;
+        }
+      text = aff_rex_render (rex, format);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (text == NULL)
+    return fail_in_affair (g_steal_pointer (&error), args[0]);
+  print_document (text);
+  return EXIT_OK;
+}
+
+/* affaires export md AFFAIR [--document DOCUMENT] */
+static int
+cmd_export_md (const char  *path,
+               char       **args)
+{
+  return export_document (path, args, AFF_DOCUMENT_FORMAT_MARKDOWN);
+}
+
+/* affaires export html AFFAIR [--document DOCUMENT] */
+static int
+cmd_export_html (const char  *path,
+                 char       **args)
+{
+  return export_document (path, args, AFF_DOCUMENT_FORMAT_HTML);
+}
+
 /* ---- The table of commands ---------------------------------------------- */
 
 typedef struct {
@@ -3603,6 +3829,11 @@ static const Command commands[] = {
     N_("The decision is dated by the evaluation; a consultation still as received\n"
        "is qualified on that day first. Deciding against the evaluation needs --why."),
     consultation_decide_entries, cmd_consultation_decide },
+  { "consultation", "requirement", N_("ID TEXT"), 2, 2,
+    N_("add a requirement of the client's specification"),
+    N_("It is numbered REQ-1, REQ-2…; each line of an offer names those it answers\n"
+       "with --requirement, and an offer is sent only once every one is answered."),
+    no_entries, cmd_consultation_requirement },
   { "finance", "cost", N_("AFFAIR WORK CATEGORY STATE AMOUNT"), 5, 5,
     N_("add a cost to an affair on --date"),
     N_("WORK is a task or lot of the affair, or - for the whole affair.\n"
@@ -3778,6 +4009,17 @@ static const Command commands[] = {
     N_("record that the client declined an offer on --date"),
     N_("REASON is price, lead-time, technical, relationship, no-decision or other."),
     offer_decline_entries, cmd_offer_decline },
+  { "offer", "approve", N_("ID"), 1, 1,
+    N_("approve a margin of the draft below the policy's floor"),
+    N_("An offer whose margin is below the floor is sent only once the management\n"
+       "approved it: --by and --why are required."),
+    offer_approve_entries, cmd_offer_approve },
+  { "offer", "acknowledge", N_("ID FLAG…"), 2, G_MAXUINT,
+    N_("acknowledge dangerous work in the draft of an offer"),
+    N_("FLAG is work-at-height, confined-space, hot-work, atex, asbestos, electrical,\n"
+       "lifting, ionising-radiation or chemical; --measures, required, says how the\n"
+       "offer provides for it."),
+    offer_acknowledge_entries, cmd_offer_acknowledge },
   { "offer", "render", N_("ID"), 1, 1,
     N_("the current revision of an offer, as the client reads it"), NULL,
     no_entries, cmd_offer_render },
@@ -3794,6 +4036,16 @@ static const Command commands[] = {
   { "export", "svg", N_("AFFAIR"), 1, 1,
     N_("the S-curve of an affair until --date, in SVG"), NULL,
     no_entries, cmd_export_svg },
+  { "export", "md", N_("AFFAIR"), 1, 1,
+    N_("a document of an affair, in Markdown"),
+    N_("DOCUMENT is report (the default) or client-report, for the calendar month of\n"
+       "--date, management-plan or rex, the lessons learned."),
+    export_document_entries, cmd_export_md },
+  { "export", "html", N_("AFFAIR"), 1, 1,
+    N_("a document of an affair, as an HTML page"),
+    N_("DOCUMENT is report (the default) or client-report, for the calendar month of\n"
+       "--date, management-plan or rex, the lessons learned."),
+    export_document_entries, cmd_export_html },
   /* The same commands as plan gantt and plan ics, so that every file the
    * tool writes is found under export. */
   { "export", "gantt", N_("AFFAIR"), 1, 1,
