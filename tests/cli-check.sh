@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..282"
+echo "1..286"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -102,6 +102,7 @@ for c in "demo" "client add ID NAME" "client list" "client show ID" "client inte
          "offer margin ID BASIS_POINTS" "offer check ID" "offer send ID" "offer accept ID CONTRACT" \
          "offer decline ID REASON" "offer render ID" "offer remind" "export csv AFFAIR" "export dashboard-csv" \
          "export svg AFFAIR" "export gantt AFFAIR" "export ics AFFAIR" "consultation requirement ID TEXT" \
+         "consultation works ID FLAG..." \
          "offer approve ID" "offer acknowledge ID FLAG…" "export md AFFAIR" "export html AFFAIR"; do
   expect out "  $c" "affaires --help"
 done
@@ -113,7 +114,7 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
          "dossier meeting" "dossier minutes" "dossier action" "dossier done" "dossier document" "dossier report" \
          "dossier check" "offer new" "offer line" "offer margin" "offer check" "offer send" "offer accept" \
          "offer decline" "offer render" "offer remind" "export csv" "export dashboard-csv" "export svg" \
-         "export gantt" "export ics" "consultation requirement" "offer approve" "offer acknowledge" "export md" \
+         "export gantt" "export ics" "consultation requirement" "consultation works" "offer approve" "offer acknowledge" "export md" \
          "export html"; do
   # shellcheck disable=SC2086
   check 0 "affaires $c --help" "$affaires" $c --help
@@ -618,6 +619,14 @@ expect out "Consultation CONS-Q: requirement REQ-1 added" "consultation requirem
 check 1 "consultation requirement of an unknown consultation" "$affaires" --portfolio "$o" \
   consultation requirement CONS-NONE "x"
 expect err "CONS-NONE" "consultation requirement CONS-NONE"
+# The dangerous work of the request, which its offer must then acknowledge.
+check 0 "consultation works" "$affaires" --portfolio "$o" consultation works CONS-Q hot-work atex
+expect out "Consultation CONS-Q: dangerous work hot-work, atex" "consultation works"
+check 1 "consultation works of an unknown work" "$affaires" --portfolio "$o" consultation works CONS-Q fire
+expect err "fire" "the unknown dangerous work"
+check 1 "consultation works of an unknown consultation" "$affaires" --portfolio "$o" \
+  consultation works CONS-NONE hot-work
+expect err "CONS-NONE" "consultation works CONS-NONE"
 check 0 "offer: on CONS-Q" "$affaires" --portfolio "$o" offer new OF-Q CONS-Q --validity 2027-06-30
 check 0 "offer: a line answering REQ-1" "$affaires" --portfolio "$o" offer line OF-Q other "Soudure" 1 lump-sum \
   1000.00 --requirement REQ-1

@@ -1621,6 +1621,27 @@ cmd_consultation_decide (const char  *path,
   return EXIT_OK;
 }
 
+/* The portfolio of @path with the consultation @id in *@consultation, or
+ * NULL with *@code set and the consultation named. */
+static AffPortfolio *
+open_consultation (const char       *path,
+                   const char       *id,
+                   AffConsultation **consultation,
+                   int              *code)
+{
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, code);
+
+  if (portfolio == NULL)
+    return NULL;
+  if ((*consultation = aff_portfolio_lookup_consultation (portfolio, id)) == NULL)
+    {
+      g_printerr (_("affaires: %s: the portfolio has no consultation “%s”\n"), path, id);
+      *code = EXIT_USER;
+      return NULL;
+    }
+  return g_steal_pointer (&portfolio);
+}
+
 /* affaires consultation requirement ID TEXT: the library numbers it; its
  * id is what offer line --requirement names. */
 static int
@@ -1632,15 +1653,39 @@ cmd_consultation_requirement (const char  *path,
   AffConsultation *consultation;
   const char *id;
 
-  if ((portfolio = open_portfolio (path, &code)) == NULL)
+  if ((portfolio = open_consultation (path, args[0], &consultation, &code)) == NULL)
     return code;
-  if ((consultation = aff_portfolio_lookup_consultation (portfolio, args[0])) == NULL)
-    {
-      g_printerr (_("affaires: %s: the portfolio has no consultation “%s”\n"), path, args[0]);
-      return EXIT_USER;
-    }
   id = aff_consultation_add_requirement (consultation, args[1]);
   return save_and_tell (portfolio, path, _("Consultation %s: requirement %s added\n"), args[0], id);
+}
+
+static gboolean parse_regulatory_flag (const char         *text,
+                                       AffRegulatoryFlags *flag);
+
+/* affaires consultation works ID FLAG...: the dangerous work the request
+ * involves (hot work, height, ATEX…), which the offer must then
+ * acknowledge before it goes out, and which may require a prevention plan. */
+static int
+cmd_consultation_works (const char  *path,
+                        char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autofree char *works = NULL;
+  AffRegulatoryFlags flags = AFF_REGULATORY_FLAGS_NONE, flag;
+  AffConsultation *consultation;
+
+  for (guint i = 1; args[i] != NULL; i++)
+    {
+      if (!parse_regulatory_flag (args[i], &flag))
+        return EXIT_USER;
+      flags |= flag;
+    }
+  if ((portfolio = open_consultation (path, args[0], &consultation, &code)) == NULL)
+    return code;
+  aff_consultation_set_regulatory_flags (consultation, flags);
+  works = g_strjoinv (", ", args + 1);
+  return save_and_tell (portfolio, path, _("Consultation %s: dangerous work %s\n"), args[0], works);
 }
 
 /* An amount given on the command line: one without its currency is in
@@ -3834,6 +3879,12 @@ static const Command commands[] = {
     N_("It is numbered REQ-1, REQ-2…; each line of an offer names those it answers\n"
        "with --requirement, and an offer is sent only once every one is answered."),
     no_entries, cmd_consultation_requirement },
+  { "consultation", "works", N_("ID FLAG..."), 2, 9,
+    N_("say which dangerous work the request involves"),
+    N_("FLAG is work-at-height, confined-space, hot-work, atex, asbestos, electrical,\n"
+       "lifting, ionising-radiation or chemical; the offer then acknowledges it\n"
+       "(offer acknowledge)."),
+    no_entries, cmd_consultation_works },
   { "finance", "cost", N_("AFFAIR WORK CATEGORY STATE AMOUNT"), 5, 5,
     N_("add a cost to an affair on --date"),
     N_("WORK is a task or lot of the affair, or - for the whole affair.\n"
