@@ -373,6 +373,8 @@ check 0 "plan hazard" "$affaires" --portfolio "$work/hazard.json" --date 2027-03
   plan hazard OF-2027-009 H1 supplier "Faisceau livré en retard" --task FAISC --delay 4
 expect out "hazard H1 applied, finish 2027-03-19 → 2027-03-25" "plan hazard"
 expect out "Moved: FAISC, POSE" "plan hazard"
+# Both tasks are the company's own, with no party named.
+expect out "To tell: the company's team" "plan hazard"
 check 1 "plan hazard on an unknown task" "$affaires" --portfolio "$work/hazard.json" --date 2027-03-10 \
   plan hazard OF-2027-009 H2 weather "Tempête" --task NOPE --delay 1
 expect err "NOPE" "the hazard's unknown task"

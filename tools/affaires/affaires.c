@@ -2716,6 +2716,26 @@ cmd_plan_depend (const char  *path,
   return save_and_tell (portfolio, path, _("Affair %s: %s finishes before %s starts\n"), args[0], args[1], args[2]);
 }
 
+/* A party without a name, in words. */
+static const char *
+party_word (AffParty party)
+{
+  switch (party)
+    {
+    case AFF_PARTY_CLIENT:
+      return _("the client");
+    case AFF_PARTY_SUBCONTRACTOR:
+      return _("a subcontractor");
+    case AFF_PARTY_SUPPLIER:
+      return _("a supplier");
+    case AFF_PARTY_INSPECTION_BODY:
+      return _("an inspection body");
+    case AFF_PARTY_INTERNAL:
+    default:
+      return _("the company's team");
+    }
+}
+
 /* The tasks of the slips, joined by ", ", or "none". */
 static char *
 join_slips (GPtrArray *slips)
@@ -2774,7 +2794,7 @@ cmd_plan_hazard (const char  *path,
       const char *name = aff_party_tasks_get_name (party);
 
       g_string_append_printf (tell, "%s%s", i > 0 ? ", " : "",
-                              name != NULL ? name : nick_of (AFF_TYPE_PARTY, aff_party_tasks_get_party (party)));
+                              name != NULL ? name : party_word (aff_party_tasks_get_party (party)));
     }
   if (parties->len == 0)
     g_string_append (tell, _("nobody"));
