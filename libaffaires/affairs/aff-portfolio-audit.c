@@ -15,6 +15,7 @@
 #include "aff-money-private.h"
 #include "aff-affair-private.h"
 #include "aff-bidding-private.h"
+#include "aff-clients-private.h"
 #include "aff-planning-private.h"
 #include "aff-rex-private.h"
 #include "aff-audit-private.h"
@@ -87,16 +88,6 @@ day_text (Audit       *a,
           const GDate *date)
 {
   return _aff_doc_format_date (a->lang, date);
-}
-
-static char *
-rate_text (guint lang,
-           int   basis_points)
-{
-  int magnitude = ABS (basis_points);
-
-  return g_strdup_printf (L ("%s%d,%02d\u00a0%%", "%s%d.%02d%%"), basis_points < 0 ? "-" : "", magnitude / 100,
-                          magnitude % 100);
 }
 
 /* "+6,40 points", with its sign. */
@@ -480,26 +471,6 @@ audit_bid (Audit *a)
 
 /* ---- 2. The offer ------------------------------------------------------ */
 
-/* Whether the client was contacted from @from to @to, both included. */
-static gboolean
-contacted_between (AffClient   *client,
-                   const GDate *from,
-                   const GDate *to)
-{
-  GListModel *interactions = client != NULL ? aff_client_get_interactions (client) : NULL;
-  guint i, n = interactions != NULL ? g_list_model_get_n_items (interactions) : 0;
-
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i);
-      const GDate *on = aff_interaction_get_date (interaction);
-
-      if (g_date_compare (on, from) >= 0 && g_date_compare (on, to) <= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 audit_offer (Audit *a)
 {
@@ -561,7 +532,7 @@ audit_offer (Audit *a)
   {
     AffOfferRevision *revision = aff_offer_get_current_revision (a->offer);
     int margin = aff_offer_revision_get_margin_rate (revision, NULL);
-    g_autofree char *m = rate_text (lang, margin), *f = rate_text (lang, aff_policy_get_floor_margin_rate (a->policy));
+    g_autofree char *m = _aff_language_rate (lang, margin), *f = _aff_language_rate (lang, aff_policy_get_floor_margin_rate (a->policy));
 
     g_ptr_array_add (evidence, aff_offer_revision_get_approver (revision) != NULL
                      ? g_strdup_printf (L ("Marge de %s pour un plancher de %s, approuvée par %s",
@@ -597,7 +568,7 @@ audit_offer (Audit *a)
           continue;
         g_date_subtract_days (&end, 1);
         on = day_text (a, &reminder);
-        if (contacted_between (a->client, &reminder, &end))
+        if (a->client != NULL && _aff_client_contacted_between (a->client, &reminder, &end))
           g_ptr_array_add (evidence, g_strdup_printf (L ("Relance due le %s faite", "Reminder due on %s made"), on));
         else
           g_ptr_array_add (missing, g_strdup_printf (L ("Relance due le %s sans contact avec le client avant la signature",
@@ -1017,19 +988,6 @@ last_progress (Audit *a,
   return found;
 }
 
-static char *
-percent_text (guint  lang,
-              double ratio)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", ratio * 100));
-
-  if (lang == LANG_FR)
-    g_strdelimit (text, ".", ',');
-  return text;
-}
-
-
 static const char *
 drift_word (guint        lang,
             AffDriftKind kind)
@@ -1243,10 +1201,10 @@ audit_finance (Audit                 *a,
                                                "Progress or costs cannot be measured yet."));
     else
       {
-        g_autofree char *p = percent_text (lang, physical), *c = percent_text (lang, cost), *b = NULL;
+        g_autofree char *p = _aff_language_decimal (lang, physical * 100, 1), *c = _aff_language_decimal (lang, cost * 100, 1), *b = NULL;
         gboolean concordant = aff_affair_status_is_concordant (status, &gap);
 
-        b = aff_affair_status_get_billing_progress (status, &billing) ? percent_text (lang, billing) : g_strdup ("–");
+        b = aff_affair_status_get_billing_progress (status, &billing) ? _aff_language_decimal (lang, billing * 100, 1) : g_strdup ("–");
         g_ptr_array_add (concordant ? evidence : missing,
                          g_strdup_printf (concordant ? L ("Avancement physique %s %%, coûts %s %%, facturation %s %% : "
                                                           "concordants",
@@ -1286,8 +1244,8 @@ audit_finance (Audit                 *a,
           rate = (int) CLAMP (final, -G_MAXINT, G_MAXINT);
           drift = rate - offer;
         }
-      r = rate_text (lang, rate);
-      o = rate_text (lang, offer);
+      r = _aff_language_rate (lang, rate);
+      o = _aff_language_rate (lang, offer);
       d = points_text (lang, drift);
       m = aff_money_format (margin, locale);
       fact = g_strdup_printf (is_closed ? L ("Marge finale %s (%s) pour %s à l'offre, écart de %s",

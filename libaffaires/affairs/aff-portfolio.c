@@ -1512,25 +1512,6 @@ aff_portfolio_add_offer (AffPortfolio  *self,
   return TRUE;
 }
 
-static gboolean
-contacted_between (AffClient   *client,
-                   const GDate *from,
-                   const GDate *to)
-{
-  GListModel *interactions = aff_client_get_interactions (client);
-  guint i, n = g_list_model_get_n_items (interactions);
-
-  for (i = 0; i < n; i++)
-    {
-      g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i);
-      const GDate *day = aff_interaction_get_date (interaction);
-
-      if (g_date_compare (day, from) >= 0 && g_date_compare (day, to) <= 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static int
 compare_reminders (gconstpointer a,
                    gconstpointer b)
@@ -1771,7 +1752,7 @@ aff_portfolio_list_offer_reminders (AffPortfolio *self,
             }
           /* The latest reminder that fell due and was not followed up. */
           if (g_date_valid (&dues[k]) && g_date_compare (&dues[k], date) <= 0 &&
-              !contacted_between (client, &dues[k], date) &&
+              !_aff_client_contacted_between (client, &dues[k], date) &&
               (best < 0 || g_date_compare (&dues[k], &dues[best]) >= 0))
             best = (int) k;
         }

@@ -249,16 +249,6 @@ aff_bid_evaluation_init (AffBidEvaluation *self)
 /* ---- Writing in two languages ------------------------------------------ */
 
 static char *
-format_rate (int   basis_points,
-             guint language)
-{
-  int magnitude = ABS (basis_points);
-
-  return g_strdup_printf (language == LANG_FR ? "%s%d,%02d\u00a0%%" : "%s%d.%02d%%",
-                          basis_points < 0 ? "-" : "", magnitude / 100, magnitude % 100);
-}
-
-static char *
 format_money (const AffMoney *money,
               guint           language)
 {
@@ -503,8 +493,8 @@ describe_precedents (GArray *precedents,
   for (i = 0; i < precedents->len && i < 5; i++)
     {
       const AffMarginPrecedent *precedent = &g_array_index (precedents, AffMarginPrecedent, i);
-      g_autofree char *offer = format_rate (precedent->offer_rate, language);
-      g_autofree char *final = format_rate (precedent->final_rate, language);
+      g_autofree char *offer = _aff_language_rate (language, precedent->offer_rate);
+      g_autofree char *final = _aff_language_rate (language, precedent->final_rate);
 
       g_string_append_printf (text, language == LANG_FR ? "%s%s : %s → %s" : "%s%s: %s → %s",
                               i == 0 ? "" : language == LANG_FR ? " ; " : "; ",
@@ -536,8 +526,8 @@ explain_margin (int     margin,
                 GArray *precedents,
                 guint   language)
 {
-  g_autofree char *m = margin != AFF_MARGIN_RATE_UNSET ? format_rate (margin, language) : NULL;
-  g_autofree char *r = retained != AFF_MARGIN_RATE_UNSET ? format_rate (retained, language) : NULL;
+  g_autofree char *m = margin != AFF_MARGIN_RATE_UNSET ? _aff_language_rate (language, margin) : NULL;
+  g_autofree char *r = retained != AFF_MARGIN_RATE_UNSET ? _aff_language_rate (language, retained) : NULL;
   g_autofree char *e = format_points (erosion, language), *list = NULL;
   guint n = precedents != NULL ? precedents->len : 0;
 
@@ -603,10 +593,10 @@ criterion_margin (AffConsultation *consultation,
     score = round_score (5 * (gint64) (retained - floor), target - floor);
   e_fr = explain_margin (margin, retained, (int) erosion, precedents, LANG_FR);
   e_en = explain_margin (margin, retained, (int) erosion, precedents, LANG_EN);
-  t_fr = format_rate (target, LANG_FR);
-  t_en = format_rate (target, LANG_EN);
-  f_fr = format_rate (floor, LANG_FR);
-  f_en = format_rate (floor, LANG_EN);
+  t_fr = _aff_language_rate (LANG_FR, target);
+  t_en = _aff_language_rate (LANG_EN, target);
+  f_fr = _aff_language_rate (LANG_FR, floor);
+  f_en = _aff_language_rate (LANG_EN, floor);
   return criterion_new ("margin", weight, FALSE, score,
                         g_strdup_printf ("%s pour un objectif de %s et un plancher de %s", e_fr, t_fr, f_fr),
                         g_strdup_printf ("%s against a target of %s and a floor of %s", e_en, t_en, f_en));
@@ -688,8 +678,8 @@ criterion_bid_cost (AffConsultation *consultation,
   c_en = format_money (cost, LANG_EN);
   v_fr = format_money (value, LANG_FR);
   v_en = format_money (value, LANG_EN);
-  r_fr = format_rate ((int) CLAMP (ratio, -G_MAXINT, G_MAXINT), LANG_FR);
-  r_en = format_rate ((int) CLAMP (ratio, -G_MAXINT, G_MAXINT), LANG_EN);
+  r_fr = _aff_language_rate (LANG_FR, (int) CLAMP (ratio, -G_MAXINT, G_MAXINT));
+  r_en = _aff_language_rate (LANG_EN, (int) CLAMP (ratio, -G_MAXINT, G_MAXINT));
   return criterion_new ("bid-cost", weight, FALSE, score,
                         g_strdup_printf ("répondre coûte %s pour une affaire estimée à %s, soit %s", c_fr, v_fr, r_fr),
                         g_strdup_printf ("bidding costs %s for an affair estimated at %s, that is %s", c_en, v_en, r_en));

@@ -793,6 +793,24 @@ aff_client_get_interactions (AffClient *self)
   return G_LIST_MODEL (self->interactions);
 }
 
+gboolean
+_aff_client_contacted_between (AffClient   *self,
+                               const GDate *from,
+                               const GDate *to)
+{
+  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->interactions));
+
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(AffInteraction) interaction = g_list_model_get_item (G_LIST_MODEL (self->interactions), i);
+      const GDate *day = aff_interaction_get_date (interaction);
+
+      if (g_date_compare (day, from) >= 0 && g_date_compare (day, to) <= 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * aff_client_get_last_interaction:
  * @self: a client

@@ -64,6 +64,11 @@ AffHistory     *_aff_client_get_status_history (AffClient  *self);
 gboolean        _aff_client_get_follow_up_date (AffClient  *self,
                                                 guint       cadence_days,
                                                 GDate      *date);
+/* Whether an interaction with the client falls from @from to @to, both
+ * included: a reminder due is followed up by any contact after it. */
+gboolean        _aff_client_contacted_between (AffClient   *self,
+                                               const GDate *from,
+                                               const GDate *to);
 void            _aff_client_to_json        (AffClient      *self,
                                             JsonBuilder    *builder);
 AffClient      *_aff_client_from_json      (AffJsonReader  *reader,

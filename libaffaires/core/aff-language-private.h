@@ -37,4 +37,16 @@ _aff_language_decimal (guint  lang,
   return g_strdup (buffer);
 }
 
+/* A rate in basis points as the language writes it, exactly (no double):
+ * "15,00 %" in French, with a no-break space, "15.00%" in English. */
+static inline char *
+_aff_language_rate (guint lang,
+                    int   basis_points)
+{
+  guint magnitude = basis_points < 0 ? 0u - (guint) basis_points : (guint) basis_points;
+
+  return g_strdup_printf (L ("%s%u,%02u\u00a0%%", "%s%u.%02u%%"), basis_points < 0 ? "-" : "",
+                          magnitude / 100, magnitude % 100);
+}
+
 G_END_DECLS
