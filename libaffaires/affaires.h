@@ -55,5 +55,8 @@
 #include "aff-affair.h"
 #include "aff-portfolio.h"
 #include "aff-dashboard.h"
+#include "aff-store.h"
+#include "aff-json-store.h"
+#include "aff-sqlite-store.h"
 
 #undef AFFAIRES_INSIDE

@@ -16,7 +16,7 @@
 
 #include "aff-error.h"
 #include "aff-enum-types.h"
-#include "aff-portfolio.h"
+#include "aff-portfolio-private.h"
 #include "aff-policy-private.h"
 #include "aff-clients-private.h"
 #include "aff-bidding-private.h"
@@ -1999,9 +1999,9 @@ read_affair (AffJsonReader *reader,
   return TRUE;
 }
 
-static AffPortfolio *
-portfolio_from_node (JsonNode  *root,
-                     GError   **error)
+AffPortfolio *
+_aff_portfolio_new_from_node (JsonNode  *root,
+                              GError   **error)
 {
   static const char *const members[] = {
     "format", "version", "name", "policy", "clients", "consultations", "offers", "affairs", "journal", NULL
@@ -2117,7 +2117,7 @@ aff_portfolio_new_from_data (const char  *data,
   root = aff_json_parse (data ? data : "", length, error);
   if (root == NULL)
     return NULL;
-  return portfolio_from_node (root, error);
+  return _aff_portfolio_new_from_node (root, error);
 }
 
 static gboolean

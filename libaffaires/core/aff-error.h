@@ -55,6 +55,9 @@ G_BEGIN_DECLS
  * @AFF_ERROR_CLOSE_BLOCKED: an affair cannot be closed yet; the message
  *   lists every blocking item
  * @AFF_ERROR_CLOSED: the affair is closed: its figures can no longer change
+ * @AFF_ERROR_CONFLICT: a store was changed by someone else since it was
+ *   loaded, in a way that saving would overwrite; the message names the
+ *   item changed. Nothing was saved: load again and redo the change
  *
  * Error codes of the [error@Aff.Error] domain.
  */
@@ -77,6 +80,7 @@ typedef enum {
   AFF_ERROR_CYCLE,
   AFF_ERROR_CLOSE_BLOCKED,
   AFF_ERROR_CLOSED,
+  AFF_ERROR_CONFLICT,
 } AffError;
 
 AFF_AVAILABLE_IN_ALL

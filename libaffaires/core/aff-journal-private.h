@@ -18,11 +18,30 @@ AffJournalEntry *_aff_journal_record (AffJournal *self,
                                       const char *action,
                                       JsonObject *details);
 
+/* One entry as the document has it, for a store that keeps them apart. */
+void        _aff_journal_entry_to_json (const AffJournalEntry *entry,
+                                        JsonBuilder           *builder);
 void        _aff_journal_to_json   (AffJournal    *self,
                                     JsonBuilder   *builder);
 AffJournal *_aff_journal_from_json (AffJsonReader *reader,
                                     JsonObject    *object,
                                     GError       **error);
+AffJournalEntry *_aff_journal_entry_from_json (AffJsonReader *reader,
+                                               JsonNode      *node,
+                                               GError       **error);
+/* What the journal becomes when another writer's entries @foreign (read
+ * from a store, following entry @first - 1 of @self) came before the
+ * entries of @self from @first on: @foreign, then those entries with new
+ * sequence numbers and hashes, chained after them. NULL with
+ * AFF_ERROR_TAMPERED when @foreign does not follow on. */
+GPtrArray  *_aff_journal_rechain      (AffJournal  *self,
+                                       guint        first,
+                                       GPtrArray   *foreign,
+                                       GError     **error);
+/* Replaces the entries of @self from @first on by @entries. */
+void        _aff_journal_replace_tail (AffJournal  *self,
+                                       guint        first,
+                                       GPtrArray   *entries);
 /* Moves the entries of @source into @self, which must be empty. */
 void        _aff_journal_take_entries (AffJournal *self,
                                        AffJournal *source);

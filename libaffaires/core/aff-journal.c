@@ -713,6 +713,24 @@ _aff_journal_record (AffJournal *self,
 }
 
 void
+_aff_journal_entry_to_json (const AffJournalEntry *entry,
+                            JsonBuilder           *builder)
+{
+  json_builder_begin_object (builder);
+  aff_json_add_int (builder, "sequence", (gint64) entry->sequence);
+  aff_json_add_string (builder, "time", entry->time_text);
+  aff_json_add_string (builder, "actor", entry->actor);
+  aff_json_add_string (builder, "kind", entry->kind);
+  aff_json_add_string (builder, "id", entry->id);
+  aff_json_add_string (builder, "action", entry->action);
+  json_builder_set_member_name (builder, "details");
+  json_builder_add_value (builder, json_node_copy (entry->details));
+  aff_json_add_string (builder, "previous", entry->previous);
+  aff_json_add_string (builder, "hash", entry->hash);
+  json_builder_end_object (builder);
+}
+
+void
 _aff_journal_to_json (AffJournal  *self,
                       JsonBuilder *builder)
 {
@@ -723,22 +741,7 @@ _aff_journal_to_json (AffJournal  *self,
   json_builder_set_member_name (builder, "entries");
   json_builder_begin_array (builder);
   for (i = 0; i < self->entries->len; i++)
-    {
-      AffJournalEntry *entry = g_ptr_array_index (self->entries, i);
-
-      json_builder_begin_object (builder);
-      aff_json_add_int (builder, "sequence", (gint64) entry->sequence);
-      aff_json_add_string (builder, "time", entry->time_text);
-      aff_json_add_string (builder, "actor", entry->actor);
-      aff_json_add_string (builder, "kind", entry->kind);
-      aff_json_add_string (builder, "id", entry->id);
-      aff_json_add_string (builder, "action", entry->action);
-      json_builder_set_member_name (builder, "details");
-      json_builder_add_value (builder, json_node_copy (entry->details));
-      aff_json_add_string (builder, "previous", entry->previous);
-      aff_json_add_string (builder, "hash", entry->hash);
-      json_builder_end_object (builder);
-    }
+    _aff_journal_entry_to_json (g_ptr_array_index (self->entries, i), builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
@@ -849,6 +852,79 @@ _aff_journal_from_json (AffJsonReader *reader,
   if (!aff_json_read_array (reader, object, "entries", read_entry, journal, error))
     return NULL;
   return g_steal_pointer (&journal);
+}
+
+AffJournalEntry *
+_aff_journal_entry_from_json (AffJsonReader *reader,
+                              JsonNode      *node,
+                              GError       **error)
+{
+  return entry_from_json (reader, node, error);
+}
+
+GPtrArray *
+_aff_journal_rechain (AffJournal  *self,
+                      guint        first,
+                      GPtrArray   *foreign,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  const char *previous;
+  guint i;
+
+  g_return_val_if_fail (first <= self->entries->len, NULL);
+
+  previous = first > 0 ? ((AffJournalEntry *) g_ptr_array_index (self->entries, first - 1))->hash : ZERO_HASH;
+  for (i = 0; i < foreign->len; i++)
+    {
+      AffJournalEntry *entry = g_ptr_array_index (foreign, i);
+      g_autofree char *hash = compute_hash (entry);
+
+      if (entry->sequence != (guint64) first + i + 1 || strcmp (entry->previous, previous) != 0 ||
+          strcmp (hash, entry->hash) != 0)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_TAMPERED,
+                            _("journal entry %" PRIu64 " (%s %s, %s) does not follow the entries loaded: "
+                              "the chain is broken"),
+                            entry->sequence, entry->kind, entry->id, entry->action), NULL;
+      g_ptr_array_add (chain, aff_journal_entry_ref (entry));
+      previous = entry->hash;
+    }
+  for (i = first; i < self->entries->len; i++)
+    {
+      const AffJournalEntry *own = g_ptr_array_index (self->entries, i);
+      AffJournalEntry *entry = g_new0 (AffJournalEntry, 1);
+      g_autofree char *hash = NULL;
+
+      g_atomic_ref_count_init (&entry->ref_count);
+      entry->sequence = (guint64) first + chain->len + 1;
+      entry->timestamp = g_date_time_ref (own->timestamp);
+      entry->time_text = g_strdup (own->time_text);
+      entry->actor = g_strdup (own->actor);
+      entry->kind = g_strdup (own->kind);
+      entry->id = g_strdup (own->id);
+      entry->action = g_strdup (own->action);
+      entry->details = json_node_copy (own->details);
+      entry->details_text = g_strdup (own->details_text);
+      g_strlcpy (entry->previous, previous, sizeof entry->previous);
+      hash = compute_hash (entry);
+      g_strlcpy (entry->hash, hash, sizeof entry->hash);
+      g_ptr_array_add (chain, entry);
+      previous = entry->hash;
+    }
+  return g_steal_pointer (&chain);
+}
+
+void
+_aff_journal_replace_tail (AffJournal *self,
+                           guint       first,
+                           GPtrArray  *entries)
+{
+  g_return_if_fail (first <= self->entries->len);
+
+  g_ptr_array_remove_range (self->entries, first, self->entries->len - first);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (self->entries, aff_journal_entry_ref (g_ptr_array_index (entries, i)));
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ENTRIES]);
 }
 
 void

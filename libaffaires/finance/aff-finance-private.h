@@ -103,6 +103,15 @@ void                _aff_ledger_attach   (AffLedger    *self,
                                           const char   *affair_id);
 void                _aff_ledger_to_json  (AffLedger    *self,
                                           JsonBuilder  *builder);
+/* Appends a row a store kept, unjournaled: it was journaled when first
+ * added. @row's words are ignored and taken from the strings. NULL if it
+ * went in, else what is wrong with it. */
+const char         *_aff_ledger_load_row (AffLedger          *self,
+                                          const AffLedgerRow *row,
+                                          const char         *work,
+                                          const char         *supplier,
+                                          const char         *document,
+                                          const char         *commitment);
 AffLedger          *_aff_ledger_from_json (AffJsonReader *reader,
                                            JsonNode      *node,
                                            const char    *currency,

@@ -1644,6 +1644,26 @@ read_row (AffJsonReader *reader,
   return TRUE;
 }
 
+const char *
+_aff_ledger_load_row (AffLedger          *self,
+                      const AffLedgerRow *row,
+                      const char         *work,
+                      const char         *supplier,
+                      const char         *document,
+                      const char         *commitment)
+{
+  AffLedgerRow copy = *row;
+  const char *problem;
+
+  if (!g_date_valid_julian (row->day))
+    return _("expected a date like 2026-03-31");
+  if ((problem = row_problem (self, &copy, document, commitment, NULL)) != NULL)
+    return problem;
+  put_words (self, &copy, work, supplier, document, commitment);
+  append_row (self, &copy);
+  return NULL;
+}
+
 AffLedger *
 _aff_ledger_from_json (AffJsonReader *reader,
                        JsonNode      *node,

@@ -1,0 +1,1376 @@
+/* aff-sqlite-store.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gi18n-lib.h>
+
+#include "aff-error.h"
+#include "aff-enum-types.h"
+#include "aff-sqlite-store.h"
+#include "aff-portfolio-private.h"
+#include "aff-affair-private.h"
+#include "aff-clients-private.h"
+#include "aff-bidding-private.h"
+#include "aff-offers-private.h"
+#include "aff-policy-private.h"
+#include "aff-journal-private.h"
+#include "aff-finance-private.h"
+
+/**
+ * AffSqliteStore:
+ *
+ * A portfolio kept in a SQLite 3 database, for a company's years of
+ * affairs, millions of cost lines and several people at once.
+ *
+ * Each client, consultation, offer and affair is a row holding its JSON
+ * (as in the document, so that the strict loader checks it the same way),
+ * with a version; each cost line of a ledger and each journal entry is a
+ * row of its own. The schema is in the format page; its version is the
+ * database's `user_version`, and older schemas are migrated.
+ *
+ * Saving writes what changed since the portfolio was loaded, and nothing
+ * else: the journal says which entities changed (every change is
+ * journaled under the client, consultation, offer or affair it belongs
+ * to), their rows are rewritten, the new cost lines and the new journal
+ * entries appended, all in one transaction. The database runs in WAL mode,
+ * so readers never wait for a writer, with foreign keys checked.
+ *
+ * Several processes may work on one store. When another one saved since
+ * this portfolio was loaded, a save whose changes touch other entities
+ * goes through: its journal entries are chained after the other's, in the
+ * database and in memory. A save that would overwrite an entity the other
+ * changed fails with %AFF_ERROR_CONFLICT naming it, and saves nothing.
+ */
+
+/* The kinds of rows that hold one entity each, in the order a document
+ * lists them, which is the order that satisfies their foreign keys. */
+typedef enum
+{
+  KIND_CLIENT,
+  KIND_CONSULTATION,
+  KIND_OFFER,
+  KIND_AFFAIR,
+  N_KINDS
+} Kind;
+
+static const char *const kind_names[N_KINDS] = { "client", "consultation", "offer", "affair" };
+static const char *const kind_members[N_KINDS] = { "clients", "consultations", "offers", "affairs" };
+
+struct _AffSqliteStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  GWeakRef loaded;              /* the portfolio last loaded or saved here */
+  gboolean rewrite;             /* the rows are in an older format: the next save writes them all */
+  guint journal_length;         /* the entries of the database, as last seen */
+  char journal_head[65];        /* the hash of the last of them */
+  GHashTable *versions[N_KINDS];  /* id → version of its row (gint64 *), as last seen */
+  gint64 next_position[N_KINDS];
+  GHashTable *ledger_lines;     /* affair id → the lines of its ledger saved (GUINT_TO_POINTER) */
+};
+
+enum { PROP_0, PROP_PATH };
+
+static void aff_sqlite_store_iface_init (AffStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AffSqliteStore, aff_sqlite_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (AFF_TYPE_STORE, aff_sqlite_store_iface_init))
+
+/* The schema of version 1. Entities keep their document JSON in `body`;
+ * the columns beside it are what SQL needs: identity, order, version, the
+ * references the foreign keys check. */
+static const char schema_v1[] =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE client (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,"
+  "  version INTEGER NOT NULL, body TEXT NOT NULL);"
+  "CREATE TABLE consultation (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,"
+  "  version INTEGER NOT NULL, client_id TEXT NOT NULL REFERENCES client (id), body TEXT NOT NULL);"
+  "CREATE TABLE offer (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,"
+  "  version INTEGER NOT NULL, consultation_id TEXT NOT NULL REFERENCES consultation (id),"
+  "  body TEXT NOT NULL);"
+  "CREATE TABLE affair (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,"
+  "  version INTEGER NOT NULL, offer_id TEXT NOT NULL REFERENCES offer (id),"
+  "  client_id TEXT NOT NULL REFERENCES client (id), body TEXT NOT NULL);"
+  "CREATE TABLE ledger (affair_id TEXT NOT NULL REFERENCES affair (id) ON DELETE CASCADE,"
+  "  line INTEGER NOT NULL, day TEXT NOT NULL, work TEXT, category TEXT NOT NULL,"
+  "  state TEXT NOT NULL, amount INTEGER NOT NULL, quantity INTEGER NOT NULL,"
+  "  supplier TEXT, document TEXT, commitment TEXT,"
+  "  PRIMARY KEY (affair_id, line)) WITHOUT ROWID;"
+  "CREATE TABLE journal (sequence INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL,"
+  "  action TEXT NOT NULL, hash TEXT NOT NULL, body TEXT NOT NULL);"
+  "CREATE INDEX journal_entity ON journal (kind, id);";
+
+/* migrations[v] brings a database of schema v to v + 1; 0 is an empty
+ * database. */
+static const char *const migrations[AFF_SQLITE_STORE_SCHEMA_VERSION] = { schema_v1 };
+
+static void
+forget (AffSqliteStore *self)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      g_hash_table_remove_all (self->versions[k]);
+      self->next_position[k] = 0;
+    }
+  g_hash_table_remove_all (self->ledger_lines);
+  self->journal_length = 0;
+  self->journal_head[0] = '\0';
+  self->rewrite = FALSE;
+  g_weak_ref_set (&self->loaded, NULL);
+}
+
+static void
+close_database (AffSqliteStore *self)
+{
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+static void
+aff_sqlite_store_finalize (GObject *object)
+{
+  AffSqliteStore *self = AFF_SQLITE_STORE (object);
+
+  close_database (self);
+  g_free (self->path);
+  g_weak_ref_clear (&self->loaded);
+  for (guint k = 0; k < N_KINDS; k++)
+    g_hash_table_unref (self->versions[k]);
+  g_hash_table_unref (self->ledger_lines);
+  G_OBJECT_CLASS (aff_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+aff_sqlite_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AffSqliteStore *self = AFF_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aff_sqlite_store_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AffSqliteStore *self = AFF_SQLITE_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_free (self->path);
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aff_sqlite_store_class_init (AffSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = aff_sqlite_store_finalize;
+  object_class->get_property = aff_sqlite_store_get_property;
+  object_class->set_property = aff_sqlite_store_set_property;
+  g_object_class_override_property (object_class, PROP_PATH, "path");
+}
+
+static void
+aff_sqlite_store_init (AffSqliteStore *self)
+{
+  g_weak_ref_init (&self->loaded, NULL);
+  for (guint k = 0; k < N_KINDS; k++)
+    self->versions[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->ledger_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * aff_sqlite_store_new:
+ * @path: (type filename): the database, existing or to be created
+ *
+ * Creates a store keeping a portfolio in the SQLite database @path. The
+ * database is opened at the first [method@Aff.Store.load] or
+ * [method@Aff.Store.save], and created by the first save.
+ *
+ * Returns: (transfer full): the store
+ */
+AffStore *
+aff_sqlite_store_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (AFF_TYPE_SQLITE_STORE, "path", path, NULL);
+}
+
+/* ---- SQLite plumbing ----------------------------------------------------- */
+
+static gboolean
+fail_sqlite (AffSqliteStore  *self,
+             GError         **error)
+{
+  int code = self->db != NULL ? sqlite3_errcode (self->db) : SQLITE_CANTOPEN;
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
+  GFileError file_code = G_FILE_ERROR_IO;
+
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL: file_code = G_FILE_ERROR_NOSPC; break;
+    case SQLITE_PERM: case SQLITE_READONLY: case SQLITE_AUTH: file_code = G_FILE_ERROR_ACCES; break;
+    case SQLITE_CANTOPEN: file_code = G_FILE_ERROR_NOENT; break;
+    case SQLITE_NOMEM: file_code = G_FILE_ERROR_NOMEM; break;
+    default: break;
+    }
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
+                 _("%s: another process is saving into the store: %s"), self->path, message);
+  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, _("%s: %s"), self->path, message);
+  else
+    g_set_error (error, G_FILE_ERROR, file_code, _("%s: %s"), self->path, message);
+  return FALSE;
+}
+
+static gboolean
+exec (AffSqliteStore  *self,
+      const char      *sql,
+      GError         **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return fail_sqlite (self, error);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (AffSqliteStore  *self,
+         const char      *sql,
+         GError         **error)
+{
+  sqlite3_stmt *statement = NULL;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, NULL) != SQLITE_OK)
+    {
+      fail_sqlite (self, error);
+      return NULL;
+    }
+  return statement;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static void
+bind_text (sqlite3_stmt *statement,
+           int           column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (statement, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (statement, column);
+}
+
+/* Runs a statement that returns no row, and resets it for the next. */
+static gboolean
+step_done (AffSqliteStore  *self,
+           sqlite3_stmt    *statement,
+           GError         **error)
+{
+  int code = sqlite3_step (statement);
+
+  sqlite3_reset (statement);
+  sqlite3_clear_bindings (statement);
+  if (code != SQLITE_DONE)
+    return fail_sqlite (self, error);
+  return TRUE;
+}
+
+static int
+schema_version (AffSqliteStore *self)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &statement, NULL) != SQLITE_OK ||
+      sqlite3_step (statement) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int (statement, 0);
+}
+
+/* Opens the database: @create makes it when it does not exist. */
+static gboolean
+open_database (AffSqliteStore  *self,
+               gboolean         create,
+               GError         **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  int version;
+
+  if (self->db != NULL)
+    return TRUE;
+  if (!create && !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                        _("%s: no such store"), self->path), FALSE;
+  if (sqlite3_open_v2 (self->path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      fail_sqlite (self, error);
+      close_database (self);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  /* A writer waits a little for another to finish before it says so. */
+  sqlite3_busy_timeout (self->db, 5000);
+  version = schema_version (self);
+  if (version < 0)
+    {
+      fail_sqlite (self, error);
+      close_database (self);
+      return FALSE;
+    }
+  if (version > AFF_SQLITE_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, AFF_ERROR, AFF_ERROR_UNSUPPORTED_VERSION,
+                   _("%s: the store has schema version %d, newer than the version %d this library "
+                     "reads; update libaffaires"), self->path, version, AFF_SQLITE_STORE_SCHEMA_VERSION);
+      close_database (self);
+      return FALSE;
+    }
+  /* WAL lets readers go on while one writes; FULL makes a commit durable
+   * at once; the foreign keys catch a row whose parent went. */
+  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error))
+    {
+      close_database (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings the schema to the newest version, inside the caller's transaction. */
+static gboolean
+migrate (AffSqliteStore  *self,
+         GError         **error)
+{
+  int version = schema_version (self);
+  g_autofree char *set = NULL;
+
+  if (version < 0)
+    return fail_sqlite (self, error);
+  if (version == AFF_SQLITE_STORE_SCHEMA_VERSION)
+    return TRUE;
+  for (int v = version; v < AFF_SQLITE_STORE_SCHEMA_VERSION; v++)
+    if (!exec (self, migrations[v], error))
+      return FALSE;
+  set = g_strdup_printf ("PRAGMA user_version = %d", AFF_SQLITE_STORE_SCHEMA_VERSION);
+  return exec (self, set, error);
+}
+
+/* ---- Loading -------------------------------------------------------------- */
+
+static JsonNode *
+parse_body (AffSqliteStore  *self,
+            const char      *table,
+            const char      *id,
+            const char      *text,
+            GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = aff_json_parse (text != NULL ? text : "", -1, &local_error);
+
+  if (node == NULL)
+    g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, _("%s: %s %s: %s"),
+                 self->path, table, id, local_error->message);
+  return node;
+}
+
+static gint64 *
+version_new (gint64 version)
+{
+  return g_memdup2 (&version, sizeof version);
+}
+
+/* The rows of one kind, in order, into @array; their versions remembered. */
+static gboolean
+load_entities (AffSqliteStore  *self,
+               Kind             kind,
+               JsonArray       *array,
+               GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body FROM %s ORDER BY position",
+                                          kind_names[kind]);
+  g_autoptr(sqlite3_stmt) statement = prepare (self, sql, error);
+  int code;
+
+  if (statement == NULL)
+    return FALSE;
+  while ((code = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (statement, 0);
+      JsonNode *node = parse_body (self, kind_names[kind], id,
+                                   (const char *) sqlite3_column_text (statement, 3), error);
+
+      if (node == NULL)
+        return FALSE;
+      json_array_add_element (array, node);
+      g_hash_table_insert (self->versions[kind], g_strdup (id),
+                           version_new (sqlite3_column_int64 (statement, 2)));
+      self->next_position[kind] = MAX (self->next_position[kind], sqlite3_column_int64 (statement, 1) + 1);
+    }
+  return code == SQLITE_DONE || fail_sqlite (self, error);
+}
+
+static gboolean
+load_journal (AffSqliteStore  *self,
+              JsonArray       *entries,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) statement = prepare (self, "SELECT sequence, hash, body FROM journal ORDER BY sequence",
+                                               error);
+  int code;
+
+  if (statement == NULL)
+    return FALSE;
+  while ((code = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      g_autofree char *sequence = g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0));
+      JsonNode *node = parse_body (self, "journal", sequence,
+                                   (const char *) sqlite3_column_text (statement, 2), error);
+
+      if (node == NULL)
+        return FALSE;
+      json_array_add_element (entries, node);
+      self->journal_length++;
+      g_strlcpy (self->journal_head, (const char *) sqlite3_column_text (statement, 1),
+                 sizeof self->journal_head);
+    }
+  return code == SQLITE_DONE || fail_sqlite (self, error);
+}
+
+static const char *
+meta_value (sqlite3_stmt *statement,
+            const char   *key)
+{
+  sqlite3_reset (statement);
+  sqlite3_bind_text (statement, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    return NULL;
+  return (const char *) sqlite3_column_text (statement, 0);
+}
+
+/* The document tree of what the rows hold, but the cost lines. */
+static JsonNode *
+load_tree (AffSqliteStore  *self,
+           gint64          *format_version,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) meta = prepare (self, "SELECT value FROM meta WHERE key = ?", error);
+  g_autoptr(JsonObject) root = json_object_new ();
+  JsonObject *journal;
+  JsonArray *entries;
+  const char *value;
+
+  if (meta == NULL)
+    return NULL;
+  if ((value = meta_value (meta, "format")) == NULL || strcmp (value, AFF_PORTFOLIO_FORMAT_NAME) != 0)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                        _("%s: this is not a libaffaires store"), self->path), NULL;
+  json_object_set_string_member (root, "format", value);
+  value = meta_value (meta, "format_version");
+  *format_version = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+  json_object_set_int_member (root, "version", *format_version);
+  if ((value = meta_value (meta, "name")) != NULL)
+    json_object_set_string_member (root, "name", value);
+  if ((value = meta_value (meta, "policy")) != NULL)
+    {
+      JsonNode *policy = parse_body (self, "meta", "policy", value, error);
+
+      if (policy == NULL)
+        return NULL;
+      json_object_set_member (root, "policy", policy);
+    }
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      JsonArray *array = json_array_new ();
+
+      json_object_set_array_member (root, kind_members[k], array);
+      if (!load_entities (self, k, array, error))
+        return NULL;
+    }
+  journal = json_object_new ();
+  json_object_set_int_member (journal, "hash_format", AFF_JOURNAL_HASH_FORMAT);
+  if ((value = meta_value (meta, "hash_format")) != NULL)
+    json_object_set_int_member (journal, "hash_format", g_ascii_strtoll (value, NULL, 10));
+  entries = json_array_new ();
+  json_object_set_array_member (journal, "entries", entries);
+  json_object_set_object_member (root, "journal", journal);
+  if (!load_journal (self, entries, error))
+    return NULL;
+  return json_node_init_object (json_node_alloc (), root);
+}
+
+/* Puts the cost lines back into the ledgers of their affairs. */
+static gboolean
+load_ledgers (AffSqliteStore  *self,
+              AffPortfolio    *portfolio,
+              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) statement =
+    prepare (self, "SELECT affair_id, line, day, work, category, state, amount, quantity, supplier, document,"
+                   " commitment FROM ledger ORDER BY affair_id, line", error);
+  GEnumClass *categories = g_type_class_ref (AFF_TYPE_COST_CATEGORY);
+  GEnumClass *states = g_type_class_ref (AFF_TYPE_COST_STATE);
+  g_autofree char *current = NULL;
+  AffLedger *ledger = NULL;
+  guint lines = 0;
+  int code = SQLITE_DONE;
+  gboolean ok = statement != NULL;
+
+  while (ok && (code = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      const char *affair_id = (const char *) sqlite3_column_text (statement, 0);
+      gint64 line = sqlite3_column_int64 (statement, 1);
+      const GEnumValue *category = g_enum_get_value_by_nick (categories,
+                                                            (const char *) sqlite3_column_text (statement, 4));
+      const GEnumValue *state = g_enum_get_value_by_nick (states, (const char *) sqlite3_column_text (statement, 5));
+      AffLedgerRow row = { 0 };
+      const char *problem = NULL;
+      GDate day;
+
+      if (g_strcmp0 (affair_id, current) != 0)
+        {
+          AffAffair *affair = aff_portfolio_lookup_affair (portfolio, affair_id);
+
+          if (current != NULL)
+            g_hash_table_insert (self->ledger_lines, g_steal_pointer (&current), GUINT_TO_POINTER (lines));
+          current = g_strdup (affair_id);
+          lines = 0;
+          ledger = affair != NULL ? aff_affair_get_ledger (affair) : NULL;
+        }
+      if (ledger == NULL)
+        problem = _("no such affair");
+      else if (line != lines)
+        problem = _("expected the lines of a ledger numbered from 0 without a gap");
+      else if (!aff_date_from_iso ((const char *) sqlite3_column_text (statement, 2), &day))
+        problem = _("expected a date like 2026-03-31");
+      else if (category == NULL)
+        problem = _("expected labour, material, equipment, subcontract, travel, overhead or other");
+      else if (state == NULL)
+        problem = _("expected committed or actual");
+      else
+        {
+          row.day = g_date_get_julian (&day);
+          row.category = (guint8) category->value;
+          row.state = (guint8) state->value;
+          row.amount = sqlite3_column_int64 (statement, 6);
+          row.quantity = sqlite3_column_int64 (statement, 7);
+          problem = _aff_ledger_load_row (ledger, &row,
+                                          (const char *) sqlite3_column_text (statement, 3),
+                                          (const char *) sqlite3_column_text (statement, 8),
+                                          (const char *) sqlite3_column_text (statement, 9),
+                                          (const char *) sqlite3_column_text (statement, 10));
+        }
+      if (problem != NULL)
+        {
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, _("%s: ledger of affair %s, line %" PRId64 ": %s"),
+                       self->path, affair_id, line, problem);
+          ok = FALSE;
+        }
+      lines++;
+    }
+  if (ok && code != SQLITE_DONE)
+    ok = fail_sqlite (self, error);
+  if (ok && current != NULL)
+    g_hash_table_insert (self->ledger_lines, g_steal_pointer (&current), GUINT_TO_POINTER (lines));
+  g_type_class_unref (categories);
+  g_type_class_unref (states);
+  return ok;
+}
+
+static AffPortfolio *
+aff_sqlite_store_load (AffStore  *store,
+                       GError   **error)
+{
+  AffSqliteStore *self = AFF_SQLITE_STORE (store);
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 format_version = 0;
+
+  if (!open_database (self, FALSE, error))
+    return NULL;
+  forget (self);
+  if (schema_version (self) == 0)
+    return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                        _("%s: no portfolio was saved in this store yet"), self->path), NULL;
+  /* One read transaction: a consistent picture while others write. */
+  if (!exec (self, "BEGIN", error))
+    return NULL;
+  if ((root = load_tree (self, &format_version, error)) != NULL)
+    {
+      if ((portfolio = _aff_portfolio_new_from_node (root, &local_error)) == NULL)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
+      else if (!load_ledgers (self, portfolio, error))
+        g_clear_object (&portfolio);
+    }
+  exec (self, "COMMIT", NULL);
+  if (portfolio == NULL)
+    {
+      forget (self);
+      return NULL;
+    }
+  self->rewrite = format_version != AFF_PORTFOLIO_FORMAT_VERSION;
+  g_weak_ref_set (&self->loaded, portfolio);
+  return g_steal_pointer (&portfolio);
+}
+
+/* ---- Saving --------------------------------------------------------------- */
+
+static char *
+node_to_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static GListModel *
+entities (AffPortfolio *portfolio,
+          Kind          kind)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT: return aff_portfolio_get_clients (portfolio);
+    case KIND_CONSULTATION: return aff_portfolio_get_consultations (portfolio);
+    case KIND_OFFER: return aff_portfolio_get_offers (portfolio);
+    case KIND_AFFAIR: return aff_portfolio_get_affairs (portfolio);
+    case N_KINDS: default: g_assert_not_reached ();
+    }
+}
+
+static gpointer
+lookup (AffPortfolio *portfolio,
+        Kind          kind,
+        const char   *id)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT: return aff_portfolio_lookup_client (portfolio, id);
+    case KIND_CONSULTATION: return aff_portfolio_lookup_consultation (portfolio, id);
+    case KIND_OFFER: return aff_portfolio_lookup_offer (portfolio, id);
+    case KIND_AFFAIR: return aff_portfolio_lookup_affair (portfolio, id);
+    case N_KINDS: default: g_assert_not_reached ();
+    }
+}
+
+static const char *
+entity_id (Kind     kind,
+           gpointer entity)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT: return aff_client_get_id (entity);
+    case KIND_CONSULTATION: return aff_consultation_get_id (entity);
+    case KIND_OFFER: return aff_offer_get_id (entity);
+    case KIND_AFFAIR: return aff_affair_get_id (entity);
+    case N_KINDS: default: g_assert_not_reached ();
+    }
+}
+
+/* The body of an entity: its document JSON, an affair's without its cost
+ * lines, which have rows of their own. */
+static char *
+entity_body (Kind     kind,
+             gpointer entity)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  switch (kind)
+    {
+    case KIND_CLIENT: _aff_client_to_json (entity, builder); break;
+    case KIND_CONSULTATION: _aff_consultation_to_json (entity, builder); break;
+    case KIND_OFFER: _aff_offer_to_json (entity, builder); break;
+    case KIND_AFFAIR: _aff_affair_to_json (entity, builder); break;
+    case N_KINDS: default: g_assert_not_reached ();
+    }
+  node = json_builder_get_root (builder);
+  if (kind == KIND_AFFAIR)
+    {
+      JsonObject *finance = json_object_get_object_member (json_node_get_object (node), "finance");
+
+      if (finance != NULL)
+        json_object_remove_member (finance, "ledger");
+    }
+  return node_to_text (node);
+}
+
+/* The references a row's foreign keys check: bound from column 4 on. */
+static void
+bind_references (sqlite3_stmt *statement,
+                 Kind          kind,
+                 gpointer      entity)
+{
+  switch (kind)
+    {
+    case KIND_CLIENT:
+      break;
+    case KIND_CONSULTATION:
+      bind_text (statement, 5, aff_consultation_get_client_id (entity));
+      break;
+    case KIND_OFFER:
+      bind_text (statement, 5, aff_offer_get_consultation_id (entity));
+      break;
+    case KIND_AFFAIR:
+      bind_text (statement, 5, aff_affair_get_offer_id (entity));
+      bind_text (statement, 6, aff_affair_get_client_id (entity));
+      break;
+    case N_KINDS: default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *const insert_sql[N_KINDS] = {
+  "INSERT INTO client (id, position, version, body) VALUES (?1, ?2, ?3, ?4)",
+  "INSERT INTO consultation (id, position, version, body, client_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+  "INSERT INTO offer (id, position, version, body, consultation_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+  "INSERT INTO affair (id, position, version, body, offer_id, client_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+};
+
+static const char *const update_sql[N_KINDS] = {
+  "UPDATE client SET version = ?3 + 1, body = ?4 WHERE id = ?1 AND version = ?3",
+  "UPDATE consultation SET version = ?3 + 1, body = ?4, client_id = ?5 WHERE id = ?1 AND version = ?3",
+  "UPDATE offer SET version = ?3 + 1, body = ?4, consultation_id = ?5 WHERE id = ?1 AND version = ?3",
+  "UPDATE affair SET version = ?3 + 1, body = ?4, offer_id = ?5, client_id = ?6 WHERE id = ?1 AND version = ?3",
+};
+
+static const char *const delete_sql[N_KINDS] = {
+  "DELETE FROM client WHERE id = ?1 AND version = ?3",
+  "DELETE FROM consultation WHERE id = ?1 AND version = ?3",
+  "DELETE FROM offer WHERE id = ?1 AND version = ?3",
+  "DELETE FROM affair WHERE id = ?1 AND version = ?3",
+};
+
+/* What a save changes in the store's picture of the database, applied
+ * once the transaction committed. */
+typedef struct
+{
+  GHashTable *versions[N_KINDS];  /* id → new version (gint64 *), or NULL when deleted */
+  gint64 next_position[N_KINDS];
+  GHashTable *ledger_lines;       /* affair id → lines saved */
+} Picture;
+
+static void
+picture_init (Picture        *picture,
+              AffSqliteStore *self)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      picture->versions[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      picture->next_position[k] = self->next_position[k];
+    }
+  picture->ledger_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+picture_clear (Picture *picture)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    g_clear_pointer (&picture->versions[k], g_hash_table_unref);
+  g_clear_pointer (&picture->ledger_lines, g_hash_table_unref);
+}
+
+static void
+picture_apply (Picture        *picture,
+               AffSqliteStore *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      g_hash_table_iter_init (&iter, picture->versions[k]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (value != NULL)
+          g_hash_table_insert (self->versions[k], g_strdup (key), g_memdup2 (value, sizeof (gint64)));
+        else
+          g_hash_table_remove (self->versions[k], key);
+      self->next_position[k] = picture->next_position[k];
+    }
+  g_hash_table_iter_init (&iter, picture->ledger_lines);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->ledger_lines, g_strdup (key), value);
+}
+
+/* The version of @id's row as last seen, or -1 when the store has none. */
+static gint64
+known_version (AffSqliteStore *self,
+               Kind            kind,
+               const char     *id)
+{
+  gint64 *version = g_hash_table_lookup (self->versions[kind], id);
+
+  return version != NULL ? *version : -1;
+}
+
+static gboolean
+conflict (AffSqliteStore  *self,
+          Kind             kind,
+          const char      *id,
+          GError         **error)
+{
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
+               _("%s: %s %s was changed by another process since it was loaded; nothing was saved: "
+                 "load the store again and redo the change"),
+               self->path, kind_names[kind], id);
+  return FALSE;
+}
+
+/* Writes the row of one entity: @entity NULL deletes it; @fresh says that
+ * the row went (a "save as" emptied the tables, or the entity was removed
+ * and added again) and is to be inserted. */
+static gboolean
+write_entity (AffSqliteStore  *self,
+              Picture         *picture,
+              Kind             kind,
+              const char      *id,
+              gpointer         entity,
+              gboolean         fresh,
+              GError         **error)
+{
+  gint64 version = fresh ? -1 : known_version (self, kind, id);
+  const char *sql = entity == NULL ? delete_sql[kind] : version < 0 ? insert_sql[kind] : update_sql[kind];
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *body = NULL;
+  int code;
+
+  if (entity == NULL && version < 0)
+    return TRUE;
+  if ((statement = prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (statement, 1, id, -1, SQLITE_STATIC);
+  if (entity != NULL)
+    {
+      body = entity_body (kind, entity);
+      sqlite3_bind_text (statement, 4, body, -1, SQLITE_STATIC);
+      bind_references (statement, kind, entity);
+    }
+  if (version < 0)
+    {
+      sqlite3_bind_int64 (statement, 2, picture->next_position[kind]++);
+      sqlite3_bind_int64 (statement, 3, 1);
+    }
+  else
+    sqlite3_bind_int64 (statement, 3, version);
+  code = sqlite3_step (statement);
+  if ((code & 0xff) == SQLITE_CONSTRAINT && version < 0 &&
+      sqlite3_extended_errcode (self->db) != SQLITE_CONSTRAINT_FOREIGNKEY)
+    return conflict (self, kind, id, error);
+  if (code != SQLITE_DONE)
+    return fail_sqlite (self, error);
+  if (sqlite3_changes (self->db) == 0)
+    return conflict (self, kind, id, error);
+  g_hash_table_insert (picture->versions[kind], g_strdup (id),
+                       entity != NULL ? version_new (version < 0 ? 1 : version + 1) : NULL);
+  if (kind == KIND_AFFAIR && entity == NULL)
+    g_hash_table_insert (picture->ledger_lines, g_strdup (id), GUINT_TO_POINTER (0));
+  return TRUE;
+}
+
+/* Appends the cost lines of @affair from @first on. */
+static gboolean
+write_ledger (AffSqliteStore  *self,
+              sqlite3_stmt    *insert,
+              Picture         *picture,
+              AffAffair       *affair,
+              guint            first,
+              GError         **error)
+{
+  AffLedger *ledger = aff_affair_get_ledger (affair);
+  const char *id = aff_affair_get_id (affair);
+  guint n_rows;
+  const AffLedgerRow *rows = _aff_ledger_rows (ledger, &n_rows);
+
+  for (guint i = first; i < n_rows; i++)
+    {
+      const AffLedgerRow *row = &rows[i];
+      char day[16];
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, row->day);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", &date);
+      sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 2, i);
+      sqlite3_bind_text (insert, 3, day, -1, SQLITE_STATIC);
+      bind_text (insert, 4, _aff_ledger_word (ledger, row->work));
+      bind_text (insert, 5, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));
+      bind_text (insert, 6, aff_enum_to_nick (AFF_TYPE_COST_STATE, row->state));
+      sqlite3_bind_int64 (insert, 7, row->amount);
+      sqlite3_bind_int64 (insert, 8, row->quantity);
+      bind_text (insert, 9, _aff_ledger_word (ledger, row->supplier));
+      bind_text (insert, 10, _aff_ledger_word (ledger, row->document));
+      bind_text (insert, 11, _aff_ledger_word (ledger, row->commitment));
+      if (!step_done (self, insert, error))
+        return FALSE;
+    }
+  g_hash_table_insert (picture->ledger_lines, g_strdup (id), GUINT_TO_POINTER (n_rows));
+  return TRUE;
+}
+
+/* Appends @entries from @first on to the journal table. */
+static gboolean
+write_journal (AffSqliteStore  *self,
+               GPtrArray       *entries,
+               guint            first,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) insert =
+    prepare (self, "INSERT INTO journal (sequence, kind, id, action, hash, body) VALUES (?, ?, ?, ?, ?, ?)", error);
+
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = first; i < entries->len; i++)
+    {
+      AffJournalEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *body = NULL;
+
+      _aff_journal_entry_to_json (entry, builder);
+      node = json_builder_get_root (builder);
+      body = node_to_text (node);
+      sqlite3_bind_int64 (insert, 1, (gint64) aff_journal_entry_get_sequence (entry));
+      bind_text (insert, 2, aff_journal_entry_get_entity_kind (entry));
+      bind_text (insert, 3, aff_journal_entry_get_entity_id (entry));
+      bind_text (insert, 4, aff_journal_entry_get_action (entry));
+      bind_text (insert, 5, aff_journal_entry_get_hash (entry));
+      bind_text (insert, 6, body);
+      if (!step_done (self, insert, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The entries of @journal from @first on, borrowed. */
+static GPtrArray *
+journal_tail (AffJournal *journal,
+              guint       first)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+  guint n = aff_journal_get_n_entries (journal);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (entries, i >= first ? aff_journal_get_entry (journal, i) : NULL);
+  return entries;
+}
+
+static gboolean
+write_meta (AffSqliteStore  *self,
+            AffPortfolio    *portfolio,
+            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) put = prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  g_autoptr(sqlite3_stmt) drop = prepare (self, "DELETE FROM meta WHERE key = ?", error);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) policy = NULL;
+  g_autofree char *policy_text = NULL, *format_version = NULL, *hash_format = NULL;
+  const char *name = aff_portfolio_get_name (portfolio);
+  const char *const pairs[][2] = {
+    { "format", AFF_PORTFOLIO_FORMAT_NAME },
+    { "format_version", format_version = g_strdup_printf ("%d", AFF_PORTFOLIO_FORMAT_VERSION) },
+    { "hash_format", hash_format = g_strdup_printf ("%d", AFF_JOURNAL_HASH_FORMAT) },
+    { "policy", NULL },
+  };
+
+  if (put == NULL || drop == NULL)
+    return FALSE;
+  _aff_policy_to_json (aff_portfolio_get_policy (portfolio), builder);
+  policy = json_builder_get_root (builder);
+  policy_text = node_to_text (policy);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      bind_text (put, 1, pairs[i][0]);
+      bind_text (put, 2, pairs[i][1] != NULL ? pairs[i][1] : policy_text);
+      if (!step_done (self, put, error))
+        return FALSE;
+    }
+  if (name != NULL)
+    {
+      bind_text (put, 1, "name");
+      bind_text (put, 2, name);
+      return step_done (self, put, error);
+    }
+  bind_text (drop, 1, "name");
+  return step_done (self, drop, error);
+}
+
+/* Empties every table, for a portfolio the store did not load. */
+static gboolean
+clear_tables (AffSqliteStore  *self,
+              GError         **error)
+{
+  return exec (self, "DELETE FROM journal; DELETE FROM ledger; DELETE FROM affair; DELETE FROM offer;"
+                     " DELETE FROM consultation; DELETE FROM client; DELETE FROM meta;", error);
+}
+
+static Kind
+kind_of (const char *name)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    if (strcmp (name, kind_names[k]) == 0)
+      return k;
+  return N_KINDS;
+}
+
+/* What the journal entries from @first on changed: per kind, the ids in
+ * the order first met, and whether one was removed on the way (its row
+ * then goes and comes back at the end, where the portfolio has it). */
+typedef struct
+{
+  GPtrArray *ids[N_KINDS];
+  GHashTable *seen[N_KINDS];       /* id → removed (GINT_TO_POINTER) */
+  gboolean meta;                   /* the portfolio's name or policy */
+} Changes;
+
+static void
+changes_collect (Changes    *changes,
+                 AffJournal *journal,
+                 guint       first)
+{
+  guint n = aff_journal_get_n_entries (journal);
+
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      changes->ids[k] = g_ptr_array_new ();
+      changes->seen[k] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  changes->meta = FALSE;
+  for (guint i = first; i < n; i++)
+    {
+      AffJournalEntry *entry = aff_journal_get_entry (journal, i);
+      const char *id = aff_journal_entry_get_entity_id (entry);
+      Kind kind = kind_of (aff_journal_entry_get_entity_kind (entry));
+      gboolean removed = strcmp (aff_journal_entry_get_action (entry), "removed") == 0;
+
+      if (kind == N_KINDS)
+        {
+          changes->meta = TRUE;
+          continue;
+        }
+      if (!g_hash_table_contains (changes->seen[kind], id))
+        g_ptr_array_add (changes->ids[kind], (gpointer) id);
+      if (removed || g_hash_table_lookup (changes->seen[kind], id) != NULL)
+        g_hash_table_insert (changes->seen[kind], (gpointer) id, GINT_TO_POINTER (TRUE));
+      else
+        g_hash_table_insert (changes->seen[kind], (gpointer) id, GINT_TO_POINTER (FALSE));
+    }
+}
+
+static void
+changes_clear (Changes *changes)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      g_clear_pointer (&changes->ids[k], g_ptr_array_unref);
+      g_clear_pointer (&changes->seen[k], g_hash_table_unref);
+    }
+}
+
+/* Writes what @changes names: removals last to first so that no row loses
+ * a parent it still has, the rest in document order. */
+static gboolean
+write_changes (AffSqliteStore  *self,
+               Picture         *picture,
+               AffPortfolio    *portfolio,
+               Changes         *changes,
+               sqlite3_stmt    *ledger_insert,
+               GError         **error)
+{
+  for (int k = N_KINDS - 1; k >= 0; k--)
+    for (guint i = 0; i < changes->ids[k]->len; i++)
+      {
+        const char *id = g_ptr_array_index (changes->ids[k], i);
+
+        if ((lookup (portfolio, k, id) == NULL || g_hash_table_lookup (changes->seen[k], id) != NULL) &&
+            !write_entity (self, picture, k, id, NULL, FALSE, error))
+          return FALSE;
+      }
+  for (guint k = 0; k < N_KINDS; k++)
+    for (guint i = 0; i < changes->ids[k]->len; i++)
+      {
+        const char *id = g_ptr_array_index (changes->ids[k], i);
+        gpointer entity = lookup (portfolio, k, id);
+        gboolean fresh = g_hash_table_lookup (changes->seen[k], id) != NULL;
+        gpointer lines;
+
+        if (entity == NULL)
+          continue;
+        if (!write_entity (self, picture, k, id, entity, fresh, error))
+          return FALSE;
+        if (k != KIND_AFFAIR)
+          continue;
+        lines = fresh ? NULL : g_hash_table_lookup (self->ledger_lines, id);
+        if (!write_ledger (self, ledger_insert, picture, entity, GPOINTER_TO_UINT (lines), error))
+          return FALSE;
+      }
+  return !changes->meta || write_meta (self, portfolio, error);
+}
+
+/* Writes the whole portfolio into emptied tables. */
+static gboolean
+write_all (AffSqliteStore  *self,
+           Picture         *picture,
+           AffPortfolio    *portfolio,
+           sqlite3_stmt    *ledger_insert,
+           GError         **error)
+{
+  if (!clear_tables (self, error) || !write_meta (self, portfolio, error))
+    return FALSE;
+  for (guint k = 0; k < N_KINDS; k++)
+    {
+      GListModel *list = entities (portfolio, k);
+
+      picture->next_position[k] = 0;
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GObject) entity = g_list_model_get_item (list, i);
+          const char *id = entity_id (k, entity);
+
+          if (!write_entity (self, picture, k, id, entity, TRUE, error) ||
+              (k == KIND_AFFAIR && !write_ledger (self, ledger_insert, picture, AFF_AFFAIR (entity), 0, error)))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The sequence and hash of the last journal entry of the database. */
+static gboolean
+read_journal_head (AffSqliteStore  *self,
+                   guint           *length,
+                   char             head[65],
+                   GError         **error)
+{
+  g_autoptr(sqlite3_stmt) statement =
+    prepare (self, "SELECT sequence, hash FROM journal ORDER BY sequence DESC LIMIT 1", error);
+  int code;
+
+  if (statement == NULL)
+    return FALSE;
+  *length = 0;
+  head[0] = '\0';
+  code = sqlite3_step (statement);
+  if (code == SQLITE_ROW)
+    {
+      *length = (guint) sqlite3_column_int64 (statement, 0);
+      g_strlcpy (head, (const char *) sqlite3_column_text (statement, 1), 65);
+      return TRUE;
+    }
+  return code == SQLITE_DONE || fail_sqlite (self, error);
+}
+
+/* The journal entries another process saved after the @first this store
+ * knows of. */
+static GPtrArray *
+read_foreign_entries (AffSqliteStore  *self,
+                      guint            first,
+                      GError         **error)
+{
+  g_autoptr(sqlite3_stmt) statement =
+    prepare (self, "SELECT sequence, body FROM journal WHERE sequence > ? ORDER BY sequence", error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  int code;
+
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, first);
+  while ((code = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      g_autofree char *sequence = g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0));
+      g_autoptr(JsonNode) node = parse_body (self, "journal", sequence,
+                                             (const char *) sqlite3_column_text (statement, 1), error);
+      AffJsonReader reader;
+      AffJournalEntry *entry;
+
+      if (node == NULL)
+        return NULL;
+      aff_json_reader_init (&reader);
+      entry = _aff_journal_entry_from_json (&reader, node, error);
+      aff_json_reader_clear (&reader);
+      if (entry == NULL)
+        return NULL;
+      g_ptr_array_add (entries, entry);
+    }
+  if (code != SQLITE_DONE)
+    return fail_sqlite (self, error), NULL;
+  return g_steal_pointer (&entries);
+}
+
+/* Whether what another process saved (@foreign) leaves alone every entity
+ * this save changes; FALSE with AFF_ERROR_CONFLICT naming the first it
+ * touched. */
+static gboolean
+check_disjoint (AffSqliteStore  *self,
+                GPtrArray       *foreign,
+                Changes         *changes,
+                GError         **error)
+{
+  for (guint i = 0; i < foreign->len; i++)
+    {
+      AffJournalEntry *entry = g_ptr_array_index (foreign, i);
+      const char *id = aff_journal_entry_get_entity_id (entry);
+      Kind kind = kind_of (aff_journal_entry_get_entity_kind (entry));
+
+      if (kind < N_KINDS && g_hash_table_contains (changes->seen[kind], id))
+        return conflict (self, kind, id, error);
+      if (kind == N_KINDS && changes->meta)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
+                            _("%s: the %s of the portfolio was changed by another process since it was "
+                              "loaded; nothing was saved: load the store again and redo the change"),
+                            self->path, aff_journal_entry_get_entity_kind (entry)), FALSE;
+    }
+  return TRUE;
+}
+
+/* Saves the changes the journal names since the store last saw the
+ * database; when another process saved in between and touched none of the
+ * same entities, the journal entries are chained after its (*@rechained,
+ * for the caller to take into the journal once committed). */
+static gboolean
+save_changes (AffSqliteStore  *self,
+              AffPortfolio    *portfolio,
+              sqlite3_stmt    *ledger_insert,
+              Picture         *picture,
+              GPtrArray      **rechained,
+              GError         **error)
+{
+  AffJournal *journal = aff_portfolio_get_journal (portfolio);
+  g_autoptr(GPtrArray) foreign = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  Changes changes = { { NULL } };
+  char head[65];
+  guint length, first = self->journal_length;
+  gboolean ok;
+
+  if (!read_journal_head (self, &length, head, error))
+    return FALSE;
+  changes_collect (&changes, journal, first);
+  if (length != self->journal_length || strcmp (head, self->journal_head) != 0)
+    {
+      ok = (foreign = read_foreign_entries (self, self->journal_length, error)) != NULL &&
+           check_disjoint (self, foreign, &changes, error) &&
+           (*rechained = _aff_journal_rechain (journal, self->journal_length, foreign, error)) != NULL;
+      if (!ok)
+        {
+          changes_clear (&changes);
+          return FALSE;
+        }
+      entries = g_ptr_array_ref (*rechained);
+      first = foreign->len;
+    }
+  else
+    entries = journal_tail (journal, first);
+  ok = write_changes (self, picture, portfolio, &changes, ledger_insert, error) &&
+       write_journal (self, entries, first, error);
+  changes_clear (&changes);
+  return ok;
+}
+
+static gboolean
+aff_sqlite_store_save (AffStore      *store,
+                       AffPortfolio  *portfolio,
+                       GError       **error)
+{
+  AffSqliteStore *self = AFF_SQLITE_STORE (store);
+  g_autoptr(AffPortfolio) loaded = g_weak_ref_get (&self->loaded);
+  g_autoptr(sqlite3_stmt) ledger_insert = NULL;
+  g_autoptr(GPtrArray) rechained = NULL;
+  AffJournal *journal = aff_portfolio_get_journal (portfolio);
+  gboolean whole = loaded != portfolio || self->rewrite;
+  Picture picture;
+  gboolean ok;
+
+  if (!open_database (self, TRUE, error))
+    return FALSE;
+  /* IMMEDIATE takes the write lock now: what is checked below stays true
+   * until the commit. */
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  picture_init (&picture, self);
+  ok = migrate (self, error) &&
+       (ledger_insert = prepare (self, "INSERT INTO ledger (affair_id, line, day, work, category, state, amount,"
+                                       " quantity, supplier, document, commitment)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) != NULL;
+  if (ok && whole)
+    {
+      g_autoptr(GPtrArray) entries = journal_tail (journal, 0);
+
+      ok = write_all (self, &picture, portfolio, ledger_insert, error) &&
+           write_journal (self, entries, 0, error);
+    }
+  else if (ok)
+    ok = save_changes (self, portfolio, ledger_insert, &picture, &rechained, error);
+  g_clear_pointer (&ledger_insert, sqlite3_finalize);
+  if (ok && !exec (self, "COMMIT", error))
+    ok = FALSE;
+  if (!ok)
+    {
+      exec (self, "ROLLBACK", NULL);
+      picture_clear (&picture);
+      return FALSE;
+    }
+  if (rechained != NULL)
+    _aff_journal_replace_tail (journal, self->journal_length, rechained);
+  if (whole)
+    forget (self);
+  picture_apply (&picture, self);
+  picture_clear (&picture);
+  self->journal_length = aff_journal_get_n_entries (journal);
+  g_strlcpy (self->journal_head,
+             self->journal_length > 0 ? aff_journal_get_head_hash (journal) : "", sizeof self->journal_head);
+  self->rewrite = FALSE;
+  g_weak_ref_set (&self->loaded, portfolio);
+  return TRUE;
+}
+
+static void
+aff_sqlite_store_close (AffStore *store)
+{
+  close_database (AFF_SQLITE_STORE (store));
+}
+
+static const char *
+aff_sqlite_store_get_path (AffStore *store)
+{
+  return AFF_SQLITE_STORE (store)->path;
+}
+
+static void
+aff_sqlite_store_iface_init (AffStoreInterface *iface)
+{
+  iface->load = aff_sqlite_store_load;
+  iface->save = aff_sqlite_store_save;
+  iface->close = aff_sqlite_store_close;
+  iface->get_path = aff_sqlite_store_get_path;
+}
