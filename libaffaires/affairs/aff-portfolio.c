@@ -2323,6 +2323,24 @@ write_atomically (const char  *path,
   return TRUE;
 }
 
+/* A ledger a store could not read holds nothing: saving it would lose its
+ * lines. */
+static gboolean
+check_ledgers (AffPortfolio  *self,
+               GError       **error)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->affairs));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (G_LIST_MODEL (self->affairs), i);
+
+      if (!_aff_ledger_check_loaded (aff_affair_get_ledger (affair), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * aff_portfolio_save_to_file:
  * @self: a portfolio
@@ -2346,6 +2364,8 @@ aff_portfolio_save_to_file (AffPortfolio  *self,
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!check_ledgers (self, error))
+    return FALSE;
   data = aff_portfolio_to_data (self, &length);
   return write_atomically (path, data, length, error);
 }
@@ -2402,15 +2422,21 @@ aff_portfolio_save_to_file_async (AffPortfolio        *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   SaveJob *job;
 
   g_return_if_fail (AFF_IS_PORTFOLIO (self));
   g_return_if_fail (path != NULL);
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  if (!check_ledgers (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   job = g_new0 (SaveJob, 1);
   job->path = g_strdup (path);
   job->data = aff_portfolio_to_data (self, &job->length);
-  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_name (task, "aff_portfolio_save_to_file_async");
   g_task_set_source_tag (task, &save_tag);
   g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);

@@ -103,6 +103,24 @@ void                _aff_ledger_attach   (AffLedger    *self,
                                           const char   *affair_id);
 void                _aff_ledger_to_json  (AffLedger    *self,
                                           JsonBuilder  *builder);
+/* Where a store keeps the rows of a ledger it read only in part: called
+ * once, when they are first needed, it appends them with
+ * _aff_ledger_load_row(). */
+typedef gboolean (*AffLedgerSource) (AffLedger  *ledger,
+                                     gpointer    data,
+                                     GError    **error);
+/* The ledger, empty, will hold the @n_rows rows @source gives. Should they
+ * not come, the ledger stays empty, says why in a warning, and refuses
+ * additions and saves with the error (_aff_ledger_check_loaded). */
+void                _aff_ledger_set_source (AffLedger       *self,
+                                            guint            n_rows,
+                                            AffLedgerSource  source,
+                                            gpointer         data,
+                                            GDestroyNotify   destroy);
+/* The rows it holds or will hold, without reading them. */
+guint               _aff_ledger_peek_n_rows (AffLedger      *self);
+gboolean            _aff_ledger_check_loaded (AffLedger     *self,
+                                              GError       **error);
 /* Appends a row a store kept, unjournaled: it was journaled when first
  * added. @row's words are ignored and taken from the strings. NULL if it
  * went in, else what is wrong with it. */

@@ -333,12 +333,93 @@ struct _AffLedger
   guint n_commitments;
   gboolean closed;
   AffTrack track;
+  /* Rows a store reads only when they are first needed. */
+  AffLedgerSource source;
+  gpointer source_data;
+  GDestroyNotify source_destroy;
+  guint source_rows;
+  GError *load_error;         /* why the store could not give them */
 };
 
 G_DEFINE_FINAL_TYPE (AffLedger, aff_ledger, G_TYPE_OBJECT)
 
 static gboolean check_open (AffLedger  *self,
                             GError    **error);
+
+static void forget_words_from (AffLedger *self,
+                               guint      length);
+static void trim              (AffLedger *self);
+
+/* Reads the rows a store left to read: whatever fails, the ledger holds
+ * all of them or none, and remembers why. */
+static void
+load_now (AffLedger *self)
+{
+  AffLedgerSource source = self->source;
+  gpointer data = self->source_data;
+  GDestroyNotify destroy = self->source_destroy;
+  g_autoptr(GError) error = NULL;
+
+  self->source = NULL;
+  self->source_data = NULL;
+  self->source_destroy = NULL;
+  if (!source (self, data, &error) || self->n_rows != self->source_rows)
+    {
+      if (error == NULL)
+        g_set_error (&error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                     _("The ledger of affair “%s” has %u lines in its store, not %u"),
+                     self->track.id != NULL ? self->track.id : "", self->n_rows, self->source_rows);
+      g_warning ("%s", error->message);
+      self->n_rows = 0;
+      self->n_commitments = 0;
+      forget_words_from (self, 1);
+      self->load_error = g_steal_pointer (&error);
+    }
+  trim (self);
+  if (destroy != NULL)
+    destroy (data);
+}
+
+static inline void
+ensure_loaded (AffLedger *self)
+{
+  if (G_UNLIKELY (self->source != NULL))
+    load_now (self);
+}
+
+void
+_aff_ledger_set_source (AffLedger       *self,
+                        guint            n_rows,
+                        AffLedgerSource  source,
+                        gpointer         data,
+                        GDestroyNotify   destroy)
+{
+  g_return_if_fail (self->n_rows == 0 && self->source == NULL);
+
+  self->source = source;
+  self->source_data = data;
+  self->source_destroy = destroy;
+  self->source_rows = n_rows;
+}
+
+guint
+_aff_ledger_peek_n_rows (AffLedger *self)
+{
+  return self->source != NULL ? self->source_rows : self->n_rows;
+}
+
+gboolean
+_aff_ledger_check_loaded (AffLedger  *self,
+                          GError    **error)
+{
+  ensure_loaded (self);
+  if (self->load_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->load_error));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static void
 aff_ledger_finalize (GObject *object)
@@ -351,6 +432,9 @@ aff_ledger_finalize (GObject *object)
   g_free (self->offsets);
   g_free (self->slots);
   _aff_track_clear (&self->track);
+  if (self->source_destroy != NULL)
+    self->source_destroy (self->source_data);
+  g_clear_error (&self->load_error);
   G_OBJECT_CLASS (aff_ledger_parent_class)->finalize (object);
 }
 
@@ -425,6 +509,7 @@ guint
 aff_ledger_get_n_entries (AffLedger *self)
 {
   g_return_val_if_fail (AFF_IS_LEDGER (self), 0);
+  ensure_loaded (self);
   return self->n_rows;
 }
 
@@ -432,6 +517,7 @@ const AffLedgerRow *
 _aff_ledger_rows (AffLedger *self,
                   guint     *n_rows)
 {
+  ensure_loaded (self);
   *n_rows = self->n_rows;
   return self->rows;
 }
@@ -440,6 +526,7 @@ const char *
 _aff_ledger_word (AffLedger *self,
                   guint32    index)
 {
+  ensure_loaded (self);
   return index > 0 && index < self->n_words ? self->text + OFFSET (self, index) : NULL;
 }
 
@@ -495,6 +582,7 @@ _aff_ledger_find_word (AffLedger  *self,
 {
   guint i;
 
+  ensure_loaded (self);
   if (word == NULL || self->n_slots == 0)
     return 0;
   for (i = slot_of (word) & (self->n_slots - 1); self->slots[i] != 0; i = (i + 1) & (self->n_slots - 1))
@@ -635,6 +723,8 @@ aff_ledger_get_entry (AffLedger *self,
   GDate date;
 
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
+
+  ensure_loaded (self);
 
   if (position >= self->n_rows)
     return NULL;
@@ -1228,6 +1318,8 @@ aff_ledger_to_csv (AffLedger *self)
 
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
 
+  ensure_loaded (self);
+
   aff_currency_get_exponent (self->currency, &exponent);
   out = g_string_sized_new (64 + 80 * (gsize) self->n_rows);
   g_string_append (out, "date,work,category,state,amount,quantity,supplier,document,commitment\r\n");
@@ -1283,6 +1375,8 @@ aff_ledger_sum (AffLedger     *self,
 
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
   g_return_val_if_fail (until == NULL || g_date_valid (until), NULL);
+
+  ensure_loaded (self);
 
   if (until != NULL)
     last = g_date_get_julian (until);
@@ -1388,6 +1482,7 @@ _aff_ledger_scan (AffLedger     *self,
   AffLedgerSum *sum;
   guint i;
 
+  ensure_loaded (self);
   scan_reset (scan, self->n_words);
   for (i = 0; i < self->n_rows; i++)
     {
@@ -1480,6 +1575,8 @@ aff_ledger_get_open_commitments (AffLedger    *self,
   g_return_val_if_fail (AFF_IS_LEDGER (self), NULL);
   g_return_val_if_fail (until == NULL || g_date_valid (until), NULL);
 
+  ensure_loaded (self);
+
   _aff_ledger_scan_init (&scan);
   ok = _aff_ledger_scan (self, until != NULL ? g_date_get_julian (until) : G_MAXUINT32, &scan);
   money_result (self, scan.open, !ok, &result, error);
@@ -1497,6 +1594,8 @@ static gboolean
 check_open (AffLedger  *self,
             GError    **error)
 {
+  if (!_aff_ledger_check_loaded (self, error))
+    return FALSE;
   if (!self->closed)
     return TRUE;
   g_set_error (error, AFF_ERROR, AFF_ERROR_CLOSED, _("Affair “%s” is closed: its ledger takes no more costs"),
@@ -1520,6 +1619,7 @@ _aff_ledger_to_json (AffLedger   *self,
 {
   guint exponent = 2, i;
 
+  ensure_loaded (self);
   aff_currency_get_exponent (self->currency, &exponent);
   json_builder_begin_array (builder);
   for (i = 0; i < self->n_rows; i++)

@@ -45,8 +45,7 @@ struct _AffJsonStore
   GObject parent_instance;
 
   char *path;
-  GWeakRef loaded;          /* the portfolio last loaded or saved here */
-  FileIdentity identity;    /* the file as it was then */
+  GQuark identity_quark;    /* each portfolio loaded or saved here: the file as it was then */
 };
 
 enum { PROP_0, PROP_PATH };
@@ -62,7 +61,6 @@ aff_json_store_finalize (GObject *object)
   AffJsonStore *self = AFF_JSON_STORE (object);
 
   g_free (self->path);
-  g_weak_ref_clear (&self->loaded);
   G_OBJECT_CLASS (aff_json_store_parent_class)->finalize (object);
 }
 
@@ -117,7 +115,21 @@ aff_json_store_class_init (AffJsonStoreClass *klass)
 static void
 aff_json_store_init (AffJsonStore *self)
 {
-  g_weak_ref_init (&self->loaded, NULL);
+  static gint counter;
+  g_autofree char *key = g_strdup_printf ("aff-json-store-%d", g_atomic_int_add (&counter, 1));
+
+  /* One quark per store object: a portfolio remembers the file each store
+   * it came from or went to had then. */
+  self->identity_quark = g_quark_from_string (key);
+}
+
+static void
+remember (AffJsonStore       *self,
+          AffPortfolio       *portfolio,
+          const FileIdentity *identity)
+{
+  g_object_set_qdata_full (G_OBJECT (portfolio), self->identity_quark,
+                           g_memdup2 (identity, sizeof *identity), g_free);
 }
 
 /**
@@ -194,8 +206,7 @@ aff_json_store_load (AffStore  *store,
       if ((portfolio = aff_portfolio_new_from_file (self->path, error)) == NULL)
         return NULL;
     }
-  self->identity = after;
-  g_weak_ref_set (&self->loaded, portfolio);
+  remember (self, portfolio, &after);
   return g_steal_pointer (&portfolio);
 }
 
@@ -205,14 +216,14 @@ aff_json_store_save (AffStore      *store,
                      GError       **error)
 {
   AffJsonStore *self = AFF_JSON_STORE (store);
-  g_autoptr(AffPortfolio) loaded = g_weak_ref_get (&self->loaded);
+  const FileIdentity *known = g_object_get_qdata (G_OBJECT (portfolio), self->identity_quark);
   FileIdentity now;
 
-  if (loaded == portfolio)
+  if (known != NULL)
     {
       if (!identify (self->path, &now, error))
         return FALSE;
-      if (!same_identity (&now, &self->identity))
+      if (!same_identity (&now, known))
         {
           g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
                        now.known ? _("%s was changed by another program since it was loaded; "
@@ -224,9 +235,9 @@ aff_json_store_save (AffStore      *store,
         }
     }
   if (!aff_portfolio_save_to_file (portfolio, self->path, error) ||
-      !identify (self->path, &self->identity, error))
+      !identify (self->path, &now, error))
     return FALSE;
-  g_weak_ref_set (&self->loaded, portfolio);
+  remember (self, portfolio, &now);
   return TRUE;
 }
 

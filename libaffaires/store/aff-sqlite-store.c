@@ -61,6 +61,9 @@ typedef enum
 
 static const char *const kind_names[N_KINDS] = { "client", "consultation", "offer", "affair" };
 static const char *const kind_members[N_KINDS] = { "clients", "consultations", "offers", "affairs" };
+/* Translators: the kinds of entity a conflict names, before their id, as in
+ * "another process changed client ACME"; in French, with their article. */
+static const char *const kind_labels[N_KINDS] = { N_("client"), N_("consultation"), N_("offer"), N_("affair") };
 
 struct _AffSqliteStore
 {
@@ -68,14 +71,21 @@ struct _AffSqliteStore
 
   char *path;
   sqlite3 *db;
-  GWeakRef loaded;              /* the portfolio last loaded or saved here */
-  gboolean rewrite;             /* the rows are in an older format: the next save writes them all */
-  guint journal_length;         /* the entries of the database, as last seen */
-  char journal_head[65];        /* the hash of the last of them */
-  GHashTable *versions[N_KINDS];  /* id → version of its row (gint64 *), as last seen */
-  gint64 next_position[N_KINDS];
-  GHashTable *ledger_lines;     /* affair id → the lines of its ledger saved (GUINT_TO_POINTER) */
+  sqlite3_stmt *ledger_select;  /* the cost lines of one affair */
+  GQuark state_quark;           /* the State of each portfolio loaded or saved here */
 };
+
+/* What the store knows of the rows a portfolio was loaded from or last
+ * saved into, kept on the portfolio: a store may have loaded several. */
+typedef struct
+{
+  gint64 generation;              /* of the tables: a "save as" makes a new one */
+  gboolean rewrite;               /* the rows are in an older format: the next save writes them all */
+  guint journal_length;           /* the entries of the database, as last seen */
+  char journal_head[65];          /* the hash of the last of them */
+  GHashTable *versions[N_KINDS];  /* id → version of its row (gint64 *) */
+  GHashTable *ledger_lines;       /* affair id → the lines of its ledger saved (GUINT_TO_POINTER) */
+} State;
 
 enum { PROP_0, PROP_PATH };
 
@@ -98,7 +108,7 @@ static const char schema_v1[] =
   "  body TEXT NOT NULL);"
   "CREATE TABLE affair (id TEXT PRIMARY KEY, position INTEGER NOT NULL UNIQUE,"
   "  version INTEGER NOT NULL, offer_id TEXT NOT NULL REFERENCES offer (id),"
-  "  client_id TEXT NOT NULL REFERENCES client (id), body TEXT NOT NULL);"
+  "  client_id TEXT NOT NULL REFERENCES client (id), lines INTEGER NOT NULL, body TEXT NOT NULL);"
   "CREATE TABLE ledger (affair_id TEXT NOT NULL REFERENCES affair (id) ON DELETE CASCADE,"
   "  line INTEGER NOT NULL, day TEXT NOT NULL, work TEXT, category TEXT NOT NULL,"
   "  state TEXT NOT NULL, amount INTEGER NOT NULL, quantity INTEGER NOT NULL,"
@@ -112,24 +122,47 @@ static const char schema_v1[] =
  * database. */
 static const char *const migrations[AFF_SQLITE_STORE_SCHEMA_VERSION] = { schema_v1 };
 
-static void
-forget (AffSqliteStore *self)
+static State *
+state_new (void)
 {
+  State *state = g_new0 (State, 1);
+
   for (guint k = 0; k < N_KINDS; k++)
-    {
-      g_hash_table_remove_all (self->versions[k]);
-      self->next_position[k] = 0;
-    }
-  g_hash_table_remove_all (self->ledger_lines);
-  self->journal_length = 0;
-  self->journal_head[0] = '\0';
-  self->rewrite = FALSE;
-  g_weak_ref_set (&self->loaded, NULL);
+    state->versions[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  state->ledger_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return state;
+}
+
+static void
+state_free (gpointer data)
+{
+  State *state = data;
+
+  for (guint k = 0; k < N_KINDS; k++)
+    g_hash_table_unref (state->versions[k]);
+  g_hash_table_unref (state->ledger_lines);
+  g_free (state);
+}
+
+static State *
+state_of (AffSqliteStore *self,
+          AffPortfolio   *portfolio)
+{
+  return g_object_get_qdata (G_OBJECT (portfolio), self->state_quark);
+}
+
+static void
+set_state (AffSqliteStore *self,
+           AffPortfolio   *portfolio,
+           State          *state)
+{
+  g_object_set_qdata_full (G_OBJECT (portfolio), self->state_quark, state, state_free);
 }
 
 static void
 close_database (AffSqliteStore *self)
 {
+  g_clear_pointer (&self->ledger_select, sqlite3_finalize);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -144,10 +177,6 @@ aff_sqlite_store_finalize (GObject *object)
 
   close_database (self);
   g_free (self->path);
-  g_weak_ref_clear (&self->loaded);
-  for (guint k = 0; k < N_KINDS; k++)
-    g_hash_table_unref (self->versions[k]);
-  g_hash_table_unref (self->ledger_lines);
   G_OBJECT_CLASS (aff_sqlite_store_parent_class)->finalize (object);
 }
 
@@ -202,10 +231,12 @@ aff_sqlite_store_class_init (AffSqliteStoreClass *klass)
 static void
 aff_sqlite_store_init (AffSqliteStore *self)
 {
-  g_weak_ref_init (&self->loaded, NULL);
-  for (guint k = 0; k < N_KINDS; k++)
-    self->versions[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->ledger_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static gint counter;
+  g_autofree char *key = g_strdup_printf ("aff-sqlite-store-%d", g_atomic_int_add (&counter, 1));
+
+  /* One quark per store object, so that two stores on one file keep their
+   * own picture of a portfolio; quarks are never freed, one per store. */
+  self->state_quark = g_quark_from_string (key);
 }
 
 /**
@@ -412,12 +443,13 @@ version_new (gint64 version)
 /* The rows of one kind, in order, into @array; their versions remembered. */
 static gboolean
 load_entities (AffSqliteStore  *self,
+               State           *state,
                Kind             kind,
                JsonArray       *array,
                GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body FROM %s ORDER BY position",
-                                          kind_names[kind]);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body%s FROM %s ORDER BY position",
+                                          kind == KIND_AFFAIR ? ", lines" : "", kind_names[kind]);
   g_autoptr(sqlite3_stmt) statement = prepare (self, sql, error);
   int code;
 
@@ -432,15 +464,18 @@ load_entities (AffSqliteStore  *self,
       if (node == NULL)
         return FALSE;
       json_array_add_element (array, node);
-      g_hash_table_insert (self->versions[kind], g_strdup (id),
+      g_hash_table_insert (state->versions[kind], g_strdup (id),
                            version_new (sqlite3_column_int64 (statement, 2)));
-      self->next_position[kind] = MAX (self->next_position[kind], sqlite3_column_int64 (statement, 1) + 1);
+      if (kind == KIND_AFFAIR)
+        g_hash_table_insert (state->ledger_lines, g_strdup (id),
+                             GUINT_TO_POINTER ((guint) CLAMP (sqlite3_column_int64 (statement, 4), 0, G_MAXUINT)));
     }
   return code == SQLITE_DONE || fail_sqlite (self, error);
 }
 
 static gboolean
 load_journal (AffSqliteStore  *self,
+              State           *state,
               JsonArray       *entries,
               GError         **error)
 {
@@ -459,9 +494,9 @@ load_journal (AffSqliteStore  *self,
       if (node == NULL)
         return FALSE;
       json_array_add_element (entries, node);
-      self->journal_length++;
-      g_strlcpy (self->journal_head, (const char *) sqlite3_column_text (statement, 1),
-                 sizeof self->journal_head);
+      state->journal_length++;
+      g_strlcpy (state->journal_head, (const char *) sqlite3_column_text (statement, 1),
+                 sizeof state->journal_head);
     }
   return code == SQLITE_DONE || fail_sqlite (self, error);
 }
@@ -480,6 +515,7 @@ meta_value (sqlite3_stmt *statement,
 /* The document tree of what the rows hold, but the cost lines. */
 static JsonNode *
 load_tree (AffSqliteStore  *self,
+           State           *state,
            gint64          *format_version,
            GError         **error)
 {
@@ -500,6 +536,8 @@ load_tree (AffSqliteStore  *self,
   json_object_set_int_member (root, "version", *format_version);
   if ((value = meta_value (meta, "name")) != NULL)
     json_object_set_string_member (root, "name", value);
+  if ((value = meta_value (meta, "generation")) != NULL)
+    state->generation = g_ascii_strtoll (value, NULL, 10);
   if ((value = meta_value (meta, "policy")) != NULL)
     {
       JsonNode *policy = parse_body (self, "meta", "policy", value, error);
@@ -513,7 +551,7 @@ load_tree (AffSqliteStore  *self,
       JsonArray *array = json_array_new ();
 
       json_object_set_array_member (root, kind_members[k], array);
-      if (!load_entities (self, k, array, error))
+      if (!load_entities (self, state, k, array, error))
         return NULL;
     }
   journal = json_object_new ();
@@ -523,87 +561,139 @@ load_tree (AffSqliteStore  *self,
   entries = json_array_new ();
   json_object_set_array_member (journal, "entries", entries);
   json_object_set_object_member (root, "journal", journal);
-  if (!load_journal (self, entries, error))
+  if (!load_journal (self, state, entries, error))
     return NULL;
   return json_node_init_object (json_node_alloc (), root);
 }
 
-/* Puts the cost lines back into the ledgers of their affairs. */
-static gboolean
-load_ledgers (AffSqliteStore  *self,
-              AffPortfolio    *portfolio,
-              GError         **error)
+/* Where the cost lines of one affair are: its ledger reads them when
+ * first needed, so that opening a store reads no ledger it does not use. */
+typedef struct
 {
-  g_autoptr(sqlite3_stmt) statement =
-    prepare (self, "SELECT affair_id, line, day, work, category, state, amount, quantity, supplier, document,"
-                   " commitment FROM ledger ORDER BY affair_id, line", error);
+  AffSqliteStore *store;
+  char *affair_id;
+  guint lines;              /* as loaded: other processes may have added more since */
+} LedgerSource;
+
+static void
+ledger_source_free (gpointer data)
+{
+  LedgerSource *source = data;
+
+  g_object_unref (source->store);
+  g_free (source->affair_id);
+  g_free (source);
+}
+
+static const char *
+check_line (sqlite3_stmt  *statement,
+            gint64         expected,
+            GEnumClass    *categories,
+            GEnumClass    *states,
+            AffLedgerRow  *row)
+{
+  const GEnumValue *category = g_enum_get_value_by_nick (categories, (const char *) sqlite3_column_text (statement, 3));
+  const GEnumValue *state = g_enum_get_value_by_nick (states, (const char *) sqlite3_column_text (statement, 4));
+  GDate day;
+
+  if (sqlite3_column_int64 (statement, 0) != expected)
+    return _("expected the lines of a ledger numbered from 0 without a gap");
+  if (!aff_date_from_iso ((const char *) sqlite3_column_text (statement, 1), &day))
+    return _("expected a date like 2026-03-31");
+  if (category == NULL)
+    return _("expected labour, material, equipment, subcontract, travel, overhead or other");
+  if (state == NULL)
+    return _("expected committed or actual");
+  memset (row, 0, sizeof *row);
+  row->day = g_date_get_julian (&day);
+  row->category = (guint8) category->value;
+  row->state = (guint8) state->value;
+  row->amount = sqlite3_column_int64 (statement, 5);
+  row->quantity = sqlite3_column_int64 (statement, 6);
+  return NULL;
+}
+
+static gboolean
+read_ledger (AffLedger  *ledger,
+             gpointer    data,
+             GError    **error)
+{
+  LedgerSource *source = data;
+  AffSqliteStore *self = source->store;
   GEnumClass *categories = g_type_class_ref (AFF_TYPE_COST_CATEGORY);
   GEnumClass *states = g_type_class_ref (AFF_TYPE_COST_STATE);
-  g_autofree char *current = NULL;
-  AffLedger *ledger = NULL;
-  guint lines = 0;
+  gint64 line = 0;
+  gboolean ok;
   int code = SQLITE_DONE;
-  gboolean ok = statement != NULL;
 
-  while (ok && (code = sqlite3_step (statement)) == SQLITE_ROW)
+  ok = open_database (self, FALSE, error) &&
+       (self->ledger_select != NULL ||
+        (self->ledger_select = prepare (self, "SELECT line, day, work, category, state, amount, quantity, supplier,"
+                                              " document, commitment FROM ledger WHERE affair_id = ? AND line < ?"
+                                              " ORDER BY line",
+                                        error)) != NULL);
+  if (ok)
     {
-      const char *affair_id = (const char *) sqlite3_column_text (statement, 0);
-      gint64 line = sqlite3_column_int64 (statement, 1);
-      const GEnumValue *category = g_enum_get_value_by_nick (categories,
-                                                            (const char *) sqlite3_column_text (statement, 4));
-      const GEnumValue *state = g_enum_get_value_by_nick (states, (const char *) sqlite3_column_text (statement, 5));
-      AffLedgerRow row = { 0 };
-      const char *problem = NULL;
-      GDate day;
+      sqlite3_bind_text (self->ledger_select, 1, source->affair_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (self->ledger_select, 2, source->lines);
+    }
+  while (ok && (code = sqlite3_step (self->ledger_select)) == SQLITE_ROW)
+    {
+      sqlite3_stmt *statement = self->ledger_select;
+      AffLedgerRow row;
+      const char *problem = check_line (statement, line, categories, states, &row);
 
-      if (g_strcmp0 (affair_id, current) != 0)
-        {
-          AffAffair *affair = aff_portfolio_lookup_affair (portfolio, affair_id);
-
-          if (current != NULL)
-            g_hash_table_insert (self->ledger_lines, g_steal_pointer (&current), GUINT_TO_POINTER (lines));
-          current = g_strdup (affair_id);
-          lines = 0;
-          ledger = affair != NULL ? aff_affair_get_ledger (affair) : NULL;
-        }
-      if (ledger == NULL)
-        problem = _("no such affair");
-      else if (line != lines)
-        problem = _("expected the lines of a ledger numbered from 0 without a gap");
-      else if (!aff_date_from_iso ((const char *) sqlite3_column_text (statement, 2), &day))
-        problem = _("expected a date like 2026-03-31");
-      else if (category == NULL)
-        problem = _("expected labour, material, equipment, subcontract, travel, overhead or other");
-      else if (state == NULL)
-        problem = _("expected committed or actual");
-      else
-        {
-          row.day = g_date_get_julian (&day);
-          row.category = (guint8) category->value;
-          row.state = (guint8) state->value;
-          row.amount = sqlite3_column_int64 (statement, 6);
-          row.quantity = sqlite3_column_int64 (statement, 7);
-          problem = _aff_ledger_load_row (ledger, &row,
-                                          (const char *) sqlite3_column_text (statement, 3),
-                                          (const char *) sqlite3_column_text (statement, 8),
-                                          (const char *) sqlite3_column_text (statement, 9),
-                                          (const char *) sqlite3_column_text (statement, 10));
-        }
+      if (problem == NULL)
+        problem = _aff_ledger_load_row (ledger, &row,
+                                        (const char *) sqlite3_column_text (statement, 2),
+                                        (const char *) sqlite3_column_text (statement, 7),
+                                        (const char *) sqlite3_column_text (statement, 8),
+                                        (const char *) sqlite3_column_text (statement, 9));
       if (problem != NULL)
         {
-          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, _("%s: ledger of affair %s, line %" PRId64 ": %s"),
-                       self->path, affair_id, line, problem);
+          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                       _("%s: ledger of affair %s, line %" PRId64 ": %s"),
+                       self->path, source->affair_id, line, problem);
           ok = FALSE;
         }
-      lines++;
+      line++;
     }
   if (ok && code != SQLITE_DONE)
     ok = fail_sqlite (self, error);
-  if (ok && current != NULL)
-    g_hash_table_insert (self->ledger_lines, g_steal_pointer (&current), GUINT_TO_POINTER (lines));
+  if (self->ledger_select != NULL)
+    {
+      sqlite3_reset (self->ledger_select);
+      sqlite3_clear_bindings (self->ledger_select);
+    }
   g_type_class_unref (categories);
   g_type_class_unref (states);
   return ok;
+}
+
+/* Tells each affair's ledger where its cost lines are. */
+static void
+attach_ledgers (AffSqliteStore *self,
+                State          *state,
+                AffPortfolio   *portfolio)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, state->ledger_lines);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      AffAffair *affair = aff_portfolio_lookup_affair (portfolio, key);
+      LedgerSource *source;
+
+      if (affair == NULL || GPOINTER_TO_UINT (value) == 0)
+        continue;
+      source = g_new (LedgerSource, 1);
+      source->store = g_object_ref (self);
+      source->affair_id = g_strdup (key);
+      source->lines = GPOINTER_TO_UINT (value);
+      _aff_ledger_set_source (aff_affair_get_ledger (affair), GPOINTER_TO_UINT (value),
+                              read_ledger, source, ledger_source_free);
+    }
 }
 
 static AffPortfolio *
@@ -614,32 +704,33 @@ aff_sqlite_store_load (AffStore  *store,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
+  State *state;
   gint64 format_version = 0;
 
   if (!open_database (self, FALSE, error))
     return NULL;
-  forget (self);
   if (schema_version (self) == 0)
     return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                         _("%s: no portfolio was saved in this store yet"), self->path), NULL;
   /* One read transaction: a consistent picture while others write. */
   if (!exec (self, "BEGIN", error))
     return NULL;
-  if ((root = load_tree (self, &format_version, error)) != NULL)
+  state = state_new ();
+  if ((root = load_tree (self, state, &format_version, error)) != NULL)
     {
       if ((portfolio = _aff_portfolio_new_from_node (root, &local_error)) == NULL)
         g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
-      else if (!load_ledgers (self, portfolio, error))
-        g_clear_object (&portfolio);
+      else
+        attach_ledgers (self, state, portfolio);
     }
   exec (self, "COMMIT", NULL);
   if (portfolio == NULL)
     {
-      forget (self);
+      state_free (state);
       return NULL;
     }
-  self->rewrite = format_version != AFF_PORTFOLIO_FORMAT_VERSION;
-  g_weak_ref_set (&self->loaded, portfolio);
+  state->rewrite = format_version != AFF_PORTFOLIO_FORMAT_VERSION;
+  set_state (self, portfolio, state);
   return g_steal_pointer (&portfolio);
 }
 
@@ -725,7 +816,8 @@ entity_body (Kind     kind,
   return node_to_text (node);
 }
 
-/* The references a row's foreign keys check: bound from column 4 on. */
+/* The references a row's foreign keys check, and an affair's count of
+ * cost lines: bound from column 5 on. */
 static void
 bind_references (sqlite3_stmt *statement,
                  Kind          kind,
@@ -744,6 +836,7 @@ bind_references (sqlite3_stmt *statement,
     case KIND_AFFAIR:
       bind_text (statement, 5, aff_affair_get_offer_id (entity));
       bind_text (statement, 6, aff_affair_get_client_id (entity));
+      sqlite3_bind_int64 (statement, 7, _aff_ledger_peek_n_rows (aff_affair_get_ledger (entity)));
       break;
     case N_KINDS: default:
       g_assert_not_reached ();
@@ -751,17 +844,22 @@ bind_references (sqlite3_stmt *statement,
 }
 
 static const char *const insert_sql[N_KINDS] = {
-  "INSERT INTO client (id, position, version, body) VALUES (?1, ?2, ?3, ?4)",
-  "INSERT INTO consultation (id, position, version, body, client_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-  "INSERT INTO offer (id, position, version, body, consultation_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-  "INSERT INTO affair (id, position, version, body, offer_id, client_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  "INSERT INTO client (id, position, version, body)"
+  " VALUES (?1, (SELECT coalesce (max (position), -1) + 1 FROM client), ?3, ?4)",
+  "INSERT INTO consultation (id, position, version, body, client_id)"
+  " VALUES (?1, (SELECT coalesce (max (position), -1) + 1 FROM consultation), ?3, ?4, ?5)",
+  "INSERT INTO offer (id, position, version, body, consultation_id)"
+  " VALUES (?1, (SELECT coalesce (max (position), -1) + 1 FROM offer), ?3, ?4, ?5)",
+  "INSERT INTO affair (id, position, version, body, offer_id, client_id, lines)"
+  " VALUES (?1, (SELECT coalesce (max (position), -1) + 1 FROM affair), ?3, ?4, ?5, ?6, ?7)",
 };
 
 static const char *const update_sql[N_KINDS] = {
   "UPDATE client SET version = ?3 + 1, body = ?4 WHERE id = ?1 AND version = ?3",
   "UPDATE consultation SET version = ?3 + 1, body = ?4, client_id = ?5 WHERE id = ?1 AND version = ?3",
   "UPDATE offer SET version = ?3 + 1, body = ?4, consultation_id = ?5 WHERE id = ?1 AND version = ?3",
-  "UPDATE affair SET version = ?3 + 1, body = ?4, offer_id = ?5, client_id = ?6 WHERE id = ?1 AND version = ?3",
+  "UPDATE affair SET version = ?3 + 1, body = ?4, offer_id = ?5, client_id = ?6, lines = ?7"
+  " WHERE id = ?1 AND version = ?3",
 };
 
 static const char *const delete_sql[N_KINDS] = {
@@ -776,19 +874,14 @@ static const char *const delete_sql[N_KINDS] = {
 typedef struct
 {
   GHashTable *versions[N_KINDS];  /* id → new version (gint64 *), or NULL when deleted */
-  gint64 next_position[N_KINDS];
   GHashTable *ledger_lines;       /* affair id → lines saved */
 } Picture;
 
 static void
-picture_init (Picture        *picture,
-              AffSqliteStore *self)
+picture_init (Picture *picture)
 {
   for (guint k = 0; k < N_KINDS; k++)
-    {
-      picture->versions[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      picture->next_position[k] = self->next_position[k];
-    }
+    picture->versions[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   picture->ledger_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -801,8 +894,8 @@ picture_clear (Picture *picture)
 }
 
 static void
-picture_apply (Picture        *picture,
-               AffSqliteStore *self)
+picture_apply (Picture *picture,
+               State   *state)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -812,23 +905,22 @@ picture_apply (Picture        *picture,
       g_hash_table_iter_init (&iter, picture->versions[k]);
       while (g_hash_table_iter_next (&iter, &key, &value))
         if (value != NULL)
-          g_hash_table_insert (self->versions[k], g_strdup (key), g_memdup2 (value, sizeof (gint64)));
+          g_hash_table_insert (state->versions[k], g_strdup (key), g_memdup2 (value, sizeof (gint64)));
         else
-          g_hash_table_remove (self->versions[k], key);
-      self->next_position[k] = picture->next_position[k];
+          g_hash_table_remove (state->versions[k], key);
     }
   g_hash_table_iter_init (&iter, picture->ledger_lines);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (self->ledger_lines, g_strdup (key), value);
+    g_hash_table_insert (state->ledger_lines, g_strdup (key), value);
 }
 
-/* The version of @id's row as last seen, or -1 when the store has none. */
+/* The version of @id's row as last seen, or -1 when there was none. */
 static gint64
-known_version (AffSqliteStore *self,
-               Kind            kind,
-               const char     *id)
+known_version (State      *state,
+               Kind        kind,
+               const char *id)
 {
-  gint64 *version = g_hash_table_lookup (self->versions[kind], id);
+  gint64 *version = g_hash_table_lookup (state->versions[kind], id);
 
   return version != NULL ? *version : -1;
 }
@@ -839,10 +931,11 @@ conflict (AffSqliteStore  *self,
           const char      *id,
           GError         **error)
 {
+  /* Translators: the store, then an entity: "client ACME". */
   g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
-               _("%s: %s %s was changed by another process since it was loaded; nothing was saved: "
+               _("%s: another process changed %s %s since it was loaded; nothing was saved: "
                  "load the store again and redo the change"),
-               self->path, kind_names[kind], id);
+               self->path, _(kind_labels[kind]), id);
   return FALSE;
 }
 
@@ -851,6 +944,7 @@ conflict (AffSqliteStore  *self,
  * and added again) and is to be inserted. */
 static gboolean
 write_entity (AffSqliteStore  *self,
+              State           *state,
               Picture         *picture,
               Kind             kind,
               const char      *id,
@@ -858,7 +952,7 @@ write_entity (AffSqliteStore  *self,
               gboolean         fresh,
               GError         **error)
 {
-  gint64 version = fresh ? -1 : known_version (self, kind, id);
+  gint64 version = fresh ? -1 : known_version (state, kind, id);
   const char *sql = entity == NULL ? delete_sql[kind] : version < 0 ? insert_sql[kind] : update_sql[kind];
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *body = NULL;
@@ -875,14 +969,9 @@ write_entity (AffSqliteStore  *self,
       sqlite3_bind_text (statement, 4, body, -1, SQLITE_STATIC);
       bind_references (statement, kind, entity);
     }
-  if (version < 0)
-    {
-      sqlite3_bind_int64 (statement, 2, picture->next_position[kind]++);
-      sqlite3_bind_int64 (statement, 3, 1);
-    }
-  else
-    sqlite3_bind_int64 (statement, 3, version);
+  sqlite3_bind_int64 (statement, 3, version < 0 ? 1 : version);
   code = sqlite3_step (statement);
+  /* The same id added by another process first. */
   if ((code & 0xff) == SQLITE_CONSTRAINT && version < 0 &&
       sqlite3_extended_errcode (self->db) != SQLITE_CONSTRAINT_FOREIGNKEY)
     return conflict (self, kind, id, error);
@@ -908,9 +997,15 @@ write_ledger (AffSqliteStore  *self,
 {
   AffLedger *ledger = aff_affair_get_ledger (affair);
   const char *id = aff_affair_get_id (affair);
+  const AffLedgerRow *rows;
   guint n_rows;
-  const AffLedgerRow *rows = _aff_ledger_rows (ledger, &n_rows);
 
+  /* A ledger not read since the load has no new line to read. */
+  if (_aff_ledger_peek_n_rows (ledger) == first)
+    return TRUE;
+  if (!_aff_ledger_check_loaded (ledger, error))
+    return FALSE;
+  rows = _aff_ledger_rows (ledger, &n_rows);
   for (guint i = first; i < n_rows; i++)
     {
       const AffLedgerRow *row = &rows[i];
@@ -1101,6 +1196,7 @@ changes_clear (Changes *changes)
  * a parent it still has, the rest in document order. */
 static gboolean
 write_changes (AffSqliteStore  *self,
+               State           *state,
                Picture         *picture,
                AffPortfolio    *portfolio,
                Changes         *changes,
@@ -1113,7 +1209,7 @@ write_changes (AffSqliteStore  *self,
         const char *id = g_ptr_array_index (changes->ids[k], i);
 
         if ((lookup (portfolio, k, id) == NULL || g_hash_table_lookup (changes->seen[k], id) != NULL) &&
-            !write_entity (self, picture, k, id, NULL, FALSE, error))
+            !write_entity (self, state, picture, k, id, NULL, FALSE, error))
           return FALSE;
       }
   for (guint k = 0; k < N_KINDS; k++)
@@ -1126,38 +1222,73 @@ write_changes (AffSqliteStore  *self,
 
         if (entity == NULL)
           continue;
-        if (!write_entity (self, picture, k, id, entity, fresh, error))
+        if (!write_entity (self, state, picture, k, id, entity, fresh, error))
           return FALSE;
         if (k != KIND_AFFAIR)
           continue;
-        lines = fresh ? NULL : g_hash_table_lookup (self->ledger_lines, id);
+        lines = fresh ? NULL : g_hash_table_lookup (state->ledger_lines, id);
         if (!write_ledger (self, ledger_insert, picture, entity, GPOINTER_TO_UINT (lines), error))
           return FALSE;
       }
   return !changes->meta || write_meta (self, portfolio, error);
 }
 
-/* Writes the whole portfolio into emptied tables. */
+static gboolean
+read_generation (AffSqliteStore  *self,
+                 gint64          *generation,
+                 GError         **error)
+{
+  g_autoptr(sqlite3_stmt) meta = prepare (self, "SELECT value FROM meta WHERE key = 'generation'", error);
+  int code;
+
+  if (meta == NULL)
+    return FALSE;
+  *generation = 0;
+  if ((code = sqlite3_step (meta)) == SQLITE_ROW)
+    *generation = g_ascii_strtoll ((const char *) sqlite3_column_text (meta, 0), NULL, 10);
+  return code == SQLITE_ROW || code == SQLITE_DONE || fail_sqlite (self, error);
+}
+
+/* Writes the whole portfolio into emptied tables, as a new generation of
+ * them: *@generation. */
 static gboolean
 write_all (AffSqliteStore  *self,
            Picture         *picture,
            AffPortfolio    *portfolio,
            sqlite3_stmt    *ledger_insert,
+           gint64          *generation,
            GError         **error)
 {
-  if (!clear_tables (self, error) || !write_meta (self, portfolio, error))
+  GListModel *affairs = aff_portfolio_get_affairs (portfolio);
+  g_autoptr(sqlite3_stmt) put = NULL;
+  char text[24];
+
+  /* The ledgers not read yet may be read from these very tables. */
+  for (guint i = 0; i < g_list_model_get_n_items (affairs); i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+
+      if (!_aff_ledger_check_loaded (aff_affair_get_ledger (affair), error))
+        return FALSE;
+    }
+  if (!read_generation (self, generation, error) || !clear_tables (self, error) ||
+      !write_meta (self, portfolio, error) ||
+      (put = prepare (self, "INSERT INTO meta (key, value) VALUES ('generation', ?)", error)) == NULL)
+    return FALSE;
+  g_snprintf (text, sizeof text, "%" PRId64, ++*generation);
+  bind_text (put, 1, text);
+  if (!step_done (self, put, error))
     return FALSE;
   for (guint k = 0; k < N_KINDS; k++)
     {
       GListModel *list = entities (portfolio, k);
 
-      picture->next_position[k] = 0;
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)
         {
           g_autoptr(GObject) entity = g_list_model_get_item (list, i);
           const char *id = entity_id (k, entity);
 
-          if (!write_entity (self, picture, k, id, entity, TRUE, error) ||
+          if (!write_entity (self, NULL, picture, k, id, entity, TRUE, error) ||
               (k == KIND_AFFAIR && !write_ledger (self, ledger_insert, picture, AFF_AFFAIR (entity), 0, error)))
             return FALSE;
         }
@@ -1165,29 +1296,45 @@ write_all (AffSqliteStore  *self,
   return TRUE;
 }
 
-/* The sequence and hash of the last journal entry of the database. */
 static gboolean
-read_journal_head (AffSqliteStore  *self,
+replaced (AffSqliteStore  *self,
+          GError         **error)
+{
+  g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
+               _("%s: another process replaced the whole store since it was loaded; nothing was saved: "
+                 "load the store again and redo the change"), self->path);
+  return FALSE;
+}
+
+/* How many journal entries the database holds; FALSE with a conflict
+ * unless its tables are those @state was read from, their journal still
+ * beginning with the one read. */
+static gboolean
+check_same_tables (AffSqliteStore  *self,
+                   State           *state,
                    guint           *length,
-                   char             head[65],
                    GError         **error)
 {
-  g_autoptr(sqlite3_stmt) statement =
-    prepare (self, "SELECT sequence, hash FROM journal ORDER BY sequence DESC LIMIT 1", error);
-  int code;
+  g_autoptr(sqlite3_stmt) count = prepare (self, "SELECT coalesce (max (sequence), 0) FROM journal", error);
+  g_autoptr(sqlite3_stmt) head = prepare (self, "SELECT hash FROM journal WHERE sequence = ?", error);
+  gint64 generation;
 
-  if (statement == NULL)
+  if (count == NULL || head == NULL || !read_generation (self, &generation, error))
     return FALSE;
-  *length = 0;
-  head[0] = '\0';
-  code = sqlite3_step (statement);
-  if (code == SQLITE_ROW)
-    {
-      *length = (guint) sqlite3_column_int64 (statement, 0);
-      g_strlcpy (head, (const char *) sqlite3_column_text (statement, 1), 65);
-      return TRUE;
-    }
-  return code == SQLITE_DONE || fail_sqlite (self, error);
+  if (generation != state->generation)
+    return replaced (self, error);
+  if (sqlite3_step (count) != SQLITE_ROW)
+    return fail_sqlite (self, error);
+  *length = (guint) sqlite3_column_int64 (count, 0);
+  if (*length < state->journal_length)
+    return replaced (self, error);
+  if (state->journal_length == 0)
+    return TRUE;
+  sqlite3_bind_int64 (head, 1, state->journal_length);
+  if (sqlite3_step (head) != SQLITE_ROW ||
+      strcmp ((const char *) sqlite3_column_text (head, 0), state->journal_head) != 0)
+    return replaced (self, error);
+  return TRUE;
 }
 
 /* The journal entries another process saved after the @first this store
@@ -1246,19 +1393,20 @@ check_disjoint (AffSqliteStore  *self,
         return conflict (self, kind, id, error);
       if (kind == N_KINDS && changes->meta)
         return g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
-                            _("%s: the %s of the portfolio was changed by another process since it was "
-                              "loaded; nothing was saved: load the store again and redo the change"),
-                            self->path, aff_journal_entry_get_entity_kind (entry)), FALSE;
+                            _("%s: another process changed the name or the policy of the portfolio since it "
+                              "was loaded; nothing was saved: load the store again and redo the change"),
+                            self->path), FALSE;
     }
   return TRUE;
 }
 
-/* Saves the changes the journal names since the store last saw the
- * database; when another process saved in between and touched none of the
- * same entities, the journal entries are chained after its (*@rechained,
- * for the caller to take into the journal once committed). */
+/* Saves the changes the journal names since @state was last saved or
+ * loaded; when another process saved in between and touched none of the
+ * same entities, the journal entries are chained after its
+ * (*@rechained, for the caller to take into the journal once committed). */
 static gboolean
 save_changes (AffSqliteStore  *self,
+              State           *state,
               AffPortfolio    *portfolio,
               sqlite3_stmt    *ledger_insert,
               Picture         *picture,
@@ -1269,18 +1417,17 @@ save_changes (AffSqliteStore  *self,
   g_autoptr(GPtrArray) foreign = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   Changes changes = { { NULL } };
-  char head[65];
-  guint length, first = self->journal_length;
+  guint length = 0, first = state->journal_length;
   gboolean ok;
 
-  if (!read_journal_head (self, &length, head, error))
+  if (!check_same_tables (self, state, &length, error))
     return FALSE;
   changes_collect (&changes, journal, first);
-  if (length != self->journal_length || strcmp (head, self->journal_head) != 0)
+  if (length != state->journal_length)
     {
-      ok = (foreign = read_foreign_entries (self, self->journal_length, error)) != NULL &&
+      ok = (foreign = read_foreign_entries (self, state->journal_length, error)) != NULL &&
            check_disjoint (self, foreign, &changes, error) &&
-           (*rechained = _aff_journal_rechain (journal, self->journal_length, foreign, error)) != NULL;
+           (*rechained = _aff_journal_rechain (journal, state->journal_length, foreign, error)) != NULL;
       if (!ok)
         {
           changes_clear (&changes);
@@ -1291,7 +1438,7 @@ save_changes (AffSqliteStore  *self,
     }
   else
     entries = journal_tail (journal, first);
-  ok = write_changes (self, picture, portfolio, &changes, ledger_insert, error) &&
+  ok = write_changes (self, state, picture, portfolio, &changes, ledger_insert, error) &&
        write_journal (self, entries, first, error);
   changes_clear (&changes);
   return ok;
@@ -1303,11 +1450,12 @@ aff_sqlite_store_save (AffStore      *store,
                        GError       **error)
 {
   AffSqliteStore *self = AFF_SQLITE_STORE (store);
-  g_autoptr(AffPortfolio) loaded = g_weak_ref_get (&self->loaded);
   g_autoptr(sqlite3_stmt) ledger_insert = NULL;
   g_autoptr(GPtrArray) rechained = NULL;
   AffJournal *journal = aff_portfolio_get_journal (portfolio);
-  gboolean whole = loaded != portfolio || self->rewrite;
+  State *state = state_of (self, portfolio);
+  gboolean whole = state == NULL || state->rewrite;
+  gint64 generation = 0;
   Picture picture;
   gboolean ok;
 
@@ -1317,7 +1465,7 @@ aff_sqlite_store_save (AffStore      *store,
    * until the commit. */
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  picture_init (&picture, self);
+  picture_init (&picture);
   ok = migrate (self, error) &&
        (ledger_insert = prepare (self, "INSERT INTO ledger (affair_id, line, day, work, category, state, amount,"
                                        " quantity, supplier, document, commitment)"
@@ -1326,11 +1474,11 @@ aff_sqlite_store_save (AffStore      *store,
     {
       g_autoptr(GPtrArray) entries = journal_tail (journal, 0);
 
-      ok = write_all (self, &picture, portfolio, ledger_insert, error) &&
+      ok = write_all (self, &picture, portfolio, ledger_insert, &generation, error) &&
            write_journal (self, entries, 0, error);
     }
   else if (ok)
-    ok = save_changes (self, portfolio, ledger_insert, &picture, &rechained, error);
+    ok = save_changes (self, state, portfolio, ledger_insert, &picture, &rechained, error);
   g_clear_pointer (&ledger_insert, sqlite3_finalize);
   if (ok && !exec (self, "COMMIT", error))
     ok = FALSE;
@@ -1341,16 +1489,18 @@ aff_sqlite_store_save (AffStore      *store,
       return FALSE;
     }
   if (rechained != NULL)
-    _aff_journal_replace_tail (journal, self->journal_length, rechained);
+    _aff_journal_replace_tail (journal, state->journal_length, rechained);
   if (whole)
-    forget (self);
-  picture_apply (&picture, self);
+    {
+      state = state_new ();
+      state->generation = generation;
+      set_state (self, portfolio, state);
+    }
+  picture_apply (&picture, state);
   picture_clear (&picture);
-  self->journal_length = aff_journal_get_n_entries (journal);
-  g_strlcpy (self->journal_head,
-             self->journal_length > 0 ? aff_journal_get_head_hash (journal) : "", sizeof self->journal_head);
-  self->rewrite = FALSE;
-  g_weak_ref_set (&self->loaded, portfolio);
+  state->journal_length = aff_journal_get_n_entries (journal);
+  g_strlcpy (state->journal_head,
+             state->journal_length > 0 ? aff_journal_get_head_hash (journal) : "", sizeof state->journal_head);
   return TRUE;
 }
 

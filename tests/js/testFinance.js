@@ -27,6 +27,7 @@
 import GLib from 'gi://GLib';
 import Aff from 'gi://Aff?version=1';
 import System from 'system';
+import {AFFAIR, newAffair} from './affairFixture.js';
 import {
     test, run, assertEqual, assertTrue, assertFalse, assertThrows, assertClose,
     date, iso, AssertionError,
@@ -40,7 +41,6 @@ const RM = Aff.RevenueMethod;
 const K = Aff.LineKind;
 const U = Aff.LineUnit;
 
-const AFFAIR = 'OFF-1';
 const encoder = new TextEncoder();
 
 const money = text => Aff.Money.parse(text);
@@ -71,45 +71,8 @@ function assertRatio(s, name, expected, tolerance = 1e-4) {
 // the billing tests (new_finance_portfolio (&affair, 0, TRUE) of the C test):
 // a 30 % advance, monthly situations, 5 % retention, payment at 45 days end
 // of month (or `paymentTerms`), VAT 20 %.
-function newFinanceAffair(labourOverheadRate = 0, {billing = false, paymentTerms = [45, true]} = {}) {
-    const p = Aff.Portfolio.new();
-    p.set_actor('Claire Martin');
-    p.set_fixed_time(GLib.DateTime.new_utc(2026, 4, 1, 9, 0, 0));
-    p.get_policy().set_activities(['pipework']);
-    p.add_client(Aff.Client.new('acme', 'ACME Industrie'));
-    const k = Aff.Consultation.new('CONS-1', 'acme', 'Tuyauterie CONS-1', date(2026, 3, 2), date(2026, 4, 15));
-    k.set_activities(['pipework']);
-    p.add_consultation(k);
-    k.start_qualification(date(2026, 3, 3), 'analysis');
-    p.evaluate_consultation('CONS-1', date(2026, 3, 5));
-    p.decide_consultation('CONS-1', Aff.BidVerdict.GO, 'Direction', 'client stratégique');
-    assertEqual(k.get_state(), Aff.ConsultationState.GO, 'CONS-1 GO');
-
-    const offer = Aff.Offer.new(AFFAIR, 'CONS-1');
-    p.add_offer(offer);
-    const rev = offer.get_current_revision();
-    for (const [kind, description, quantity, unit, cost, lot] of [
-        [K.LABOUR, 'Montage', '500', U.HOUR, '100.00 EUR', 'T1'],
-        [K.MATERIAL, 'Tubes', '1', U.LUMP_SUM, '50000.00 EUR', 'T2'],
-    ]) {
-        const l = Aff.OfferLine.new(kind, description, quantity, unit, money(cost));
-        l.set_lot(lot);
-        rev.add_line(l);
-    }
-    for (const kind of [K.LABOUR, K.MATERIAL, K.EQUIPMENT, K.SUBCONTRACT, K.TRAVEL, K.OTHER])
-        rev.set_overhead_rate(kind, kind === K.LABOUR ? labourOverheadRate : 0);
-    rev.set_contingency(money('5000.00 EUR'));
-    rev.set_selling_price(money('125000.00 EUR'));
-    rev.set_validity(date(2026, 6, 30));
-    if (billing) {
-        rev.set_billing(3000, true, 500);
-        rev.set_payment_terms(...paymentTerms);
-        rev.set_vat_rate(2000);
-    }
-    offer.send(date(2026, 4, 1));
-    offer.accept(date(2026, 4, 20), 'CT-2026-017');
-    const affair = p.lookup_affair(AFFAIR);
-    assertTrue(affair !== null, 'the affair exists');
+function newFinanceAffair(labourOverheadRate = 0, options = {}) {
+    const [p, affair] = newAffair(labourOverheadRate, options);
 
     const plan = affair.get_plan();
     plan.add_task(Aff.Task.new('T1', 'T1', 10));
