@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..286"
+echo "1..334"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -83,6 +83,24 @@ expect() {
   grep -qF -- "$2" "$work/$1" || { echo "not ok - $3: no “$2” in its $1"; sed 's/^/# /' "$work/$1"; failed=1; }
 }
 
+holds() {
+  # holds EXPRESSION DESCRIPTION: the output of the last check is one JSON
+  # document, d, of which the Python EXPRESSION is true; text(FILE) reads a
+  # file as it is, its line ends kept
+  /usr/bin/python3 -c 'import json, sys
+def text(name):
+    with open(name, encoding="utf-8", newline="") as f:
+        return f.read()
+d = json.loads(text(sys.argv[1]))
+sys.exit(0 if eval("(" + sys.argv[2] + ")") else 1)' "$work/out" "$1" 2>"$work/python" ||
+    { printf 'not ok - %s: not %s\n' "$2" "$1"; sed 's/^/# /' "$work/out" "$work/python"; failed=1; }
+}
+
+silent() {
+  # silent DESCRIPTION: the last check printed nothing on its standard output
+  [ ! -s "$work/out" ] || { echo "not ok - $1: something on the standard output"; sed 's/^/# /' "$work/out"; failed=1; }
+}
+
 check 0 "affaires --help lists the commands" "$affaires" --help
 for c in "demo" "client add ID NAME" "client list" "client show ID" "client interaction ID KIND SUMMARY" \
          "client due" "consultation add ID CLIENT TITLE" "consultation evaluate ID" "consultation decide ID go|no-go" \
@@ -131,6 +149,9 @@ for c in "client add" "client show" "client interaction" "client due" "consultat
   [ "$c" != "offer approve" ] || expect out "--why=TEXT" "the options of offer approve"
   [ "$c" != "offer acknowledge" ] || expect out "--measures=TEXT" "the options of offer acknowledge"
   [ "$c" != "export md" ] || expect out "--document=DOCUMENT" "the options of export md"
+  case $c in
+    "export "*|"plan gantt"|"plan ics"|"offer render") expect out "--output=FILE" "the options of $c" ;;
+  esac
 done
 check 0 "--help before the command words" "$affaires" --help client interaction
 expect out "--satisfaction=N" "the options of client interaction"
@@ -302,6 +323,9 @@ check 0 "rex render of the new REX" "$affaires" --portfolio "$q" rex render OF-2
 expect out "Arrêt décalé d'une semaine — solution : Pose replanifiée avec le site" "rex render"
 check 0 "rex lessons lists the new improvement" "$affaires" --portfolio "$q" rex lessons
 expect out "Visite préalable (Méthodes)" "rex lessons"
+check 0 "rex lessons --json" "$affaires" --portfolio "$q" --json rex lessons
+holds "{'affair': 'OF-2027-009', 'status': 'proposed', 'title': 'Visite préalable', 'owner': 'Méthodes'} in d" \
+  "rex lessons --json"
 
 # Billing of OF-2027-009: no advance, monthly situations, 5 % retention,
 # VAT at 20 %. Nothing is due on 2027-02-28: no progress by then.
@@ -359,6 +383,11 @@ check 0 "plan schedule" "$affaires" --portfolio "$r" plan schedule OF-2027-009
 # three are critical: nothing else runs beside them.
 expect out "scheduled, finishing on 2027-03-22" "plan schedule"
 expect out "Critical path: FAISC → POSE → ESSAI" "plan schedule"
+check 0 "plan schedule --json" "$affaires" --portfolio "$r" --json plan schedule OF-2027-009
+holds "d['finish'] == '2027-03-22' and d['critical_path'] == ['FAISC', 'POSE', 'ESSAI']" "plan schedule --json"
+holds "d['message'] == 'Affair OF-2027-009: scheduled, finishing on 2027-03-22\\nCritical path: FAISC → POSE → ESSAI'" \
+  "the message of plan schedule --json"
+holds "d['portfolio'] == '$r'" "the portfolio of plan schedule --json"
 check 1 "plan schedule of an unknown affair" "$affaires" --portfolio "$r" plan schedule OF-9
 expect err "OF-9" "plan schedule OF-9"
 check 0 "plan baseline" "$affaires" --portfolio "$r" plan baseline OF-2027-009 "avec essai"
@@ -375,6 +404,16 @@ expect out "hazard H1 applied, finish 2027-03-19 → 2027-03-25" "plan hazard"
 expect out "Moved: FAISC, POSE" "plan hazard"
 # Both tasks are the company's own, with no party named.
 expect out "To tell: the company's team" "plan hazard"
+# The same hazard with --json, on another fresh copy: the same facts as
+# data, and the hazard journaled on the affair.
+cp "$work/demo.json" "$work/hazard-json.json"
+check 0 "plan hazard --json" "$affaires" --portfolio "$work/hazard-json.json" --date 2027-03-10 --json \
+  plan hazard OF-2027-009 H1 supplier "Faisceau livré en retard" --task FAISC --delay 4
+holds "d['finish_before'] == '2027-03-19' and d['finish_after'] == '2027-03-25'" "the finish of plan hazard --json"
+holds "d['moved'] == ['FAISC', 'POSE'] and d['milestones_slipped'] == []" "the slips of plan hazard --json"
+holds "d['to_tell'] == [{'party': 'internal', 'name': None, 'tasks': ['FAISC', 'POSE']}]" "whom plan hazard --json tells"
+holds "[(e['entity_kind'], e['entity_id']) for e in d['journal'] if e['action'] == 'hazard-applied'] == \
+  [('affair', 'OF-2027-009')]" "the hazard journaled"
 check 1 "plan hazard on an unknown task" "$affaires" --portfolio "$work/hazard.json" --date 2027-03-10 \
   plan hazard OF-2027-009 H2 weather "Tempête" --task NOPE --delay 1
 expect err "NOPE" "the hazard's unknown task"
@@ -512,10 +551,16 @@ check 0 "end to end: rex create" "$affaires" --portfolio "$e" --date 2027-04-01 
 check 0 "end to end: rex practice" "$affaires" --portfolio "$e" rex practice OF-2027-009 \
   "Faisceau commandé dès la signature"
 check 0 "end to end: rex validate" "$affaires" --portfolio "$e" --date 2027-04-02 rex validate OF-2027-009
+cp "$e" "$work/e-json.json"
 check 0 "end to end: finance close" "$affaires" --portfolio "$e" --date 2027-04-02 finance close OF-2027-009
 # The final margin: the revenue, the contract's 79543.53, less the actual
 # costs, 41800.00 + 20800.00.
 expect out "Affair OF-2027-009 closed on 2027-04-02: final margin 16943.53 EUR" "finance close"
+check 0 "end to end: finance close --json" "$affaires" --portfolio "$work/e-json.json" --date 2027-04-02 --json \
+  finance close OF-2027-009
+holds "d['final_margin'] == '16943.53 EUR'" "the final margin of finance close --json"
+holds "d['message'] == 'Affair OF-2027-009 closed on 2027-04-02: final margin 16943.53 EUR'" \
+  "the message of finance close --json"
 check 0 "end to end: rex audit" "$affaires" --portfolio "$e" --date 2027-04-02 rex audit OF-2027-009
 expect out "# Audit du dossier de l'affaire OF-2027-009" "rex audit"
 check 0 "end to end: the journal verifies" "$affaires" --portfolio "$e" journal verify
@@ -710,4 +755,182 @@ check 0 "export ics" "$affaires" --portfolio "$work/demo.json" export ics OF-202
 expect out "BEGIN:VCALENDAR" "export ics"
 check 1 "export gantt of an unknown affair" "$affaires" --portfolio "$work/demo.json" export gantt OF-9
 expect err "OF-9" "export gantt OF-9"
+
+# --json everywhere, on a seventh copy of the demo: a change answers with
+# one object, its file, its sentence, the journal entries it appended and
+# what else it tells; a failure prints nothing on the standard output.
+j="$work/j.json"
+cp "$work/demo.json" "$j"
+check 0 "journal show" "$affaires" --portfolio "$j" journal show
+# Each entry is one line of journal show: its sequence, then its time.
+entries=$(grep -cE '^ *[0-9]+  [0-9]{4}-' "$work/out")
+check 0 "journal show --json" "$affaires" --portfolio "$j" --json journal show
+holds "len(d['entries']) == $entries and d['verified'] is True" "journal show --json"
+holds "[e['sequence'] for e in d['entries']] == list(range(1, $entries + 1))" "the sequences of journal show --json"
+holds "len(d['head_hash']) == 64 and all(c in '0123456789abcdef' for c in d['head_hash'])" \
+  "the head hash of journal show --json"
+check 0 "journal verify --json" "$affaires" --portfolio "$j" --json journal verify
+holds "d['entries'] == $entries and d['verified'] is True" "journal verify --json"
+check 3 "journal verify --json of a tampered journal" "$affaires" --portfolio "$work/tampered.json" --json journal verify
+silent "journal verify --json of a tampered journal"
+check 3 "journal show --json of a tampered journal" "$affaires" --portfolio "$work/tampered.json" --json journal show
+silent "journal show --json of a tampered journal"
+# The demo: four clients, the consultations CONS-2026-041 and CONS-2027-006
+# and their offers, both accepted, so two affairs.
+check 0 "check --json" "$affaires" --json check "$j"
+holds "d == {'file': '$j', 'valid': True, 'clients': 4, 'consultations': 2, 'offers': 2, 'affairs': 2,
+  'journal_entries': $entries}" "check --json"
+
+check 0 "client add --json" "$affaires" --portfolio "$j" --json client add JS-CO "Jason SA"
+holds "d['portfolio'] == '$j' and d['message'] == 'Client JS-CO added: Jason SA, prospect'" "client add --json"
+holds "d['created'] is False" "client add --json of a portfolio that exists"
+# Exactly one entry, the next of the chain.
+holds "[(e['sequence'], e['entity_kind'], e['entity_id'], e['action']) for e in d['journal']] ==
+  [($entries + 1, 'client', 'JS-CO', 'added')]" "the journal of client add --json"
+holds "d['journal'][0]['details']['name'] == 'Jason SA' and d['journal'][0]['timestamp'].endswith('Z')" \
+  "the entry of client add --json"
+check 1 "client add --json of an id taken" "$affaires" --portfolio "$j" --json client add JS-CO "Autre"
+silent "client add --json of an id taken"
+expect err "JS-CO" "client add --json of an id taken"
+check 0 "client add --json creating a portfolio" "$affaires" --portfolio "$work/jnew/p.json" --json \
+  client add FIRST "Premier"
+holds "d['created'] is True and d['message'] ==
+  'Portfolio $work/jnew/p.json created\\nClient FIRST added: Premier, prospect'" "client add --json creating"
+holds "[(e['sequence'], e['action']) for e in d['journal']] == [(1, 'added')]" "the journal of a portfolio created"
+check 0 "client interaction --json" "$affaires" --portfolio "$j" --json --date 2027-03-01 client interaction JS-CO \
+  call "premier appel"
+# The first interaction of a client is <client>-1.
+holds "d['id'] == 'JS-CO-1' and d['message'] == 'Interaction JS-CO-1 recorded with JS-CO on 2027-03-01'" \
+  "client interaction --json"
+holds "[(e['entity_kind'], e['entity_id'], e['action']) for e in d['journal']] ==
+  [('client', 'JS-CO', 'interaction-recorded')]" "the journal of client interaction --json"
+check 0 "consultation add --json" "$affaires" --portfolio "$j" --json consultation add CONS-J JS-CO \
+  "Calorifugeage du four F-2" --received 2027-03-02 --deadline 2027-03-30
+holds "d['message'] == 'Consultation CONS-J added for JS-CO, due on 2027-03-30' and d['possible_duplicates'] == []" \
+  "consultation add --json"
+holds "[(e['entity_kind'], e['entity_id'], e['action']) for e in d['journal']] == [('consultation', 'CONS-J', 'added')]" \
+  "the journal of consultation add --json"
+check 0 "consultation requirement --json" "$affaires" --portfolio "$j" --json consultation requirement CONS-J \
+  "Calorifuge de 100 mm"
+# The first requirement of a consultation is REQ-1.
+holds "d['id'] == 'REQ-1' and d['message'] == 'Consultation CONS-J: requirement REQ-1 added'" \
+  "consultation requirement --json"
+holds "[(e['action'], e['details']) for e in d['journal']] ==
+  [('requirement-added', {'requirement': 'REQ-1', 'text': 'Calorifuge de 100 mm'})]" \
+  "the journal of consultation requirement --json"
+check 0 "finance cost --json" "$affaires" --portfolio "$j" --json --date 2027-03-22 finance cost OF-2027-009 POSE \
+  travel actual 150.00 --supplier SNCF
+holds "d['message'] == 'Affair OF-2027-009: actual travel cost of 150.00 EUR charged to POSE on 2027-03-22'" \
+  "finance cost --json"
+holds "[(e['entity_kind'], e['entity_id'], e['action']) for e in d['journal']] == [('affair', 'OF-2027-009', 'cost-added')]" \
+  "the journal of finance cost --json"
+holds "all(d['journal'][0]['details'][k] == v for k, v in
+  {'date': '2027-03-22', 'work': 'POSE', 'category': 'travel', 'state': 'actual', 'amount': '150.00 EUR',
+   'supplier': 'SNCF'}.items())" "the details of finance cost --json"
+check 1 "finance cost --json of an unknown category" "$affaires" --portfolio "$j" --json finance cost OF-2027-009 \
+  POSE food actual 1
+silent "finance cost --json of an unknown category"
+check 1 "finance close --json of a running affair" "$affaires" --portfolio "$j" --json --date 2027-03-31 \
+  finance close OF-2027-009
+silent "finance close --json of a running affair"
+expect err "affair OF-2027-009 cannot be closed on 2027-03-31" "finance close --json of a running affair"
+# Four changes since the demo: client, interaction, consultation (with its
+# requirement) and cost, one entry each.
+check 0 "journal verify --json after the changes" "$affaires" --portfolio "$j" --json journal verify
+holds "d['entries'] == $entries + 5" "journal verify --json after the changes"
+
+# The documents: --output writes what the standard output would have
+# shown, --json wraps it with its media type.
+check 0 "export csv" "$affaires" --portfolio "$work/demo.json" export csv OF-2027-009
+cp "$work/out" "$work/ledger.csv"
+bytes=$(wc -c < "$work/ledger.csv" | tr -d ' ')
+check 0 "export csv --output" "$affaires" --portfolio "$work/demo.json" export csv OF-2027-009 \
+  --output "$work/ledger-out.csv"
+expect out "Wrote $work/ledger-out.csv ($bytes bytes)" "export csv --output"
+cmp -s "$work/ledger.csv" "$work/ledger-out.csv" ||
+  { echo "not ok - export csv --output did not write what export csv prints"; failed=1; }
+check 0 "export csv --json" "$affaires" --portfolio "$work/demo.json" --json export csv OF-2027-009
+holds "d == {'media_type': 'text/csv', 'document': text('$work/ledger.csv')}" "export csv --json"
+check 0 "export csv --json --output" "$affaires" --portfolio "$work/demo.json" --json export csv OF-2027-009 \
+  -o "$work/ledger-json.csv"
+holds "d == {'written': '$work/ledger-json.csv', 'bytes': $bytes, 'media_type': 'text/csv'}" \
+  "export csv --json --output"
+cmp -s "$work/ledger.csv" "$work/ledger-json.csv" ||
+  { echo "not ok - export csv --json --output did not write what export csv prints"; failed=1; }
+check 4 "export csv --output into a folder that does not exist" "$affaires" --portfolio "$work/demo.json" \
+  export csv OF-2027-009 --output "$work/no-such-folder/ledger.csv"
+expect err "$work/no-such-folder/ledger.csv" "the file export csv cannot write"
+silent "export csv --output into a folder that does not exist"
+check 4 "export csv --json --output into a folder that does not exist" "$affaires" --portfolio "$work/demo.json" \
+  --json export csv OF-2027-009 --output "$work/no-such-folder/ledger.csv"
+silent "export csv --json --output into a folder that does not exist"
+[ ! -e "$work/no-such-folder" ] || { echo "not ok - a failed --output created a folder"; failed=1; }
+check 1 "export csv --json of an unknown affair" "$affaires" --portfolio "$work/demo.json" --json export csv OF-9
+silent "export csv --json of an unknown affair"
+check 0 "plan gantt" "$affaires" --portfolio "$work/demo.json" plan gantt OF-2027-009
+cp "$work/out" "$work/gantt.svg"
+check 0 "plan gantt --output" "$affaires" --portfolio "$work/demo.json" --output "$work/gantt-out.svg" \
+  plan gantt OF-2027-009
+cmp -s "$work/gantt.svg" "$work/gantt-out.svg" ||
+  { echo "not ok - plan gantt --output did not write what plan gantt prints"; failed=1; }
+check 0 "export gantt --json" "$affaires" --portfolio "$work/demo.json" --json export gantt OF-2027-009
+holds "d == {'media_type': 'image/svg+xml', 'document': text('$work/gantt.svg')}" "export gantt --json"
+check 0 "export ics" "$affaires" --portfolio "$work/demo.json" export ics OF-2027-009
+cp "$work/out" "$work/plan.ics"
+check 0 "plan ics --json" "$affaires" --portfolio "$work/demo.json" --json plan ics OF-2027-009
+holds "d == {'media_type': 'text/calendar', 'document': text('$work/plan.ics')}" "plan ics --json"
+check 0 "export html of the lessons learned" "$affaires" --portfolio "$work/demo.json" export html OF-2026-118 \
+  --document rex
+cp "$work/out" "$work/rex.html"
+check 0 "export html --json" "$affaires" --portfolio "$work/demo.json" --json export html OF-2026-118 --document rex
+holds "d == {'media_type': 'text/html', 'document': text('$work/rex.html')}" "export html --json"
+check 0 "rex render --output" "$affaires" --portfolio "$work/demo.json" --format html rex render OF-2026-118 \
+  --output "$work/rex-out.html"
+cmp -s "$work/rex.html" "$work/rex-out.html" ||
+  { echo "not ok - rex render --output did not write what export html --document rex prints"; failed=1; }
+check 0 "offer render --json" "$affaires" --portfolio "$work/demo.json" --json offer render OF-2027-009
+holds "d['media_type'] == 'text/markdown' and '# Offre commerciale OF-2027-009' in d['document']" "offer render --json"
+
+# The demo with --json: where the portfolio and its documents went, and no
+# story.
+check 0 "demo --json" "$affaires" --portfolio "$work/jdemo/demo.json" --json demo
+holds "d['portfolio'] == '$work/jdemo/demo.json' and d['output_folder'] == '$work/jdemo/demo'" "demo --json"
+holds "sorted(f.rsplit('/', 1)[1] for f in d['files']) == sorted(['offre.html', 'plan-de-management.html',
+  'gantt.svg', 'courbe-en-s.svg', 'rapport-fevrier.html', 'retour-experience.md', 'audit.html', 'audit.md'])" \
+  "the files of demo --json"
+holds "all(f.startswith('$work/jdemo/demo/') and len(text(f)) > 0 for f in d['files'])" "the files demo --json wrote"
+# The same tool on a SQLite store: converted from the demo and back without
+# loss, read and changed in place.
+check 0 "convert the demo into SQLite" "$affaires" --portfolio "$work/demo.json" convert "$work/s.sqlite"
+expect out "chain verified" "convert"
+check 1 "convert will not replace a file" "$affaires" --portfolio "$work/demo.json" convert "$work/s.sqlite"
+expect err "--force" "convert over a file"
+check 0 "convert it back to JSON" "$affaires" --portfolio "$work/s.sqlite" --json convert "$work/back.json"
+holds "d['store'] == 'json' and d['verified'] is True" "convert --json"
+cmp -s "$work/demo.json" "$work/back.json" ||
+  { echo "not ok - JSON to SQLite to JSON did not give the same document"; failed=1; }
+check 0 "check the demo" "$affaires" --json check "$work/demo.json"
+cp "$work/out" "$work/check-json.json"
+check 0 "check the SQLite store" "$affaires" --json check "$work/s.sqlite"
+holds "dict(d, file=None) == dict(json.loads(text('$work/check-json.json')), file=None)" "the same counts in both stores"
+check 0 "the SQLite store's journal verifies" "$affaires" --portfolio "$work/s.sqlite" journal verify
+check 0 "status from JSON" "$affaires" --portfolio "$work/demo.json" --date 2027-03-01 finance status OF-2027-009
+cp "$work/out" "$work/status-json.txt"
+check 0 "status from SQLite" "$affaires" --portfolio "$work/s.sqlite" --date 2027-03-01 finance status OF-2027-009
+cmp -s "$work/out" "$work/status-json.txt" || { echo "not ok - the status differs between the stores"; failed=1; }
+check 0 "a client added to the SQLite store" "$affaires" --portfolio "$work/s.sqlite" --json \
+  client add SQL-1 "Client SQLite"
+holds "[(e['entity_kind'], e['entity_id'], e['action']) for e in d['journal']] == [('client', 'SQL-1', 'added')]" \
+  "the SQLite save journals one entry"
+check 0 "a cost booked in the SQLite store" "$affaires" --portfolio "$work/s.sqlite" --date 2027-03-02 \
+  finance cost OF-2027-009 - travel actual 123.45
+if command -v sqlite3 >/dev/null; then
+  [ "$(sqlite3 "$work/s.sqlite" "SELECT version FROM client WHERE id = 'SQL-1'")" = 1 ] ||
+    { echo "not ok - the new client is not one row of version 1"; failed=1; }
+  [ "$(sqlite3 "$work/s.sqlite" "SELECT version FROM client WHERE id = 'ARC-DK'")" = 1 ] ||
+    { echo "not ok - a client that did not change was rewritten"; failed=1; }
+  [ "$(sqlite3 "$work/s.sqlite" "SELECT amount FROM ledger WHERE affair_id = 'OF-2027-009' ORDER BY line DESC LIMIT 1")" = 12345 ] ||
+    { echo "not ok - the cost is not the last line of the ledger, in cents"; failed=1; }
+fi
+check 0 "the SQLite store still verifies" "$affaires" --portfolio "$work/s.sqlite" journal verify
 exit $failed

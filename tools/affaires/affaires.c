@@ -5,6 +5,8 @@
  * Exit codes: 0 success, 1 user error (bad arguments, an operation refused),
  * 2 invalid input file, 3 the journal does not verify, 4 input/output failure.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +27,7 @@ enum {
   EXIT_INVALID_INPUT = 2,
   EXIT_TAMPERED = 3,
   EXIT_IO = 4,
+  EXIT_CONFLICT = 5,
 };
 
 static char *portfolio_path = NULL;
@@ -43,7 +46,8 @@ static const GOptionEntry global_entries[] = {
     N_("Day of a computation, YYYY-MM-DD (default: today)"), N_("DATE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
     N_("Format of a document: md (Markdown, the default) or html"), N_("FORMAT") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &json_output, N_("Write machine-readable JSON"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &json_output,
+    N_("Write machine-readable JSON: the data, the document, or what a change did"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &show_version, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -64,6 +68,8 @@ exit_code_for (const GError *error)
     return EXIT_INVALID_INPUT;
   if (error->domain == AFF_ERROR && error->code == AFF_ERROR_TAMPERED)
     return EXIT_TAMPERED;
+  if (error->domain == AFF_ERROR && error->code == AFF_ERROR_CONFLICT)
+    return EXIT_CONFLICT;
   if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
     return EXIT_IO;
   return EXIT_USER;
@@ -83,25 +89,44 @@ iso_date (const GDate *date,
   g_date_strftime (text, 16, "%Y-%m-%d", date);
 }
 
+/* Where open_portfolio() keeps, on the portfolio, the number of journal
+ * entries the document held: the entries a command appended are those
+ * that follow, which --json lists; a portfolio the command created, without
+ * it, counts from 0. */
+#define JOURNAL_MARK "affaires-journal-mark"
+/* And the store it came from, which saves it back: a JSON document or a
+ * SQLite database, as aff_store_open() tells from the file. */
+#define STORE "affaires-store"
+
 static AffPortfolio *
 open_portfolio (const char *path,
                 int        *code)
 {
   g_autoptr(GError) error = NULL;
-  AffPortfolio *portfolio = aff_portfolio_new_from_file (path, &error);
+  g_autoptr(AffStore) store = aff_store_open (path, &error);
+  AffPortfolio *portfolio = store != NULL ? aff_store_load (store, &error) : NULL;
 
   if (portfolio == NULL)
-    *code = fail (error);
+    {
+      *code = fail (error);
+      return NULL;
+    }
+  g_object_set_data (G_OBJECT (portfolio), JOURNAL_MARK,
+                     GUINT_TO_POINTER (aff_journal_get_n_entries (aff_portfolio_get_journal (portfolio))));
+  g_object_set_data_full (G_OBJECT (portfolio), STORE, g_steal_pointer (&store), g_object_unref);
   return portfolio;
 }
 
 /* Writes the portfolio back, atomically: on failure the previous file
- * stays whole. */
+ * stays whole. A portfolio the command made goes to the store of @path,
+ * created; one it opened goes back to its own, which refuses to save over
+ * what someone else saved since. */
 static int
 save_portfolio (AffPortfolio *portfolio,
                 const char   *path)
 {
   g_autoptr(GError) error = NULL;
+  AffStore *store;
   g_autofree char *folder = g_path_get_dirname (path);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -109,7 +134,14 @@ save_portfolio (AffPortfolio *portfolio,
       g_printerr (_("affaires: cannot create %s: %s\n"), folder, g_strerror (errno));
       return EXIT_IO;
     }
-  if (!aff_portfolio_save_to_file (portfolio, path, &error))
+  store = g_object_get_data (G_OBJECT (portfolio), STORE);
+  if (store == NULL)
+    {
+      if ((store = aff_store_open (path, &error)) == NULL)
+        return fail (error);
+      g_object_set_data_full (G_OBJECT (portfolio), STORE, store, g_object_unref);
+    }
+  if (!aff_store_save (store, portfolio, &error))
     return fail (error);
   return EXIT_OK;
 }
@@ -469,20 +501,24 @@ print_follow_up (AffPortfolio *portfolio,
 static gboolean
 is_demo_file (const char *path)
 {
-  g_autoptr(AffPortfolio) existing = aff_portfolio_new_from_file (path, NULL);
+  g_autoptr(AffStore) store = aff_store_open (path, NULL);
+  g_autoptr(AffPortfolio) existing = store != NULL ? aff_store_load (store, NULL) : NULL;
 
   return existing != NULL && g_strcmp0 (aff_portfolio_get_name (existing), DEMO_NAME) == 0;
 }
 
+/* Builds the demo into @path, telling its story, and writes its documents
+ * into @documents, adding to @written the files it wrote. */
 static int
-run_demo (const char *path)
+run_demo (const char *path,
+          const char *documents,
+          GPtrArray  *written)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffDevelopmentFigures) figures = NULL;
   g_autoptr(GDate) review = date_new (1, G_DATE_DECEMBER, 2026);
   g_autoptr(GDate) year_start = date_new (1, G_DATE_JANUARY, 2026);
-  g_autofree char *folder = g_path_get_dirname (path);
   AffClient *arc;
   int code;
 
@@ -573,12 +609,8 @@ run_demo (const char *path)
     }
   }
 
-  {
-    g_autofree char *documents = g_build_filename (folder, "demo", NULL);
-
-    if (!demo_carry_out (portfolio, documents, &error))
-      return fail (error);
-  }
+  if (!demo_carry_out (portfolio, documents, written, &error))
+    return fail (error);
 
   if (!aff_journal_verify (aff_portfolio_get_journal (portfolio), &error))
     return fail (error);
@@ -786,28 +818,6 @@ open_affair_on_day (const char  *path,
   return open_affair (path, affair_id, affair, code);
 }
 
-/* Saves the portfolio a command changed, then tells what it did: nothing
- * is printed when the save fails, so that what is read was kept. */
-G_GNUC_PRINTF (3, 4)
-static int
-save_and_tell (AffPortfolio *portfolio,
-               const char   *path,
-               const char   *format,
-               ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-  int code;
-
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_print ("%s", message);
-  return EXIT_OK;
-}
-
 /* The portfolio for a document of the day (audit, dashboard): --date and
  * --format are checked first, so that a mistyped option is reported
  * without reading the file. */
@@ -929,13 +939,129 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
-/* Every --json document but the client list is one object: this closes
- * it and prints the document. */
+/* Every --json document but the lists of client list and rex lessons is
+ * one object: this closes it and prints the document. */
 static void
 print_json_object (JsonBuilder *builder)
 {
   json_builder_end_object (builder);
   print_json (builder);
+}
+
+/* An entry of the journal, its details as the JSON object they are rather
+ * than as the text the library keeps them in. */
+static void
+journal_entry_to_json (JsonBuilder     *builder,
+                       AffJournalEntry *entry)
+{
+  g_autofree char *when = g_date_time_format_iso8601 (aff_journal_entry_get_timestamp (entry));
+  const char *details = aff_journal_entry_get_details (entry);
+  JsonNode *details_node = NULL;
+
+  if (details != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      /* Details that do not parse stay as the text they are, rather than
+       * being lost. */
+      if (json_parser_load_from_data (parser, details, -1, NULL) && json_parser_get_root (parser) != NULL)
+        details_node = json_node_copy (json_parser_get_root (parser));
+      else
+        details_node = json_node_init_string (json_node_alloc (), details);
+    }
+  json_builder_begin_object (builder);
+  add_value (builder, "sequence", int_node ((gint64) aff_journal_entry_get_sequence (entry)));
+  add_string (builder, "timestamp", when);
+  add_string (builder, "actor", aff_journal_entry_get_actor (entry));
+  add_string (builder, "entity_kind", aff_journal_entry_get_entity_kind (entry));
+  add_string (builder, "entity_id", aff_journal_entry_get_entity_id (entry));
+  add_string (builder, "action", aff_journal_entry_get_action (entry));
+  add_value (builder, "details", details_node);
+  json_builder_end_object (builder);
+}
+
+/* @member: the entries of @journal from the index @first on. */
+static void
+add_journal_entries (JsonBuilder *builder,
+                     const char  *member,
+                     AffJournal  *journal,
+                     guint        first)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = first; i < aff_journal_get_n_entries (journal); i++)
+    journal_entry_to_json (builder, aff_journal_get_entry (journal, i));
+  json_builder_end_array (builder);
+}
+
+/* The facts a change tells besides its sentence (an id given, a date
+ * computed, a list), for --json: an object the command fills with the
+ * add_*() helpers and hands to save_and_tell(), which closes it. */
+static JsonBuilder *
+begin_facts (void)
+{
+  JsonBuilder *facts = json_builder_new ();
+
+  json_builder_begin_object (facts);
+  return facts;
+}
+
+/* Saves the portfolio a command changed, then tells what it did: nothing
+ * is printed when the save fails, so that what is read was kept. With
+ * --json, every change answers with the same object instead of the
+ * sentence: the file, the sentence, the journal entries this run appended,
+ * then the members of @facts (NULL for none), so that a script learns what
+ * happened without parsing a translated sentence. */
+G_GNUC_PRINTF (4, 5)
+static int
+save_and_tell (AffPortfolio *portfolio,
+               const char   *path,
+               JsonBuilder  *facts,
+               const char   *format,
+               ...)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *message = NULL;
+  AffJournal *journal = aff_portfolio_get_journal (portfolio);
+  /* Counted before the save: a store may put another's entries before ours. */
+  guint appended = aff_journal_get_n_entries (journal) -
+                   GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (portfolio), JOURNAL_MARK));
+  va_list args;
+  gsize length;
+  int code;
+
+  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
+    return code;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (!json_output)
+    {
+      g_print ("%s", message);
+      return EXIT_OK;
+    }
+  if ((length = strlen (message)) > 0 && message[length - 1] == '\n')
+    message[length - 1] = '\0';
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "portfolio", path);
+  add_string (builder, "message", message);
+  add_journal_entries (builder, "journal", journal, aff_journal_get_n_entries (journal) - appended);
+  if (facts != NULL)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_builder_end_object (facts);
+      root = json_builder_get_root (facts);
+      json_object_iter_init_ordered (&iter, json_node_get_object (root));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        add_value (builder, name, json_node_copy (value));
+    }
+  print_json_object (builder);
+  return EXIT_OK;
 }
 
 /* The lists of an item on a day (invoices due, drifts, gaps of the
@@ -973,8 +1099,8 @@ print_affair_list (JsonBuilder *builder)
   print_json_object (builder);
 }
 
-/* Prints and frees a document the library rendered (audit, lessons
- * learned, dashboard): the renderers hand their text over to the caller. */
+/* Prints and frees the audit the library rendered: the renderers hand
+ * their text over to the caller. */
 static void
 print_document (char *text)
 {
@@ -1029,6 +1155,7 @@ static char *opt_lot = NULL;
 static char **opt_requirements = NULL;
 static char *opt_skill = NULL;
 static char *opt_measures = NULL;
+static char *opt_output = NULL;
 
 static const GOptionEntry help_entries[] = {
   { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show the help of the command and exit"), NULL },
@@ -1161,18 +1288,240 @@ static const GOptionEntry offer_acknowledge_entries[] = {
   { NULL }
 };
 
+/* One --output for every command that writes a document, so that it reads
+ * the same in each --help and a script need not redirect the standard
+ * output, which would leave half a file behind a failure. */
+#define OUTPUT_ENTRY \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, \
+    N_("Write the document into FILE, replaced whole, instead of the standard output"), N_("FILE") }
+
+static const GOptionEntry document_entries[] = {
+  OUTPUT_ENTRY,
+  { NULL }
+};
+
 static const GOptionEntry export_document_entries[] = {
   { "document", 0, 0, G_OPTION_ARG_STRING, &opt_document,
     N_("report (the default), client-report, management-plan or rex"), N_("DOCUMENT") },
+  OUTPUT_ENTRY,
   { NULL }
 };
+
+/* ---- Files and documents ------------------------------------------------ */
+
+#define PROGRESS_THRESHOLD (1024 * 1024)
+#define PROGRESS_CHUNK (64 * 1024)
+
+/* Whether reading or writing @size bytes tells its progress: on a
+ * terminal only, where a carriage return rewrites the line, and for a file
+ * large enough to make the wait noticeable. */
+static gboolean
+progress_wanted (gsize size)
+{
+  return isatty (STDERR_FILENO) && size > PROGRESS_THRESHOLD;
+}
+
+/* Whether finance import-costs tells its progress reading @file, whose
+ * size it then gives. */
+static gboolean
+shows_progress (const char *file,
+                gsize      *size)
+{
+  GStatBuf info;
+
+  if (g_stat (file, &info) != 0 || info.st_size < 0 || !progress_wanted ((gsize) info.st_size))
+    return FALSE;
+  *size = (gsize) info.st_size;
+  return TRUE;
+}
+
+/* Rewrites the line of progress on the standard error. */
+G_GNUC_PRINTF (1, 2)
+static void
+show_progress (const char *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("\r%s", text);
+}
+
+/* Reads @file whole, telling the bytes read as they come against its
+ * @size: the only progress the tool can measure, the library importing in
+ * one call. */
+static gboolean
+read_with_progress (const char  *file,
+                    gsize        size,
+                    char       **text,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  FILE *stream = g_fopen (file, "rb");
+  char buffer[PROGRESS_CHUNK];
+  gsize n;
+
+  if (stream == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot open %s: %s"), file,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+    {
+      g_string_append_len (contents, buffer, (gssize) n);
+      show_progress (_("Reading %s: %zu of %zu kB…"), file, contents->len / 1024, size / 1024);
+    }
+  if (ferror (stream))
+    {
+      int saved = errno;
+
+      fclose (stream);
+      g_printerr ("\n");
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot read %s: %s"), file,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  fclose (stream);
+  g_printerr ("\n");
+  *length = contents->len;
+  *text = g_string_free (g_steal_pointer (&contents), FALSE);
+  return TRUE;
+}
+
+/* Writes @length bytes of @text into @file through a temporary file beside
+ * it, synced, then renamed over it: a reader never finds half a document,
+ * and on a failure the file that was there stays whole. It goes in chunks
+ * so that a large document can tell its progress. */
+static gboolean
+write_atomically (const char  *file,
+                  const char  *text,
+                  gsize        length,
+                  GError     **error)
+{
+  g_autofree char *temporary = g_strconcat (file, ".XXXXXX", NULL);
+  gboolean progress = progress_wanted (length);
+  gsize written = 0;
+  int fd, saved = 0;
+
+  if ((fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666)) < 0)
+    saved = errno;
+  while (fd >= 0 && saved == 0 && written < length)
+    {
+      gssize n = write (fd, text + written, MIN (length - written, (gsize) PROGRESS_CHUNK));
+
+      if (n > 0)
+        written += (gsize) n;
+      else if (n == 0 || errno != EINTR)
+        saved = n == 0 ? EIO : errno;
+      if (progress)
+        show_progress (_("%s: written %zu / %zu KiB"), file, written / 1024, length / 1024);
+    }
+  if (fd >= 0 && saved == 0 && fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (fd >= 0 && saved == 0 && g_rename (temporary, file) != 0)
+    saved = errno;
+  if (fd >= 0 && saved != 0)
+    g_unlink (temporary);
+  if (progress)
+    g_printerr ("\n");
+  if (saved != 0)
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot write %s: %s"), file,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define MEDIA_TYPE_CSV "text/csv"
+#define MEDIA_TYPE_SVG "image/svg+xml"
+#define MEDIA_TYPE_ICALENDAR "text/calendar"
+
+static const char *
+media_type_of (AffDocumentFormat format)
+{
+  return format == AFF_DOCUMENT_FORMAT_HTML ? "text/html" : "text/markdown";
+}
+
+/* Hands over a document the library rendered, and frees it: on the
+ * standard output, or into --output; with --json, wrapped in an object
+ * with its @media_type, or saying where it went, so that a script never
+ * has to tell a document from a message. */
+static int
+emit_document (char       *text,
+               const char *media_type)
+{
+  g_autofree char *document = text;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = strlen (document);
+
+  if (opt_output != NULL && !write_atomically (opt_output, document, length, &error))
+    return fail (error);
+  if (!json_output)
+    {
+      if (opt_output != NULL)
+        g_print (ngettext ("Wrote %s (%zu byte)\n", "Wrote %s (%zu bytes)\n", (gulong) length), opt_output, length);
+      else
+        g_print ("%s", document);
+      return EXIT_OK;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  if (opt_output != NULL)
+    {
+      add_string (builder, "written", opt_output);
+      add_value (builder, "bytes", int_node ((gint64) length));
+    }
+  add_string (builder, "media_type", media_type);
+  if (opt_output == NULL)
+    add_string (builder, "document", document);
+  print_json_object (builder);
+  return EXIT_OK;
+}
+
+static void
+print_nothing (const char *text)
+{
+}
 
 /* affaires demo */
 static int
 cmd_demo (const char  *path,
           char       **args)
 {
-  return run_demo (path);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *documents = g_build_filename (folder, "demo", NULL);
+  int code;
+
+  /* The story of the demo is for people: with --json it is muted, and one
+   * object says where the portfolio and the documents went instead. */
+  if (json_output)
+    g_set_print_handler (print_nothing);
+  code = run_demo (path, documents, written);
+  if (!json_output)
+    return code;
+  g_set_print_handler (NULL);
+  if (code != EXIT_OK)
+    return code;
+  json_builder_begin_object (builder);
+  add_string (builder, "portfolio", path);
+  add_string (builder, "output_folder", documents);
+  g_ptr_array_add (written, NULL);
+  print_strv (builder, "files", (const char *const *) written->pdata);
+  print_json_object (builder);
+  return EXIT_OK;
 }
 
 /* affaires client list */
@@ -1221,6 +1570,8 @@ cmd_client_add (const char  *path,
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
+  g_autofree char *creation = NULL, *addition = NULL;
   gboolean created = !g_file_test (path, G_FILE_TEST_EXISTS);
 
   if (created)
@@ -1229,21 +1580,20 @@ cmd_client_add (const char  *path,
     return code;
   if (!add_client (portfolio, args[0], args[1], opt_siren, opt_naf, opt_address, &error))
     return fail (error);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
-  if (created)
-    g_print (_("Portfolio %s created\n"), path);
-  g_print (_("Client %s added: %s, prospect\n"), args[0], args[1]);
-  return EXIT_OK;
+  creation = created ? g_strdup_printf (_("Portfolio %s created\n"), path) : g_strdup ("");
+  addition = g_strdup_printf (_("Client %s added: %s, prospect\n"), args[0], args[1]);
+  add_value (facts, "created", boolean_node (created));
+  return save_and_tell (portfolio, path, facts, "%s%s", creation, addition);
 }
 
+/* The members of an interaction, into the object open in @builder: client
+ * show lists them, client interaction tells those of the one recorded. */
 static void
-interaction_to_json (JsonBuilder    *builder,
-                     AffInteraction *interaction)
+add_interaction_members (JsonBuilder    *builder,
+                         AffInteraction *interaction)
 {
   int satisfaction = aff_interaction_get_satisfaction (interaction);
 
-  json_builder_begin_object (builder);
   add_string (builder, "id", aff_interaction_get_id (interaction));
   add_date (builder, "date", aff_interaction_get_date (interaction));
   add_string (builder, "kind", nick_of (AFF_TYPE_INTERACTION_KIND, aff_interaction_get_kind (interaction)));
@@ -1251,7 +1601,6 @@ interaction_to_json (JsonBuilder    *builder,
   add_string (builder, "summary", aff_interaction_get_summary (interaction));
   add_value (builder, "satisfaction", satisfaction >= 0 ? int_node (satisfaction) : NULL);
   add_date (builder, "next_action", aff_interaction_get_next_action_date (interaction));
-  json_builder_end_object (builder);
 }
 
 #define LAST_INTERACTIONS 5
@@ -1318,7 +1667,9 @@ cmd_client_show (const char  *path,
         {
           g_autoptr(AffInteraction) interaction = g_list_model_get_item (interactions, i - 1);
 
-          interaction_to_json (builder, interaction);
+          json_builder_begin_object (builder);
+          add_interaction_members (builder, interaction);
+          json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
       add_value (builder, "satisfaction", satisfaction >= 0 ? double_node (satisfaction) : NULL);
@@ -1396,6 +1747,7 @@ cmd_client_interaction (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffInteraction) interaction = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   int kind;
   GDate day;
   char text[16];
@@ -1416,19 +1768,10 @@ cmd_client_interaction (const char  *path,
     aff_interaction_set_satisfaction (interaction, opt_satisfaction);
   if (!aff_portfolio_record_interaction (portfolio, args[0], interaction, &error))
     return fail (error);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
-  if (json_output)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      interaction_to_json (builder, interaction);
-      print_json (builder);
-      return EXIT_OK;
-    }
+  add_interaction_members (facts, interaction);
   iso_date (&day, text);
-  g_print (_("Interaction %s recorded with %s on %s\n"), aff_interaction_get_id (interaction), args[0], text);
-  return EXIT_OK;
+  return save_and_tell (portfolio, path, facts, _("Interaction %s recorded with %s on %s\n"),
+                        aff_interaction_get_id (interaction), args[0], text);
 }
 
 /* affaires client due: the clients to contact again by --date. */
@@ -1482,6 +1825,8 @@ cmd_consultation_add (const char  *path,
   g_autoptr(AffConsultation) consultation = NULL;
   g_autoptr(GPtrArray) duplicates = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
+  g_autoptr(GString) told = g_string_new (NULL);
   static const char *const none[] = { NULL };
   GDate received, deadline;
   char text[16];
@@ -1499,19 +1844,24 @@ cmd_consultation_add (const char  *path,
   aff_consultation_set_activities (consultation, opt_activities != NULL ? (const char *const *) opt_activities : none);
   if (!aff_portfolio_add_consultation (portfolio, consultation, &error))
     return fail (error);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
   iso_date (&deadline, text);
-  g_print (_("Consultation %s added for %s, due on %s\n"), args[0], args[1], text);
+  g_string_append_printf (told, _("Consultation %s added for %s, due on %s\n"), args[0], args[1], text);
   duplicates = aff_portfolio_list_possible_duplicates (portfolio, args[0]);
+  json_builder_set_member_name (facts, "possible_duplicates");
+  json_builder_begin_array (facts);
   for (guint i = 0; i < duplicates->len; i++)
     {
       AffConsultation *other = g_ptr_array_index (duplicates, i);
 
-      g_print (_("  possible duplicate of %s: %s\n"), aff_consultation_get_id (other),
-               aff_consultation_get_title (other));
+      g_string_append_printf (told, _("  possible duplicate of %s: %s\n"), aff_consultation_get_id (other),
+                              aff_consultation_get_title (other));
+      json_builder_begin_object (facts);
+      add_string (facts, "id", aff_consultation_get_id (other));
+      add_string (facts, "title", aff_consultation_get_title (other));
+      json_builder_end_object (facts);
     }
-  return EXIT_OK;
+  json_builder_end_array (facts);
+  return save_and_tell (portfolio, path, facts, "%s", told->str);
 }
 
 /* affaires consultation evaluate ID: the go / no-go on --date, recorded,
@@ -1524,7 +1874,9 @@ cmd_consultation_evaluate (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffBidEvaluation) evaluation = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *justification = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autofree char *justification = NULL, *head = NULL;
   const char *verdict;
   GDate day;
   char text[16];
@@ -1535,45 +1887,34 @@ cmd_consultation_evaluate (const char  *path,
     return code;
   if ((evaluation = aff_portfolio_evaluate_consultation (portfolio, args[0], &day, &error)) == NULL)
     return fail (error);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
   verdict = nick_of (AFF_TYPE_BID_VERDICT, aff_bid_evaluation_get_verdict (evaluation));
   justification = aff_bid_evaluation_get_justification (evaluation);
-  if (json_output)
+  criteria = aff_bid_evaluation_get_criteria (evaluation);
+  add_string (facts, "consultation", args[0]);
+  add_date (facts, "date", &day);
+  add_string (facts, "verdict", verdict);
+  add_value (facts, "score", int_node (aff_bid_evaluation_get_score (evaluation)));
+  json_builder_set_member_name (facts, "criteria");
+  json_builder_begin_array (facts);
+  for (guint i = 0; i < criteria->len; i++)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(GPtrArray) criteria = aff_bid_evaluation_get_criteria (evaluation);
+      const AffBidCriterion *criterion = g_ptr_array_index (criteria, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "consultation", args[0]);
-      add_date (builder, "date", &day);
-      add_string (builder, "verdict", verdict);
-      add_value (builder, "score", int_node (aff_bid_evaluation_get_score (evaluation)));
-      json_builder_set_member_name (builder, "criteria");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < criteria->len; i++)
-        {
-          const AffBidCriterion *criterion = g_ptr_array_index (criteria, i);
-
-          json_builder_begin_object (builder);
-          add_string (builder, "name", aff_bid_criterion_get_name (criterion));
-          add_value (builder, "blocking", boolean_node (aff_bid_criterion_is_blocking (criterion)));
-          add_value (builder, "weight", int_node (aff_bid_criterion_get_weight (criterion)));
-          add_value (builder, "score", int_node (aff_bid_criterion_get_score (criterion)));
-          add_value (builder, "passed", boolean_node (aff_bid_criterion_get_passed (criterion)));
-          add_string (builder, "explanation", aff_bid_criterion_get_explanation (criterion));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      add_string (builder, "justification", justification);
-      print_json_object (builder);
-      return EXIT_OK;
+      json_builder_begin_object (facts);
+      add_string (facts, "name", aff_bid_criterion_get_name (criterion));
+      add_value (facts, "blocking", boolean_node (aff_bid_criterion_is_blocking (criterion)));
+      add_value (facts, "weight", int_node (aff_bid_criterion_get_weight (criterion)));
+      add_value (facts, "score", int_node (aff_bid_criterion_get_score (criterion)));
+      add_value (facts, "passed", boolean_node (aff_bid_criterion_get_passed (criterion)));
+      add_string (facts, "explanation", aff_bid_criterion_get_explanation (criterion));
+      json_builder_end_object (facts);
     }
+  json_builder_end_array (facts);
+  add_string (facts, "justification", justification);
   iso_date (&day, text);
-  g_print (_("Consultation %s evaluated on %s: %s, score %u / 100\n\n"), args[0], text, verdict,
-           aff_bid_evaluation_get_score (evaluation));
-  g_print ("%s", justification);
-  return EXIT_OK;
+  head = g_strdup_printf (_("Consultation %s evaluated on %s: %s, score %u / 100\n\n"), args[0], text, verdict,
+                          aff_bid_evaluation_get_score (evaluation));
+  return save_and_tell (portfolio, path, facts, "%s%s", head, justification);
 }
 
 /* affaires consultation decide ID go|no-go --by NAME [--why TEXT]: the
@@ -1586,6 +1927,7 @@ cmd_consultation_decide (const char  *path,
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   AffConsultation *consultation;
   AffBidVerdict verdict, evaluated;
   gboolean against = FALSE;
@@ -1609,16 +1951,12 @@ cmd_consultation_decide (const char  *path,
     return fail (error);
   if (!aff_portfolio_decide_consultation (portfolio, args[0], verdict, opt_by, opt_why, &error))
     return fail (error);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
   aff_consultation_get_decision (consultation, NULL, NULL, NULL, NULL, &against);
-  aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL);
-  if (against)
-    g_print (_("Consultation %s: %s decided by %s, against the evaluation (%s)\n"), args[0], args[1], opt_by,
-             nick_of (AFF_TYPE_BID_VERDICT, evaluated));
-  else
-    g_print (_("Consultation %s: %s decided by %s\n"), args[0], args[1], opt_by);
-  return EXIT_OK;
+  add_value (facts, "against_evaluation", boolean_node (against));
+  if (against && aff_consultation_get_evaluation (consultation, &evaluated, NULL, NULL))
+    return save_and_tell (portfolio, path, facts, _("Consultation %s: %s decided by %s, against the evaluation (%s)\n"),
+                          args[0], args[1], opt_by, nick_of (AFF_TYPE_BID_VERDICT, evaluated));
+  return save_and_tell (portfolio, path, facts, _("Consultation %s: %s decided by %s\n"), args[0], args[1], opt_by);
 }
 
 /* The portfolio of @path with the consultation @id in *@consultation, or
@@ -1650,13 +1988,15 @@ cmd_consultation_requirement (const char  *path,
 {
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   AffConsultation *consultation;
   const char *id;
 
   if ((portfolio = open_consultation (path, args[0], &consultation, &code)) == NULL)
     return code;
   id = aff_consultation_add_requirement (consultation, args[1]);
-  return save_and_tell (portfolio, path, _("Consultation %s: requirement %s added\n"), args[0], id);
+  add_string (facts, "id", id);
+  return save_and_tell (portfolio, path, facts, _("Consultation %s: requirement %s added\n"), args[0], id);
 }
 
 static gboolean parse_regulatory_flag (const char         *text,
@@ -1685,7 +2025,7 @@ cmd_consultation_works (const char  *path,
     return code;
   aff_consultation_set_regulatory_flags (consultation, flags);
   works = g_strjoinv (", ", args + 1);
-  return save_and_tell (portfolio, path, _("Consultation %s: dangerous work %s\n"), args[0], works);
+  return save_and_tell (portfolio, path, NULL, _("Consultation %s: dangerous work %s\n"), args[0], works);
 }
 
 /* An amount given on the command line: one without its currency is in
@@ -1745,81 +2085,13 @@ cmd_finance_cost (const char  *path,
   aff_cost_entry_set_commitment (entry, opt_commitment);
   if (!aff_ledger_add (ledger, entry, &error))
     return fail_in_affair (error, args[0]);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
   amount_text = format_money (amount);
   iso_date (&day, text);
   if (work != NULL)
-    g_print (_("Affair %s: %s %s cost of %s charged to %s on %s\n"), args[0], args[3], args[2], amount_text, work,
-             text);
-  else
-    g_print (_("Affair %s: %s %s cost of %s charged to the whole affair on %s\n"), args[0], args[3], args[2],
-             amount_text, text);
-  return EXIT_OK;
-}
-
-#define PROGRESS_THRESHOLD (1024 * 1024)
-#define PROGRESS_CHUNK (64 * 1024)
-
-/* Whether finance import-costs tells its progress: on a terminal only,
- * where a carriage return rewrites the line, and for a file large enough
- * to make the wait noticeable. */
-static gboolean
-shows_progress (const char *file,
-                gsize      *size)
-{
-  GStatBuf info;
-
-  if (!isatty (STDERR_FILENO) || g_stat (file, &info) != 0 || info.st_size <= PROGRESS_THRESHOLD)
-    return FALSE;
-  *size = (gsize) info.st_size;
-  return TRUE;
-}
-
-/* Reads @file whole, telling the bytes read as they come against its
- * @size: the only progress the tool can measure, the library importing in
- * one call. */
-static gboolean
-read_with_progress (const char  *file,
-                    gsize        size,
-                    char       **text,
-                    gsize       *length,
-                    GError     **error)
-{
-  g_autoptr(GString) contents = g_string_new (NULL);
-  FILE *stream = g_fopen (file, "rb");
-  char buffer[PROGRESS_CHUNK];
-  gsize n;
-
-  if (stream == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot open %s: %s"), file,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
-    {
-      g_string_append_len (contents, buffer, (gssize) n);
-      g_printerr ("\r");
-      g_printerr (_("Reading %s: %zu of %zu kB…"), file, contents->len / 1024, size / 1024);
-    }
-  if (ferror (stream))
-    {
-      int saved = errno;
-
-      fclose (stream);
-      g_printerr ("\n");
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("cannot read %s: %s"), file,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  fclose (stream);
-  g_printerr ("\n");
-  *length = contents->len;
-  *text = g_string_free (g_steal_pointer (&contents), FALSE);
-  return TRUE;
+    return save_and_tell (portfolio, path, NULL, _("Affair %s: %s %s cost of %s charged to %s on %s\n"), args[0],
+                          args[3], args[2], amount_text, work, text);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: %s %s cost of %s charged to the whole affair on %s\n"),
+                        args[0], args[3], args[2], amount_text, text);
 }
 
 /* The lines of costs of a CSV: every line but the header. */
@@ -1843,6 +2115,7 @@ cmd_finance_import_costs (const char  *path,
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   g_autofree char *text = NULL;
   gsize length;
   guint n_added = 0, n_lines = 0;
@@ -1871,22 +2144,13 @@ cmd_finance_import_costs (const char  *path,
        * closed affair is the user's error. */
       return g_error_matches (error, AFF_ERROR, AFF_ERROR_CLOSED) ? EXIT_USER : EXIT_INVALID_INPUT;
     }
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
-  if (json_output)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      add_string (builder, "affair", args[0]);
-      add_string (builder, "file", args[1]);
-      add_value (builder, "entries", int_node (n_added));
-      print_json_object (builder);
-      return EXIT_OK;
-    }
-  g_print (ngettext ("Affair %s: %u cost imported from %s\n", "Affair %s: %u costs imported from %s\n", n_added),
-           args[0], n_added, args[1]);
-  return EXIT_OK;
+  add_string (facts, "affair", args[0]);
+  add_string (facts, "file", args[1]);
+  add_value (facts, "entries", int_node (n_added));
+  return save_and_tell (portfolio, path, facts,
+                        ngettext ("Affair %s: %u cost imported from %s\n", "Affair %s: %u costs imported from %s\n",
+                                  n_added),
+                        args[0], n_added, args[1]);
 }
 
 /* affaires finance progress AFFAIR WORK PERCENT_BP */
@@ -1914,12 +2178,9 @@ cmd_finance_progress (const char  *path,
     return code;
   if (!aff_affair_record_progress (affair, work, &day, (int) basis_points, &error))
     return fail_in_affair (error, args[0]);
-  if ((code = save_portfolio (portfolio, path)) != EXIT_OK)
-    return code;
   iso_date (&day, text);
-  g_print (_("Affair %s: progress of %s on %s: %d.%02d %%\n"), args[0], work != NULL ? work : args[0], text,
-           (int) basis_points / 100, (int) basis_points % 100);
-  return EXIT_OK;
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: progress of %s on %s: %d.%02d %%\n"), args[0],
+                        work != NULL ? work : args[0], text, (int) basis_points / 100, (int) basis_points % 100);
 }
 
 static void
@@ -2014,6 +2275,7 @@ cmd_finance_invoice (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   g_autofree char *excluding = NULL, *including = NULL;
   const AffBillingItem *item;
   AffAffair *affair;
@@ -2033,7 +2295,11 @@ cmd_finance_invoice (const char  *path,
     return fail_in_affair (error, args[0]);
   excluding = format_money (aff_billing_item_get_excluding_vat (item));
   including = format_money (aff_billing_item_get_including_vat (item));
-  return save_and_tell (portfolio, path, _("Affair %s: invoice %s of %s issued on %s: %s excl. VAT, %s incl. VAT\n"),
+  add_string (facts, "invoice", args[1]);
+  json_builder_set_member_name (facts, "billing_item");
+  billing_item_to_json (facts, item);
+  return save_and_tell (portfolio, path, facts,
+                        _("Affair %s: invoice %s of %s issued on %s: %s excl. VAT, %s incl. VAT\n"),
                         args[0], args[1], aff_billing_item_get_milestone_id (item), text, excluding, including);
 }
 
@@ -2055,7 +2321,7 @@ cmd_finance_accept (const char  *path,
   /* The retention stays held: a bank guarantee is the exception. */
   if (!aff_affair_record_acceptance (affair, &day, FALSE, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: work accepted on %s; the final invoice is due\n"), args[0],
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: work accepted on %s; the final invoice is due\n"), args[0],
                         text);
 }
 
@@ -2069,6 +2335,7 @@ cmd_finance_close (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) blockers = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   g_autofree char *margin = NULL;
   AffAffair *affair;
   GDate day;
@@ -2088,7 +2355,8 @@ cmd_finance_close (const char  *path,
   if (!aff_affair_close (affair, &day, &error))
     return fail_in_affair (error, args[0]);
   margin = format_money (aff_affair_get_final_margin (affair));
-  return save_and_tell (portfolio, path, _("Affair %s closed on %s: final margin %s\n"), args[0], text, margin);
+  add_money (facts, "final_margin", aff_affair_get_final_margin (affair));
+  return save_and_tell (portfolio, path, facts, _("Affair %s closed on %s: final margin %s\n"), args[0], text, margin);
 }
 
 static const struct {
@@ -2235,6 +2503,9 @@ cmd_finance_status (const char  *path,
   return EXIT_OK;
 }
 
+/* The journal printed and verified, or verified only. With --json the
+ * chain is verified first, so that a journal that does not verify prints
+ * no entries: the object says it verified. */
 static int
 show_journal (const char *path,
               gboolean    verify_only)
@@ -2248,6 +2519,22 @@ show_journal (const char *path,
   if (portfolio == NULL)
     return code;
   journal = aff_portfolio_get_journal (portfolio);
+  if (json_output)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (!aff_journal_verify (journal, &error))
+        return fail (error);
+      json_builder_begin_object (builder);
+      if (verify_only)
+        add_value (builder, "entries", int_node (aff_journal_get_n_entries (journal)));
+      else
+        add_journal_entries (builder, "entries", journal, 0);
+      add_value (builder, "verified", boolean_node (TRUE));
+      add_string (builder, "head_hash", aff_journal_get_head_hash (journal));
+      print_json_object (builder);
+      return EXIT_OK;
+    }
   if (!verify_only)
     for (i = 0; i < aff_journal_get_n_entries (journal); i++)
       {
@@ -2289,11 +2576,121 @@ cmd_check (const char  *path,
   int code = EXIT_OK;
   const char *file = args[0] != NULL ? args[0] : path;
   g_autoptr(AffPortfolio) portfolio = open_portfolio (file, &code);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const struct {
+    const char *member;
+    GListModel *(*get) (AffPortfolio *);
+  } lists[] = {
+    { "clients", aff_portfolio_get_clients },
+    { "consultations", aff_portfolio_get_consultations },
+    { "offers", aff_portfolio_get_offers },
+    { "affairs", aff_portfolio_get_affairs },
+  };
 
   if (portfolio == NULL)
     return code;
-  g_print (_("%s: valid portfolio document, %u clients\n"), file,
-           g_list_model_get_n_items (aff_portfolio_get_clients (portfolio)));
+  if (!json_output)
+    {
+      g_print (_("%s: valid portfolio document, %u clients\n"), file,
+               g_list_model_get_n_items (aff_portfolio_get_clients (portfolio)));
+      return EXIT_OK;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "file", file);
+  add_value (builder, "valid", boolean_node (TRUE));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    add_value (builder, lists[i].member, int_node (g_list_model_get_n_items (lists[i].get (portfolio))));
+  add_value (builder, "journal_entries",
+             int_node (aff_journal_get_n_entries (aff_portfolio_get_journal (portfolio))));
+  print_json_object (builder);
+  return EXIT_OK;
+}
+
+static guint
+count_cost_lines (AffPortfolio *portfolio)
+{
+  GListModel *affairs = aff_portfolio_get_affairs (portfolio);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (affairs); i++)
+    {
+      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+
+      n += aff_ledger_get_n_entries (aff_affair_get_ledger (affair));
+    }
+  return n;
+}
+
+static const char *
+store_kind (AffStore *store)
+{
+  return AFF_IS_SQLITE_STORE (store) ? _("SQLite database") : _("JSON document");
+}
+
+/* affaires convert TO: the portfolio copied into another store, whole,
+ * then read back from it and compared, so that "without loss" is checked
+ * on every conversion rather than promised. */
+static int
+cmd_convert (const char  *path,
+             char       **args)
+{
+  int code = EXIT_OK;
+  g_autoptr(AffPortfolio) portfolio = open_portfolio (path, &code);
+  g_autoptr(AffStore) target = NULL;
+  g_autoptr(AffStore) check = NULL;
+  g_autoptr(AffPortfolio) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL, *copied = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  AffJournal *journal;
+  guint n_lines;
+
+  if (portfolio == NULL)
+    return code;
+  if (g_file_test (args[0], G_FILE_TEST_EXISTS) && !force)
+    {
+      g_printerr (_("affaires: %s exists; pass --force to replace it\n"), args[0]);
+      return EXIT_USER;
+    }
+  journal = aff_portfolio_get_journal (portfolio);
+  if (!aff_journal_verify (journal, &error) ||
+      (target = aff_store_open (args[0], &error)) == NULL ||
+      !aff_store_save (target, portfolio, &error))
+    return fail (error);
+  aff_store_close (target);
+  if ((check = aff_store_open (args[0], &error)) == NULL ||
+      (copy = aff_store_load (check, &error)) == NULL ||
+      !aff_journal_verify (aff_portfolio_get_journal (copy), &error))
+    return fail (error);
+  original = aff_portfolio_to_data (portfolio, NULL);
+  copied = aff_portfolio_to_data (copy, NULL);
+  if (strcmp (original, copied) != 0)
+    {
+      g_printerr (_("affaires: %s does not read back as %s: the conversion lost something\n"), args[0], path);
+      return EXIT_IO;
+    }
+  n_lines = count_cost_lines (portfolio);
+  if (!json_output)
+    {
+      g_print (_("Converted %s (%s) into %s (%s): %u clients, %u affairs, %u cost lines, "
+                 "%u journal entries, chain verified\n"),
+               path, store_kind (g_object_get_data (G_OBJECT (portfolio), STORE)), args[0], store_kind (target),
+               g_list_model_get_n_items (aff_portfolio_get_clients (portfolio)),
+               g_list_model_get_n_items (aff_portfolio_get_affairs (portfolio)), n_lines,
+               aff_journal_get_n_entries (journal));
+      return EXIT_OK;
+    }
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  add_string (builder, "from", path);
+  add_string (builder, "to", args[0]);
+  add_string (builder, "store", AFF_IS_SQLITE_STORE (target) ? "sqlite" : "json");
+  add_value (builder, "clients", int_node (g_list_model_get_n_items (aff_portfolio_get_clients (portfolio))));
+  add_value (builder, "affairs", int_node (g_list_model_get_n_items (aff_portfolio_get_affairs (portfolio))));
+  add_value (builder, "cost_lines", int_node (n_lines));
+  add_value (builder, "journal_entries", int_node (aff_journal_get_n_entries (journal)));
+  add_value (builder, "verified", boolean_node (TRUE));
+  print_json_object (builder);
   return EXIT_OK;
 }
 
@@ -2412,8 +2809,7 @@ cmd_rex_render (const char  *path,
     return EXIT_USER;
   if ((portfolio = open_rex (path, args[0], &rex, &code)) == NULL)
     return code;
-  print_document (aff_rex_render (rex, format));
-  return EXIT_OK;
+  return emit_document (aff_rex_render (rex, format), media_type_of (format));
 }
 
 /* affaires rex create AFFAIR: its lessons learned drawn up on --date,
@@ -2433,7 +2829,7 @@ cmd_rex_create (const char  *path,
     return code;
   if (aff_affair_create_rex (affair, &day, &error) == NULL)
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: lessons learned drawn up on %s\n"), args[0], text);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: lessons learned drawn up on %s\n"), args[0], text);
 }
 
 /* affaires rex practice AFFAIR TEXT */
@@ -2450,7 +2846,7 @@ cmd_rex_practice (const char  *path,
     return code;
   if (!aff_rex_add_good_practice (rex, args[1], &error))
     return fail (error);
-  return save_and_tell (portfolio, path, _("Affair %s: good practice added to the lessons learned\n"), args[0]);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: good practice added to the lessons learned\n"), args[0]);
 }
 
 /* affaires rex difficulty AFFAIR TEXT SOLUTION */
@@ -2467,8 +2863,8 @@ cmd_rex_difficulty (const char  *path,
     return code;
   if (!aff_rex_add_difficulty (rex, args[1], args[2], &error))
     return fail (error);
-  return save_and_tell (portfolio, path, _("Affair %s: difficulty and its solution added to the lessons learned\n"),
-                        args[0]);
+  return save_and_tell (portfolio, path, NULL,
+                        _("Affair %s: difficulty and its solution added to the lessons learned\n"), args[0]);
 }
 
 /* affaires rex improvement AFFAIR TITLE --why TEXT --benefit TEXT --owner
@@ -2495,8 +2891,8 @@ cmd_rex_improvement (const char  *path,
   improvement = aff_improvement_new (args[1], opt_why, opt_benefit, opt_owner);
   if (!aff_rex_add_improvement (rex, improvement, &error))
     return fail (error);
-  return save_and_tell (portfolio, path, _("Affair %s: improvement “%s” proposed, carried by %s\n"), args[0], args[1],
-                        opt_owner);
+  return save_and_tell (portfolio, path, NULL,
+                        _("Affair %s: improvement “%s” proposed, carried by %s\n"), args[0], args[1], opt_owner);
 }
 
 /* affaires rex validate AFFAIR: frozen from --date on. */
@@ -2518,7 +2914,50 @@ cmd_rex_validate (const char  *path,
   if (!aff_rex_validate (rex, &day, &error))
     return fail (error);
   iso_date (&day, text);
-  return save_and_tell (portfolio, path, _("Affair %s: lessons learned validated on %s\n"), args[0], text);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: lessons learned validated on %s\n"), args[0], text);
+}
+
+/* An improvement of rex lessons, as a line or into the list of --json. */
+static void
+print_improvement (JsonBuilder          *builder,
+                   const AffImprovement *improvement)
+{
+  const char *status = nick_of (AFF_TYPE_IMPROVEMENT_STATUS, aff_improvement_get_status (improvement));
+
+  if (!json_output)
+    {
+      g_print ("%-14s %-10s %s (%s)\n", aff_improvement_get_affair_id (improvement), status,
+               aff_improvement_get_title (improvement), aff_improvement_get_owner (improvement));
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "affair", aff_improvement_get_affair_id (improvement));
+  add_string (builder, "status", status);
+  add_string (builder, "title", aff_improvement_get_title (improvement));
+  add_string (builder, "owner", aff_improvement_get_owner (improvement));
+  json_builder_end_object (builder);
+}
+
+/* A lesson of rex lessons, the same way. */
+static void
+print_lesson (JsonBuilder     *builder,
+              const AffLesson *lesson)
+{
+  if (!json_output)
+    {
+      /* Translators: the separator between the reasons a lesson was found */
+      g_autofree char *why = g_strjoinv (_("; "), (char **) aff_lesson_get_reasons (lesson));
+
+      g_print ("%-14s %2u  %s (%s)\n", aff_lesson_get_affair_id (lesson), aff_lesson_get_score (lesson),
+               aff_lesson_get_text (lesson), why);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "affair", aff_lesson_get_affair_id (lesson));
+  add_value (builder, "score", int_node (aff_lesson_get_score (lesson)));
+  add_string (builder, "text", aff_lesson_get_text (lesson));
+  print_strv (builder, "reasons", aff_lesson_get_reasons (lesson));
+  json_builder_end_object (builder);
 }
 
 /* affaires rex lessons [AFFAIR]: the lessons of the other affairs about
@@ -2532,33 +2971,23 @@ cmd_rex_lessons (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   if ((portfolio = open_portfolio (path, &code)) == NULL)
     return code;
   if (affair_id == NULL)
-    {
-      found = aff_portfolio_list_improvements (portfolio, -1);
-      for (guint i = 0; i < found->len; i++)
-        {
-          const AffImprovement *improvement = g_ptr_array_index (found, i);
-
-          g_print ("%-14s %-10s %s (%s)\n", aff_improvement_get_affair_id (improvement),
-                   nick_of (AFF_TYPE_IMPROVEMENT_STATUS, aff_improvement_get_status (improvement)),
-                   aff_improvement_get_title (improvement), aff_improvement_get_owner (improvement));
-        }
-      return EXIT_OK;
-    }
-  if ((found = aff_portfolio_find_affair_lessons (portfolio, affair_id, &error)) == NULL)
+    found = aff_portfolio_list_improvements (portfolio, -1);
+  else if ((found = aff_portfolio_find_affair_lessons (portfolio, affair_id, &error)) == NULL)
     return fail (error);
+  json_builder_begin_array (builder);
   for (guint i = 0; i < found->len; i++)
-    {
-      const AffLesson *lesson = g_ptr_array_index (found, i);
-      /* Translators: the separator between the reasons a lesson was found */
-      g_autofree char *why = g_strjoinv (_("; "), (char **) aff_lesson_get_reasons (lesson));
-
-      g_print ("%-14s %2u  %s (%s)\n", aff_lesson_get_affair_id (lesson), aff_lesson_get_score (lesson),
-               aff_lesson_get_text (lesson), why);
-    }
+    if (affair_id == NULL)
+      print_improvement (builder, g_ptr_array_index (found, i));
+    else
+      print_lesson (builder, g_ptr_array_index (found, i));
+  json_builder_end_array (builder);
+  if (json_output)
+    print_json (builder);
   return EXIT_OK;
 }
 
@@ -2593,8 +3022,7 @@ cmd_finance_dashboard (const char  *path,
 
   if ((dashboard = compute_dashboard (path, &format, &code)) == NULL)
     return code;
-  print_document (aff_dashboard_render (dashboard, format));
-  return EXIT_OK;
+  return emit_document (aff_dashboard_render (dashboard, format), media_type_of (format));
 }
 
 /* ---- The plan of an affair ---------------------------------------------- */
@@ -2646,8 +3074,8 @@ record_task_day (const char  *path,
   if (!(finish ? aff_plan_finish_task : aff_plan_start_task) (plan, args[1], &day, &error))
     return fail_in_affair (error, args[0]);
   if (finish)
-    return save_and_tell (portfolio, path, _("Affair %s: task %s finished on %s\n"), args[0], args[1], text);
-  return save_and_tell (portfolio, path, _("Affair %s: task %s started on %s\n"), args[0], args[1], text);
+    return save_and_tell (portfolio, path, NULL, _("Affair %s: task %s finished on %s\n"), args[0], args[1], text);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: task %s started on %s\n"), args[0], args[1], text);
 }
 
 /* affaires plan start AFFAIR TASK */
@@ -2692,7 +3120,7 @@ cmd_plan_task (const char  *path,
   aff_task_set_kind (task, kind);
   if (!aff_plan_add_task (plan, task, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path,
+  return save_and_tell (portfolio, path, NULL,
                         ngettext ("Affair %s: %s %s added, %u working day\n",
                                   "Affair %s: %s %s added, %u working days\n", (gulong) days),
                         args[0], nick_of (AFF_TYPE_TASK_KIND, kind), args[1], (guint) days);
@@ -2713,7 +3141,8 @@ cmd_plan_depend (const char  *path,
     return code;
   if (!aff_plan_add_dependency (plan, args[1], args[2], AFF_DEPENDENCY_TYPE_FINISH_START, 0, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: %s finishes before %s starts\n"), args[0], args[1], args[2]);
+  return save_and_tell (portfolio, path, NULL,
+                        _("Affair %s: %s finishes before %s starts\n"), args[0], args[1], args[2]);
 }
 
 /* A party without a name, in words. */
@@ -2734,6 +3163,19 @@ party_word (AffParty party)
     default:
       return _("the company's team");
     }
+}
+
+/* @member: the tasks of the slips. */
+static void
+add_slips (JsonBuilder *builder,
+           const char  *member,
+           GPtrArray   *slips)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < slips->len; i++)
+    json_builder_add_string_value (builder, aff_slip_get_task_id (g_ptr_array_index (slips, i)));
+  json_builder_end_array (builder);
 }
 
 /* The tasks of the slips, joined by ", ", or "none". */
@@ -2763,6 +3205,7 @@ cmd_plan_hazard (const char  *path,
   g_autoptr(GPtrArray) moved = NULL, slipped = NULL, parties = NULL;
   g_autofree char *moved_text = NULL, *slipped_text = NULL;
   g_autoptr(GString) tell = g_string_new (NULL);
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   int cause;
   AffPlan *plan;
   GDate day;
@@ -2787,6 +3230,12 @@ cmd_plan_hazard (const char  *path,
   parties = aff_hazard_impact_get_parties_to_notify (impact);
   moved_text = join_slips (moved);
   slipped_text = join_slips (slipped);
+  add_date (facts, "finish_before", aff_hazard_impact_get_finish_before (impact));
+  add_date (facts, "finish_after", aff_hazard_impact_get_finish_after (impact));
+  add_slips (facts, "moved", moved);
+  add_slips (facts, "milestones_slipped", slipped);
+  json_builder_set_member_name (facts, "to_tell");
+  json_builder_begin_array (facts);
   /* A party without a name is the company's own team, or the client. */
   for (guint i = 0; i < parties->len; i++)
     {
@@ -2795,12 +3244,18 @@ cmd_plan_hazard (const char  *path,
 
       g_string_append_printf (tell, "%s%s", i > 0 ? ", " : "",
                               name != NULL ? name : party_word (aff_party_tasks_get_party (party)));
+      json_builder_begin_object (facts);
+      add_string (facts, "party", nick_of (AFF_TYPE_PARTY, aff_party_tasks_get_party (party)));
+      add_string (facts, "name", name);
+      print_strv (facts, "tasks", aff_party_tasks_get_task_ids (party));
+      json_builder_end_object (facts);
     }
+  json_builder_end_array (facts);
   if (parties->len == 0)
     g_string_append (tell, _("nobody"));
   iso_date (aff_hazard_impact_get_finish_before (impact), before);
   iso_date (aff_hazard_impact_get_finish_after (impact), after);
-  return save_and_tell (portfolio, path,
+  return save_and_tell (portfolio, path, facts,
                         _("Affair %s: hazard %s applied, finish %s → %s\nMoved: %s\nMilestones slipped: %s\n"
                           "To tell: %s\n"),
                         args[0], args[1], before, after, moved_text, slipped_text, tell->str);
@@ -2817,6 +3272,7 @@ cmd_plan_schedule (const char  *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) critical = NULL;
   g_autoptr(GString) path_text = g_string_new (NULL);
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   AffPlan *plan;
   char text[16];
 
@@ -2825,12 +3281,20 @@ cmd_plan_schedule (const char  *path,
   if (!aff_plan_schedule (plan, &error))
     return fail_in_affair (error, args[0]);
   critical = aff_plan_get_critical_path (plan);
+  add_date (facts, "finish", aff_plan_get_finish (plan));
+  json_builder_set_member_name (facts, "critical_path");
+  json_builder_begin_array (facts);
   for (guint i = 0; i < critical->len; i++)
-    g_string_append_printf (path_text, "%s%s", i > 0 ? " → " : "",
-                            aff_task_get_id (g_ptr_array_index (critical, i)));
+    {
+      const char *task_id = aff_task_get_id (g_ptr_array_index (critical, i));
+
+      g_string_append_printf (path_text, "%s%s", i > 0 ? " → " : "", task_id);
+      json_builder_add_string_value (facts, task_id);
+    }
+  json_builder_end_array (facts);
   iso_date (aff_plan_get_finish (plan), text);
-  return save_and_tell (portfolio, path, _("Affair %s: scheduled, finishing on %s\nCritical path: %s\n"), args[0],
-                        text, path_text->str);
+  return save_and_tell (portfolio, path, facts,
+                        _("Affair %s: scheduled, finishing on %s\nCritical path: %s\n"), args[0], text, path_text->str);
 }
 
 /* affaires plan baseline AFFAIR NAME: the dates of the plan as scheduled
@@ -2848,7 +3312,7 @@ cmd_plan_baseline (const char  *path,
     return code;
   if (!aff_plan_save_baseline (plan, args[1], &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: baseline “%s” saved\n"), args[0], args[1]);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: baseline “%s” saved\n"), args[0], args[1]);
 }
 
 /* affaires plan gantt AFFAIR: the chart in SVG, with the day of --date
@@ -2876,8 +3340,7 @@ cmd_plan_gantt (const char  *path,
   aff_gantt_options_set_title (options, args[0]);
   if ((svg = aff_plan_to_svg_gantt (plan, options, &error)) == NULL)
     return fail_in_affair (error, args[0]);
-  print_document (svg);
-  return EXIT_OK;
+  return emit_document (svg, MEDIA_TYPE_SVG);
 }
 
 /* affaires plan ics AFFAIR: the events of the plan in iCalendar. */
@@ -2897,8 +3360,7 @@ cmd_plan_ics (const char  *path,
    * may share an id, their events must not. */
   if ((calendar = aff_plan_to_icalendar (plan, args[0], &error)) == NULL)
     return fail_in_affair (error, args[0]);
-  print_document (calendar);
-  return EXIT_OK;
+  return emit_document (calendar, MEDIA_TYPE_ICALENDAR);
 }
 
 /* ---- Drifts and corrective actions -------------------------------------- */
@@ -2939,7 +3401,7 @@ cmd_finance_action (const char  *path,
   action = aff_corrective_action_new (kind, subject, &day, opt_analysis, opt_action, opt_owner, &due, effect);
   if (!aff_affair_record_corrective_action (affair, action, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: corrective action of the %s drift of %s recorded on %s, "
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: corrective action of the %s drift of %s recorded on %s, "
                                            "carried by %s\n"), args[0], args[1], subject != NULL ? subject : args[0],
                         text, opt_owner);
 }
@@ -3077,9 +3539,10 @@ cmd_dossier_meeting (const char  *path,
       (opt_minutes != NULL && !aff_dossier_record_minutes (dossier, args[1], opt_minutes, &error)))
     return fail_in_affair (error, args[0]);
   if (opt_minutes != NULL)
-    return save_and_tell (portfolio, path, _("Affair %s: %s meeting %s held on %s, with its minutes\n"), args[0],
+    return save_and_tell (portfolio, path, NULL, _("Affair %s: %s meeting %s held on %s, with its minutes\n"), args[0],
                           args[2], args[1], text);
-  return save_and_tell (portfolio, path, _("Affair %s: %s meeting %s held on %s\n"), args[0], args[2], args[1], text);
+  return save_and_tell (portfolio, path, NULL,
+                        _("Affair %s: %s meeting %s held on %s\n"), args[0], args[2], args[1], text);
 }
 
 /* affaires dossier minutes AFFAIR MEETING TEXT */
@@ -3096,7 +3559,7 @@ cmd_dossier_minutes (const char  *path,
     return code;
   if (!aff_dossier_record_minutes (aff_affair_get_dossier (affair), args[1], args[2], &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: minutes of meeting %s recorded\n"), args[0], args[1]);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: minutes of meeting %s recorded\n"), args[0], args[1]);
 }
 
 /* affaires dossier action AFFAIR ID TITLE --owner NAME --due DATE: assigned
@@ -3126,7 +3589,7 @@ cmd_dossier_action (const char  *path,
   if (!aff_dossier_add_action (dossier, action, &error))
     return fail_in_affair (error, args[0]);
   iso_date (&due, due_text);
-  return save_and_tell (portfolio, path, _("Affair %s: action %s assigned to %s on %s, due on %s\n"), args[0],
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: action %s assigned to %s on %s, due on %s\n"), args[0],
                         args[1], opt_owner, text, due_text);
 }
 
@@ -3146,7 +3609,7 @@ cmd_dossier_done (const char  *path,
     return code;
   if (!aff_dossier_complete_action (dossier, args[1], &day, opt_note, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: action %s done on %s\n"), args[0], args[1], text);
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: action %s done on %s\n"), args[0], args[1], text);
 }
 
 /* affaires dossier document AFFAIR REFERENCE TITLE: into the register on
@@ -3168,7 +3631,7 @@ cmd_dossier_document (const char  *path,
   document = aff_document_new (args[1], args[2]);
   if (!aff_dossier_add_document (dossier, document, &day, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: document %s added to the register on %s\n"), args[0],
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: document %s added to the register on %s\n"), args[0],
                         args[1], text);
 }
 
@@ -3193,7 +3656,7 @@ cmd_dossier_report (const char  *path,
   if (!aff_dossier_record_report (dossier, AFF_REPORT_VARIANT_MANAGEMENT, &start, &end, &day,
                                   (const char *const *) opt_to, &error))
     return fail_in_affair (error, args[0]);
-  return save_and_tell (portfolio, path, _("Affair %s: management report from %s to %s sent on %s\n"), args[0],
+  return save_and_tell (portfolio, path, NULL, _("Affair %s: management report from %s to %s sent on %s\n"), args[0],
                         args[1], args[2], text);
 }
 
@@ -3301,6 +3764,7 @@ cmd_offer_new (const char  *path,
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(AffOffer) offer = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   AffOfferRevision *revision;
   GDate validity;
 
@@ -3314,7 +3778,8 @@ cmd_offer_new (const char  *path,
   revision = aff_offer_get_current_revision (offer);
   if (opt_validity != NULL && !aff_offer_revision_set_validity (revision, &validity, &error))
     return fail_in_offer (error, args[0]);
-  return save_and_tell (portfolio, path, _("Offer %s added for consultation %s: draft revision %s\n"), args[0],
+  add_string (facts, "revision", aff_offer_revision_get_letter (revision));
+  return save_and_tell (portfolio, path, facts, _("Offer %s added for consultation %s: draft revision %s\n"), args[0],
                         args[1], aff_offer_revision_get_letter (revision));
 }
 
@@ -3355,6 +3820,7 @@ cmd_offer_line (const char  *path,
   g_autoptr(AffOfferLine) line = NULL;
   g_autoptr(AffMoney) cost = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   g_autofree char *cost_text = NULL;
   AffOfferRevision *revision;
   AffOffer *offer;
@@ -3376,8 +3842,11 @@ cmd_offer_line (const char  *path,
       !aff_offer_revision_add_line (revision, line, &error))
     return fail_in_offer (error, args[0]);
   cost_text = format_money (cost);
-  return save_and_tell (portfolio, path, _("Offer %s, revision %s: %s line “%s” added, direct cost %s\n"), args[0],
-                        aff_offer_revision_get_letter (revision), args[1], args[2], cost_text);
+  add_string (facts, "revision", aff_offer_revision_get_letter (revision));
+  add_money (facts, "direct_cost", cost);
+  return save_and_tell (portfolio, path, facts,
+                        _("Offer %s, revision %s: %s line “%s” added, direct cost %s\n"),
+                        args[0], aff_offer_revision_get_letter (revision), args[1], args[2], cost_text);
 }
 
 /* affaires offer margin ID BASIS_POINTS: the current draft priced from its
@@ -3391,6 +3860,7 @@ cmd_offer_margin (const char  *path,
   g_autoptr(AffMoney) price = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *price_text = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   AffOfferRevision *revision;
   AffOffer *offer;
   gint64 basis_points;
@@ -3408,7 +3878,10 @@ cmd_offer_margin (const char  *path,
       (price = aff_offer_revision_get_selling_price (revision, &error)) == NULL)
     return fail_in_offer (error, args[0]);
   price_text = format_money (price);
-  return save_and_tell (portfolio, path, _("Offer %s, revision %s: margin rate %d bp, selling price %s excl. VAT\n"),
+  add_string (facts, "revision", aff_offer_revision_get_letter (revision));
+  add_money (facts, "selling_price", price);
+  return save_and_tell (portfolio, path, facts,
+                        _("Offer %s, revision %s: margin rate %d bp, selling price %s excl. VAT\n"),
                         args[0], aff_offer_revision_get_letter (revision), (int) basis_points, price_text);
 }
 
@@ -3471,6 +3944,7 @@ cmd_offer_send (const char  *path,
   g_autoptr(AffMoney) price = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *price_text = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
   AffOfferRevision *revision;
   AffOffer *offer;
   GDate day;
@@ -3482,7 +3956,9 @@ cmd_offer_send (const char  *path,
   if (!aff_offer_send (offer, &day, &error) || (price = aff_offer_revision_get_selling_price (revision, &error)) == NULL)
     return fail_in_offer (error, args[0]);
   price_text = format_money (price);
-  return save_and_tell (portfolio, path, _("Offer %s, revision %s, sent on %s: %s excl. VAT\n"), args[0],
+  add_string (facts, "revision", aff_offer_revision_get_letter (revision));
+  add_money (facts, "selling_price", price);
+  return save_and_tell (portfolio, path, facts, _("Offer %s, revision %s, sent on %s: %s excl. VAT\n"), args[0],
                         aff_offer_revision_get_letter (revision), text, price_text);
 }
 
@@ -3495,6 +3971,8 @@ cmd_offer_accept (const char  *path,
   int code = EXIT_OK;
   g_autoptr(AffPortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) facts = begin_facts ();
+  gboolean opened;
   AffOffer *offer;
   GDate day;
   char text[16];
@@ -3503,10 +3981,13 @@ cmd_offer_accept (const char  *path,
     return code;
   if (!aff_offer_accept (offer, &day, args[1], &error))
     return fail_in_offer (error, args[0]);
-  if (aff_portfolio_lookup_affair (portfolio, args[0]) != NULL)
-    return save_and_tell (portfolio, path, _("Offer %s accepted on %s (contract %s): affair %s opened\n"), args[0],
-                          text, args[1], args[0]);
-  return save_and_tell (portfolio, path, _("Offer %s accepted on %s (contract %s)\n"), args[0], text, args[1]);
+  opened = aff_portfolio_lookup_affair (portfolio, args[0]) != NULL;
+  add_string (facts, "affair", opened ? args[0] : NULL);
+  if (opened)
+    return save_and_tell (portfolio, path, facts,
+                          _("Offer %s accepted on %s (contract %s): affair %s opened\n"),
+                          args[0], text, args[1], args[0]);
+  return save_and_tell (portfolio, path, facts, _("Offer %s accepted on %s (contract %s)\n"), args[0], text, args[1]);
 }
 
 /* affaires offer decline ID REASON [--note TEXT]: declined on --date, the
@@ -3530,7 +4011,7 @@ cmd_offer_decline (const char  *path,
     return code;
   if (!aff_offer_decline (offer, &day, reason, opt_note, &error))
     return fail_in_offer (error, args[0]);
-  return save_and_tell (portfolio, path, _("Offer %s declined on %s: %s\n"), args[0], text, args[1]);
+  return save_and_tell (portfolio, path, NULL, _("Offer %s declined on %s: %s\n"), args[0], text, args[1]);
 }
 
 /* affaires offer approve ID --by NAME --why TEXT: the options are checked
@@ -3553,7 +4034,7 @@ cmd_offer_approve (const char  *path,
     return code;
   if (!aff_offer_approve (offer, opt_by, opt_why, &error))
     return fail_in_offer (error, args[0]);
-  return save_and_tell (portfolio, path, _("Offer %s, revision %s: margin approved by %s\n"), args[0],
+  return save_and_tell (portfolio, path, NULL, _("Offer %s, revision %s: margin approved by %s\n"), args[0],
                         aff_offer_revision_get_letter (aff_offer_get_current_revision (offer)), opt_by);
 }
 
@@ -3613,7 +4094,7 @@ cmd_offer_acknowledge (const char  *path,
   if (!aff_offer_revision_acknowledge (revision, flags, opt_measures, &error))
     return fail_in_offer (error, args[0]);
   works = g_strjoinv (", ", args + 1);
-  return save_and_tell (portfolio, path, _("Offer %s, revision %s: dangerous work acknowledged: %s\n"), args[0],
+  return save_and_tell (portfolio, path, NULL, _("Offer %s, revision %s: dangerous work acknowledged: %s\n"), args[0],
                         aff_offer_revision_get_letter (revision), works);
 }
 
@@ -3635,8 +4116,7 @@ cmd_offer_render (const char  *path,
     return code;
   if ((document = aff_offer_revision_render (aff_offer_get_current_revision (offer), format, &error)) == NULL)
     return fail_in_offer (error, args[0]);
-  print_document (document);
-  return EXIT_OK;
+  return emit_document (document, media_type_of (format));
 }
 
 /* affaires offer remind: the offers sent to chase on --date. */
@@ -3705,8 +4185,7 @@ cmd_export_csv (const char  *path,
 
   if ((portfolio = open_affair (path, args[0], &affair, &code)) == NULL)
     return code;
-  print_document (aff_ledger_to_csv (aff_affair_get_ledger (affair)));
-  return EXIT_OK;
+  return emit_document (aff_ledger_to_csv (aff_affair_get_ledger (affair)), MEDIA_TYPE_CSV);
 }
 
 /* affaires export dashboard-csv: the rows of the dashboard on --date. */
@@ -3719,8 +4198,7 @@ cmd_export_dashboard_csv (const char  *path,
 
   if ((dashboard = compute_dashboard (path, NULL, &code)) == NULL)
     return code;
-  print_document (aff_dashboard_to_csv (dashboard));
-  return EXIT_OK;
+  return emit_document (aff_dashboard_to_csv (dashboard), MEDIA_TYPE_CSV);
 }
 
 /* affaires export svg AFFAIR: the S-curve from the signature to --date. */
@@ -3740,8 +4218,7 @@ cmd_export_svg (const char  *path,
     return code;
   if ((svg = aff_affair_to_svg_s_curve (affair, &day, &error)) == NULL)
     return fail_in_affair (error, args[0]);
-  print_document (svg);
-  return EXIT_OK;
+  return emit_document (svg, MEDIA_TYPE_SVG);
 }
 
 /* The documents of export md and export html, in the order of --help. */
@@ -3825,8 +4302,7 @@ export_document (const char        *path,
     }
   if (text == NULL)
     return fail_in_affair (g_steal_pointer (&error), args[0]);
-  print_document (text);
-  return EXIT_OK;
+  return emit_document (text, media_type_of (format));
 }
 
 /* affaires export md AFFAIR [--document DOCUMENT] */
@@ -3871,23 +4347,23 @@ static const Command commands[] = {
     N_("The first client of a portfolio that does not exist yet creates it."),
     client_add_entries, cmd_client_add },
   { "client", "list", NULL, 0, 0,
-    N_("list the clients of the portfolio (--json)"), NULL,
+    N_("list the clients of the portfolio"), NULL,
     no_entries, cmd_client_list },
   { "client", "show", N_("ID"), 1, 1,
-    N_("a client and where the relation stands (--json)"), NULL,
+    N_("a client and where the relation stands"), NULL,
     no_entries, cmd_client_show },
   { "client", "interaction", N_("ID KIND SUMMARY"), 3, 3,
     N_("record a commercial action on --date"),
     N_("KIND is call, visit, email, meeting, survey, trade-show or watch."),
     client_interaction_entries, cmd_client_interaction },
   { "client", "due", NULL, 0, 0,
-    N_("the clients due for follow-up on --date (--json)"), NULL,
+    N_("the clients due for follow-up on --date"), NULL,
     no_entries, cmd_client_due },
   { "consultation", "add", N_("ID CLIENT TITLE"), 3, 3,
     N_("add a consultation received"), NULL,
     consultation_add_entries, cmd_consultation_add },
   { "consultation", "evaluate", N_("ID"), 1, 1,
-    N_("its go / no-go on --date, justified (--json)"), NULL,
+    N_("its go / no-go on --date, justified"), NULL,
     no_entries, cmd_consultation_evaluate },
   { "consultation", "decide", N_("ID go|no-go"), 2, 2,
     N_("record the go / no-go decision"),
@@ -3924,10 +4400,10 @@ static const Command commands[] = {
        "PERCENT_BP is in basis points: 4250 stands for 42.5 per cent."),
     no_entries, cmd_finance_progress },
   { "finance", "status", N_("AFFAIR"), 1, 1,
-    N_("the figures of an affair on --date (--json)"), NULL,
+    N_("the figures of an affair on --date"), NULL,
     no_entries, cmd_finance_status },
   { "finance", "billing", N_("AFFAIR"), 1, 1,
-    N_("the invoices to issue on --date (--json)"), NULL,
+    N_("the invoices to issue on --date"), NULL,
     no_entries, cmd_finance_billing },
   { "finance", "invoice", N_("AFFAIR REFERENCE"), 2, 2,
     N_("issue the first invoice due on --date"),
@@ -3945,7 +4421,7 @@ static const Command commands[] = {
     no_entries, cmd_finance_close },
   { "finance", "dashboard", NULL, 0, 0,
     N_("the margin and WIP dashboard on --date"), NULL,
-    no_entries, cmd_finance_dashboard },
+    document_entries, cmd_finance_dashboard },
   { "journal", "show", NULL, 0, 0,
     N_("print the journal and verify its chain"), NULL,
     no_entries, cmd_journal_show },
@@ -3955,6 +4431,13 @@ static const Command commands[] = {
   { "check", NULL, N_("[FILE]"), 0, 1,
     N_("validate a portfolio document"), NULL,
     no_entries, cmd_check },
+  { "convert", NULL, N_("TO"), 1, 1,
+    N_("copy the portfolio into another store, JSON or SQLite"),
+    N_("Copies the portfolio of --portfolio, journal included, into the store TO: a\n"
+       "SQLite database when TO ends in .sqlite, .sqlite3 or .db, a JSON document\n"
+       "otherwise. The copy is read back and compared with the original, and its\n"
+       "journal verified. An existing TO is replaced only with --force."),
+    no_entries, cmd_convert },
   { "rex", "create", N_("AFFAIR"), 1, 1,
     N_("draw up the lessons learned of an affair on --date"),
     N_("They are filled in from its history: its figures, its plan against the\n"
@@ -3976,12 +4459,12 @@ static const Command commands[] = {
     no_entries, cmd_rex_validate },
   { "rex", "render", N_("AFFAIR"), 1, 1,
     N_("the lessons learned of an affair"), NULL,
-    no_entries, cmd_rex_render },
+    document_entries, cmd_rex_render },
   { "rex", "lessons", N_("[AFFAIR]"), 0, 1,
     N_("lessons of other affairs, or every improvement"), NULL,
     no_entries, cmd_rex_lessons },
   { "rex", "audit", N_("AFFAIR"), 1, 1,
-    N_("audit an affair's dossier on --date (--json)"),
+    N_("audit an affair's dossier on --date"),
     NULL, no_entries, cmd_rex_audit },
   { "plan", "task", N_("AFFAIR ID NAME DAYS"), 4, 4,
     N_("add a task to the plan of an affair"),
@@ -4012,12 +4495,12 @@ static const Command commands[] = {
   { "plan", "gantt", N_("AFFAIR"), 1, 1,
     N_("the Gantt chart of the plan, in SVG"),
     N_("With --date, the day is marked on the chart."),
-    no_entries, cmd_plan_gantt },
+    document_entries, cmd_plan_gantt },
   { "plan", "ics", N_("AFFAIR"), 1, 1,
     N_("the meetings of the plan, in iCalendar"), NULL,
-    no_entries, cmd_plan_ics },
+    document_entries, cmd_plan_ics },
   { "finance", "drifts", N_("AFFAIR"), 1, 1,
-    N_("the drifts of an affair on --date and their actions (--json)"), NULL,
+    N_("the drifts of an affair on --date and their actions"), NULL,
     no_entries, cmd_finance_drifts },
   { "finance", "action", N_("AFFAIR KIND SUBJECT"), 3, 3,
     N_("record the corrective action of a drift on --date"),
@@ -4048,7 +4531,7 @@ static const Command commands[] = {
        "to each --to, or to the distribution list of the dossier."),
     dossier_report_entries, cmd_dossier_report },
   { "dossier", "check", N_("AFFAIR"), 1, 1,
-    N_("what the dossier lacks on --date (--json)"), NULL,
+    N_("what the dossier lacks on --date"), NULL,
     no_entries, cmd_dossier_check },
   { "offer", "new", N_("ID CONSULTATION"), 2, 2,
     N_("add an offer answering a consultation"),
@@ -4066,7 +4549,7 @@ static const Command commands[] = {
     N_("The rate is on the selling price, in basis points: 1500 stands for 15 per cent."),
     no_entries, cmd_offer_margin },
   { "offer", "check", N_("ID"), 1, 1,
-    N_("what forbids sending an offer on --date (--json)"), NULL,
+    N_("what forbids sending an offer on --date"), NULL,
     no_entries, cmd_offer_check },
   { "offer", "send", N_("ID"), 1, 1,
     N_("send the draft of an offer on --date"),
@@ -4093,20 +4576,20 @@ static const Command commands[] = {
     offer_acknowledge_entries, cmd_offer_acknowledge },
   { "offer", "render", N_("ID"), 1, 1,
     N_("the current revision of an offer, as the client reads it"), NULL,
-    no_entries, cmd_offer_render },
+    document_entries, cmd_offer_render },
   { "offer", "remind", NULL, 0, 0,
-    N_("the offers sent to chase on --date (--json)"), NULL,
+    N_("the offers sent to chase on --date"), NULL,
     no_entries, cmd_offer_remind },
   { "export", "csv", N_("AFFAIR"), 1, 1,
     N_("the ledger of an affair, in CSV"),
     N_("The columns are those finance import-costs reads back."),
-    no_entries, cmd_export_csv },
+    document_entries, cmd_export_csv },
   { "export", "dashboard-csv", NULL, 0, 0,
     N_("the rows of the dashboard on --date, in CSV"), NULL,
-    no_entries, cmd_export_dashboard_csv },
+    document_entries, cmd_export_dashboard_csv },
   { "export", "svg", N_("AFFAIR"), 1, 1,
     N_("the S-curve of an affair until --date, in SVG"), NULL,
-    no_entries, cmd_export_svg },
+    document_entries, cmd_export_svg },
   { "export", "md", N_("AFFAIR"), 1, 1,
     N_("a document of an affair, in Markdown"),
     N_("DOCUMENT is report (the default) or client-report, for the calendar month of\n"
@@ -4122,10 +4605,10 @@ static const Command commands[] = {
   { "export", "gantt", N_("AFFAIR"), 1, 1,
     N_("the Gantt chart of the plan, in SVG"),
     N_("With --date, the day is marked on the chart."),
-    no_entries, cmd_plan_gantt },
+    document_entries, cmd_plan_gantt },
   { "export", "ics", N_("AFFAIR"), 1, 1,
     N_("the meetings of the plan, in iCalendar"), NULL,
-    no_entries, cmd_plan_ics },
+    document_entries, cmd_plan_ics },
 };
 
 /* "client add ID NAME", translated. */
@@ -4172,7 +4655,8 @@ static const char *
 exit_status_text (void)
 {
   return _("Exit status: 0 success, 1 user error, 2 invalid input file, "
-           "3 journal does not verify, 4 input/output failure.");
+           "3 journal does not verify, 4 input/output failure, "
+           "5 someone else saved the portfolio since it was read.");
 }
 
 /* A context with @entries, the command's own options, then the global
@@ -4259,11 +4743,13 @@ find_command (const char *command,
   return NULL;
 }
 
-/* A global option whose value is the next argument. */
+/* An option whose value is the next argument, of those that may come
+ * before the words of the command: the global ones, and --output, which
+ * sits with them in a script. */
 static gboolean
 takes_value (const char *arg)
 {
-  static const char *const options[] = { "-p", "--portfolio", "-d", "--date", "--format" };
+  static const char *const options[] = { "-p", "--portfolio", "-d", "--date", "--format", "-o", "--output" };
 
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     if (strcmp (arg, options[i]) == 0)

@@ -394,21 +394,28 @@ close_the_affair (AffAffair  *affair,
   return aff_affair_close (affair, mar19, error);
 }
 
+/* Writes @text into @folder/@name, and adds the file to @written. */
 static gboolean
 write_file (const char  *folder,
             const char  *name,
             const char  *text,
+            GPtrArray   *written,
             GError     **error)
 {
   g_autofree char *path = g_build_filename (folder, name, NULL);
 
-  return text != NULL && g_file_set_contents (path, text, -1, error);
+  if (text == NULL || !g_file_set_contents (path, text, -1, error))
+    return FALSE;
+  if (written != NULL)
+    g_ptr_array_add (written, g_steal_pointer (&path));
+  return TRUE;
 }
 
 static gboolean
 write_documents (AffPortfolio *portfolio,
                  AffAffair    *affair,
                  const char   *folder,
+                 GPtrArray    *written,
                  GError      **error)
 {
   AffOffer *offer = aff_portfolio_lookup_offer (portfolio, aff_affair_get_id (affair));
@@ -440,14 +447,14 @@ write_documents (AffPortfolio *portfolio,
   audit_html = aff_audit_render (audit, AFF_DOCUMENT_FORMAT_HTML);
   audit_md = aff_audit_render (audit, AFF_DOCUMENT_FORMAT_MARKDOWN);
   rex_md = aff_rex_render (aff_affair_get_rex (affair), AFF_DOCUMENT_FORMAT_MARKDOWN);
-  TRY (write_file (folder, "offre.html", offer_html, error));
-  TRY (write_file (folder, "plan-de-management.html", plan_html, error));
-  TRY (write_file (folder, "gantt.svg", gantt, error));
-  TRY (write_file (folder, "courbe-en-s.svg", curve, error));
-  TRY (write_file (folder, "rapport-fevrier.html", report_html, error));
-  TRY (write_file (folder, "retour-experience.md", rex_md, error));
-  TRY (write_file (folder, "audit.html", audit_html, error));
-  TRY (write_file (folder, "audit.md", audit_md, error));
+  TRY (write_file (folder, "offre.html", offer_html, written, error));
+  TRY (write_file (folder, "plan-de-management.html", plan_html, written, error));
+  TRY (write_file (folder, "gantt.svg", gantt, written, error));
+  TRY (write_file (folder, "courbe-en-s.svg", curve, written, error));
+  TRY (write_file (folder, "rapport-fevrier.html", report_html, written, error));
+  TRY (write_file (folder, "retour-experience.md", rex_md, written, error));
+  TRY (write_file (folder, "audit.html", audit_html, written, error));
+  TRY (write_file (folder, "audit.md", audit_md, written, error));
   g_print (_("Audit of the dossier on 2027-03-31: score %u / 100, %u criteria met, %u partial, %u missing, "
              "%u not applicable\n"), aff_audit_get_score (audit), aff_audit_count (audit, AFF_AUDIT_STATUS_MET),
            aff_audit_count (audit, AFF_AUDIT_STATUS_PARTIAL), aff_audit_count (audit, AFF_AUDIT_STATUS_MISSING),
@@ -528,6 +535,7 @@ second_affair (AffPortfolio  *portfolio,
 gboolean
 demo_carry_out (AffPortfolio  *portfolio,
                 const char    *folder,
+                GPtrArray     *written,
                 GError       **error)
 {
   AffAffair *affair = aff_portfolio_lookup_affair (portfolio, "OF-2026-118");
@@ -544,7 +552,7 @@ demo_carry_out (AffPortfolio  *portfolio,
   TRY (close_the_affair (affair, error));
   margin = aff_money_format (aff_affair_get_final_margin (affair), "fr");
   g_print (_("Closed on 2027-03-19 with its lessons learned: final margin %s\n"), margin);
-  TRY (write_documents (portfolio, affair, folder, error));
+  TRY (write_documents (portfolio, affair, folder, written, error));
   TRY (second_affair (portfolio, error));
   g_print (_("Affair OF-2027-009 (Chimie du Rhône) signed on 2027-02-08, still running\n"));
   g_print (_("Documents written to %s: offre.html, plan-de-management.html, gantt.svg, courbe-en-s.svg, "
