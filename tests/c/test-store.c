@@ -483,6 +483,44 @@ test_more_conflicts (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM journal"), ==, entries);
 }
 
+/* Readers never wait for a writer: while another connection holds a write
+ * transaction open, a store loads what was committed; a store that saves
+ * then waits for it (five seconds) and says another process is saving,
+ * without losing the change, which goes in once the other is done. */
+static void
+test_readers_and_writers (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AffPortfolio) story = new_story ();
+  g_autoptr(AffStore) reader = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(AffStore) writer = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(AffPortfolio) read = NULL;
+  g_autoptr(AffPortfolio) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  save (writer, story);
+  mine = load (writer);
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; DELETE FROM ledger;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  read = load (reader);
+  g_assert_cmpuint (aff_ledger_get_n_entries (aff_affair_get_ledger (aff_portfolio_lookup_affair (read, "OFF-1"))),
+                    ==, 2);
+
+  record_call (mine, "ACME", 6);
+  g_assert_false (aff_store_save (writer, mine, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "another process is saving"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  save (writer, mine);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT version FROM client WHERE id = 'ACME'"), ==, 2);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM ledger"), ==, 2);
+}
+
 /* What is not a store, or a store gone wrong, is refused with an error
  * that says where. */
 static void
@@ -630,6 +668,7 @@ main (int   argc,
   ADD ("/store/sqlite/saves-what-changed", test_saves_what_changed);
   ADD ("/store/sqlite/conflicts", test_conflicts);
   ADD ("/store/sqlite/more-conflicts", test_more_conflicts);
+  ADD ("/store/sqlite/readers-and-writers", test_readers_and_writers);
   ADD ("/store/sqlite/bad-stores", test_bad_stores);
   ADD ("/store/json/conflict", test_json_store_conflict);
 #undef ADD
