@@ -2323,14 +2323,16 @@ write_atomically (const char  *path,
   return TRUE;
 }
 
-/* A ledger a store could not read holds nothing: saving it would lose its
- * lines. */
+/* A ledger or a journal a store could not read holds nothing of it:
+ * saving it would lose their lines or entries. */
 static gboolean
 check_ledgers (AffPortfolio  *self,
                GError       **error)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->affairs));
 
+  if (!_aff_journal_check_loaded (self->journal, error))
+    return FALSE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AffAffair) affair = g_list_model_get_item (G_LIST_MODEL (self->affairs), i);

@@ -42,6 +42,23 @@ GPtrArray  *_aff_journal_rechain      (AffJournal  *self,
 void        _aff_journal_replace_tail (AffJournal  *self,
                                        guint        first,
                                        GPtrArray   *entries);
+/* Where a store keeps the entries of a journal it read only in part:
+ * called once, when they are first needed, it gives them all, in order. */
+typedef GPtrArray *(*AffJournalSource) (AffJournal  *journal,
+                                        gpointer     data,
+                                        GError     **error);
+/* The journal, empty, holds @n_entries entries, the last of hash
+ * @head_hash, that @source gives. New entries follow them at once; the
+ * others are read when a query or a save needs them. Should they not
+ * come, the journal says why in a warning and verify() fails with it. */
+void        _aff_journal_set_source   (AffJournal       *self,
+                                       guint             n_entries,
+                                       const char       *head_hash,
+                                       AffJournalSource  source,
+                                       gpointer          data,
+                                       GDestroyNotify    destroy);
+gboolean    _aff_journal_check_loaded (AffJournal  *self,
+                                       GError     **error);
 /* Moves the entries of @source into @self, which must be empty. */
 void        _aff_journal_take_entries (AffJournal *self,
                                        AffJournal *source);

@@ -67,11 +67,19 @@ struct _AffJournal
 {
   GObject parent_instance;
 
-  GPtrArray *entries;
+  GPtrArray *entries;         /* from entry n_pending on */
   char *actor;
   AffClockFunc clock;
   gpointer clock_data;
   GDestroyNotify clock_destroy;
+  /* The first n_pending entries, which a store reads only when they are
+   * first needed; the last of them has the hash pending_head. */
+  guint n_pending;
+  char pending_head[65];
+  AffJournalSource source;
+  gpointer source_data;
+  GDestroyNotify source_destroy;
+  GError *load_error;         /* why the store could not give them */
 };
 
 G_DEFINE_FINAL_TYPE (AffJournal, aff_journal, G_TYPE_OBJECT)
@@ -321,6 +329,97 @@ compute_hash (const AffJournalEntry *entry)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
 }
 
+static gpointer
+copy_entry (gconstpointer entry,
+            gpointer      data)
+{
+  return aff_journal_entry_ref ((AffJournalEntry *) entry);
+}
+
+/* Reads the entries a store left to read, whatever fails: the journal
+ * then holds them all, or remembers why it cannot. */
+static void
+load_now (AffJournal *self)
+{
+  AffJournalSource source = self->source;
+  gpointer data = self->source_data;
+  GDestroyNotify destroy = self->source_destroy;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+
+  self->source = NULL;
+  self->source_data = NULL;
+  self->source_destroy = NULL;
+  loaded = source (self, data, &error);
+  if (loaded != NULL &&
+      (loaded->len != self->n_pending ||
+       (loaded->len > 0 &&
+        strcmp (((AffJournalEntry *) g_ptr_array_index (loaded, loaded->len - 1))->hash, self->pending_head) != 0)))
+    {
+      g_set_error (&error, AFF_ERROR, AFF_ERROR_TAMPERED,
+                   _("the journal's store holds %u entries ending otherwise than the %u it had when loaded"),
+                   loaded->len, self->n_pending);
+      g_clear_pointer (&loaded, g_ptr_array_unref);
+    }
+  if (loaded == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->load_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      g_ptr_array_extend (loaded, self->entries, copy_entry, NULL);
+      g_ptr_array_unref (self->entries);
+      self->entries = g_steal_pointer (&loaded);
+      self->n_pending = 0;
+    }
+  if (destroy != NULL)
+    destroy (data);
+}
+
+static inline void
+ensure_loaded (AffJournal *self)
+{
+  if (G_UNLIKELY (self->source != NULL))
+    load_now (self);
+}
+
+void
+_aff_journal_set_source (AffJournal       *self,
+                         guint             n_entries,
+                         const char       *head_hash,
+                         AffJournalSource  source,
+                         gpointer          data,
+                         GDestroyNotify    destroy)
+{
+  g_return_if_fail (self->entries->len == 0 && self->n_pending == 0 && self->source == NULL);
+
+  if (n_entries == 0)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  self->n_pending = n_entries;
+  g_strlcpy (self->pending_head, head_hash, sizeof self->pending_head);
+  self->source = source;
+  self->source_data = data;
+  self->source_destroy = destroy;
+}
+
+gboolean
+_aff_journal_check_loaded (AffJournal  *self,
+                           GError     **error)
+{
+  ensure_loaded (self);
+  if (self->load_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->load_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 aff_journal_finalize (GObject *object)
 {
@@ -330,6 +429,9 @@ aff_journal_finalize (GObject *object)
   g_free (self->actor);
   if (self->clock_destroy != NULL)
     self->clock_destroy (self->clock_data);
+  if (self->source_destroy != NULL)
+    self->source_destroy (self->source_data);
+  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (aff_journal_parent_class)->finalize (object);
 }
@@ -348,7 +450,7 @@ aff_journal_get_property (GObject    *object,
       g_value_set_string (value, self->actor);
       break;
     case PROP_N_ENTRIES:
-      g_value_set_uint (value, self->entries->len);
+      g_value_set_uint (value, self->n_pending + self->entries->len);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -448,7 +550,7 @@ guint
 aff_journal_get_n_entries (AffJournal *self)
 {
   g_return_val_if_fail (AFF_IS_JOURNAL (self), 0);
-  return self->entries->len;
+  return self->n_pending + self->entries->len;
 }
 
 /**
@@ -465,9 +567,14 @@ aff_journal_get_entry (AffJournal *self,
                        guint       index)
 {
   g_return_val_if_fail (AFF_IS_JOURNAL (self), NULL);
-  if (index >= self->entries->len)
+  if (index >= self->n_pending + self->entries->len)
     return NULL;
-  return g_ptr_array_index (self->entries, index);
+  /* The entries appended since a store loaded the journal need no reading. */
+  if (index < self->n_pending)
+    ensure_loaded (self);
+  if (index < self->n_pending)
+    return NULL;
+  return g_ptr_array_index (self->entries, index - self->n_pending);
 }
 
 /**
@@ -484,7 +591,7 @@ aff_journal_get_head_hash (AffJournal *self)
 {
   g_return_val_if_fail (AFF_IS_JOURNAL (self), NULL);
   if (self->entries->len == 0)
-    return NULL;
+    return self->n_pending > 0 ? self->pending_head : NULL;
   return ((AffJournalEntry *) g_ptr_array_index (self->entries, self->entries->len - 1))->hash;
 }
 
@@ -508,6 +615,8 @@ aff_journal_verify (AffJournal  *self,
 
   g_return_val_if_fail (AFF_IS_JOURNAL (self), FALSE);
 
+  if (!_aff_journal_check_loaded (self, error))
+    return FALSE;
   for (i = 0; i < self->entries->len; i++)
     {
       AffJournalEntry *entry = g_ptr_array_index (self->entries, i);
@@ -556,6 +665,7 @@ aff_journal_list_entries_for (AffJournal *self,
   g_return_val_if_fail (entity_kind != NULL, NULL);
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  ensure_loaded (self);
   for (i = 0; i < self->entries->len; i++)
     {
       AffJournalEntry *entry = g_ptr_array_index (self->entries, i);
@@ -684,7 +794,7 @@ _aff_journal_record (AffJournal *self,
 
   entry = g_new0 (AffJournalEntry, 1);
   g_atomic_ref_count_init (&entry->ref_count);
-  entry->sequence = self->entries->len + 1;
+  entry->sequence = self->n_pending + self->entries->len + 1;
   entry->timestamp = journal_now (self);
   entry->time_text = g_date_time_format_iso8601 (entry->timestamp);
   entry->actor = g_strdup (self->actor ? self->actor : "");
@@ -699,7 +809,7 @@ _aff_journal_record (AffJournal *self,
   hashable = aff_json_write_canonical (text, entry->details);
   g_assert (hashable);
   entry->details_text = g_string_free (text, FALSE);
-  g_strlcpy (entry->previous, self->entries->len ? aff_journal_get_head_hash (self) : ZERO_HASH,
+  g_strlcpy (entry->previous, aff_journal_get_head_hash (self) != NULL ? aff_journal_get_head_hash (self) : ZERO_HASH,
              sizeof entry->previous);
   {
     g_autofree char *hash = compute_hash (entry);
@@ -736,6 +846,7 @@ _aff_journal_to_json (AffJournal  *self,
 {
   guint i;
 
+  ensure_loaded (self);
   json_builder_begin_object (builder);
   aff_json_add_int (builder, "hash_format", AFF_JOURNAL_HASH_FORMAT);
   json_builder_set_member_name (builder, "entries");
@@ -872,9 +983,10 @@ _aff_journal_rechain (AffJournal  *self,
   const char *previous;
   guint i;
 
-  g_return_val_if_fail (first <= self->entries->len, NULL);
+  g_return_val_if_fail (first >= self->n_pending && first <= self->n_pending + self->entries->len, NULL);
 
-  previous = first > 0 ? ((AffJournalEntry *) g_ptr_array_index (self->entries, first - 1))->hash : ZERO_HASH;
+  previous = first == 0 ? ZERO_HASH : first == self->n_pending ? self->pending_head
+           : ((AffJournalEntry *) g_ptr_array_index (self->entries, first - self->n_pending - 1))->hash;
   for (i = 0; i < foreign->len; i++)
     {
       AffJournalEntry *entry = g_ptr_array_index (foreign, i);
@@ -889,7 +1001,7 @@ _aff_journal_rechain (AffJournal  *self,
       g_ptr_array_add (chain, aff_journal_entry_ref (entry));
       previous = entry->hash;
     }
-  for (i = first; i < self->entries->len; i++)
+  for (i = first - self->n_pending; i < self->entries->len; i++)
     {
       const AffJournalEntry *own = g_ptr_array_index (self->entries, i);
       AffJournalEntry *entry = g_new0 (AffJournalEntry, 1);
@@ -919,9 +1031,9 @@ _aff_journal_replace_tail (AffJournal *self,
                            guint       first,
                            GPtrArray  *entries)
 {
-  g_return_if_fail (first <= self->entries->len);
+  g_return_if_fail (first >= self->n_pending && first <= self->n_pending + self->entries->len);
 
-  g_ptr_array_remove_range (self->entries, first, self->entries->len - first);
+  g_ptr_array_remove_range (self->entries, first - self->n_pending, self->entries->len - (first - self->n_pending));
   for (guint i = 0; i < entries->len; i++)
     g_ptr_array_add (self->entries, aff_journal_entry_ref (g_ptr_array_index (entries, i)));
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_N_ENTRIES]);
@@ -931,7 +1043,7 @@ void
 _aff_journal_take_entries (AffJournal *self,
                            AffJournal *source)
 {
-  g_return_if_fail (self->entries->len == 0);
+  g_return_if_fail (self->entries->len == 0 && self->n_pending == 0);
 
   g_ptr_array_extend_and_steal (self->entries, g_steal_pointer (&source->entries));
   source->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);

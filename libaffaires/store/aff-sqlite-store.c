@@ -473,32 +473,89 @@ load_entities (AffSqliteStore  *self,
   return code == SQLITE_DONE || fail_sqlite (self, error);
 }
 
+/* The length of the journal and the hash of its last entry; the entries
+ * themselves are read when first needed. */
 static gboolean
-load_journal (AffSqliteStore  *self,
-              State           *state,
-              JsonArray       *entries,
-              GError         **error)
+load_journal_head (AffSqliteStore  *self,
+                   State           *state,
+                   GError         **error)
 {
-  g_autoptr(sqlite3_stmt) statement = prepare (self, "SELECT sequence, hash, body FROM journal ORDER BY sequence",
-                                               error);
+  g_autoptr(sqlite3_stmt) statement =
+    prepare (self, "SELECT sequence, hash FROM journal ORDER BY sequence DESC LIMIT 1", error);
   int code;
 
   if (statement == NULL)
     return FALSE;
+  if ((code = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 length = sqlite3_column_int64 (statement, 0);
+      const char *hash = (const char *) sqlite3_column_text (statement, 1);
+
+      if (length < 1 || length > G_MAXUINT || hash == NULL || strlen (hash) != 64)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                            _("%s: the last journal entry has sequence %" PRId64 " and hash “%s”"),
+                            self->path, length, hash != NULL ? hash : ""), FALSE;
+      state->journal_length = (guint) length;
+      g_strlcpy (state->journal_head, hash, sizeof state->journal_head);
+      return TRUE;
+    }
+  return code == SQLITE_DONE || fail_sqlite (self, error);
+}
+
+typedef struct
+{
+  AffSqliteStore *store;
+  guint length;
+} JournalSource;
+
+static void
+journal_source_free (gpointer data)
+{
+  JournalSource *source = data;
+
+  g_object_unref (source->store);
+  g_free (source);
+}
+
+static GPtrArray *
+read_journal (AffJournal  *journal,
+              gpointer     data,
+              GError     **error)
+{
+  JournalSource *source = data;
+  AffSqliteStore *self = source->store;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  int code;
+
+  if (!open_database (self, FALSE, error) ||
+      (statement = prepare (self, "SELECT sequence, body FROM journal WHERE sequence <= ? ORDER BY sequence",
+                            error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, source->length);
   while ((code = sqlite3_step (statement)) == SQLITE_ROW)
     {
       g_autofree char *sequence = g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0));
-      JsonNode *node = parse_body (self, "journal", sequence,
-                                   (const char *) sqlite3_column_text (statement, 2), error);
+      g_autoptr(JsonNode) node = parse_body (self, "journal", sequence,
+                                             (const char *) sqlite3_column_text (statement, 1), error);
+      AffJsonReader reader;
+      AffJournalEntry *entry;
 
       if (node == NULL)
-        return FALSE;
-      json_array_add_element (entries, node);
-      state->journal_length++;
-      g_strlcpy (state->journal_head, (const char *) sqlite3_column_text (statement, 1),
-                 sizeof state->journal_head);
+        return NULL;
+      aff_json_reader_init (&reader);
+      entry = _aff_journal_entry_from_json (&reader, node, error);
+      aff_json_reader_clear (&reader);
+      if (entry == NULL)
+        {
+          g_prefix_error (error, _("%s: journal entry %s: "), self->path, sequence);
+          return NULL;
+        }
+      g_ptr_array_add (entries, entry);
     }
-  return code == SQLITE_DONE || fail_sqlite (self, error);
+  if (code != SQLITE_DONE)
+    return fail_sqlite (self, error), NULL;
+  return g_steal_pointer (&entries);
 }
 
 static const char *
@@ -561,7 +618,7 @@ load_tree (AffSqliteStore  *self,
   entries = json_array_new ();
   json_object_set_array_member (journal, "entries", entries);
   json_object_set_object_member (root, "journal", journal);
-  if (!load_journal (self, state, entries, error))
+  if (!load_journal_head (self, state, error))
     return NULL;
   return json_node_init_object (json_node_alloc (), root);
 }
@@ -721,7 +778,15 @@ aff_sqlite_store_load (AffStore  *store,
       if ((portfolio = _aff_portfolio_new_from_node (root, &local_error)) == NULL)
         g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
       else
-        attach_ledgers (self, state, portfolio);
+        {
+          JournalSource *source = g_new (JournalSource, 1);
+
+          source->store = g_object_ref (self);
+          source->length = state->journal_length;
+          _aff_journal_set_source (aff_portfolio_get_journal (portfolio), state->journal_length,
+                                   state->journal_head, read_journal, source, journal_source_free);
+          attach_ledgers (self, state, portfolio);
+        }
     }
   exec (self, "COMMIT", NULL);
   if (portfolio == NULL)
@@ -1263,7 +1328,9 @@ write_all (AffSqliteStore  *self,
   g_autoptr(sqlite3_stmt) put = NULL;
   char text[24];
 
-  /* The ledgers not read yet may be read from these very tables. */
+  /* What was not read yet may be read from these very tables. */
+  if (!_aff_journal_check_loaded (aff_portfolio_get_journal (portfolio), error))
+    return FALSE;
   for (guint i = 0; i < g_list_model_get_n_items (affairs); i++)
     {
       g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
@@ -1472,9 +1539,10 @@ aff_sqlite_store_save (AffStore      *store,
                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)) != NULL;
   if (ok && whole)
     {
-      g_autoptr(GPtrArray) entries = journal_tail (journal, 0);
+      g_autoptr(GPtrArray) entries = NULL;
 
       ok = write_all (self, &picture, portfolio, ledger_insert, &generation, error) &&
+           (entries = journal_tail (journal, 0)) != NULL &&
            write_journal (self, entries, 0, error);
     }
   else if (ok)

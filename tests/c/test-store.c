@@ -610,6 +610,29 @@ test_bad_stores (Fixture       *fixture,
   g_assert_false (aff_journal_verify (aff_portfolio_get_journal (portfolio), &error));
   g_assert_error (error, AFF_ERROR, AFF_ERROR_TAMPERED);
   g_assert_nonnull (strstr (error->message, "journal entry 2 "));
+  g_clear_error (&error);
+  g_clear_object (&portfolio);
+  g_clear_object (&store);
+
+  /* A journal entry that is not JSON any more: the entries are read when
+   * first needed, so the store loads and a change saves, chained after the
+   * last hash; reading the entries warns, verify() fails naming the entry,
+   * and a copy elsewhere is refused rather than made without them. */
+  execute (fixture->db_path, "UPDATE journal SET body = '{' WHERE sequence = 3");
+  store = aff_sqlite_store_new (fixture->db_path);
+  portfolio = load (store);
+  record_call (portfolio, "ACME", 6);
+  save (store, portfolio);
+  expecting_warning = TRUE;
+  g_assert_false (aff_journal_verify (aff_portfolio_get_journal (portfolio), &error));
+  g_assert_false (expecting_warning);
+  g_assert_nonnull (strstr (caught_warning, "journal 3"));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "journal 3"));
+  g_clear_error (&error);
+  g_assert_false (aff_portfolio_save_to_file (portfolio, fixture->json_path, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  g_assert_false (g_file_test (fixture->json_path, G_FILE_TEST_EXISTS));
 }
 
 /* The JSON store refuses to save over a file changed behind its back and
