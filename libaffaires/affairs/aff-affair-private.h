@@ -50,6 +50,10 @@ char      *_aff_inspection_issue_text (guint                     lang,
                                        const AffInspectionIssue *issue);
 void       _aff_affair_to_json        (AffAffair        *self,
                                        JsonBuilder      *builder);
+/* Without @with_ledger, the finance's "ledger" is left out. */
+void       _aff_affair_write_json     (AffAffair        *self,
+                                       JsonBuilder      *builder,
+                                       gboolean          with_ledger);
 AffAffair *_aff_affair_from_json      (AffJsonReader    *reader,
                                        JsonNode         *node,
                                        GError          **error);

@@ -656,6 +656,14 @@ void
 _aff_affair_to_json (AffAffair   *self,
                      JsonBuilder *builder)
 {
+  _aff_affair_write_json (self, builder, TRUE);
+}
+
+void
+_aff_affair_write_json (AffAffair   *self,
+                        JsonBuilder *builder,
+                        gboolean     with_ledger)
+{
   guint i;
 
   json_builder_begin_object (builder);
@@ -693,7 +701,7 @@ _aff_affair_to_json (AffAffair   *self,
   json_builder_set_member_name (builder, "plan");
   _aff_plan_to_json (self->plan, builder);
   json_builder_set_member_name (builder, "finance");
-  _aff_finance_to_json (self->finance, builder);
+  _aff_finance_write_json (self->finance, builder, with_ledger);
   json_builder_set_member_name (builder, "dossier");
   _aff_dossier_to_json (self->dossier, builder);
   if (self->rex != NULL)

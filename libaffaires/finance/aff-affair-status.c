@@ -2716,13 +2716,24 @@ void
 _aff_finance_to_json (AffFinance  *self,
                       JsonBuilder *builder)
 {
+  _aff_finance_write_json (self, builder, TRUE);
+}
+
+void
+_aff_finance_write_json (AffFinance  *self,
+                         JsonBuilder *builder,
+                         gboolean     with_ledger)
+{
   const char *currency = aff_ledger_get_currency (self->ledger);
   guint i, j;
 
   json_builder_begin_object (builder);
   aff_json_add_enum (builder, "eac_method", AFF_TYPE_EAC_METHOD, self->eac_method);
-  json_builder_set_member_name (builder, "ledger");
-  _aff_ledger_to_json (self->ledger, builder);
+  if (with_ledger)
+    {
+      json_builder_set_member_name (builder, "ledger");
+      _aff_ledger_to_json (self->ledger, builder);
+    }
   marks_to_json (builder, "progress", self->progress, NULL);
   marks_to_json (builder, "remaining", self->remaining, currency);
   json_builder_set_member_name (builder, "amendments");

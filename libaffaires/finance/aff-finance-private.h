@@ -159,6 +159,11 @@ void        _aff_finance_free      (AffFinance    *finance);
 void        _aff_finance_attach    (AffFinance    *finance,
                                     AffJournal    *journal,
                                     const char    *affair_id);
+/* Without @with_ledger, the member "ledger" is left out: a store that
+ * keeps the cost lines apart does not pay for writing them. */
+void        _aff_finance_write_json (AffFinance   *finance,
+                                     JsonBuilder  *builder,
+                                     gboolean      with_ledger);
 void        _aff_finance_to_json   (AffFinance    *finance,
                                     JsonBuilder   *builder);
 /* An absent @node gives an empty follow-up. */

@@ -859,7 +859,7 @@ static char *
 entity_body (Kind     kind,
              gpointer entity)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) node = NULL;
 
   switch (kind)
@@ -867,17 +867,10 @@ entity_body (Kind     kind,
     case KIND_CLIENT: _aff_client_to_json (entity, builder); break;
     case KIND_CONSULTATION: _aff_consultation_to_json (entity, builder); break;
     case KIND_OFFER: _aff_offer_to_json (entity, builder); break;
-    case KIND_AFFAIR: _aff_affair_to_json (entity, builder); break;
+    case KIND_AFFAIR: _aff_affair_write_json (entity, builder, FALSE); break;
     case N_KINDS: default: g_assert_not_reached ();
     }
   node = json_builder_get_root (builder);
-  if (kind == KIND_AFFAIR)
-    {
-      JsonObject *finance = json_object_get_object_member (json_node_get_object (node), "finance");
-
-      if (finance != NULL)
-        json_object_remove_member (finance, "ledger");
-    }
   return node_to_text (node);
 }
 
