@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..334"
+echo "1..336"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -933,4 +933,16 @@ if command -v sqlite3 >/dev/null; then
     { echo "not ok - the cost is not the last line of the ledger, in cents"; failed=1; }
 fi
 check 0 "the SQLite store still verifies" "$affaires" --portfolio "$work/s.sqlite" journal verify
+# What was sent or closed is sealed in the journal: a hand edit of the data
+# itself, which leaves the journal's chain whole, is caught on load.
+for edit in "d['affairs'][0]['finance']['ledger'][0][4] = '35071.01'|\$.affairs[0]: affair OF-2026-118" \
+            "d['offers'][0]['revisions'][0]['vat_rate'] = 550|\$.offers[0].revisions[0]: revision A of offer OF-2026-118"; do
+  /usr/bin/python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+exec(sys.argv[2])
+json.dump(d, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False, indent=2)' \
+    "$work/demo.json" "${edit%%|*}" "$work/sealed.json"
+  check 3 "a sealed record edited by hand is exit 3" "$affaires" check "$work/sealed.json"
+  expect err "${edit#*|}" "the edit of a sealed record"
+done
 exit $failed

@@ -50,6 +50,12 @@ char      *_aff_inspection_issue_text (guint                     lang,
                                        const AffInspectionIssue *issue);
 void       _aff_affair_to_json        (AffAffair        *self,
                                        JsonBuilder      *builder);
+/* The seal of what a close-out freezes: the ledger, progress, remaining
+ * work, amendments, corrective actions, the close itself and the dossier
+ * (not the invoices and payments, which the release of the retention and
+ * the cash received still change, nor the plan, whose calendar and
+ * resources may be shared). */
+char      *_aff_affair_seal           (AffAffair        *self);
 /* Without @with_ledger, the finance's "ledger" is left out. */
 void       _aff_affair_write_json     (AffAffair        *self,
                                        JsonBuilder      *builder,

@@ -652,6 +652,28 @@ aff_affair_requires_prevention_plan (AffAffair *self,
   return aff_plan_requires_prevention_plan (self->plan, reasons);
 }
 
+char *
+_aff_affair_seal (AffAffair *self)
+{
+  static const char *const unsealed[] = { "billing", "invoices", "payments" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *finance;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "finance");
+  _aff_finance_to_json (self->finance, builder);
+  json_builder_set_member_name (builder, "dossier");
+  _aff_dossier_to_json (self->dossier, builder);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  finance = json_object_get_object_member (json_node_get_object (node), "finance");
+  for (guint i = 0; i < G_N_ELEMENTS (unsealed); i++)
+    if (json_object_has_member (finance, unsealed[i]))
+      json_object_remove_member (finance, unsealed[i]);
+  return aff_json_seal (node);
+}
+
 void
 _aff_affair_to_json (AffAffair   *self,
                      JsonBuilder *builder)

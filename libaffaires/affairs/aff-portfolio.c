@@ -1999,6 +1999,113 @@ read_affair (AffJsonReader *reader,
   return TRUE;
 }
 
+static guint
+position_of (GListModel *list,
+             gpointer    item)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (list, i);
+
+      if (other == item)
+        return i;
+    }
+  return n;
+}
+
+/* Whether what the journal sealed (a revision when it was sent, what an
+ * affair's close-out froze) is still what the portfolio holds; FALSE with
+ * AFF_ERROR_TAMPERED naming the first that is not, by its JSON path. */
+static gboolean
+check_seals (AffPortfolio  *self,
+             GError       **error)
+{
+  AffJournal *journal = self->journal;
+  guint n = aff_journal_get_n_entries (journal);
+
+  for (guint i = 0; i < n; i++)
+    {
+      AffJournalEntry *entry = aff_journal_get_entry (journal, i);
+      const char *kind, *action, *id;
+      g_autofree char *seal = NULL, *now = NULL, *letter = NULL;
+
+      if (entry == NULL)
+        return _aff_journal_check_loaded (journal, error);
+      kind = aff_journal_entry_get_entity_kind (entry);
+      action = aff_journal_entry_get_action (entry);
+      id = aff_journal_entry_get_entity_id (entry);
+      if (!(strcmp (kind, "offer") == 0 && strcmp (action, "sent") == 0) &&
+          !(strcmp (kind, "affair") == 0 && strcmp (action, "affair-closed") == 0))
+        continue;
+      if ((seal = aff_journal_entry_dup_detail (entry, "seal")) == NULL)
+        continue;
+      if (kind[0] == 'o')
+        {
+          AffOffer *offer = g_hash_table_lookup (self->offers_by_id, id);
+          GListModel *revisions = offer != NULL ? aff_offer_get_revisions (offer) : NULL;
+          guint j, n_revisions = revisions != NULL ? g_list_model_get_n_items (revisions) : 0;
+
+          letter = aff_journal_entry_dup_detail (entry, "revision");
+          for (j = 0; j < n_revisions; j++)
+            {
+              g_autoptr(AffOfferRevision) revision = g_list_model_get_item (revisions, j);
+
+              if (g_strcmp0 (aff_offer_revision_get_letter (revision), letter) == 0)
+                {
+                  now = _aff_offer_revision_seal (revision);
+                  break;
+                }
+            }
+          if (g_strcmp0 (now, seal) != 0)
+            return g_set_error (error, AFF_ERROR, AFF_ERROR_TAMPERED,
+                                _("$.offers[%u].revisions[%u]: revision %s of offer %s is not the one sent "
+                                  "(journal entry %" PRIu64 "): it was changed outside the library"),
+                                offer != NULL ? position_of (G_LIST_MODEL (self->offers), offer) : 0, j,
+                                letter != NULL ? letter : "?", id, aff_journal_entry_get_sequence (entry)), FALSE;
+        }
+      else
+        {
+          AffAffair *affair = g_hash_table_lookup (self->affairs_by_id, id);
+
+          if (affair != NULL)
+            now = _aff_affair_seal (affair);
+          if (g_strcmp0 (now, seal) != 0)
+            return g_set_error (error, AFF_ERROR, AFF_ERROR_TAMPERED,
+                                _("$.affairs[%u]: affair %s is not as it was closed (journal entry %"
+                                  PRIu64 "): it was changed outside the library"),
+                                affair != NULL ? position_of (G_LIST_MODEL (self->affairs), affair) : 0, id,
+                                aff_journal_entry_get_sequence (entry)), FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * aff_portfolio_verify:
+ * @self: a portfolio
+ * @error: return location for a #GError
+ *
+ * Checks that nothing was changed outside the library: the journal's chain
+ * ([method@Aff.Journal.verify]), then that every offer revision sent and
+ * every affair closed is still what the journal sealed when it was sent or
+ * closed. A document is checked for the seals when it is loaded; a
+ * [class@Aff.SqliteStore], which reads the journal only when needed, is
+ * checked here.
+ *
+ * Returns: %TRUE if nothing was changed; %FALSE with %AFF_ERROR_TAMPERED
+ *   naming the first entry or record at fault otherwise
+ */
+gboolean
+aff_portfolio_verify (AffPortfolio  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
+
+  return aff_journal_verify (self->journal, error) && check_seals (self, error);
+}
+
 AffPortfolio *
 _aff_portfolio_new_from_node (JsonNode  *root,
                               GError   **error)
@@ -2080,6 +2187,8 @@ _aff_portfolio_new_from_node (JsonNode  *root,
     goto out;
   if (journal != NULL)
     _aff_journal_take_entries (portfolio->journal, journal);
+  if (!check_seals (portfolio, error))
+    goto out;
 
   aff_json_reader_clear (&reader);
   return g_steal_pointer (&portfolio);

@@ -51,6 +51,9 @@ AFF_AVAILABLE_IN_ALL
 AffPortfolio *aff_portfolio_new_from_file          (const char          *path,
                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 AFF_AVAILABLE_IN_ALL
+gboolean      aff_portfolio_verify                 (AffPortfolio        *self,
+                                                    GError             **error);
+AFF_AVAILABLE_IN_ALL
 AffPortfolio *aff_portfolio_new_from_data          (const char          *data,
                                                     gssize               length,
                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;

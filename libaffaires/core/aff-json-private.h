@@ -163,6 +163,10 @@ gboolean    aff_json_write_canonical (GString       *out,
                                       JsonNode      *node);
 void        aff_json_write_canonical_string (GString    *out,
                                              const char *text);
+/* The SHA-256 of @node's canonical form, in lowercase hexadecimal: the
+ * seal the journal keeps of a record that must not change any more. NULL
+ * when @node holds what has no canonical form (a fraction). */
+char       *aff_json_seal            (JsonNode      *node);
 
 /* Dates as ISO 8601 calendar dates (YYYY-MM-DD). */
 char       *aff_date_to_iso          (const GDate   *date);

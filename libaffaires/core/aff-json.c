@@ -1021,3 +1021,13 @@ aff_enum_to_nick (GType enum_type,
   g_return_val_if_fail (enum_value != NULL, NULL);
   return enum_value->value_nick;
 }
+
+char *
+aff_json_seal (JsonNode *node)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!aff_json_write_canonical (text, node))
+    return NULL;
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+}

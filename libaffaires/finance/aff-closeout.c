@@ -150,7 +150,7 @@ aff_affair_close (AffAffair    *self,
   g_auto(GStrv) blockers = NULL;
   g_autoptr(AffAffairStatus) status = NULL;
   g_autoptr(AffMoney) margin = NULL;
-  g_autofree char *iso = NULL, *margin_text = NULL;
+  g_autofree char *iso = NULL, *margin_text = NULL, *seal = NULL;
   AffMoney **final_margin;
   GDate *closed;
   JsonObject *details;
@@ -186,6 +186,10 @@ aff_affair_close (AffAffair    *self,
   margin_text = aff_money_to_string (margin);
   json_object_set_string_member (details, "date", iso);
   json_object_set_string_member (details, "final_margin", margin_text);
+  /* What was closed, so that a hand edit of the document shows on load. */
+  seal = _aff_affair_seal (self);
+  if (seal != NULL)
+    json_object_set_string_member (details, "seal", seal);
   _aff_finance_record (finance, "affair-closed", details);
   return TRUE;
 }

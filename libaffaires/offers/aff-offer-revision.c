@@ -1403,3 +1403,14 @@ _aff_offer_revision_get_offer (AffOfferRevision *self)
 {
   return self->offer;
 }
+
+char *
+_aff_offer_revision_seal (AffOfferRevision *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) node = NULL;
+
+  _aff_offer_revision_to_json (self, builder);
+  node = json_builder_get_root (builder);
+  return aff_json_seal (node);
+}

@@ -566,7 +566,7 @@ aff_offer_send (AffOffer     *self,
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(AffMoney) price = NULL;
-  g_autofree char *date_text = NULL, *price_text = NULL;
+  g_autofree char *date_text = NULL, *price_text = NULL, *seal = NULL;
   AffOfferRevision *revision;
   JsonObject *details;
   guint i;
@@ -618,6 +618,10 @@ aff_offer_send (AffOffer     *self,
   json_object_set_string_member (details, "date", date_text);
   json_object_set_string_member (details, "selling_price", price_text);
   json_object_set_int_member (details, "margin_rate", aff_offer_revision_get_margin_rate (revision, NULL));
+  /* What was sent, so that a hand edit of the document shows on load. */
+  seal = _aff_offer_revision_seal (revision);
+  if (seal != NULL)
+    json_object_set_string_member (details, "seal", seal);
   _aff_track_record (&self->track, "sent", details);
   return TRUE;
 }

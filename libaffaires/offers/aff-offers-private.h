@@ -27,6 +27,8 @@ gboolean  _aff_offer_revision_approve  (AffOfferRevision *self,
                                         GError          **error);
 AffOfferRevision *_aff_offer_revision_copy_as (AffOfferRevision *self,
                                                const char       *letter);
+/* The seal of a revision as it is now: sent, it must keep it. */
+char     *_aff_offer_revision_seal     (AffOfferRevision *self);
 void      _aff_offer_revision_to_json  (AffOfferRevision *self,
                                         JsonBuilder      *builder);
 AffOfferRevision *_aff_offer_revision_from_json (AffJsonReader *reader,

@@ -603,6 +603,29 @@ test_bad_stores (Fixture       *fixture,
   g_clear_object (&store);
   execute (fixture->db_path, "UPDATE ledger SET category = 'material' WHERE line = 1");
 
+  /* The revision sent, edited in its row: the journal's chain is whole,
+   * but the revision is no longer what its "sent" entry sealed, which
+   * aff_portfolio_verify() says (a store reads its journal only when
+   * needed, so the seals are not checked on loading it). */
+  execute (fixture->db_path, "UPDATE offer SET body = json_set (body, '$.revisions[0].vat_rate', 550)");
+  store = aff_sqlite_store_new (fixture->db_path);
+  portfolio = load (store);
+  g_assert_true (aff_journal_verify (aff_portfolio_get_journal (portfolio), &error));
+  g_assert_no_error (error);
+  g_assert_false (aff_portfolio_verify (portfolio, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "$.offers[0].revisions[0]: revision A of offer OFF-1"));
+  g_clear_error (&error);
+  g_clear_object (&portfolio);
+  g_clear_object (&store);
+  execute (fixture->db_path, "UPDATE offer SET body = json_set (body, '$.revisions[0].vat_rate', 2000)");
+  store = aff_sqlite_store_new (fixture->db_path);
+  portfolio = load (store);
+  g_assert_true (aff_portfolio_verify (portfolio, &error));
+  g_assert_no_error (error);
+  g_clear_object (&portfolio);
+  g_clear_object (&store);
+
   /* A journal entry altered: the store loads, the journal says which. */
   execute (fixture->db_path, "UPDATE journal SET body = json_set (body, '$.actor', 'mallory') WHERE sequence = 2");
   store = aff_sqlite_store_new (fixture->db_path);

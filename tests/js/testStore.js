@@ -522,4 +522,34 @@ test('bulk: one import, one export, one save of 20 000 lines', () => inTempDir(f
     verify(reloaded);
 }));
 
+// --- seals --------------------------------------------------------------------------
+
+test('a sent revision edited by hand: refused on load, or by verify() from SQLite', () => inTempDir(folder => {
+    const path = `${folder}/portfolio.json`;
+    newStory().save_to_file(path);
+    const [, bytes] = GLib.file_get_contents(path);
+    const doc = JSON.parse(decoder.decode(bytes));
+    assertEqual(doc.offers[0].revisions[0].vat_rate, 2000, 'VAT as sent');
+    doc.offers[0].revisions[0].vat_rate = 550;
+    GLib.file_set_contents(path, JSON.stringify(doc));
+    assertThrows(() => Aff.Portfolio.new_from_file(path), E.TAMPERED,
+        '$.offers[0].revisions[0]: revision A of offer OFF-1');
+
+    const db = `${folder}/portfolio.sqlite`;
+    const writer = Aff.SqliteStore.new(db);
+    writer.save(newStory());
+    writer.close();
+    if (sql(db, 'SELECT 1') === null)
+        return;
+    const [ok, , err, status] = GLib.spawn_sync(null,
+        [SQLITE3, db, "UPDATE offer SET body = json_set(body, '$.revisions[0].vat_rate', 550)"],
+        null, GLib.SpawnFlags.DEFAULT, null);
+    assertTrue(ok && GLib.spawn_check_wait_status(status), decoder.decode(err));
+    const store = Aff.SqliteStore.new(db);
+    const p = store.load();
+    assertTrue(p.get_journal().verify(), 'the chain is whole');
+    assertThrows(() => p.verify(), E.TAMPERED, 'revision A of offer OFF-1');
+    store.close();
+}));
+
 run();

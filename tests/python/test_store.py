@@ -19,6 +19,7 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
+import contextlib
 import csv
 import datetime
 import io
@@ -640,6 +641,37 @@ class BulkTest(StoreTestCase):
         self.assertEqual(again.to_csv(), exported)
         self.assertVerifies(reloaded)
 
+
+
+# ---- 7. Seals: what was sent stays what was sent ---------------------------
+
+class SealTest(StoreTestCase):
+    def test_document_edited_by_hand(self):
+        # The revision sent, edited in the document: the journal's chain is
+        # whole, but loading names the revision changed.
+        self.assertTrue(new_story().save_to_file(self.json_path))
+        with open(self.json_path, encoding='utf-8') as f:
+            doc = json.load(f)
+        self.assertEqual(doc['offers'][0]['revisions'][0]['vat_rate'], 2000)
+        doc['offers'][0]['revisions'][0]['vat_rate'] = 550
+        with open(self.json_path, 'w', encoding='utf-8') as f:
+            json.dump(doc, f)
+        e = self.assertAffError(E.TAMPERED, Aff.Portfolio.new_from_file, self.json_path)
+        self.assertIn('$.offers[0].revisions[0]: revision A of offer OFF-1', e.message)
+
+    def test_sqlite_row_edited_by_hand(self):
+        self.assertTrue(Aff.SqliteStore.new(self.db_path).save(new_story()))
+        with contextlib.closing(sqlite3.connect(self.db_path)) as db:
+            db.execute("UPDATE offer SET body = json_set(body, '$.revisions[0].vat_rate', 550)")
+            db.commit()
+        store = Aff.SqliteStore.new(self.db_path)
+        try:
+            p = store.load()
+            self.assertVerifies(p)
+            e = self.assertAffError(E.TAMPERED, p.verify)
+            self.assertIn('revision A of offer OFF-1', e.message)
+        finally:
+            store.close()
 
 if __name__ == '__main__':
     unittest.main()

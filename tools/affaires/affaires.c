@@ -2523,7 +2523,7 @@ show_journal (const char *path,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      if (!aff_journal_verify (journal, &error))
+      if (!aff_portfolio_verify (portfolio, &error))
         return fail (error);
       json_builder_begin_object (builder);
       if (verify_only)
@@ -2546,7 +2546,7 @@ show_journal (const char *path,
                  aff_journal_entry_get_entity_kind (entry), aff_journal_entry_get_entity_id (entry),
                  aff_journal_entry_get_action (entry), aff_journal_entry_get_details (entry));
       }
-  if (!aff_journal_verify (journal, &error))
+  if (!aff_portfolio_verify (portfolio, &error))
     return fail (error);
   g_print (_("journal: %u entries, chain verified\n"), aff_journal_get_n_entries (journal));
   return EXIT_OK;
@@ -2653,14 +2653,14 @@ cmd_convert (const char  *path,
       return EXIT_USER;
     }
   journal = aff_portfolio_get_journal (portfolio);
-  if (!aff_journal_verify (journal, &error) ||
+  if (!aff_portfolio_verify (portfolio, &error) ||
       (target = aff_store_open (args[0], &error)) == NULL ||
       !aff_store_save (target, portfolio, &error))
     return fail (error);
   aff_store_close (target);
   if ((check = aff_store_open (args[0], &error)) == NULL ||
       (copy = aff_store_load (check, &error)) == NULL ||
-      !aff_journal_verify (aff_portfolio_get_journal (copy), &error))
+      !aff_portfolio_verify (copy, &error))
     return fail (error);
   original = aff_portfolio_to_data (portfolio, NULL);
   copied = aff_portfolio_to_data (copy, NULL);
