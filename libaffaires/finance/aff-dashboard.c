@@ -1090,7 +1090,12 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   n = g_list_model_get_n_items (list);
   affairs = g_ptr_array_new_full (n, g_object_unref);
   for (i = 0; i < n; i++)
-    g_ptr_array_add (affairs, g_list_model_get_item (list, i));
+    {
+      g_ptr_array_add (affairs, g_list_model_get_item (list, i));
+      /* A ledger a store left to read is read here, before the threads:
+       * the store has one connection, and reads one after the other. */
+      _aff_ledger_check_loaded (aff_affair_get_ledger (g_ptr_array_index (affairs, i)), NULL);
+    }
   slots = g_new0 (Slot, MAX (n, 1));
 
   /* The affairs, in chunks on threads of their own but the first. A

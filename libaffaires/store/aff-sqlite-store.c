@@ -72,6 +72,7 @@ struct _AffSqliteStore
   char *path;
   sqlite3 *db;
   sqlite3_stmt *ledger_select;  /* the cost lines of one affair */
+  GMutex reading;               /* ledgers and journals read when first needed, from any thread */
   GQuark state_quark;           /* the State of each portfolio loaded or saved here */
 };
 
@@ -177,6 +178,7 @@ aff_sqlite_store_finalize (GObject *object)
 
   close_database (self);
   g_free (self->path);
+  g_mutex_clear (&self->reading);
   G_OBJECT_CLASS (aff_sqlite_store_parent_class)->finalize (object);
 }
 
@@ -237,6 +239,7 @@ aff_sqlite_store_init (AffSqliteStore *self)
   /* One quark per store object, so that two stores on one file keep their
    * own picture of a portfolio; quarks are never freed, one per store. */
   self->state_quark = g_quark_from_string (key);
+  g_mutex_init (&self->reading);
 }
 
 /**
@@ -526,6 +529,7 @@ read_journal (AffJournal  *journal,
   AffSqliteStore *self = source->store;
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
   int code;
 
   if (!open_database (self, FALSE, error) ||
@@ -679,6 +683,7 @@ read_ledger (AffLedger  *ledger,
   AffSqliteStore *self = source->store;
   GEnumClass *categories = g_type_class_ref (AFF_TYPE_COST_CATEGORY);
   GEnumClass *states = g_type_class_ref (AFF_TYPE_COST_STATE);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
   gint64 line = 0;
   gboolean ok;
   int code = SQLITE_DONE;
