@@ -461,7 +461,13 @@ load_entities (AffSqliteStore  *self,
   while ((code = sqlite3_step (statement)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (statement, 0);
-      JsonNode *node = parse_body (self, kind_names[kind], id,
+      JsonNode *node;
+
+      /* A row edited by hand, the schema's NOT NULL notwithstanding. */
+      if (id == NULL)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                            _("%s: a row of table %s has no id"), self->path, kind_names[kind]), FALSE;
+      node = parse_body (self, kind_names[kind], id,
                                    (const char *) sqlite3_column_text (statement, 3), error);
 
       if (node == NULL)
@@ -653,13 +659,16 @@ check_line (sqlite3_stmt  *statement,
             GEnumClass    *states,
             AffLedgerRow  *row)
 {
-  const GEnumValue *category = g_enum_get_value_by_nick (categories, (const char *) sqlite3_column_text (statement, 3));
-  const GEnumValue *state = g_enum_get_value_by_nick (states, (const char *) sqlite3_column_text (statement, 4));
+  const char *day_text = (const char *) sqlite3_column_text (statement, 1);
+  const char *category_text = (const char *) sqlite3_column_text (statement, 3);
+  const char *state_text = (const char *) sqlite3_column_text (statement, 4);
+  const GEnumValue *category = category_text != NULL ? g_enum_get_value_by_nick (categories, category_text) : NULL;
+  const GEnumValue *state = state_text != NULL ? g_enum_get_value_by_nick (states, state_text) : NULL;
   GDate day;
 
   if (sqlite3_column_int64 (statement, 0) != expected)
     return _("expected the lines of a ledger numbered from 0 without a gap");
-  if (!aff_date_from_iso ((const char *) sqlite3_column_text (statement, 1), &day))
+  if (day_text == NULL || !aff_date_from_iso (day_text, &day))
     return _("expected a date like 2026-03-31");
   if (category == NULL)
     return _("expected labour, material, equipment, subcontract, travel, overhead or other");
@@ -1523,6 +1532,7 @@ aff_sqlite_store_save (AffStore      *store,
   gint64 generation = 0;
   Picture picture;
   gboolean ok;
+  int moved = 0;
 
   if (!open_database (self, TRUE, error))
     return FALSE;
@@ -1530,6 +1540,19 @@ aff_sqlite_store_save (AffStore      *store,
    * until the commit. */
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* The connection stays open from the load: should the path lead to
+   * another file now (removed, or another store renamed over it), saving
+   * into the one still open would lose the change, and its write-ahead log
+   * could later be played onto the other. */
+  if (sqlite3_file_control (self->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved)
+    {
+      exec (self, "ROLLBACK", NULL);
+      close_database (self);
+      g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
+                   _("%s was removed or replaced by another program since it was opened; nothing was saved: "
+                     "load it again and redo the change"), self->path);
+      return FALSE;
+    }
   picture_init (&picture);
   ok = migrate (self, error) &&
        (ledger_insert = prepare (self, "INSERT INTO ledger (affair_id, line, day, work, category, state, amount,"

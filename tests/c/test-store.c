@@ -562,6 +562,16 @@ test_bad_stores (Fixture       *fixture,
   g_clear_object (&store);
   execute (fixture->db_path, "PRAGMA user_version = 1");
 
+  /* An id made NULL by hand (a rowid table's TEXT PRIMARY KEY allows it). */
+  execute (fixture->db_path, "UPDATE client SET id = NULL WHERE id = 'ACME'");
+  store = aff_sqlite_store_new (fixture->db_path);
+  g_assert_null (aff_store_load (store, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "a row of table client has no id"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+  execute (fixture->db_path, "UPDATE client SET id = 'ACME' WHERE id IS NULL");
+
   /* A row edited by hand: the strict loader names the member at fault. */
   execute (fixture->db_path, "UPDATE client SET body = json_set (body, '$.siren', '123') WHERE id = 'ACME'");
   store = aff_sqlite_store_new (fixture->db_path);
