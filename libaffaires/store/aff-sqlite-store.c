@@ -526,23 +526,21 @@ journal_source_free (gpointer data)
   g_free (source);
 }
 
+/* The journal entries of the rows @sql selects, its one parameter bound
+ * to @bound, in order. */
 static GPtrArray *
-read_journal (AffJournal  *journal,
-              gpointer     data,
-              GError     **error)
+read_entries (AffSqliteStore  *self,
+              const char      *sql,
+              gint64           bound,
+              GError         **error)
 {
-  JournalSource *source = data;
-  AffSqliteStore *self = source->store;
-  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(sqlite3_stmt) statement = prepare (self, sql, error);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
   int code;
 
-  if (!open_database (self, FALSE, error) ||
-      (statement = prepare (self, "SELECT sequence, body FROM journal WHERE sequence <= ? ORDER BY sequence",
-                            error)) == NULL)
+  if (statement == NULL)
     return NULL;
-  sqlite3_bind_int64 (statement, 1, source->length);
+  sqlite3_bind_int64 (statement, 1, bound);
   while ((code = sqlite3_step (statement)) == SQLITE_ROW)
     {
       g_autofree char *sequence = g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0));
@@ -566,6 +564,21 @@ read_journal (AffJournal  *journal,
   if (code != SQLITE_DONE)
     return fail_sqlite (self, error), NULL;
   return g_steal_pointer (&entries);
+}
+
+static GPtrArray *
+read_journal (AffJournal  *journal,
+              gpointer     data,
+              GError     **error)
+{
+  JournalSource *source = data;
+  AffSqliteStore *self = source->store;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
+
+  if (!open_database (self, FALSE, error))
+    return NULL;
+  return read_entries (self, "SELECT sequence, body FROM journal WHERE sequence <= ? ORDER BY sequence",
+                       source->length, error);
 }
 
 static const char *
@@ -1418,34 +1431,8 @@ read_foreign_entries (AffSqliteStore  *self,
                       guint            first,
                       GError         **error)
 {
-  g_autoptr(sqlite3_stmt) statement =
-    prepare (self, "SELECT sequence, body FROM journal WHERE sequence > ? ORDER BY sequence", error);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
-  int code;
-
-  if (statement == NULL)
-    return NULL;
-  sqlite3_bind_int64 (statement, 1, first);
-  while ((code = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      g_autofree char *sequence = g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0));
-      g_autoptr(JsonNode) node = parse_body (self, "journal", sequence,
-                                             (const char *) sqlite3_column_text (statement, 1), error);
-      AffJsonReader reader;
-      AffJournalEntry *entry;
-
-      if (node == NULL)
-        return NULL;
-      aff_json_reader_init (&reader);
-      entry = _aff_journal_entry_from_json (&reader, node, error);
-      aff_json_reader_clear (&reader);
-      if (entry == NULL)
-        return NULL;
-      g_ptr_array_add (entries, entry);
-    }
-  if (code != SQLITE_DONE)
-    return fail_sqlite (self, error), NULL;
-  return g_steal_pointer (&entries);
+  return read_entries (self, "SELECT sequence, body FROM journal WHERE sequence > ? ORDER BY sequence", first,
+                       error);
 }
 
 /* Whether what another process saved (@foreign) leaves alone every entity
