@@ -1099,7 +1099,9 @@ write_ledger (AffSqliteStore  *self,
 
       g_date_clear (&date, 1);
       g_date_set_julian (&date, row->day);
-      g_date_strftime (day, sizeof day, "%Y-%m-%d", &date);
+      /* By hand: strftime goes through the locale for each of a million lines. */
+      g_snprintf (day, sizeof day, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
+                  (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
       sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, i);
       sqlite3_bind_text (insert, 3, day, -1, SQLITE_STATIC);
