@@ -1633,14 +1633,12 @@ test_json_replaced (Fixture       *fixture,
  * crash, and it must not say it saved when what is at the path does not
  * hold the change; the other store must stay as its writer left it.
  *
- * Found with this test (libaffaires at the time of writing): the store
- * keeps its connection open from the load, so its save goes into the file
- * it opened, which is no longer at the path, and reports success. When
- * the file was removed, the change is nowhere. When another store was
- * renamed over it, the change is written to the WAL beside the path,
- * which SQLite then replays over the other store: a fresh load finds it
- * malformed. Those cases are marked incomplete (TODO) until the store
- * checks that the path is still the file it opened. */
+ * The store keeps its connection open from the load: were it to save into
+ * the file it opened, no longer at the path, the change would be nowhere
+ * (removed) or its WAL would later be replayed over the other store
+ * (replaced). This test found that it did; the store now checks, under the
+ * write lock, that the path still leads to the file it opened, and refuses
+ * with a conflict. */
 static gboolean
 sqlite_replaced_case (Fixture    *fixture,
                       const char *how)
