@@ -60,6 +60,10 @@ struct _AffPortfolio
   GListStore *affairs;
   GHashTable *affairs_by_id;
   AffTrack track;
+  /* How a store reads every ledger it left to read in one pass. */
+  AffPortfolioLedgersReader ledgers_reader;
+  gpointer ledgers_reader_data;
+  GDestroyNotify ledgers_reader_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (AffPortfolio, aff_portfolio, G_TYPE_OBJECT)
@@ -123,6 +127,7 @@ aff_portfolio_dispose (GObject *object)
   g_clear_object (&self->clients);
   g_clear_object (&self->consultations);
   g_clear_object (&self->policy);
+  _aff_portfolio_set_ledgers_reader (self, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (aff_portfolio_parent_class)->dispose (object);
 }
@@ -2572,4 +2577,38 @@ aff_portfolio_save_to_file_finish (AffPortfolio  *self,
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+_aff_portfolio_set_ledgers_reader (AffPortfolio              *self,
+                                   AffPortfolioLedgersReader  reader,
+                                   gpointer                   data,
+                                   GDestroyNotify             destroy)
+{
+  gpointer old_data = self->ledgers_reader_data;
+  GDestroyNotify old_destroy = self->ledgers_reader_destroy;
+
+  self->ledgers_reader = reader;
+  self->ledgers_reader_data = data;
+  self->ledgers_reader_destroy = destroy;
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+}
+
+void
+_aff_portfolio_read_ledgers (AffPortfolio *self)
+{
+  AffPortfolioLedgersReader reader = self->ledgers_reader;
+  gpointer data = self->ledgers_reader_data;
+  GDestroyNotify destroy = self->ledgers_reader_destroy;
+
+  if (reader == NULL)
+    return;
+  /* Once is enough: a store leaves ledgers to read only when it loads. */
+  self->ledgers_reader = NULL;
+  self->ledgers_reader_data = NULL;
+  self->ledgers_reader_destroy = NULL;
+  reader (self, data);
+  if (destroy != NULL)
+    destroy (data);
 }

@@ -11,15 +11,17 @@
 G_BEGIN_DECLS
 
 
-/* Limits that keep a hostile document from exhausting the stack or memory:
- * json-glib 1.6 recurses once per nesting level and has no limit of its own. */
+/* Limits that keep a hostile document from exhausting the stack or memory. */
 #define AFF_JSON_MAX_DEPTH 64
 #define AFF_JSON_MAX_STRING (16 * 1024 * 1024)
 #define AFF_JSON_MAX_DOCUMENT ((gsize) 512 * 1024 * 1024)
 
-gboolean    aff_json_guard           (const char  *data,
-                                      gsize        length,
-                                      GError     **error);
+/* The one JSON value @data holds, strictly as RFC 8259 says, or NULL with
+ * AFF_ERROR_INVALID_DOCUMENT naming the JSON path, line and column. Also
+ * refused: nesting deeper than AFF_JSON_MAX_DEPTH, strings and documents
+ * beyond the limits, integers beyond 64 bits, U+0000, a repeated member
+ * name, a byte order mark. An integer literal gives an int node; one with
+ * a fraction or an exponent a double. */
 JsonNode   *aff_json_parse           (const char  *data,
                                       gssize       length,
                                       GError     **error);

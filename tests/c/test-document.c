@@ -295,10 +295,131 @@ test_guard_paths (void)
   g_autoptr(GError) error = NULL;
   const char *text = "{\"a\": [1, {\"b\": \"x\\u0000y\"}]}";
 
-  g_assert_false (aff_json_guard (text, strlen (text), &error));
+  g_assert_null (aff_json_parse (text, strlen (text), &error));
   g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
   g_assert_nonnull (strstr (error->message, "$.a[1].b"));
   g_assert_nonnull (strstr (error->message, "line 1"));
+}
+
+/* What the parser refuses, and where it says the fault is: each by RFC 8259
+ * or by the library's own limits, with the place counted by hand. */
+static void
+test_parser_refusals (void)
+{
+  static const struct { const char *text; const char *where; } cases[] = {
+    { "", "$: the document is empty (line 1, column 1)" },
+    { " \n ", "(line 2, column 2)" },
+    { "{\"a\": 1,}", "$.a: expected a member name in double quotes (line 1, column 9)" },
+    { "[1, 2,]", "$[2]: expected a value (line 1, column 7)" },
+    { "[1 2]", "$[0]: expected “,” or “]” (line 1, column 4)" },
+    { "{\"a\" 1}", "$.a: expected “:” after a member name (line 1, column 6)" },
+    { "{\"a\": 1 \"b\": 2}", "$.a: expected “,” or “}” (line 1, column 9)" },
+    { "{\"a\": [1,\n  {\"b\": 01}]}", "$.a[1].b: a number is malformed (line 2, column 9)" },
+    { "[1.]", "$[0]: a number is malformed" },
+    { "[1e]", "$[0]: a number is malformed" },
+    { "[-]", "$[0]: a number is malformed" },
+    { "[+1]", "$[0]: expected a value" },
+    { "[9223372036854775808]", "$[0]: a number does not fit in 64 bits" },
+    { "[-9223372036854775809]", "$[0]: a number does not fit in 64 bits" },
+    { "[1e309]", "$[0]: a number does not fit in a double" },
+    { "{\"a\": 1, \"a\": 2}", "$.a: a member name is repeated in one object (line 1, column 10)" },
+    { "{\"a\": tru}", "$.a: expected a value" },
+    { "{\"a\": \"x\\qy\"}", "$.a: a string has an invalid escape (line 1, column 9)" },
+    { "[\"\\ud800\"]", "$[0]: a string contains an unpaired surrogate escape" },
+    { "[\"\\udc00\\ud800\"]", "$[0]: a string contains an unpaired surrogate escape" },
+    { "[\"\\u12\"]", "$[0]: a string has a \\u escape without four hexadecimal digits" },
+    { "[\"a\tb\"]", "$[0]: control character inside a string" },
+    { "[\"abc", "$[0]: a string is not terminated (line 1, column 2)" },
+    { "{\"a\": [1, 2", "$.a[1]: expected “,” or “]” (line 1, column 12)" },
+    { "{\"a\": ", "$.a: the document ends too soon" },
+    { "{} {}", "$: unexpected content after the end of the document (line 1, column 4)" },
+    { "\f{}", "$: expected a value (line 1, column 1)" },
+    { "\xEF\xBB\xBF{}", "$: the document starts with a byte order mark" },
+    { "{\"a\": \"\xC3\x28\"}", "the document is not valid UTF-8 (line 1, column 8)" },
+  };
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = aff_json_parse (cases[i].text, strlen (cases[i].text), &error);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_null (node);
+      g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+      if (strstr (error->message, cases[i].where) == NULL)
+        g_error ("case %u: “%s” does not contain “%s”", i, error->message, cases[i].where);
+    }
+}
+
+static JsonNode *
+nest (guint levels)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+  guint i;
+
+  for (i = 0; i < levels; i++)
+    g_string_append (text, i % 2 ? "{\"k\": " : "[");
+  g_string_append (text, "0");
+  for (i = levels; i-- > 0;)
+    g_string_append (text, i % 2 ? "}" : "]");
+  node = aff_json_parse (text->str, text->len, &error);
+  if (node == NULL)
+    g_assert_nonnull (strstr (error->message, "nesting is deeper than 64 levels"));
+  return node;
+}
+
+/* What the parser gives: the types json-glib's readers expect, and strings
+ * unescaped as RFC 8259 says. */
+static void
+test_parser_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = " {\"int\": -9223372036854775808, \"max\": 9223372036854775807, \"zero\": -0,"
+                     " \"double\": 2.5e1, \"fraction\": 0.5, \"t\": true, \"f\": false, \"n\": null,"
+                     " \"s\": \"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\ud83d\\ude00€\", \"a\": [], \"o\": {},"
+                     " \"\\u0041\": 1}\r\n";
+  g_autoptr(JsonNode) root = aff_json_parse (text, strlen (text), &error);
+  JsonObject *object;
+  JsonNode *member;
+  g_autoptr(JsonNode) deepest = NULL;
+  g_autoptr(JsonNode) too_deep = NULL;
+
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpuint (json_object_get_size (object), ==, 12);
+  member = json_object_get_member (object, "int");
+  g_assert_cmpint (json_node_get_value_type (member), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (member), ==, G_MININT64);
+  g_assert_cmpint (json_object_get_int_member (object, "max"), ==, G_MAXINT64);
+  member = json_object_get_member (object, "zero");
+  g_assert_cmpint (json_node_get_value_type (member), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_int (member), ==, 0);
+  member = json_object_get_member (object, "double");
+  g_assert_cmpint (json_node_get_value_type (member), ==, G_TYPE_DOUBLE);
+  g_assert_cmpfloat (json_node_get_double (member), ==, 25.0);
+  g_assert_cmpfloat (json_object_get_double_member (object, "fraction"), ==, 0.5);
+  g_assert_true (json_object_get_boolean_member (object, "t"));
+  g_assert_false (json_object_get_boolean_member (object, "f"));
+  g_assert_true (json_object_get_null_member (object, "n"));
+  g_assert_cmpstr (json_object_get_string_member (object, "s"), ==,
+                   "\"\\/\b\f\n\r\t\xC3\xA9\xF0\x9F\x98\x80\xE2\x82\xAC");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "a")), ==, 0);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (object, "o")), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "A"), ==, 1);
+  /* Members keep the order written. */
+  {
+    g_autoptr(GList) names = json_object_get_members (object);
+    g_assert_cmpstr (names->data, ==, "int");
+    g_assert_cmpstr (g_list_last (names)->data, ==, "A");
+  }
+
+  deepest = nest (AFF_JSON_MAX_DEPTH);
+  g_assert_nonnull (deepest);
+  too_deep = nest (AFF_JSON_MAX_DEPTH + 1);
+  g_assert_null (too_deep);
 }
 
 static void
@@ -318,6 +439,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/round-trip", test_round_trip);
+  g_test_add_func ("/document/parser-refusals", test_parser_refusals);
+  g_test_add_func ("/document/parser-values", test_parser_values);
   g_test_add_func ("/document/file-round-trip", test_file_round_trip);
   g_test_add_func ("/document/save-into-missing-folder", test_save_into_missing_folder);
   g_test_add_func ("/document/failed-load-names-file", test_failed_load_of_file_names_it);
