@@ -16,4 +16,17 @@ G_BEGIN_DECLS
 AffPortfolio *_aff_portfolio_new_from_node (JsonNode  *root,
                                             GError   **error);
 
+/* Reads, in one pass, the rows of every ledger a store left to read
+ * (_aff_ledger_set_source), for a caller about to look at all of them:
+ * each ledger still reads its own rows alone when it is first needed. */
+typedef void (*AffPortfolioLedgersReader) (AffPortfolio *portfolio,
+                                           gpointer      data);
+void _aff_portfolio_set_ledgers_reader (AffPortfolio              *self,
+                                        AffPortfolioLedgersReader  reader,
+                                        gpointer                   data,
+                                        GDestroyNotify             destroy);
+/* Calls the reader once, if a store set one; whatever it could not read,
+ * each ledger reads again alone when needed. */
+void _aff_portfolio_read_ledgers       (AffPortfolio              *self);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "aff-affair-status.h"
 #include "aff-billing.h"
 #include "aff-drift.h"
+#include "aff-portfolio-private.h"
 #include "aff-dashboard.h"
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
@@ -1086,14 +1087,17 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       g_date_set_day (&end, g_date_get_days_in_month (g_date_get_month (&end), g_date_get_year (&end)));
       ends[i] = g_date_get_julian (&end);
     }
+  /* The ledgers a store left to read are read here, before the threads,
+   * in one pass: the store has one connection, and reads one after the
+   * other. */
+  _aff_portfolio_read_ledgers (self);
   list = aff_portfolio_get_affairs (self);
   n = g_list_model_get_n_items (list);
   affairs = g_ptr_array_new_full (n, g_object_unref);
   for (i = 0; i < n; i++)
     {
       g_ptr_array_add (affairs, g_list_model_get_item (list, i));
-      /* A ledger a store left to read is read here, before the threads:
-       * the store has one connection, and reads one after the other. */
+      /* What the pass could not read, each ledger reads alone. */
       _aff_ledger_check_loaded (aff_affair_get_ledger (g_ptr_array_index (affairs, i)), NULL);
     }
   slots = g_new0 (Slot, MAX (n, 1));

@@ -117,6 +117,17 @@ void                _aff_ledger_set_source (AffLedger       *self,
                                             AffLedgerSource  source,
                                             gpointer         data,
                                             GDestroyNotify   destroy);
+/* Reads the rows the ledger's source would give from @source instead, as
+ * a store reading many ledgers in one pass does; the ledger's own source is
+ * then dropped. FALSE, doing nothing, when the ledger has no rows left to
+ * read. */
+gboolean            _aff_ledger_load_with  (AffLedger       *self,
+                                            AffLedgerSource  source,
+                                            gpointer         data);
+/* The data of the ledger's source if it is @source and has rows left to
+ * give, else NULL. */
+gpointer            _aff_ledger_get_source_data (AffLedger       *self,
+                                                 AffLedgerSource  source);
 /* The rows it holds or will hold, without reading them. */
 guint               _aff_ledger_peek_n_rows (AffLedger      *self);
 gboolean            _aff_ledger_check_loaded (AffLedger     *self,

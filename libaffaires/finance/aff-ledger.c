@@ -349,20 +349,24 @@ static gboolean check_open (AffLedger  *self,
 static void forget_words_from (AffLedger *self,
                                guint      length);
 static void trim              (AffLedger *self);
+static void rows_reserve      (AffLedger *self,
+                               guint      n);
 
-/* Reads the rows a store left to read: whatever fails, the ledger holds
- * all of them or none, and remembers why. */
+/* Reads the rows a store left to read, from @source: whatever fails, the
+ * ledger holds all of them or none, and remembers why. */
 static void
-load_now (AffLedger *self)
+load_from (AffLedger       *self,
+           AffLedgerSource  source,
+           gpointer         data)
 {
-  AffLedgerSource source = self->source;
-  gpointer data = self->source_data;
+  gpointer own_data = self->source_data;
   GDestroyNotify destroy = self->source_destroy;
   g_autoptr(GError) error = NULL;
 
   self->source = NULL;
   self->source_data = NULL;
   self->source_destroy = NULL;
+  rows_reserve (self, self->source_rows);
   if (!source (self, data, &error) || self->n_rows != self->source_rows)
     {
       if (error == NULL)
@@ -377,14 +381,25 @@ load_now (AffLedger *self)
     }
   trim (self);
   if (destroy != NULL)
-    destroy (data);
+    destroy (own_data);
 }
 
 static inline void
 ensure_loaded (AffLedger *self)
 {
   if (G_UNLIKELY (self->source != NULL))
-    load_now (self);
+    load_from (self, self->source, self->source_data);
+}
+
+gboolean
+_aff_ledger_load_with (AffLedger       *self,
+                       AffLedgerSource  source,
+                       gpointer         data)
+{
+  if (self->source == NULL)
+    return FALSE;
+  load_from (self, source, data);
+  return TRUE;
 }
 
 void
@@ -400,6 +415,13 @@ _aff_ledger_set_source (AffLedger       *self,
   self->source_data = data;
   self->source_destroy = destroy;
   self->source_rows = n_rows;
+}
+
+gpointer
+_aff_ledger_get_source_data (AffLedger       *self,
+                             AffLedgerSource  source)
+{
+  return self->source == source ? self->source_data : NULL;
 }
 
 guint

@@ -510,7 +510,7 @@ cover (AffCalendar *self,
 {
   guint32 new_base, new_end, end = self->base + self->span, j;
   g_autofree guint8 *flags = NULL;
-  guint32 *before;
+  guint32 *before, *work;
   guint32 count = 0, shift;
 
   hi = MIN (hi, MAX_JULIAN);
@@ -535,17 +535,18 @@ cover (AffCalendar *self,
   flags = g_new (guint8, new_end - new_base);
   stamp_days (self, new_base, new_end - 1, flags);
   before = g_new (guint32, new_end - new_base + 1);
-  g_array_set_size (self->work, 0);
+  /* Sized for every day, then cut: an append per day costs more than the
+   * rest of the table. */
+  g_array_set_size (self->work, new_end - new_base);
+  work = (guint32 *) (gpointer) self->work->data;
   for (j = new_base; j < new_end; j++)
     {
       before[j - new_base] = count;
-      if (flags[j - new_base])
-        {
-          g_array_append_val (self->work, j);
-          count++;
-        }
+      work[count] = j;
+      count += flags[j - new_base] != 0;
     }
   before[new_end - new_base] = count;
+  g_array_set_size (self->work, count);
   g_free (self->before);
   self->before = before;
   self->base = new_base;

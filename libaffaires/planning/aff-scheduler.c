@@ -54,12 +54,19 @@ block_carve (gpointer      old_block,
              const gsize  *sizes,
              gpointer    **arrays)
 {
-  gsize offset = 0, total = 0;
+  gsize offset = 0, total = 0, largest = 0;
+  gboolean small;
   guint8 *block;
   guint k;
 
   for (k = 0; k < count; k++)
-    total += sizes[k] * n + 4096 + 64;
+    largest = MAX (largest, sizes[k] * n);
+  /* Arrays within a page cannot alias that way; padding each to its slot
+   * would make a plan of three tasks take and touch tens of KiB, and a
+   * portfolio's thousands of small plans as many page faults. */
+  small = largest < 4096;
+  for (k = 0; k < count; k++)
+    total += sizes[k] * n + (small ? 64 : 4096 + 64);
   g_free (old_block);
   block = g_malloc (total);
   for (k = 0; k < count; k++)
@@ -68,7 +75,8 @@ block_carve (gpointer      old_block,
       guintptr want = ((first_slot + k) * SLOT_BYTES) % 4096;
 
       at = (at + 63) & ~(guintptr) 63;
-      at += (want - at % 4096 + 4096) % 4096;
+      if (!small)
+        at += (want - at % 4096 + 4096) % 4096;
       *arrays[k] = (gpointer) at;
       offset = (at - (guintptr) block) + sizes[k] * n;
     }

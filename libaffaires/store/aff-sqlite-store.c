@@ -665,21 +665,49 @@ ledger_source_free (gpointer data)
   g_free (source);
 }
 
-static const char *
-check_line (sqlite3_stmt  *statement,
-            gint64         expected,
-            GEnumClass    *categories,
-            GEnumClass    *states,
-            AffLedgerRow  *row)
+/* The rows of ledgers being read: one affair's, or every affair's in the
+ * order of their ids. The statement gives affair_id, line, day, work,
+ * category, state, amount, quantity, supplier, document, commitment, and
+ * stands on the next row to read. */
+typedef struct
 {
-  const char *day_text = (const char *) sqlite3_column_text (statement, 1);
-  const char *category_text = (const char *) sqlite3_column_text (statement, 3);
-  const char *state_text = (const char *) sqlite3_column_text (statement, 4);
-  const GEnumValue *category = category_text != NULL ? g_enum_get_value_by_nick (categories, category_text) : NULL;
-  const GEnumValue *state = state_text != NULL ? g_enum_get_value_by_nick (states, state_text) : NULL;
+  AffSqliteStore *store;
+  sqlite3_stmt *statement;
+  int code;                   /* of the last sqlite3_step() */
+  GEnumClass *categories;
+  GEnumClass *states;
+  const char *affair_id;      /* the ledger's being read */
+  guint lines;                /* how many it had when loaded */
+} Cursor;
+
+/* g_enum_get_value_by_nick() without its type checks, a million times. */
+static const GEnumValue *
+value_by_nick (GEnumClass *klass,
+               const char *nick)
+{
+  guint i;
+
+  if (nick != NULL)
+    for (i = 0; i < klass->n_values; i++)
+      if (strcmp (klass->values[i].value_nick, nick) == 0)
+        return &klass->values[i];
+  return NULL;
+}
+
+static const char *
+check_line (Cursor       *cursor,
+            gint64        expected,
+            AffLedgerRow *row)
+{
+  sqlite3_stmt *statement = cursor->statement;
+  const char *day_text = (const char *) sqlite3_column_text (statement, 2);
+  const char *category_text = (const char *) sqlite3_column_text (statement, 4);
+  const char *state_text = (const char *) sqlite3_column_text (statement, 5);
+  const GEnumValue *category = value_by_nick (cursor->categories, category_text);
+  const GEnumValue *state = value_by_nick (cursor->states, state_text);
   GDate day;
 
-  if (sqlite3_column_int64 (statement, 0) != expected)
+  if (sqlite3_column_int64 (statement, 1) != expected)
     return _("expected the lines of a ledger numbered from 0 without a gap");
   if (day_text == NULL || !aff_date_from_iso (day_text, &day))
     return _("expected a date like 2026-03-31");
@@ -691,11 +719,79 @@ check_line (sqlite3_stmt  *statement,
   row->day = g_date_get_julian (&day);
   row->category = (guint8) category->value;
   row->state = (guint8) state->value;
-  row->amount = sqlite3_column_int64 (statement, 5);
-  row->quantity = sqlite3_column_int64 (statement, 6);
+  row->amount = sqlite3_column_int64 (statement, 6);
+  row->quantity = sqlite3_column_int64 (statement, 7);
   return NULL;
 }
 
+static gboolean
+on_affair (Cursor *cursor)
+{
+  const char *id = (const char *) sqlite3_column_text (cursor->statement, 0);
+
+  return cursor->code == SQLITE_ROW && id != NULL && strcmp (id, cursor->affair_id) == 0;
+}
+
+/* An AffLedgerSource: the rows of @cursor's affair, up to the number it
+ * had when loaded (another process may have added more since), leaving the
+ * cursor on the next affair's. */
+static gboolean
+feed_ledger (AffLedger  *ledger,
+             gpointer    data,
+             GError    **error)
+{
+  Cursor *cursor = data;
+  sqlite3_stmt *statement = cursor->statement;
+  const char *problem = NULL;
+  gint64 line = 0;
+
+  for (; on_affair (cursor); cursor->code = sqlite3_step (statement))
+    {
+      AffLedgerRow row;
+
+      if (problem != NULL || sqlite3_column_int64 (statement, 1) >= cursor->lines)
+        continue;
+      problem = check_line (cursor, line, &row);
+      if (problem == NULL)
+        problem = _aff_ledger_load_row (ledger, &row,
+                                        (const char *) sqlite3_column_text (statement, 3),
+                                        (const char *) sqlite3_column_text (statement, 8),
+                                        (const char *) sqlite3_column_text (statement, 9),
+                                        (const char *) sqlite3_column_text (statement, 10));
+      if (problem != NULL)
+        g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                     _("%s: ledger of affair %s, line %" PRId64 ": %s"),
+                     cursor->store->path, cursor->affair_id, line, problem);
+      line++;
+    }
+  if (problem != NULL)
+    return FALSE;
+  if (cursor->code != SQLITE_ROW && cursor->code != SQLITE_DONE)
+    return fail_sqlite (cursor->store, error);
+  return TRUE;
+}
+
+static void
+cursor_init (Cursor         *cursor,
+             AffSqliteStore *self,
+             sqlite3_stmt   *statement)
+{
+  *cursor = (Cursor) { self, statement, sqlite3_step (statement),
+                       g_type_class_ref (AFF_TYPE_COST_CATEGORY), g_type_class_ref (AFF_TYPE_COST_STATE) };
+}
+
+static void
+cursor_clear (Cursor *cursor)
+{
+  sqlite3_reset (cursor->statement);
+  sqlite3_clear_bindings (cursor->statement);
+  g_type_class_unref (cursor->categories);
+  g_type_class_unref (cursor->states);
+}
+
+#define LEDGER_COLUMNS "affair_id, line, day, work, category, state, amount, quantity, supplier, document, commitment"
+
+/* The AffLedgerSource of one ledger, read alone. */
 static gboolean
 read_ledger (AffLedger  *ledger,
              gpointer    data,
@@ -703,55 +799,66 @@ read_ledger (AffLedger  *ledger,
 {
   LedgerSource *source = data;
   AffSqliteStore *self = source->store;
-  GEnumClass *categories = g_type_class_ref (AFF_TYPE_COST_CATEGORY);
-  GEnumClass *states = g_type_class_ref (AFF_TYPE_COST_STATE);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
-  gint64 line = 0;
+  Cursor cursor;
   gboolean ok;
-  int code = SQLITE_DONE;
 
-  ok = open_database (self, FALSE, error) &&
-       (self->ledger_select != NULL ||
-        (self->ledger_select = prepare (self, "SELECT line, day, work, category, state, amount, quantity, supplier,"
-                                              " document, commitment FROM ledger WHERE affair_id = ? AND line < ?"
-                                              " ORDER BY line",
-                                        error)) != NULL);
-  if (ok)
-    {
-      sqlite3_bind_text (self->ledger_select, 1, source->affair_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (self->ledger_select, 2, source->lines);
-    }
-  while (ok && (code = sqlite3_step (self->ledger_select)) == SQLITE_ROW)
-    {
-      sqlite3_stmt *statement = self->ledger_select;
-      AffLedgerRow row;
-      const char *problem = check_line (statement, line, categories, states, &row);
-
-      if (problem == NULL)
-        problem = _aff_ledger_load_row (ledger, &row,
-                                        (const char *) sqlite3_column_text (statement, 2),
-                                        (const char *) sqlite3_column_text (statement, 7),
-                                        (const char *) sqlite3_column_text (statement, 8),
-                                        (const char *) sqlite3_column_text (statement, 9));
-      if (problem != NULL)
-        {
-          g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
-                       _("%s: ledger of affair %s, line %" PRId64 ": %s"),
-                       self->path, source->affair_id, line, problem);
-          ok = FALSE;
-        }
-      line++;
-    }
-  if (ok && code != SQLITE_DONE)
-    ok = fail_sqlite (self, error);
-  if (self->ledger_select != NULL)
-    {
-      sqlite3_reset (self->ledger_select);
-      sqlite3_clear_bindings (self->ledger_select);
-    }
-  g_type_class_unref (categories);
-  g_type_class_unref (states);
+  if (!open_database (self, FALSE, error) ||
+      (self->ledger_select == NULL &&
+       (self->ledger_select = prepare (self, "SELECT " LEDGER_COLUMNS " FROM ledger"
+                                             " WHERE affair_id = ? AND line < ? ORDER BY line", error)) == NULL))
+    return FALSE;
+  sqlite3_bind_text (self->ledger_select, 1, source->affair_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->ledger_select, 2, source->lines);
+  cursor_init (&cursor, self, self->ledger_select);
+  cursor.affair_id = source->affair_id;
+  cursor.lines = source->lines;
+  ok = feed_ledger (ledger, &cursor, error);
+  cursor_clear (&cursor);
   return ok;
+}
+
+/* The AffPortfolioLedgersReader: one scan of the ledger table, in the order
+ * of its key, for every ledger still to read. A ledger the scan could not
+ * reach reads itself alone when needed. */
+static void
+read_ledgers (AffPortfolio *portfolio,
+              gpointer      data)
+{
+  AffSqliteStore *self = data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
+  g_autoptr(sqlite3_stmt) scan = NULL;
+  g_autofree char *affair_id = NULL;
+  Cursor cursor;
+
+  if (!open_database (self, FALSE, NULL) ||
+      (scan = prepare (self, "SELECT " LEDGER_COLUMNS " FROM ledger ORDER BY affair_id, line", NULL)) == NULL)
+    return;
+  cursor_init (&cursor, self, scan);
+  while (cursor.code == SQLITE_ROW)
+    {
+      AffAffair *affair;
+      LedgerSource *source = NULL;
+
+      g_free (affair_id);
+      affair_id = g_strdup ((const char *) sqlite3_column_text (scan, 0));
+      cursor.affair_id = affair_id != NULL ? affair_id : "";
+      affair = affair_id != NULL ? aff_portfolio_lookup_affair (portfolio, affair_id) : NULL;
+      if (affair != NULL)
+        source = _aff_ledger_get_source_data (aff_affair_get_ledger (affair), read_ledger);
+      if (source != NULL && source->store == self)
+        {
+          cursor.lines = source->lines;
+          /* Its errors stay with the ledger, which tells them when used. */
+          _aff_ledger_load_with (aff_affair_get_ledger (affair), feed_ledger, &cursor);
+        }
+      /* The rest of an affair not read, or all of one with a NULL id. */
+      while (cursor.code == SQLITE_ROW && (affair_id == NULL || on_affair (&cursor)))
+        cursor.code = sqlite3_step (scan);
+      if (affair_id == NULL)
+        break;
+    }
+  cursor_clear (&cursor);
 }
 
 /* Tells each affair's ledger where its cost lines are. */
@@ -778,6 +885,7 @@ attach_ledgers (AffSqliteStore *self,
       _aff_ledger_set_source (aff_affair_get_ledger (affair), GPOINTER_TO_UINT (value),
                               read_ledger, source, ledger_source_free);
     }
+  _aff_portfolio_set_ledgers_reader (portfolio, read_ledgers, g_object_ref (self), g_object_unref);
 }
 
 static AffPortfolio *
