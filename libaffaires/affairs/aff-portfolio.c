@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aff-error.h"
+#include "aff-error-private.h"
 #include "aff-enum-types.h"
 #include "aff-portfolio-private.h"
 #include "aff-policy-private.h"
@@ -2234,19 +2235,80 @@ aff_portfolio_new_from_data (const char  *data,
   return _aff_portfolio_new_from_node (root, error);
 }
 
+/* Read here rather than by g_file_get_contents(), whose messages begin
+ * with words rather than with the file. Memory stays bounded whatever the
+ * file is (a pipe, a file that grows): past what the loader accepts,
+ * reading stops. */
+static gboolean
+read_open_document (int          fd,
+                    const char  *path,
+                    char       **contents,
+                    gsize       *length,
+                    GError     **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize size = 0, capacity = 64 * 1024;
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    return _aff_set_file_error_from_errno (error, path, errno), FALSE;
+  /* Refuse before reading what the loader would refuse anyway; a regular
+   * file is read whole in one call, the one byte more finding its end. */
+  if (S_ISREG (st.st_mode))
+    {
+      if ((gsize) st.st_size > AFF_JSON_MAX_DOCUMENT)
+        goto too_large;
+      capacity = (gsize) st.st_size + 2;
+    }
+  buffer = g_malloc (capacity);
+  for (;;)
+    {
+      gssize n;
+
+      if (size + 1 == capacity)
+        {
+          capacity = MIN (capacity * 2, AFF_JSON_MAX_DOCUMENT + 2);
+          buffer = g_realloc (buffer, capacity);
+        }
+      n = read (fd, buffer + size, capacity - size - 1);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return _aff_set_file_error_from_errno (error, path, errno), FALSE;
+      if (n == 0)
+        break;
+      size += n;
+      if (size > AFF_JSON_MAX_DOCUMENT)
+        goto too_large;
+    }
+  buffer[size] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = size;
+  return TRUE;
+
+too_large:
+  {
+    g_autofree char *name = g_filename_display_name (path);
+
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                        _("%s: the document is larger than 512 MiB"), name), FALSE;
+  }
+}
+
 static gboolean
 read_document (const char  *path,
                char       **contents,
                gsize       *length,
                GError     **error)
 {
-  struct stat st;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
 
-  /* Refuse before reading what the loader would refuse anyway. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (gsize) st.st_size > AFF_JSON_MAX_DOCUMENT)
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
-                        _("%s: the document is larger than 512 MiB"), path), FALSE;
-  return g_file_get_contents (path, contents, length, error);
+  if (fd < 0)
+    return _aff_set_file_error_from_errno (error, path, errno), FALSE;
+  ok = read_open_document (fd, path, contents, length, error);
+  close (fd);
+  return ok;
 }
 
 static AffPortfolio *
@@ -2254,18 +2316,15 @@ load_file (const char  *path,
            GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   AffPortfolio *portfolio;
   gsize length;
 
   if (!read_document (path, &contents, &length, error))
     return NULL;
-  portfolio = aff_portfolio_new_from_data (contents, length, &local_error);
+  /* Content errors begin with their JSON path: the file goes before it. */
+  portfolio = aff_portfolio_new_from_data (contents, length, error);
   if (portfolio == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
-      return NULL;
-    }
+    _aff_prefix_file_error (error, path);
   return portfolio;
 }
 
@@ -2387,18 +2446,32 @@ write_atomically (const char  *path,
   g_autofree char *temp = g_strdup_printf ("%s.XXXXXX", path);
   g_autofree char *folder = g_path_get_dirname (path);
   struct stat st;
+  gboolean exists = g_stat (path, &st) == 0;
   int fd, errsv, dir_fd;
 
+  /* The rename replaces a file whatever its mode, and root may write any
+   * file anyway: only the mode tells that the user protected the document,
+   * so it is read before anything is made beside it. */
+  if (exists && S_ISREG (st.st_mode) && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      return g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                          _("%s: the file is read-only; nothing was saved"), name), FALSE;
+    }
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
+      g_autofree char *name = NULL;
+
       errsv = errno;
+      name = g_filename_display_name (path);
       return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
                           _("%s: cannot create a temporary file beside it: %s"),
-                          path, g_strerror (errsv)), FALSE;
+                          name, g_strerror (errsv)), FALSE;
     }
   /* Keep the permissions the document had. */
-  if (g_stat (path, &st) == 0)
+  if (exists)
     (void) fchmod (fd, st.st_mode & 07777);
   else
     {
@@ -2411,12 +2484,9 @@ write_atomically (const char  *path,
     {
       errsv = errno;
       if (error != NULL && *error == NULL)
-        /* Translators: a file, then what went wrong with it. */
-        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                     _("%s: %s"), path, g_strerror (errsv));
+        _aff_set_file_error_from_errno (error, path, errsv);
       else
-        /* Translators: a file, before what went wrong with it. */
-        g_prefix_error (error, _("%s: "), path);
+        _aff_prefix_file_error (error, path);
       close (fd);
       g_unlink (temp);
       return FALSE;
@@ -2425,8 +2495,7 @@ write_atomically (const char  *path,
     {
       errsv = errno;
       g_unlink (temp);
-      return g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                          _("%s: %s"), path, g_strerror (errsv)), FALSE;
+      return _aff_set_file_error_from_errno (error, path, errsv), FALSE;
     }
   dir_fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir_fd >= 0)
@@ -2466,6 +2535,11 @@ check_ledgers (AffPortfolio  *self,
  * Saves the portfolio atomically and durably: a temporary file beside @path
  * is written and flushed, renamed over @path, and the folder flushed, so a
  * crash at any instant leaves the old document or the new one.
+ *
+ * A document nobody may write to (no write permission bit in its mode, as
+ * `chmod a-w` leaves it) is not replaced, even by root: the save is refused
+ * with %G_FILE_ERROR_ACCES and the document left as it is. Error messages
+ * start with @path.
  *
  * Returns: %TRUE on success; %FALSE with a #GFileError set otherwise
  */

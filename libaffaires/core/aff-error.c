@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aff-error.h"
+#include "aff-error-private.h"
 
 /* Messages for people go through gettext; the library binds its own domain
  * when it is loaded, since it has no init function for callers to forget.
@@ -29,3 +30,25 @@ aff_i18n_init (void)
  * Returns: the error domain quark
  */
 G_DEFINE_QUARK (aff-error-quark, aff_error)
+
+void
+_aff_set_file_error_from_errno (GError     **error,
+                                const char  *path,
+                                int          errsv)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* Translators: a file, then what went wrong with it. */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), _("%s: %s"),
+               name, g_strerror (errsv));
+}
+
+void
+_aff_prefix_file_error (GError     **error,
+                        const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  /* Translators: a file, before what went wrong with it. */
+  g_prefix_error (error, _("%s: "), name);
+}

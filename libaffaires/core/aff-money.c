@@ -183,8 +183,27 @@ aff_money_new_zero (const char  *currency,
 
 /* Anything longer overflows 64 bits anyway; and 10^30 scaled to the
  * largest exponent of ISO 4217 (4) still fits in 128 bits, whereas 10^37
- * scaled to 3 decimals did not. */
+ * scaled to 3 decimals did not. Only significant digits count: leading
+ * zeros change no value, so refusing them would refuse a small amount. */
 #define MAX_DIGITS 30
+
+/* The count of significant digits stops at MAX_DIGITS, which is already
+ * an overflow: the value stays within 128 bits and the count cannot wrap
+ * however long the text. */
+static const char *
+read_digits (const char *p,
+             guint      *n_digits,
+             guint      *n_significant,
+             AffInt128  *value)
+{
+  for (; g_ascii_isdigit (*p); p++, (*n_digits)++)
+    if ((*value != 0 || *p != '0') && *n_significant < MAX_DIGITS)
+      {
+        *value = *value * 10 + (*p - '0');
+        (*n_significant)++;
+      }
+  return p;
+}
 
 /**
  * aff_money_parse:
@@ -198,6 +217,13 @@ aff_money_new_zero (const char  *currency,
  * word of letters after the amount is taken as the currency code, so `1 EURO`
  * or `12.50 eur` name an unknown currency rather than malformed text.
  *
+ * The syntax, exactly: an optional `+` or `-`, one or more ASCII digits,
+ * optionally a `.` and one or more ASCII digits, one space, one or more ASCII
+ * letters; no exponent, digit grouping or other whitespace. Leading zeros are
+ * allowed in any number (`007.10 EUR` is seven euros ten): only the value
+ * counts, so an amount is refused with %AFF_ERROR_OVERFLOW when its minor
+ * units do not fit in 64 bits, however many digits it is written with.
+ *
  * Returns: (transfer full): a new amount, or %NULL with %AFF_ERROR_INVALID_VALUE,
  *   %AFF_ERROR_UNKNOWN_CURRENCY or %AFF_ERROR_OVERFLOW set
  */
@@ -209,22 +235,17 @@ aff_money_parse (const char  *text,
   const CurrencyInfo *info;
   AffInt128 value = 0;
   gboolean negative = FALSE;
-  guint n_int = 0, n_frac = 0;
+  guint n_int = 0, n_frac = 0, n_significant = 0;
   guint i;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   if (*p == '-' || *p == '+')
     negative = (*p++ == '-');
-  for (; g_ascii_isdigit (*p); p++, n_int++)
-    if (n_int < MAX_DIGITS)
-      value = value * 10 + (*p - '0');
+  p = read_digits (p, &n_int, &n_significant, &value);
   if (*p == '.')
     {
-      p++;
-      for (; g_ascii_isdigit (*p); p++, n_frac++)
-        if (n_int + n_frac < MAX_DIGITS)
-          value = value * 10 + (*p - '0');
+      p = read_digits (p + 1, &n_frac, &n_significant, &value);
       if (n_frac == 0)
         goto invalid;
     }
@@ -246,7 +267,7 @@ aff_money_parse (const char  *text,
                    text, info->code, (guint) info->exponent);
       return NULL;
     }
-  if (n_int + n_frac >= MAX_DIGITS)
+  if (n_significant >= MAX_DIGITS)
     goto overflow;
   for (i = n_frac; i < info->exponent; i++)
     value *= 10;

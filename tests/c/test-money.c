@@ -158,6 +158,9 @@ test_parse (void)
     { "9223372036854775807 JPY", G_MAXINT64, "JPY" },
     { "-9223372036854775808 JPY", G_MININT64, "JPY" },
     { "9223372036854775.807 KWD", G_MAXINT64, "KWD" },
+    /* issue 11: 29 zeros and 12, 31 digits before the point, twelve euros
+     * fifty all the same */
+    { "0000000000000000000000000000012.50 EUR", 1250, "EUR" },
   };
   const struct { const char *text; int code; } bad[] = {
     { "1.234 EUR", AFF_ERROR_INVALID_VALUE },   /* 3 decimals, EUR has 2 */
@@ -224,6 +227,60 @@ test_parse (void)
       m = aff_money_parse (bad[i].text, &error);
       g_assert_error (error, AFF_ERROR, bad[i].code);
       g_assert_null (m);
+    }
+}
+
+/* Leading zeros change no value, however many: the same amounts with 1 to
+ * 1000 zeros in front read as without, and the limits stay where 64 bits
+ * put them. */
+static void
+test_parse_leading_zeros (void)
+{
+  const guint n_zeros[] = { 1, 29, 30, 31, 1000 };
+  /* A code of 0 (AFF_ERROR_FAILED, which parsing never gives) reads the
+   * amount in minor units; any other is the error expected. */
+  const struct { const char *sign; const char *rest; int code; gint64 minor; const char *currency; } cases[] = {
+    { "", "12.50 EUR", 0, 1250, "EUR" },
+    { "-", "1 JPY", 0, -1, "JPY" },
+    { "+", ".005 KWD", 0, 5, "KWD" },                           /* 0.005 dinar = 5 fils */
+    { "", " EUR", 0, 0, "EUR" },                                /* only zeros: zero */
+    { "-", ".00 EUR", 0, 0, "EUR" },
+    { "", "1.2345 CLF", 0, 12345, "CLF" },
+    { "", "92233720368547758.07 EUR", 0, G_MAXINT64, "EUR" },   /* 2^63 - 1 cents */
+    { "-", "9223372036854775808 JPY", 0, G_MININT64, "JPY" },   /* -2^63 yen */
+    { "", "92233720368547758.08 EUR", AFF_ERROR_OVERFLOW },     /* 2^63 cents */
+    { "-", "9223372036854775809 JPY", AFF_ERROR_OVERFLOW },     /* -2^63 - 1 yen */
+    /* 32 nines: 10^32 - 1 euros */
+    { "", "99999999999999999999999999999999 EUR", AFF_ERROR_OVERFLOW },
+    /* zeros after the first significant digit do count: 10^39 euros */
+    { "", "1000000000000000000000000000000000000000.00 EUR", AFF_ERROR_OVERFLOW },
+    { "", "12.505 EUR", AFF_ERROR_INVALID_VALUE },              /* 3 decimals */
+    { "", "1 XXX", AFF_ERROR_UNKNOWN_CURRENCY },
+  };
+
+  for (gsize z = 0; z < G_N_ELEMENTS (n_zeros); z++)
+    {
+      g_autofree char *zeros = g_strnfill (n_zeros[z], '0');
+
+      for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+        {
+          g_autofree char *text = g_strconcat (cases[i].sign, zeros, cases[i].rest, NULL);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(AffMoney) m = NULL;
+
+          g_test_message ("parse %s, %u zeros, %s", cases[i].sign, n_zeros[z], cases[i].rest);
+          m = aff_money_parse (text, &error);
+          if (cases[i].code == 0)
+            {
+              g_assert_no_error (error);
+              assert_money (m, cases[i].minor, cases[i].currency);
+            }
+          else
+            {
+              g_assert_error (error, AFF_ERROR, cases[i].code);
+              g_assert_null (m);
+            }
+        }
     }
 }
 
@@ -883,6 +940,7 @@ main (int   argc,
   g_test_add_func ("/money/new", test_new);
   g_test_add_func ("/money/currency-exponent", test_currency_exponent);
   g_test_add_func ("/money/parse", test_parse);
+  g_test_add_func ("/money/parse-leading-zeros", test_parse_leading_zeros);
   g_test_add_func ("/money/parse-bad-code", test_parse_bad_code);
   g_test_add_func ("/money/to-string", test_to_string);
   g_test_add_func ("/money/add-subtract", test_add_subtract);

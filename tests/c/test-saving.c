@@ -1193,6 +1193,27 @@ load_operation (gpointer  data,
   return portfolio != NULL;
 }
 
+static gboolean
+file_load_operation (gpointer  data,
+                     GError  **error)
+{
+  Target *target = data;
+  g_autoptr(AffPortfolio) portfolio = aff_portfolio_new_from_file (target->path, error);
+
+  return portfolio != NULL;
+}
+
+static gboolean
+json_store_load_operation (gpointer  data,
+                           GError  **error)
+{
+  Target *target = data;
+  g_autoptr(AffStore) store = aff_json_store_new (target->path);
+  g_autoptr(AffPortfolio) portfolio = aff_store_load (store, error);
+
+  return portfolio != NULL;
+}
+
 /* ---- Faults: permissions -------------------------------------------------- */
 
 /* A folder the user may not write in: no save can replace the document
@@ -1263,13 +1284,27 @@ test_read_only_folder (Fixture       *fixture,
   g_assert_cmpstr (text_after, ==, text_before);
 }
 
+/* A refusal to save over a read-only document: it names the file first,
+ * and says why. */
+static void
+assert_read_only_refusal (const char *message,
+                          const char *path)
+{
+  g_autofree char *prefix = g_strconcat (path, ": ", NULL);
+
+  g_assert_true (g_str_has_prefix (message, prefix));
+  g_assert_nonnull (strstr (message, "read-only"));
+}
+
 /* The document itself read-only (0444) in a folder the user may write in,
- * and the store read-only. What the library does with the document is
- * recorded (the rename that makes a save atomic replaces a read-only file
- * as any other); in any case nothing is lost: either the save fails with
- * G_FILE_ERROR_ACCES and the old file is whole, or it succeeds and the
- * file is the new document, whole. The store refuses to write. An
- * unreadable document is refused with G_FILE_ERROR_ACCES. */
+ * and the store read-only. The rename that makes a save atomic would
+ * replace a read-only file as any other, and root writes any file: the
+ * save must refuse by the mode alone, with G_FILE_ERROR_ACCES, a message
+ * that starts with the file and says it is read-only, the old file whole
+ * and nothing left beside it; for 'nobody' and for root, through
+ * aff_portfolio_save_to_file and through the JSON store. The store
+ * refuses to write. An unreadable document is refused with
+ * G_FILE_ERROR_ACCES. */
 static void
 test_read_only_file (Fixture       *fixture,
                      gconstpointer  data)
@@ -1277,11 +1312,11 @@ test_read_only_file (Fixture       *fixture,
   g_autoptr(AffPortfolio) old = old_portfolio ();
   g_autoptr(AffPortfolio) other = build_portfolio (3, 5);
   g_autofree char *json_before = NULL, *db_before = NULL, *json_after = NULL, *db_after = NULL;
-  g_autofree char *text_other = aff_portfolio_to_data (other, NULL);
   g_autofree char *text_before = NULL, *text_after = NULL;
   g_autoptr(GError) error = NULL;
   gsize json_length, db_length, length;
   Target target = { fixture->json_path, other };
+  const guint read_only_modes[] = { 0444, 0400 };
   Outcome outcome;
   struct stat st;
 
@@ -1311,25 +1346,46 @@ test_read_only_file (Fixture       *fixture,
   db_after = read_file (fixture->db_path, &length);
   g_assert_cmpmem (db_after, length, db_before, db_length);
 
-  /* The document. */
+  /* The document, saved over by 'nobody'. */
   target.path = fixture->json_path;
   outcome = run_unprivileged (save_as_operation, &target);
-  json_after = read_file (fixture->json_path, &length);
-  if (outcome.ok)
-    {
-      g_assert_cmpmem (json_after, length, text_other, strlen (text_other));
-      g_assert_cmpint (g_stat (fixture->json_path, &st), ==, 0);
-      g_test_message ("read-only document (0444): the save succeeded and replaced it, mode kept %04o",
-                      (guint) (st.st_mode & 07777));
-    }
-  else
-    {
-      assert_outcome_error (&outcome, G_FILE_ERROR, G_FILE_ERROR_ACCES);
-      g_assert_cmpmem (json_after, length, json_before, json_length);
-      g_test_message ("read-only document (0444): refused: %s", outcome.message);
-    }
+  assert_outcome_error (&outcome, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+  assert_read_only_refusal (outcome.message, fixture->json_path);
+  g_test_message ("read-only document (0444): %s", outcome.message);
   outcome_clear (&outcome);
+  json_after = read_file (fixture->json_path, &length);
+  g_assert_cmpmem (json_after, length, json_before, json_length);
   g_assert_cmpuint (remove_leftovers (fixture->folder, "portfolio.json"), ==, 0);
+
+  /* By root too, whom the mode does not stop from writing; read-only to
+   * its owner alone (0400) is read-only as well. */
+  for (guint i = 0; i < G_N_ELEMENTS (read_only_modes); i++)
+    {
+      g_autoptr(AffStore) store = aff_json_store_new (fixture->json_path);
+      g_autoptr(AffPortfolio) loaded = NULL;
+
+      g_assert_cmpint (g_chmod (fixture->json_path, read_only_modes[i]), ==, 0);
+      g_assert_false (aff_portfolio_save_to_file (other, fixture->json_path, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+      assert_read_only_refusal (error->message, fixture->json_path);
+      g_clear_error (&error);
+
+      loaded = aff_store_load (store, &error);
+      g_assert_no_error (error);
+      pin_clock (loaded);
+      aff_portfolio_set_name (loaded, "Changed by root");
+      g_assert_false (aff_store_save (store, loaded, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+      assert_read_only_refusal (error->message, fixture->json_path);
+      g_clear_error (&error);
+
+      g_free (json_after);
+      json_after = read_file (fixture->json_path, &length);
+      g_assert_cmpmem (json_after, length, json_before, json_length);
+      g_assert_cmpint (g_stat (fixture->json_path, &st), ==, 0);
+      g_assert_cmpuint (st.st_mode & 07777, ==, read_only_modes[i]);
+      g_assert_cmpuint (remove_leftovers (fixture->folder, "portfolio.json"), ==, 0);
+    }
 
   /* A document that cannot be read is not loaded. */
   g_assert_cmpint (g_chmod (fixture->json_path, 0000), ==, 0);
@@ -1828,6 +1884,132 @@ test_bad_targets (Fixture       *fixture,
   g_assert_cmpstr (names_after, ==, names_before);
 }
 
+/* ---- Faults: files that cannot be loaded ---------------------------------- */
+
+/* The three ways to load a document: the message of each failure starts
+ * with the file (as people read its name), so that the command line, which
+ * prints the message alone, says which file is at fault. A content error
+ * keeps its JSON path after the file. The error itself is as documented:
+ * the same domain and code whichever way. */
+static const Operation load_operations[] = {
+  file_load_operation, json_store_load_operation, load_operation,
+};
+
+static void
+assert_load_error (const char *path,
+                   gboolean    unprivileged,
+                   GQuark      domain,
+                   int         code,
+                   const char *expected,
+                   gboolean    whole)
+{
+  Target target = { path, NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (load_operations); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      Outcome outcome = { FALSE, NULL, 0, NULL };
+
+      if (unprivileged)
+        outcome = run_unprivileged (load_operations[i], &target);
+      else
+        {
+          outcome.ok = load_operations[i] (&target, &error);
+          g_assert_nonnull (error);
+          outcome.domain = g_strdup (g_quark_to_string (error->domain));
+          outcome.code = error->code;
+          outcome.message = g_strdup (error->message);
+        }
+      g_test_message ("load, way %u: %s", i, outcome.message);
+      assert_outcome_error (&outcome, domain, code);
+      if (whole)
+        g_assert_cmpstr (outcome.message, ==, expected);
+      else
+        g_assert_true (g_str_has_prefix (outcome.message, expected));
+      outcome_clear (&outcome);
+    }
+}
+
+static void
+test_load_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->folder, "missing.json", NULL);
+  g_autofree char *no_folder = g_build_filename (fixture->folder, "missing", "portfolio.json", NULL);
+  g_autofree char *folder_path = g_build_filename (fixture->folder, "a-folder", NULL);
+  g_autofree char *locked = g_build_filename (fixture->folder, "locked", NULL);
+  g_autofree char *in_locked = g_build_filename (locked, "portfolio.json", NULL);
+  g_autofree char *latin1 = g_build_filename (fixture->folder, "caf\xe9.json", NULL);
+  g_autofree char *latin1_shown = g_build_filename (fixture->folder, "caf\xef\xbf\xbd.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *names_after = NULL;
+  const struct { const char *text; const char *json_path; } bad_contents[] = {
+    { "{\"format\": \"libaffaires-portfolio\", \"version\": \"\xff\"}", "$" },
+    { "{\"format\": ", "$" },
+    { "{\"format\": \"libaffaires-portfolio\", \"version\": \"1\"}", "$.version: " },
+  };
+  int fd;
+
+  /* No such file, no such folder: "FILE: No such file or directory". */
+  expected = g_strdup_printf ("%s: %s", missing, g_strerror (ENOENT));
+  assert_load_error (missing, FALSE, G_FILE_ERROR, G_FILE_ERROR_NOENT, expected, TRUE);
+  g_free (expected);
+  expected = g_strdup_printf ("%s: %s", no_folder, g_strerror (ENOENT));
+  assert_load_error (no_folder, FALSE, G_FILE_ERROR, G_FILE_ERROR_NOENT, expected, TRUE);
+
+  /* A name that is not UTF-8 (Latin-1 "café.json") is shown with U+FFFD
+   * (EF BF BD) for the byte that is not. */
+  g_free (expected);
+  expected = g_strdup_printf ("%s: %s", latin1_shown, g_strerror (ENOENT));
+  assert_load_error (latin1, FALSE, G_FILE_ERROR, G_FILE_ERROR_NOENT, expected, TRUE);
+
+  /* A directory. */
+  g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
+  g_free (expected);
+  expected = g_strdup_printf ("%s: %s", folder_path, g_strerror (EISDIR));
+  assert_load_error (folder_path, FALSE, G_FILE_ERROR, G_FILE_ERROR_ISDIR, expected, TRUE);
+
+  /* Not UTF-8, not JSON, and a member of the wrong type (the version a
+   * string): the file, then the JSON path. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_contents); i++)
+    {
+      write_file (fixture->json_path, bad_contents[i].text, strlen (bad_contents[i].text));
+      g_free (expected);
+      expected = g_strdup_printf ("%s: %s", fixture->json_path, bad_contents[i].json_path);
+      assert_load_error (fixture->json_path, FALSE, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, expected, FALSE);
+    }
+
+  /* Larger than the loader reads (512 MiB): refused before reading, so a
+   * sparse file costs nothing. */
+  fd = g_open (fixture->json_path, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 512 * 1024 * 1024 + 1), ==, 0);
+  close (fd);
+  g_free (expected);
+  expected = g_strdup_printf ("%s: the document is larger than 512 MiB", fixture->json_path);
+  assert_load_error (fixture->json_path, FALSE, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT, expected, TRUE);
+  g_assert_cmpint (g_unlink (fixture->json_path), ==, 0);
+
+  /* Permission denied, to 'nobody': a document it may not read, and one
+   * in a folder it may not enter (which the JSON store finds when it
+   * looks at the file before loading it). */
+  g_assert_cmpint (g_chmod (fixture->folder, 0755), ==, 0);
+  write_file (fixture->json_path, "{}", 2);
+  g_assert_cmpint (g_chmod (fixture->json_path, 0000), ==, 0);
+  g_free (expected);
+  expected = g_strdup_printf ("%s: %s", fixture->json_path, g_strerror (EACCES));
+  assert_load_error (fixture->json_path, TRUE, G_FILE_ERROR, G_FILE_ERROR_ACCES, expected, TRUE);
+  g_assert_cmpint (g_mkdir (locked, 0700), ==, 0);
+  write_file (in_locked, "{}", 2);
+  g_free (expected);
+  expected = g_strdup_printf ("%s: %s", in_locked, g_strerror (EACCES));
+  assert_load_error (in_locked, TRUE, G_FILE_ERROR, G_FILE_ERROR_ACCES, expected, TRUE);
+
+  /* Loading made nothing. */
+  names_after = list_folder (fixture->folder);
+  g_assert_cmpstr (names_after, ==, "a-folder locked portfolio.json");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1845,6 +2027,7 @@ main (int   argc,
   ADD ("/saving/fault/json-replaced", test_json_replaced);
   ADD ("/saving/fault/sqlite-replaced", test_sqlite_replaced);
   ADD ("/saving/fault/bad-targets", test_bad_targets);
+  ADD ("/saving/fault/load-errors", test_load_errors);
 #undef ADD
 
   return g_test_run ();
