@@ -361,6 +361,16 @@ load_now (AffJournal *self)
                    loaded->len, self->n_pending);
       g_clear_pointer (&loaded, g_ptr_array_unref);
     }
+  /* Numbered from 1 without a gap, as a document's are: a store's rows
+   * could say otherwise, and a copy would carry it on. */
+  for (guint i = 0; loaded != NULL && i < loaded->len; i++)
+    if (((AffJournalEntry *) g_ptr_array_index (loaded, i))->sequence != i + 1)
+      {
+        g_set_error (&error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                     _("journal entry %u of the store says it is entry %" PRIu64),
+                     i + 1, ((AffJournalEntry *) g_ptr_array_index (loaded, i))->sequence);
+        g_clear_pointer (&loaded, g_ptr_array_unref);
+      }
   if (loaded == NULL)
     {
       g_warning ("%s", error->message);

@@ -12,7 +12,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "aff-error.h"
+#include "aff-error-private.h"
 #include "aff-json-store.h"
+#include "aff-store-private.h"
 
 /**
  * AffJsonStore:
@@ -27,6 +29,9 @@
  * %AFF_ERROR_CONFLICT. The check is made just before the new document is
  * renamed into place; two writers racing within that instant are the
  * reason [class@Aff.SqliteStore] exists.
+ *
+ * As [method@Aff.Portfolio.save_to_file] does, it refuses to replace a
+ * read-only document, and its error messages start with the file.
  */
 
 /* What tells one version of the file from the next: a save renames a new
@@ -45,7 +50,7 @@ struct _AffJsonStore
   GObject parent_instance;
 
   char *path;
-  GQuark identity_quark;    /* each portfolio loaded or saved here: the file as it was then */
+  AffStoreMemo *identities; /* each portfolio loaded or saved here: the file as it was then */
 };
 
 enum { PROP_0, PROP_PATH };
@@ -60,6 +65,7 @@ aff_json_store_finalize (GObject *object)
 {
   AffJsonStore *self = AFF_JSON_STORE (object);
 
+  _aff_store_memo_free (self->identities);
   g_free (self->path);
   G_OBJECT_CLASS (aff_json_store_parent_class)->finalize (object);
 }
@@ -115,12 +121,9 @@ aff_json_store_class_init (AffJsonStoreClass *klass)
 static void
 aff_json_store_init (AffJsonStore *self)
 {
-  static gint counter;
-  g_autofree char *key = g_strdup_printf ("aff-json-store-%d", g_atomic_int_add (&counter, 1));
-
-  /* One quark per store object: a portfolio remembers the file each store
+  /* Each store object its own: a portfolio remembers the file each store
    * it came from or went to had then. */
-  self->identity_quark = g_quark_from_string (key);
+  self->identities = _aff_store_memo_new (g_free);
 }
 
 static void
@@ -128,8 +131,7 @@ remember (AffJsonStore       *self,
           AffPortfolio       *portfolio,
           const FileIdentity *identity)
 {
-  g_object_set_qdata_full (G_OBJECT (portfolio), self->identity_quark,
-                           g_memdup2 (identity, sizeof *identity), g_free);
+  _aff_store_memo_set (self->identities, portfolio, g_memdup2 (identity, sizeof *identity));
 }
 
 /**
@@ -165,8 +167,7 @@ identify (const char    *path,
 
       if (errsv == ENOENT)
         return TRUE;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("%s: %s"), path, g_strerror (errsv));
+      _aff_set_file_error_from_errno (error, path, errsv);
       return FALSE;
     }
   identity->known = TRUE;
@@ -216,7 +217,7 @@ aff_json_store_save (AffStore      *store,
                      GError       **error)
 {
   AffJsonStore *self = AFF_JSON_STORE (store);
-  const FileIdentity *known = g_object_get_qdata (G_OBJECT (portfolio), self->identity_quark);
+  const FileIdentity *known = _aff_store_memo_get (self->identities, portfolio);
   FileIdentity now;
 
   if (known != NULL)
@@ -225,12 +226,14 @@ aff_json_store_save (AffStore      *store,
         return FALSE;
       if (!same_identity (&now, known))
         {
+          g_autofree char *name = g_filename_display_name (self->path);
+
           g_set_error (error, AFF_ERROR, AFF_ERROR_CONFLICT,
                        now.known ? _("%s was changed by another program since it was loaded; "
                                      "nothing was saved: load it again and redo the change")
                                  : _("%s was removed by another program since it was loaded; "
                                      "nothing was saved"),
-                       self->path);
+                       name);
           return FALSE;
         }
     }

@@ -13,6 +13,7 @@
 #include "aff-error.h"
 #include "aff-enum-types.h"
 #include "aff-sqlite-store.h"
+#include "aff-store-private.h"
 #include "aff-portfolio-private.h"
 #include "aff-affair-private.h"
 #include "aff-clients-private.h"
@@ -73,7 +74,7 @@ struct _AffSqliteStore
   sqlite3 *db;
   sqlite3_stmt *ledger_select;  /* the cost lines of one affair */
   GMutex reading;               /* ledgers and journals read when first needed, from any thread */
-  GQuark state_quark;           /* the State of each portfolio loaded or saved here */
+  AffStoreMemo *states;         /* the State of each portfolio loaded or saved here */
 };
 
 /* What the store knows of the rows a portfolio was loaded from or last
@@ -149,7 +150,7 @@ static State *
 state_of (AffSqliteStore *self,
           AffPortfolio   *portfolio)
 {
-  return g_object_get_qdata (G_OBJECT (portfolio), self->state_quark);
+  return _aff_store_memo_get (self->states, portfolio);
 }
 
 static void
@@ -157,7 +158,7 @@ set_state (AffSqliteStore *self,
            AffPortfolio   *portfolio,
            State          *state)
 {
-  g_object_set_qdata_full (G_OBJECT (portfolio), self->state_quark, state, state_free);
+  _aff_store_memo_set (self->states, portfolio, state);
 }
 
 static void
@@ -177,6 +178,7 @@ aff_sqlite_store_finalize (GObject *object)
   AffSqliteStore *self = AFF_SQLITE_STORE (object);
 
   close_database (self);
+  _aff_store_memo_free (self->states);
   g_free (self->path);
   g_mutex_clear (&self->reading);
   G_OBJECT_CLASS (aff_sqlite_store_parent_class)->finalize (object);
@@ -233,12 +235,9 @@ aff_sqlite_store_class_init (AffSqliteStoreClass *klass)
 static void
 aff_sqlite_store_init (AffSqliteStore *self)
 {
-  static gint counter;
-  g_autofree char *key = g_strdup_printf ("aff-sqlite-store-%d", g_atomic_int_add (&counter, 1));
-
-  /* One quark per store object, so that two stores on one file keep their
-   * own picture of a portfolio; quarks are never freed, one per store. */
-  self->state_quark = g_quark_from_string (key);
+  /* Each store object its own: two stores on one file keep their own
+   * picture of a portfolio. */
+  self->states = _aff_store_memo_new (state_free);
   g_mutex_init (&self->reading);
 }
 
@@ -274,7 +273,13 @@ fail_sqlite (AffSqliteStore  *self,
     {
     case SQLITE_FULL: file_code = G_FILE_ERROR_NOSPC; break;
     case SQLITE_PERM: case SQLITE_READONLY: case SQLITE_AUTH: file_code = G_FILE_ERROR_ACCES; break;
-    case SQLITE_CANTOPEN: file_code = G_FILE_ERROR_NOENT; break;
+    case SQLITE_CANTOPEN:
+      /* SQLite says the same for a missing file, a folder and one it may
+       * not open. */
+      file_code = g_file_test (self->path, G_FILE_TEST_IS_DIR) ? G_FILE_ERROR_ISDIR
+                  : g_file_test (self->path, G_FILE_TEST_EXISTS) ? G_FILE_ERROR_ACCES
+                  : G_FILE_ERROR_NOENT;
+      break;
     case SQLITE_NOMEM: file_code = G_FILE_ERROR_NOMEM; break;
     default: break;
     }
@@ -352,6 +357,28 @@ schema_version (AffSqliteStore *self)
   return sqlite3_column_int (statement, 0);
 }
 
+/* The library makes tables and their indexes, nothing else: a view in
+ * place of a table can recurse without end when read, a trigger can do
+ * anything when saving. */
+static gboolean
+check_objects (AffSqliteStore  *self,
+               GError         **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int code;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index')"
+                                    " ORDER BY name LIMIT 1", -1, &statement, NULL) != SQLITE_OK)
+    return fail_sqlite (self, error);
+  code = sqlite3_step (statement);
+  if (code == SQLITE_ROW)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                        _("%s: the store holds a %s, “%s”, that libaffaires does not make; it reads no such store"),
+                        self->path, (const char *) sqlite3_column_text (statement, 0),
+                        (const char *) sqlite3_column_text (statement, 1)), FALSE;
+  return code == SQLITE_DONE || fail_sqlite (self, error);
+}
+
 /* Opens the database: @create makes it when it does not exist. */
 static gboolean
 open_database (AffSqliteStore  *self,
@@ -387,6 +414,11 @@ open_database (AffSqliteStore  *self,
       g_set_error (error, AFF_ERROR, AFF_ERROR_UNSUPPORTED_VERSION,
                    _("%s: the store has schema version %d, newer than the version %d this library "
                      "reads; update libaffaires"), self->path, version, AFF_SQLITE_STORE_SCHEMA_VERSION);
+      close_database (self);
+      return FALSE;
+    }
+  if (version > 0 && !check_objects (self, error))
+    {
       close_database (self);
       return FALSE;
     }
@@ -441,6 +473,70 @@ static gint64 *
 version_new (gint64 version)
 {
   return g_memdup2 (&version, sizeof version);
+}
+
+/* Turns the texts of rows into what they hold: on two threads when there
+ * are many, since parsing them is most of reading a journal. Each half
+ * stops at its first error; the first in row order is the one told. (The
+ * entity rows of a load are parsed on one: there, with trees freed by
+ * another thread than the one that made them, two took longer than one.) */
+typedef gpointer (*ConvertRow) (AffSqliteStore  *self,
+                                const char      *table,
+                                const char      *id,
+                                const char      *text,
+                                GError         **error);
+
+typedef struct
+{
+  AffSqliteStore *store;
+  const char *table;
+  ConvertRow convert;
+  GPtrArray *ids;
+  GPtrArray *texts;
+  gpointer *results;
+  guint from;
+  guint to;
+  GError *error;
+} Batch;
+
+static gpointer
+convert_batch (gpointer data)
+{
+  Batch *batch = data;
+
+  for (guint i = batch->from; i < batch->to && batch->error == NULL; i++)
+    batch->results[i] = batch->convert (batch->store, batch->table, g_ptr_array_index (batch->ids, i),
+                                        g_ptr_array_index (batch->texts, i), &batch->error);
+  return NULL;
+}
+
+static gpointer *
+convert_rows (AffSqliteStore  *self,
+              const char      *table,
+              ConvertRow       convert,
+              GDestroyNotify   free_result,
+              GPtrArray       *ids,
+              GPtrArray       *texts,
+              GError         **error)
+{
+  guint n = ids->len, half = n >= 512 && g_get_num_processors () > 1 ? n / 2 : n;
+  gpointer *results = g_new0 (gpointer, MAX (n, 1));
+  Batch batches[2] = { { self, table, convert, ids, texts, results, 0, half, NULL },
+                       { self, table, convert, ids, texts, results, half, n, NULL } };
+  GThread *thread = half < n ? g_thread_new ("aff-sqlite-parse", convert_batch, &batches[1]) : NULL;
+
+  convert_batch (&batches[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (batches[0].error == NULL && batches[1].error == NULL)
+    return results;
+  g_propagate_error (error, batches[0].error != NULL ? batches[0].error : batches[1].error);
+  g_clear_error (batches[0].error != NULL ? &batches[1].error : &batches[0].error);
+  for (guint i = 0; i < n; i++)
+    if (results[i] != NULL)
+      free_result (results[i]);
+  g_free (results);
+  return NULL;
 }
 
 /* The rows of one kind, in order, into @array; their versions remembered. */
@@ -526,6 +622,27 @@ journal_source_free (gpointer data)
   g_free (source);
 }
 
+static gpointer
+convert_entry (AffSqliteStore  *self,
+               const char      *table,
+               const char      *sequence,
+               const char      *text,
+               GError         **error)
+{
+  g_autoptr(JsonNode) node = parse_body (self, table, sequence, text, error);
+  AffJsonReader reader;
+  AffJournalEntry *entry;
+
+  if (node == NULL)
+    return NULL;
+  aff_json_reader_init (&reader);
+  entry = _aff_journal_entry_from_json (&reader, node, error);
+  aff_json_reader_clear (&reader);
+  if (entry == NULL)
+    g_prefix_error (error, _("%s: journal entry %s: "), self->path, sequence);
+  return entry;
+}
+
 /* The journal entries of the rows @sql selects, its one parameter bound
  * to @bound, in order. */
 static GPtrArray *
@@ -535,7 +652,10 @@ read_entries (AffSqliteStore  *self,
               GError         **error)
 {
   g_autoptr(sqlite3_stmt) statement = prepare (self, sql, error);
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  g_autoptr(GPtrArray) sequences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *entries;
+  gpointer *results;
   int code;
 
   if (statement == NULL)
@@ -543,27 +663,20 @@ read_entries (AffSqliteStore  *self,
   sqlite3_bind_int64 (statement, 1, bound);
   while ((code = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      g_autofree char *sequence = g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0));
-      g_autoptr(JsonNode) node = parse_body (self, "journal", sequence,
-                                             (const char *) sqlite3_column_text (statement, 1), error);
-      AffJsonReader reader;
-      AffJournalEntry *entry;
-
-      if (node == NULL)
-        return NULL;
-      aff_json_reader_init (&reader);
-      entry = _aff_journal_entry_from_json (&reader, node, error);
-      aff_json_reader_clear (&reader);
-      if (entry == NULL)
-        {
-          g_prefix_error (error, _("%s: journal entry %s: "), self->path, sequence);
-          return NULL;
-        }
-      g_ptr_array_add (entries, entry);
+      g_ptr_array_add (sequences, g_strdup_printf ("%" PRId64, (gint64) sqlite3_column_int64 (statement, 0)));
+      g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (statement, 1)));
     }
   if (code != SQLITE_DONE)
     return fail_sqlite (self, error), NULL;
-  return g_steal_pointer (&entries);
+  results = convert_rows (self, "journal", convert_entry, (GDestroyNotify) aff_journal_entry_unref,
+                          sequences, texts, error);
+  if (results == NULL)
+    return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
+  for (guint i = 0; i < sequences->len; i++)
+    g_ptr_array_add (entries, results[i]);
+  g_free (results);
+  return entries;
 }
 
 static GPtrArray *

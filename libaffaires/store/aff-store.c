@@ -10,11 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
-#include <glib/gi18n-lib.h>
 
 #include "aff-store.h"
 #include "aff-json-store.h"
 #include "aff-sqlite-store.h"
+#include "aff-store-private.h"
+#include "aff-error-private.h"
 
 /**
  * AffStore:
@@ -91,10 +92,7 @@ aff_store_open (const char  *path,
   fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0 && errno != ENOENT)
     {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("%s: %s"), path, g_strerror (errsv));
+      _aff_set_file_error_from_errno (error, path, errno);
       return NULL;
     }
   if (fd >= 0)
@@ -192,4 +190,63 @@ aff_store_close (AffStore *self)
 
   if (AFF_STORE_GET_IFACE (self)->close != NULL)
     AFF_STORE_GET_IFACE (self)->close (self);
+}
+
+/* ---- What a store remembers of each portfolio --------------------------- */
+
+struct _AffStoreMemo
+{
+  GHashTable *values;         /* object → value */
+  GDestroyNotify free_value;
+};
+
+static void
+memo_forget (gpointer  data,
+             GObject  *object)
+{
+  AffStoreMemo *memo = data;
+
+  g_hash_table_remove (memo->values, object);
+}
+
+AffStoreMemo *
+_aff_store_memo_new (GDestroyNotify free_value)
+{
+  AffStoreMemo *memo = g_new (AffStoreMemo, 1);
+
+  memo->values = g_hash_table_new_full (NULL, NULL, NULL, free_value);
+  memo->free_value = free_value;
+  return memo;
+}
+
+void
+_aff_store_memo_free (AffStoreMemo *memo)
+{
+  GHashTableIter iter;
+  gpointer object;
+
+  if (memo == NULL)
+    return;
+  g_hash_table_iter_init (&iter, memo->values);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    g_object_weak_unref (object, memo_forget, memo);
+  g_hash_table_unref (memo->values);
+  g_free (memo);
+}
+
+gpointer
+_aff_store_memo_get (AffStoreMemo *memo,
+                     gpointer      object)
+{
+  return g_hash_table_lookup (memo->values, object);
+}
+
+void
+_aff_store_memo_set (AffStoreMemo *memo,
+                     gpointer      object,
+                     gpointer      value)
+{
+  if (!g_hash_table_contains (memo->values, object))
+    g_object_weak_ref (object, memo_forget, memo);
+  g_hash_table_insert (memo->values, object, value);
 }

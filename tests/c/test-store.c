@@ -668,6 +668,86 @@ test_bad_stores (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->json_path, G_FILE_TEST_EXISTS));
 }
 
+/* The dashboard reads the ledgers a store left to read in one pass: the
+ * lines they had when loaded, not those another process added since. */
+static void
+test_ledgers_in_one_pass (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AffPortfolio) story = new_story ();
+  g_autoptr(AffStore) store = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(AffStore) other_store = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffPortfolio) other = NULL;
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_autoptr(GDate) date = day (2026, 5, 31);
+  g_autoptr(GError) error = NULL;
+
+  save (store, story);
+  portfolio = load (store);
+  other = load (other_store);
+  book (other, 9, "100.00 EUR");
+  save (other_store, other);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM ledger WHERE affair_id = 'OFF-1'"), ==, 3);
+
+  dashboard = aff_portfolio_compute_dashboard (portfolio, date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dashboard);
+  /* The story's two lines, as they were loaded. */
+  g_assert_cmpuint (aff_ledger_get_n_entries (aff_affair_get_ledger (aff_portfolio_lookup_affair (portfolio, "OFF-1"))),
+                    ==, 2);
+  g_assert_cmpuint (aff_ledger_get_n_entries (aff_affair_get_ledger (aff_portfolio_lookup_affair (other, "OFF-1"))),
+                    ==, 3);
+}
+
+/* A database with what the library never makes is refused when opened:
+ * a view in place of a table would recurse without end when read, a
+ * trigger would run on saving. */
+static void
+test_foreign_objects (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AffPortfolio) story = new_story ();
+  g_autoptr(AffStore) store = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(GError) error = NULL;
+
+  save (store, story);
+  g_clear_object (&store);
+  execute (fixture->db_path,
+           "ALTER TABLE client RENAME TO client_kept;"
+           "CREATE VIEW client AS WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r)"
+           " SELECT 'X' AS id, n AS position, 1 AS version, '{}' AS body FROM r;");
+  store = aff_sqlite_store_new (fixture->db_path);
+  g_assert_null (aff_store_load (store, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, fixture->db_path));
+  g_assert_nonnull (strstr (error->message, "view, “client”"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+  execute (fixture->db_path, "DROP VIEW client; ALTER TABLE client_kept RENAME TO client;");
+
+  execute (fixture->db_path,
+           "CREATE TRIGGER t AFTER INSERT ON journal BEGIN DELETE FROM ledger; END;");
+  store = aff_sqlite_store_new (fixture->db_path);
+  g_assert_false (aff_store_save (store, story, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  g_assert_nonnull (strstr (error->message, "trigger, “t”"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT count(*) FROM ledger"), ==, 2);
+  execute (fixture->db_path, "DROP TRIGGER t");
+  store = aff_sqlite_store_new (fixture->db_path);
+  g_clear_object (&story);
+  story = load (store);
+  g_clear_object (&store);
+
+  /* A folder where the database should be. */
+  store = aff_sqlite_store_new (fixture->folder);
+  g_assert_null (aff_store_load (store, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
+  g_assert_nonnull (strstr (error->message, fixture->folder));
+}
+
 /* The JSON store refuses to save over a file changed behind its back and
  * leaves that file as it found it. */
 static void
@@ -726,6 +806,8 @@ main (int   argc,
   ADD ("/store/sqlite/more-conflicts", test_more_conflicts);
   ADD ("/store/sqlite/readers-and-writers", test_readers_and_writers);
   ADD ("/store/sqlite/bad-stores", test_bad_stores);
+  ADD ("/store/sqlite/ledgers-in-one-pass", test_ledgers_in_one_pass);
+  ADD ("/store/sqlite/foreign-objects", test_foreign_objects);
   ADD ("/store/json/conflict", test_json_store_conflict);
 #undef ADD
 
