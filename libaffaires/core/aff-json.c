@@ -134,9 +134,10 @@ read_string (Parser  *parser,
 
       while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
         p++;
-      g_string_append_len (text, run, p - run);
+      /* Before copying: a hostile string is refused without its megabytes. */
       if ((gsize) (p - start) > AFF_JSON_MAX_STRING)
         return fail (parser, start, _("a string is longer than 16 MiB")), FALSE;
+      g_string_append_len (text, run, p - run);
       if (p >= end)
         return fail (parser, start, _("a string is not terminated")), FALSE;
       if (*p == '"')
