@@ -185,6 +185,22 @@ test('SQLite round trip: same document, journal verifies', () => inTempDir(folde
     reader.close();
 }));
 
+test('dashboard after a SQLite load: ledgers read in one scan, as loaded', () => inTempDir(folder => {
+    const path = `${folder}/portfolio.sqlite`;
+    const story = newStory();
+    assertTrue(Aff.SqliteStore.new(path).save(story), 'saved');
+    const loaded = Aff.SqliteStore.new(path).load();
+    const otherStore = Aff.SqliteStore.new(path);
+    const other = otherStore.load();
+    book(other.lookup_affair('OFF-1'), [2026, 5, 14], 'T1', Aff.CostCategory.LABOUR, ACTUAL, '1.00 EUR');
+    assertTrue(otherStore.save(other), 'the other process saved a line more');
+    const day = date(2026, 5, 31);
+    assertEqual(loaded.compute_dashboard(day).to_csv(), story.compute_dashboard(day).to_csv(),
+        'the dashboard of the portfolio saved');
+    assertEqual(ledgerOf(loaded).get_n_entries(), COSTS.length, 'the lines as loaded');
+    assertEqual(ledgerOf(loaded).sum(null, ACTUAL, null, -1).get_minor(), COSTS_ACTUAL, 'actual cost');
+}));
+
 test('SQLite load of nothing: NOENT, nothing created', () => inTempDir(folder => {
     const path = `${folder}/none.sqlite`;
     let error = null;

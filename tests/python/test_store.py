@@ -247,6 +247,24 @@ class RoundTripTest(StoreTestCase):
         writer.close()
         reader.close()
 
+    def test_dashboard_after_a_load(self):
+        # The dashboard reads the ledgers the store left to read, in one
+        # scan: the same dashboard as before saving, with the lines the
+        # ledger had when loaded, not one another process added since.
+        p = new_story()
+        self.assertTrue(Aff.SqliteStore.new(self.db_path).save(p))
+        loaded = Aff.SqliteStore.new(self.db_path).load()
+        other_store = Aff.SqliteStore.new(self.db_path)
+        other = other_store.load()
+        book(other.lookup_affair(AFFAIR), (2026, 5, 14), 'T1', Cat.LABOUR, ACTUAL, '1.00 EUR')
+        self.assertTrue(other_store.save(other))
+        day = D(2026, 5, 31)
+        self.assertEqual(loaded.compute_dashboard(day).to_csv(), p.compute_dashboard(day).to_csv())
+        ledger = loaded.lookup_affair(AFFAIR).get_ledger()
+        self.assertEqual(ledger.get_n_entries(), len(COSTS))
+        # by hand: 30 000.00 + 20 000.00 + 123.45 - 0.05
+        self.assertEqual(ledger.sum(None, ACTUAL, None, -1).get_minor(), 5012340)
+
     def test_load_of_nothing(self):
         store = Aff.SqliteStore.new(self.db_path)
         with self.assertRaises(GLib.Error) as cm:
