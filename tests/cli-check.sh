@@ -23,7 +23,7 @@ check() {
   fi
 }
 
-echo "1..336"
+echo "1..339"
 check 0 "demo writes a portfolio" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "demo replaces its own earlier demo" "$affaires" --portfolio "$work/demo.json" demo
 check 0 "the demo document is valid" "$affaires" check "$work/demo.json"
@@ -194,6 +194,12 @@ check 0 "client show --json" "$affaires" --portfolio "$p" --json client show NEW
 expect out '"follow_up" : "2027-03-31"' "client show --json"
 expect out '"satisfaction" : 7' "client show --json"
 expect out '"naf" : "24.10Z"' "client show --json"
+# A name holding U+001F (a spreadsheet's unit separator): json-glib 1.6
+# writes it raw, which strict readers such as Python's json refuse.
+check 0 "client add with U+001F in its name" "$affaires" --portfolio "$p" client add UNIT "$(printf 'Alpha\037Beta')"
+check 0 "client show --json of that name" "$affaires" --portfolio "$p" --json client show UNIT
+holds "d['name'] == 'Alpha\\x1fBeta'" "the name read back by Python's strict json"
+check 0 "the document still loads" "$affaires" check "$p"
 check 1 "client show of an unknown client" "$affaires" --portfolio "$p" client show NOPE
 expect err "NOPE" "client show NOPE"
 check 0 "client due on the follow-up day" "$affaires" --portfolio "$p" --json client due --date 2027-03-31

@@ -1846,6 +1846,7 @@ aff_portfolio_to_data (AffPortfolio *self,
   json_generator_set_indent (generator, 2);
   text = g_string_new (NULL);
   json_generator_to_gstring (generator, text);
+  aff_json_escape_generated (text);
   g_string_append_c (text, '\n');
   if (length != NULL)
     *length = text->len;

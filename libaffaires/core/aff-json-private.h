@@ -26,6 +26,11 @@ JsonNode   *aff_json_parse           (const char  *data,
                                       gssize       length,
                                       GError     **error);
 
+/* json-glib 1.6's generator escapes U+0000 to U+001E but writes U+001F
+ * raw, which RFC 8259 forbids and strict readers refuse: this escapes it
+ * in text the generator wrote. */
+void        aff_json_escape_generated (GString    *text);
+
 /* The JSON path of the member being read, for error messages. */
 typedef struct
 {

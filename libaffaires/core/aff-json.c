@@ -132,7 +132,10 @@ read_string (Parser  *parser,
       const char *run = p;
       gunichar c;
 
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+      /* U+001F raw is let through: json-glib 1.6's generator writes it so
+       * (aff_json_escape_generated() says more), and documents earlier
+       * versions saved with it must load. */
+      while (p < end && *p != '"' && *p != '\\' && ((guchar) *p >= 0x20 || *p == 0x1F))
         p++;
       /* Before copying: a hostile string is refused without its megabytes. */
       if ((gsize) (p - start) > AFF_JSON_MAX_STRING)
@@ -430,6 +433,14 @@ aff_json_parse (const char  *data,
       return fail (&parser, parser.p, _("unexpected content after the end of the document"));
     }
   return root;
+}
+
+void
+aff_json_escape_generated (GString *text)
+{
+  /* Outside strings the byte cannot be, and inside UTF-8 sequences every
+   * byte is 0x80 or more: each one is a raw U+001F in a string. */
+  g_string_replace (text, "\x1F", "\\u001f", 0);
 }
 
 /* ---- The reader: paths and typed members ------------------------------- */

@@ -1053,9 +1053,12 @@ static char *
 node_to_text (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *text = g_string_new (NULL);
 
   json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
+  json_generator_to_gstring (generator, text);
+  aff_json_escape_generated (text);
+  return g_string_free (text, FALSE);
 }
 
 static GListModel *

@@ -668,6 +668,28 @@ test_bad_stores (Fixture       *fixture,
   g_assert_false (g_file_test (fixture->json_path, G_FILE_TEST_EXISTS));
 }
 
+/* A client name holding U+001F goes into a row escaped and comes back
+ * whole (json-glib 1.6 writes it raw, which the loader would refuse). */
+static void
+test_unit_separator (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AffPortfolio) story = new_story ();
+  g_autoptr(AffStore) store = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(AffClient) client = aff_client_new ("US", "Alpha\x1F" "Beta");
+  g_autoptr(AffPortfolio) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aff_portfolio_add_client (story, client, &error));
+  g_assert_no_error (error);
+  save (store, story);
+  g_assert_cmpint (query_int (fixture->db_path, "SELECT instr (body, char (31)) FROM client WHERE id = 'US'"), ==, 0);
+  g_clear_object (&store);
+  store = aff_sqlite_store_new (fixture->db_path);
+  loaded = load (store);
+  g_assert_cmpstr (aff_client_get_name (aff_portfolio_lookup_client (loaded, "US")), ==, "Alpha\x1F" "Beta");
+}
+
 /* The dashboard reads the ledgers a store left to read in one pass: the
  * lines they had when loaded, not those another process added since. */
 static void
@@ -807,6 +829,7 @@ main (int   argc,
   ADD ("/store/sqlite/readers-and-writers", test_readers_and_writers);
   ADD ("/store/sqlite/bad-stores", test_bad_stores);
   ADD ("/store/sqlite/ledgers-in-one-pass", test_ledgers_in_one_pass);
+  ADD ("/store/sqlite/unit-separator", test_unit_separator);
   ADD ("/store/sqlite/foreign-objects", test_foreign_objects);
   ADD ("/store/json/conflict", test_json_store_conflict);
 #undef ADD
