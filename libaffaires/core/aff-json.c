@@ -478,8 +478,12 @@ aff_json_reader_push_member (AffJsonReader *reader,
 {
   gsize mark = reader->path->len;
 
+  /* Without printf: a load pushes a member or an index per value read. */
   if (is_identifier (name))
-    g_string_append_printf (reader->path, ".%s", name);
+    {
+      g_string_append_c (reader->path, '.');
+      g_string_append (reader->path, name);
+    }
   else
     {
       g_autofree char *escaped = g_strescape (name, NULL);
@@ -493,8 +497,14 @@ aff_json_reader_push_index (AffJsonReader *reader,
                             guint          index)
 {
   gsize mark = reader->path->len;
+  char digits[16], *p = digits + sizeof digits;
 
-  g_string_append_printf (reader->path, "[%u]", index);
+  *--p = ']';
+  do
+    *--p = '0' + index % 10;
+  while ((index /= 10) > 0);
+  *--p = '[';
+  g_string_append_len (reader->path, p, digits + sizeof digits - p);
   return mark;
 }
 

@@ -1687,20 +1687,23 @@ row_text (AffJsonReader  *reader,
           GError        **error)
 {
   JsonNode *node = json_array_get_element (array, k);
-  gsize mark = aff_json_reader_push_index (reader, k);
-  gboolean ok = TRUE;
+  gsize mark;
 
   *text = NULL;
   if (JSON_NODE_HOLDS_NULL (node) && !required)
-    ;
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-           *json_node_get_string (node) != '\0')
-    *text = json_node_get_string (node);
-  else
-    ok = aff_json_reader_fail (reader, error, required ? _("expected a non-empty string")
-                                                       : _("expected a non-empty string or null"));
+    return TRUE;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+      *json_node_get_string (node) != '\0')
+    {
+      *text = json_node_get_string (node);
+      return TRUE;
+    }
+  /* The path only now: a million lines would each pay for it. */
+  mark = aff_json_reader_push_index (reader, k);
+  aff_json_reader_fail (reader, error, required ? _("expected a non-empty string")
+                                                : _("expected a non-empty string or null"));
   aff_json_reader_pop (reader, mark);
-  return ok;
+  return FALSE;
 }
 
 typedef struct
