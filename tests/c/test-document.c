@@ -503,7 +503,9 @@ random_tree (guint depth)
 
             json_object_set_member (object, name, random_tree (depth + 1));
           }
-        return json_node_init_object (node, object);
+        json_node_init_object (node, object);
+        json_object_unref (object);
+        return node;
       }
     case 1:
       {
@@ -512,7 +514,9 @@ random_tree (guint depth)
         n = g_test_rand_int_range (0, depth < 3 ? 6 : 3);
         for (i = 0; i < n; i++)
           json_array_add_element (array, random_tree (depth + 1));
-        return json_node_init_array (node, array);
+        json_node_init_array (node, array);
+        json_array_unref (array);
+        return node;
       }
     case 2:
       {
