@@ -1790,6 +1790,32 @@ test_sqlite_replaced (Fixture       *fixture,
 
 /* ---- Faults: where the file cannot be -------------------------------------- */
 
+/* @store, whose path cannot hold a portfolio, refuses both to save @portfolio
+ * and to load: with an error of @domain (0: any) and @save_code or
+ * @load_code (-1: any), which the log shows. */
+static void
+assert_store_refuses (AffStore     *store,
+                      AffPortfolio *portfolio,
+                      const char   *what,
+                      GQuark        domain,
+                      int           save_code,
+                      int           load_code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (aff_store_save (store, portfolio, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s, save: %s (%s %d)", what, error->message, g_quark_to_string (error->domain), error->code);
+  g_assert_true (domain == 0 || error->domain == domain);
+  g_assert_true (save_code < 0 || error->code == save_code);
+  g_clear_error (&error);
+  g_assert_null (aff_store_load (store, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s, load: %s (%s %d)", what, error->message, g_quark_to_string (error->domain), error->code);
+  g_assert_true (domain == 0 || error->domain == domain);
+  g_assert_true (load_code < 0 || error->code == load_code);
+}
+
 /* A directory where the document should be, and a folder that does not
  * exist: clear errors, the directory and what it holds as they were. */
 static void
@@ -1819,30 +1845,10 @@ test_bad_targets (Fixture       *fixture,
   g_clear_error (&error);
   {
     g_autoptr(AffStore) store = aff_json_store_new (folder_path);
+    g_autoptr(AffStore) db_store = aff_sqlite_store_new (db_folder);
 
-    g_assert_false (aff_store_save (store, old, &error));
-    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
-    g_clear_error (&error);
-    g_assert_null (aff_store_load (store, &error));
-    g_assert_nonnull (error);
-    g_test_message ("path is a directory, AffJsonStore load: %s (%s %d)", error->message,
-                    g_quark_to_string (error->domain), error->code);
-    g_assert_true (error->domain == G_FILE_ERROR);
-    g_clear_error (&error);
-  }
-  {
-    g_autoptr(AffStore) store = aff_sqlite_store_new (db_folder);
-
-    g_assert_false (aff_store_save (store, old, &error));
-    g_assert_nonnull (error);
-    g_test_message ("path is a directory, AffSqliteStore save: %s (%s %d)", error->message,
-                    g_quark_to_string (error->domain), error->code);
-    g_clear_error (&error);
-    g_assert_null (aff_store_load (store, &error));
-    g_assert_nonnull (error);
-    g_test_message ("path is a directory, AffSqliteStore load: %s (%s %d)", error->message,
-                    g_quark_to_string (error->domain), error->code);
-    g_clear_error (&error);
+    assert_store_refuses (store, old, "path is a directory, AffJsonStore", G_FILE_ERROR, G_FILE_ERROR_ISDIR, -1);
+    assert_store_refuses (db_store, old, "path is a directory, AffSqliteStore", 0, -1, -1);
   }
   g_assert_true (g_file_test (folder_path, G_FILE_TEST_IS_DIR));
   g_assert_true (g_file_test (db_folder, G_FILE_TEST_IS_DIR));
@@ -1859,24 +1865,12 @@ test_bad_targets (Fixture       *fixture,
   g_clear_error (&error);
   {
     g_autoptr(AffStore) store = aff_json_store_new (missing);
+    g_autoptr(AffStore) db_store = aff_sqlite_store_new (missing_db);
 
-    g_assert_false (aff_store_save (store, old, &error));
-    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-    g_clear_error (&error);
-    g_assert_null (aff_store_load (store, &error));
-    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-    g_clear_error (&error);
-  }
-  {
-    g_autoptr(AffStore) store = aff_sqlite_store_new (missing_db);
-
-    g_assert_false (aff_store_save (store, old, &error));
-    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-    g_test_message ("folder missing, AffSqliteStore save: %s", error->message);
-    g_clear_error (&error);
-    g_assert_null (aff_store_load (store, &error));
-    g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-    g_clear_error (&error);
+    assert_store_refuses (store, old, "folder missing, AffJsonStore", G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                          G_FILE_ERROR_NOENT);
+    assert_store_refuses (db_store, old, "folder missing, AffSqliteStore", G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                          G_FILE_ERROR_NOENT);
   }
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_free (names_after);
