@@ -132,6 +132,13 @@ gpointer            _aff_ledger_get_source_data (AffLedger       *self,
 guint               _aff_ledger_peek_n_rows (AffLedger      *self);
 gboolean            _aff_ledger_check_loaded (AffLedger     *self,
                                               GError       **error);
+/* The value of @nick in @type (AFF_TYPE_COST_CATEGORY or
+ * AFF_TYPE_COST_STATE), as a CSV import, a document or a store writes it;
+ * FALSE for NULL or an unknown nick. Without g_enum_get_value_by_nick()'s
+ * checks: a store reads a million of them. */
+gboolean            _aff_ledger_parse_nick (GType        type,
+                                            const char  *nick,
+                                            guint8      *value);
 /* Appends a row a store kept, unjournaled: it was journaled when first
  * added. @row's words are ignored and taken from the strings. NULL if it
  * went in, else what is wrong with it. */

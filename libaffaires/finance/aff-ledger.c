@@ -975,18 +975,26 @@ csv_record (const char  *p,
     }
 }
 
-static gboolean
-parse_enum (GType       type,
-            const char *text,
-            guint8     *value)
+gboolean
+_aff_ledger_parse_nick (GType       type,
+                        const char *nick,
+                        guint8     *value)
 {
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *found = g_enum_get_value_by_nick (klass, text);
+  GEnumClass *klass = g_type_class_peek_static (type);
+  guint i;
 
-  if (found == NULL)
-    return FALSE;
-  *value = (guint8) found->value;
-  return TRUE;
+  /* A static type's class lives as long as the process: the first call
+   * makes it, and the rest find it without a reference of their own. */
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+  if (nick != NULL)
+    for (i = 0; i < klass->n_values; i++)
+      if (strcmp (klass->values[i].value_nick, nick) == 0)
+        {
+          *value = (guint8) klass->values[i].value;
+          return TRUE;
+        }
+  return FALSE;
 }
 
 /* A decimal with at most three places, in thousandths. */
@@ -1036,10 +1044,10 @@ read_record (AffLedger    *self,
   if (!aff_date_from_iso (g_ptr_array_index (fields, COL_DATE), &date))
     return *problem = _("expected a date like 2026-03-31"), COL_DATE;
   row->day = g_date_get_julian (&date);
-  if (!parse_enum (AFF_TYPE_COST_CATEGORY, g_ptr_array_index (fields, COL_CATEGORY), &row->category))
+  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_CATEGORY, g_ptr_array_index (fields, COL_CATEGORY), &row->category))
     return *problem = _("expected labour, material, equipment, subcontract, travel, overhead or other"),
            COL_CATEGORY;
-  if (!parse_enum (AFF_TYPE_COST_STATE, g_ptr_array_index (fields, COL_STATE), &row->state))
+  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_STATE, g_ptr_array_index (fields, COL_STATE), &row->state))
     return *problem = _("expected committed or actual"), COL_STATE;
   with_currency = g_strconcat (g_ptr_array_index (fields, COL_AMOUNT), " ", self->currency, NULL);
   if ((amount = aff_money_parse (with_currency, &error)) == NULL)

@@ -787,25 +787,9 @@ typedef struct
   AffSqliteStore *store;
   sqlite3_stmt *statement;
   int code;                   /* of the last sqlite3_step() */
-  GEnumClass *categories;
-  GEnumClass *states;
   const char *affair_id;      /* the ledger's being read */
   guint lines;                /* how many it had when loaded */
 } Cursor;
-
-/* g_enum_get_value_by_nick() without its type checks, a million times. */
-static const GEnumValue *
-value_by_nick (GEnumClass *klass,
-               const char *nick)
-{
-  guint i;
-
-  if (nick != NULL)
-    for (i = 0; i < klass->n_values; i++)
-      if (strcmp (klass->values[i].value_nick, nick) == 0)
-        return &klass->values[i];
-  return NULL;
-}
 
 static const char *
 check_line (Cursor       *cursor,
@@ -816,22 +800,21 @@ check_line (Cursor       *cursor,
   const char *day_text = (const char *) sqlite3_column_text (statement, 2);
   const char *category_text = (const char *) sqlite3_column_text (statement, 4);
   const char *state_text = (const char *) sqlite3_column_text (statement, 5);
-  const GEnumValue *category = value_by_nick (cursor->categories, category_text);
-  const GEnumValue *state = value_by_nick (cursor->states, state_text);
+  guint8 category, state;
   GDate day;
 
   if (sqlite3_column_int64 (statement, 1) != expected)
     return _("expected the lines of a ledger numbered from 0 without a gap");
   if (day_text == NULL || !aff_date_from_iso (day_text, &day))
     return _("expected a date like 2026-03-31");
-  if (category == NULL)
+  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_CATEGORY, category_text, &category))
     return _("expected labour, material, equipment, subcontract, travel, overhead or other");
-  if (state == NULL)
+  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_STATE, state_text, &state))
     return _("expected committed or actual");
   memset (row, 0, sizeof *row);
   row->day = g_date_get_julian (&day);
-  row->category = (guint8) category->value;
-  row->state = (guint8) state->value;
+  row->category = category;
+  row->state = state;
   row->amount = sqlite3_column_int64 (statement, 6);
   row->quantity = sqlite3_column_int64 (statement, 7);
   return NULL;
@@ -889,8 +872,7 @@ cursor_init (Cursor         *cursor,
              AffSqliteStore *self,
              sqlite3_stmt   *statement)
 {
-  *cursor = (Cursor) { self, statement, sqlite3_step (statement),
-                       g_type_class_ref (AFF_TYPE_COST_CATEGORY), g_type_class_ref (AFF_TYPE_COST_STATE) };
+  *cursor = (Cursor) { self, statement, sqlite3_step (statement) };
 }
 
 static void
@@ -898,8 +880,6 @@ cursor_clear (Cursor *cursor)
 {
   sqlite3_reset (cursor->statement);
   sqlite3_clear_bindings (cursor->statement);
-  g_type_class_unref (cursor->categories);
-  g_type_class_unref (cursor->states);
 }
 
 #define LEDGER_COLUMNS "affair_id, line, day, work, category, state, amount, quantity, supplier, document, commitment"
