@@ -475,70 +475,6 @@ version_new (gint64 version)
   return g_memdup2 (&version, sizeof version);
 }
 
-/* Turns the texts of rows into what they hold: on two threads when there
- * are many, since parsing them is most of reading a journal. Each half
- * stops at its first error; the first in row order is the one told. (The
- * entity rows of a load are parsed on one: there, with trees freed by
- * another thread than the one that made them, two took longer than one.) */
-typedef gpointer (*ConvertRow) (AffSqliteStore  *self,
-                                const char      *table,
-                                const char      *id,
-                                const char      *text,
-                                GError         **error);
-
-typedef struct
-{
-  AffSqliteStore *store;
-  const char *table;
-  ConvertRow convert;
-  GPtrArray *ids;
-  GPtrArray *texts;
-  gpointer *results;
-  guint from;
-  guint to;
-  GError *error;
-} Batch;
-
-static gpointer
-convert_batch (gpointer data)
-{
-  Batch *batch = data;
-
-  for (guint i = batch->from; i < batch->to && batch->error == NULL; i++)
-    batch->results[i] = batch->convert (batch->store, batch->table, g_ptr_array_index (batch->ids, i),
-                                        g_ptr_array_index (batch->texts, i), &batch->error);
-  return NULL;
-}
-
-static gpointer *
-convert_rows (AffSqliteStore  *self,
-              const char      *table,
-              ConvertRow       convert,
-              GDestroyNotify   free_result,
-              GPtrArray       *ids,
-              GPtrArray       *texts,
-              GError         **error)
-{
-  guint n = ids->len, half = n >= 512 && g_get_num_processors () > 1 ? n / 2 : n;
-  gpointer *results = g_new0 (gpointer, MAX (n, 1));
-  Batch batches[2] = { { self, table, convert, ids, texts, results, 0, half, NULL },
-                       { self, table, convert, ids, texts, results, half, n, NULL } };
-  GThread *thread = half < n ? g_thread_new ("aff-sqlite-parse", convert_batch, &batches[1]) : NULL;
-
-  convert_batch (&batches[0]);
-  if (thread != NULL)
-    g_thread_join (thread);
-  if (batches[0].error == NULL && batches[1].error == NULL)
-    return results;
-  g_propagate_error (error, batches[0].error != NULL ? batches[0].error : batches[1].error);
-  g_clear_error (batches[0].error != NULL ? &batches[1].error : &batches[0].error);
-  for (guint i = 0; i < n; i++)
-    if (results[i] != NULL)
-      free_result (results[i]);
-  g_free (results);
-  return NULL;
-}
-
 /* The rows of one kind, in order, into @array; their versions remembered. */
 static gboolean
 load_entities (AffSqliteStore  *self,
@@ -622,14 +558,13 @@ journal_source_free (gpointer data)
   g_free (source);
 }
 
-static gpointer
-convert_entry (AffSqliteStore  *self,
-               const char      *table,
-               const char      *sequence,
-               const char      *text,
-               GError         **error)
+static AffJournalEntry *
+entry_of_row (AffSqliteStore  *self,
+              const char      *sequence,
+              const char      *text,
+              GError         **error)
 {
-  g_autoptr(JsonNode) node = parse_body (self, table, sequence, text, error);
+  g_autoptr(JsonNode) node = parse_body (self, "journal", sequence, text, error);
   AffJsonReader reader;
   AffJournalEntry *entry;
 
@@ -643,8 +578,35 @@ convert_entry (AffSqliteStore  *self,
   return entry;
 }
 
+/* Journal rows @from to @to turned into entries, on a thread of their own
+ * or the caller's; stops at the first error. */
+typedef struct
+{
+  AffSqliteStore *store;
+  GPtrArray *sequences;
+  GPtrArray *texts;
+  AffJournalEntry **entries;
+  guint from;
+  guint to;
+  GError *error;
+} Half;
+
+static gpointer
+read_half (gpointer data)
+{
+  Half *half = data;
+
+  for (guint i = half->from; i < half->to && half->error == NULL; i++)
+    half->entries[i] = entry_of_row (half->store, g_ptr_array_index (half->sequences, i),
+                                     g_ptr_array_index (half->texts, i), &half->error);
+  return NULL;
+}
+
 /* The journal entries of the rows @sql selects, its one parameter bound
- * to @bound, in order. */
+ * to @bound, in order. They are parsed on two threads when there are many:
+ * that is most of reading a journal. (A load's entity rows are parsed on
+ * one: there, with trees freed by another thread than the one that made
+ * them, two took longer.) The first error in row order is the one told. */
 static GPtrArray *
 read_entries (AffSqliteStore  *self,
               const char      *sql,
@@ -654,8 +616,11 @@ read_entries (AffSqliteStore  *self,
   g_autoptr(sqlite3_stmt) statement = prepare (self, sql, error);
   g_autoptr(GPtrArray) sequences = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *entries;
-  gpointer *results;
+  /* Its free function once every slot holds an entry. */
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  GThread *thread = NULL;
+  Half halves[2];
+  guint n, middle;
   int code;
 
   if (statement == NULL)
@@ -668,15 +633,27 @@ read_entries (AffSqliteStore  *self,
     }
   if (code != SQLITE_DONE)
     return fail_sqlite (self, error), NULL;
-  results = convert_rows (self, "journal", convert_entry, (GDestroyNotify) aff_journal_entry_unref,
-                          sequences, texts, error);
-  if (results == NULL)
-    return NULL;
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_journal_entry_unref);
-  for (guint i = 0; i < sequences->len; i++)
-    g_ptr_array_add (entries, results[i]);
-  g_free (results);
-  return entries;
+  n = sequences->len;
+  middle = n >= 512 && g_get_num_processors () > 1 ? n / 2 : n;
+  g_ptr_array_set_size (entries, n);
+  halves[0] = (Half) { self, sequences, texts, (AffJournalEntry **) entries->pdata, 0, middle, NULL };
+  halves[1] = (Half) { self, sequences, texts, (AffJournalEntry **) entries->pdata, middle, n, NULL };
+  if (middle < n)
+    thread = g_thread_new ("aff-sqlite-journal", read_half, &halves[1]);
+  read_half (&halves[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (halves[0].error != NULL || halves[1].error != NULL)
+    {
+      g_propagate_error (error, halves[0].error != NULL ? halves[0].error : halves[1].error);
+      g_clear_error (halves[0].error != NULL ? &halves[1].error : &halves[0].error);
+      for (guint i = 0; i < n; i++)
+        if (entries->pdata[i] != NULL)
+          aff_journal_entry_unref (entries->pdata[i]);
+      return NULL;
+    }
+  g_ptr_array_set_free_func (entries, (GDestroyNotify) aff_journal_entry_unref);
+  return g_steal_pointer (&entries);
 }
 
 static GPtrArray *
