@@ -28,6 +28,8 @@ void       _aff_affair_attach         (AffAffair        *self,
 AffFinance      *_aff_affair_get_finance      (AffAffair *self);
 /* The affair's own budget items (AffBudgetItem), not a copy. */
 GPtrArray       *_aff_affair_peek_budget      (AffAffair *self);
+/* An item's amount in minor units, in the affair's currency. */
+gint64           _aff_budget_item_get_minor   (const AffBudgetItem *self);
 AffClient       *_aff_affair_get_client       (AffAffair *self);
 AffPortfolio    *_aff_affair_get_portfolio    (AffAffair *self);
 /* Takes a reference on @rex and attaches it to the affair's journal. */

@@ -25,24 +25,47 @@
  * one lot, as the accepted offer priced it.
  */
 
+/* One allocation, the lot and currency after it, the amount in minor
+ * units: every status and dashboard reads the budget. */
 struct _AffBudgetItem
 {
-  char *lot;
+  const char *lot;            /* in @text, or NULL */
   AffLineKind kind;
-  AffMoney *amount;
+  gint64 minor;
+  const char *currency;       /* in @text */
+  AffMoney *amount;           /* made when first asked for */
+  char text[];
 };
+
+static AffBudgetItem *
+budget_item_alloc (const char  *lot,
+                   AffLineKind  kind,
+                   gint64       minor,
+                   const char  *currency)
+{
+  gsize l = lot != NULL ? strlen (lot) + 1 : 0, c = strlen (currency) + 1;
+  AffBudgetItem *self = g_malloc (sizeof *self + l + c);
+
+  self->lot = lot != NULL ? memcpy (self->text, lot, l) : NULL;
+  self->kind = kind;
+  self->minor = minor;
+  self->currency = memcpy (self->text + l, currency, c);
+  self->amount = NULL;
+  return self;
+}
 
 static AffBudgetItem *
 budget_item_new (const char     *lot,
                  AffLineKind     kind,
                  const AffMoney *amount)
 {
-  AffBudgetItem *self = g_new (AffBudgetItem, 1);
+  return budget_item_alloc (lot, kind, aff_money_get_minor (amount), aff_money_get_currency (amount));
+}
 
-  self->lot = g_strdup (lot);
-  self->kind = kind;
-  self->amount = aff_money_copy (amount);
-  return self;
+gint64
+_aff_budget_item_get_minor (const AffBudgetItem *self)
+{
+  return self->minor;
 }
 
 /**
@@ -57,7 +80,7 @@ AffBudgetItem *
 aff_budget_item_copy (const AffBudgetItem *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return budget_item_new (self->lot, self->kind, self->amount);
+  return budget_item_alloc (self->lot, self->kind, self->minor, self->currency);
 }
 
 /**
@@ -71,8 +94,7 @@ aff_budget_item_free (AffBudgetItem *self)
 {
   if (self == NULL)
     return;
-  g_free (self->lot);
-  aff_money_free (self->amount);
+  g_clear_pointer (&self->amount, aff_money_free);
   g_free (self);
 }
 
@@ -119,8 +141,20 @@ aff_budget_item_get_kind (const AffBudgetItem *self)
 const AffMoney *
 aff_budget_item_get_amount (const AffBudgetItem *self)
 {
+  AffBudgetItem *item = (AffBudgetItem *) self;
+  AffMoney *amount;
+
   g_return_val_if_fail (self != NULL, NULL);
-  return self->amount;
+  if ((amount = g_atomic_pointer_get (&item->amount)) != NULL)
+    return amount;
+  /* Two threads may both make it; one keeps its own. */
+  amount = aff_money_new (self->minor, self->currency, NULL);
+  if (!g_atomic_pointer_compare_and_exchange (&item->amount, NULL, amount))
+    {
+      aff_money_free (amount);
+      amount = g_atomic_pointer_get (&item->amount);
+    }
+  return amount;
 }
 
 /**
@@ -291,12 +325,12 @@ _aff_affair_new_from_offer (AffOffer         *offer,
                                                         aff_offer_line_get_kind (line), cost));
       else
         {
-          AffMoney *sum = aff_money_add (item->amount, cost, error);
+          g_autoptr(AffMoney) sum = aff_money_add (aff_budget_item_get_amount (item), cost, error);
 
           if (sum == NULL)
             return NULL;
-          aff_money_free (item->amount);
-          item->amount = sum;
+          g_clear_pointer (&item->amount, aff_money_free);
+          item->minor = aff_money_get_minor (sum);
         }
     }
   return g_steal_pointer (&self);
@@ -713,7 +747,7 @@ _aff_affair_write_json (AffAffair   *self,
       json_builder_begin_object (builder);
       aff_json_add_string (builder, "lot", item->lot);
       aff_json_add_enum (builder, "kind", AFF_TYPE_LINE_KIND, item->kind);
-      aff_json_add_money (builder, "amount", item->amount);
+      aff_json_add_money (builder, "amount", aff_budget_item_get_amount (item));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

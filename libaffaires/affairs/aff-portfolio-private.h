@@ -25,8 +25,14 @@ void _aff_portfolio_set_ledgers_reader (AffPortfolio              *self,
                                         AffPortfolioLedgersReader  reader,
                                         gpointer                   data,
                                         GDestroyNotify             destroy);
-/* Calls the reader once, if a store set one; whatever it could not read,
- * each ledger reads again alone when needed. */
+/* Calls the reader once, if a store set one, then has each ledger read
+ * alone what the reader could not: after the first call, no ledger is
+ * left to read. */
 void _aff_portfolio_read_ledgers       (AffPortfolio              *self);
+
+/* The affairs, in order, borrowed: an array that threads may read while
+ * the portfolio does not change. */
+AffAffair **_aff_portfolio_peek_affairs (AffPortfolio *self,
+                                         guint        *n);
 
 G_END_DECLS

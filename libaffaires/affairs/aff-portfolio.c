@@ -25,6 +25,7 @@
 #include "aff-affair-private.h"
 #include "aff-planning-private.h"
 #include "aff-language-private.h"
+#include "aff-finance-private.h"
 #include "aff-rex-private.h"
 
 /**
@@ -60,6 +61,7 @@ struct _AffPortfolio
   GHashTable *offers_by_id;
   GListStore *affairs;
   GHashTable *affairs_by_id;
+  GPtrArray *affair_array;       /* the affairs again, borrowed: read by the dashboard's threads */
   AffTrack track;
   /* How a store reads every ledger it left to read in one pass. */
   AffPortfolioLedgersReader ledgers_reader;
@@ -98,6 +100,7 @@ aff_portfolio_dispose (GObject *object)
   g_hash_table_remove_all (self->consultations_by_id);
   g_hash_table_remove_all (self->offers_by_id);
   g_hash_table_remove_all (self->affairs_by_id);
+  g_ptr_array_set_size (self->affair_array, 0);
   if (self->offers != NULL)
     {
       guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
@@ -145,6 +148,7 @@ aff_portfolio_finalize (GObject *object)
   g_hash_table_unref (self->consultations_by_id);
   g_hash_table_unref (self->offers_by_id);
   g_hash_table_unref (self->affairs_by_id);
+  g_ptr_array_unref (self->affair_array);
   _aff_track_clear (&self->track);
   g_clear_object (&self->journal);
 
@@ -283,6 +287,7 @@ aff_portfolio_init (AffPortfolio *self)
   self->offers_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->affairs = g_list_store_new (AFF_TYPE_AFFAIR);
   self->affairs_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->affair_array = g_ptr_array_new ();
   _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
 }
 
@@ -556,7 +561,8 @@ aff_portfolio_add_client (AffPortfolio  *self,
  * @error: return location for a #GError
  *
  * Removes a client. Its history stays in the journal. Refused while another
- * client names it as its parent company or a consultation is from it.
+ * client names it as its parent company, a consultation is from it or an
+ * affair is for it.
  *
  * Returns: %TRUE on success; %FALSE with %AFF_ERROR_NOT_FOUND or
  *   %AFF_ERROR_IN_USE set and nothing changed otherwise
@@ -595,6 +601,16 @@ aff_portfolio_remove_client (AffPortfolio  *self,
         return g_set_error (error, AFF_ERROR, AFF_ERROR_IN_USE,
                             _("client %s cannot be removed: consultation %s is from it"),
                             id, aff_consultation_get_id (consultation)), FALSE;
+    }
+  /* An affair keeps its client: a document may give it another client than
+   * its consultation's. */
+  for (i = 0; i < self->affair_array->len; i++)
+    {
+      AffAffair *affair = g_ptr_array_index (self->affair_array, i);
+
+      if (strcmp (aff_affair_get_client_id (affair), id) == 0)
+        return g_set_error (error, AFF_ERROR, AFF_ERROR_IN_USE, _("client %s cannot be removed: affair %s is for it"),
+                            id, aff_affair_get_id (affair)), FALSE;
     }
 
   g_object_ref (client);
@@ -1430,6 +1446,7 @@ insert_affair (AffPortfolio *self,
 {
   g_list_store_append (self->affairs, affair);
   g_hash_table_insert (self->affairs_by_id, (gpointer) aff_affair_get_id (affair), affair);
+  g_ptr_array_add (self->affair_array, affair);
   _aff_affair_attach (affair, self->journal, self,
                       g_hash_table_lookup (self->clients_by_id, aff_affair_get_client_id (affair)),
                       g_hash_table_lookup (self->consultations_by_id, aff_affair_get_consultation_id (affair)),
@@ -1657,6 +1674,14 @@ aff_portfolio_list_overallocations (AffPortfolio  *self,
         g_ptr_array_remove_index (list, i - 1);
     }
   return list;
+}
+
+AffAffair **
+_aff_portfolio_peek_affairs (AffPortfolio *self,
+                             guint        *n)
+{
+  *n = self->affair_array->len;
+  return (AffAffair **) self->affair_array->pdata;
 }
 
 /**
@@ -2676,6 +2701,7 @@ _aff_portfolio_read_ledgers (AffPortfolio *self)
   AffPortfolioLedgersReader reader = self->ledgers_reader;
   gpointer data = self->ledgers_reader_data;
   GDestroyNotify destroy = self->ledgers_reader_destroy;
+  guint i;
 
   if (reader == NULL)
     return;
@@ -2686,4 +2712,8 @@ _aff_portfolio_read_ledgers (AffPortfolio *self)
   reader (self, data);
   if (destroy != NULL)
     destroy (data);
+  /* What the pass could not read, each ledger reads alone, now: after this
+   * no ledger is left to read, and threads may scan them all. */
+  for (i = 0; i < self->affair_array->len; i++)
+    _aff_ledger_check_loaded (aff_affair_get_ledger (g_ptr_array_index (self->affair_array, i)), NULL);
 }

@@ -1811,7 +1811,7 @@ collect_budget (AffEvaluation *c)
       AffBudgetItem *item = g_ptr_array_index (budget, i);
 
       add_line (c->lines, aff_budget_item_get_lot (item), category_of_kind (aff_budget_item_get_kind (item)),
-                aff_money_get_minor (aff_budget_item_get_amount (item)), &c->overflow);
+                _aff_budget_item_get_minor (item), &c->overflow);
     }
   if (!aff_money_is_zero (overheads))
     add_line (c->lines, NULL, AFF_COST_CATEGORY_OVERHEAD, aff_money_get_minor (overheads), &c->overflow);
@@ -2394,15 +2394,14 @@ _aff_evaluation_spends (AffEvaluation *e,
     {
       g_array_set_size (e->spends, 0);
       /* The budget's lines first, then the costs without one as the ledger
-       * first met them. */
+       * first met them. A line and a sum meet by their words, not by a
+       * search of the ledger's table per line: a work is one word of the
+       * ledger, and the scan has each once per category. */
       for (i = 0; i < e->lines->len; i++)
         {
           const Line *line = &g_array_index (e->lines, Line, i);
           AffSpend spend = { line->work, line->category, 0, line->budget };
 
-          work = _aff_ledger_find_word (ledger, line->work);
-          if (line->work == NULL || work != 0)
-            spend.actual = _aff_ledger_scan_actual (&e->scan, work, line->category);
           g_array_append_val (e->spends, spend);
         }
       for (i = 0; _aff_ledger_scan_spend (&e->scan, i, &work, &category, &actual); i++)
@@ -2417,7 +2416,9 @@ _aff_evaluation_spends (AffEvaluation *e,
               if (line->category == category && g_strcmp0 (line->work, word) == 0)
                 break;
             }
-          if (j == e->lines->len)
+          if (j < e->lines->len)
+            g_array_index (e->spends, AffSpend, j).actual = actual;
+          else
             g_array_append_val (e->spends, spend);
         }
       e->spends_made = TRUE;

@@ -180,14 +180,28 @@ enum { I_AMOUNT, I_RECOVERED, I_EXCLUDING, I_VAT, I_INCLUDING, I_RETENTION, I_PA
 
 struct _AffBillingItem
 {
-  char *milestone_id;
+  const char *milestone_id;   /* these two in @text */
   AffBillingKind kind;
   GDate due;
-  char *reason;
-  char *currency;
+  char *reason;               /* NULL in the dashboard's own lists */
+  const char *currency;
   gint64 money[N_ITEM_MONEY];
   AffMoney *cache[N_ITEM_MONEY];
+  char text[];
 };
+
+/* One allocation per item, its milestone's id and currency after it. */
+static AffBillingItem *
+item_alloc (const char *milestone_id,
+            const char *currency)
+{
+  gsize m = strlen (milestone_id) + 1, c = strlen (currency) + 1;
+  AffBillingItem *item = g_malloc0 (sizeof *item + m + c);
+
+  item->milestone_id = memcpy (item->text, milestone_id, m);
+  item->currency = memcpy (item->text + m, currency, c);
+  return item;
+}
 
 /**
  * aff_billing_item_copy:
@@ -203,11 +217,11 @@ aff_billing_item_copy (const AffBillingItem *self)
   AffBillingItem *copy;
 
   g_return_val_if_fail (self != NULL, NULL);
-  copy = g_memdup2 (self, sizeof *self);
-  copy->milestone_id = g_strdup (self->milestone_id);
+  copy = item_alloc (self->milestone_id, self->currency);
+  copy->kind = self->kind;
+  copy->due = self->due;
   copy->reason = g_strdup (self->reason);
-  copy->currency = g_strdup (self->currency);
-  memset (copy->cache, 0, sizeof copy->cache);
+  memcpy (copy->money, self->money, sizeof copy->money);
   return copy;
 }
 
@@ -224,9 +238,7 @@ aff_billing_item_free (AffBillingItem *self)
 
   if (self == NULL)
     return;
-  g_free (self->milestone_id);
   g_free (self->reason);
-  g_free (self->currency);
   for (i = 0; i < N_ITEM_MONEY; i++)
     g_clear_pointer (&self->cache[i], aff_money_free);
   g_free (self);
@@ -818,6 +830,55 @@ aff_affair_add_billing_milestone (AffAffair                  *self,
   return TRUE;
 }
 
+/* The schedule as the affair has it, without a copy: what is due is
+ * listed for every affair of a dashboard. */
+typedef struct
+{
+  GPtrArray *own;
+  AffBillingMilestone implied[4];
+  guint n_implied;
+} Schedule;
+
+static void
+schedule_imply (Schedule       *schedule,
+                const char     *id,
+                AffBillingKind  kind,
+                int             basis_points)
+{
+  schedule->implied[schedule->n_implied++] = (AffBillingMilestone) { (char *) id, kind, basis_points, NULL };
+}
+
+static void
+schedule_init (Schedule  *schedule,
+               AffAffair *self)
+{
+  schedule->own = _aff_finance_get_milestones (_aff_affair_get_finance (self));
+  schedule->n_implied = 0;
+  if (schedule->own->len == 0)
+    {
+      if (aff_affair_get_advance_rate (self) > 0)
+        schedule_imply (schedule, "acompte", AFF_BILLING_KIND_ADVANCE, aff_affair_get_advance_rate (self));
+      if (aff_affair_get_progress_billing (self))
+        schedule_imply (schedule, "situations", AFF_BILLING_KIND_SITUATION, 0);
+    }
+  schedule_imply (schedule, "solde", AFF_BILLING_KIND_FINAL, 0);
+  if (aff_affair_get_retention_rate (self) > 0)
+    schedule_imply (schedule, "retenue", AFF_BILLING_KIND_RETENTION_RELEASE, 0);
+}
+
+static guint
+schedule_length (const Schedule *schedule)
+{
+  return schedule->own->len + schedule->n_implied;
+}
+
+static const AffBillingMilestone *
+schedule_get (const Schedule *schedule,
+              guint           i)
+{
+  return i < schedule->own->len ? g_ptr_array_index (schedule->own, i) : &schedule->implied[i - schedule->own->len];
+}
+
 /**
  * aff_affair_list_billing_milestones:
  * @self: an affair
@@ -834,26 +895,16 @@ aff_affair_add_billing_milestone (AffAffair                  *self,
 GPtrArray *
 aff_affair_list_billing_milestones (AffAffair *self)
 {
-  GPtrArray *own, *result;
+  Schedule schedule;
+  GPtrArray *result;
   guint i;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
 
-  own = _aff_finance_get_milestones (_aff_affair_get_finance (self));
-  result = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_milestone_free);
-  for (i = 0; i < own->len; i++)
-    g_ptr_array_add (result, aff_billing_milestone_copy (g_ptr_array_index (own, i)));
-  if (own->len == 0)
-    {
-      if (aff_affair_get_advance_rate (self) > 0)
-        g_ptr_array_add (result, aff_billing_milestone_new ("acompte", AFF_BILLING_KIND_ADVANCE,
-                                                            aff_affair_get_advance_rate (self), NULL));
-      if (aff_affair_get_progress_billing (self))
-        g_ptr_array_add (result, aff_billing_milestone_new ("situations", AFF_BILLING_KIND_SITUATION, 0, NULL));
-    }
-  g_ptr_array_add (result, aff_billing_milestone_new ("solde", AFF_BILLING_KIND_FINAL, 0, NULL));
-  if (aff_affair_get_retention_rate (self) > 0)
-    g_ptr_array_add (result, aff_billing_milestone_new ("retenue", AFF_BILLING_KIND_RETENTION_RELEASE, 0, NULL));
+  schedule_init (&schedule, self);
+  result = g_ptr_array_new_full (schedule_length (&schedule), (GDestroyNotify) aff_billing_milestone_free);
+  for (i = 0; i < schedule_length (&schedule); i++)
+    g_ptr_array_add (result, aff_billing_milestone_copy (schedule_get (&schedule, i)));
   return result;
 }
 
@@ -1029,6 +1080,7 @@ typedef struct
   gboolean guarantee;
   Sent sent;
   guint lang;
+  gboolean with_reasons;      /* FALSE: the figures alone, for a dashboard */
   gboolean overflow;
 } Billing;
 
@@ -1039,18 +1091,15 @@ item_new (Billing                   *b,
           const AffBillingMilestone *milestone,
           const GDate               *due,
           gint64                     amount,
-          char                      *reason)
+          GPtrArray                 *items)
 {
-  AffBillingItem *item = g_new0 (AffBillingItem, 1);
+  AffBillingItem *item = item_alloc (milestone->id, b->currency);
   gint64 *m = item->money, recovered = 0, work_after;
   gboolean work = milestone->kind != AFF_BILLING_KIND_ADVANCE &&
                   milestone->kind != AFF_BILLING_KIND_RETENTION_RELEASE;
 
-  item->milestone_id = g_strdup (milestone->id);
   item->kind = milestone->kind;
   item->due = *due;
-  item->reason = reason;
-  item->currency = g_strdup (b->currency);
   m[I_AMOUNT] = amount;
   if (work && b->sent.advance > 0)
     {
@@ -1069,6 +1118,7 @@ item_new (Billing                   *b,
   if (work && !b->guarantee)
     m[I_RETENTION] = _aff_scale (m[I_INCLUDING], b->retention_rate, 10000, &b->overflow);
   b->overflow |= __builtin_sub_overflow (m[I_INCLUDING], m[I_RETENTION], &m[I_PAYABLE]);
+  g_ptr_array_add (items, item);
   return item;
 }
 
@@ -1095,6 +1145,7 @@ add_situation (Billing                   *b,
   const GDate *signed_on = aff_affair_get_signed_date (b->affair);
   g_autoptr(AffAffairStatus) status = NULL;
   g_autofree char *cumulative_text = NULL, *before_text = NULL, *revenue_text = NULL, *progress_text = NULL;
+  AffBillingItem *item;
   double progress = 0;
   gint64 cumulative, amount;
   GDate end;
@@ -1119,20 +1170,21 @@ add_situation (Billing                   *b,
   amount = MIN (cumulative - b->sent.situations, b->revenue - b->sent.work);
   if (amount <= 0)
     return;
+  item = item_new (b, milestone, &end, amount, items);
+  if (!b->with_reasons)
+    return;
   aff_affair_status_get_physical_progress (status, &progress);
   progress_text = _aff_language_decimal (lang, progress * 100, 2);
   cumulative_text = _aff_money_text (cumulative, b->currency);
   before_text = _aff_money_text (b->sent.situations, b->currency);
   revenue_text = _aff_money_text (aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
                                   b->currency);
-  g_ptr_array_add (items, item_new (b, milestone, &end, amount,
-                                    g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %s %% de %s, "
-                                                        "soit %s cumulés, moins %s déjà facturés en situations",
-                                                        "Progress invoice at %04d-%02d-%02d: %s %% done of %s, "
-                                                        "%s in all, less %s already billed in progress invoices"),
-                                                     g_date_get_year (&end), g_date_get_month (&end),
-                                                     g_date_get_day (&end), progress_text, revenue_text,
-                                                     cumulative_text, before_text)));
+  item->reason = g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %s %% de %s, "
+                                     "soit %s cumulés, moins %s déjà facturés en situations",
+                                     "Progress invoice at %04d-%02d-%02d: %s %% done of %s, "
+                                     "%s in all, less %s already billed in progress invoices"),
+                                  g_date_get_year (&end), g_date_get_month (&end), g_date_get_day (&end),
+                                  progress_text, revenue_text, cumulative_text, before_text);
 }
 
 static void
@@ -1144,16 +1196,19 @@ add_milestone (Billing                   *b,
   guint lang = b->lang;
   AffTask *task = aff_plan_lookup_task (aff_affair_get_plan (b->affair), milestone->task_id);
   const GDate *finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
-  g_autofree char *revenue_text = _aff_money_text (b->revenue, b->currency);
-  g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
+  g_autofree char *revenue_text = NULL, *share_text = NULL;
+  AffBillingItem *item;
 
   if (finished == NULL || !g_date_valid (finished) || g_date_compare (finished, date) > 0)
     return;
-  g_ptr_array_add (items, item_new (b, milestone, finished,
-                                    _aff_scale (b->revenue, milestone->basis_points, 10000, &b->overflow),
-                                    g_strdup_printf (L ("%s terminée : %s %% de %s",
-                                                        "%s finished: %s %% of %s"),
-                                                     milestone->task_id, share_text, revenue_text)));
+  item = item_new (b, milestone, finished, _aff_scale (b->revenue, milestone->basis_points, 10000, &b->overflow),
+                   items);
+  if (!b->with_reasons)
+    return;
+  revenue_text = _aff_money_text (b->revenue, b->currency);
+  share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
+  item->reason = g_strdup_printf (L ("%s terminée : %s %% de %s", "%s finished: %s %% of %s"), milestone->task_id,
+                                  share_text, revenue_text);
 }
 
 /**
@@ -1192,17 +1247,26 @@ aff_affair_list_billing_due (AffAffair    *self,
                              const GDate  *date,
                              GError      **error)
 {
-  g_autoptr(GPtrArray) schedule = NULL;
+  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return _aff_affair_list_billing_due (self, date, TRUE, error);
+}
+
+GPtrArray *
+_aff_affair_list_billing_due (AffAffair    *self,
+                              const GDate  *date,
+                              gboolean      with_reasons,
+                              GError      **error)
+{
   g_autoptr(GPtrArray) items = NULL;
+  Schedule schedule;
   AffFinance *finance;
   GArray *invoices;
   gboolean *guarantee;
   GDate *acceptance;
   Billing b = { 0 };
   guint lang, i;
-
-  g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   finance = _aff_affair_get_finance (self);
   invoices = _aff_finance_get_invoices (finance);
@@ -1215,14 +1279,16 @@ aff_affair_list_billing_due (AffAffair    *self,
   b.retention_rate = aff_affair_get_retention_rate (self);
   b.guarantee = *guarantee;
   b.lang = lang = _aff_affair_language (self);
+  b.with_reasons = with_reasons;
   b.overflow |= !sum_sent (invoices, g_date_get_julian (date), &b.sent);
 
-  schedule = aff_affair_list_billing_milestones (self);
+  schedule_init (&schedule, self);
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_item_free);
-  for (i = 0; i < schedule->len; i++)
+  for (i = 0; i < schedule_length (&schedule); i++)
     {
-      const AffBillingMilestone *milestone = g_ptr_array_index (schedule, i);
+      const AffBillingMilestone *milestone = schedule_get (&schedule, i);
       const GDate *signed_on = aff_affair_get_signed_date (self);
+      AffBillingItem *item;
 
       if (milestone->kind != AFF_BILLING_KIND_SITUATION &&
           invoiced (invoices, milestone->id, g_date_get_julian (date)))
@@ -1232,14 +1298,17 @@ aff_affair_list_billing_due (AffAffair    *self,
         case AFF_BILLING_KIND_ADVANCE:
           if (g_date_compare (date, signed_on) >= 0)
             {
-              g_autofree char *contract_text = _aff_money_text (b.contract, b.currency);
-              g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
+              item = item_new (&b, milestone, signed_on,
+                               _aff_scale (b.contract, milestone->basis_points, 10000, &b.overflow), items);
+              if (with_reasons)
+                {
+                  g_autofree char *contract_text = _aff_money_text (b.contract, b.currency);
+                  g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
 
-              g_ptr_array_add (items, item_new (&b, milestone, signed_on,
-                                                _aff_scale (b.contract, milestone->basis_points, 10000, &b.overflow),
-                                                g_strdup_printf (L ("Acompte à la commande : %s %% de %s",
-                                                                    "Advance at the order: %s %% of %s"),
-                                                                 share_text, contract_text)));
+                  item->reason = g_strdup_printf (L ("Acompte à la commande : %s %% de %s",
+                                                     "Advance at the order: %s %% of %s"),
+                                                  share_text, contract_text);
+                }
             }
           break;
         case AFF_BILLING_KIND_SITUATION:
@@ -1251,15 +1320,16 @@ aff_affair_list_billing_due (AffAffair    *self,
         case AFF_BILLING_KIND_FINAL:
           if (g_date_valid (acceptance) && g_date_compare (acceptance, date) <= 0 && b.revenue > b.sent.work)
             {
-              g_autofree char *revenue_text = _aff_money_text (b.revenue, b.currency);
-              g_autofree char *work_text = _aff_money_text (b.sent.work, b.currency);
+              item = item_new (&b, milestone, acceptance, b.revenue - b.sent.work, items);
+              if (with_reasons)
+                {
+                  g_autofree char *revenue_text = _aff_money_text (b.revenue, b.currency);
+                  g_autofree char *work_text = _aff_money_text (b.sent.work, b.currency);
 
-              g_ptr_array_add (items, item_new (&b, milestone, acceptance, b.revenue - b.sent.work,
-                                                g_strdup_printf (L ("Solde à la réception : %s moins %s déjà "
-                                                                    "facturés",
-                                                                    "Balance at the acceptance: %s less %s "
-                                                                    "already billed"),
-                                                                 revenue_text, work_text)));
+                  item->reason = g_strdup_printf (L ("Solde à la réception : %s moins %s déjà facturés",
+                                                     "Balance at the acceptance: %s less %s already billed"),
+                                                  revenue_text, work_text);
+                }
             }
           break;
         case AFF_BILLING_KIND_RETENTION_RELEASE:
@@ -1273,14 +1343,17 @@ aff_affair_list_billing_due (AffAffair    *self,
                 g_date_add_years (&release, 1);
               if (g_date_compare (&release, date) <= 0)
                 {
-                  g_autofree char *held_text = _aff_money_text (b.sent.retention, b.currency);
+                  item = item_new (&b, milestone, &release, b.sent.retention, items);
+                  if (with_reasons)
+                    {
+                      g_autofree char *held_text = _aff_money_text (b.sent.retention, b.currency);
 
-                  g_ptr_array_add (items, item_new (&b, milestone, &release, b.sent.retention,
-                                                    g_strdup_printf (L ("Libération de la retenue de garantie "
-                                                                        "(%s), un an après la réception",
-                                                                        "Release of the retention (%s), a year "
-                                                                        "after the acceptance"),
-                                                                     held_text)));
+                      item->reason = g_strdup_printf (L ("Libération de la retenue de garantie (%s), un an après "
+                                                         "la réception",
+                                                         "Release of the retention (%s), a year after the "
+                                                         "acceptance"),
+                                                      held_text);
+                    }
                 }
             }
           break;

@@ -34,25 +34,29 @@ enum {
 
 struct _AffDashboardRow
 {
-  char *key;
-  char *label;
-  char *currency;
+  const char *key;            /* these three in @text */
+  const char *label;
+  const char *currency;
   guint n_affairs;
   gint64 money[N_FIGURES];
   guint n_alerts;
   AffMoney *cache[N_FIGURES];
+  char text[];
 };
 
+/* One allocation per row, its strings after it: a dashboard makes one
+ * row per affair, and the allocator's time was a good part of its own. */
 static AffDashboardRow *
 row_new (const char *key,
          const char *label,
          const char *currency)
 {
-  AffDashboardRow *self = g_new0 (AffDashboardRow, 1);
+  gsize k = strlen (key) + 1, l = strlen (label) + 1, c = strlen (currency) + 1;
+  AffDashboardRow *self = g_malloc0 (sizeof *self + k + l + c);
 
-  self->key = g_strdup (key);
-  self->label = g_strdup (label);
-  self->currency = g_strdup (currency);
+  self->key = memcpy (self->text, key, k);
+  self->label = memcpy (self->text + k, label, l);
+  self->currency = memcpy (self->text + k + l, currency, c);
   return self;
 }
 
@@ -90,9 +94,6 @@ aff_dashboard_row_free (AffDashboardRow *self)
 
   if (self == NULL)
     return;
-  g_free (self->key);
-  g_free (self->label);
-  g_free (self->currency);
   for (i = 0; i < N_FIGURES; i++)
     g_clear_pointer (&self->cache[i], aff_money_free);
   g_free (self);
@@ -440,7 +441,7 @@ struct _AffDashboard
   AffDashboardRow *totals;
   GPtrArray *by_client;
   GPtrArray *by_activity;
-  GPtrArray *alerts;          /* Alert */
+  GArray *alerts;             /* Alert */
   GPtrArray *forecast;        /* AffForecastMonth */
 };
 
@@ -456,21 +457,21 @@ typedef struct
 } Alert;
 
 static void
-alert_free (Alert *alert)
+alert_clear (gpointer data)
 {
+  Alert *alert = data;
+
   g_clear_pointer (&alert->drift, aff_drift_free);
-  g_free (alert->invoice);
-  g_free (alert);
+  g_clear_pointer (&alert->invoice, g_free);
 }
 
-static Alert *
-alert_copy (const Alert *alert)
+static GArray *
+alerts_new (guint size)
 {
-  Alert *copy = g_memdup2 (alert, sizeof *alert);
+  GArray *alerts = g_array_sized_new (FALSE, FALSE, sizeof (Alert), size);
 
-  copy->drift = alert->drift != NULL ? aff_drift_copy (alert->drift) : NULL;
-  copy->invoice = g_strdup (alert->invoice);
-  return copy;
+  g_array_set_clear_func (alerts, alert_clear);
+  return alerts;
 }
 
 static char *
@@ -525,9 +526,15 @@ aff_dashboard_copy (const AffDashboard *self)
   copy->forecast = g_ptr_array_new_full (self->forecast->len, (GDestroyNotify) aff_forecast_month_free);
   for (i = 0; i < self->forecast->len; i++)
     g_ptr_array_add (copy->forecast, aff_forecast_month_copy (g_ptr_array_index (self->forecast, i)));
-  copy->alerts = g_ptr_array_new_full (self->alerts->len, (GDestroyNotify) alert_free);
+  copy->alerts = alerts_new (self->alerts->len);
   for (i = 0; i < self->alerts->len; i++)
-    g_ptr_array_add (copy->alerts, alert_copy (g_ptr_array_index (self->alerts, i)));
+    {
+      Alert alert = g_array_index (self->alerts, Alert, i);
+
+      alert.drift = alert.drift != NULL ? aff_drift_copy (alert.drift) : NULL;
+      alert.invoice = g_strdup (alert.invoice);
+      g_array_append_val (copy->alerts, alert);
+    }
   return copy;
 }
 
@@ -546,7 +553,7 @@ aff_dashboard_free (AffDashboard *self)
   aff_dashboard_row_free (self->totals);
   g_ptr_array_unref (self->by_client);
   g_ptr_array_unref (self->by_activity);
-  g_ptr_array_unref (self->alerts);
+  g_array_unref (self->alerts);
   g_ptr_array_unref (self->forecast);
   g_free (self);
 }
@@ -666,7 +673,7 @@ aff_dashboard_list_alerts (const AffDashboard *self)
   g_return_val_if_fail (self != NULL, NULL);
   result = g_new0 (char *, self->alerts->len + 1);
   for (i = 0; i < self->alerts->len; i++)
-    result[i] = alert_text (self, g_ptr_array_index (self->alerts, i));
+    result[i] = alert_text (self, &g_array_index (self->alerts, Alert, i));
   return result;
 }
 
@@ -774,7 +781,7 @@ forecast_affair (AffAffair             *affair,
   GDate first, paid_on;
   guint i, j, k;
 
-  if ((due = aff_affair_list_billing_due (affair, date, error)) == NULL)
+  if ((due = _aff_affair_list_billing_due (affair, date, FALSE, error)) == NULL)
     return FALSE;
   first = *date;
   g_date_set_day (&first, 1);
@@ -855,12 +862,12 @@ affair_row (AffClient     *client,
             const GDate   *date,
             const guint32 *ends,
             guint          index,
-            GPtrArray     *alerts,
+            GPtrArray     *drifts,
+            GArray        *alerts,
             gint64        *billing,
             gint64        *cash_in,
             GError       **error)
 {
-  g_autoptr(GPtrArray) drifts = NULL;
   g_autoptr(GPtrArray) late = NULL;
   const AffAffairStatus *status;
   const gint64 *m;
@@ -873,7 +880,9 @@ affair_row (AffClient     *client,
       !forecast_affair (affair, e, status, date, ends, billing, cash_in, error) ||
       (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
     return NULL;
-  drifts = _aff_evaluation_list_drifts (e, affair, status);
+  /* @drifts, the chunk's, is empty: the drifts answered are freed, the
+   * others become alerts. */
+  _aff_evaluation_list_drifts (e, affair, status, drifts);
   m = _aff_affair_status_money (status);
   row = row_new (aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);
   row->n_affairs = 1;
@@ -889,29 +898,28 @@ affair_row (AffClient     *client,
   row->money[D_CASH] = m[M_CASH_RECEIVED];
   for (i = 0; i < drifts->len; i++)
     {
-      Alert *alert;
+      AffDrift *drift = g_ptr_array_index (drifts, i);
+      Alert alert = { index, drift };
 
-      if (aff_drift_get_corrective_action (g_ptr_array_index (drifts, i)) != NULL)
-        continue;
+      if (aff_drift_get_corrective_action (drift) != NULL)
+        {
+          aff_drift_free (drift);
+          continue;
+        }
       row->n_alerts++;
-      alert = g_new0 (Alert, 1);
-      alert->row = index;
-      alert->drift = g_steal_pointer (&drifts->pdata[i]);
-      g_ptr_array_add (alerts, alert);
+      g_array_append_val (alerts, alert);
     }
+  g_ptr_array_set_size (drifts, 0);
   for (i = 0; i < late->len; i++)
     {
       const AffLatePayment *payment = g_ptr_array_index (late, i);
       gint64 owed = aff_money_get_minor (aff_late_payment_get_outstanding (payment));
-      Alert *alert = g_new0 (Alert, 1);
+      Alert alert = { index, NULL, g_strdup (aff_late_payment_get_invoice (payment)),
+                      aff_late_payment_get_days_late (payment), owed };
 
       overflow |= __builtin_add_overflow (row->money[D_OVERDUE], owed, &row->money[D_OVERDUE]);
       row->n_alerts++;
-      alert->row = index;
-      alert->invoice = g_strdup (aff_late_payment_get_invoice (payment));
-      alert->days_late = aff_late_payment_get_days_late (payment);
-      alert->owed = owed;
-      g_ptr_array_add (alerts, alert);
+      g_array_append_val (alerts, alert);
     }
   if (overflow)
     {
@@ -960,7 +968,7 @@ typedef struct
 {
   AffDashboardRow *row;
   AffClient *client;          /* NULL for a client the portfolio lacks */
-  const char *activity;       /* its consultation's first, or "" */
+  guint activity;             /* its consultation's first, in its chunk's activities */
 } Slot;
 
 /* The affairs @from to @to of a dashboard, computed on one thread. */
@@ -974,12 +982,34 @@ typedef struct
   const guint32 *ends;
   const char *currency;
   Slot *slots;                /* by affair, shared: each chunk writes its own */
-  GPtrArray *alerts;          /* Alert */
+  GPtrArray *drifts;          /* an affair's, before they become alerts */
+  GArray *alerts;             /* Alert */
+  /* The activities its affairs meet, in that order, each once: the
+   * rollups find them by their position, without the strings. */
+  GPtrArray *activities;
+  GHashTable *activity_index; /* activity → position + 1 */
   gint64 billing[FORECAST_MONTHS];
   gint64 cash_in[FORECAST_MONTHS];
   guint failed;               /* the affair in error, or @to */
   GError *error;
 } Chunk;
+
+static guint
+activity_of (Chunk           *chunk,
+             AffConsultation *consultation)
+{
+  const char * const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
+  const char *activity = activities != NULL && activities[0] != NULL ? activities[0] : "";
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (chunk->activity_index, activity));
+
+  if (position == 0)
+    {
+      g_ptr_array_add (chunk->activities, (gpointer) activity);
+      position = chunk->activities->len;
+      g_hash_table_insert (chunk->activity_index, (gpointer) activity, GUINT_TO_POINTER (position));
+    }
+  return position - 1;
+}
 
 static gpointer
 compute_chunk (gpointer data)
@@ -993,19 +1023,23 @@ compute_chunk (gpointer data)
     {
       AffAffair *affair = chunk->affairs[i];
       const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
-      AffConsultation *consultation = aff_portfolio_lookup_consultation (chunk->portfolio,
-                                                                          aff_affair_get_consultation_id (affair));
-      const char * const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
+      /* The portfolio gives an affair its client and consultation when it
+       * takes it in; one added since is looked up. */
+      AffConsultation *consultation = _aff_affair_get_consultation (affair);
       Slot *slot = &chunk->slots[i];
 
-      slot->client = aff_portfolio_lookup_client (chunk->portfolio, aff_affair_get_client_id (affair));
-      slot->activity = activities != NULL && activities[0] != NULL ? activities[0] : "";
+      if (consultation == NULL)
+        consultation = aff_portfolio_lookup_consultation (chunk->portfolio, aff_affair_get_consultation_id (affair));
+      slot->client = _aff_affair_get_client (affair);
+      if (slot->client == NULL)
+        slot->client = aff_portfolio_lookup_client (chunk->portfolio, aff_affair_get_client_id (affair));
+      slot->activity = activity_of (chunk, consultation);
       if (strcmp (currency, chunk->currency) != 0)
         g_set_error (&chunk->error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH, _("Affair “%s” is in %s, the dashboard in %s"),
                      aff_affair_get_id (affair), currency, chunk->currency);
       else
-        slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, chunk->alerts, chunk->billing,
-                                chunk->cash_in, &chunk->error);
+        slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, chunk->drifts, chunk->alerts,
+                                chunk->billing, chunk->cash_in, &chunk->error);
       if (slot->row == NULL)
         {
           chunk->failed = i;
@@ -1048,12 +1082,12 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   g_autoptr(GHashTable) clients = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) unknown_clients = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_activity = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) affairs = NULL;
   g_autofree Slot *slots = NULL;
   g_autofree Chunk *chunks = NULL;
   g_autofree GThread **threads = NULL;
+  g_autofree AffDashboardRow **activity_rows = NULL;
   guint32 ends[FORECAST_MONTHS];
-  GListModel *list;
+  AffAffair **affairs;
   AffPolicy *policy;
   const char *currency;
   gint64 billing[FORECAST_MONTHS] = { 0 }, cash_in[FORECAST_MONTHS] = { 0 };
@@ -1074,7 +1108,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   dashboard->totals = row_new ("total", L ("Total", "Total"), currency);
   dashboard->by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
   dashboard->by_activity = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
-  dashboard->alerts = g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free);
+  dashboard->alerts = alerts_new (0);
   dashboard->forecast = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_forecast_month_free);
 
   /* The last day of each month of the forecast. */
@@ -1091,29 +1125,22 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
    * in one pass: the store has one connection, and reads one after the
    * other. */
   _aff_portfolio_read_ledgers (self);
-  list = aff_portfolio_get_affairs (self);
-  n = g_list_model_get_n_items (list);
-  affairs = g_ptr_array_new_full (n, g_object_unref);
-  for (i = 0; i < n; i++)
-    {
-      g_ptr_array_add (affairs, g_list_model_get_item (list, i));
-      /* What the pass could not read, each ledger reads alone. */
-      _aff_ledger_check_loaded (aff_affair_get_ledger (g_ptr_array_index (affairs, i)), NULL);
-    }
+  affairs = _aff_portfolio_peek_affairs (self, &n);
   slots = g_new0 (Slot, MAX (n, 1));
 
   /* The affairs, in chunks on threads of their own but the first. A
    * GDate writes its Julian day when first asked: the threads share one
    * already written. */
   g_date_get_julian (&dashboard->date);
-  n_chunks = n_threads_for ((AffAffair **) affairs->pdata, n);
+  n_chunks = n_threads_for (affairs, n);
   chunks = g_new0 (Chunk, n_chunks);
   threads = g_new0 (GThread *, n_chunks);
   for (k = 0; k < n_chunks; k++)
     {
-      chunks[k] = (Chunk) { self, (AffAffair **) affairs->pdata, (guint) ((guint64) n * k / n_chunks),
+      chunks[k] = (Chunk) { self, affairs, (guint) ((guint64) n * k / n_chunks),
                             (guint) ((guint64) n * (k + 1) / n_chunks), &dashboard->date, ends, currency, slots,
-                            g_ptr_array_new_with_free_func ((GDestroyNotify) alert_free) };
+                            g_ptr_array_new (), alerts_new (0), g_ptr_array_new (),
+                            g_hash_table_new (g_str_hash, g_str_equal) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
     }
@@ -1134,24 +1161,45 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       for (i = 0; i < FORECAST_MONTHS; i++)
         overflow |= __builtin_add_overflow (billing[i], chunks[k].billing[i], &billing[i]) |
                     __builtin_add_overflow (cash_in[i], chunks[k].cash_in[i], &cash_in[i]);
-      g_ptr_array_extend_and_steal (dashboard->alerts, chunks[k].alerts);
+      /* The alerts move to the dashboard: the chunk's array lets them go
+       * uncleared. */
+      g_array_append_vals (dashboard->alerts, chunks[k].alerts->data, chunks[k].alerts->len);
+      g_array_set_clear_func (chunks[k].alerts, NULL);
+      g_array_unref (chunks[k].alerts);
+      g_ptr_array_unref (chunks[k].drifts);
     }
 
   /* The totals and rollups, in the order of the affairs: a total that
-   * overflows before the affair in error is the error. */
-  for (i = 0; i < failed; i++)
+   * overflows before the affair in error is the error. Each chunk's
+   * activities are found in the rollups once. */
+  for (i = 0, k = 0; i < failed; i++)
     {
-      const char *client_id = aff_affair_get_client_id (g_ptr_array_index (affairs, i));
-      const char *activity = slots[i].activity;
       AffDashboardRow *row = g_steal_pointer (&slots[i].row);
+      AffClient *client = slots[i].client;
+      const char *client_id = client != NULL ? aff_client_get_id (client) : aff_affair_get_client_id (affairs[i]);
+      AffDashboardRow **activity;
 
+      while (i >= chunks[k].to)
+        k++;
+      if (i == chunks[k].from)
+        {
+          g_free (activity_rows);
+          activity_rows = g_new0 (AffDashboardRow *, chunks[k].activities->len);
+        }
+      activity = &activity_rows[slots[i].activity];
+      if (*activity == NULL)
+        {
+          const char *name = g_ptr_array_index (chunks[k].activities, slots[i].activity);
+
+          *activity = rollup_for (dashboard->by_activity, by_activity, name, name, name, currency);
+        }
       g_ptr_array_add (dashboard->rows, row);
       if (!add_into (dashboard->totals, row) ||
-          !add_into (slots[i].client != NULL
-                     ? rollup_for (dashboard->by_client, clients, slots[i].client, client_id, row->label, currency)
+          !add_into (client != NULL
+                     ? rollup_for (dashboard->by_client, clients, client, client_id, row->label, currency)
                      : rollup_for (dashboard->by_client, unknown_clients, client_id, client_id, row->label, currency),
                      row) ||
-          !add_into (rollup_for (dashboard->by_activity, by_activity, activity, activity, activity, currency), row))
+          !add_into (*activity, row))
         {
           failed = i;
           g_clear_error (&failure);
@@ -1161,6 +1209,11 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
     }
   for (i = 0; i < n; i++)
     g_clear_pointer (&slots[i].row, aff_dashboard_row_free);
+  for (k = 0; k < n_chunks; k++)
+    {
+      g_ptr_array_unref (chunks[k].activities);
+      g_hash_table_unref (chunks[k].activity_index);
+    }
   if (failure != NULL)
     {
       g_propagate_error (error, failure);
@@ -1326,7 +1379,7 @@ _aff_dashboard_list_alert_texts (const AffDashboard *self)
   guint i;
 
   for (i = 0; i < self->alerts->len; i++)
-    g_ptr_array_add (alerts, alert_text (self, g_ptr_array_index (self->alerts, i)));
+    g_ptr_array_add (alerts, alert_text (self, &g_array_index (self->alerts, Alert, i)));
   return alerts;
 }
 

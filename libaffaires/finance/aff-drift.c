@@ -263,7 +263,7 @@ aff_corrective_action_get_eac_effect (const AffCorrectiveAction *self)
 struct _AffDrift
 {
   AffDriftKind kind;
-  char *subject;
+  const char *subject;        /* in @text, or NULL */
   double value;
   double threshold;
   char *message;              /* NULL until asked for */
@@ -273,19 +273,42 @@ struct _AffDrift
   gint64 budget;
   char currency[4];
   AffCorrectiveAction *action;
+  char text[];
 };
+
+/* One allocation per drift, its subject after it: @work "/" @what, or
+ * either alone. A dashboard keeps tens of thousands of drifts. */
+static AffDrift *
+drift_alloc (const char *work,
+             const char *what)
+{
+  gsize w = work != NULL ? strlen (work) : 0, n = what != NULL ? strlen (what) : 0;
+  gboolean both = work != NULL && what != NULL;
+  AffDrift *self = g_malloc0 (sizeof *self + w + both + n + 1);
+
+  if (work == NULL && what == NULL)
+    return self;
+  memcpy (self->text, work != NULL ? work : what, work != NULL ? w : n);
+  if (both)
+    {
+      self->text[w] = '/';
+      memcpy (self->text + w + 1, what, n);
+    }
+  self->subject = self->text;
+  return self;
+}
 
 static AffDrift *
 drift_new (AffDriftKind  kind,
            const char   *subject,
+           const char   *subject_part,
            double        value,
            double        threshold,
            guint         lang)
 {
-  AffDrift *self = g_new0 (AffDrift, 1);
+  AffDrift *self = drift_alloc (subject, subject_part);
 
   self->kind = kind;
-  self->subject = g_strdup (subject);
   self->value = value;
   self->threshold = threshold;
   self->lang = lang;
@@ -353,10 +376,13 @@ AffDrift *
 aff_drift_copy (const AffDrift *self)
 {
   AffDrift *copy;
+  const char *subject;
 
   g_return_val_if_fail (self != NULL, NULL);
-  copy = g_memdup2 (self, sizeof *self);
-  copy->subject = g_strdup (self->subject);
+  copy = drift_alloc (self->subject, NULL);
+  subject = copy->subject;
+  *copy = *self;
+  copy->subject = subject;
   copy->message = g_strdup (g_atomic_pointer_get (&((AffDrift *) self)->message));
   copy->action = self->action != NULL ? aff_corrective_action_copy (self->action) : NULL;
   return copy;
@@ -373,7 +399,6 @@ aff_drift_free (AffDrift *self)
 {
   if (self == NULL)
     return;
-  g_free (self->subject);
   g_free (self->message);
   g_clear_pointer (&self->action, aff_corrective_action_free);
   g_free (self);
@@ -504,15 +529,6 @@ threshold (AffAffair *affair,
   return getter (policy);
 }
 
-static char *
-overrun_subject (const char      *work,
-                 AffCostCategory  category)
-{
-  const char *nick = aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, category);
-
-  return work != NULL ? g_strdup_printf ("%s/%s", work, nick) : g_strdup (nick);
-}
-
 /* Budget lines whose actual cost is beyond the policy's overrun, and costs
  * without a budget line, in the order of the budget then of the ledger. */
 static void
@@ -530,7 +546,6 @@ list_overruns (AffAffair     *self,
   for (i = 0; i < n; i++)
     {
       const AffSpend *spend = &spends[i];
-      g_autofree char *subject = NULL;
       AffDrift *drift;
 
       /* Compared exactly: actual × 10000 > budget × (10000 + rate). */
@@ -538,8 +553,8 @@ list_overruns (AffAffair     *self,
           (spend->budget > 0 &&
            (AffInt128) spend->actual * 10000 <= (AffInt128) spend->budget * (10000 + rate)))
         continue;
-      subject = overrun_subject (spend->work, spend->category);
-      drift = drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, subject,
+      drift = drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, spend->work,
+                         aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, spend->category),
                          spend->budget > 0 ? (double) spend->actual / (double) spend->budget : 0,
                          1.0 + rate / 10000.0, lang);
       drift->actual = spend->actual;
@@ -574,7 +589,7 @@ list_slips (AffAffair     *self,
         continue;
       late = _aff_calendar_days_between (calendar, task->base_finish, task->early_finish);
       if (late > (int) days)
-        g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MILESTONE_SLIP, task->id, late, days, lang));
+        g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MILESTONE_SLIP, task->id, NULL, late, days, lang));
     }
 }
 
@@ -631,6 +646,7 @@ aff_affair_list_drifts (AffAffair    *self,
 {
   g_autoptr(AffEvaluation) e = NULL;
   const AffAffairStatus *status;
+  GPtrArray *drifts;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
@@ -638,19 +654,21 @@ aff_affair_list_drifts (AffAffair    *self,
   e = _aff_evaluation_new ();
   if ((status = _aff_evaluation_run (e, self, date, error)) == NULL)
     return NULL;
-  return _aff_evaluation_list_drifts (e, self, status);
+  drifts = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_drift_free);
+  _aff_evaluation_list_drifts (e, self, status, drifts);
+  return drifts;
 }
 
-GPtrArray *
+void
 _aff_evaluation_list_drifts (AffEvaluation         *e,
                              AffAffair             *self,
-                             const AffAffairStatus *status)
+                             const AffAffairStatus *status,
+                             GPtrArray             *drifts)
 {
-  GPtrArray *drifts = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_drift_free);
   const GDate *date = aff_affair_status_get_date (status);
   AffPolicy *policy = _aff_affair_get_policy (self);
   GPtrArray *actions;
-  guint lang, cpi_threshold, spi_threshold, points, i;
+  guint lang, cpi_threshold, spi_threshold, points, i, first = drifts->len;
   double value = 0;
   int drift_bp = 0;
 
@@ -660,18 +678,19 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
   points = threshold (self, aff_policy_get_drift_margin_points);
 
   if (aff_affair_status_get_cpi (status, &value) && value * 10000 < cpi_threshold)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, value, cpi_threshold / 10000.0, lang));
+    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, NULL, value, cpi_threshold / 10000.0,
+                                        lang));
   if (aff_affair_status_get_spi (status, &value) && value * 10000 < spi_threshold)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, value, spi_threshold / 10000.0,
+    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, NULL, value, spi_threshold / 10000.0,
                                         lang));
   if (aff_affair_status_get_margin_rate_drift (status, &drift_bp) && -drift_bp > (int) points)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, drift_bp / 100.0, -(points / 100.0),
+    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, NULL, drift_bp / 100.0, -(points / 100.0),
                                         lang));
   list_slips (self, e, lang, drifts);
   if (!aff_affair_status_is_concordant (status, &value))
     {
       double tolerance = (policy != NULL ? aff_policy_get_concordance_tolerance (policy) : 1000) / 10000.0;
-      AffDrift *drift = drift_new (AFF_DRIFT_KIND_CONCORDANCE, NULL, value, tolerance, lang);
+      AffDrift *drift = drift_new (AFF_DRIFT_KIND_CONCORDANCE, NULL, NULL, value, tolerance, lang);
 
       aff_affair_status_get_physical_progress (status, &drift->figures[0]);
       aff_affair_status_get_cost_progress (status, &drift->figures[1]);
@@ -681,7 +700,7 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
   list_overruns (self, e, lang, drifts);
 
   actions = _aff_finance_get_actions (_aff_affair_get_finance (self));
-  for (i = 0; i < drifts->len && actions->len > 0; i++)
+  for (i = first; i < drifts->len && actions->len > 0; i++)
     {
       AffDrift *drift = g_ptr_array_index (drifts, i);
       const AffCorrectiveAction *action = action_for (actions, drift, g_date_get_julian (date));
@@ -689,7 +708,6 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
       if (action != NULL)
         drift->action = aff_corrective_action_copy (action);
     }
-  return drifts;
 }
 
 static gboolean

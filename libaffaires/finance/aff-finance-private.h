@@ -19,6 +19,13 @@
 
 G_BEGIN_DECLS
 
+/* aff_affair_list_billing_due() without the items' reasons (NULL) when
+ * !@with_reasons: the figures, for a dashboard. */
+GPtrArray *_aff_affair_list_billing_due (AffAffair    *self,
+                                         const GDate  *date,
+                                         gboolean      with_reasons,
+                                         GError      **error);
+
 /* One entry of a ledger, 40 bytes: ledgers run to millions of entries, so
  * strings are numbers in the ledger's table of words (0 for none) and the
  * date a Julian day. */
@@ -84,11 +91,6 @@ void                _aff_ledger_scan_clear (AffLedgerScan *scan);
 gboolean            _aff_ledger_scan       (AffLedger     *self,
                                             guint32        last,
                                             AffLedgerScan *scan);
-/* The actual cost of @work (a word of the ledger, 0 for none) and
- * @category in the last scan. */
-gint64              _aff_ledger_scan_actual (AffLedgerScan   *scan,
-                                             guint32          work,
-                                             AffCostCategory  category);
 /* The actual cost by work and category at @position, in the order first
  * met; FALSE past the end. */
 gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
@@ -277,10 +279,12 @@ const AffSpend *_aff_evaluation_spends (AffEvaluation *e,
 GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,
                                           const char   **baseline);
 
-/* After a run: the drifts of @status, @affair's (AffDrift). */
-GPtrArray     *_aff_evaluation_list_drifts (AffEvaluation         *e,
+/* After a run: appends the drifts of @status, @affair's, to @drifts
+ * (AffDrift, which the caller owns). */
+void           _aff_evaluation_list_drifts (AffEvaluation         *e,
                                             AffAffair             *affair,
-                                            const AffAffairStatus *status);
+                                            const AffAffairStatus *status,
+                                            GPtrArray             *drifts);
 
 /* The tables of a dashboard (affairs, clients, activities, forecast), for
  * the documents that show it; and its alerts as sentences. */

@@ -1552,16 +1552,6 @@ _aff_ledger_scan (AffLedger     *self,
   return !overflow;
 }
 
-gint64
-_aff_ledger_scan_actual (AffLedgerScan   *scan,
-                         guint32          work,
-                         AffCostCategory  category)
-{
-  AffLedgerSum *sum = work < scan->n_words ? spend_of (scan, work, category, FALSE) : NULL;
-
-  return sum != NULL ? sum->sum : 0;
-}
-
 gboolean
 _aff_ledger_scan_spend (AffLedgerScan   *scan,
                         guint            position,

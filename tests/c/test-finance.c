@@ -22,6 +22,7 @@
  */
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <affaires.h>
 #include "test-util.h"
 #include "test-offer-util.h"
@@ -1649,7 +1650,7 @@ test_dashboard_many_affairs (void)
   g_autoptr(AffDashboard) dashboard = NULL;
   g_auto(GStrv) alerts = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *rows;
+  GPtrArray *rows, *by_activity;
   const guint n = 520;
   guint i;
 
@@ -1663,7 +1664,12 @@ test_dashboard_many_affairs (void)
       AffAffair *affair;
       AffPlan *plan;
 
+      /* Welding and pipework in the first 300, lifting after: the second
+       * thread meets an activity the first did not. */
+      const char *activities[] = { i >= 300 ? "lifting" : i % 3 == 0 ? "welding" : "pipework", NULL };
+
       add_consultation_full (p, cid, i % 2 ? "acme" : "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
+      aff_consultation_set_activities (aff_portfolio_lookup_consultation (p, cid), activities);
       ASSERT_OK (aff_portfolio_add_offer (p, offer, &error));
       rev = aff_offer_get_current_revision (offer);
       add_cost_line (rev, AFF_LINE_KIND_LABOUR, "Montage", "10", AFF_LINE_UNIT_HOUR, "100.00 EUR", "T1");
@@ -1700,6 +1706,21 @@ test_dashboard_many_affairs (void)
   assert_money (aff_dashboard_row_get_margin_at_completion (g_ptr_array_index (aff_dashboard_get_by_client (dashboard),
                                                                                0)),
                 "-26000.00 EUR");
+  /* By activity, in the order first met: 100 welding (0, 3, … 297), 200
+   * pipework, 220 lifting (300 to 519), at −100.00 each. */
+  by_activity = aff_dashboard_get_by_activity (dashboard);
+  g_assert_cmpuint (by_activity->len, ==, 3);
+  for (i = 0; i < 3; i++)
+    {
+      static const char *const keys[] = { "welding", "pipework", "lifting" };
+      static const char *const margins[] = { "-10000.00 EUR", "-20000.00 EUR", "-22000.00 EUR" };
+      static const guint counts[] = { 100, 200, 220 };
+      const AffDashboardRow *row = g_ptr_array_index (by_activity, i);
+
+      g_assert_cmpstr (aff_dashboard_row_get_key (row), ==, keys[i]);
+      g_assert_cmpuint (aff_dashboard_row_get_n_affairs (row), ==, counts[i]);
+      assert_money (aff_dashboard_row_get_margin_at_completion (row), margins[i]);
+    }
   alerts = aff_dashboard_list_alerts (dashboard);
   g_assert_cmpuint (g_strv_length (alerts), ==, 4 * n);
   for (i = 0; i < 4 * n; i++)
@@ -1708,6 +1729,60 @@ test_dashboard_many_affairs (void)
 
       g_assert_true (g_str_has_prefix (alerts[i], prefix));
     }
+}
+
+/* A document may give an affair another client than its consultation's:
+ * the affair keeps it, in the dashboard and against its removal. */
+static void
+test_affair_keeps_its_client (void)
+{
+  g_autoptr(AffPortfolio) p = NULL;
+  g_autoptr(AffPortfolio) q = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) other = NULL;
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *edited = NULL;
+  JsonObject *document;
+  JsonArray *clients;
+  AffAffair *affair;
+  GPtrArray *by_client;
+
+  p = new_finance_portfolio (&affair, 0, FALSE);
+  data = aff_portfolio_to_data (p, NULL);
+  root = json_from_string (data, &error);
+  g_assert_no_error (error);
+  document = json_node_get_object (root);
+  clients = json_object_get_array_member (document, "clients");
+  g_assert_cmpuint (json_array_get_length (clients), ==, 1);
+  /* json_node_copy() would share the object: a copy by text. */
+  edited = json_to_string (json_array_get_element (clients, 0), FALSE);
+  other = json_from_string (edited, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&edited, g_free);
+  json_object_set_string_member (json_node_get_object (other), "id", "other");
+  json_object_set_string_member (json_node_get_object (other), "name", "Other SA");
+  json_array_add_element (clients, g_steal_pointer (&other));
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (document, "affairs"), 0),
+                                 "client_id", "other");
+  edited = json_to_string (root, FALSE);
+  q = aff_portfolio_new_from_data (edited, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (aff_portfolio_remove_client (q, "other", &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "OFF-1"));
+  g_clear_error (&error);
+  g_assert_nonnull (aff_portfolio_lookup_client (q, "other"));
+
+  dashboard = aff_portfolio_compute_dashboard (q, may4, &error);
+  g_assert_no_error (error);
+  by_client = aff_dashboard_get_by_client (dashboard);
+  g_assert_cmpuint (by_client->len, ==, 1);
+  g_assert_cmpstr (aff_dashboard_row_get_key (g_ptr_array_index (by_client, 0)), ==, "other");
+  g_assert_cmpstr (aff_dashboard_row_get_label (g_ptr_array_index (by_client, 0)), ==, "Other SA");
 }
 
 int
@@ -1737,6 +1812,7 @@ main (int   argc,
   g_test_add_func ("/finance/close-out", test_close_out);
   g_test_add_func ("/finance/dashboard-many-affairs", test_dashboard_many_affairs);
   g_test_add_func ("/finance/dashboard", test_dashboard);
+  g_test_add_func ("/finance/affair-keeps-its-client", test_affair_keeps_its_client);
   g_test_add_func ("/finance/s-curve", test_s_curve);
   return g_test_run ();
 }
