@@ -638,6 +638,45 @@ _aff_affair_peek_budget (AffAffair *self)
   return self->budget;
 }
 
+#define PREFETCH(address) __builtin_prefetch ((const void *) (address))
+
+void
+_aff_affair_prefetch (AffAffair *self,
+                      guint      stage)
+{
+  guint i;
+
+  switch (stage)
+    {
+    case 0:
+      for (i = 0; i < sizeof *self; i += 64)
+        PREFETCH ((const char *) self + i);
+      break;
+    case 1:
+      PREFETCH (self->budget);
+      PREFETCH (self->finance);
+      PREFETCH (self->plan);
+      PREFETCH (self->consultation);
+      PREFETCH (self->client);
+      PREFETCH (self->contract_amount);
+      PREFETCH (self->overheads);
+      PREFETCH (self->contingency);
+      PREFETCH (self->budget_total);
+      break;
+    case 2:
+      PREFETCH (self->budget->pdata);
+      _aff_finance_prefetch (self->finance, 0);
+      _aff_plan_prefetch (self->plan, 0);
+      break;
+    default:
+      for (i = 0; i < self->budget->len; i++)
+        PREFETCH (self->budget->pdata[i]);
+      _aff_finance_prefetch (self->finance, 1);
+      _aff_plan_prefetch (self->plan, 1);
+      break;
+    }
+}
+
 AffFinance *
 _aff_affair_get_finance (AffAffair *self)
 {

@@ -536,6 +536,26 @@ _aff_finance_get_payments (AffFinance *finance)
   return finance->payments;
 }
 
+void
+_aff_finance_prefetch (AffFinance *finance,
+                       guint       stage)
+{
+  if (stage == 0)
+    {
+      __builtin_prefetch (finance->ledger);
+      __builtin_prefetch (finance->progress);
+      __builtin_prefetch (finance->invoices);
+      __builtin_prefetch (finance->payments);
+      __builtin_prefetch (finance->milestones);
+      __builtin_prefetch (finance->amendments);
+      return;
+    }
+  __builtin_prefetch (finance->progress->data);
+  __builtin_prefetch (finance->invoices->data);
+  __builtin_prefetch (finance->payments->data);
+  _aff_ledger_prefetch (finance->ledger);
+}
+
 GPtrArray *
 _aff_finance_get_milestones (AffFinance *finance)
 {

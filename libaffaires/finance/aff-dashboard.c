@@ -1027,7 +1027,12 @@ compute_chunk (gpointer data)
        * takes it in; one added since is looked up. */
       AffConsultation *consultation = _aff_affair_get_consultation (affair);
       Slot *slot = &chunk->slots[i];
+      guint ahead;
 
+      /* The affairs ahead, each a stage further as it comes closer. */
+      for (ahead = 1; ahead <= 4; ahead++)
+        if (i + ahead < chunk->to)
+          _aff_affair_prefetch (chunk->affairs[i + ahead], 4 - ahead);
       if (consultation == NULL)
         consultation = aff_portfolio_lookup_consultation (chunk->portfolio, aff_affair_get_consultation_id (affair));
       slot->client = _aff_affair_get_client (affair);

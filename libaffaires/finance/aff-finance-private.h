@@ -202,6 +202,12 @@ GArray     *_aff_finance_get_invoices (AffFinance *finance);   /* AffBill */
 GArray     *_aff_finance_get_payments (AffFinance *finance);   /* AffBill */
 /* The billing milestones the affair was given (AffBillingMilestone). */
 GPtrArray  *_aff_finance_get_milestones (AffFinance *finance);
+/* See _aff_affair_prefetch(): stage 0 the finance's arrays, 1 their
+ * contents and the ledger's rows. */
+void        _aff_finance_prefetch       (AffFinance *finance,
+                                         guint       stage);
+/* The first rows and words of the ledger, for a scan to come. */
+void        _aff_ledger_prefetch        (AffLedger  *self);
 /* The acceptance of the work: cleared while not recorded. */
 GDate      *_aff_finance_get_acceptance (AffFinance *finance,
                                          gboolean   **bank_guarantee);

@@ -1676,6 +1676,29 @@ _aff_plan_close (AffPlan *self)
   self->track.closed = TRUE;
 }
 
+void
+_aff_plan_prefetch (AffPlan *self,
+                    guint    stage)
+{
+  guint i;
+
+  if (stage == 0)
+    {
+      __builtin_prefetch (self->tasks);
+      __builtin_prefetch (self->baselines);
+      __builtin_prefetch (self->current);
+      __builtin_prefetch (self->days);
+      __builtin_prefetch (self->calendar);
+      return;
+    }
+  for (i = 0; i < self->tasks->len && i < 8; i++)
+    __builtin_prefetch (self->tasks->pdata[i]);
+  if (self->baselines->len > 0)
+    __builtin_prefetch (self->baselines->pdata[self->baselines->len - 1]);
+  if (self->days != NULL)
+    __builtin_prefetch (self->days->data);
+}
+
 const char *
 _aff_plan_task_days (AffPlan *self,
                      GArray  *out)

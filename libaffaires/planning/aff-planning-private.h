@@ -66,6 +66,10 @@ void         _aff_task_peek_days (AffTask         *self,
                                   AffPlanTaskDays *info);
 /* Fills @out (AffPlanTaskDays) in the plan's order; returns the latest
  * baseline's name, or NULL. */
+/* See _aff_affair_prefetch(): stage 0 the plan's arrays, 1 their first
+ * tasks and its latest baseline. */
+void         _aff_plan_prefetch  (AffPlan     *self,
+                                  guint        stage);
 const char  *_aff_plan_task_days (AffPlan     *self,
                                   GArray      *out);
 gboolean     _aff_calendar_julian   (AffCalendar   *self,
