@@ -1976,7 +1976,13 @@ planned_value (AffEvaluation *c,
                guint32      day,
                gint32       end_ordinal)
 {
-  return _aff_scale (line->budget, elapsed_days (c, line, day, end_ordinal), line->total, &c->overflow);
+  guint64 elapsed = elapsed_days (c, line, day, end_ordinal);
+
+  /* Most of a forecast's months are before a line starts or after it
+   * ends: no division for those. */
+  if (elapsed == 0 || elapsed == line->total)
+    return elapsed == 0 || line->total == 0 ? 0 : line->budget;
+  return _aff_scale (line->budget, elapsed, line->total, &c->overflow);
 }
 
 /* The physical progress of a task or lot, in basis points, and whether

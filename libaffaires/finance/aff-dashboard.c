@@ -40,24 +40,37 @@ struct _AffDashboardRow
   guint n_affairs;
   gint64 money[N_FIGURES];
   guint n_alerts;
+  gboolean in_arena;          /* its memory goes with the dashboard's arena */
   AffMoney *cache[N_FIGURES];
   char text[];
 };
 
-/* One allocation per row, its strings after it: a dashboard makes one
- * row per affair, and the allocator's time was a good part of its own. */
+/* One allocation per row, its strings after it, from @arena when not
+ * NULL: a dashboard makes one row per affair, and the allocator's time
+ * was a good part of its own. */
+static AffDashboardRow *
+row_alloc (AffArena   *arena,
+           const char *key,
+           const char *label,
+           const char *currency)
+{
+  gsize k = strlen (key) + 1, l = strlen (label) + 1, c = strlen (currency) + 1;
+  gsize size = sizeof (AffDashboardRow) + k + l + c;
+  AffDashboardRow *self = arena != NULL ? _aff_arena_alloc0 (arena, size) : g_malloc0 (size);
+
+  self->key = memcpy (self->text, key, k);
+  self->label = memcpy (self->text + k, label, l);
+  self->currency = memcpy (self->text + k + l, currency, c);
+  self->in_arena = arena != NULL;
+  return self;
+}
+
 static AffDashboardRow *
 row_new (const char *key,
          const char *label,
          const char *currency)
 {
-  gsize k = strlen (key) + 1, l = strlen (label) + 1, c = strlen (currency) + 1;
-  AffDashboardRow *self = g_malloc0 (sizeof *self + k + l + c);
-
-  self->key = memcpy (self->text, key, k);
-  self->label = memcpy (self->text + k, label, l);
-  self->currency = memcpy (self->text + k + l, currency, c);
-  return self;
+  return row_alloc (NULL, key, label, currency);
 }
 
 /**
@@ -96,7 +109,8 @@ aff_dashboard_row_free (AffDashboardRow *self)
     return;
   for (i = 0; i < N_FIGURES; i++)
     g_clear_pointer (&self->cache[i], aff_money_free);
-  g_free (self);
+  if (!self->in_arena)
+    g_free (self);
 }
 
 AFF_DEFINE_BOXED_TYPE (AffDashboardRow, aff_dashboard_row, aff_dashboard_row_copy, aff_dashboard_row_free)
@@ -443,6 +457,7 @@ struct _AffDashboard
   GPtrArray *by_activity;
   GArray *alerts;             /* Alert */
   GPtrArray *forecast;        /* AffForecastMonth */
+  AffArena arena;             /* the affairs' rows and their drifts */
 };
 
 /* An alert is written when asked for: the dashboard of ten thousand
@@ -553,8 +568,9 @@ aff_dashboard_free (AffDashboard *self)
   aff_dashboard_row_free (self->totals);
   g_ptr_array_unref (self->by_client);
   g_ptr_array_unref (self->by_activity);
-  g_array_unref (self->alerts);
+  g_clear_pointer (&self->alerts, g_array_unref);
   g_ptr_array_unref (self->forecast);
+  _aff_arena_clear (&self->arena);
   g_free (self);
 }
 
@@ -862,6 +878,7 @@ affair_row (AffClient     *client,
             const GDate   *date,
             const guint32 *ends,
             guint          index,
+            AffArena      *arena,
             GPtrArray     *drifts,
             GArray        *alerts,
             gint64        *billing,
@@ -882,9 +899,9 @@ affair_row (AffClient     *client,
     return NULL;
   /* @drifts, the chunk's, is empty: the drifts answered are freed, the
    * others become alerts. */
-  _aff_evaluation_list_drifts (e, affair, status, drifts);
+  _aff_evaluation_list_drifts (e, affair, status, arena, drifts);
   m = _aff_affair_status_money (status);
-  row = row_new (aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);
+  row = row_alloc (arena, aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);
   row->n_affairs = 1;
   row->money[D_REVENUE] = m[M_REVENUE_AT_COMPLETION];
   row->money[D_COST] = m[M_COST_AT_COMPLETION];
@@ -984,6 +1001,7 @@ typedef struct
   Slot *slots;                /* by affair, shared: each chunk writes its own */
   GPtrArray *drifts;          /* an affair's, before they become alerts */
   GArray *alerts;             /* Alert */
+  AffArena arena;             /* the rows and drifts it makes */
   /* The activities its affairs meet, in that order, each once: the
    * rollups find them by their position, without the strings. */
   GPtrArray *activities;
@@ -1033,6 +1051,10 @@ compute_chunk (gpointer data)
       for (ahead = 1; ahead <= 4; ahead++)
         if (i + ahead < chunk->to)
           _aff_affair_prefetch (chunk->affairs[i + ahead], 4 - ahead);
+      /* And the month ends the next one's forecast reads in its calendar. */
+      if (i + 1 < chunk->to)
+        _aff_calendar_prefetch (aff_plan_get_calendar (aff_affair_get_plan (chunk->affairs[i + 1])), chunk->ends,
+                                FORECAST_MONTHS);
       if (consultation == NULL)
         consultation = aff_portfolio_lookup_consultation (chunk->portfolio, aff_affair_get_consultation_id (affair));
       slot->client = _aff_affair_get_client (affair);
@@ -1043,8 +1065,8 @@ compute_chunk (gpointer data)
         g_set_error (&chunk->error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH, _("Affair “%s” is in %s, the dashboard in %s"),
                      aff_affair_get_id (affair), currency, chunk->currency);
       else
-        slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, chunk->drifts, chunk->alerts,
-                                chunk->billing, chunk->cash_in, &chunk->error);
+        slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, &chunk->arena, chunk->drifts,
+                                chunk->alerts, chunk->billing, chunk->cash_in, &chunk->error);
       if (slot->row == NULL)
         {
           chunk->failed = i;
@@ -1113,7 +1135,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   dashboard->totals = row_new ("total", L ("Total", "Total"), currency);
   dashboard->by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
   dashboard->by_activity = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
-  dashboard->alerts = alerts_new (0);
+  dashboard->alerts = NULL;   /* the first chunk's */
   dashboard->forecast = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_forecast_month_free);
 
   /* The last day of each month of the forecast. */
@@ -1142,9 +1164,12 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   threads = g_new0 (GThread *, n_chunks);
   for (k = 0; k < n_chunks; k++)
     {
-      chunks[k] = (Chunk) { self, affairs, (guint) ((guint64) n * k / n_chunks),
-                            (guint) ((guint64) n * (k + 1) / n_chunks), &dashboard->date, ends, currency, slots,
-                            g_ptr_array_new (), alerts_new (0), g_ptr_array_new (),
+      guint from = (guint) ((guint64) n * k / n_chunks), to = (guint) ((guint64) n * (k + 1) / n_chunks);
+
+      /* Room for a few alerts an affair: a large array grown by doubling
+       * spent a good part of a dashboard copying itself. */
+      chunks[k] = (Chunk) { self, affairs, from, to, &dashboard->date, ends, currency, slots, g_ptr_array_new (),
+                            alerts_new ((to - from) * 4), { NULL, NULL, 0 }, g_ptr_array_new (),
                             g_hash_table_new (g_str_hash, g_str_equal) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
@@ -1168,10 +1193,16 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                     __builtin_add_overflow (cash_in[i], chunks[k].cash_in[i], &cash_in[i]);
       /* The alerts move to the dashboard: the chunk's array lets them go
        * uncleared. */
-      g_array_append_vals (dashboard->alerts, chunks[k].alerts->data, chunks[k].alerts->len);
-      g_array_set_clear_func (chunks[k].alerts, NULL);
-      g_array_unref (chunks[k].alerts);
+      if (dashboard->alerts == NULL)
+        dashboard->alerts = g_steal_pointer (&chunks[k].alerts);
+      else
+        {
+          g_array_append_vals (dashboard->alerts, chunks[k].alerts->data, chunks[k].alerts->len);
+          g_array_set_clear_func (chunks[k].alerts, NULL);
+          g_array_unref (chunks[k].alerts);
+        }
       g_ptr_array_unref (chunks[k].drifts);
+      _aff_arena_take (&dashboard->arena, &chunks[k].arena);
     }
 
   /* The totals and rollups, in the order of the affairs: a total that

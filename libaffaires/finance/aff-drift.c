@@ -273,18 +273,24 @@ struct _AffDrift
   gint64 budget;
   char currency[4];
   AffCorrectiveAction *action;
+  gboolean in_arena;          /* its memory goes with the arena's */
   char text[];
 };
 
 /* One allocation per drift, its subject after it: @work "/" @what, or
- * either alone. A dashboard keeps tens of thousands of drifts. */
+ * either alone; from @arena when not NULL. A dashboard keeps tens of
+ * thousands of drifts. */
 static AffDrift *
-drift_alloc (const char *work,
+drift_alloc (AffArena   *arena,
+             const char *work,
              const char *what)
 {
   gsize w = work != NULL ? strlen (work) : 0, n = what != NULL ? strlen (what) : 0;
   gboolean both = work != NULL && what != NULL;
-  AffDrift *self = g_malloc0 (sizeof *self + w + both + n + 1);
+  gsize size = sizeof (AffDrift) + w + both + n + 1;
+  AffDrift *self = arena != NULL ? _aff_arena_alloc0 (arena, size) : g_malloc0 (size);
+
+  self->in_arena = arena != NULL;
 
   if (work == NULL && what == NULL)
     return self;
@@ -299,14 +305,15 @@ drift_alloc (const char *work,
 }
 
 static AffDrift *
-drift_new (AffDriftKind  kind,
+drift_new (AffArena     *arena,
+           AffDriftKind  kind,
            const char   *subject,
            const char   *subject_part,
            double        value,
            double        threshold,
            guint         lang)
 {
-  AffDrift *self = drift_alloc (subject, subject_part);
+  AffDrift *self = drift_alloc (arena, subject, subject_part);
 
   self->kind = kind;
   self->value = value;
@@ -379,10 +386,11 @@ aff_drift_copy (const AffDrift *self)
   const char *subject;
 
   g_return_val_if_fail (self != NULL, NULL);
-  copy = drift_alloc (self->subject, NULL);
+  copy = drift_alloc (NULL, self->subject, NULL);
   subject = copy->subject;
   *copy = *self;
   copy->subject = subject;
+  copy->in_arena = FALSE;
   copy->message = g_strdup (g_atomic_pointer_get (&((AffDrift *) self)->message));
   copy->action = self->action != NULL ? aff_corrective_action_copy (self->action) : NULL;
   return copy;
@@ -401,7 +409,8 @@ aff_drift_free (AffDrift *self)
     return;
   g_free (self->message);
   g_clear_pointer (&self->action, aff_corrective_action_free);
-  g_free (self);
+  if (!self->in_arena)
+    g_free (self);
 }
 
 AFF_DEFINE_BOXED_TYPE (AffDrift, aff_drift, aff_drift_copy, aff_drift_free)
@@ -535,6 +544,7 @@ static void
 list_overruns (AffAffair     *self,
                AffEvaluation *e,
                guint          lang,
+               AffArena      *arena,
                GPtrArray     *drifts)
 {
   const char *currency = aff_ledger_get_currency (aff_affair_get_ledger (self));
@@ -553,7 +563,7 @@ list_overruns (AffAffair     *self,
           (spend->budget > 0 &&
            (AffInt128) spend->actual * 10000 <= (AffInt128) spend->budget * (10000 + rate)))
         continue;
-      drift = drift_new (AFF_DRIFT_KIND_BUDGET_OVERRUN, spend->work,
+      drift = drift_new (arena, AFF_DRIFT_KIND_BUDGET_OVERRUN, spend->work,
                          aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, spend->category),
                          spend->budget > 0 ? (double) spend->actual / (double) spend->budget : 0,
                          1.0 + rate / 10000.0, lang);
@@ -572,6 +582,7 @@ static void
 list_slips (AffAffair     *self,
             AffEvaluation *e,
             guint          lang,
+            AffArena      *arena,
             GPtrArray     *drifts)
 {
   AffCalendar *calendar = aff_plan_get_calendar (aff_affair_get_plan (self));
@@ -589,7 +600,7 @@ list_slips (AffAffair     *self,
         continue;
       late = _aff_calendar_days_between (calendar, task->base_finish, task->early_finish);
       if (late > (int) days)
-        g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MILESTONE_SLIP, task->id, NULL, late, days, lang));
+        g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_MILESTONE_SLIP, task->id, NULL, late, days, lang));
     }
 }
 
@@ -655,7 +666,7 @@ aff_affair_list_drifts (AffAffair    *self,
   if ((status = _aff_evaluation_run (e, self, date, error)) == NULL)
     return NULL;
   drifts = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_drift_free);
-  _aff_evaluation_list_drifts (e, self, status, drifts);
+  _aff_evaluation_list_drifts (e, self, status, NULL, drifts);
   return drifts;
 }
 
@@ -663,6 +674,7 @@ void
 _aff_evaluation_list_drifts (AffEvaluation         *e,
                              AffAffair             *self,
                              const AffAffairStatus *status,
+                             AffArena              *arena,
                              GPtrArray             *drifts)
 {
   const GDate *date = aff_affair_status_get_date (status);
@@ -678,26 +690,26 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
   points = threshold (self, aff_policy_get_drift_margin_points);
 
   if (aff_affair_status_get_cpi (status, &value) && value * 10000 < cpi_threshold)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, NULL, value, cpi_threshold / 10000.0,
+    g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, NULL, value, cpi_threshold / 10000.0,
                                         lang));
   if (aff_affair_status_get_spi (status, &value) && value * 10000 < spi_threshold)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, NULL, value, spi_threshold / 10000.0,
+    g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, NULL, value, spi_threshold / 10000.0,
                                         lang));
   if (aff_affair_status_get_margin_rate_drift (status, &drift_bp) && -drift_bp > (int) points)
-    g_ptr_array_add (drifts, drift_new (AFF_DRIFT_KIND_MARGIN_EROSION, NULL, NULL, drift_bp / 100.0, -(points / 100.0),
+    g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_MARGIN_EROSION, NULL, NULL, drift_bp / 100.0, -(points / 100.0),
                                         lang));
-  list_slips (self, e, lang, drifts);
+  list_slips (self, e, lang, arena, drifts);
   if (!aff_affair_status_is_concordant (status, &value))
     {
       double tolerance = (policy != NULL ? aff_policy_get_concordance_tolerance (policy) : 1000) / 10000.0;
-      AffDrift *drift = drift_new (AFF_DRIFT_KIND_CONCORDANCE, NULL, NULL, value, tolerance, lang);
+      AffDrift *drift = drift_new (arena, AFF_DRIFT_KIND_CONCORDANCE, NULL, NULL, value, tolerance, lang);
 
       aff_affair_status_get_physical_progress (status, &drift->figures[0]);
       aff_affair_status_get_cost_progress (status, &drift->figures[1]);
       aff_affair_status_get_billing_progress (status, &drift->figures[2]);
       g_ptr_array_add (drifts, drift);
     }
-  list_overruns (self, e, lang, drifts);
+  list_overruns (self, e, lang, arena, drifts);
 
   actions = _aff_finance_get_actions (_aff_affair_get_finance (self));
   for (i = first; i < drifts->len && actions->len > 0; i++)

@@ -10,6 +10,7 @@
 #include "aff-affair.h"
 #include "aff-drift.h"
 #include "aff-billing.h"
+#include "aff-arena-private.h"
 #include "aff-affair-status.h"
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
@@ -286,10 +287,12 @@ GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,
                                           const char   **baseline);
 
 /* After a run: appends the drifts of @status, @affair's, to @drifts
- * (AffDrift, which the caller owns). */
+ * (AffDrift, which the caller owns), made in @arena when not NULL:
+ * aff_drift_free() then frees what they hold, and the arena the rest. */
 void           _aff_evaluation_list_drifts (AffEvaluation         *e,
                                             AffAffair             *affair,
                                             const AffAffairStatus *status,
+                                            AffArena              *arena,
                                             GPtrArray             *drifts);
 
 /* The tables of a dashboard (affairs, clients, activities, forecast), for

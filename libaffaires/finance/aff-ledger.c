@@ -1613,7 +1613,10 @@ _aff_ledger_prefetch (AffLedger *self)
   for (i = 0; i < size; i += 64)
     __builtin_prefetch ((const char *) self->rows + i);
   __builtin_prefetch (self->offsets);
-  __builtin_prefetch (self->text);
+  /* The first words, those of the first rows: the works among them, which
+   * the status reads back. */
+  for (i = 0; i < MIN (self->text_length, (gsize) 256); i += 64)
+    __builtin_prefetch (self->text + i);
 }
 
 void

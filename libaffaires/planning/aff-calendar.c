@@ -588,6 +588,18 @@ _aff_calendar_get_version (AffCalendar *self)
   return self->version;
 }
 
+void
+_aff_calendar_prefetch (AffCalendar   *self,
+                        const guint32 *days,
+                        guint          n)
+{
+  guint i;
+
+  for (i = 0; i < n; i++)
+    if (days[i] >= self->base && days[i] - self->base < self->span)
+      __builtin_prefetch (&self->before[days[i] - self->base + 1]);
+}
+
 gint32
 _aff_calendar_end_ordinal (AffCalendar *self,
                            guint32      julian)

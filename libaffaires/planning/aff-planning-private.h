@@ -40,6 +40,11 @@ guint        _aff_calendar_get_version (AffCalendar *self);
 /* The boundary at the end of @julian: the working days up to it, included. */
 gint32       _aff_calendar_end_ordinal (AffCalendar *self,
                                         guint32      julian);
+/* Asks the processor for the ordinals of @days that the calendar already
+ * holds, for a caller about to read them. */
+void         _aff_calendar_prefetch (AffCalendar   *self,
+                                     const guint32 *days,
+                                     guint          n);
 /* The name of the baseline saved last, or NULL: owned by the plan. */
 const char  *_aff_plan_latest_baseline (AffPlan     *self);
 

@@ -1,0 +1,66 @@
+/* aff-arena-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#pragma once
+
+#include <string.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Memory handed out in large blocks and given back all at once: a
+ * dashboard makes a row per affair and tens of thousands of drifts, and
+ * freeing the last one's left the allocator a slow search per block. One
+ * arena is used by one thread at a time. */
+typedef struct
+{
+  GSList *blocks;             /* the newest first */
+  char *next;
+  gsize left;
+} AffArena;
+
+#define AFF_ARENA_BLOCK ((gsize) 64 * 1024)
+
+static inline gpointer
+_aff_arena_alloc0 (AffArena *arena,
+                   gsize     size)
+{
+  gpointer result;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (size > arena->left)
+    {
+      gsize block = MAX (size, AFF_ARENA_BLOCK);
+
+      arena->blocks = g_slist_prepend (arena->blocks, g_malloc (block));
+      arena->next = arena->blocks->data;
+      arena->left = block;
+    }
+  result = memset (arena->next, 0, size);
+  arena->next += size;
+  arena->left -= size;
+  return result;
+}
+
+/* Moves the blocks of @from into @to, which will free them. */
+static inline void
+_aff_arena_take (AffArena *to,
+                 AffArena *from)
+{
+  to->blocks = g_slist_concat (from->blocks, to->blocks);
+  from->blocks = NULL;
+  from->next = NULL;
+  from->left = 0;
+}
+
+static inline void
+_aff_arena_clear (AffArena *arena)
+{
+  g_slist_free_full (arena->blocks, g_free);
+  arena->blocks = NULL;
+  arena->next = NULL;
+  arena->left = 0;
+}
+
+G_END_DECLS
