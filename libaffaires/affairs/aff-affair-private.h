@@ -28,8 +28,8 @@ void       _aff_affair_attach         (AffAffair        *self,
 AffFinance      *_aff_affair_get_finance      (AffAffair *self);
 /* The affair's own budget items (AffBudgetItem), not a copy. */
 GPtrArray       *_aff_affair_peek_budget      (AffAffair *self);
-/* Asks the processor for what a status of the affair reads, in four
- * stages (0 to 3), each after the one before has had time to arrive: a
+/* Asks the processor for what a status of the affair reads, in five
+ * stages (0 to 4), each after the one before has had time to arrive: a
  * dashboard walks the affairs of a large portfolio, which lie all over
  * the heap, and waits on memory more than it computes. */
 void             _aff_affair_prefetch         (AffAffair *self,

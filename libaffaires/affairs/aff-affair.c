@@ -668,11 +668,15 @@ _aff_affair_prefetch (AffAffair *self,
       _aff_finance_prefetch (self->finance, 0);
       _aff_plan_prefetch (self->plan, 0);
       break;
-    default:
+    case 3:
       for (i = 0; i < self->budget->len; i++)
         PREFETCH (self->budget->pdata[i]);
       _aff_finance_prefetch (self->finance, 1);
       _aff_plan_prefetch (self->plan, 1);
+      break;
+    default:
+      _aff_finance_prefetch (self->finance, 2);
+      _aff_plan_prefetch (self->plan, 2);
       break;
     }
 }

@@ -540,6 +540,8 @@ void
 _aff_finance_prefetch (AffFinance *finance,
                        guint       stage)
 {
+  guint i;
+
   if (stage == 0)
     {
       __builtin_prefetch (finance->ledger);
@@ -550,10 +552,22 @@ _aff_finance_prefetch (AffFinance *finance,
       __builtin_prefetch (finance->amendments);
       return;
     }
-  __builtin_prefetch (finance->progress->data);
-  __builtin_prefetch (finance->invoices->data);
-  __builtin_prefetch (finance->payments->data);
-  _aff_ledger_prefetch (finance->ledger);
+  if (stage == 1)
+    {
+      __builtin_prefetch (finance->progress->data);
+      __builtin_prefetch (finance->invoices->data);
+      __builtin_prefetch (finance->payments->data);
+      _aff_ledger_prefetch (finance->ledger);
+      return;
+    }
+  /* The strings the status compares: the works of the progress marks, the
+   * invoices' references. */
+  for (i = 0; i < finance->progress->len && i < 8; i++)
+    __builtin_prefetch (g_array_index (finance->progress, Mark, i).work);
+  for (i = 0; i < finance->invoices->len && i < 8; i++)
+    __builtin_prefetch (g_array_index (finance->invoices, AffBill, i).reference);
+  for (i = 0; i < finance->payments->len && i < 8; i++)
+    __builtin_prefetch (g_array_index (finance->payments, AffBill, i).reference);
 }
 
 GPtrArray *

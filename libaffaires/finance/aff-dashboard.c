@@ -1048,9 +1048,9 @@ compute_chunk (gpointer data)
       guint ahead;
 
       /* The affairs ahead, each a stage further as it comes closer. */
-      for (ahead = 1; ahead <= 4; ahead++)
+      for (ahead = 1; ahead <= 5; ahead++)
         if (i + ahead < chunk->to)
-          _aff_affair_prefetch (chunk->affairs[i + ahead], 4 - ahead);
+          _aff_affair_prefetch (chunk->affairs[i + ahead], 5 - ahead);
       /* And the month ends the next one's forecast reads in its calendar. */
       if (i + 1 < chunk->to)
         _aff_calendar_prefetch (aff_plan_get_calendar (aff_affair_get_plan (chunk->affairs[i + 1])), chunk->ends,

@@ -204,7 +204,7 @@ GArray     *_aff_finance_get_payments (AffFinance *finance);   /* AffBill */
 /* The billing milestones the affair was given (AffBillingMilestone). */
 GPtrArray  *_aff_finance_get_milestones (AffFinance *finance);
 /* See _aff_affair_prefetch(): stage 0 the finance's arrays, 1 their
- * contents and the ledger's rows. */
+ * contents and the ledger's rows, 2 the strings in them. */
 void        _aff_finance_prefetch       (AffFinance *finance,
                                          guint       stage);
 /* The first rows and words of the ledger, for a scan to come. */

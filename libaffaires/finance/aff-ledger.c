@@ -1514,28 +1514,45 @@ _aff_ledger_scan (AffLedger     *self,
 
   ensure_loaded (self);
   scan_reset (scan, self->n_words);
-  for (i = 0; i < self->n_rows; i++)
-    {
-      const AffLedgerRow *row = &self->rows[i];
-      guint32 order = row->state == AFF_COST_STATE_COMMITTED ? row->document : row->commitment;
+  /* The last sum met is tried first: rows come in runs of one work and
+   * category more often than not. Its position, not a pointer: the sums
+   * grow. */
+  {
+    const AffLedgerRow *rows = self->rows;
+    gint64 *left = scan->left, actual = scan->actual;
+    guint32 last_work = G_MAXUINT32, last_category = G_MAXUINT32, position = 0;
 
-      if (row->day > last)
-        continue;
-      if (row->state == AFF_COST_STATE_ACTUAL)
-        {
-          overflow |= __builtin_add_overflow (scan->actual, row->amount, &scan->actual);
-          sum = spend_of (scan, row->work, row->category, TRUE);
-          overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
-        }
-      /* What is left on each order, by the number of its document. */
-      if (order == 0)
-        continue;
-      if (scan->left[order] == 0)
-        g_array_append_val (scan->orders, order);
-      overflow |= row->state == AFF_COST_STATE_COMMITTED
-                  ? __builtin_add_overflow (scan->left[order], row->amount, &scan->left[order])
-                  : __builtin_sub_overflow (scan->left[order], row->amount, &scan->left[order]);
-    }
+    for (i = 0; i < self->n_rows; i++)
+      {
+        const AffLedgerRow *row = &rows[i];
+        gboolean committed = row->state == AFF_COST_STATE_COMMITTED;
+        guint32 order = committed ? row->document : row->commitment;
+
+        if (row->day > last)
+          continue;
+        if (row->state == AFF_COST_STATE_ACTUAL)
+          {
+            overflow |= __builtin_add_overflow (actual, row->amount, &actual);
+            if (row->work != last_work || row->category != last_category)
+              {
+                sum = spend_of (scan, row->work, row->category, TRUE);
+                position = (guint32) (sum - (AffLedgerSum *) scan->sums->data);
+                last_work = row->work;
+                last_category = row->category;
+              }
+            sum = &g_array_index (scan->sums, AffLedgerSum, position);
+            overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
+          }
+        /* What is left on each order, by the number of its document. */
+        if (order == 0)
+          continue;
+        if (left[order] == 0)
+          g_array_append_val (scan->orders, order);
+        overflow |= committed ? __builtin_add_overflow (left[order], row->amount, &left[order])
+                              : __builtin_sub_overflow (left[order], row->amount, &left[order]);
+      }
+    scan->actual = actual;
+  }
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
    * is an actual cost, not a negative commitment. An order met twice, its
    * sum having come back to 0 in between, is counted once. */

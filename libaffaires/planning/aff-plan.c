@@ -1691,12 +1691,30 @@ _aff_plan_prefetch (AffPlan *self,
       __builtin_prefetch (self->calendar);
       return;
     }
+  if (stage == 1)
+    {
+      for (i = 0; i < self->tasks->len && i < 8; i++)
+        __builtin_prefetch (self->tasks->pdata[i]);
+      if (self->baselines->len > 0)
+        __builtin_prefetch (self->baselines->pdata[self->baselines->len - 1]);
+      if (self->days != NULL)
+        __builtin_prefetch (self->days->data);
+      if (self->current != NULL)
+        {
+          __builtin_prefetch (self->current->es);
+          __builtin_prefetch (self->current->ef);
+          __builtin_prefetch (self->current->kind);
+        }
+      return;
+    }
   for (i = 0; i < self->tasks->len && i < 8; i++)
-    __builtin_prefetch (self->tasks->pdata[i]);
+    _aff_task_prefetch (self->tasks->pdata[i]);
   if (self->baselines->len > 0)
-    __builtin_prefetch (self->baselines->pdata[self->baselines->len - 1]);
-  if (self->days != NULL)
-    __builtin_prefetch (self->days->data);
+    {
+      Baseline *baseline = g_ptr_array_index (self->baselines, self->baselines->len - 1);
+
+      __builtin_prefetch (baseline->items->data);
+    }
 }
 
 const char *

@@ -66,13 +66,16 @@ typedef struct
   guint32 early_finish;
 } AffPlanTaskDays;
 
+/* Asks the processor for the task's id and deliverable. */
+void         _aff_task_prefetch  (AffTask         *self);
 /* Fills the id, deliverable, duration and kind of @info, without checks. */
 void         _aff_task_peek_days (AffTask         *self,
                                   AffPlanTaskDays *info);
 /* Fills @out (AffPlanTaskDays) in the plan's order; returns the latest
  * baseline's name, or NULL. */
 /* See _aff_affair_prefetch(): stage 0 the plan's arrays, 1 their first
- * tasks and its latest baseline. */
+ * tasks, its latest baseline and last schedule, 2 the tasks' ids and the
+ * baseline's items. */
 void         _aff_plan_prefetch  (AffPlan     *self,
                                   guint        stage);
 const char  *_aff_plan_task_days (AffPlan     *self,

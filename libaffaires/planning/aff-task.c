@@ -513,6 +513,13 @@ aff_task_new (const char *id,
 }
 
 void
+_aff_task_prefetch (AffTask *self)
+{
+  __builtin_prefetch (self->id);
+  __builtin_prefetch (self->deliverable);
+}
+
+void
 _aff_task_peek_days (AffTask         *self,
                      AffPlanTaskDays *info)
 {
