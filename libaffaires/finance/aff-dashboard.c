@@ -710,7 +710,8 @@ add_into (AffDashboardRow       *sum,
 /* A portfolio has thousands of clients: they are found by a table, by
  * @lookup, which outlives it. */
 static AffDashboardRow *
-rollup_for (GPtrArray     *rollup,
+rollup_for (AffArena      *arena,
+            GPtrArray     *rollup,
             GHashTable    *index,
             gconstpointer  lookup,
             const char    *key,
@@ -721,7 +722,7 @@ rollup_for (GPtrArray     *rollup,
 
   if ((row = g_hash_table_lookup (index, lookup)) != NULL)
     return row;
-  row = row_new (key, label, currency);
+  row = row_alloc (arena, key, label, currency);
   g_ptr_array_add (rollup, row);
   g_hash_table_insert (index, (gpointer) lookup, row);
   return row;
@@ -1092,7 +1093,16 @@ n_threads_for (AffAffair **affairs,
   calendars = g_hash_table_new (NULL, NULL);
   for (i = 0; i < n; i++)
     {
-      AffCalendar *calendar = aff_plan_get_calendar (aff_affair_get_plan (affairs[i]));
+      AffCalendar *calendar;
+
+      /* The affairs, their plans and calendars ahead, a level each. */
+      if (i + 16 < n)
+        __builtin_prefetch (affairs[i + 16]);
+      if (i + 8 < n)
+        __builtin_prefetch (aff_affair_get_plan (affairs[i + 8]));
+      if (i + 4 < n)
+        __builtin_prefetch (aff_plan_get_calendar (aff_affair_get_plan (affairs[i + 4])));
+      calendar = aff_plan_get_calendar (aff_affair_get_plan (affairs[i]));
 
       if (g_atomic_int_get (&G_OBJECT (calendar)->ref_count) > 1 && !g_hash_table_add (calendars, calendar))
         return 1;
@@ -1166,10 +1176,11 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
     {
       guint from = (guint) ((guint64) n * k / n_chunks), to = (guint) ((guint64) n * (k + 1) / n_chunks);
 
-      /* Room for a few alerts an affair: a large array grown by doubling
-       * spent a good part of a dashboard copying itself. */
+      /* Room for a few alerts an affair, and in the first chunk's, which
+       * the others join, for all: a large array grown by doubling spent a
+       * good part of a dashboard copying itself. */
       chunks[k] = (Chunk) { self, affairs, from, to, &dashboard->date, ends, currency, slots, g_ptr_array_new (),
-                            alerts_new ((to - from) * 4), { NULL, NULL, 0 }, g_ptr_array_new (),
+                            alerts_new ((k == 0 ? n : to - from) * 4), { NULL, NULL, 0 }, g_ptr_array_new (),
                             g_hash_table_new (g_str_hash, g_str_equal) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
@@ -1212,6 +1223,10 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
     {
       AffDashboardRow *row = g_steal_pointer (&slots[i].row);
       AffClient *client = slots[i].client;
+
+      /* The rows ahead: another thread wrote them. */
+      if (i + 8 < failed)
+        __builtin_prefetch (slots[i + 8].row);
       const char *client_id = client != NULL ? aff_client_get_id (client) : aff_affair_get_client_id (affairs[i]);
       AffDashboardRow **activity;
 
@@ -1227,13 +1242,16 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
         {
           const char *name = g_ptr_array_index (chunks[k].activities, slots[i].activity);
 
-          *activity = rollup_for (dashboard->by_activity, by_activity, name, name, name, currency);
+          *activity = rollup_for (&dashboard->arena, dashboard->by_activity, by_activity, name, name, name,
+                                  currency);
         }
       g_ptr_array_add (dashboard->rows, row);
       if (!add_into (dashboard->totals, row) ||
           !add_into (client != NULL
-                     ? rollup_for (dashboard->by_client, clients, client, client_id, row->label, currency)
-                     : rollup_for (dashboard->by_client, unknown_clients, client_id, client_id, row->label, currency),
+                     ? rollup_for (&dashboard->arena, dashboard->by_client, clients, client, client_id, row->label,
+                                   currency)
+                     : rollup_for (&dashboard->arena, dashboard->by_client, unknown_clients, client_id, client_id,
+                                   row->label, currency),
                      row) ||
           !add_into (*activity, row))
         {
