@@ -27,21 +27,24 @@ GPtrArray *_aff_affair_list_billing_due (AffAffair    *self,
                                          gboolean      with_reasons,
                                          GError      **error);
 
-/* One entry of a ledger, 40 bytes: ledgers run to millions of entries, so
- * strings are numbers in the ledger's table of words (0 for none) and the
- * date a Julian day. */
-typedef struct
+/* One entry of a ledger, 36 bytes: ledgers run to millions of entries, so
+ * strings are numbers in the ledger's table of words (0 for none), the
+ * date a Julian day sharing its word with the category and state, and the
+ * amounts aligned on 4 bytes, not 8 (no pointer to them is taken). */
+typedef struct __attribute__ ((packed, aligned (4)))
 {
-  guint32 day;
+  guint32 day : 24;         /* Julian: year 9999 ends at 3 652 059 */
+  guint32 category : 4;     /* AffCostCategory */
+  guint32 state : 4;        /* AffCostState */
   guint32 work;
   guint32 supplier;
   guint32 document;
   guint32 commitment;
-  guint8 category;          /* AffCostCategory */
-  guint8 state;             /* AffCostState */
   gint64 amount;            /* minor units of the ledger's currency */
   gint64 quantity;          /* thousandths */
 } AffLedgerRow;
+
+G_STATIC_ASSERT (sizeof (AffLedgerRow) == 36);
 
 /* Writes @text (NULL: nothing) as one RFC 4180 field, quoted when it must
  * be. */

@@ -296,7 +296,7 @@ ENTRY_STRING (commitment, "")
  * what has been incurred (actual, réalisé), by date, task or lot and
  * category, in one currency.
  *
- * Ledgers run to millions of entries: they are kept in 40 bytes each, not as
+ * Ledgers run to millions of entries: they are kept in 36 bytes each, not as
  * objects, and come in one at a time ([method@Aff.Ledger.add]) or in bulk
  * from CSV ([method@Aff.Ledger.import_csv]). Each addition is journaled:
  * an entry with its figures, an import with its count, totals and the
@@ -862,8 +862,9 @@ aff_ledger_add (AffLedger          *self,
       return FALSE;
     }
   row.day = g_date_get_julian (&entry->date);
-  row.category = (guint8) MIN ((guint) entry->category, 255u);
-  row.state = (guint8) MIN ((guint) entry->state, 255u);
+  /* Out of range stays out of range in the row's four bits. */
+  row.category = MIN ((guint) entry->category, 15u);
+  row.state = MIN ((guint) entry->state, 15u);
   row.amount = aff_money_get_minor (entry->amount);
   row.quantity = entry->quantity;
   if ((problem = row_problem (self, &row, entry->document, entry->commitment, NULL)) != NULL)
@@ -1038,23 +1039,28 @@ read_record (AffLedger    *self,
   g_autofree char *with_currency = NULL;
   g_autoptr(AffMoney) amount = NULL;
   g_autoptr(GError) error = NULL;
+  guint8 category, state;
+  gint64 quantity;
   GDate date;
 
   memset (row, 0, sizeof *row);
   if (!aff_date_from_iso (g_ptr_array_index (fields, COL_DATE), &date))
     return *problem = _("expected a date like 2026-03-31"), COL_DATE;
   row->day = g_date_get_julian (&date);
-  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_CATEGORY, g_ptr_array_index (fields, COL_CATEGORY), &row->category))
+  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_CATEGORY, g_ptr_array_index (fields, COL_CATEGORY), &category))
     return *problem = _("expected labour, material, equipment, subcontract, travel, overhead or other"),
            COL_CATEGORY;
-  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_STATE, g_ptr_array_index (fields, COL_STATE), &row->state))
+  row->category = category;
+  if (!_aff_ledger_parse_nick (AFF_TYPE_COST_STATE, g_ptr_array_index (fields, COL_STATE), &state))
     return *problem = _("expected committed or actual"), COL_STATE;
+  row->state = state;
   with_currency = g_strconcat (g_ptr_array_index (fields, COL_AMOUNT), " ", self->currency, NULL);
   if ((amount = aff_money_parse (with_currency, &error)) == NULL)
     return *problem = _("expected an amount like 1234.50, in the ledger's currency"), COL_AMOUNT;
   row->amount = aff_money_get_minor (amount);
-  if (!parse_quantity (g_ptr_array_index (fields, COL_QUANTITY), &row->quantity))
+  if (!parse_quantity (g_ptr_array_index (fields, COL_QUANTITY), &quantity))
     return *problem = _("expected a quantity like 7.5, with at most three decimals"), COL_QUANTITY;
+  row->quantity = quantity;
   return -1;
 }
 
