@@ -544,7 +544,9 @@ _aff_finance_prefetch (AffFinance *finance,
 
   if (stage == 0)
     {
-      __builtin_prefetch (finance->ledger);
+      /* The ledger's fields run over three lines. */
+      for (i = 0; i < 192; i += 64)
+        __builtin_prefetch ((const char *) finance->ledger + i);
       __builtin_prefetch (finance->progress);
       __builtin_prefetch (finance->invoices);
       __builtin_prefetch (finance->payments);
