@@ -141,20 +141,8 @@ aff_budget_item_get_kind (const AffBudgetItem *self)
 const AffMoney *
 aff_budget_item_get_amount (const AffBudgetItem *self)
 {
-  AffBudgetItem *item = (AffBudgetItem *) self;
-  AffMoney *amount;
-
   g_return_val_if_fail (self != NULL, NULL);
-  if ((amount = g_atomic_pointer_get (&item->amount)) != NULL)
-    return amount;
-  /* Two threads may both make it; one keeps its own. */
-  amount = aff_money_new (self->minor, self->currency, NULL);
-  if (!g_atomic_pointer_compare_and_exchange (&item->amount, NULL, amount))
-    {
-      aff_money_free (amount);
-      amount = g_atomic_pointer_get (&item->amount);
-    }
-  return amount;
+  return _aff_money_cached (&((AffBudgetItem *) self)->amount, self->minor, self->currency);
 }
 
 /**

@@ -53,15 +53,24 @@ GPtrArray *_aff_money_allocate (const AffMoney *money,
                                 GError        **error);
 
 /* A figure kept in minor units and handed out as an AffMoney made on the
- * first call: snapshots with many figures allocate only those read. */
+ * first call: snapshots with many figures allocate only those read. Two
+ * threads reading the same figure may both make it; one keeps its own. */
 static inline const AffMoney *
 _aff_money_cached (AffMoney   **slot,
                    gint64       minor,
                    const char  *currency)
 {
-  if (*slot == NULL)
-    *slot = aff_money_new (minor, currency, NULL);
-  return *slot;
+  AffMoney *money = g_atomic_pointer_get (slot);
+
+  if (money != NULL)
+    return money;
+  money = aff_money_new (minor, currency, NULL);
+  if (!g_atomic_pointer_compare_and_exchange (slot, NULL, money))
+    {
+      aff_money_free (money);
+      money = g_atomic_pointer_get (slot);
+    }
+  return money;
 }
 
 /* @amount × @numerator / @denominator rounded half to even, 0 when the
