@@ -2138,9 +2138,51 @@ aff_portfolio_verify (AffPortfolio  *self,
   return aff_journal_verify (self->journal, error) && check_seals (self, error);
 }
 
+/* The array @member of the document, from @object or, when the document
+ * comes in elements, from @next. */
+static gboolean
+read_elements (AffJsonReader         *reader,
+               JsonObject            *object,
+               const char            *member,
+               AffJsonElementFunc     func,
+               AffPortfolio          *portfolio,
+               AffPortfolioElements   next,
+               gpointer               data,
+               GError               **error)
+{
+  if (next == NULL)
+    return aff_json_read_array (reader, object, member, func, portfolio, error);
+  for (guint i = 0;; i++)
+    {
+      g_autoptr(JsonNode) element = NULL;
+      gsize mark;
+      gboolean ok;
+
+      if (!next (member, &element, data, error))
+        return FALSE;
+      if (element == NULL)
+        return TRUE;
+      mark = aff_json_reader_push_member (reader, member);
+      aff_json_reader_push_index (reader, i);
+      ok = func (reader, element, i, portfolio, error);
+      aff_json_reader_pop (reader, mark);
+      if (!ok)
+        return FALSE;
+    }
+}
+
 AffPortfolio *
 _aff_portfolio_new_from_node (JsonNode  *root,
                               GError   **error)
+{
+  return _aff_portfolio_new_from_elements (root, NULL, NULL, error);
+}
+
+AffPortfolio *
+_aff_portfolio_new_from_elements (JsonNode              *root,
+                                  AffPortfolioElements   next,
+                                  gpointer               data,
+                                  GError               **error)
 {
   static const char *const members[] = {
     "format", "version", "name", "policy", "clients", "consultations", "offers", "affairs", "journal", NULL
@@ -2210,11 +2252,11 @@ _aff_portfolio_new_from_node (JsonNode  *root,
         goto out;
     }
 
-  ok = aff_json_read_array (&reader, object, "clients", read_client, portfolio, error) &&
+  ok = read_elements (&reader, object, "clients", read_client, portfolio, next, data, error) &&
        check_references (portfolio, &reader, error) &&
-       aff_json_read_array (&reader, object, "consultations", read_consultation, portfolio, error) &&
-       aff_json_read_array (&reader, object, "offers", read_offer, portfolio, error) &&
-       aff_json_read_array (&reader, object, "affairs", read_affair, portfolio, error);
+       read_elements (&reader, object, "consultations", read_consultation, portfolio, next, data, error) &&
+       read_elements (&reader, object, "offers", read_offer, portfolio, next, data, error) &&
+       read_elements (&reader, object, "affairs", read_affair, portfolio, next, data, error);
   if (!ok)
     goto out;
   if (journal != NULL)

@@ -475,43 +475,70 @@ version_new (gint64 version)
   return g_memdup2 (&version, sizeof version);
 }
 
-/* The rows of one kind, in order, into @array; their versions remembered. */
-static gboolean
-load_entities (AffSqliteStore  *self,
-               State           *state,
-               Kind             kind,
-               JsonArray       *array,
-               GError         **error)
+/* The entity rows of a load, kind after kind, as the portfolio asks for
+ * its elements: each body is parsed when its turn comes, and its tree freed
+ * once read, so that the whole document's is never held. */
+typedef struct
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body%s FROM %s ORDER BY position",
-                                          kind == KIND_AFFAIR ? ", lines" : "", kind_names[kind]);
-  g_autoptr(sqlite3_stmt) statement = prepare (self, sql, error);
+  AffSqliteStore *store;
+  State *state;
+  Kind kind;                  /* of @statement */
+  sqlite3_stmt *statement;
+  gboolean failed;            /* the error is the store's, not the document's */
+} Rows;
+
+static gboolean
+rows_fail (Rows *rows)
+{
+  rows->failed = TRUE;
+  return FALSE;
+}
+
+/* AffPortfolioElements: the next row of @member's table, its version and
+ * (for an affair) the lines of its ledger remembered. */
+static gboolean
+next_element (const char  *member,
+              JsonNode   **element,
+              gpointer     data,
+              GError     **error)
+{
+  Rows *rows = data;
+  AffSqliteStore *self = rows->store;
+  const char *id;
+  guint kind = 0;
   int code;
 
-  if (statement == NULL)
-    return FALSE;
-  while ((code = sqlite3_step (statement)) == SQLITE_ROW)
+  *element = NULL;
+  while (kind < N_KINDS && strcmp (kind_members[kind], member) != 0)
+    kind++;
+  g_assert (kind < N_KINDS);
+  if (rows->statement == NULL || rows->kind != kind)
     {
-      const char *id = (const char *) sqlite3_column_text (statement, 0);
-      JsonNode *node;
+      g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body%s FROM %s ORDER BY position",
+                                              kind == KIND_AFFAIR ? ", lines" : "", kind_names[kind]);
 
-      /* A row edited by hand, the schema's NOT NULL notwithstanding. */
-      if (id == NULL)
-        return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
-                            _("%s: a row of table %s has no id"), self->path, kind_names[kind]), FALSE;
-      node = parse_body (self, kind_names[kind], id,
-                                   (const char *) sqlite3_column_text (statement, 3), error);
-
-      if (node == NULL)
-        return FALSE;
-      json_array_add_element (array, node);
-      g_hash_table_insert (state->versions[kind], g_strdup (id),
-                           version_new (sqlite3_column_int64 (statement, 2)));
-      if (kind == KIND_AFFAIR)
-        g_hash_table_insert (state->ledger_lines, g_strdup (id),
-                             GUINT_TO_POINTER ((guint) CLAMP (sqlite3_column_int64 (statement, 4), 0, G_MAXUINT)));
+      g_clear_pointer (&rows->statement, sqlite3_finalize);
+      rows->kind = kind;
+      if ((rows->statement = prepare (self, sql, error)) == NULL)
+        return rows_fail (rows);
     }
-  return code == SQLITE_DONE || fail_sqlite (self, error);
+  if ((code = sqlite3_step (rows->statement)) == SQLITE_DONE)
+    return TRUE;
+  if (code != SQLITE_ROW)
+    return fail_sqlite (self, error), rows_fail (rows);
+  /* A row edited by hand, the schema's NOT NULL notwithstanding. */
+  if ((id = (const char *) sqlite3_column_text (rows->statement, 0)) == NULL)
+    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                        _("%s: a row of table %s has no id"), self->path, kind_names[kind]), rows_fail (rows);
+  if ((*element = parse_body (self, kind_names[kind], id,
+                              (const char *) sqlite3_column_text (rows->statement, 3), error)) == NULL)
+    return rows_fail (rows);
+  g_hash_table_insert (rows->state->versions[kind], g_strdup (id),
+                       version_new (sqlite3_column_int64 (rows->statement, 2)));
+  if (kind == KIND_AFFAIR)
+    g_hash_table_insert (rows->state->ledger_lines, g_strdup (id),
+                         GUINT_TO_POINTER ((guint) CLAMP (sqlite3_column_int64 (rows->statement, 4), 0, G_MAXUINT)));
+  return TRUE;
 }
 
 /* The length of the journal and the hash of its last entry; the entries
@@ -682,7 +709,8 @@ meta_value (sqlite3_stmt *statement,
   return (const char *) sqlite3_column_text (statement, 0);
 }
 
-/* The document tree of what the rows hold, but the cost lines. */
+/* The document tree of what the meta table holds: its arrays come from
+ * next_element(), its journal entries and cost lines when first needed. */
 static JsonNode *
 load_tree (AffSqliteStore  *self,
            State           *state,
@@ -715,14 +743,6 @@ load_tree (AffSqliteStore  *self,
       if (policy == NULL)
         return NULL;
       json_object_set_member (root, "policy", policy);
-    }
-  for (guint k = 0; k < N_KINDS; k++)
-    {
-      JsonArray *array = json_array_new ();
-
-      json_object_set_array_member (root, kind_members[k], array);
-      if (!load_entities (self, state, k, array, error))
-        return NULL;
     }
   journal = json_object_new ();
   json_object_set_int_member (journal, "hash_format", AFF_JOURNAL_HASH_FORMAT);
@@ -968,6 +988,7 @@ aff_sqlite_store_load (AffStore  *store,
   g_autoptr(GError) local_error = NULL;
   State *state;
   gint64 format_version = 0;
+  Rows rows = { self, NULL, 0, NULL, FALSE };
 
   if (!open_database (self, FALSE, error))
     return NULL;
@@ -978,9 +999,14 @@ aff_sqlite_store_load (AffStore  *store,
   if (!exec (self, "BEGIN", error))
     return NULL;
   state = state_new ();
+  rows.state = state;
   if ((root = load_tree (self, state, &format_version, error)) != NULL)
     {
-      if ((portfolio = _aff_portfolio_new_from_node (root, &local_error)) == NULL)
+      portfolio = _aff_portfolio_new_from_elements (root, next_element, &rows, &local_error);
+      g_clear_pointer (&rows.statement, sqlite3_finalize);
+      if (portfolio == NULL && rows.failed)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (portfolio == NULL)
         g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
       else
         {

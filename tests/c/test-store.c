@@ -582,6 +582,23 @@ test_bad_stores (Fixture       *fixture,
   g_clear_object (&store);
   execute (fixture->db_path, "UPDATE client SET body = json_set (body, '$.siren', '732829320') WHERE id = 'ACME'");
 
+  /* A body that is not JSON: the message names the store once, then the
+   * row. The bodies are parsed one at a time as the portfolio is built. */
+  execute (fixture->db_path, "CREATE TABLE kept AS SELECT body FROM offer WHERE id = 'OFF-1';"
+                            "UPDATE offer SET body = '{\"id\": ' WHERE id = 'OFF-1'");
+  store = aff_sqlite_store_new (fixture->db_path);
+  g_assert_null (aff_store_load (store, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT);
+  {
+    g_autofree char *start = g_strdup_printf ("%s: offer OFF-1: ", fixture->db_path);
+
+    g_assert_true (g_str_has_prefix (error->message, start));
+    g_assert_null (strstr (error->message + strlen (start), fixture->db_path));
+  }
+  g_clear_error (&error);
+  g_clear_object (&store);
+  execute (fixture->db_path, "UPDATE offer SET body = (SELECT body FROM kept) WHERE id = 'OFF-1'; DROP TABLE kept");
+
   /* A cost line of an unknown category: ledgers are read when first
    * needed, so the store loads; the ledger then says so, holds nothing,
    * and refuses a cost and any save, so that nothing is lost. */
