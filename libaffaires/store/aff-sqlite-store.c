@@ -261,12 +261,15 @@ aff_sqlite_store_new (const char *path)
 
 /* ---- SQLite plumbing ----------------------------------------------------- */
 
+/* FALSE with @error saying what @db, a connection to the store (NULL when
+ * it could not open), last failed at. */
 static gboolean
-fail_sqlite (AffSqliteStore  *self,
-             GError         **error)
+fail_sqlite_on (AffSqliteStore  *self,
+                sqlite3         *db,
+                GError         **error)
 {
-  int code = self->db != NULL ? sqlite3_errcode (self->db) : SQLITE_CANTOPEN;
-  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (code);
+  int code = db != NULL ? sqlite3_errcode (db) : SQLITE_CANTOPEN;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
   GFileError file_code = G_FILE_ERROR_IO;
 
   switch (code & 0xff)
@@ -291,6 +294,13 @@ fail_sqlite (AffSqliteStore  *self,
   else
     g_set_error (error, G_FILE_ERROR, file_code, _("%s: %s"), self->path, message);
   return FALSE;
+}
+
+static gboolean
+fail_sqlite (AffSqliteStore  *self,
+             GError         **error)
+{
+  return fail_sqlite_on (self, self->db, error);
 }
 
 static gboolean
@@ -782,6 +792,7 @@ ledger_source_free (gpointer data)
 typedef struct
 {
   AffSqliteStore *store;
+  sqlite3 *db;                /* the connection of @statement */
   sqlite3_stmt *statement;
   int code;                   /* of the last sqlite3_step() */
   const char *affair_id;      /* the ledger's being read */
@@ -860,7 +871,7 @@ feed_ledger (AffLedger  *ledger,
   if (problem != NULL)
     return FALSE;
   if (cursor->code != SQLITE_ROW && cursor->code != SQLITE_DONE)
-    return fail_sqlite (cursor->store, error);
+    return fail_sqlite_on (cursor->store, cursor->db, error);
   return TRUE;
 }
 
@@ -869,7 +880,7 @@ cursor_init (Cursor         *cursor,
              AffSqliteStore *self,
              sqlite3_stmt   *statement)
 {
-  *cursor = (Cursor) { self, statement, sqlite3_step (statement) };
+  *cursor = (Cursor) { self, sqlite3_db_handle (statement), statement, sqlite3_step (statement) };
 }
 
 static void
@@ -908,22 +919,16 @@ read_ledger (AffLedger  *ledger,
   return ok;
 }
 
-/* The AffPortfolioLedgersReader: one scan of the ledger table, in the order
- * of its key, for every ledger still to read. A ledger the scan could not
- * reach reads itself alone when needed. */
+/* The ledgers @scan's rows are of, in the order of their affairs' ids,
+ * each read if it is still to read from this store. */
 static void
-read_ledgers (AffPortfolio *portfolio,
-              gpointer      data)
+scan_ledgers (AffSqliteStore *self,
+              AffPortfolio   *portfolio,
+              sqlite3_stmt   *scan)
 {
-  AffSqliteStore *self = data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
-  g_autoptr(sqlite3_stmt) scan = NULL;
   g_autofree char *affair_id = NULL;
   Cursor cursor;
 
-  if (!open_database (self, FALSE, NULL) ||
-      (scan = prepare (self, "SELECT " LEDGER_COLUMNS " FROM ledger ORDER BY affair_id, line", NULL)) == NULL)
-    return;
   cursor_init (&cursor, self, scan);
   while (cursor.code == SQLITE_ROW)
     {
@@ -949,6 +954,117 @@ read_ledgers (AffPortfolio *portfolio,
         break;
     }
   cursor_clear (&cursor);
+}
+
+#define LEDGER_SCAN "SELECT " LEDGER_COLUMNS " FROM ledger"
+#define LEDGER_ORDER " ORDER BY affair_id, line"
+
+/* The second half of a split scan, on a thread and a connection of its
+ * own: the ledgers of the affairs from @from on. */
+typedef struct
+{
+  AffSqliteStore *store;
+  AffPortfolio *portfolio;
+  const char *from;
+} LedgerHalf;
+
+static gpointer
+scan_second_half (gpointer data)
+{
+  LedgerHalf *half = data;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *scan = NULL;
+
+  /* Should this connection fail, the ledgers it was to read read
+   * themselves, alone, when first needed. */
+  if (sqlite3_open_v2 (half->store->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+      sqlite3_busy_timeout (db, 5000) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, LEDGER_SCAN " WHERE affair_id >= ?" LEDGER_ORDER, -1, &scan, NULL) == SQLITE_OK &&
+      sqlite3_bind_text (scan, 1, half->from, -1, SQLITE_STATIC) == SQLITE_OK)
+    scan_ledgers (half->store, half->portfolio, scan);
+  sqlite3_finalize (scan);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* In the order of SQLite's BINARY collation, which the table's key uses. */
+static int
+compare_sources (gconstpointer a,
+                 gconstpointer b)
+{
+  const LedgerSource *x = *(const LedgerSource *const *) a, *y = *(const LedgerSource *const *) b;
+
+  return strcmp (x->affair_id, y->affair_id);
+}
+
+/* The id of the affair from which the ledgers still to read from this
+ * store hold half their lines (in the table's order of ids), NULL when
+ * they are too few to be worth a second thread. */
+static char *
+middle_of_ledgers (AffSqliteStore *self,
+                   AffPortfolio   *portfolio)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  guint i, n;
+  AffAffair **affairs = _aff_portfolio_peek_affairs (portfolio, &n);
+  guint64 total = 0, sum = 0;
+
+  if (g_get_num_processors () < 2)
+    return NULL;
+  for (i = 0; i < n; i++)
+    {
+      LedgerSource *source = _aff_ledger_get_source_data (aff_affair_get_ledger (affairs[i]), read_ledger);
+
+      if (source != NULL && source->store == self)
+        {
+          g_ptr_array_add (sources, source);
+          total += source->lines;
+        }
+    }
+  /* Below this, a thread and a connection cost more than they save. */
+  if (total < 20000)
+    return NULL;
+  g_ptr_array_sort (sources, compare_sources);
+  for (i = 0; i < sources->len; i++)
+    {
+      LedgerSource *source = g_ptr_array_index (sources, i);
+
+      if (sum > 0 && 2 * sum >= total)
+        return g_strdup (source->affair_id);
+      sum += source->lines;
+    }
+  return NULL;
+}
+
+/* The AffPortfolioLedgersReader: a scan of the ledger table, in the order
+ * of its key, for every ledger still to read; split in two halves, one on
+ * a thread of its own, when they are many. A ledger the scan could not
+ * reach reads itself alone when needed. */
+static void
+read_ledgers (AffPortfolio *portfolio,
+              gpointer      data)
+{
+  AffSqliteStore *self = data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->reading);
+  g_autoptr(sqlite3_stmt) scan = NULL;
+  g_autofree char *middle = NULL;
+  LedgerHalf half = { self, portfolio, NULL };
+  GThread *thread = NULL;
+
+  if (!open_database (self, FALSE, NULL))
+    return;
+  if ((middle = middle_of_ledgers (self, portfolio)) != NULL &&
+      (scan = prepare (self, LEDGER_SCAN " WHERE affair_id < ?" LEDGER_ORDER, NULL)) != NULL)
+    {
+      sqlite3_bind_text (scan, 1, middle, -1, SQLITE_STATIC);
+      half.from = middle;
+      thread = g_thread_new ("aff-sqlite-ledgers", scan_second_half, &half);
+    }
+  else if ((scan = prepare (self, LEDGER_SCAN LEDGER_ORDER, NULL)) == NULL)
+    return;
+  scan_ledgers (self, portfolio, scan);
+  if (thread != NULL)
+    g_thread_join (thread);
 }
 
 /* Tells each affair's ledger where its cost lines are. */

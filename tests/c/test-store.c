@@ -10,6 +10,7 @@
 
 #include <string.h>
 #include <sqlite3.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
 #include "../../examples/c/story.h"
@@ -739,6 +740,99 @@ test_ledgers_in_one_pass (Fixture       *fixture,
                     ==, 3);
 }
 
+/* The story with @n affairs: OFF-1, its offer and consultation copied
+ * under the ids OFF-2, CONS-2 and so on. */
+static AffPortfolio *
+new_story_of (guint n)
+{
+  g_autoptr(AffPortfolio) story = new_story ();
+  g_autofree char *text = aff_portfolio_to_data (story, NULL);
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  static const char *const members[] = { "consultations", "offers", "affairs" };
+  g_autofree char *document = NULL;
+  g_autoptr(GError) error = NULL;
+  AffPortfolio *portfolio;
+
+  for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+    {
+      JsonArray *array = json_object_get_array_member (json_node_get_object (root), members[m]);
+      g_autofree char *first = json_to_string (json_array_get_element (array, 0), FALSE);
+
+      for (guint k = 2; k <= n; k++)
+        {
+          g_autofree char *offer_id = g_strdup_printf ("\"OFF-%u\"", k);
+          g_autofree char *consultation_id = g_strdup_printf ("\"CONS-%u\"", k);
+          g_autoptr(GString) copy = g_string_new (first);
+
+          g_string_replace (copy, "\"OFF-1\"", offer_id, 0);
+          g_string_replace (copy, "\"CONS-1\"", consultation_id, 0);
+          json_array_add_element (array, json_from_string (copy->str, NULL));
+        }
+    }
+  document = json_to_string (root, FALSE);
+  portfolio = aff_portfolio_new_from_data (document, -1, &error);
+  g_assert_no_error (error);
+  return portfolio;
+}
+
+/* Enough lines for the dashboard to read the ledgers in two halves, each
+ * on a thread and a connection of its own: every ledger gets its lines, in
+ * their order. Each of the four affairs has the story's 3 000.00 + 2 000.00
+ * and 6 000 lines of affair k: line i costs (i mod 7 + k) EUR, which sums
+ * to 857 × 28 + 1 (the last line, i = 5 999 = 857 × 7) + 6 000 (k − 1)
+ * = 23 997 + 6 000 (k − 1) EUR. */
+static void
+test_ledgers_in_two_halves (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AffPortfolio) story = new_story_of (4);
+  g_autoptr(AffStore) store = aff_sqlite_store_new (fixture->db_path);
+  g_autoptr(AffPortfolio) portfolio = NULL;
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_autoptr(GDate) date = day (2026, 5, 31);
+  g_autoptr(GError) error = NULL;
+  const guint lines = 6000;
+
+  for (guint k = 1; k <= 4; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("OFF-%u", k);
+      g_autoptr(GString) csv = g_string_new ("date,work,category,state,amount\n");
+
+      for (guint i = 0; i < lines; i++)
+        g_string_append_printf (csv, "2026-05-%02u,T1,labour,actual,%u.00\n", 1 + i % 28, i % 7 + k);
+      g_assert_true (aff_ledger_import_csv (aff_affair_get_ledger (aff_portfolio_lookup_affair (story, id)),
+                                            csv->str, -1, NULL, &error));
+      g_assert_no_error (error);
+    }
+  save (store, story);
+  g_clear_object (&store);
+
+  store = aff_sqlite_store_new (fixture->db_path);
+  portfolio = load (store);
+  dashboard = aff_portfolio_compute_dashboard (portfolio, date, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dashboard);
+  for (guint k = 1; k <= 4; k++)
+    {
+      g_autofree char *id = g_strdup_printf ("OFF-%u", k);
+      g_autofree char *expected = g_strdup_printf ("%u.00 EUR", 5000 + 23997 + 6000 * (k - 1));
+      g_autofree char *last = g_strdup_printf ("%u.00 EUR", (lines - 1) % 7 + k);
+      AffLedger *ledger = aff_affair_get_ledger (aff_portfolio_lookup_affair (portfolio, id));
+      g_autoptr(AffMoney) actual = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, NULL, -1, &error);
+      g_autoptr(AffCostEntry) entry = NULL;
+      g_autofree char *amount = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 2 + lines);
+      amount = aff_money_to_string (actual);
+      g_assert_cmpstr (amount, ==, expected);
+      entry = aff_ledger_get_entry (ledger, 2 + lines - 1);
+      g_free (amount);
+      amount = aff_money_to_string (aff_cost_entry_get_amount (entry));
+      g_assert_cmpstr (amount, ==, last);
+    }
+}
+
 /* A database with what the library never makes is refused when opened:
  * a view in place of a table would recurse without end when read, a
  * trigger would run on saving. */
@@ -846,6 +940,7 @@ main (int   argc,
   ADD ("/store/sqlite/readers-and-writers", test_readers_and_writers);
   ADD ("/store/sqlite/bad-stores", test_bad_stores);
   ADD ("/store/sqlite/ledgers-in-one-pass", test_ledgers_in_one_pass);
+  ADD ("/store/sqlite/ledgers-in-two-halves", test_ledgers_in_two_halves);
   ADD ("/store/sqlite/unit-separator", test_unit_separator);
   ADD ("/store/sqlite/foreign-objects", test_foreign_objects);
   ADD ("/store/json/conflict", test_json_store_conflict);
