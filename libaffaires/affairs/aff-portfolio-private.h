@@ -17,15 +17,16 @@ AffPortfolio *_aff_portfolio_new_from_node (JsonNode  *root,
                                             GError   **error);
 
 /* Gives the elements of the document's array @member ("clients",
- * "consultations", "offers", then "affairs") one at a time: *@element a new
- * node, NULL after the last; FALSE with @error set when one cannot be had. */
+ * "consultations", "offers", then "affairs") one at a time: *@element a
+ * node lent until the next call, NULL after the last; FALSE with @error set
+ * when one cannot be had. */
 typedef gboolean (*AffPortfolioElements) (const char  *member,
                                           JsonNode   **element,
                                           gpointer     data,
                                           GError     **error);
 /* The same, the four arrays coming from @next rather than from @root: each
- * element's tree is read, then freed before the next is asked for, so that
- * a store never holds the tree of the whole document. */
+ * element's tree is read and done with before the next is asked for, so
+ * that a store never needs the tree of the whole document. */
 AffPortfolio *_aff_portfolio_new_from_elements (JsonNode              *root,
                                                 AffPortfolioElements   next,
                                                 gpointer               data,

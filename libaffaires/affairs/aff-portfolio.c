@@ -2154,7 +2154,7 @@ read_elements (AffJsonReader         *reader,
     return aff_json_read_array (reader, object, member, func, portfolio, error);
   for (guint i = 0;; i++)
     {
-      g_autoptr(JsonNode) element = NULL;
+      JsonNode *element = NULL;
       gsize mark;
       gboolean ok;
 

@@ -485,23 +485,171 @@ version_new (gint64 version)
   return g_memdup2 (&version, sizeof version);
 }
 
-/* The entity rows of a load, kind after kind, as the portfolio asks for
- * its elements: each body is parsed when its turn comes, and its tree freed
- * once read, so that the whole document's is never held. */
+/* The entity rows of a load, read and parsed on a thread of their own,
+ * kind after kind, while the portfolio builds its objects from the trees
+ * already parsed: parsing is a third of a load. The rows go round a ring of
+ * IN_FLIGHT slots, so that the whole document's tree is never held, and
+ * each tree is freed by the thread that made it, when its slot comes round
+ * again. The two counters, atomic, say who may touch which slot; the mutex
+ * and condition are only to sleep on. The thread has the store's connection
+ * to itself until it is joined. */
+#define IN_FLIGHT 64
+
+typedef struct
+{
+  Kind kind;
+  char *id;
+  gint64 version;
+  guint lines;                /* of an affair's ledger */
+  JsonNode *tree;             /* NULL after the last row of the kind, or with @error */
+  GError *error;
+} Parsed;
+
 typedef struct
 {
   AffSqliteStore *store;
   State *state;
-  Kind kind;                  /* of @statement */
-  sqlite3_stmt *statement;
+  Parsed slots[IN_FLIGHT];
+  guint produced;             /* slots the thread filled, in all */
+  guint consumed;             /* slots the portfolio is done with */
+  gint stop;
+  GMutex lock;
+  GCond moved;                /* a counter moved, or stop was set */
+  gboolean lending;           /* the portfolio reads slot @consumed */
+  GThread *thread;
   gboolean failed;            /* the error is the store's, not the document's */
 } Rows;
 
-static gboolean
-rows_fail (Rows *rows)
+static void
+parsed_clear (Parsed *parsed)
 {
-  rows->failed = TRUE;
-  return FALSE;
+  g_clear_pointer (&parsed->id, g_free);
+  g_clear_pointer (&parsed->tree, json_node_unref);
+  g_clear_error (&parsed->error);
+}
+
+static void
+rows_move (Rows  *rows,
+           guint *counter)
+{
+  g_atomic_int_inc ((gint *) counter);
+  g_mutex_lock (&rows->lock);
+  g_cond_broadcast (&rows->moved);
+  g_mutex_unlock (&rows->lock);
+}
+
+/* On the thread: the next slot to fill, its last tree freed; NULL when
+ * told to stop. */
+static Parsed *
+next_slot (Rows *rows)
+{
+  guint produced = (guint) g_atomic_int_get ((gint *) &rows->produced);
+  Parsed *parsed;
+
+  g_mutex_lock (&rows->lock);
+  while (!g_atomic_int_get (&rows->stop) &&
+         produced - (guint) g_atomic_int_get ((gint *) &rows->consumed) >= IN_FLIGHT)
+    g_cond_wait (&rows->moved, &rows->lock);
+  g_mutex_unlock (&rows->lock);
+  if (g_atomic_int_get (&rows->stop))
+    return NULL;
+  parsed = &rows->slots[produced % IN_FLIGHT];
+  parsed_clear (parsed);
+  return parsed;
+}
+
+static gpointer
+read_rows (gpointer data)
+{
+  Rows *rows = data;
+  AffSqliteStore *self = rows->store;
+  Parsed *parsed;
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body%s FROM %s ORDER BY position",
+                                              kind == KIND_AFFAIR ? ", lines" : "", kind_names[kind]);
+      g_autoptr(sqlite3_stmt) statement = NULL;
+      GError *error = NULL;
+
+      if ((statement = prepare (self, sql, &error)) == NULL)
+        goto fail;
+      for (;;)
+        {
+          const char *id;
+          int code;
+
+          if ((parsed = next_slot (rows)) == NULL)
+            return NULL;
+          parsed->kind = kind;
+          if ((code = sqlite3_step (statement)) == SQLITE_DONE)
+            break;
+          if (code != SQLITE_ROW)
+            {
+              fail_sqlite (self, &error);
+              goto fail_with_slot;
+            }
+          /* A row edited by hand, the schema's NOT NULL notwithstanding. */
+          if ((id = (const char *) sqlite3_column_text (statement, 0)) == NULL)
+            {
+              g_set_error (&error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
+                           _("%s: a row of table %s has no id"), self->path, kind_names[kind]);
+              goto fail_with_slot;
+            }
+          parsed->id = g_strdup (id);
+          parsed->version = sqlite3_column_int64 (statement, 2);
+          if (kind == KIND_AFFAIR)
+            parsed->lines = (guint) CLAMP (sqlite3_column_int64 (statement, 4), 0, G_MAXUINT);
+          if ((parsed->tree = parse_body (self, kind_names[kind], id,
+                                          (const char *) sqlite3_column_text (statement, 3), &error)) == NULL)
+            goto fail_with_slot;
+          rows_move (rows, &rows->produced);
+        }
+      /* The end of the kind's rows. */
+      rows_move (rows, &rows->produced);
+      continue;
+
+    fail:
+      if ((parsed = next_slot (rows)) == NULL)
+        {
+          g_error_free (error);
+          return NULL;
+        }
+      parsed->kind = kind;
+    fail_with_slot:
+      parsed->error = error;
+      rows_move (rows, &rows->produced);
+      return NULL;
+    }
+  return NULL;
+}
+
+static void
+rows_start (Rows           *rows,
+            AffSqliteStore *self,
+            State          *state)
+{
+  memset (rows, 0, sizeof *rows);
+  rows->store = self;
+  rows->state = state;
+  g_mutex_init (&rows->lock);
+  g_cond_init (&rows->moved);
+  rows->thread = g_thread_new ("aff-sqlite-load", read_rows, rows);
+}
+
+/* Stops the thread wherever it is, and frees what it parsed. */
+static void
+rows_finish (Rows *rows)
+{
+  g_atomic_int_set (&rows->stop, 1);
+  g_mutex_lock (&rows->lock);
+  g_cond_broadcast (&rows->moved);
+  g_mutex_unlock (&rows->lock);
+  g_thread_join (rows->thread);
+  for (guint i = 0; i < IN_FLIGHT; i++)
+    parsed_clear (&rows->slots[i]);
+  g_mutex_clear (&rows->lock);
+  g_cond_clear (&rows->moved);
 }
 
 /* AffPortfolioElements: the next row of @member's table, its version and
@@ -513,41 +661,31 @@ next_element (const char  *member,
               GError     **error)
 {
   Rows *rows = data;
-  AffSqliteStore *self = rows->store;
-  const char *id;
-  guint kind = 0;
-  int code;
+  Parsed *parsed;
 
   *element = NULL;
-  while (kind < N_KINDS && strcmp (kind_members[kind], member) != 0)
-    kind++;
-  g_assert (kind < N_KINDS);
-  if (rows->statement == NULL || rows->kind != kind)
+  if (rows->lending)
+    rows_move (rows, &rows->consumed);
+  g_mutex_lock (&rows->lock);
+  while ((guint) g_atomic_int_get ((gint *) &rows->produced) == rows->consumed)
+    g_cond_wait (&rows->moved, &rows->lock);
+  g_mutex_unlock (&rows->lock);
+  parsed = &rows->slots[rows->consumed % IN_FLIGHT];
+  rows->lending = TRUE;
+  /* The portfolio asks for the kinds in the order the thread reads them. */
+  g_assert (strcmp (kind_members[parsed->kind], member) == 0);
+  if (parsed->error != NULL)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT id, position, version, body%s FROM %s ORDER BY position",
-                                              kind == KIND_AFFAIR ? ", lines" : "", kind_names[kind]);
-
-      g_clear_pointer (&rows->statement, sqlite3_finalize);
-      rows->kind = kind;
-      if ((rows->statement = prepare (self, sql, error)) == NULL)
-        return rows_fail (rows);
+      rows->failed = TRUE;
+      g_propagate_error (error, g_steal_pointer (&parsed->error));
+      return FALSE;
     }
-  if ((code = sqlite3_step (rows->statement)) == SQLITE_DONE)
+  if (parsed->tree == NULL)
     return TRUE;
-  if (code != SQLITE_ROW)
-    return fail_sqlite (self, error), rows_fail (rows);
-  /* A row edited by hand, the schema's NOT NULL notwithstanding. */
-  if ((id = (const char *) sqlite3_column_text (rows->statement, 0)) == NULL)
-    return g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_DOCUMENT,
-                        _("%s: a row of table %s has no id"), self->path, kind_names[kind]), rows_fail (rows);
-  if ((*element = parse_body (self, kind_names[kind], id,
-                              (const char *) sqlite3_column_text (rows->statement, 3), error)) == NULL)
-    return rows_fail (rows);
-  g_hash_table_insert (rows->state->versions[kind], g_strdup (id),
-                       version_new (sqlite3_column_int64 (rows->statement, 2)));
-  if (kind == KIND_AFFAIR)
-    g_hash_table_insert (rows->state->ledger_lines, g_strdup (id),
-                         GUINT_TO_POINTER ((guint) CLAMP (sqlite3_column_int64 (rows->statement, 4), 0, G_MAXUINT)));
+  g_hash_table_insert (rows->state->versions[parsed->kind], g_strdup (parsed->id), version_new (parsed->version));
+  if (parsed->kind == KIND_AFFAIR)
+    g_hash_table_insert (rows->state->ledger_lines, g_strdup (parsed->id), GUINT_TO_POINTER (parsed->lines));
+  *element = parsed->tree;
   return TRUE;
 }
 
@@ -1104,7 +1242,7 @@ aff_sqlite_store_load (AffStore  *store,
   g_autoptr(GError) local_error = NULL;
   State *state;
   gint64 format_version = 0;
-  Rows rows = { self, NULL, 0, NULL, FALSE };
+  Rows rows;
 
   if (!open_database (self, FALSE, error))
     return NULL;
@@ -1115,11 +1253,11 @@ aff_sqlite_store_load (AffStore  *store,
   if (!exec (self, "BEGIN", error))
     return NULL;
   state = state_new ();
-  rows.state = state;
   if ((root = load_tree (self, state, &format_version, error)) != NULL)
     {
+      rows_start (&rows, self, state);
       portfolio = _aff_portfolio_new_from_elements (root, next_element, &rows, &local_error);
-      g_clear_pointer (&rows.statement, sqlite3_finalize);
+      rows_finish (&rows);
       if (portfolio == NULL && rows.failed)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else if (portfolio == NULL)
