@@ -44,6 +44,26 @@ typedef struct
   char *reason;
 } Exception;
 
+/* The working days of a span of dates, shared by every calendar of the
+ * same rules: a portfolio's plans are thousands, nearly all on the default
+ * French calendar, and one table read by all of them stays in the
+ * processor's cache where a copy per plan would not. Never changed once
+ * made: a calendar needing a wider span gets a wider table. */
+typedef struct
+{
+  guint refs;                   /* under tables_lock */
+  GBytes *rules;
+  guint32 base;
+  guint32 span;
+  guint32 *before;
+  guint32 *work;
+  guint32 n_work;
+} DayTable;
+
+/* Rules (GBytes) → the widest table made for them, while a calendar uses it. */
+static GMutex tables_lock;
+static GHashTable *tables;
+
 struct _AffCalendar
 {
   GObject parent_instance;
@@ -54,11 +74,15 @@ struct _AffCalendar
   GHashTable *holidays;         /* julian → name */
   GArray *exceptions;           /* Exception, later ones win */
 
-  /* The cache of working-day ordinals over [base, base + span). */
+  /* The working-day ordinals over [base, base + span), from @table: the
+   * other fields are its own, copied to be read without a hop. */
+  DayTable *table;
+  GBytes *rules;                /* the key of the table, made when first needed */
   guint32 base;
   guint32 span;
-  guint32 *before;              /* span + 1: working days in [base, base + i) */
-  GArray *work;                 /* guint32 julian of each working day from base */
+  const guint32 *before;        /* span + 1: working days in [base, base + i) */
+  const guint32 *work;          /* julian of each working day from base */
+  guint32 n_work;
   guint32 zero;                 /* ordinal 0 is work[zero] */
   guint32 anchor;               /* the julian day of ordinal 0 */
   guint version;                /* counts the changes of the rules */
@@ -73,14 +97,51 @@ exception_clear (gpointer data)
 }
 
 static void
-invalidate (AffCalendar *self)
+day_table_free (DayTable *table)
 {
-  self->version++;
-  g_clear_pointer (&self->before, g_free);
-  g_array_set_size (self->work, 0);
+  g_bytes_unref (table->rules);
+  g_free (table->before);
+  g_free (table->work);
+  g_free (table);
+}
+
+/* Under tables_lock. The last user of the registry's table takes it out. */
+static void
+day_table_release_locked (DayTable *table)
+{
+  if (--table->refs == 0)
+    day_table_free (table);
+  else if (table->refs == 1 && g_hash_table_lookup (tables, table->rules) == table)
+    {
+      g_hash_table_remove (tables, table->rules);
+      day_table_free (table);
+    }
+}
+
+static void
+drop_table (AffCalendar *self)
+{
+  if (self->table != NULL)
+    {
+      g_mutex_lock (&tables_lock);
+      day_table_release_locked (self->table);
+      g_mutex_unlock (&tables_lock);
+    }
+  self->table = NULL;
+  self->before = NULL;
+  self->work = NULL;
+  self->n_work = 0;
   self->span = 0;
   self->base = 0;
   self->anchor = 0;
+}
+
+static void
+invalidate (AffCalendar *self)
+{
+  self->version++;
+  g_clear_pointer (&self->rules, g_bytes_unref);
+  drop_table (self);
 }
 
 static void
@@ -88,10 +149,10 @@ aff_calendar_finalize (GObject *object)
 {
   AffCalendar *self = AFF_CALENDAR (object);
 
+  drop_table (self);
+  g_clear_pointer (&self->rules, g_bytes_unref);
   g_hash_table_unref (self->holidays);
   g_array_unref (self->exceptions);
-  g_free (self->before);
-  g_array_unref (self->work);
   G_OBJECT_CLASS (aff_calendar_parent_class)->finalize (object);
 }
 
@@ -108,7 +169,6 @@ aff_calendar_init (AffCalendar *self)
   self->holidays = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->exceptions = g_array_new (FALSE, FALSE, sizeof (Exception));
   g_array_set_clear_func (self->exceptions, exception_clear);
-  self->work = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 /**
@@ -500,59 +560,155 @@ stamp_days (AffCalendar *self,
     }
 }
 
-/* Covers [lo, hi] with the cache, keeping ordinals where they were: the
- * cache only grows, by whole years and at least doubling, so that a plan
- * growing day by day does not rebuild it each time. */
+static int
+compare_julians (gconstpointer a,
+                 gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* What decides the working days, as bytes two calendars compare: the
+ * weekdays, the French rules, the holidays in order, the exceptions in
+ * theirs (later ones win). Names and reasons do not count. */
+static GBytes *
+rules_of (AffCalendar *self)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  guint8 head[3] = { self->weekdays, (guint8) !!self->french, (guint8) !!self->alsace_moselle };
+  g_autoptr(GArray) julians = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GHashTableIter iter;
+  gpointer key;
+  guint i;
+
+  g_byte_array_append (bytes, head, sizeof head);
+  g_hash_table_iter_init (&iter, self->holidays);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint32 julian = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (julians, julian);
+    }
+  g_array_sort (julians, compare_julians);
+  g_byte_array_append (bytes, (const guint8 *) julians->data, julians->len * sizeof (guint32));
+  for (i = 0; i < self->exceptions->len; i++)
+    {
+      const Exception *e = &g_array_index (self->exceptions, Exception, i);
+      guint32 exception[3] = { e->from, e->to, (guint32) !!e->working };
+
+      g_byte_array_append (bytes, (const guint8 *) exception, sizeof exception);
+    }
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+/* A table of @self's rules over [from, to). */
+static DayTable *
+day_table_new (AffCalendar *self,
+               guint32      from,
+               guint32      to)
+{
+  DayTable *table = g_new0 (DayTable, 1);
+  g_autofree guint8 *flags = g_new (guint8, to - from);
+  guint32 j, count = 0;
+
+  stamp_days (self, from, to - 1, flags);
+  table->rules = g_bytes_ref (self->rules);
+  table->base = from;
+  table->span = to - from;
+  table->before = g_new (guint32, to - from + 1);
+  /* Sized for every day, then cut: an append per day costs more than the
+   * rest of the table. */
+  table->work = g_new (guint32, to - from);
+  for (j = from; j < to; j++)
+    {
+      table->before[j - from] = count;
+      table->work[count] = j;
+      count += flags[j - from] != 0;
+    }
+  table->before[to - from] = count;
+  table->work = g_renew (guint32, table->work, MAX (count, 1));
+  table->n_work = count;
+  return table;
+}
+
+/* A table of @self's rules covering at least [from, to): the widest one
+ * made for them if it does, else a wider one, which grows by whole years
+ * and at least doubles, so that plans asking a day further each do not
+ * make a table each. */
+static DayTable *
+day_table_covering (AffCalendar *self,
+                    guint32      from,
+                    guint32      to)
+{
+  DayTable *widest, *table;
+
+  if (self->rules == NULL)
+    self->rules = rules_of (self);
+  g_mutex_lock (&tables_lock);
+  if (tables == NULL)
+    tables = g_hash_table_new (g_bytes_hash, g_bytes_equal);
+  widest = g_hash_table_lookup (tables, self->rules);
+  if (widest != NULL && widest->base <= from && to <= widest->base + widest->span)
+    {
+      widest->refs++;
+      g_mutex_unlock (&tables_lock);
+      return widest;
+    }
+  if (widest != NULL)
+    {
+      guint32 grow = MAX (widest->span, 4 * 366), end = widest->base + widest->span;
+
+      from = from < widest->base ? MIN (from, widest->base > grow ? widest->base - grow : 1) : widest->base;
+      to = to > end ? (guint32) MIN (MAX ((guint64) to, (guint64) end + grow), (guint64) MAX_JULIAN + 1) : end;
+    }
+  table = day_table_new (self, from, to);
+  table->refs = 2;              /* the registry's and the caller's */
+  g_hash_table_replace (tables, table->rules, table);
+  if (widest != NULL)
+    day_table_release_locked (widest);
+  g_mutex_unlock (&tables_lock);
+  return table;
+}
+
+/* Covers [lo, hi] with a table, keeping ordinals where they were. */
 static void
 cover (AffCalendar *self,
        guint32      lo,
        guint32      hi)
 {
-  guint32 new_base, new_end, end = self->base + self->span, j;
-  g_autofree guint8 *flags = NULL;
-  guint32 *before, *work;
-  guint32 count = 0, shift;
+  guint32 from, to, end = self->base + self->span;
+  DayTable *table;
 
   hi = MIN (hi, MAX_JULIAN);
   lo = MAX (MIN (lo, hi), 1);
-  if (self->before != NULL && lo >= self->base && hi < end)
+  if (self->table != NULL && lo >= self->base && hi < end)
     return;
-  if (self->before == NULL)
+  if (self->table == NULL)
     {
-      new_base = lo > 366 ? lo - 366 : 1;
-      new_end = MIN ((guint64) hi + 3 * 366, MAX_JULIAN + 1);
+      from = lo > 366 ? lo - 366 : 1;
+      to = MIN ((guint64) hi + 3 * 366, MAX_JULIAN + 1);
       self->anchor = lo;
     }
   else
     {
-      guint32 grow = MAX (self->span, 4 * 366);
-
-      new_base = lo < self->base ? MIN (lo, self->base > grow ? self->base - grow : 1) : self->base;
-      new_end = hi >= end ? (guint32) MIN (MAX ((guint64) hi + 1, (guint64) end + grow),
-                                           (guint64) MAX_JULIAN + 1)
-                          : end;
+      from = MIN (lo, self->base);
+      to = MAX (hi + 1, end);
     }
-  flags = g_new (guint8, new_end - new_base);
-  stamp_days (self, new_base, new_end - 1, flags);
-  before = g_new (guint32, new_end - new_base + 1);
-  /* Sized for every day, then cut: an append per day costs more than the
-   * rest of the table. */
-  g_array_set_size (self->work, new_end - new_base);
-  work = (guint32 *) (gpointer) self->work->data;
-  for (j = new_base; j < new_end; j++)
+  table = day_table_covering (self, from, to);
+  if (self->table != NULL)
     {
-      before[j - new_base] = count;
-      work[count] = j;
-      count += flags[j - new_base] != 0;
+      g_mutex_lock (&tables_lock);
+      day_table_release_locked (self->table);
+      g_mutex_unlock (&tables_lock);
     }
-  before[new_end - new_base] = count;
-  g_array_set_size (self->work, count);
-  g_free (self->before);
-  self->before = before;
-  self->base = new_base;
-  self->span = new_end - new_base;
-  shift = self->anchor - new_base;
-  self->zero = before[shift];
+  self->table = table;
+  self->base = table->base;
+  self->span = table->span;
+  self->before = table->before;
+  self->work = table->work;
+  self->n_work = table->n_work;
+  self->zero = table->before[self->anchor - table->base];
 }
 
 gboolean
@@ -596,7 +752,7 @@ _aff_calendar_prefetch (AffCalendar   *self,
   guint i;
 
   for (i = 0; i < n; i++)
-    if (days[i] >= self->base && days[i] - self->base < self->span)
+    if (self->before != NULL && days[i] >= self->base && days[i] - self->base < self->span)
       __builtin_prefetch (&self->before[days[i] - self->base + 1]);
 }
 
@@ -615,11 +771,11 @@ _aff_calendar_julian (AffCalendar *self,
 {
   gint64 index = ordinal + self->zero;
 
-  while (index < 0 || index >= (gint64) self->work->len)
+  while (index < 0 || index >= (gint64) self->n_work)
     {
       guint32 lo = self->base, hi = self->base + self->span - 1;
 
-      if ((index < 0 && lo <= 1) || (index >= (gint64) self->work->len && hi >= MAX_JULIAN))
+      if ((index < 0 && lo <= 1) || (index >= (gint64) self->n_work && hi >= MAX_JULIAN))
         return FALSE;
       /* Each round at least doubles the span, so a distant ordinal takes a
        * few rounds, not one per day. */
@@ -629,7 +785,7 @@ _aff_calendar_julian (AffCalendar *self,
         cover (self, lo, (guint32) MIN ((guint64) hi + self->span, MAX_JULIAN));
       index = ordinal + self->zero;
     }
-  *julian = g_array_index (self->work, guint32, index);
+  *julian = self->work[index];
   return TRUE;
 }
 
@@ -645,7 +801,7 @@ _aff_calendar_days (AffCalendar *self,
   if (!_aff_calendar_julian (self, hi, &julian) || !_aff_calendar_julian (self, lo, &julian) ||
       !_aff_calendar_julian (self, hi, &julian))
     return NULL;
-  return (const guint32 *) self->work->data + self->zero;
+  return self->work + self->zero;
 }
 
 /**

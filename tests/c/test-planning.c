@@ -1023,6 +1023,48 @@ add_days (AffCalendar *cal,
   return ymd_of (r);
 }
 
+/* Calendars of the same rules share their table of working days: what
+ * one is told, or how far another looks, changes nothing for the others.
+ * 2026 by hand: 365 days from a Thursday, 52 weeks and a Thursday, so 261
+ * weekdays; the French holidays on weekdays are 1 Jan (Thu), Easter Monday
+ * 6 Apr, 1 May (Fri), 8 May (Fri), Ascension 14 May (Thu), Whit Monday
+ * 25 May, 14 Jul (Tue), 11 Nov (Wed) and 25 Dec (Fri): 252 working days.
+ * From Fri 10 Jul 2026, 3 working days on are Mon 13, Wed 15 (14 is
+ * off) and Thu 16 Jul. */
+static void
+test_shared_rules (void)
+{
+  g_autoptr(AffCalendar) one = aff_calendar_new_french (FALSE);
+  g_autoptr(AffCalendar) other = aff_calendar_new_french (FALSE);
+  g_autoptr(AffCalendar) far = aff_calendar_new_french (FALSE);
+  g_autoptr(GDate) bridge = ymd (20260713);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_days (one, 20260101, 20261231), ==, 252);
+  g_assert_cmpuint (count_days (other, 20260101, 20261231), ==, 252);
+  g_assert_cmpuint (add_days (one, 20260710, 3), ==, 20260716);
+
+  /* A bridge day off for one of them only. */
+  g_assert_true (aff_calendar_add_holiday (other, bridge, "pont du 14 juillet", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_days (other, 20260101, 20261231), ==, 251);
+  g_assert_cmpuint (add_days (other, 20260710, 3), ==, 20260717);
+  g_assert_cmpuint (count_days (one, 20260101, 20261231), ==, 252);
+  g_assert_cmpuint (add_days (one, 20260710, 3), ==, 20260716);
+
+  /* A third, of the same rules as the first, looks decades ahead: the
+   * table they share grows; the first's answers do not move. 2090 starts
+   * on a Sunday: 52 weeks and a Sunday, 260 weekdays; its holidays on
+   * weekdays are 1 Jan (Sun: no), Easter Monday 17 Apr, 1 May (Mon), 8 May
+   * (Mon), Ascension 25 May (Thu), Whit Monday 5 Jun, 14 Jul (Fri), 15 Aug
+   * (Tue), 1 Nov (Wed), 11 Nov (Sat: no) and 25 Dec (Mon): 251. */
+  g_assert_cmpuint (count_days (far, 20900101, 20901231), ==, 251);
+  g_assert_cmpuint (count_days (one, 20260101, 20261231), ==, 252);
+  g_assert_cmpuint (add_days (one, 20260710, 3), ==, 20260716);
+  g_assert_cmpuint (count_days (one, 20900101, 20901231), ==, 251);
+  g_assert_cmpuint (count_days (other, 20900101, 20901231), ==, 251);
+}
+
 static void
 test_ten_years (void)
 {
@@ -2710,6 +2752,7 @@ main (int   argc,
   g_test_add_func ("/planning/calendar/french-2024-2030", test_french_holidays);
   g_test_add_func ("/planning/calendar/alsace-moselle-2024-2030", test_alsace_moselle_holidays);
   g_test_add_func ("/planning/calendar/ten-years", test_ten_years);
+  g_test_add_func ("/planning/calendar/shared-rules", test_shared_rules);
   g_test_add_func ("/planning/calendar/four-centuries", test_four_centuries);
   g_test_add_func ("/planning/cycle/in-order", test_cycle_in_order);
   g_test_add_func ("/planning/cycle/two-cycles", test_two_cycles);
