@@ -1504,6 +1504,34 @@ add_second_affair (AffPortfolio *p)
   ASSERT_OK (aff_offer_accept (offer, signed_on, "CT-2026-021", &error));
 }
 
+/* A row larger than the blocks the dashboard takes its rows from (64 KiB):
+ * a client's name of 100 000 letters is the row's label whole, in the
+ * dashboard and in a copy, each freed on its own. */
+static void
+test_dashboard_long_label (void)
+{
+  AffAffair *affair = NULL;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
+  g_autoptr(GDate) date = day (2026, 5, 4);
+  g_autoptr(AffDashboard) dashboard = NULL;
+  g_autofree char *name = g_strnfill (100000, 'A');
+  g_autoptr(GError) error = NULL;
+  AffDashboardRow *copy;
+  GPtrArray *rows;
+
+  aff_client_set_name (aff_portfolio_lookup_client (p, "acme"), name);
+  dashboard = aff_portfolio_compute_dashboard (p, date, &error);
+  g_assert_no_error (error);
+  rows = aff_dashboard_get_rows (dashboard);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (aff_dashboard_row_get_label (g_ptr_array_index (rows, 0)), ==, name);
+  copy = aff_dashboard_row_copy (g_ptr_array_index (rows, 0));
+  g_clear_pointer (&dashboard, aff_dashboard_free);
+  g_assert_cmpstr (aff_dashboard_row_get_label (copy), ==, name);
+  g_assert_cmpstr (aff_dashboard_row_get_key (copy), ==, "OFF-1");
+  aff_dashboard_row_free (copy);
+}
+
 static void
 assert_row (const AffDashboardRow *row,
             const char            *key,
@@ -1812,6 +1840,7 @@ main (int   argc,
   g_test_add_func ("/finance/close-out", test_close_out);
   g_test_add_func ("/finance/dashboard-many-affairs", test_dashboard_many_affairs);
   g_test_add_func ("/finance/dashboard", test_dashboard);
+  g_test_add_func ("/finance/dashboard-long-label", test_dashboard_long_label);
   g_test_add_func ("/finance/affair-keeps-its-client", test_affair_keeps_its_client);
   g_test_add_func ("/finance/s-curve", test_s_curve);
   return g_test_run ();
