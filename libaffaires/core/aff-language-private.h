@@ -18,7 +18,7 @@ enum { LANG_FR, LANG_EN, N_LANGS };
 static inline guint
 _aff_language_index (const char *language)
 {
-  return g_strcmp0 (language, "en") == 0 ? LANG_EN : LANG_FR;
+  return language != NULL && language[0] == 'e' && language[1] == 'n' && language[2] == '\0' ? LANG_EN : LANG_FR;
 }
 
 /* A decimal number as the language writes it, whatever the process's

@@ -11,6 +11,7 @@
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
 #include "aff-language-private.h"
+#include "aff-string-private.h"
 #include "aff-policy.h"
 #include "aff-affair-status.h"
 #include "aff-drift.h"
@@ -767,7 +768,7 @@ find_mark (GArray     *marks,
       const Mark *mark = &g_array_index (marks, Mark, i);
       guint32 d = mark->day;
 
-      if (d <= day && d >= best && g_strcmp0 (mark->work, work) == 0)
+      if (d <= day && d >= best && _aff_str_equal0 (mark->work, work))
         {
           best = d;
           *value = mark->value;
@@ -1804,6 +1805,7 @@ struct _AffEvaluation
   GArray *tasks;              /* AffPlanTaskDays */
   GArray *spans;              /* Span */
   GArray *spends;             /* AffSpend, made on the first need */
+  GArray *claimed;            /* gboolean by sum of the scan: a line has it */
   gboolean spends_made;
   AffLedgerScan scan;
   AffAffairStatus status;     /* its strings left NULL */
@@ -1893,9 +1895,9 @@ match_of (AffEvaluation *c,
     {
       const AffPlanTaskDays *task = &g_array_index (c->tasks, AffPlanTaskDays, i);
 
-      if (strcmp (task->id, work) == 0)
+      if (_aff_str_equal0 (task->id, work))
         return MATCH_TASK;
-      if (g_strcmp0 (task->deliverable, work) == 0)
+      if (_aff_str_equal0 (task->deliverable, work))
         match = MATCH_DELIVERABLE;
     }
   return match;
@@ -1909,9 +1911,9 @@ task_matches (const AffPlanTaskDays *task,
   switch (match)
     {
     case MATCH_TASK:
-      return strcmp (task->id, work) == 0;
+      return _aff_str_equal0 (task->id, work);
     case MATCH_DELIVERABLE:
-      return g_strcmp0 (task->deliverable, work) == 0;
+      return _aff_str_equal0 (task->deliverable, work);
     case MATCH_ALL:
     default:
       return TRUE;
@@ -2025,7 +2027,7 @@ earned_fraction (AffEvaluation *c,
       gint64 bp = 0;
       guint weight;
 
-      if (g_strcmp0 (task->deliverable, line->work) != 0)
+      if (!_aff_str_equal0 (task->deliverable, line->work))
         continue;
       any |= find_mark (c->finance->progress, task->id, c->day, &bp);
       weight = MAX (task->duration, 1u);
@@ -2360,6 +2362,7 @@ _aff_evaluation_new (void)
   e->tasks = g_array_new (FALSE, FALSE, sizeof (AffPlanTaskDays));
   e->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   e->spends = g_array_new (FALSE, FALSE, sizeof (AffSpend));
+  e->claimed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   _aff_ledger_scan_init (&e->scan);
   return e;
 }
@@ -2373,6 +2376,7 @@ _aff_evaluation_free (AffEvaluation *e)
   g_array_unref (e->tasks);
   g_array_unref (e->spans);
   g_array_unref (e->spends);
+  g_array_unref (e->claimed);
   _aff_ledger_scan_clear (&e->scan);
   g_free (e);
 }
@@ -2434,35 +2438,41 @@ _aff_evaluation_spends (AffEvaluation *e,
 
   if (!e->spends_made)
     {
+      guint n_sums = 0;
+
+      while (_aff_ledger_scan_spend (&e->scan, n_sums, &work, &category, &actual))
+        n_sums++;
       g_array_set_size (e->spends, 0);
-      /* The budget's lines first, then the costs without one as the ledger
-       * first met them. A line and a sum meet by their words, not by a
-       * search of the ledger's table per line: a work is one word of the
-       * ledger, and the scan has each once per category. */
+      g_array_set_size (e->claimed, 0);
+      g_array_set_size (e->claimed, n_sums);
+      /* The budget's lines first, each with the sum of its work and
+       * category, then the sums no line claimed, as the ledger first met
+       * them. A line finds its sum by the number of its work in the
+       * ledger's table of words, not by comparing it with every sum's. */
       for (i = 0; i < e->lines->len; i++)
         {
           const Line *line = &g_array_index (e->lines, Line, i);
           AffSpend spend = { line->work, line->category, 0, line->budget };
+          guint32 word = line->work != NULL ? _aff_ledger_find_word (ledger, line->work) : 0;
+          guint position = line->work != NULL && word == 0 ? 0
+                           : _aff_ledger_scan_find (&e->scan, word, line->category);
 
+          if (position != 0 && !g_array_index (e->claimed, gboolean, position - 1))
+            {
+              g_array_index (e->claimed, gboolean, position - 1) = TRUE;
+              _aff_ledger_scan_spend (&e->scan, position - 1, &work, &category, &spend.actual);
+            }
           g_array_append_val (e->spends, spend);
         }
-      for (i = 0; _aff_ledger_scan_spend (&e->scan, i, &work, &category, &actual); i++)
-        {
-          const char *word = _aff_ledger_word (ledger, work);
-          AffSpend spend = { word, category, actual, 0 };
+      for (j = 0; j < n_sums; j++)
+        if (!g_array_index (e->claimed, gboolean, j))
+          {
+            AffSpend spend = { NULL, 0, 0, 0 };
 
-          for (j = 0; j < e->lines->len; j++)
-            {
-              const Line *line = &g_array_index (e->lines, Line, j);
-
-              if (line->category == category && g_strcmp0 (line->work, word) == 0)
-                break;
-            }
-          if (j < e->lines->len)
-            g_array_index (e->spends, AffSpend, j).actual = actual;
-          else
+            _aff_ledger_scan_spend (&e->scan, j, &work, &spend.category, &spend.actual);
+            spend.work = _aff_ledger_word (ledger, work);
             g_array_append_val (e->spends, spend);
-        }
+          }
       e->spends_made = TRUE;
     }
   *n = e->spends->len;

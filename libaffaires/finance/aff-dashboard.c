@@ -10,6 +10,7 @@
 #include "aff-error.h"
 #include "aff-money-private.h"
 #include "aff-language-private.h"
+#include "aff-string-private.h"
 #include "aff-doc-private.h"
 #include "aff-affair-status.h"
 #include "aff-billing.h"
@@ -819,7 +820,7 @@ forecast_affair (AffAffair             *affair,
         {
           const AffBill *paid = &g_array_index (payments, AffBill, j);
 
-          if (strcmp (paid->reference, bill->reference) == 0 && g_date_compare (&paid->date, date) <= 0)
+          if (_aff_str_equal0 (paid->reference, bill->reference) && g_date_compare (&paid->date, date) <= 0)
             overflow |= __builtin_sub_overflow (owed, paid->amount, &owed);
         }
       _aff_affair_payment_due (affair, &bill->date, &paid_on);
@@ -1062,7 +1063,7 @@ compute_chunk (gpointer data)
       if (slot->client == NULL)
         slot->client = aff_portfolio_lookup_client (chunk->portfolio, aff_affair_get_client_id (affair));
       slot->activity = activity_of (chunk, consultation);
-      if (strcmp (currency, chunk->currency) != 0)
+      if (!_aff_str_equal0 (currency, chunk->currency))
         g_set_error (&chunk->error, AFF_ERROR, AFF_ERROR_CURRENCY_MISMATCH, _("Affair “%s” is in %s, the dashboard in %s"),
                      aff_affair_get_id (affair), currency, chunk->currency);
       else

@@ -102,6 +102,12 @@ gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
                                             guint32         *work,
                                             AffCostCategory *category,
                                             gint64          *actual);
+/* The position + 1 of the actual cost of @work (a word of the scanned
+ * ledger, 0 for none) and @category among the scan's sums, 0 when the scan
+ * met no such cost. */
+guint               _aff_ledger_scan_find  (AffLedgerScan   *scan,
+                                            guint32          work,
+                                            AffCostCategory  category);
 /* Once set, additions fail with AFF_ERROR_CLOSED. */
 void                _aff_ledger_close    (AffLedger    *self);
 void                _aff_ledger_attach   (AffLedger    *self,

@@ -1525,12 +1525,18 @@ _aff_ledger_scan (AffLedger     *self,
    * grow. */
   {
     const AffLedgerRow *rows = self->rows;
+    const guint n_rows = self->n_rows;
     gint64 *left = scan->left, actual = scan->actual;
     guint32 last_work = G_MAXUINT32, last_category = G_MAXUINT32, position = 0;
 
-    for (i = 0; i < self->n_rows; i++)
+    for (i = 0; i < n_rows; i++)
       {
         const AffLedgerRow *row = &rows[i];
+
+        /* Half a kilobyte ahead: the rows of thousands of ledgers do not
+         * stay in the cache from one dashboard to the next, and each
+         * ledger is too short for the processor to see the stream soon. */
+        __builtin_prefetch (row + 16);
         gboolean committed = row->state == AFF_COST_STATE_COMMITTED;
         guint32 order = committed ? row->document : row->commitment;
 
@@ -1573,6 +1579,18 @@ _aff_ledger_scan (AffLedger     *self,
         }
     }
   return !overflow;
+}
+
+guint
+_aff_ledger_scan_find (AffLedgerScan   *scan,
+                       guint32          work,
+                       AffCostCategory  category)
+{
+  guint32 slot;
+
+  if (work >= scan->n_words || (guint) category >= SCAN_CATEGORIES || (slot = scan->work_slot[work]) == 0)
+    return 0;
+  return g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category);
 }
 
 gboolean

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aff-error.h"
+#include "aff-string-private.h"
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
 #include "aff-planning-private.h"
@@ -1750,7 +1751,7 @@ _aff_plan_task_days (AffPlan *self,
       const BaselineItem *item = &g_array_index (baseline->items, BaselineItem, i);
       /* A baseline lists the tasks in the plan's order: most are where the
        * plan has them. */
-      guint position = i < self->tasks->len && strcmp (info[i].id, item->task_id) == 0 ? i + 1
+      guint position = i < self->tasks->len && _aff_str_equal0 (info[i].id, item->task_id) ? i + 1
                                                                                        : position_of (self, item->task_id);
 
       if (position == 0)
@@ -1771,7 +1772,7 @@ find_baseline (AffPlan    *self,
     {
       Baseline *baseline = g_ptr_array_index (self->baselines, i);
 
-      if (g_strcmp0 (baseline->name, name) == 0)
+      if (_aff_str_equal0 (baseline->name, name))
         return baseline;
     }
   return NULL;
