@@ -2447,15 +2447,13 @@ _aff_evaluation_spends (AffEvaluation *e,
       g_array_set_size (e->claimed, n_sums);
       /* The budget's lines first, each with the sum of its work and
        * category, then the sums no line claimed, as the ledger first met
-       * them. A line finds its sum by the number of its work in the
-       * ledger's table of words, not by comparing it with every sum's. */
+       * them. A line finds its sum among the few works the scan met, not
+       * by comparing its work with every sum's. */
       for (i = 0; i < e->lines->len; i++)
         {
           const Line *line = &g_array_index (e->lines, Line, i);
           AffSpend spend = { line->work, line->category, 0, line->budget };
-          guint32 word = line->work != NULL ? _aff_ledger_find_word (ledger, line->work) : 0;
-          guint position = line->work != NULL && word == 0 ? 0
-                           : _aff_ledger_scan_find (&e->scan, word, line->category);
+          guint position = _aff_ledger_scan_find (&e->scan, ledger, line->work, line->category);
 
           if (position != 0 && !g_array_index (e->claimed, gboolean, position - 1))
             {

@@ -102,11 +102,13 @@ gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
                                             guint32         *work,
                                             AffCostCategory *category,
                                             gint64          *actual);
-/* The position + 1 of the actual cost of @work (a word of the scanned
- * ledger, 0 for none) and @category among the scan's sums, 0 when the scan
- * met no such cost. */
+/* The position + 1 of the actual cost of @work (NULL for none) and
+ * @category among the sums of the scan of @ledger, 0 when the scan met no
+ * such cost. The works the scan met are few: their words are compared,
+ * not looked up in the ledger's table. */
 guint               _aff_ledger_scan_find  (AffLedgerScan   *scan,
-                                            guint32          work,
+                                            AffLedger       *ledger,
+                                            const char      *work,
                                             AffCostCategory  category);
 /* Once set, additions fail with AFF_ERROR_CLOSED. */
 void                _aff_ledger_close    (AffLedger    *self);

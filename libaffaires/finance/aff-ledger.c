@@ -11,6 +11,7 @@
 #include "aff-enum-types.h"
 #include "aff-money-private.h"
 #include "aff-finance-private.h"
+#include "aff-string-private.h"
 
 /**
  * AffCostEntry:
@@ -1583,14 +1584,19 @@ _aff_ledger_scan (AffLedger     *self,
 
 guint
 _aff_ledger_scan_find (AffLedgerScan   *scan,
-                       guint32          work,
+                       AffLedger       *ledger,
+                       const char      *work,
                        AffCostCategory  category)
 {
-  guint32 slot;
+  guint i;
 
-  if (work >= scan->n_words || (guint) category >= SCAN_CATEGORIES || (slot = scan->work_slot[work]) == 0)
+  if ((guint) category >= SCAN_CATEGORIES)
     return 0;
-  return g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category);
+  /* In the order met: the slot of the i-th work is i + 1. */
+  for (i = 0; i < scan->works->len; i++)
+    if (_aff_str_equal0 (_aff_ledger_word (ledger, g_array_index (scan->works, guint32, i)), work))
+      return g_array_index (scan->index, guint32, i * SCAN_CATEGORIES + category);
+  return 0;
 }
 
 gboolean
