@@ -779,9 +779,10 @@ read_half (gpointer data)
 
 /* The journal entries of the rows @sql selects, its one parameter bound
  * to @bound, in order. They are parsed on two threads when there are many:
- * that is most of reading a journal. (A load's entity rows are parsed on
- * one: there, with trees freed by another thread than the one that made
- * them, two took longer.) The first error in row order is the one told. */
+ * that is most of reading a journal. (A load's entity rows go through
+ * read_rows() instead: there the objects are built while the rows are
+ * parsed, and each tree is freed, faster, by the thread that made it.) The
+ * first error in row order is the one told. */
 static GPtrArray *
 read_entries (AffSqliteStore  *self,
               const char      *sql,
