@@ -448,19 +448,6 @@ aff_forecast_month_get_cash_in (const AffForecastMonth *self)
  * ([method@Aff.Affair.compute_status]), its drifts and its late payments.
  */
 
-struct _AffDashboard
-{
-  GDate date;
-  guint lang;
-  GPtrArray *rows;            /* AffDashboardRow, by affair */
-  AffDashboardRow *totals;
-  GPtrArray *by_client;
-  GPtrArray *by_activity;
-  GArray *alerts;             /* Alert */
-  GPtrArray *forecast;        /* AffForecastMonth */
-  AffArena arena;             /* the affairs' rows and their drifts */
-};
-
 /* An alert is written when asked for: the dashboard of ten thousand
  * affairs finds tens of thousands, and is mostly read for its figures. */
 typedef struct
@@ -472,22 +459,88 @@ typedef struct
   gint64 owed;
 } Alert;
 
-static void
-alert_clear (gpointer data)
-{
-  Alert *alert = data;
+/* The alerts, a block of the arena at a time, in the affairs' order: a
+ * dashboard finds tens of thousands, and one array of them all, made anew
+ * each time, came back from the kernel as fresh pages faulted in one by
+ * one. */
+#define ALERTS_PER_BLOCK 100
 
-  g_clear_pointer (&alert->drift, aff_drift_free);
-  g_clear_pointer (&alert->invoice, g_free);
+typedef struct _AlertBlock AlertBlock;
+struct _AlertBlock
+{
+  AlertBlock *next;
+  guint len;
+  Alert alerts[ALERTS_PER_BLOCK];
+};
+
+typedef struct
+{
+  AlertBlock *first;
+  AlertBlock *last;
+  guint n;
+} Alerts;
+
+struct _AffDashboard
+{
+  GDate date;
+  guint lang;
+  GPtrArray *rows;            /* AffDashboardRow, by affair */
+  AffDashboardRow *totals;
+  GPtrArray *by_client;
+  GPtrArray *by_activity;
+  Alerts alerts;
+  GPtrArray *forecast;        /* AffForecastMonth */
+  AffArena arena;             /* the affairs' rows, their drifts and alerts */
+};
+
+/* Takes @alert, in a block of @arena. */
+static void
+alerts_add (Alerts      *alerts,
+            AffArena    *arena,
+            const Alert *alert)
+{
+  if (alerts->last == NULL || alerts->last->len == ALERTS_PER_BLOCK)
+    {
+      AlertBlock *block = _aff_arena_alloc0 (arena, sizeof (AlertBlock));
+
+      if (alerts->last != NULL)
+        alerts->last->next = block;
+      else
+        alerts->first = block;
+      alerts->last = block;
+    }
+  alerts->last->alerts[alerts->last->len++] = *alert;
+  alerts->n++;
 }
 
-static GArray *
-alerts_new (guint size)
+/* Moves the alerts of @from after those of @to, their blocks staying in
+ * the arena they are in. */
+static void
+alerts_join (Alerts *to,
+             Alerts *from)
 {
-  GArray *alerts = g_array_sized_new (FALSE, FALSE, sizeof (Alert), size);
+  if (from->first == NULL)
+    return;
+  if (to->last != NULL)
+    to->last->next = from->first;
+  else
+    to->first = from->first;
+  to->last = from->last;
+  to->n += from->n;
+  *from = (Alerts) { NULL, NULL, 0 };
+}
 
-  g_array_set_clear_func (alerts, alert_clear);
-  return alerts;
+/* Frees what the alerts hold; their blocks go with their arena. */
+static void
+alerts_clear (Alerts *alerts)
+{
+  for (AlertBlock *block = alerts->first; block != NULL; block = block->next)
+    for (guint i = 0; i < block->len; i++)
+      {
+        g_clear_pointer (&block->alerts[i].drift, aff_drift_free);
+        g_clear_pointer (&block->alerts[i].invoice, g_free);
+      }
+  *alerts = (Alerts) { NULL, NULL, 0 };
 }
 
 static char *
@@ -542,15 +595,15 @@ aff_dashboard_copy (const AffDashboard *self)
   copy->forecast = g_ptr_array_new_full (self->forecast->len, (GDestroyNotify) aff_forecast_month_free);
   for (i = 0; i < self->forecast->len; i++)
     g_ptr_array_add (copy->forecast, aff_forecast_month_copy (g_ptr_array_index (self->forecast, i)));
-  copy->alerts = alerts_new (self->alerts->len);
-  for (i = 0; i < self->alerts->len; i++)
-    {
-      Alert alert = g_array_index (self->alerts, Alert, i);
+  for (const AlertBlock *block = self->alerts.first; block != NULL; block = block->next)
+    for (i = 0; i < block->len; i++)
+      {
+        Alert alert = block->alerts[i];
 
-      alert.drift = alert.drift != NULL ? aff_drift_copy (alert.drift) : NULL;
-      alert.invoice = g_strdup (alert.invoice);
-      g_array_append_val (copy->alerts, alert);
-    }
+        alert.drift = alert.drift != NULL ? aff_drift_copy (alert.drift) : NULL;
+        alert.invoice = g_strdup (alert.invoice);
+        alerts_add (&copy->alerts, &copy->arena, &alert);
+      }
   return copy;
 }
 
@@ -569,7 +622,7 @@ aff_dashboard_free (AffDashboard *self)
   aff_dashboard_row_free (self->totals);
   g_ptr_array_unref (self->by_client);
   g_ptr_array_unref (self->by_activity);
-  g_clear_pointer (&self->alerts, g_array_unref);
+  alerts_clear (&self->alerts);
   g_ptr_array_unref (self->forecast);
   _aff_arena_clear (&self->arena);
   g_free (self);
@@ -688,9 +741,11 @@ aff_dashboard_list_alerts (const AffDashboard *self)
   guint i;
 
   g_return_val_if_fail (self != NULL, NULL);
-  result = g_new0 (char *, self->alerts->len + 1);
-  for (i = 0; i < self->alerts->len; i++)
-    result[i] = alert_text (self, &g_array_index (self->alerts, Alert, i));
+  result = g_new0 (char *, self->alerts.n + 1);
+  i = 0;
+  for (const AlertBlock *block = self->alerts.first; block != NULL; block = block->next)
+    for (guint j = 0; j < block->len; j++)
+      result[i++] = alert_text (self, &block->alerts[j]);
   return result;
 }
 
@@ -882,7 +937,7 @@ affair_row (AffClient     *client,
             guint          index,
             AffArena      *arena,
             GPtrArray     *drifts,
-            GArray        *alerts,
+            Alerts        *alerts,
             gint64        *billing,
             gint64        *cash_in,
             GError       **error)
@@ -926,7 +981,7 @@ affair_row (AffClient     *client,
           continue;
         }
       row->n_alerts++;
-      g_array_append_val (alerts, alert);
+      alerts_add (alerts, arena, &alert);
     }
   g_ptr_array_set_size (drifts, 0);
   for (i = 0; i < late->len; i++)
@@ -938,7 +993,7 @@ affair_row (AffClient     *client,
 
       overflow |= __builtin_add_overflow (row->money[D_OVERDUE], owed, &row->money[D_OVERDUE]);
       row->n_alerts++;
-      g_array_append_val (alerts, alert);
+      alerts_add (alerts, arena, &alert);
     }
   if (overflow)
     {
@@ -1002,8 +1057,8 @@ typedef struct
   const char *currency;
   Slot *slots;                /* by affair, shared: each chunk writes its own */
   GPtrArray *drifts;          /* an affair's, before they become alerts */
-  GArray *alerts;             /* Alert */
-  AffArena arena;             /* the rows and drifts it makes */
+  Alerts alerts;
+  AffArena arena;             /* the rows, drifts and alerts it makes */
   /* The activities its affairs meet, in that order, each once: the
    * rollups find them by their position, without the strings. */
   GPtrArray *activities;
@@ -1068,7 +1123,7 @@ compute_chunk (gpointer data)
                      aff_affair_get_id (affair), currency, chunk->currency);
       else
         slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, &chunk->arena, chunk->drifts,
-                                chunk->alerts, chunk->billing, chunk->cash_in, &chunk->error);
+                                &chunk->alerts, chunk->billing, chunk->cash_in, &chunk->error);
       if (slot->row == NULL)
         {
           chunk->failed = i;
@@ -1146,7 +1201,6 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   dashboard->totals = row_new ("total", L ("Total", "Total"), currency);
   dashboard->by_client = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
   dashboard->by_activity = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_dashboard_row_free);
-  dashboard->alerts = NULL;   /* the first chunk's */
   dashboard->forecast = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_forecast_month_free);
 
   /* The last day of each month of the forecast. */
@@ -1177,11 +1231,8 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
     {
       guint from = (guint) ((guint64) n * k / n_chunks), to = (guint) ((guint64) n * (k + 1) / n_chunks);
 
-      /* Room for a few alerts an affair, and in the first chunk's, which
-       * the others join, for all: a large array grown by doubling spent a
-       * good part of a dashboard copying itself. */
       chunks[k] = (Chunk) { self, affairs, from, to, &dashboard->date, ends, currency, slots, g_ptr_array_new (),
-                            alerts_new ((k == 0 ? n : to - from) * 4), { NULL, NULL, 0 }, g_ptr_array_new (),
+                            { NULL, NULL, 0 }, { NULL, NULL, 0 }, g_ptr_array_new (),
                             g_hash_table_new (g_str_hash, g_str_equal) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
@@ -1203,16 +1254,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       for (i = 0; i < FORECAST_MONTHS; i++)
         overflow |= __builtin_add_overflow (billing[i], chunks[k].billing[i], &billing[i]) |
                     __builtin_add_overflow (cash_in[i], chunks[k].cash_in[i], &cash_in[i]);
-      /* The alerts move to the dashboard: the chunk's array lets them go
-       * uncleared. */
-      if (dashboard->alerts == NULL)
-        dashboard->alerts = g_steal_pointer (&chunks[k].alerts);
-      else
-        {
-          g_array_append_vals (dashboard->alerts, chunks[k].alerts->data, chunks[k].alerts->len);
-          g_array_set_clear_func (chunks[k].alerts, NULL);
-          g_array_unref (chunks[k].alerts);
-        }
+      alerts_join (&dashboard->alerts, &chunks[k].alerts);
       g_ptr_array_unref (chunks[k].drifts);
       _aff_arena_take (&dashboard->arena, &chunks[k].arena);
     }
@@ -1430,11 +1472,11 @@ aff_dashboard_render (const AffDashboard *self,
 GPtrArray *
 _aff_dashboard_list_alert_texts (const AffDashboard *self)
 {
-  GPtrArray *alerts = g_ptr_array_new_full (self->alerts->len, g_free);
-  guint i;
+  GPtrArray *alerts = g_ptr_array_new_full (self->alerts.n, g_free);
 
-  for (i = 0; i < self->alerts->len; i++)
-    g_ptr_array_add (alerts, alert_text (self, &g_array_index (self->alerts, Alert, i)));
+  for (const AlertBlock *block = self->alerts.first; block != NULL; block = block->next)
+    for (guint i = 0; i < block->len; i++)
+      g_ptr_array_add (alerts, alert_text (self, &block->alerts[i]));
   return alerts;
 }
 
