@@ -561,12 +561,31 @@ stamp_days (AffCalendar *self,
 }
 
 static int
-compare_julians (gconstpointer a,
-                 gconstpointer b)
+compare_julian (gconstpointer a,
+                gconstpointer b)
 {
   guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
 
-  return x < y ? -1 : x > y;
+  return (x > y) - (x < y);
+}
+
+/* The Julian days of the holidays added, in order. */
+static GArray *
+sorted_holidays (AffCalendar *self)
+{
+  GArray *julians = g_array_sized_new (FALSE, FALSE, sizeof (guint32), g_hash_table_size (self->holidays));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->holidays);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint32 julian = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (julians, julian);
+    }
+  g_array_sort (julians, compare_julian);
+  return julians;
 }
 
 /* What decides the working days, as bytes two calendars compare: the
@@ -577,20 +596,10 @@ rules_of (AffCalendar *self)
 {
   GByteArray *bytes = g_byte_array_new ();
   guint8 head[3] = { self->weekdays, (guint8) !!self->french, (guint8) !!self->alsace_moselle };
-  g_autoptr(GArray) julians = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GArray) julians = sorted_holidays (self);
   guint i;
 
   g_byte_array_append (bytes, head, sizeof head);
-  g_hash_table_iter_init (&iter, self->holidays);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint32 julian = GPOINTER_TO_UINT (key);
-
-      g_array_append_val (julians, julian);
-    }
-  g_array_sort (julians, compare_julians);
   g_byte_array_append (bytes, (const guint8 *) julians->data, julians->len * sizeof (guint32));
   for (i = 0; i < self->exceptions->len; i++)
     {
@@ -1001,21 +1010,11 @@ static const char *const weekday_nicks[] = {
   NULL, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", NULL
 };
 
-static int
-compare_julian (gconstpointer a,
-                gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return (x > y) - (x < y);
-}
-
 void
 _aff_calendar_to_json (AffCalendar *self,
                        JsonBuilder *builder)
 {
-  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (guint32));
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GArray) sorted = sorted_holidays (self);
   guint i;
 
   json_builder_begin_object (builder);
@@ -1029,13 +1028,6 @@ _aff_calendar_to_json (AffCalendar *self,
   aff_json_add_boolean (builder, "alsace_moselle", self->alsace_moselle);
   json_builder_set_member_name (builder, "holidays");
   json_builder_begin_array (builder);
-  g_hash_table_iter_init (&iter, self->holidays);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      guint32 j = GPOINTER_TO_UINT (key);
-      g_array_append_val (sorted, j);
-    }
-  g_array_sort (sorted, compare_julian);
   for (i = 0; i < sorted->len; i++)
     {
       guint32 j = g_array_index (sorted, guint32, i);
