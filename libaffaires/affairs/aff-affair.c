@@ -17,6 +17,7 @@
 #include "aff-dossier-private.h"
 #include "aff-closeout.h"
 #include "aff-rex-private.h"
+#include "aff-bidding-private.h"
 
 /**
  * AffBudgetItem:
@@ -658,16 +659,20 @@ _aff_affair_prefetch (AffAffair *self,
       PREFETCH (self->budget->pdata);
       _aff_finance_prefetch (self->finance, 0);
       _aff_plan_prefetch (self->plan, 0);
+      if (self->consultation != NULL)
+        _aff_consultation_prefetch (self->consultation);
       break;
+    /* What a status kept of the budget and plan spares it their items. */
     case 3:
+      if (_aff_finance_prefetch (self->finance, 1))
+        break;
       for (i = 0; i < self->budget->len; i++)
         PREFETCH (self->budget->pdata[i]);
-      _aff_finance_prefetch (self->finance, 1);
       _aff_plan_prefetch (self->plan, 1);
       break;
     default:
-      _aff_finance_prefetch (self->finance, 2);
-      _aff_plan_prefetch (self->plan, 2);
+      if (!_aff_finance_prefetch (self->finance, 2))
+        _aff_plan_prefetch (self->plan, 2);
       break;
     }
 }

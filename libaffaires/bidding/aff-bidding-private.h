@@ -101,4 +101,7 @@ AffBidEvaluation *_aff_bid_evaluation_compute (AffConsultation *consultation,
                                                const GDate     *date,
                                                GError         **error);
 
+/* The array of its activities, for a dashboard to come. */
+void               _aff_consultation_prefetch (AffConsultation *self);
+
 G_END_DECLS

@@ -39,7 +39,9 @@ struct _AffConsultation
   GDate received;
   GDate deadline;
   AffMoney *estimated_value;
-  char **activities;
+  /* Interned: a vocabulary, which a dashboard groups the affairs by,
+   * comparing addresses. */
+  const char **activities;
   char *site;
   char *description;
   AffConsultationSource source;
@@ -114,7 +116,7 @@ aff_consultation_finalize (GObject *object)
   g_free (self->client_id);
   g_free (self->title);
   g_clear_pointer (&self->estimated_value, aff_money_free);
-  g_strfreev (self->activities);
+  g_free (self->activities);
   g_free (self->site);
   g_free (self->description);
   g_clear_pointer (&self->bid_cost, aff_money_free);
@@ -416,7 +418,7 @@ aff_consultation_init (AffConsultation *self)
   g_date_clear (&self->deadline, 1);
   g_date_clear (&self->evaluation_date, 1);
   g_date_clear (&self->decision_date, 1);
-  self->activities = g_new0 (char *, 1);
+  self->activities = g_new0 (const char *, 1);
   self->expected_margin_rate = AFF_MARGIN_RATE_UNSET;
   _aff_history_init (&self->history, AFF_TYPE_CONSULTATION_STATE);
   self->requirements = g_list_store_new (AFF_TYPE_REQUIREMENT);
@@ -619,6 +621,24 @@ aff_consultation_get_activities (AffConsultation *self)
  * Sets the activity codes the work needs.
  */
 void
+_aff_consultation_prefetch (AffConsultation *self)
+{
+  __builtin_prefetch (self->activities);
+}
+
+static const char **
+intern_strv (const char * const *strv)
+{
+  guint i, n = g_strv_length ((char **) strv);
+  const char **interned = g_new (const char *, n + 1);
+
+  for (i = 0; i < n; i++)
+    interned[i] = g_intern_string (strv[i]);
+  interned[n] = NULL;
+  return interned;
+}
+
+void
 aff_consultation_set_activities (AffConsultation    *self,
                                  const char * const *activities)
 {
@@ -630,8 +650,8 @@ aff_consultation_set_activities (AffConsultation    *self,
     activities = none;
   if (g_strv_equal ((const char * const *) self->activities, activities))
     return;
-  g_strfreev (self->activities);
-  self->activities = g_strdupv ((char **) activities);
+  g_free (self->activities);
+  self->activities = intern_strv (activities);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_ACTIVITIES]);
 }
 
@@ -1987,8 +2007,8 @@ _aff_consultation_from_json (AffJsonReader *reader,
   self->estimated_hours = (guint) hours;
   if (activities != NULL)
     {
-      g_strfreev (self->activities);
-      self->activities = g_steal_pointer (&activities);
+      g_free (self->activities);
+      self->activities = intern_strv ((const char * const *) activities);
     }
   if (!aff_json_get_money (reader, object, "estimated_value", FALSE, &self->estimated_value, error) ||
       !aff_json_get_money (reader, object, "bid_cost", FALSE, &self->bid_cost, error) ||

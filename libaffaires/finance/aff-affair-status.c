@@ -353,6 +353,8 @@ struct _AffFinance
   GPtrArray *actions;         /* AffCorrectiveAction */
   AffEacMethod eac_method;
   AffTrack track;
+  guint64 changes;            /* counts the changes recorded, for @prepared */
+  struct _Prepared *prepared; /* what the last status read of the budget and plan */
 };
 
 static void
@@ -412,6 +414,7 @@ _aff_finance_free (AffFinance *self)
   g_ptr_array_unref (self->milestones);
   g_clear_pointer (&self->final_margin, aff_money_free);
   _aff_track_clear (&self->track);
+  g_free (self->prepared);
   g_free (self);
 }
 
@@ -480,6 +483,7 @@ record (AffFinance *finance,
         const char *action,
         JsonObject *details)
 {
+  finance->changes++;
   _aff_track_record (&finance->track, action, details);
 }
 
@@ -535,42 +539,6 @@ GArray *
 _aff_finance_get_payments (AffFinance *finance)
 {
   return finance->payments;
-}
-
-void
-_aff_finance_prefetch (AffFinance *finance,
-                       guint       stage)
-{
-  guint i;
-
-  if (stage == 0)
-    {
-      /* The ledger's fields run over three lines. */
-      for (i = 0; i < 192; i += 64)
-        __builtin_prefetch ((const char *) finance->ledger + i);
-      __builtin_prefetch (finance->progress);
-      __builtin_prefetch (finance->invoices);
-      __builtin_prefetch (finance->payments);
-      __builtin_prefetch (finance->milestones);
-      __builtin_prefetch (finance->amendments);
-      return;
-    }
-  if (stage == 1)
-    {
-      __builtin_prefetch (finance->progress->data);
-      __builtin_prefetch (finance->invoices->data);
-      __builtin_prefetch (finance->payments->data);
-      _aff_ledger_prefetch (finance->ledger);
-      return;
-    }
-  /* The strings the status compares: the works of the progress marks, the
-   * invoices' references. */
-  for (i = 0; i < finance->progress->len && i < 8; i++)
-    __builtin_prefetch (g_array_index (finance->progress, Mark, i).work);
-  for (i = 0; i < finance->invoices->len && i < 8; i++)
-    __builtin_prefetch (g_array_index (finance->invoices, AffBill, i).reference);
-  for (i = 0; i < finance->payments->len && i < 8; i++)
-    __builtin_prefetch (g_array_index (finance->payments, AffBill, i).reference);
 }
 
 GPtrArray *
@@ -2381,6 +2349,148 @@ _aff_evaluation_free (AffEvaluation *e)
   g_free (e);
 }
 
+/* What a status reads of an affair's budget and plan, kept for the next:
+ * a dashboard recomputed after an edit reads again only the affairs the
+ * edit changed. It stands while its plan, the plan's calendar and the
+ * affair's finance count no change, on the days the same amendments are
+ * accepted. Its strings are the budget's and the tasks' own: a change that
+ * frees one is counted first. */
+typedef struct _Prepared
+{
+  AffPlan *plan;
+  guint64 plan_changes;
+  AffCalendar *calendar;
+  guint calendar_version;
+  guint64 finance_changes;
+  guint32 from;               /* the days it stands on: @from ≤ day < @until */
+  guint32 until;
+  const char *baseline;
+  gboolean dated;
+  gboolean overflow;
+  guint n_lines;
+  guint n_tasks;
+  guint n_spans;
+  /* Then the lines, the tasks and the spans. */
+} Prepared;
+
+G_STATIC_ASSERT (sizeof (Prepared) % 8 == 0 && sizeof (Line) % 8 == 0 && sizeof (AffPlanTaskDays) % 8 == 0);
+
+static gboolean
+prepared_stands (const AffEvaluation *e,
+                 const Prepared      *p)
+{
+  return p != NULL && p->plan == e->plan && p->plan_changes == _aff_plan_get_changes (e->plan) &&
+         p->calendar == e->calendar && p->calendar_version == _aff_calendar_get_version (e->calendar) &&
+         p->finance_changes == e->finance->changes && p->from <= e->day && e->day < p->until;
+}
+
+/* Copies @n elements of @size from @block into @array when @into_array,
+ * else from @array into @block; returns the end of them in @block. */
+static gpointer
+copy_elements (GArray   *array,
+               gpointer  block,
+               guint     n,
+               gsize     size,
+               gboolean  into_array)
+{
+  /* An array never grown has no data. */
+  if (into_array)
+    g_array_set_size (array, n);
+  if (n > 0)
+    memcpy (into_array ? array->data : block, into_array ? block : array->data, n * size);
+  return (char *) block + n * size;
+}
+
+/* Keeps or restores what prepare() read. */
+static void
+copy_prepared (AffEvaluation *e,
+               Prepared      *p,
+               gboolean       restore)
+{
+  gpointer block = p + 1;
+
+  block = copy_elements (e->lines, block, p->n_lines, sizeof (Line), restore);
+  block = copy_elements (e->tasks, block, p->n_tasks, sizeof (AffPlanTaskDays), restore);
+  copy_elements (e->spans, block, p->n_spans, sizeof (Span), restore);
+}
+
+static void
+keep_prepared (AffEvaluation *e)
+{
+  AffFinance *finance = e->finance;
+  Prepared *p;
+  guint i;
+
+  p = finance->prepared = g_realloc (finance->prepared, sizeof (Prepared) + e->lines->len * sizeof (Line) +
+                                                        e->tasks->len * sizeof (AffPlanTaskDays) +
+                                                        e->spans->len * sizeof (Span));
+  *p = (Prepared) { e->plan, _aff_plan_get_changes (e->plan), e->calendar, _aff_calendar_get_version (e->calendar),
+                    finance->changes, 0, G_MAXUINT32, e->baseline, e->dated, e->overflow, e->lines->len,
+                    e->tasks->len, e->spans->len };
+  /* The budget counts the amendments accepted by the day. */
+  for (i = 0; i < finance->amendments->len; i++)
+    {
+      AffAmendment *amendment = g_ptr_array_index (finance->amendments, i);
+      guint32 accepted;
+
+      if (!g_date_valid (&amendment->accepted))
+        continue;
+      accepted = g_date_get_julian (&amendment->accepted);
+      if (accepted <= e->day)
+        p->from = MAX (p->from, accepted);
+      else
+        p->until = MIN (p->until, accepted);
+    }
+  copy_prepared (e, p, FALSE);
+}
+
+gboolean
+_aff_finance_prefetch (AffFinance *finance,
+                       guint       stage)
+{
+  guint i;
+
+  if (stage == 0)
+    {
+      /* The ledger's fields run over three lines. */
+      for (i = 0; i < 192; i += 64)
+        __builtin_prefetch ((const char *) finance->ledger + i);
+      __builtin_prefetch (finance->progress);
+      __builtin_prefetch (finance->invoices);
+      __builtin_prefetch (finance->payments);
+      __builtin_prefetch (finance->milestones);
+      __builtin_prefetch (finance->amendments);
+      return finance->prepared != NULL;
+    }
+  if (stage == 1)
+    {
+      __builtin_prefetch (finance->progress->data);
+      __builtin_prefetch (finance->invoices->data);
+      __builtin_prefetch (finance->payments->data);
+      _aff_ledger_prefetch (finance->ledger);
+      if (finance->prepared != NULL)
+        {
+          const Prepared *p = finance->prepared;
+          gsize size = sizeof *p + p->n_lines * sizeof (Line) + p->n_tasks * sizeof (AffPlanTaskDays) +
+                       p->n_spans * sizeof (Span);
+
+          /* Its first line says how long it is. */
+          for (i = 64; i < size; i += 64)
+            __builtin_prefetch ((const char *) p + i);
+        }
+      return finance->prepared != NULL;
+    }
+  /* The strings the status compares: the works of the progress marks, the
+   * invoices' references. */
+  for (i = 0; i < finance->progress->len && i < 8; i++)
+    __builtin_prefetch (g_array_index (finance->progress, Mark, i).work);
+  for (i = 0; i < finance->invoices->len && i < 8; i++)
+    __builtin_prefetch (g_array_index (finance->invoices, AffBill, i).reference);
+  for (i = 0; i < finance->payments->len && i < 8; i++)
+    __builtin_prefetch (g_array_index (finance->payments, AffBill, i).reference);
+  return finance->prepared != NULL;
+}
+
 /* Reads what the affair's status needs on @date: its budget, its plan's
  * tasks and the spans of each budget line. */
 static void
@@ -2388,20 +2498,32 @@ prepare (AffEvaluation *e,
          AffAffair     *affair,
          const GDate   *date)
 {
+  Prepared *p;
+
   e->affair = affair;
   e->finance = _aff_affair_get_finance (affair);
   e->plan = aff_affair_get_plan (affair);
   e->calendar = aff_plan_get_calendar (e->plan);
   _aff_plan_ensure_scheduled (e->plan);
   e->day = g_date_get_julian (date);
-  e->overflow = FALSE;
   e->spends_made = FALSE;
+  p = e->finance->prepared;
+  if (prepared_stands (e, p))
+    {
+      copy_prepared (e, p, TRUE);
+      e->baseline = p->baseline;
+      e->dated = p->dated;
+      e->overflow = p->overflow;
+      return;
+    }
+  e->overflow = FALSE;
   g_array_set_size (e->lines, 0);
   g_array_set_size (e->spans, 0);
   e->baseline = _aff_plan_task_days (e->plan, e->tasks);
   e->dated = e->baseline != NULL || aff_plan_is_scheduled (e->plan);
   collect_budget (e);
   spread_lines (e);
+  keep_prepared (e);
 }
 
 gboolean

@@ -1062,7 +1062,7 @@ typedef struct
   /* The activities its affairs meet, in that order, each once: the
    * rollups find them by their position, without the strings. */
   GPtrArray *activities;
-  GHashTable *activity_index; /* activity → position + 1 */
+  GHashTable *activity_index; /* activity (interned: by address) → position + 1 */
   gint64 billing[FORECAST_MONTHS];
   gint64 cash_in[FORECAST_MONTHS];
   guint failed;               /* the affair in error, or @to */
@@ -1233,7 +1233,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
 
       chunks[k] = (Chunk) { self, affairs, from, to, &dashboard->date, ends, currency, slots, g_ptr_array_new (),
                             { NULL, NULL, 0 }, { NULL, NULL, 0 }, g_ptr_array_new (),
-                            g_hash_table_new (g_str_hash, g_str_equal) };
+                            g_hash_table_new (NULL, NULL) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
     }

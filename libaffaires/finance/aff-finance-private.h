@@ -215,8 +215,11 @@ GArray     *_aff_finance_get_payments (AffFinance *finance);   /* AffBill */
 /* The billing milestones the affair was given (AffBillingMilestone). */
 GPtrArray  *_aff_finance_get_milestones (AffFinance *finance);
 /* See _aff_affair_prefetch(): stage 0 the finance's arrays, 1 their
- * contents and the ledger's rows, 2 the strings in them. */
-void        _aff_finance_prefetch       (AffFinance *finance,
+ * contents, the ledger's rows and what the last status kept of the budget
+ * and plan, 2 the strings in them. Returns whether the last status kept
+ * something: when it did, the next is likely to need neither the budget's
+ * items nor the plan's tasks. */
+gboolean    _aff_finance_prefetch       (AffFinance *finance,
                                          guint       stage);
 /* The first rows and words of the ledger, for a scan to come. */
 void        _aff_ledger_prefetch        (AffLedger  *self);

@@ -476,6 +476,7 @@ struct _AffPlan
   gint32 days_lo;               /* the ordinal of days[0] */
   guint scheduled_n;            /* tasks the last schedule covers */
   guint64 generation;           /* counts schedules, for the tasks' copies */
+  guint64 changes;              /* counts what changes the tasks' days: see _aff_plan_get_changes() */
 
   gboolean scheduled;
   guint scheduled_version;      /* of the calendar the schedule used */
@@ -672,6 +673,7 @@ static void
 stale (AffPlan *self)
 {
   self->scheduled = FALSE;
+  self->changes++;
 }
 
 /* The start, the calendar or the tasks changed: every input must be made
@@ -1557,6 +1559,7 @@ aff_plan_schedule (AffPlan  *self,
   self->current = out;
   self->scheduled_n = n;
   self->generation++;
+  self->changes++;
   g_ptr_array_unref (self->violations);
   self->violations = g_steal_pointer (&violations);
   self->scheduled = TRUE;
@@ -1716,6 +1719,12 @@ _aff_plan_prefetch (AffPlan *self,
 
       __builtin_prefetch (baseline->items->data);
     }
+}
+
+guint64
+_aff_plan_get_changes (AffPlan *self)
+{
+  return self->changes;
 }
 
 const char *
@@ -1878,6 +1887,7 @@ aff_plan_save_baseline (AffPlan     *self,
   baseline = baseline_new (name);
   fill_items (self, baseline);
   g_ptr_array_add (self->baselines, baseline);
+  self->changes++;
   details = json_object_new ();
   json_object_set_string_member (details, "baseline", name);
   {
@@ -2219,6 +2229,7 @@ read_baseline (AffJsonReader *reader,
     return aff_json_reader_fail_at (reader, "name", error, _("expected a name no other baseline has, not “%s”"), name);
   baseline = baseline_new (name);
   g_ptr_array_add (self->baselines, baseline);
+  self->changes++;
   return aff_json_read_array (reader, object, "tasks", read_baseline_item, baseline, error);
 }
 

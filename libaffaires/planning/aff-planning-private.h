@@ -80,6 +80,10 @@ void         _aff_plan_prefetch  (AffPlan     *self,
                                   guint        stage);
 const char  *_aff_plan_task_days (AffPlan     *self,
                                   GArray      *out);
+/* Counts the changes of what _aff_plan_task_days() gives: the tasks, the
+ * schedules and the baselines. The calendar's days count apart: see
+ * _aff_calendar_get_version(). */
+guint64      _aff_plan_get_changes (AffPlan   *self);
 gboolean     _aff_calendar_julian   (AffCalendar   *self,
                                      gint64         ordinal,
                                      guint32       *julian);

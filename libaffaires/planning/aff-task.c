@@ -232,6 +232,10 @@ set_string (AffTask    *self,
     return;
   g_free (*slot);
   *slot = g_strdup (value);
+  /* Now, not when the notification comes, which a freeze may delay: the
+   * plan's readers may keep the old string until it counts a change. */
+  if (self->plan != NULL)
+    _aff_plan_task_changed (self->plan, self);
   g_object_notify_by_pspec (G_OBJECT (self), props[prop_id]);
 }
 

@@ -441,9 +441,60 @@ test_amendment (void)
   assert_money (aff_affair_status_get_bac (s), "108000.00 EUR");
   assert_money (aff_affair_status_get_pv (s), "84800.00 EUR");
   aff_affair_status_free (s);
+  /* And back before it: the first budget again. */
+  s = status_on (affair, 2026, 5, 8);
+  assert_money (aff_affair_status_get_bac (s), "100000.00 EUR");
+  aff_affair_status_free (s);
+  s = status_on (affair, 2026, 5, 11);
+  assert_money (aff_affair_status_get_bac (s), "108000.00 EUR");
+  aff_affair_status_free (s);
   budget = aff_affair_get_budget_at_completion (affair, accepted, "T2", AFF_COST_CATEGORY_MATERIAL, &local_error);
   g_assert_no_error (local_error);
   assert_money (budget, "58000.00 EUR");
+}
+
+/* A status reads the budget and plan again once they change, though the
+ * last one kept what it read. */
+static void
+test_status_follows_its_plan (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
+  g_autoptr(GDate) may12 = day (2026, 5, 12);
+  AffPlan *plan = aff_affair_get_plan (affair);
+  AffAffairStatus *s;
+
+  /* T2 is planned 5 May – 20 May, ten working days; by the 12th, five of
+   * them (5, 6, 7, 11, 12): PV = 50 000 + 50 000 × 5 / 10. */
+  s = status_on (affair, 2026, 5, 12);
+  assert_money (aff_affair_status_get_pv (s), "75000.00 EUR");
+  aff_affair_status_free (s);
+
+  /* The 12th off: the baseline's T2 keeps its dates, now nine working
+   * days, four of them by the 12th: 50 000 + 50 000 × 4 / 9 = 72 222.22. */
+  ASSERT_OK (aff_calendar_add_holiday (aff_plan_get_calendar (plan), may12, "fête locale", &error));
+  s = status_on (affair, 2026, 5, 12);
+  assert_money (aff_affair_status_get_pv (s), "72222.22 EUR");
+  assert_money (aff_affair_status_get_bac (s), "100000.00 EUR");
+  aff_affair_status_free (s);
+
+  /* T2 shortened to five days, then a new baseline: 5, 6, 7, 11 and 13
+   * May, four of them by the 12th: 50 000 + 50 000 × 4 / 5. Before the
+   * baseline, the old one still counts. */
+  aff_task_set_duration (aff_plan_lookup_task (plan, "T2"), 5);
+  s = status_on (affair, 2026, 5, 12);
+  assert_money (aff_affair_status_get_pv (s), "72222.22 EUR");
+  aff_affair_status_free (s);
+  ASSERT_OK (aff_plan_schedule (plan, &error));
+  assert_date (aff_task_get_early_finish (aff_plan_lookup_task (plan, "T2")), 2026, 5, 13);
+  ASSERT_OK (aff_plan_save_baseline (plan, "avenant", &error));
+  s = status_on (affair, 2026, 5, 12);
+  assert_money (aff_affair_status_get_pv (s), "90000.00 EUR");
+  aff_affair_status_free (s);
+  /* On the 4th, T1's ten days are all planned, T2's none. */
+  s = status_on (affair, 2026, 5, 4);
+  assert_money (aff_affair_status_get_pv (s), "50000.00 EUR");
+  aff_affair_status_free (s);
 }
 
 static void
@@ -1836,6 +1887,7 @@ main (int   argc,
   g_test_add_func ("/finance/deferred-revenue-and-physical-method", test_deferred_revenue_and_physical_method);
   g_test_add_func ("/finance/loss-provision", test_loss_provision);
   g_test_add_func ("/finance/amendment", test_amendment);
+  g_test_add_func ("/finance/status-follows-its-plan", test_status_follows_its_plan);
   g_test_add_func ("/finance/overheads-earn-with-the-rest", test_overheads_earn_with_the_rest);
   g_test_add_func ("/finance/progress-history", test_progress_history);
   g_test_add_func ("/finance/invoices-and-payments", test_invoices_and_payments);
