@@ -2460,6 +2460,7 @@ _aff_finance_prefetch (AffFinance *finance,
       __builtin_prefetch (finance->payments);
       __builtin_prefetch (finance->milestones);
       __builtin_prefetch (finance->amendments);
+      __builtin_prefetch (finance->prepared);
       return finance->prepared != NULL;
     }
   if (stage == 1)
@@ -2474,7 +2475,7 @@ _aff_finance_prefetch (AffFinance *finance,
           gsize size = sizeof *p + p->n_lines * sizeof (Line) + p->n_tasks * sizeof (AffPlanTaskDays) +
                        p->n_spans * sizeof (Span);
 
-          /* Its first line says how long it is. */
+          /* Its first line, which says how long it is, came with stage 0. */
           for (i = 64; i < size; i += 64)
             __builtin_prefetch ((const char *) p + i);
         }

@@ -460,7 +460,7 @@ test_status_follows_its_plan (void)
 {
   AffAffair *affair;
   g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
-  g_autoptr(GDate) may12 = day (2026, 5, 12);
+  g_autoptr(GDate) may12 = day (2026, 5, 12), may11 = day (2026, 5, 11), may4 = day (2026, 5, 4);
   AffPlan *plan = aff_affair_get_plan (affair);
   AffAffairStatus *s;
 
@@ -494,6 +494,18 @@ test_status_follows_its_plan (void)
   /* On the 4th, T1's ten days are all planned, T2's none. */
   s = status_on (affair, 2026, 5, 4);
   assert_money (aff_affair_status_get_pv (s), "50000.00 EUR");
+  assert_money (aff_affair_status_get_ev (s), "0.00 EUR");
+  aff_affair_status_free (s);
+
+  /* Progress recorded since: T1 80 % on the 4th, then T2 half done on the
+   * 11th. EV on the 12th = 50 000 × 0.8 + 50 000 × 0.5. */
+  ASSERT_OK (aff_affair_record_progress (affair, "T1", may4, 8000, &error));
+  s = status_on (affair, 2026, 5, 12);
+  assert_money (aff_affair_status_get_ev (s), "40000.00 EUR");
+  aff_affair_status_free (s);
+  ASSERT_OK (aff_affair_record_progress (affair, "T2", may11, 5000, &error));
+  s = status_on (affair, 2026, 5, 12);
+  assert_money (aff_affair_status_get_ev (s), "65000.00 EUR");
   aff_affair_status_free (s);
 }
 
