@@ -1745,7 +1745,12 @@ typedef struct
   guint first_span;           /* its spans in the evaluation's */
   guint n_spans;
   guint64 total;              /* the working days of its spans */
+  guint first_mark;           /* its progress marks in the evaluation's */
+  guint n_marks;
+  guint32 word;               /* its work's number in the ledger, NO_WORD when the ledger lacks it */
 } Line;
+
+#define NO_WORD G_MAXUINT32
 
 /* The dates a line's budget is spent over: a task's, or the whole plan's,
  * with the calendar's ordinals read once, so that the planned value at any
@@ -1772,6 +1777,7 @@ struct _AffEvaluation
   GArray *lines;              /* Line */
   GArray *tasks;              /* AffPlanTaskDays */
   GArray *spans;              /* Span */
+  GArray *marks;              /* guint32: by line, the positions of its marks in the progress */
   GArray *spends;             /* AffSpend, made on the first need */
   GArray *claimed;            /* gboolean by sum of the scan: a line has it */
   gboolean spends_made;
@@ -1787,7 +1793,7 @@ add_line (GArray          *lines,
           gint64           amount,
           gboolean        *overflow)
 {
-  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0 };
+  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0, 0, 0, NO_WORD };
   guint i;
 
   for (i = 0; i < lines->len; i++)
@@ -1971,6 +1977,51 @@ planned_value (AffEvaluation *c,
   return _aff_scale (line->budget, elapsed, line->total, &c->overflow);
 }
 
+/* find_mark() for the work of @line on the day of the status, among the
+ * marks index_marks() gave it: its work's string is not compared again. */
+static gboolean
+find_line_mark (AffEvaluation *c,
+                const Line    *line,
+                gint64        *value)
+{
+  const Mark *marks = (const Mark *) c->finance->progress->data;
+  guint32 best = 0;
+  guint i;
+
+  for (i = 0; i < line->n_marks; i++)
+    {
+      const Mark *mark = &marks[g_array_index (c->marks, guint32, line->first_mark + i)];
+
+      if (mark->day <= c->day && mark->day >= best)
+        {
+          best = mark->day;
+          *value = mark->value;
+        }
+    }
+  return best != 0;
+}
+
+/* Gives each line the positions of its progress marks. */
+static void
+index_marks (AffEvaluation *c)
+{
+  GArray *progress = c->finance->progress;
+  guint i;
+  guint32 j;
+
+  g_array_set_size (c->marks, 0);
+  for (i = 0; i < c->lines->len; i++)
+    {
+      Line *line = &g_array_index (c->lines, Line, i);
+
+      line->first_mark = c->marks->len;
+      for (j = 0; j < progress->len; j++)
+        if (_aff_str_equal0 (g_array_index (progress, Mark, j).work, line->work))
+          g_array_append_val (c->marks, j);
+      line->n_marks = c->marks->len - line->first_mark;
+    }
+}
+
 /* The physical progress of a task or lot, in basis points, and whether
  * anything says so. */
 static gboolean
@@ -1982,7 +2033,7 @@ earned_fraction (AffEvaluation *c,
   gboolean any = FALSE;
   guint i;
 
-  if (find_mark (c->finance->progress, line->work, c->day, basis_points))
+  if (find_line_mark (c, line, basis_points))
     return TRUE;
   if (line->work == NULL || (c->dated ? line->match : match_of (c, line->work)) != MATCH_DELIVERABLE)
     {
@@ -2329,6 +2380,7 @@ _aff_evaluation_new (void)
   e->lines = g_array_new (FALSE, FALSE, sizeof (Line));
   e->tasks = g_array_new (FALSE, FALSE, sizeof (AffPlanTaskDays));
   e->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  e->marks = g_array_new (FALSE, FALSE, sizeof (guint32));
   e->spends = g_array_new (FALSE, FALSE, sizeof (AffSpend));
   e->claimed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   _aff_ledger_scan_init (&e->scan);
@@ -2343,6 +2395,7 @@ _aff_evaluation_free (AffEvaluation *e)
   g_array_unref (e->lines);
   g_array_unref (e->tasks);
   g_array_unref (e->spans);
+  g_array_unref (e->marks);
   g_array_unref (e->spends);
   g_array_unref (e->claimed);
   _aff_ledger_scan_clear (&e->scan);
@@ -2367,10 +2420,12 @@ typedef struct _Prepared
   const char *baseline;
   gboolean dated;
   gboolean overflow;
+  guint n_words;              /* the ledger's when the lines' words were looked up */
   guint n_lines;
   guint n_tasks;
   guint n_spans;
-  /* Then the lines, the tasks and the spans. */
+  guint n_marks;
+  /* Then the lines, the tasks, the spans and the marks' positions. */
 } Prepared;
 
 G_STATIC_ASSERT (sizeof (Prepared) % 8 == 0 && sizeof (Line) % 8 == 0 && sizeof (AffPlanTaskDays) % 8 == 0);
@@ -2411,10 +2466,11 @@ copy_prepared (AffEvaluation *e,
 
   block = copy_elements (e->lines, block, p->n_lines, sizeof (Line), restore);
   block = copy_elements (e->tasks, block, p->n_tasks, sizeof (AffPlanTaskDays), restore);
-  copy_elements (e->spans, block, p->n_spans, sizeof (Span), restore);
+  block = copy_elements (e->spans, block, p->n_spans, sizeof (Span), restore);
+  copy_elements (e->marks, block, p->n_marks, sizeof (guint32), restore);
 }
 
-static void
+static Prepared *
 keep_prepared (AffEvaluation *e)
 {
   AffFinance *finance = e->finance;
@@ -2423,10 +2479,11 @@ keep_prepared (AffEvaluation *e)
 
   p = finance->prepared = g_realloc (finance->prepared, sizeof (Prepared) + e->lines->len * sizeof (Line) +
                                                         e->tasks->len * sizeof (AffPlanTaskDays) +
-                                                        e->spans->len * sizeof (Span));
+                                                        e->spans->len * sizeof (Span) +
+                                                        e->marks->len * sizeof (guint32));
   *p = (Prepared) { e->plan, _aff_plan_get_changes (e->plan), e->calendar, _aff_calendar_get_version (e->calendar),
-                    finance->changes, 0, G_MAXUINT32, e->baseline, e->dated, e->overflow, e->lines->len,
-                    e->tasks->len, e->spans->len };
+                    finance->changes, 0, G_MAXUINT32, e->baseline, e->dated, e->overflow, 0, e->lines->len,
+                    e->tasks->len, e->spans->len, e->marks->len };
   /* The budget counts the amendments accepted by the day. */
   for (i = 0; i < finance->amendments->len; i++)
     {
@@ -2442,6 +2499,7 @@ keep_prepared (AffEvaluation *e)
         p->until = MIN (p->until, accepted);
     }
   copy_prepared (e, p, FALSE);
+  return p;
 }
 
 gboolean
@@ -2473,7 +2531,7 @@ _aff_finance_prefetch (AffFinance *finance,
         {
           const Prepared *p = finance->prepared;
           gsize size = sizeof *p + p->n_lines * sizeof (Line) + p->n_tasks * sizeof (AffPlanTaskDays) +
-                       p->n_spans * sizeof (Span);
+                       p->n_spans * sizeof (Span) + p->n_marks * sizeof (guint32);
 
           /* Its first line, which says how long it is, came with stage 0. */
           for (i = 64; i < size; i += 64)
@@ -2499,7 +2557,9 @@ prepare (AffEvaluation *e,
          AffAffair     *affair,
          const GDate   *date)
 {
+  AffLedger *ledger;
   Prepared *p;
+  guint n_words, i;
 
   e->affair = affair;
   e->finance = _aff_affair_get_finance (affair);
@@ -2515,16 +2575,35 @@ prepare (AffEvaluation *e,
       e->baseline = p->baseline;
       e->dated = p->dated;
       e->overflow = p->overflow;
-      return;
     }
-  e->overflow = FALSE;
-  g_array_set_size (e->lines, 0);
-  g_array_set_size (e->spans, 0);
-  e->baseline = _aff_plan_task_days (e->plan, e->tasks);
-  e->dated = e->baseline != NULL || aff_plan_is_scheduled (e->plan);
-  collect_budget (e);
-  spread_lines (e);
-  keep_prepared (e);
+  else
+    {
+      e->overflow = FALSE;
+      g_array_set_size (e->lines, 0);
+      g_array_set_size (e->spans, 0);
+      e->baseline = _aff_plan_task_days (e->plan, e->tasks);
+      e->dated = e->baseline != NULL || aff_plan_is_scheduled (e->plan);
+      collect_budget (e);
+      spread_lines (e);
+      index_marks (e);
+      p = keep_prepared (e);
+    }
+  /* The ledger numbers its words for good, but may learn a line's since. */
+  ledger = e->finance->ledger;
+  n_words = _aff_ledger_get_n_words (ledger);
+  if (p->n_words != n_words)
+    {
+      for (i = 0; i < e->lines->len; i++)
+        {
+          Line *line = &g_array_index (e->lines, Line, i);
+
+          line->word = line->work == NULL ? 0 : _aff_ledger_find_word (ledger, line->work);
+          if (line->word == 0 && line->work != NULL)
+            line->word = NO_WORD;
+        }
+      p->n_words = n_words;
+      copy_elements (e->lines, p + 1, p->n_lines, sizeof (Line), FALSE);
+    }
 }
 
 gboolean
@@ -2576,7 +2655,7 @@ _aff_evaluation_spends (AffEvaluation *e,
         {
           const Line *line = &g_array_index (e->lines, Line, i);
           AffSpend spend = { line->work, line->category, 0, line->budget };
-          guint position = _aff_ledger_scan_find (&e->scan, ledger, line->work, line->category);
+          guint position = _aff_ledger_scan_find (&e->scan, line->word, line->category);
 
           if (position != 0 && !g_array_index (e->claimed, gboolean, position - 1))
             {

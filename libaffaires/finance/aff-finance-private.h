@@ -102,14 +102,15 @@ gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
                                             guint32         *work,
                                             AffCostCategory *category,
                                             gint64          *actual);
-/* The position + 1 of the actual cost of @work (NULL for none) and
- * @category among the sums of the scan of @ledger, 0 when the scan met no
- * such cost. The works the scan met are few: their words are compared,
- * not looked up in the ledger's table. */
+/* The position + 1 of the actual cost of the work of number @word (0 for
+ * none; a number the ledger never gave, for a work it lacks) and @category
+ * among the sums of the scan, 0 when the scan met no such cost. */
 guint               _aff_ledger_scan_find  (AffLedgerScan   *scan,
-                                            AffLedger       *ledger,
-                                            const char      *work,
+                                            guint32          word,
                                             AffCostCategory  category);
+/* How many words the ledger has numbered, the unused 0 included: a word's
+ * number stays its own. */
+guint               _aff_ledger_get_n_words (AffLedger      *self);
 /* Once set, additions fail with AFF_ERROR_CLOSED. */
 void                _aff_ledger_close    (AffLedger    *self);
 void                _aff_ledger_attach   (AffLedger    *self,

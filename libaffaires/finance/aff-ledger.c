@@ -1584,19 +1584,21 @@ _aff_ledger_scan (AffLedger     *self,
 
 guint
 _aff_ledger_scan_find (AffLedgerScan   *scan,
-                       AffLedger       *ledger,
-                       const char      *work,
+                       guint32          word,
                        AffCostCategory  category)
 {
-  guint i;
+  guint32 slot;
 
-  if ((guint) category >= SCAN_CATEGORIES)
+  if ((guint) category >= SCAN_CATEGORIES || word >= scan->n_words || (slot = scan->work_slot[word]) == 0)
     return 0;
-  /* In the order met: the slot of the i-th work is i + 1. */
-  for (i = 0; i < scan->works->len; i++)
-    if (_aff_str_equal0 (_aff_ledger_word (ledger, g_array_index (scan->works, guint32, i)), work))
-      return g_array_index (scan->index, guint32, i * SCAN_CATEGORIES + category);
-  return 0;
+  return g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category);
+}
+
+guint
+_aff_ledger_get_n_words (AffLedger *self)
+{
+  ensure_loaded (self);
+  return self->n_words;
 }
 
 gboolean

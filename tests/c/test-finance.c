@@ -462,7 +462,10 @@ test_status_follows_its_plan (void)
   g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
   g_autoptr(GDate) may12 = day (2026, 5, 12), may11 = day (2026, 5, 11), may4 = day (2026, 5, 4);
   AffPlan *plan = aff_affair_get_plan (affair);
+  g_autoptr(GPtrArray) drifts = NULL;
+  g_autoptr(GError) local_error = NULL;
   AffAffairStatus *s;
+  guint i, overruns = 0;
 
   /* T2 is planned 5 May – 20 May, ten working days; by the 12th, five of
    * them (5, 6, 7, 11, 12): PV = 50 000 + 50 000 × 5 / 10. */
@@ -507,6 +510,21 @@ test_status_follows_its_plan (void)
   s = status_on (affair, 2026, 5, 12);
   assert_money (aff_affair_status_get_ev (s), "65000.00 EUR");
   aff_affair_status_free (s);
+
+  /* The ledger, empty until now, learns T2: 60 000.00 of material on a
+   * budget of 50 000.00 overruns it by a fifth. */
+  cost (aff_affair_get_ledger (affair), 2026, 5, 11, "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL,
+        "60000.00 EUR", "FA-1", NULL);
+  drifts = aff_affair_list_drifts (affair, may12, &local_error);
+  g_assert_no_error (local_error);
+  for (i = 0; i < drifts->len; i++)
+    if (aff_drift_get_kind (g_ptr_array_index (drifts, i)) == AFF_DRIFT_KIND_BUDGET_OVERRUN)
+      {
+        g_assert_cmpstr (aff_drift_get_subject (g_ptr_array_index (drifts, i)), ==, "T2/material");
+        g_assert_cmpfloat_with_epsilon (aff_drift_get_value (g_ptr_array_index (drifts, i)), 1.2, 1e-9);
+        overruns++;
+      }
+  g_assert_cmpuint (overruns, ==, 1);
 }
 
 static void
