@@ -671,6 +671,10 @@ _aff_affair_prefetch (AffAffair *self,
       _aff_plan_prefetch (self->plan, 1);
       break;
     default:
+      /* The id and the client's name, which its dashboard row copies. */
+      PREFETCH (self->id);
+      if (self->client != NULL)
+        PREFETCH (aff_client_get_name (self->client));
       if (!_aff_finance_prefetch (self->finance, 2))
         _aff_plan_prefetch (self->plan, 2);
       break;

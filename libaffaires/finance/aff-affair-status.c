@@ -1745,6 +1745,8 @@ typedef struct
   guint first_span;           /* its spans in the evaluation's */
   guint n_spans;
   guint64 total;              /* the working days of its spans */
+  guint32 lo;                 /* before this day, none of them is planned */
+  guint32 hi;                 /* from this day, all of them */
   guint first_mark;           /* its progress marks in the evaluation's */
   guint n_marks;
   guint32 word;               /* its work's number in the ledger, NO_WORD when the ledger lacks it */
@@ -1793,7 +1795,7 @@ add_line (GArray          *lines,
           gint64           amount,
           gboolean        *overflow)
 {
-  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0, 0, 0, NO_WORD };
+  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0, G_MAXUINT32, 0, 0, 0, NO_WORD };
   guint i;
 
   for (i = 0; i < lines->len; i++)
@@ -1904,9 +1906,15 @@ add_span (AffEvaluation *c,
   Span span = { start, finish, _aff_calendar_ordinal (c->calendar, start),
                 _aff_calendar_end_ordinal (c->calendar, finish) };
 
+  gboolean point = finish < start || span.o_end <= span.o_start;
+
   g_array_append_val (c->spans, span);
   line->n_spans++;
-  line->total += finish < start || span.o_end <= span.o_start ? 1 : (guint64) (span.o_end - span.o_start);
+  line->total += point ? 1 : (guint64) (span.o_end - span.o_start);
+  /* See elapsed_days(): a point counts from its finish, a span from its
+   * start, and either whole from its finish. */
+  line->lo = MIN (line->lo, point ? finish : start);
+  line->hi = MAX (line->hi, finish);
 }
 
 /* Gives each line the spans its budget is planned over. */
@@ -1968,10 +1976,16 @@ planned_value (AffEvaluation *c,
                guint32      day,
                gint32       end_ordinal)
 {
-  guint64 elapsed = elapsed_days (c, line, day, end_ordinal);
+  guint64 elapsed;
 
   /* Most of a forecast's months are before a line starts or after it
-   * ends: no division for those. */
+   * ends: their days are not counted. */
+  if (line->n_spans == 0 || day < line->lo)
+    return 0;
+  if (day >= line->hi)
+    return line->total == 0 ? 0 : line->budget;
+  elapsed = elapsed_days (c, line, day, end_ordinal);
+
   if (elapsed == 0 || elapsed == line->total)
     return elapsed == 0 || line->total == 0 ? 0 : line->budget;
   return _aff_scale (line->budget, elapsed, line->total, &c->overflow);
@@ -2619,11 +2633,22 @@ _aff_evaluation_planned_values (AffEvaluation *e,
   *bac = e->status.money[M_BAC];
   for (k = 0; k < n_days; k++)
     {
-      gint32 end = e->dated ? _aff_calendar_end_ordinal (e->calendar, days[k]) : 0;
+      gint32 end = 0;
+      gboolean counted = FALSE;
 
       pv[k] = 0;
       for (i = 0; e->dated && i < e->lines->len; i++)
-        pv[k] = add (pv[k], planned_value (e, &g_array_index (e->lines, Line, i), days[k], end), &e->overflow);
+        {
+          const Line *line = &g_array_index (e->lines, Line, i);
+
+          /* The day's ordinal only for a line it falls within. */
+          if (!counted && line->n_spans > 0 && days[k] >= line->lo && days[k] < line->hi)
+            {
+              end = _aff_calendar_end_ordinal (e->calendar, days[k]);
+              counted = TRUE;
+            }
+          pv[k] = add (pv[k], planned_value (e, line, days[k], end), &e->overflow);
+        }
     }
   return e->dated && !e->overflow;
 }
