@@ -835,7 +835,8 @@ bill_month (AffAffair   *affair,
     *overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, net, overflow), &cash_in[j]);
 }
 
-/* Adds the affair's billing and cash in to the months of the forecast. */
+/* Adds the affair's billing and cash in to the months of the forecast,
+ * and to @late (Alert) its invoices paid late, their references borrowed. */
 static gboolean
 forecast_affair (AffAffair             *affair,
                  AffEvaluation         *e,
@@ -844,6 +845,7 @@ forecast_affair (AffAffair             *affair,
                  const guint32         *ends,
                  gint64                *billing,
                  gint64                *cash_in,
+                 GArray                *late,
                  GError               **error)
 {
   g_autoptr(GPtrArray) due = NULL;
@@ -881,6 +883,13 @@ forecast_affair (AffAffair             *affair,
       _aff_affair_payment_due (affair, &bill->date, &paid_on);
       if (owed > 0 && (k = month_index (&first, &paid_on)) != G_MAXUINT)
         overflow |= __builtin_add_overflow (cash_in[k], owed, &cash_in[k]);
+      /* Past its due date, as aff_affair_list_late_payments() finds it. */
+      if (owed > 0 && g_date_compare (&paid_on, date) < 0)
+        {
+          Alert alert = { 0, NULL, bill->reference, g_date_get_julian (date) - g_date_get_julian (&paid_on), owed };
+
+          g_array_append_val (late, alert);
+        }
     }
   remaining = _aff_affair_status_money (status)[M_REVENUE_AT_COMPLETION] - _aff_affair_status_money (status)[M_BILLED];
   for (i = 0; i < due->len; i++)
@@ -937,12 +946,12 @@ affair_row (AffClient     *client,
             guint          index,
             AffArena      *arena,
             GPtrArray     *drifts,
+            GArray        *late,
             Alerts        *alerts,
             gint64        *billing,
             gint64        *cash_in,
             GError       **error)
 {
-  g_autoptr(GPtrArray) late = NULL;
   const AffAffairStatus *status;
   const gint64 *m;
   const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
@@ -950,9 +959,9 @@ affair_row (AffClient     *client,
   gboolean overflow = FALSE;
   guint i;
 
+  g_array_set_size (late, 0);
   if ((status = _aff_evaluation_run (e, affair, date, error)) == NULL ||
-      !forecast_affair (affair, e, status, date, ends, billing, cash_in, error) ||
-      (late = aff_affair_list_late_payments (affair, date, error)) == NULL)
+      !forecast_affair (affair, e, status, date, ends, billing, cash_in, late, error))
     return NULL;
   /* @drifts, the chunk's, is empty: the drifts answered are freed, the
    * others become alerts. */
@@ -986,12 +995,11 @@ affair_row (AffClient     *client,
   g_ptr_array_set_size (drifts, 0);
   for (i = 0; i < late->len; i++)
     {
-      const AffLatePayment *payment = g_ptr_array_index (late, i);
-      gint64 owed = aff_money_get_minor (aff_late_payment_get_outstanding (payment));
-      Alert alert = { index, NULL, g_strdup (aff_late_payment_get_invoice (payment)),
-                      aff_late_payment_get_days_late (payment), owed };
+      Alert alert = g_array_index (late, Alert, i);
 
-      overflow |= __builtin_add_overflow (row->money[D_OVERDUE], owed, &row->money[D_OVERDUE]);
+      alert.row = index;
+      alert.invoice = g_strdup (alert.invoice);
+      overflow |= __builtin_add_overflow (row->money[D_OVERDUE], alert.owed, &row->money[D_OVERDUE]);
       row->n_alerts++;
       alerts_add (alerts, arena, &alert);
     }
@@ -1057,6 +1065,7 @@ typedef struct
   const char *currency;
   Slot *slots;                /* by affair, shared: each chunk writes its own */
   GPtrArray *drifts;          /* an affair's, before they become alerts */
+  GArray *late;               /* Alert: an affair's invoices paid late, the same */
   Alerts alerts;
   AffArena arena;             /* the rows, drifts and alerts it makes */
   /* The activities its affairs meet, in that order, each once: the
@@ -1123,6 +1132,7 @@ compute_chunk (gpointer data)
                      aff_affair_get_id (affair), currency, chunk->currency);
       else
         slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, &chunk->arena, chunk->drifts,
+                                chunk->late,
                                 &chunk->alerts, chunk->billing, chunk->cash_in, &chunk->error);
       if (slot->row == NULL)
         {
@@ -1232,7 +1242,8 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       guint from = (guint) ((guint64) n * k / n_chunks), to = (guint) ((guint64) n * (k + 1) / n_chunks);
 
       chunks[k] = (Chunk) { self, affairs, from, to, &dashboard->date, ends, currency, slots, g_ptr_array_new (),
-                            { NULL, NULL, 0 }, { NULL, NULL, 0 }, g_ptr_array_new (),
+                            g_array_new (FALSE, FALSE, sizeof (Alert)), { NULL, NULL, 0 }, { NULL, NULL, 0 },
+                            g_ptr_array_new (),
                             g_hash_table_new (NULL, NULL) };
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
@@ -1256,6 +1267,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                     __builtin_add_overflow (cash_in[i], chunks[k].cash_in[i], &cash_in[i]);
       alerts_join (&dashboard->alerts, &chunks[k].alerts);
       g_ptr_array_unref (chunks[k].drifts);
+      g_array_unref (chunks[k].late);
       _aff_arena_take (&dashboard->arena, &chunks[k].arena);
     }
 
