@@ -10,8 +10,8 @@
  * - the full dashboard (aff_portfolio_compute_dashboard: every affair's
  *   status, drifts and late payments, the totals and rollups), the median
  *   of five; and apart, the first of them, which has none of what a status
- *   keeps of its affair's budget and plan for the next (nothing changed
- *   them since, as after an edit elsewhere);
+ *   keeps of its affair's budget and plan for the next (the others do, as
+ *   a dashboard after an edit does for every affair but the one edited);
  * - recomputing one affair's status and drifts after adding one entry to
  *   its ledger;
  * - the memory a ledger takes per entry: each affair's rows are imported
@@ -21,8 +21,9 @@
  * In the same run, peer-dashboard.py loads the same ledger rows into SQLite
  * (in memory) and pandas, untimed, and times the sums the dashboard needs
  * from them: actual and committed cost by affair and category up to the
- * date. Those peers compute only the sums; the dashboard computes every
- * figure. Both sides' grand totals are compared.
+ * date, a round of each after each round of the dashboard. Those peers
+ * compute only the sums; the dashboard computes every figure. Both sides'
+ * grand totals are compared.
  *
  * Usage: bench-dashboard [N_AFFAIRS] [PYTHON]
  * AFF_BENCH_PROFILE=K in the environment: the dashboard K more times, nothing
@@ -70,48 +71,86 @@ import_alone (AffAffair     *affair,
   g_ptr_array_add (alone->kept, ledger);
 }
 
+/* peer-dashboard.py, loaded and waiting for commands. */
 typedef struct
 {
-  double sqlite_sums, pandas_sums, sqlite_load, pandas_load;
-  gint64 sqlite_actual, sqlite_committed, pandas_actual, pandas_committed;
-  gboolean ran;
+  GSubprocess *process;
+  GOutputStream *in;
+  GDataInputStream *out;
 } Peer;
 
+/* Sends @command, returns the line answered (NULL when the peer failed). */
+static char *
+ask (Peer       *peer,
+     const char *command)
+{
+  g_autofree char *line = g_strconcat (command, "\n", NULL);
+  g_autoptr(GError) error = NULL;
+  char *answer;
+
+  if (peer->process == NULL)
+    return NULL;
+  if (!g_output_stream_write_all (peer->in, line, strlen (line), NULL, NULL, &error) ||
+      !g_output_stream_flush (peer->in, NULL, &error) ||
+      (answer = g_data_input_stream_read_line_utf8 (peer->out, NULL, NULL, &error)) == NULL)
+    {
+      g_printerr ("peer-dashboard.py failed on “%s”: %s\n", command, error != NULL ? error->message : "no answer");
+      g_clear_object (&peer->process);
+      return NULL;
+    }
+  return answer;
+}
+
+/* Starts the peer on @rows; its process is NULL when it cannot run. */
 static void
-run_peer (const char *python,
-          const char *script,
-          const char *rows,
-          guint32     julian,
-          Peer       *peer)
+start_peer (const char *python,
+            const char *script,
+            const char *rows,
+            guint32     julian,
+            Peer       *peer)
 {
   g_autofree char *day_text = g_strdup_printf ("%u", julian);
-  const char *argv[] = { python, script, rows, day_text, NULL };
-  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *ready = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  int status = 0;
-  guint i;
 
   memset (peer, 0, sizeof *peer);
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
+  peer->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, python,
+                                    script, rows, day_text, NULL);
+  if (peer->process == NULL)
     {
-      g_printerr ("peer-dashboard.py failed: %s%s\n", error != NULL ? error->message : "", err != NULL ? err : "");
+      g_printerr ("peer-dashboard.py failed: %s\n", error->message);
       return;
     }
-  lines = g_strsplit (out, "\n", -1);
-  for (i = 0; lines[i] != NULL; i++)
+  peer->in = g_subprocess_get_stdin_pipe (peer->process);
+  peer->out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (peer->process));
+  ready = g_data_input_stream_read_line_utf8 (peer->out, NULL, NULL, NULL);
+  if (g_strcmp0 (ready, "ready") != 0)
+    g_clear_object (&peer->process);
+}
+
+/* One round of @command, in seconds; 0 when the peer failed. */
+static double
+peer_round (Peer       *peer,
+            const char *command)
+{
+  g_autofree char *answer = ask (peer, command);
+
+  return answer != NULL ? g_ascii_strtod (answer, NULL) : 0;
+}
+
+static void
+stop_peer (Peer *peer)
+{
+  g_autofree char *none = NULL;
+
+  if (peer->process != NULL)
     {
-      sscanf (lines[i], "sqlite_load %lf", &peer->sqlite_load);
-      sscanf (lines[i], "sqlite_sums %lf", &peer->sqlite_sums);
-      sscanf (lines[i], "pandas_load %lf", &peer->pandas_load);
-      sscanf (lines[i], "pandas_sums %lf", &peer->pandas_sums);
-      sscanf (lines[i], "sqlite_totals %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &peer->sqlite_actual,
-              &peer->sqlite_committed);
-      sscanf (lines[i], "pandas_totals %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &peer->pandas_actual,
-              &peer->pandas_committed);
+      g_output_stream_write_all (peer->in, "quit\n", 5, NULL, NULL, NULL);
+      g_output_stream_close (peer->in, NULL, NULL);
+      g_subprocess_wait (peer->process, NULL, NULL);
     }
-  peer->ran = peer->sqlite_sums > 0 && peer->pandas_sums > 0;
+  g_clear_object (&peer->out);
+  g_clear_object (&peer->process);
 }
 
 int
@@ -129,8 +168,11 @@ main (int   argc,
   g_autoptr(GDate) date = day (2026, 6, 15);
   g_autoptr(GPtrArray) affairs = g_ptr_array_new ();
   Alone alone = { 0, g_ptr_array_new_with_free_func (g_object_unref) };
-  double times[ROUNDS], one[ROUNDS], build, dashboard, recompute;
-  gint64 actual = 0, committed = 0;
+  double times[ROUNDS], pandas[ROUNDS], sqlite[ROUNDS], one[ROUNDS], build, dashboard, first, recompute;
+  double pandas_sums = 0, sqlite_sums = 0;
+  gint64 actual = 0, committed = 0, peer_totals[4] = { 0 };
+  g_autofree char *totals = NULL;
+  gboolean profile = g_getenv ("AFF_BENCH_PROFILE") != NULL;
   FILE *rows;
   Peer peer;
   guint i, r;
@@ -149,6 +191,13 @@ main (int   argc,
   build = now () - t0;
   fclose (rows);
 
+  /* Each round of the dashboard is followed by one of each peer: this
+   * machine's speed changes from one second to the next, and a ratio is
+   * only fair between rounds that met it alike. */
+  if (!profile)
+    start_peer (python, script, rows_path, g_date_get_julian (date), &peer);
+  else
+    memset (&peer, 0, sizeof peer);
   for (r = 0; r < ROUNDS; r++)
     {
       g_autoptr(GError) error = NULL;
@@ -158,11 +207,19 @@ main (int   argc,
       d = aff_portfolio_compute_dashboard (p, date, &error);
       times[r] = now () - t0;
       check (d != NULL, error, "dashboard");
+      pandas[r] = peer_round (&peer, "pandas");
+      sqlite[r] = peer_round (&peer, "sqlite");
     }
+  first = times[0];
   dashboard = median (times, ROUNDS);
+  if (peer.process != NULL)
+    {
+      pandas_sums = median (pandas, ROUNDS);
+      sqlite_sums = median (sqlite, ROUNDS);
+    }
   /* AFF_BENCH_PROFILE=K: the dashboard K times more and nothing else, for
    * perf record -D (the build takes the first seconds). */
-  if (g_getenv ("AFF_BENCH_PROFILE") != NULL)
+  if (profile)
     {
       for (r = 0; r < (guint) atoi (g_getenv ("AFF_BENCH_PROFILE")); r++)
         aff_dashboard_free (aff_portfolio_compute_dashboard (p, date, NULL));
@@ -215,27 +272,30 @@ main (int   argc,
       committed += aff_money_get_minor (c);
     }
 
-  run_peer (python, script, rows_path, g_date_get_julian (date), &peer);
+  totals = ask (&peer, "totals");
+  if (totals == NULL ||
+      sscanf (totals, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+              &peer_totals[0], &peer_totals[1], &peer_totals[2], &peer_totals[3]) != 4)
+    stop_peer (&peer);
 
   g_print ("affairs %u, ledger entries %u (+ %u added by the recompute rounds)\n", n, n * ENTRIES,
            ROUNDS * MIN (n, 1000u));
   g_print ("build through the API: %.2f s\n", build);
   g_print ("%-44s %10s %10s\n", "", "ms", "ratio");
   g_print ("%-44s %10.1f\n", "libaffaires: full dashboard", dashboard * 1e3);
-  g_print ("%-44s %10.1f\n", "  the first: budgets and plans read anew", times[0] * 1e3);
-  if (peer.ran)
+  g_print ("%-44s %10.1f\n", "  the first: budgets and plans read anew", first * 1e3);
+  if (peer.process != NULL)
     {
-      g_print ("%-44s %10.1f %9.2fx\n", "pandas: the sums only (groupby)", peer.pandas_sums * 1e3,
-               peer.pandas_sums / dashboard);
-      g_print ("%-44s %10s %9.2fx\n", "  against the first dashboard", "", peer.pandas_sums / times[0]);
-      g_print ("%-44s %10.1f %9.2fx\n", "SQLite in memory: the sums only (GROUP BY)", peer.sqlite_sums * 1e3,
-               peer.sqlite_sums / dashboard);
+      g_print ("%-44s %10.1f %9.2fx\n", "pandas: the sums only (groupby)", pandas_sums * 1e3,
+               pandas_sums / dashboard);
+      g_print ("%-44s %10s %9.2fx\n", "  against the first dashboard", "", pandas_sums / first);
+      g_print ("%-44s %10.1f %9.2fx\n", "SQLite in memory: the sums only (GROUP BY)", sqlite_sums * 1e3,
+               sqlite_sums / dashboard);
       g_print ("totals: libaffaires actual %" G_GINT64_FORMAT " committed %" G_GINT64_FORMAT
                "; SQLite %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "; pandas %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-               " (cents): %s\n", actual, committed, peer.sqlite_actual, peer.sqlite_committed, peer.pandas_actual,
-               peer.pandas_committed,
-               actual == peer.sqlite_actual && committed == peer.sqlite_committed &&
-               actual == peer.pandas_actual && committed == peer.pandas_committed ? "identical" : "DIFFERENT");
+               " (cents): %s\n", actual, committed, peer_totals[0], peer_totals[1], peer_totals[2], peer_totals[3],
+               actual == peer_totals[0] && committed == peer_totals[1] &&
+               actual == peer_totals[2] && committed == peer_totals[3] ? "identical" : "DIFFERENT");
     }
   else
     g_print ("peers: not run (peer-dashboard.py needs python3-pandas)\n");
@@ -244,6 +304,7 @@ main (int   argc,
            (double) alone.heap / (n * ENTRIES));
   g_print ("ratio: the peer's time / libaffaires's (higher is faster for libaffaires)\n");
 
+  stop_peer (&peer);
   g_ptr_array_unref (alone.kept);
   g_unlink (rows_path);
   g_rmdir (folder);
