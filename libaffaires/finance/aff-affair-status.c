@@ -2828,6 +2828,15 @@ _aff_affair_status_money (const AffAffairStatus *self)
  * every figure and how it is computed. Nothing is journaled: this only
  * reads.
  *
+ * The affair keeps what a status read of its budget and plan (the budget
+ * lines, the tasks' dates, the working days each line spreads over) for
+ * the next, until its plan, the plan's calendar or its follow-up
+ * (amendments, progress, invoices, payments) change, or a status is asked
+ * for on the other side of an amendment's acceptance: the dashboard of a
+ * large portfolio, recomputed after an edit, reads again only the affair
+ * edited. Like every method of an affair, this must not run on two
+ * threads at once for the same affair.
+ *
  * Returns: (transfer full): the status, or %NULL with %AFF_ERROR_OVERFLOW
  *   set when a figure does not fit in 64 bits
  */
