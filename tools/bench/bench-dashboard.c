@@ -153,6 +153,57 @@ stop_peer (Peer *peer)
   g_clear_object (&peer->process);
 }
 
+/* Rounds of the dashboard of @p, each followed by one of each peer. */
+typedef struct
+{
+  double first;               /* the first dashboard, seconds */
+  double dashboard;           /* the median */
+  double pandas;
+  double sqlite;
+} Measure;
+
+static void
+measure (AffPortfolio *p,
+         const GDate  *date,
+         Peer         *peer,
+         Measure      *m)
+{
+  double times[ROUNDS], pandas[ROUNDS], sqlite[ROUNDS], t0;
+  guint r;
+
+  for (r = 0; r < ROUNDS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AffDashboard) d = NULL;
+
+      t0 = now ();
+      d = aff_portfolio_compute_dashboard (p, date, &error);
+      times[r] = now () - t0;
+      check (d != NULL, error, "dashboard");
+      pandas[r] = peer_round (peer, "pandas");
+      sqlite[r] = peer_round (peer, "sqlite");
+    }
+  m->first = times[0];
+  m->dashboard = median (times, ROUNDS);
+  m->pandas = median (pandas, ROUNDS);
+  m->sqlite = median (sqlite, ROUNDS);
+}
+
+static void
+print_measure (const Measure *m,
+               const char    *first,
+               gboolean       peers)
+{
+  g_print ("%-44s %10.1f\n", "libaffaires: full dashboard", m->dashboard * 1e3);
+  g_print ("%-44s %10.1f\n", first, m->first * 1e3);
+  if (!peers)
+    return;
+  g_print ("%-44s %10.1f %9.2fx\n", "pandas: the sums only (groupby)", m->pandas * 1e3, m->pandas / m->dashboard);
+  g_print ("%-44s %10s %9.2fx\n", "  against the first dashboard", "", m->pandas / m->first);
+  g_print ("%-44s %10.1f %9.2fx\n", "SQLite in memory: the sums only (GROUP BY)", m->sqlite * 1e3,
+           m->sqlite / m->dashboard);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,8 +219,11 @@ main (int   argc,
   g_autoptr(GDate) date = day (2026, 6, 15);
   g_autoptr(GPtrArray) affairs = g_ptr_array_new ();
   Alone alone = { 0, g_ptr_array_new_with_free_func (g_object_unref) };
-  double times[ROUNDS], pandas[ROUNDS], sqlite[ROUNDS], one[ROUNDS], build, dashboard, first, recompute;
-  double pandas_sums = 0, sqlite_sums = 0;
+  g_autofree char *store_path = g_build_filename (folder, "portfolio.sqlite", NULL);
+  g_autoptr(AffStore) store = NULL;
+  g_autoptr(AffPortfolio) loaded = NULL;
+  double one[ROUNDS], build, recompute;
+  Measure built_m, loaded_m;
   gint64 actual = 0, committed = 0, peer_totals[4] = { 0 };
   g_autofree char *totals = NULL;
   gboolean profile = g_getenv ("AFF_BENCH_PROFILE") != NULL;
@@ -198,34 +252,32 @@ main (int   argc,
     start_peer (python, script, rows_path, g_date_get_julian (date), &peer);
   else
     memset (&peer, 0, sizeof peer);
-  for (r = 0; r < ROUNDS; r++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AffDashboard) d = NULL;
-
-      t0 = now ();
-      d = aff_portfolio_compute_dashboard (p, date, &error);
-      times[r] = now () - t0;
-      check (d != NULL, error, "dashboard");
-      pandas[r] = peer_round (&peer, "pandas");
-      sqlite[r] = peer_round (&peer, "sqlite");
-    }
-  first = times[0];
-  dashboard = median (times, ROUNDS);
-  if (peer.process != NULL)
-    {
-      pandas_sums = median (pandas, ROUNDS);
-      sqlite_sums = median (sqlite, ROUNDS);
-    }
+  measure (p, date, &peer, &built_m);
   /* AFF_BENCH_PROFILE=K: the dashboard K times more and nothing else, for
    * perf record -D (the build takes the first seconds). */
   if (profile)
     {
       for (r = 0; r < (guint) atoi (g_getenv ("AFF_BENCH_PROFILE")); r++)
         aff_dashboard_free (aff_portfolio_compute_dashboard (p, date, NULL));
-      g_print ("full dashboard: %.1f ms\n", dashboard * 1e3);
+      g_print ("full dashboard: %.1f ms\n", built_m.dashboard * 1e3);
       return 0;
     }
+
+  /* The same portfolio saved to a SQLite store and opened again, as a
+   * portfolio of this size is opened: its objects lie in memory in the
+   * order of its affairs, where the build left them spread over a heap
+   * its evaluations churned. Its ledgers are read by the first dashboard. */
+  {
+    g_autoptr(AffStore) out = aff_sqlite_store_new (store_path);
+    g_autoptr(GError) error = NULL;
+
+    check (aff_store_save (out, p, &error), error, "save");
+    aff_store_close (out);
+    store = aff_sqlite_store_new (store_path);
+    loaded = aff_store_load (store, &error);
+    check (loaded != NULL, error, "load");
+  }
+  measure (loaded, date, &peer, &loaded_m);
 
   /* One entry more, then the affair's status and drifts again. */
   for (r = 0; r < ROUNDS; r++)
@@ -282,15 +334,12 @@ main (int   argc,
            ROUNDS * MIN (n, 1000u));
   g_print ("build through the API: %.2f s\n", build);
   g_print ("%-44s %10s %10s\n", "", "ms", "ratio");
-  g_print ("%-44s %10.1f\n", "libaffaires: full dashboard", dashboard * 1e3);
-  g_print ("%-44s %10.1f\n", "  the first: budgets and plans read anew", first * 1e3);
+  g_print ("the portfolio as built:\n");
+  print_measure (&built_m, "  the first: budgets and plans read anew", peer.process != NULL);
+  g_print ("the same, saved to SQLite and loaded again:\n");
+  print_measure (&loaded_m, "  the first: ledgers read from the store too", peer.process != NULL);
   if (peer.process != NULL)
     {
-      g_print ("%-44s %10.1f %9.2fx\n", "pandas: the sums only (groupby)", pandas_sums * 1e3,
-               pandas_sums / dashboard);
-      g_print ("%-44s %10s %9.2fx\n", "  against the first dashboard", "", pandas_sums / first);
-      g_print ("%-44s %10.1f %9.2fx\n", "SQLite in memory: the sums only (GROUP BY)", sqlite_sums * 1e3,
-               sqlite_sums / dashboard);
       g_print ("totals: libaffaires actual %" G_GINT64_FORMAT " committed %" G_GINT64_FORMAT
                "; SQLite %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "; pandas %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
                " (cents): %s\n", actual, committed, peer_totals[0], peer_totals[1], peer_totals[2], peer_totals[3],
@@ -306,7 +355,10 @@ main (int   argc,
 
   stop_peer (&peer);
   g_ptr_array_unref (alone.kept);
+  g_clear_object (&loaded);
+  aff_store_close (store);
   g_unlink (rows_path);
+  g_unlink (store_path);
   g_rmdir (folder);
   return 0;
 }
