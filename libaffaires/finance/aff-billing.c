@@ -16,6 +16,7 @@
 #include "aff-billing.h"
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
+#include "aff-string-private.h"
 
 /* Milestones ------------------------------------------------------------ */
 
@@ -1449,6 +1450,25 @@ aff_affair_invoice_billing_item (AffAffair             *self,
 /* The day an invoice is to be paid (Code de commerce L441-10): its date
  * plus the payment days, then the end of that month for "end of month"
  * terms; 30 days when the contract says nothing. */
+gint64
+_aff_bill_owed (const AffBill *bill,
+                GArray        *payments,
+                guint32        day,
+                gboolean      *overflow)
+{
+  gint64 owed = bill->payable;
+  guint j;
+
+  for (j = 0; j < payments->len; j++)
+    {
+      const AffBill *paid = &g_array_index (payments, AffBill, j);
+
+      if (_aff_str_equal0 (paid->reference, bill->reference) && g_date_get_julian (&paid->date) <= day)
+        *overflow |= __builtin_sub_overflow (owed, paid->amount, &owed);
+    }
+  return owed;
+}
+
 void
 _aff_affair_payment_due (AffAffair   *self,
                          const GDate *invoiced_on,
@@ -1486,7 +1506,7 @@ aff_affair_list_late_payments (AffAffair    *self,
   g_autoptr(GPtrArray) late = NULL;
   const char *currency;
   guint32 day;
-  guint rate, i, j;
+  guint rate, i;
   gboolean overflow = FALSE;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
@@ -1503,19 +1523,13 @@ aff_affair_list_late_payments (AffAffair    *self,
   for (i = 0; i < invoices->len; i++)
     {
       const AffBill *bill = &g_array_index (invoices, AffBill, i);
-      gint64 outstanding = bill->payable, interest = 0;
+      gint64 outstanding, interest = 0;
       AffLatePayment *item;
       GDate due;
 
       if (g_date_get_julian (&bill->date) > day)
         continue;
-      for (j = 0; j < payments->len; j++)
-        {
-          const AffBill *paid = &g_array_index (payments, AffBill, j);
-
-          if (strcmp (paid->reference, bill->reference) == 0 && g_date_get_julian (&paid->date) <= day)
-            overflow |= __builtin_sub_overflow (outstanding, paid->amount, &outstanding);
-        }
+      outstanding = _aff_bill_owed (bill, payments, day, &overflow);
       _aff_affair_payment_due (self, &bill->date, &due);
       if (outstanding <= 0 || g_date_get_julian (&due) >= day)
         continue;

@@ -854,7 +854,7 @@ forecast_affair (AffAffair             *affair,
   gint64 pv[FORECAST_MONTHS], bac = 0, remaining, advance_left = 0;
   gboolean overflow = FALSE, dated;
   GDate first, paid_on;
-  guint i, j, k;
+  guint i, k;
 
   if ((due = _aff_affair_list_billing_due (affair, date, FALSE, error)) == NULL)
     return FALSE;
@@ -866,20 +866,14 @@ forecast_affair (AffAffair             *affair,
   for (i = 0; i < invoices->len; i++)
     {
       const AffBill *bill = &g_array_index (invoices, AffBill, i);
-      gint64 owed = bill->payable;
+      gint64 owed;
 
       if (g_date_compare (&bill->date, date) > 0)
         continue;
       if (bill->kind == AFF_BILLING_KIND_ADVANCE)
         advance_left += bill->amount;
       advance_left -= bill->recovered;
-      for (j = 0; j < payments->len; j++)
-        {
-          const AffBill *paid = &g_array_index (payments, AffBill, j);
-
-          if (_aff_str_equal0 (paid->reference, bill->reference) && g_date_compare (&paid->date, date) <= 0)
-            overflow |= __builtin_sub_overflow (owed, paid->amount, &owed);
-        }
+      owed = _aff_bill_owed (bill, payments, g_date_get_julian (date), &overflow);
       _aff_affair_payment_due (affair, &bill->date, &paid_on);
       if (owed > 0 && (k = month_index (&first, &paid_on)) != G_MAXUINT)
         overflow |= __builtin_add_overflow (cash_in[k], owed, &cash_in[k]);

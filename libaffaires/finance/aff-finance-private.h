@@ -246,6 +246,12 @@ GDate      *_aff_finance_get_closed  (AffFinance    *finance,
 void        _aff_affair_payment_due  (AffAffair     *self,
                                       const GDate   *invoiced_on,
                                       GDate         *due);
+/* What is still owed on the invoice @bill on Julian day @day: its amount
+ * payable less the payments (@payments, AffBill) received for it by then. */
+gint64      _aff_bill_owed           (const AffBill *bill,
+                                      GArray        *payments,
+                                      guint32        day,
+                                      gboolean      *overflow);
 /* The corrective actions recorded, oldest first (AffCorrectiveAction). */
 GPtrArray  *_aff_finance_get_actions (AffFinance  *finance);
 
