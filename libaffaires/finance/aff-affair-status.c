@@ -721,6 +721,21 @@ put_mark (GArray      *marks,
   g_array_append_val (marks, mark);
 }
 
+/* Takes @mark when it is on or before @day and no earlier than the *@best
+ * taken so far. */
+static inline void
+take_mark (const Mark *mark,
+           guint32     day,
+           guint32    *best,
+           gint64     *value)
+{
+  if (mark->day <= day && mark->day >= *best)
+    {
+      *best = mark->day;
+      *value = mark->value;
+    }
+}
+
 /* The latest mark for @work on or before @day. */
 static gboolean
 find_mark (GArray     *marks,
@@ -732,16 +747,8 @@ find_mark (GArray     *marks,
   guint i;
 
   for (i = 0; i < marks->len; i++)
-    {
-      const Mark *mark = &g_array_index (marks, Mark, i);
-      guint32 d = mark->day;
-
-      if (d <= day && d >= best && _aff_str_equal0 (mark->work, work))
-        {
-          best = d;
-          *value = mark->value;
-        }
-    }
+    if (_aff_str_equal0 (g_array_index (marks, Mark, i).work, work))
+      take_mark (&g_array_index (marks, Mark, i), day, &best, value);
   return best != 0;
 }
 
@@ -1905,7 +1912,6 @@ add_span (AffEvaluation *c,
 {
   Span span = { start, finish, _aff_calendar_ordinal (c->calendar, start),
                 _aff_calendar_end_ordinal (c->calendar, finish) };
-
   gboolean point = finish < start || span.o_end <= span.o_start;
 
   g_array_append_val (c->spans, span);
@@ -2003,15 +2009,7 @@ find_line_mark (AffEvaluation *c,
   guint i;
 
   for (i = 0; i < line->n_marks; i++)
-    {
-      const Mark *mark = &marks[g_array_index (c->marks, guint32, line->first_mark + i)];
-
-      if (mark->day <= c->day && mark->day >= best)
-        {
-          best = mark->day;
-          *value = mark->value;
-        }
-    }
+    take_mark (&marks[g_array_index (c->marks, guint32, line->first_mark + i)], c->day, &best, value);
   return best != 0;
 }
 
@@ -2444,6 +2442,16 @@ typedef struct _Prepared
 
 G_STATIC_ASSERT (sizeof (Prepared) % 8 == 0 && sizeof (Line) % 8 == 0 && sizeof (AffPlanTaskDays) % 8 == 0);
 
+static gsize
+prepared_size (guint n_lines,
+               guint n_tasks,
+               guint n_spans,
+               guint n_marks)
+{
+  return sizeof (Prepared) + n_lines * sizeof (Line) + n_tasks * sizeof (AffPlanTaskDays) + n_spans * sizeof (Span) +
+         n_marks * sizeof (guint32);
+}
+
 static gboolean
 prepared_stands (const AffEvaluation *e,
                  const Prepared      *p)
@@ -2491,10 +2499,8 @@ keep_prepared (AffEvaluation *e)
   Prepared *p;
   guint i;
 
-  p = finance->prepared = g_realloc (finance->prepared, sizeof (Prepared) + e->lines->len * sizeof (Line) +
-                                                        e->tasks->len * sizeof (AffPlanTaskDays) +
-                                                        e->spans->len * sizeof (Span) +
-                                                        e->marks->len * sizeof (guint32));
+  p = finance->prepared = g_realloc (finance->prepared, prepared_size (e->lines->len, e->tasks->len, e->spans->len,
+                                                                      e->marks->len));
   *p = (Prepared) { e->plan, _aff_plan_get_changes (e->plan), e->calendar, _aff_calendar_get_version (e->calendar),
                     finance->changes, 0, G_MAXUINT32, e->baseline, e->dated, e->overflow, 0, e->lines->len,
                     e->tasks->len, e->spans->len, e->marks->len };
@@ -2544,8 +2550,7 @@ _aff_finance_prefetch (AffFinance *finance,
       if (finance->prepared != NULL)
         {
           const Prepared *p = finance->prepared;
-          gsize size = sizeof *p + p->n_lines * sizeof (Line) + p->n_tasks * sizeof (AffPlanTaskDays) +
-                       p->n_spans * sizeof (Span) + p->n_marks * sizeof (guint32);
+          gsize size = prepared_size (p->n_lines, p->n_tasks, p->n_spans, p->n_marks);
 
           /* Its first line, which says how long it is, came with stage 0. */
           for (i = 64; i < size; i += 64)
