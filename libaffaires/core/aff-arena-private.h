@@ -7,6 +7,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "aff-bulk-private.h"
+
 G_BEGIN_DECLS
 
 /* Memory handed out in large blocks and given back all at once: a
@@ -23,12 +25,6 @@ typedef struct
 
 #define AFF_ARENA_BLOCK ((gsize) 64 * 1024)
 
-/* Blocks of AFF_ARENA_BLOCK bytes kept from one arena for the next: a
- * dashboard's blocks, freed and made again, would otherwise come back from
- * the kernel as fresh pages, faulted in one by one. */
-gpointer _aff_arena_block_new  (void);
-void     _aff_arena_block_free (gpointer block);
-
 static inline gpointer
 _aff_arena_alloc0 (AffArena *arena,
                    gsize     size)
@@ -43,7 +39,7 @@ _aff_arena_alloc0 (AffArena *arena,
     }
   if (size > arena->left)
     {
-      arena->blocks = g_slist_prepend (arena->blocks, _aff_arena_block_new ());
+      arena->blocks = g_slist_prepend (arena->blocks, _aff_bulk_alloc (AFF_ARENA_BLOCK));
       arena->next = arena->blocks->data;
       arena->left = AFF_ARENA_BLOCK;
     }
@@ -69,7 +65,12 @@ _aff_arena_take (AffArena *to,
 static inline void
 _aff_arena_clear (AffArena *arena)
 {
-  g_slist_free_full (arena->blocks, _aff_arena_block_free);
+  GSList *link;
+
+  /* A dashboard's blocks wait in the bulk memory for the next one's. */
+  for (link = arena->blocks; link != NULL; link = link->next)
+    _aff_bulk_free (link->data, AFF_ARENA_BLOCK);
+  g_slist_free (arena->blocks);
   g_slist_free_full (arena->large, g_free);
   arena->blocks = NULL;
   arena->large = NULL;

@@ -399,6 +399,8 @@ _aff_finance_new (const char *currency)
   return self;
 }
 
+static gsize prepared_size_of (const struct _Prepared *p);
+
 void
 _aff_finance_free (AffFinance *self)
 {
@@ -414,7 +416,8 @@ _aff_finance_free (AffFinance *self)
   g_ptr_array_unref (self->milestones);
   g_clear_pointer (&self->final_margin, aff_money_free);
   _aff_track_clear (&self->track);
-  g_free (self->prepared);
+  if (self->prepared != NULL)
+    _aff_bulk_free (self->prepared, prepared_size_of (self->prepared));
   g_free (self);
 }
 
@@ -2452,6 +2455,12 @@ prepared_size (guint n_lines,
          n_marks * sizeof (guint32);
 }
 
+static gsize
+prepared_size_of (const Prepared *p)
+{
+  return prepared_size (p->n_lines, p->n_tasks, p->n_spans, p->n_marks);
+}
+
 static gboolean
 prepared_stands (const AffEvaluation *e,
                  const Prepared      *p)
@@ -2499,8 +2508,12 @@ keep_prepared (AffEvaluation *e)
   Prepared *p;
   guint i;
 
-  p = finance->prepared = g_realloc (finance->prepared, prepared_size (e->lines->len, e->tasks->len, e->spans->len,
-                                                                      e->marks->len));
+  /* In the bulk memory, with the ledgers' rows: a dashboard reads them
+   * all. */
+  p = finance->prepared = _aff_bulk_realloc (finance->prepared,
+                                             finance->prepared != NULL ? prepared_size_of (finance->prepared) : 0,
+                                             prepared_size (e->lines->len, e->tasks->len, e->spans->len,
+                                                            e->marks->len));
   *p = (Prepared) { e->plan, _aff_plan_get_changes (e->plan), e->calendar, _aff_calendar_get_version (e->calendar),
                     finance->changes, 0, G_MAXUINT32, e->baseline, e->dated, e->overflow, 0, e->lines->len,
                     e->tasks->len, e->spans->len, e->marks->len };
@@ -2550,7 +2563,7 @@ _aff_finance_prefetch (AffFinance *finance,
       if (finance->prepared != NULL)
         {
           const Prepared *p = finance->prepared;
-          gsize size = prepared_size (p->n_lines, p->n_tasks, p->n_spans, p->n_marks);
+          gsize size = prepared_size_of (p);
 
           /* Its first line, which says how long it is, came with stage 0. */
           for (i = 64; i < size; i += 64)

@@ -450,7 +450,7 @@ aff_ledger_finalize (GObject *object)
   AffLedger *self = AFF_LEDGER (object);
 
   g_free (self->currency);
-  g_free (self->rows);
+  _aff_bulk_free (self->rows, self->row_capacity * sizeof (AffLedgerRow));
   g_free (self->text);
   g_free (self->offsets);
   g_free (self->slots);
@@ -562,14 +562,23 @@ grown (guint capacity,
   return MAX (needed, capacity + capacity / 2 + 8);
 }
 
+/* The rows are in the bulk memory: each dashboard reads them all. */
+static void
+rows_resize (AffLedger *self,
+             guint      capacity)
+{
+  self->rows = _aff_bulk_realloc (self->rows, self->row_capacity * sizeof (AffLedgerRow),
+                                  capacity * sizeof (AffLedgerRow));
+  self->row_capacity = capacity;
+}
+
 static void
 rows_reserve (AffLedger *self,
               guint      n)
 {
   if (self->n_rows + n <= self->row_capacity)
     return;
-  self->row_capacity = grown (self->row_capacity, self->n_rows + n);
-  self->rows = g_renew (AffLedgerRow, self->rows, self->row_capacity);
+  rows_resize (self, grown (self->row_capacity, self->n_rows + n));
 }
 
 /* Gives back what a bulk addition reserved beyond its need. */
@@ -577,10 +586,7 @@ static void
 trim (AffLedger *self)
 {
   if (self->row_capacity > self->n_rows)
-    {
-      self->row_capacity = self->n_rows;
-      self->rows = g_renew (AffLedgerRow, self->rows, MAX (self->row_capacity, 1));
-    }
+    rows_resize (self, self->n_rows);
   if (self->text_capacity > self->text_length)
     {
       self->text_capacity = self->text_length;

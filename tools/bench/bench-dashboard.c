@@ -15,8 +15,9 @@
  * - recomputing one affair's status and drifts after adding one entry to
  *   its ledger;
  * - the memory a ledger takes per entry: each affair's rows are imported
- *   again into a ledger of their own, outside the journal, and the heap in
- *   use before and after, object included, is divided by the entries.
+ *   again into a ledger of their own, outside the journal, and the memory
+ *   in use before and after, object included, is divided by the entries:
+ *   the heap's and the library's bulk memory's, where the rows are.
  *
  * In the same run, peer-dashboard.py loads the same ledger rows into SQLite
  * (in memory) and pandas, untimed, and times the sums the dashboard needs
@@ -38,6 +39,9 @@
 #include <affaires.h>
 #include "bench-util.h"
 #include "bench-portfolio.h"
+
+/* The bytes of the library's bulk memory in use (aff-bulk-private.h). */
+extern gsize _aff_bulk_get_in_use (void);
 
 #define ENTRIES BENCH_ENTRIES
 #define ROUNDS 5
@@ -61,13 +65,15 @@ import_alone (AffAffair     *affair,
   Alone *alone = data;
   g_autoptr(GError) error = NULL;
   struct mallinfo2 before, after;
+  gsize bulk;
   AffLedger *ledger;
 
   before = mallinfo2 ();
+  bulk = _aff_bulk_get_in_use ();
   ledger = aff_ledger_new ("EUR", NULL);
   check (aff_ledger_import_csv (ledger, csv->str, (gssize) csv->len, NULL, &error), error, "import");
   after = mallinfo2 ();
-  alone->heap += after.uordblks - before.uordblks;
+  alone->heap += after.uordblks - before.uordblks + (_aff_bulk_get_in_use () - bulk);
   g_ptr_array_add (alone->kept, ledger);
 }
 
@@ -349,7 +355,8 @@ main (int   argc,
   else
     g_print ("peers: not run (peer-dashboard.py needs python3-pandas)\n");
   g_print ("one affair, one entry added, status and drifts again: %.1f us\n", recompute * 1e6);
-  g_print ("ledger memory: %.1f bytes per entry (heap in use by ledgers of their own, object included, / entries)\n",
+  g_print ("ledger memory: %.1f bytes per entry (heap and bulk memory in use by ledgers of their own, object included, "
+           "/ entries)\n",
            (double) alone.heap / (n * ENTRIES));
   g_print ("ratio: the peer's time / libaffaires's (higher is faster for libaffaires)\n");
 
