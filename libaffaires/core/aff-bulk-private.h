@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  *
  * Where huge pages cannot be asked for, under AddressSanitizer (which
  * must see each block), and when G_SLICE contains "always-malloc" (as for
- * valgrind or ThreadSanitizer), it is g_malloc() and g_free(). */
+ * valgrind), it is g_malloc() and g_free(). */
 
 /* Uninitialised, never NULL (aborts like g_malloc() when out of memory);
  * NULL for 0 bytes. */

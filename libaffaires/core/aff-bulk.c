@@ -17,6 +17,7 @@
 #endif
 
 #if !defined(BULK_MALLOC_ONLY) && defined(__linux__)
+#include <pthread.h>
 #include <sys/mman.h>
 #if defined(MADV_HUGEPAGE)
 #define BULK_CHUNKS 1
@@ -41,7 +42,9 @@ struct _FreeBlock
   FreeBlock *next;
 };
 
-static GMutex lock;
+/* A POSIX mutex, not a GMutex: ThreadSanitizer sees it, and this code is
+ * Linux's alone. */
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static FreeBlock *free_blocks[N_CLASSES];
 static char *next, *end;    /* what is left of the newest chunk */
 static gsize in_use;
@@ -144,17 +147,19 @@ carve (gsize rounded)
 static gboolean
 use_chunks (void)
 {
-  static gsize decided;
-  static gboolean chunks;
+  /* 0 until decided, then 1 for chunks, 2 for g_malloc(): threads that
+   * decide at once decide alike. */
+  static int mode;
+  int seen = __atomic_load_n (&mode, __ATOMIC_RELAXED);
 
-  if (g_once_init_enter (&decided))
+  if (seen == 0)
     {
       const char *slice = g_getenv ("G_SLICE");
 
-      chunks = slice == NULL || strstr (slice, "always-malloc") == NULL;
-      g_once_init_leave (&decided, 1);
+      seen = slice == NULL || strstr (slice, "always-malloc") == NULL ? 1 : 2;
+      __atomic_store_n (&mode, seen, __ATOMIC_RELAXED);
     }
-  return chunks;
+  return seen == 1;
 }
 
 #endif /* BULK_CHUNKS */
@@ -173,13 +178,13 @@ _aff_bulk_alloc (gsize size)
         {
           rounded = round_to_huge_pages (size);
           block = map_huge (rounded);
-          g_mutex_lock (&lock);
+          pthread_mutex_lock (&lock);
           in_use += rounded;
-          g_mutex_unlock (&lock);
+          pthread_mutex_unlock (&lock);
           return block;
         }
       c = size_class (size, &rounded);
-      g_mutex_lock (&lock);
+      pthread_mutex_lock (&lock);
       if (free_blocks[c] != NULL)
         {
           block = free_blocks[c];
@@ -188,7 +193,7 @@ _aff_bulk_alloc (gsize size)
       else
         block = carve (rounded);
       in_use += rounded;
-      g_mutex_unlock (&lock);
+      pthread_mutex_unlock (&lock);
       return block;
     }
 #endif
@@ -209,16 +214,16 @@ _aff_bulk_free (gpointer mem,
         {
           rounded = round_to_huge_pages (size);
           munmap (mem, rounded);
-          g_mutex_lock (&lock);
+          pthread_mutex_lock (&lock);
           in_use -= rounded;
-          g_mutex_unlock (&lock);
+          pthread_mutex_unlock (&lock);
           return;
         }
       c = size_class (size, &rounded);
-      g_mutex_lock (&lock);
+      pthread_mutex_lock (&lock);
       push_free (c, mem);
       in_use -= rounded;
-      g_mutex_unlock (&lock);
+      pthread_mutex_unlock (&lock);
       return;
     }
 #endif
@@ -267,9 +272,9 @@ _aff_bulk_get_in_use (void)
   gsize result = 0;
 
 #ifdef BULK_CHUNKS
-  g_mutex_lock (&lock);
+  pthread_mutex_lock (&lock);
   result = in_use;
-  g_mutex_unlock (&lock);
+  pthread_mutex_unlock (&lock);
 #endif
   return result;
 }

@@ -173,10 +173,10 @@ work (gpointer data)
   guint i, round;
 
   worker->intact = TRUE;
-  for (round = 0; round < 20000; round++)
+  for (round = 0; round < 8000; round++)
     {
       guint slot = g_rand_int_range (rand, 0, 64);
-      gsize size = g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 0, 200000)
+      gsize size = g_rand_int_range (rand, 0, 5) == 0 ? g_rand_int_range (rand, 0, 100000)
                                                        : g_rand_int_range (rand, 0, 5000);
       guint8 seed = (guint8) (slot * 3 + worker->seed);
 
