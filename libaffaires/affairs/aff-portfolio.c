@@ -57,6 +57,9 @@ struct _AffPortfolio
   GHashTable *interaction_ids;   /* ids of every recorded interaction */
   GListStore *consultations;
   GHashTable *consultations_by_id;
+  /* The consultations again, borrowed: each evaluation and each addition
+   * walks them all, and a GListStore's walk is a GSequence's. */
+  GPtrArray *consultation_array;
   GListStore *offers;
   GHashTable *offers_by_id;
   GListStore *affairs;
@@ -101,6 +104,7 @@ aff_portfolio_dispose (GObject *object)
   g_hash_table_remove_all (self->offers_by_id);
   g_hash_table_remove_all (self->affairs_by_id);
   g_ptr_array_set_size (self->affair_array, 0);
+  g_ptr_array_set_size (self->consultation_array, 0);
   if (self->offers != NULL)
     {
       guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
@@ -149,6 +153,7 @@ aff_portfolio_finalize (GObject *object)
   g_hash_table_unref (self->offers_by_id);
   g_hash_table_unref (self->affairs_by_id);
   g_ptr_array_unref (self->affair_array);
+  g_ptr_array_unref (self->consultation_array);
   _aff_track_clear (&self->track);
   g_clear_object (&self->journal);
 
@@ -288,6 +293,7 @@ aff_portfolio_init (AffPortfolio *self)
   self->affairs = g_list_store_new (AFF_TYPE_AFFAIR);
   self->affairs_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->affair_array = g_ptr_array_new ();
+  self->consultation_array = g_ptr_array_new ();
   _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
 }
 
@@ -981,11 +987,11 @@ find_duplicates (AffPortfolio    *self,
                  AffConsultation *consultation)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-  guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->consultations));
+  guint i;
 
-  for (i = 0; i < n; i++)
+  for (i = 0; i < self->consultation_array->len; i++)
     {
-      g_autoptr(AffConsultation) other = g_list_model_get_item (G_LIST_MODEL (self->consultations), i);
+      AffConsultation *other = g_ptr_array_index (self->consultation_array, i);
 
       if (possible_duplicate (consultation, other))
         g_ptr_array_add (result, g_object_ref (other));
@@ -1054,6 +1060,7 @@ aff_portfolio_add_consultation (AffPortfolio     *self,
   json_object_set_array_member (details, "possible_duplicates", ids);
 
   g_list_store_append (self->consultations, consultation);
+  g_ptr_array_add (self->consultation_array, consultation);
   g_hash_table_insert (self->consultations_by_id, (gpointer) id, consultation);
   _aff_journal_record (self->journal, "consultation", id, "added", details);
   _aff_consultation_attach (consultation, self->journal);
@@ -1255,7 +1262,8 @@ aff_portfolio_evaluate_consultation (AffPortfolio  *self,
   if (g_date_valid (date))
     precedents = _aff_portfolio_margin_precedents (self, consultation, date);
   evaluation = _aff_bid_evaluation_compute (consultation, client, self->policy,
-                                            G_LIST_MODEL (self->consultations), precedents, date, error);
+                                            (AffConsultation * const *) self->consultation_array->pdata,
+                                            self->consultation_array->len, precedents, date, error);
   if (evaluation == NULL)
     return NULL;
   _aff_consultation_set_evaluation (consultation, evaluation);
@@ -1971,6 +1979,7 @@ read_consultation (AffJsonReader *reader,
                                     _("expected the id of a client of the portfolio, not “%s”"),
                                     aff_consultation_get_client_id (consultation));
   g_list_store_append (self->consultations, consultation);
+  g_ptr_array_add (self->consultation_array, consultation);
   g_hash_table_insert (self->consultations_by_id,
                        (gpointer) aff_consultation_get_id (consultation), consultation);
   _aff_consultation_attach (consultation, self->journal);

@@ -451,15 +451,16 @@ shares_activity (AffConsultation *a,
 }
 
 static AffBidCriterion *
-criterion_win_rate (AffConsultation *consultation,
-                    GListModel      *consultations,
-                    guint            weight)
+criterion_win_rate (AffConsultation         *consultation,
+                    AffConsultation * const *consultations,
+                    guint                    n,
+                    guint                    weight)
 {
-  guint i, n = consultations ? g_list_model_get_n_items (consultations) : 0, won = 0, lost = 0;
+  guint i, won = 0, lost = 0;
 
   for (i = 0; i < n; i++)
     {
-      g_autoptr(AffConsultation) other = g_list_model_get_item (consultations, i);
+      AffConsultation *other = consultations[i];
       AffConsultationState state = aff_consultation_get_state (other);
 
       if (other == consultation ||
@@ -622,18 +623,19 @@ criterion_risk (const AffRiskSummary *summary,
 }
 
 static AffBidCriterion *
-criterion_workload (AffConsultation *consultation,
-                    GListModel      *consultations,
-                    AffPolicy       *policy,
-                    guint            weight)
+criterion_workload (AffConsultation         *consultation,
+                    AffConsultation * const *consultations,
+                    guint                    n,
+                    AffPolicy               *policy,
+                    guint                    weight)
 {
   static const guint bands[] = { 60, 75, 85, 95, 105 };
   guint64 load = aff_consultation_get_estimated_hours (consultation), capacity;
-  guint i, n = consultations ? g_list_model_get_n_items (consultations) : 0, score;
+  guint i, score;
 
   for (i = 0; i < n; i++)
     {
-      g_autoptr(AffConsultation) other = g_list_model_get_item (consultations, i);
+      AffConsultation *other = consultations[i];
       AffConsultationState state = aff_consultation_get_state (other);
 
       if (other != consultation &&
@@ -713,17 +715,29 @@ aff_bid_evaluation_compute (AffConsultation  *consultation,
                             const GDate      *date,
                             GError          **error)
 {
-  return _aff_bid_evaluation_compute (consultation, client, policy, consultations, NULL, date, error);
+  g_autoptr(GPtrArray) items = NULL;
+  guint i, n;
+
+  g_return_val_if_fail (consultations == NULL || G_IS_LIST_MODEL (consultations), NULL);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  n = consultations != NULL ? g_list_model_get_n_items (consultations) : 0;
+  /* Both criteria that read the others walk them: once, here. */
+  for (i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (consultations, i));
+  return _aff_bid_evaluation_compute (consultation, client, policy, (AffConsultation * const *) items->pdata,
+                                      items->len, NULL, date, error);
 }
 
 AffBidEvaluation *
-_aff_bid_evaluation_compute (AffConsultation  *consultation,
-                             AffClient        *client,
-                             AffPolicy        *policy,
-                             GListModel       *consultations,
-                             GArray           *precedents,
-                             const GDate      *date,
-                             GError          **error)
+_aff_bid_evaluation_compute (AffConsultation         *consultation,
+                             AffClient               *client,
+                             AffPolicy               *policy,
+                             AffConsultation * const *consultations,
+                             guint                    n_consultations,
+                             GArray                  *precedents,
+                             const GDate             *date,
+                             GError                 **error)
 {
   g_autoptr(AffBidEvaluation) self = NULL;
   g_autoptr(AffRiskSummary) summary = NULL;
@@ -735,7 +749,7 @@ _aff_bid_evaluation_compute (AffConsultation  *consultation,
   g_return_val_if_fail (AFF_IS_CONSULTATION (consultation), NULL);
   g_return_val_if_fail (AFF_IS_CLIENT (client), NULL);
   g_return_val_if_fail (AFF_IS_POLICY (policy), NULL);
-  g_return_val_if_fail (consultations == NULL || G_IS_LIST_MODEL (consultations), NULL);
+  g_return_val_if_fail (consultations != NULL || n_consultations == 0, NULL);
   g_return_val_if_fail (date != NULL, NULL);
 
   if (!g_date_valid (date))
@@ -765,12 +779,12 @@ _aff_bid_evaluation_compute (AffConsultation  *consultation,
   g_ptr_array_add (self->criteria, gate_deadline (consultation, policy, date));
   g_ptr_array_add (self->criteria, gate_critical_risks (summary));
   g_ptr_array_add (self->criteria, criterion_strategic_fit (client, aff_policy_get_bid_weight (policy, names[0])));
-  g_ptr_array_add (self->criteria, criterion_win_rate (consultation, consultations,
+  g_ptr_array_add (self->criteria, criterion_win_rate (consultation, consultations, n_consultations,
                                                        aff_policy_get_bid_weight (policy, names[1])));
   g_ptr_array_add (self->criteria, criterion_margin (consultation, policy, precedents,
                                                      aff_policy_get_bid_weight (policy, names[2])));
   g_ptr_array_add (self->criteria, criterion_risk (summary, aff_policy_get_bid_weight (policy, names[3])));
-  g_ptr_array_add (self->criteria, criterion_workload (consultation, consultations, policy,
+  g_ptr_array_add (self->criteria, criterion_workload (consultation, consultations, n_consultations, policy,
                                                        aff_policy_get_bid_weight (policy, names[4])));
   g_ptr_array_add (self->criteria, criterion_bid_cost (consultation, aff_policy_get_bid_weight (policy, names[5])));
 

@@ -90,16 +90,17 @@ typedef struct
   int final_rate;
 } AffMarginPrecedent;
 
-/* aff_bid_evaluation_compute() with the margins of similar past affairs
- * (@precedents, of AffMarginPrecedent, may be NULL), which correct the
- * "margin" criterion. */
-AffBidEvaluation *_aff_bid_evaluation_compute (AffConsultation *consultation,
-                                               AffClient       *client,
-                                               AffPolicy       *policy,
-                                               GListModel      *consultations,
-                                               GArray          *precedents,
-                                               const GDate     *date,
-                                               GError         **error);
+/* aff_bid_evaluation_compute() with the consultations as an array, and
+ * the margins of similar past affairs (@precedents, of AffMarginPrecedent,
+ * may be NULL), which correct the "margin" criterion. */
+AffBidEvaluation *_aff_bid_evaluation_compute (AffConsultation        *consultation,
+                                               AffClient              *client,
+                                               AffPolicy              *policy,
+                                               AffConsultation * const *consultations,
+                                               guint                   n_consultations,
+                                               GArray                 *precedents,
+                                               const GDate            *date,
+                                               GError                **error);
 
 /* The array of its activities, for a dashboard to come. */
 void               _aff_consultation_prefetch (AffConsultation *self);
