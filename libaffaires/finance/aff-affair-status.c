@@ -416,8 +416,7 @@ _aff_finance_free (AffFinance *self)
   g_ptr_array_unref (self->milestones);
   g_clear_pointer (&self->final_margin, aff_money_free);
   _aff_track_clear (&self->track);
-  if (self->prepared != NULL)
-    _aff_bulk_free (self->prepared, prepared_size_of (self->prepared));
+  _aff_bulk_free (self->prepared, prepared_size_of (self->prepared));
   g_free (self);
 }
 
@@ -2455,10 +2454,11 @@ prepared_size (guint n_lines,
          n_marks * sizeof (guint32);
 }
 
+/* 0 for none: the bulk memory frees and reallocates from nothing. */
 static gsize
 prepared_size_of (const Prepared *p)
 {
-  return prepared_size (p->n_lines, p->n_tasks, p->n_spans, p->n_marks);
+  return p != NULL ? prepared_size (p->n_lines, p->n_tasks, p->n_spans, p->n_marks) : 0;
 }
 
 static gboolean
@@ -2510,8 +2510,7 @@ keep_prepared (AffEvaluation *e)
 
   /* In the bulk memory, with the ledgers' rows: a dashboard reads them
    * all. */
-  p = finance->prepared = _aff_bulk_realloc (finance->prepared,
-                                             finance->prepared != NULL ? prepared_size_of (finance->prepared) : 0,
+  p = finance->prepared = _aff_bulk_realloc (finance->prepared, prepared_size_of (finance->prepared),
                                              prepared_size (e->lines->len, e->tasks->len, e->spans->len,
                                                             e->marks->len));
   *p = (Prepared) { e->plan, _aff_plan_get_changes (e->plan), e->calendar, _aff_calendar_get_version (e->calendar),
