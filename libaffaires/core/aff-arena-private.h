@@ -49,6 +49,18 @@ _aff_arena_alloc0 (AffArena *arena,
   return result;
 }
 
+static inline char *
+_aff_arena_strdup (AffArena   *arena,
+                   const char *text)
+{
+  gsize size;
+
+  if (text == NULL)
+    return NULL;
+  size = strlen (text) + 1;
+  return memcpy (_aff_arena_alloc0 (arena, size), text, size);
+}
+
 /* Moves the blocks of @from into @to, which will free them. */
 static inline void
 _aff_arena_take (AffArena *to,

@@ -38,11 +38,13 @@ struct _AffDashboardRow
   const char *key;            /* these three in @text */
   const char *label;
   const char *currency;
-  guint n_affairs;
-  gint64 money[N_FIGURES];
-  guint n_alerts;
+  /* The figures handed out, NULL until the first is: freeing ten
+   * thousand rows reads one pointer of each, in its first cache line. */
+  AffMoney **cache;
   gboolean in_arena;          /* its memory goes with the dashboard's arena */
-  AffMoney *cache[N_FIGURES];
+  guint n_affairs;
+  guint n_alerts;
+  gint64 money[N_FIGURES];
   char text[];
 };
 
@@ -108,8 +110,12 @@ aff_dashboard_row_free (AffDashboardRow *self)
 
   if (self == NULL)
     return;
-  for (i = 0; i < N_FIGURES; i++)
-    g_clear_pointer (&self->cache[i], aff_money_free);
+  if (self->cache != NULL)
+    {
+      for (i = 0; i < N_FIGURES; i++)
+        g_clear_pointer (&self->cache[i], aff_money_free);
+      g_free (self->cache);
+    }
   if (!self->in_arena)
     g_free (self);
 }
@@ -183,7 +189,19 @@ static const AffMoney *
 row_money (const AffDashboardRow *self,
            guint                  which)
 {
-  return _aff_money_cached (&((AffDashboardRow *) self)->cache[which], self->money[which], self->currency);
+  AffMoney **cache = g_atomic_pointer_get (&((AffDashboardRow *) self)->cache);
+
+  /* Two threads reading a row's first figure may both make the array. */
+  if (cache == NULL)
+    {
+      cache = g_new0 (AffMoney *, N_FIGURES);
+      if (!g_atomic_pointer_compare_and_exchange (&((AffDashboardRow *) self)->cache, NULL, cache))
+        {
+          g_free (cache);
+          cache = g_atomic_pointer_get (&((AffDashboardRow *) self)->cache);
+        }
+    }
+  return _aff_money_cached (&cache[which], self->money[which], self->currency);
 }
 
 #define ROW_MONEY(name, WHICH)                                               \
@@ -454,7 +472,7 @@ typedef struct
 {
   guint row;                  /* the affair's, in the rows */
   AffDrift *drift;            /* a drift without corrective action, or NULL */
-  char *invoice;              /* else an invoice paid late */
+  const char *invoice;        /* else an invoice paid late, in the arena */
   guint days_late;
   gint64 owed;
 } Alert;
@@ -489,6 +507,10 @@ struct _AffDashboard
   GPtrArray *by_client;
   GPtrArray *by_activity;
   Alerts alerts;
+  /* Whether a drift of an alert holds memory of its own: its message
+   * once written, or the whole drift in a copy. Until then freeing the
+   * dashboard does not read the tens of thousands of alerts. */
+  gboolean drifts_hold;
   GPtrArray *forecast;        /* AffForecastMonth */
   AffArena arena;             /* the affairs' rows, their drifts and alerts */
 };
@@ -530,16 +552,14 @@ alerts_join (Alerts *to,
   *from = (Alerts) { NULL, NULL, 0 };
 }
 
-/* Frees what the alerts hold; their blocks go with their arena. */
+/* Frees what the alerts' drifts hold; their blocks, and the invoices'
+ * numbers, go with their arena. */
 static void
 alerts_clear (Alerts *alerts)
 {
   for (AlertBlock *block = alerts->first; block != NULL; block = block->next)
     for (guint i = 0; i < block->len; i++)
-      {
-        g_clear_pointer (&block->alerts[i].drift, aff_drift_free);
-        g_clear_pointer (&block->alerts[i].invoice, g_free);
-      }
+      g_clear_pointer (&block->alerts[i].drift, aff_drift_free);
   *alerts = (Alerts) { NULL, NULL, 0 };
 }
 
@@ -552,7 +572,10 @@ alert_text (const AffDashboard *self,
   g_autofree char *owed = NULL;
 
   if (alert->drift != NULL)
-    return g_strdup_printf (L ("%s : %s", "%s: %s"), row->key, aff_drift_get_message (alert->drift));
+    {
+      g_atomic_int_set (&((AffDashboard *) self)->drifts_hold, TRUE);
+      return g_strdup_printf (L ("%s : %s", "%s: %s"), row->key, aff_drift_get_message (alert->drift));
+    }
   owed = _aff_money_text (alert->owed, row->currency);
   return g_strdup_printf (L ("%s : facture %s impayée, %u jours de retard, %s dus",
                              "%s: invoice %s unpaid, %u days late, %s owed"),
@@ -592,6 +615,7 @@ aff_dashboard_copy (const AffDashboard *self)
   copy->totals = aff_dashboard_row_copy (self->totals);
   copy->by_client = copy_rows (self->by_client);
   copy->by_activity = copy_rows (self->by_activity);
+  copy->drifts_hold = TRUE;
   copy->forecast = g_ptr_array_new_full (self->forecast->len, (GDestroyNotify) aff_forecast_month_free);
   for (i = 0; i < self->forecast->len; i++)
     g_ptr_array_add (copy->forecast, aff_forecast_month_copy (g_ptr_array_index (self->forecast, i)));
@@ -601,7 +625,7 @@ aff_dashboard_copy (const AffDashboard *self)
         Alert alert = block->alerts[i];
 
         alert.drift = alert.drift != NULL ? aff_drift_copy (alert.drift) : NULL;
-        alert.invoice = g_strdup (alert.invoice);
+        alert.invoice = _aff_arena_strdup (&copy->arena, alert.invoice);
         alerts_add (&copy->alerts, &copy->arena, &alert);
       }
   return copy;
@@ -622,7 +646,8 @@ aff_dashboard_free (AffDashboard *self)
   aff_dashboard_row_free (self->totals);
   g_ptr_array_unref (self->by_client);
   g_ptr_array_unref (self->by_activity);
-  alerts_clear (&self->alerts);
+  if (g_atomic_int_get (&self->drifts_hold))
+    alerts_clear (&self->alerts);
   g_ptr_array_unref (self->forecast);
   _aff_arena_clear (&self->arena);
   g_free (self);
@@ -992,7 +1017,7 @@ affair_row (AffClient     *client,
       Alert alert = g_array_index (late, Alert, i);
 
       alert.row = index;
-      alert.invoice = g_strdup (alert.invoice);
+      alert.invoice = _aff_arena_strdup (arena, alert.invoice);
       overflow |= __builtin_add_overflow (row->money[D_OVERDUE], alert.owed, &row->money[D_OVERDUE]);
       row->n_alerts++;
       alerts_add (alerts, arena, &alert);
@@ -1066,6 +1091,15 @@ typedef struct
    * rollups find them by their position, without the strings. */
   GPtrArray *activities;
   GHashTable *activity_index; /* activity (interned: by address) → position + 1 */
+  /* Its affairs' rows summed, in its arena: the dashboard adds the
+   * chunks' sums, not ten thousand rows on one thread. */
+  AffDashboardRow *totals;
+  GPtrArray *by_client;       /* in the order the affairs meet them */
+  GPtrArray *client_of;       /* the AffClient of each, NULL when the portfolio lacks it */
+  GHashTable *clients;        /* AffClient → row */
+  GHashTable *unknown_clients;  /* client id → row */
+  GPtrArray *by_activity;     /* by position in @activities */
+  gboolean overflow;          /* a sum overflowed: the dashboard adds the rows one by one */
   gint64 billing[FORECAST_MONTHS];
   gint64 cash_in[FORECAST_MONTHS];
   guint failed;               /* the affair in error, or @to */
@@ -1083,10 +1117,41 @@ activity_of (Chunk           *chunk,
   if (position == 0)
     {
       g_ptr_array_add (chunk->activities, (gpointer) activity);
+      g_ptr_array_add (chunk->by_activity, row_alloc (&chunk->arena, activity, activity, chunk->currency));
       position = chunk->activities->len;
       g_hash_table_insert (chunk->activity_index, (gpointer) activity, GUINT_TO_POINTER (position));
     }
   return position - 1;
+}
+
+/* Adds the row of affair @i into its chunk's sums. */
+static void
+chunk_add (Chunk *chunk,
+           guint  i)
+{
+  const Slot *slot = &chunk->slots[i];
+  AffDashboardRow *client_row;
+
+  if (slot->client != NULL)
+    client_row = g_hash_table_lookup (chunk->clients, slot->client);
+  else
+    client_row = g_hash_table_lookup (chunk->unknown_clients, aff_affair_get_client_id (chunk->affairs[i]));
+  if (client_row == NULL)
+    {
+      const char *id = slot->client != NULL ? aff_client_get_id (slot->client)
+                                            : aff_affair_get_client_id (chunk->affairs[i]);
+
+      client_row = row_alloc (&chunk->arena, id, slot->row->label, chunk->currency);
+      g_ptr_array_add (chunk->by_client, client_row);
+      g_ptr_array_add (chunk->client_of, slot->client);
+      if (slot->client != NULL)
+        g_hash_table_insert (chunk->clients, slot->client, client_row);
+      else
+        g_hash_table_insert (chunk->unknown_clients, (gpointer) id, client_row);
+    }
+  if (!add_into (chunk->totals, slot->row) | !add_into (client_row, slot->row) |
+      !add_into (g_ptr_array_index (chunk->by_activity, slot->activity), slot->row))
+    chunk->overflow = TRUE;
 }
 
 static gpointer
@@ -1133,41 +1198,69 @@ compute_chunk (gpointer data)
           chunk->failed = i;
           break;
         }
+      chunk_add (chunk, i);
     }
   return NULL;
 }
 
-/* How many threads the affairs are worth: the plans' calendars fill their
- * tables on demand, so one shared by two plans keeps them on one. */
+/* How many threads the affairs are worth: a quarter of a thousand each at
+ * least. Calendars shared by plans of two threads are safe to widen
+ * concurrently (see aff-calendar.c). */
 static guint
-n_threads_for (AffAffair **affairs,
-               guint       n)
+n_threads_for (guint n)
 {
-  g_autoptr(GHashTable) calendars = NULL;
-  guint threads = MIN (g_get_num_processors (), 8u), i;
+  return MAX (MIN (MIN (g_get_num_processors (), 8u), n / 256), 1u);
+}
 
-  threads = MIN (threads, n / 256);
-  if (threads <= 1)
-    return 1;
-  /* A calendar only its plan holds is its own; others are checked. */
-  calendars = g_hash_table_new (NULL, NULL);
-  for (i = 0; i < n; i++)
+/* Adds the sums of @chunks, those before the affair in error (@failed)
+ * and in their order, into @dashboard's totals and rollups, found in the
+ * tables that the rows would have been. FALSE when a sum overflows. */
+static gboolean
+merge_chunks (AffDashboard *dashboard,
+              Chunk        *chunks,
+              guint         n_chunks,
+              guint         failed,
+              GHashTable   *clients,
+              GHashTable   *unknown_clients,
+              GHashTable   *by_activity)
+{
+  guint k, j;
+
+  for (k = 0; k < n_chunks && chunks[k].from < failed; k++)
     {
-      AffCalendar *calendar;
+      const Chunk *chunk = &chunks[k];
 
-      /* The affairs, their plans and calendars ahead, a level each. */
-      if (i + 16 < n)
-        __builtin_prefetch (affairs[i + 16]);
-      if (i + 8 < n)
-        __builtin_prefetch (aff_affair_get_plan (affairs[i + 8]));
-      if (i + 4 < n)
-        __builtin_prefetch (aff_plan_get_calendar (aff_affair_get_plan (affairs[i + 4])));
-      calendar = aff_plan_get_calendar (aff_affair_get_plan (affairs[i]));
+      if (chunk->overflow || !add_into (dashboard->totals, chunk->totals))
+        return FALSE;
+      for (j = 0; j < chunk->by_client->len; j++)
+        {
+          AffDashboardRow *row = g_ptr_array_index (chunk->by_client, j), *sum;
+          AffClient *client = g_ptr_array_index (chunk->client_of, j);
+          GHashTable *index = client != NULL ? clients : unknown_clients;
+          gconstpointer lookup = client != NULL ? (gconstpointer) client : row->key;
 
-      if (g_atomic_int_get (&G_OBJECT (calendar)->ref_count) > 1 && !g_hash_table_add (calendars, calendar))
-        return 1;
+          if ((sum = g_hash_table_lookup (index, lookup)) == NULL)
+            {
+              g_ptr_array_add (dashboard->by_client, row);
+              g_hash_table_insert (index, (gpointer) lookup, row);
+            }
+          else if (!add_into (sum, row))
+            return FALSE;
+        }
+      for (j = 0; j < chunk->by_activity->len; j++)
+        {
+          AffDashboardRow *row = g_ptr_array_index (chunk->by_activity, j), *sum;
+
+          if ((sum = g_hash_table_lookup (by_activity, row->key)) == NULL)
+            {
+              g_ptr_array_add (dashboard->by_activity, row);
+              g_hash_table_insert (by_activity, (gpointer) row->key, row);
+            }
+          else if (!add_into (sum, row))
+            return FALSE;
+        }
     }
-  return threads;
+  return TRUE;
 }
 
 AffDashboard *
@@ -1228,7 +1321,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
    * GDate writes its Julian day when first asked: the threads share one
    * already written. */
   g_date_get_julian (&dashboard->date);
-  n_chunks = n_threads_for (affairs, n);
+  n_chunks = n_threads_for (n);
   chunks = g_new0 (Chunk, n_chunks);
   threads = g_new0 (GThread *, n_chunks);
   for (k = 0; k < n_chunks; k++)
@@ -1239,6 +1332,12 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
                             g_array_new (FALSE, FALSE, sizeof (Alert)), { NULL, NULL, 0 }, { NULL, NULL, 0 },
                             g_ptr_array_new (),
                             g_hash_table_new (NULL, NULL) };
+      chunks[k].totals = row_alloc (&chunks[k].arena, "total", "", currency);
+      chunks[k].by_client = g_ptr_array_new ();
+      chunks[k].client_of = g_ptr_array_new ();
+      chunks[k].clients = g_hash_table_new (NULL, NULL);
+      chunks[k].unknown_clients = g_hash_table_new (g_str_hash, g_str_equal);
+      chunks[k].by_activity = g_ptr_array_new ();
       if (k > 0)
         threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
     }
@@ -1265,49 +1364,63 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       _aff_arena_take (&dashboard->arena, &chunks[k].arena);
     }
 
-  /* The totals and rollups, in the order of the affairs: a total that
-   * overflows before the affair in error is the error. Each chunk's
-   * activities are found in the rollups once. */
-  for (i = 0, k = 0; i < failed; i++)
+  /* The totals and rollups: the chunks' sums, or when one of them
+   * overflows, the rows one by one in the order of the affairs, so that
+   * a total that overflows before the affair in error is the error. */
+  if (merge_chunks (dashboard, chunks, n_chunks, failed, clients, unknown_clients, by_activity))
+    for (i = 0; i < failed; i++)
+      g_ptr_array_add (dashboard->rows, g_steal_pointer (&slots[i].row));
+  else
     {
-      AffDashboardRow *row = g_steal_pointer (&slots[i].row);
-      AffClient *client = slots[i].client;
-
-      /* The rows ahead: another thread wrote them. */
-      if (i + 8 < failed)
-        __builtin_prefetch (slots[i + 8].row);
-      const char *client_id = client != NULL ? aff_client_get_id (client) : aff_affair_get_client_id (affairs[i]);
-      AffDashboardRow **activity;
-
-      while (i >= chunks[k].to)
-        k++;
-      if (i == chunks[k].from)
+      g_ptr_array_set_size (dashboard->by_client, 0);
+      g_ptr_array_set_size (dashboard->by_activity, 0);
+      g_hash_table_remove_all (clients);
+      g_hash_table_remove_all (unknown_clients);
+      g_hash_table_remove_all (by_activity);
+      memset (dashboard->totals->money, 0, sizeof dashboard->totals->money);
+      dashboard->totals->n_affairs = 0;
+      dashboard->totals->n_alerts = 0;
+      for (i = 0, k = 0; i < failed; i++)
         {
-          g_free (activity_rows);
-          activity_rows = g_new0 (AffDashboardRow *, chunks[k].activities->len);
-        }
-      activity = &activity_rows[slots[i].activity];
-      if (*activity == NULL)
-        {
-          const char *name = g_ptr_array_index (chunks[k].activities, slots[i].activity);
+          AffDashboardRow *row = g_steal_pointer (&slots[i].row);
+          AffClient *client = slots[i].client;
 
-          *activity = rollup_for (&dashboard->arena, dashboard->by_activity, by_activity, name, name, name,
-                                  currency);
-        }
-      g_ptr_array_add (dashboard->rows, row);
-      if (!add_into (dashboard->totals, row) ||
-          !add_into (client != NULL
-                     ? rollup_for (&dashboard->arena, dashboard->by_client, clients, client, client_id, row->label,
-                                   currency)
-                     : rollup_for (&dashboard->arena, dashboard->by_client, unknown_clients, client_id, client_id,
-                                   row->label, currency),
-                     row) ||
-          !add_into (*activity, row))
-        {
-          failed = i;
-          g_clear_error (&failure);
-          g_set_error (&failure, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's totals overflow 64 bits"));
-          break;
+          /* The rows ahead: another thread wrote them. */
+          if (i + 8 < failed)
+            __builtin_prefetch (slots[i + 8].row);
+          const char *client_id = client != NULL ? aff_client_get_id (client) : aff_affair_get_client_id (affairs[i]);
+          AffDashboardRow **activity;
+
+          while (i >= chunks[k].to)
+            k++;
+          if (i == chunks[k].from)
+            {
+              g_free (activity_rows);
+              activity_rows = g_new0 (AffDashboardRow *, chunks[k].activities->len);
+            }
+          activity = &activity_rows[slots[i].activity];
+          if (*activity == NULL)
+            {
+              const char *name = g_ptr_array_index (chunks[k].activities, slots[i].activity);
+
+              *activity = rollup_for (&dashboard->arena, dashboard->by_activity, by_activity, name, name, name,
+                                      currency);
+            }
+          g_ptr_array_add (dashboard->rows, row);
+          if (!add_into (dashboard->totals, row) ||
+              !add_into (client != NULL
+                         ? rollup_for (&dashboard->arena, dashboard->by_client, clients, client, client_id, row->label,
+                                       currency)
+                         : rollup_for (&dashboard->arena, dashboard->by_client, unknown_clients, client_id, client_id,
+                                       row->label, currency),
+                         row) ||
+              !add_into (*activity, row))
+            {
+              failed = i;
+              g_clear_error (&failure);
+              g_set_error (&failure, AFF_ERROR, AFF_ERROR_OVERFLOW, _("The dashboard's totals overflow 64 bits"));
+              break;
+            }
         }
     }
   for (i = 0; i < n; i++)
@@ -1316,6 +1429,11 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
     {
       g_ptr_array_unref (chunks[k].activities);
       g_hash_table_unref (chunks[k].activity_index);
+      g_ptr_array_unref (chunks[k].by_client);
+      g_ptr_array_unref (chunks[k].client_of);
+      g_hash_table_unref (chunks[k].clients);
+      g_hash_table_unref (chunks[k].unknown_clients);
+      g_ptr_array_unref (chunks[k].by_activity);
     }
   if (failure != NULL)
     {

@@ -60,6 +60,19 @@ typedef struct
   guint32 n_work;
 } DayTable;
 
+/* The working-day ordinals over [base, base + span), from @table: the
+ * other fields are its own, copied to be read without a hop. */
+typedef struct
+{
+  DayTable *table;
+  guint32 base;
+  guint32 span;
+  const guint32 *before;        /* span + 1: working days in [base, base + i) */
+  const guint32 *work;          /* julian of each working day from base */
+  guint32 n_work;
+  guint32 zero;                 /* ordinal 0 is work[zero] */
+} View;
+
 /* Rules (GBytes) → the widest table made for them, while a calendar uses it. */
 static GMutex tables_lock;
 static GHashTable *tables;
@@ -74,16 +87,17 @@ struct _AffCalendar
   GHashTable *holidays;         /* julian → name */
   GArray *exceptions;           /* Exception, later ones win */
 
-  /* The working-day ordinals over [base, base + span), from @table: the
-   * other fields are its own, copied to be read without a hop. */
-  DayTable *table;
-  GBytes *rules;                /* the key of the table, made when first needed */
-  guint32 base;
-  guint32 span;
-  const guint32 *before;        /* span + 1: working days in [base, base + i) */
-  const guint32 *work;          /* julian of each working day from base */
-  guint32 n_work;
-  guint32 zero;                 /* ordinal 0 is work[zero] */
+  /* The working-day ordinals, NULL until first needed. Readers on several
+   * threads (a dashboard's) may meet a calendar that two of them widen:
+   * a view is never changed once published, the widening one publishes a
+   * new one under @lock, and the views replaced stay until the rules
+   * change or the calendar goes, since a reader may still be in one. The
+   * first is @own, next to the rest: most calendars never widen. */
+  const View *view;
+  View own;
+  GSList *replaced;             /* View *, heap-allocated, newest first */
+  GMutex lock;
+  GBytes *rules;                /* the key of the tables, made when first needed */
   guint32 anchor;               /* the julian day of ordinal 0 */
   guint version;                /* counts the changes of the rules */
 };
@@ -118,21 +132,23 @@ day_table_release_locked (DayTable *table)
     }
 }
 
+/* Only when no other thread reads @self: its rules change, or it goes. */
 static void
 drop_table (AffCalendar *self)
 {
-  if (self->table != NULL)
-    {
-      g_mutex_lock (&tables_lock);
-      day_table_release_locked (self->table);
-      g_mutex_unlock (&tables_lock);
-    }
-  self->table = NULL;
-  self->before = NULL;
-  self->work = NULL;
-  self->n_work = 0;
-  self->span = 0;
-  self->base = 0;
+  GSList *l;
+
+  if (self->view != NULL && self->view != &self->own)
+    self->replaced = g_slist_prepend (self->replaced, (gpointer) self->view);
+  g_mutex_lock (&tables_lock);
+  if (self->own.table != NULL)
+    day_table_release_locked (self->own.table);
+  for (l = self->replaced; l != NULL; l = l->next)
+    day_table_release_locked (((View *) l->data)->table);
+  g_mutex_unlock (&tables_lock);
+  g_slist_free_full (g_steal_pointer (&self->replaced), g_free);
+  memset (&self->own, 0, sizeof self->own);
+  self->view = NULL;
   self->anchor = 0;
 }
 
@@ -151,6 +167,7 @@ aff_calendar_finalize (GObject *object)
 
   drop_table (self);
   g_clear_pointer (&self->rules, g_bytes_unref);
+  g_mutex_clear (&self->lock);
   g_hash_table_unref (self->holidays);
   g_array_unref (self->exceptions);
   G_OBJECT_CLASS (aff_calendar_parent_class)->finalize (object);
@@ -166,6 +183,7 @@ static void
 aff_calendar_init (AffCalendar *self)
 {
   self->weekdays = 0x1f;        /* Monday to Friday */
+  g_mutex_init (&self->lock);
   self->holidays = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->exceptions = g_array_new (FALSE, FALSE, sizeof (Exception));
   g_array_set_clear_func (self->exceptions, exception_clear);
@@ -680,20 +698,19 @@ day_table_covering (AffCalendar *self,
   return table;
 }
 
-/* Covers [lo, hi] with a table, keeping ordinals where they were. */
-static void
-cover (AffCalendar *self,
+/* Under @self's lock: publishes a view covering [lo, hi], keeping
+ * ordinals where they were. */
+static const View *
+widen (AffCalendar *self,
        guint32      lo,
        guint32      hi)
 {
-  guint32 from, to, end = self->base + self->span;
+  const View *old = self->view;
+  guint32 from, to;
   DayTable *table;
+  View *view;
 
-  hi = MIN (hi, MAX_JULIAN);
-  lo = MAX (MIN (lo, hi), 1);
-  if (self->table != NULL && lo >= self->base && hi < end)
-    return;
-  if (self->table == NULL)
+  if (old == NULL)
     {
       from = lo > 366 ? lo - 366 : 1;
       to = MIN ((guint64) hi + 3 * 366, MAX_JULIAN + 1);
@@ -701,23 +718,43 @@ cover (AffCalendar *self,
     }
   else
     {
-      from = MIN (lo, self->base);
-      to = MAX (hi + 1, end);
+      from = MIN (lo, old->base);
+      to = MAX (hi + 1, old->base + old->span);
     }
   table = day_table_covering (self, from, to);
-  if (self->table != NULL)
+  if (old == NULL)
+    view = &self->own;
+  else
     {
-      g_mutex_lock (&tables_lock);
-      day_table_release_locked (self->table);
-      g_mutex_unlock (&tables_lock);
+      view = g_new (View, 1);
+      if (old != &self->own)
+        self->replaced = g_slist_prepend (self->replaced, (gpointer) old);
     }
-  self->table = table;
-  self->base = table->base;
-  self->span = table->span;
-  self->before = table->before;
-  self->work = table->work;
-  self->n_work = table->n_work;
-  self->zero = table->before[self->anchor - table->base];
+  *view = (View) { table, table->base, table->span, table->before, table->work, table->n_work,
+                   table->before[self->anchor - table->base] };
+  g_atomic_pointer_set (&self->view, view);
+  return view;
+}
+
+/* A view covering [lo, hi]. */
+static inline const View *
+cover (AffCalendar *self,
+       guint32      lo,
+       guint32      hi)
+{
+  const View *view = g_atomic_pointer_get (&self->view);
+
+  hi = MIN (hi, MAX_JULIAN);
+  lo = MAX (MIN (lo, hi), 1);
+  if (G_LIKELY (view != NULL && lo >= view->base && hi < view->base + view->span))
+    return view;
+  g_mutex_lock (&self->lock);
+  /* Another thread may have widened it meanwhile. */
+  view = self->view;
+  if (view == NULL || lo < view->base || hi >= view->base + view->span)
+    view = widen (self, lo, hi);
+  g_mutex_unlock (&self->lock);
+  return view;
 }
 
 gboolean
@@ -735,8 +772,9 @@ gint32
 _aff_calendar_ordinal (AffCalendar *self,
                        guint32      julian)
 {
-  cover (self, julian, julian);
-  return (gint32) self->before[julian - self->base] - (gint32) self->zero;
+  const View *view = cover (self, julian, julian);
+
+  return (gint32) view->before[julian - view->base] - (gint32) view->zero;
 }
 
 int
@@ -758,19 +796,21 @@ _aff_calendar_prefetch (AffCalendar   *self,
                         const guint32 *days,
                         guint          n)
 {
+  const View *view = g_atomic_pointer_get (&self->view);
   guint i;
 
-  for (i = 0; i < n; i++)
-    if (self->before != NULL && days[i] >= self->base && days[i] - self->base < self->span)
-      __builtin_prefetch (&self->before[days[i] - self->base + 1]);
+  for (i = 0; view != NULL && i < n; i++)
+    if (days[i] >= view->base && days[i] - view->base < view->span)
+      __builtin_prefetch (&view->before[days[i] - view->base + 1]);
 }
 
 gint32
 _aff_calendar_end_ordinal (AffCalendar *self,
                            guint32      julian)
 {
-  cover (self, julian, julian);
-  return (gint32) self->before[julian - self->base + 1] - (gint32) self->zero;
+  const View *view = cover (self, julian, julian);
+
+  return (gint32) view->before[julian - view->base + 1] - (gint32) view->zero;
 }
 
 gboolean
@@ -778,23 +818,28 @@ _aff_calendar_julian (AffCalendar *self,
                       gint64       ordinal,
                       guint32     *julian)
 {
-  gint64 index = ordinal + self->zero;
+  static const View none = { 0 };
+  const View *view = g_atomic_pointer_get (&self->view);
+  gint64 index;
 
-  while (index < 0 || index >= (gint64) self->n_work)
+  if (view == NULL)
+    view = &none;
+  index = ordinal + view->zero;
+  while (index < 0 || index >= (gint64) view->n_work)
     {
-      guint32 lo = self->base, hi = self->base + self->span - 1;
+      guint32 lo = view->base, hi = view->base + view->span - 1;
 
-      if ((index < 0 && lo <= 1) || (index >= (gint64) self->n_work && hi >= MAX_JULIAN))
+      if ((index < 0 && lo <= 1) || (index >= (gint64) view->n_work && hi >= MAX_JULIAN))
         return FALSE;
       /* Each round at least doubles the span, so a distant ordinal takes a
        * few rounds, not one per day. */
       if (index < 0)
-        cover (self, lo > self->span ? lo - self->span : 1, hi);
+        view = cover (self, lo > view->span ? lo - view->span : 1, hi);
       else
-        cover (self, lo, (guint32) MIN ((guint64) hi + self->span, MAX_JULIAN));
-      index = ordinal + self->zero;
+        view = cover (self, lo, (guint32) MIN ((guint64) hi + view->span, MAX_JULIAN));
+      index = ordinal + view->zero;
     }
-  *julian = self->work[index];
+  *julian = view->work[index];
   return TRUE;
 }
 
@@ -803,14 +848,17 @@ _aff_calendar_days (AffCalendar *self,
                     gint64       lo,
                     gint64       hi)
 {
+  const View *view;
   guint32 julian;
 
   /* Asking for the far end first makes the cache grow once, then the near
-   * end finds it covered. */
+   * end finds it covered. Any view after covers both: views only widen,
+   * their ordinals where they were. */
   if (!_aff_calendar_julian (self, hi, &julian) || !_aff_calendar_julian (self, lo, &julian) ||
       !_aff_calendar_julian (self, hi, &julian))
     return NULL;
-  return self->work + self->zero;
+  view = g_atomic_pointer_get (&self->view);
+  return view->work + view->zero;
 }
 
 /**
@@ -826,6 +874,7 @@ gboolean
 aff_calendar_is_working_day (AffCalendar *self,
                              const GDate *date)
 {
+  const View *view;
   guint32 julian;
 
   g_return_val_if_fail (AFF_IS_CALENDAR (self), FALSE);
@@ -834,8 +883,8 @@ aff_calendar_is_working_day (AffCalendar *self,
   julian = g_date_get_julian (date);
   if (julian > MAX_JULIAN)
     return FALSE;
-  cover (self, julian, julian);
-  return self->before[julian - self->base + 1] != self->before[julian - self->base];
+  view = cover (self, julian, julian);
+  return view->before[julian - view->base + 1] != view->before[julian - view->base];
 }
 
 /**
@@ -951,6 +1000,7 @@ aff_calendar_add_working_days (AffCalendar *self,
                                int          n,
                                GError     **error)
 {
+  const View *view;
   guint32 julian, result;
   gint64 ordinal;
   gboolean working;
@@ -961,8 +1011,8 @@ aff_calendar_add_working_days (AffCalendar *self,
   if (!check_date (date, _("day to count from"), error))
     return NULL;
   julian = g_date_get_julian (date);
-  cover (self, julian, julian);
-  working = self->before[julian - self->base + 1] != self->before[julian - self->base];
+  view = cover (self, julian, julian);
+  working = view->before[julian - view->base + 1] != view->before[julian - view->base];
   ordinal = _aff_calendar_ordinal (self, julian);
   /* The ordinal of a day off is that of the next working day: moving on
    * from it, that day is already the first step. */
@@ -992,6 +1042,7 @@ aff_calendar_count_working_days (AffCalendar *self,
                                  const GDate *from,
                                  const GDate *to)
 {
+  const View *view;
   guint32 lo, hi;
 
   g_return_val_if_fail (AFF_IS_CALENDAR (self), 0);
@@ -1002,8 +1053,8 @@ aff_calendar_count_working_days (AffCalendar *self,
   hi = MIN (g_date_get_julian (to), MAX_JULIAN);
   if (hi < lo)
     return 0;
-  cover (self, lo, hi);
-  return self->before[hi - self->base + 1] - self->before[lo - self->base];
+  view = cover (self, lo, hi);
+  return view->before[hi - view->base + 1] - view->before[lo - view->base];
 }
 
 static const char *const weekday_nicks[] = {

@@ -1741,8 +1741,9 @@ test_s_curve (void)
 }
 
 /* A portfolio large enough to be computed on several threads: 520
- * affairs, each sold 1 500.00 for 10 h of labour at 100.00 in T1 (BAC
- * 1 000), with 600.00 spent on 4 May and no progress. By hand: EV 0, so
+ * affairs, their plans on one calendar, each sold 1 500.00 for 10 h of
+ * labour at 100.00 in T1 (BAC 1 000), with 600.00 spent on 4 May and no
+ * progress. By hand: EV 0, so
  * EAC = AC + BAC − EV = 1 600.00, margin −100.00; four alerts each: the
  * CPI (0), the SPI (0, half of T1 being planned by then), the margin rate
  * (−6.67 % against 33.33 %) and the concordance (physical 0 %, cost
@@ -1759,6 +1760,7 @@ test_dashboard_many_affairs (void)
   g_autoptr(AffDashboard) dashboard = NULL;
   g_auto(GStrv) alerts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(AffCalendar) shared = aff_calendar_new_french (FALSE);
   GPtrArray *rows, *by_activity;
   const guint n = 520;
   guint i;
@@ -1789,6 +1791,7 @@ test_dashboard_many_affairs (void)
       ASSERT_OK (aff_offer_accept (offer, signed_on, "CT", &error));
       affair = aff_portfolio_lookup_affair (p, oid);
       plan = aff_affair_get_plan (affair);
+      aff_plan_set_calendar (plan, shared);
       add_task (plan, "T1", 10);
       ASSERT_OK (aff_plan_schedule (plan, &error));
       ASSERT_OK (aff_plan_save_baseline (plan, "contrat", &error));
@@ -1848,6 +1851,47 @@ test_dashboard_many_affairs (void)
     copied = aff_dashboard_list_alerts (copy);
     g_assert_true (g_strv_equal ((const char * const *) copied, (const char * const *) alerts));
     aff_dashboard_free (copy);
+  }
+
+  /* Ten years on, the forecast's months lie beyond the days the shared
+   * calendar has counted: both threads widen it at once, and the figures
+   * stay those of 4 May (nothing happened since, the margin is fixed). */
+  {
+    g_autoptr(GDate) later = day (2036, 5, 5);
+    AffDashboard *again = aff_portfolio_compute_dashboard (p, later, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (aff_dashboard_get_rows (again)->len, ==, n);
+    assert_money (aff_dashboard_row_get_margin_at_completion (aff_dashboard_get_totals (again)), "-52000.00 EUR");
+    assert_money (aff_dashboard_row_get_margin_at_completion (g_ptr_array_index (aff_dashboard_get_by_client (again),
+                                                                                 1)),
+                  "-26000.00 EUR");
+    aff_dashboard_free (again);
+  }
+
+  /* The first and the last affair each get 50 000 000 000 000 000.00 more
+   * by amendment: each row holds its revenue, each thread's sum too, not
+   * the two together (10^19 cents > 2^63 − 1 ≈ 9.22 × 10^18). */
+  {
+    g_autoptr(AffMoney) huge = money ("50000000000000000.00 EUR");
+    g_autoptr(GDate) may5 = day (2026, 5, 5);
+    AffDashboard *none;
+    guint which[] = { 0, n - 1 };
+
+    for (i = 0; i < G_N_ELEMENTS (which); i++)
+      {
+        g_autofree char *oid = g_strdup_printf ("OFF-%03u", which[i]);
+        AffAffair *affair = aff_portfolio_lookup_affair (p, oid);
+        g_autoptr(AffAmendment) amendment = aff_amendment_new ("AV-1", may4, huge, "Hors d'échelle");
+
+        ASSERT_OK (aff_affair_add_amendment (affair, amendment, &error));
+        ASSERT_OK (aff_affair_accept_amendment (affair, "AV-1", may4, &error));
+      }
+    none = aff_portfolio_compute_dashboard (p, may5, &error);
+    g_assert_null (none);
+    g_assert_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW);
+    g_assert_nonnull (strstr (error->message, "totals"));
+    g_clear_error (&error);
   }
 }
 
