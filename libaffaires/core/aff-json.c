@@ -1112,11 +1112,19 @@ const char *
 aff_enum_to_nick (GType enum_type,
                   int   value)
 {
-  GEnumClass *klass = g_type_class_ref (enum_type);
-  GEnumValue *enum_value = g_enum_get_value (klass, value);
+  /* Peeked, not referenced, once made: a dashboard's threads ask for
+   * thousands of nicks, and the class's reference count bounced between
+   * their processors. */
+  GEnumClass *klass = g_type_class_peek_static (enum_type);
+  GEnumValue *enum_value;
 
-  /* Static types keep their class alive, so the nick outlives this unref. */
-  g_type_class_unref (klass);
+  if (klass == NULL)
+    {
+      /* Static types keep their class alive, so the nick outlives this unref. */
+      klass = g_type_class_ref (enum_type);
+      g_type_class_unref (klass);
+    }
+  enum_value = g_enum_get_value (klass, value);
   g_return_val_if_fail (enum_value != NULL, NULL);
   return enum_value->value_nick;
 }
