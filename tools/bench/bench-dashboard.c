@@ -15,9 +15,10 @@
  * - recomputing one affair's status and drifts after adding one entry to
  *   its ledger;
  * - the memory a ledger takes per entry: each affair's rows are imported
- *   again into a ledger of their own, outside the journal, and the memory
- *   in use before and after, object included, is divided by the entries:
- *   the heap's and the library's bulk memory's, where the rows are.
+ *   again, at the end, into ledgers of their own, outside the journal, one
+ *   after the other, and the memory in use before and after all of them,
+ *   objects included, is divided by the entries: the heap's and the
+ *   library's bulk memory's, where the rows are.
  *
  * In the same run, peer-dashboard.py loads the same ledger rows into SQLite
  * (in memory) and pandas, untimed, and times the sums the dashboard needs
@@ -60,17 +61,6 @@ bulk_in_use (void)
  * always came after SQLite and pandas after the dashboard, the ratio
  * measured that, not the code. */
 static const char *const orders[ROUNDS] = { "dps", "dps", "dsp", "pds", "psd", "sdp", "spd" };
-
-/* Keeps the rows of each affair's ledger, as aff_ledger_import_csv reads
- * them, for ledger_memory(). */
-static void
-keep_rows (AffAffair     *affair,
-           guint          i,
-           const GString *csv,
-           gpointer       data)
-{
-  g_ptr_array_add (data, g_strndup (csv->str, csv->len));
-}
 
 /* The memory of the ledgers alone: the rows of every affair imported into
  * ledgers of their own, outside the journal (which keeps one entry per
@@ -280,7 +270,7 @@ main (int   argc,
   rows = fopen (rows_path, "w");
   t0 = now ();
   for (i = 0; i < n; i++)
-    g_ptr_array_add (affairs, bench_build_affair (p, i, rand, TRUE, rows, keep_rows, csvs));
+    g_ptr_array_add (affairs, bench_build_affair (p, i, rand, TRUE, rows, bench_keep_rows, csvs));
   build = now () - t0;
   fclose (rows);
 

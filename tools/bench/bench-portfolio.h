@@ -83,6 +83,17 @@ typedef void (*BenchRowsFunc) (AffAffair     *affair,
                                const GString *csv,
                                gpointer       data);
 
+/* A BenchRowsFunc keeping a copy of each affair's rows in @data, a
+ * GPtrArray freeing them with g_free(). */
+static inline void
+bench_keep_rows (AffAffair     *affair,
+                 guint          i,
+                 const GString *csv,
+                 gpointer       data)
+{
+  g_ptr_array_add (data, g_strndup (csv->str, csv->len));
+}
+
 /* Affair number @i (id O%05u, its client C%04u made with every tenth),
  * from its consultation to its payment. Its ledger's rows are imported
  * into its ledger when @import (when not, the ledger stays empty, for the

@@ -474,15 +474,6 @@ run_phases (const char *self_path,
 
 /* ---- Appending ledger lines ----------------------------------------------- */
 
-static void
-keep_csv (AffAffair     *affair,
-          guint          i,
-          const GString *csv,
-          gpointer       data)
-{
-  g_ptr_array_add (data, g_strndup (csv->str, csv->len));
-}
-
 /* Every ledger line of @p as the store's ledger table has it (affair_id,
  * line, day, work, category, state, amount in minor units, quantity in
  * thousandths, supplier, document, commitment), CSV without a header. */
@@ -560,7 +551,7 @@ bench_append (guint       n,
     g_autoptr(AffStore) store = aff_sqlite_store_new (base);
 
     for (guint i = 0; i < n; i++)
-      bench_build_affair (p0, i, rand, FALSE, NULL, keep_csv, csvs);
+      bench_build_affair (p0, i, rand, FALSE, NULL, bench_keep_rows, csvs);
     check (aff_store_save (store, p0, &error), error, "save without ledger lines");
   }
   /* The store is closed: the database is one file again, copied for the
