@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -74,7 +75,7 @@ typedef struct
 } View;
 
 /* Rules (GBytes) → the widest table made for them, while a calendar uses it. */
-static GMutex tables_lock;
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
 static GHashTable *tables;
 
 struct _AffCalendar
@@ -96,7 +97,7 @@ struct _AffCalendar
   const View *view;
   View own;
   GSList *replaced;             /* View *, heap-allocated, newest first */
-  GMutex lock;
+  pthread_mutex_t lock;        /* POSIX, not GMutex: ThreadSanitizer sees it */
   GBytes *rules;                /* the key of the tables, made when first needed */
   guint32 anchor;               /* the julian day of ordinal 0 */
   guint version;                /* counts the changes of the rules */
@@ -140,12 +141,12 @@ drop_table (AffCalendar *self)
 
   if (self->view != NULL && self->view != &self->own)
     self->replaced = g_slist_prepend (self->replaced, (gpointer) self->view);
-  g_mutex_lock (&tables_lock);
+  pthread_mutex_lock (&tables_lock);
   if (self->own.table != NULL)
     day_table_release_locked (self->own.table);
   for (l = self->replaced; l != NULL; l = l->next)
     day_table_release_locked (((View *) l->data)->table);
-  g_mutex_unlock (&tables_lock);
+  pthread_mutex_unlock (&tables_lock);
   g_slist_free_full (g_steal_pointer (&self->replaced), g_free);
   memset (&self->own, 0, sizeof self->own);
   self->view = NULL;
@@ -167,7 +168,7 @@ aff_calendar_finalize (GObject *object)
 
   drop_table (self);
   g_clear_pointer (&self->rules, g_bytes_unref);
-  g_mutex_clear (&self->lock);
+  pthread_mutex_destroy (&self->lock);
   g_hash_table_unref (self->holidays);
   g_array_unref (self->exceptions);
   G_OBJECT_CLASS (aff_calendar_parent_class)->finalize (object);
@@ -183,7 +184,7 @@ static void
 aff_calendar_init (AffCalendar *self)
 {
   self->weekdays = 0x1f;        /* Monday to Friday */
-  g_mutex_init (&self->lock);
+  pthread_mutex_init (&self->lock, NULL);
   self->holidays = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->exceptions = g_array_new (FALSE, FALSE, sizeof (Exception));
   g_array_set_clear_func (self->exceptions, exception_clear);
@@ -672,14 +673,14 @@ day_table_covering (AffCalendar *self,
 
   if (self->rules == NULL)
     self->rules = rules_of (self);
-  g_mutex_lock (&tables_lock);
+  pthread_mutex_lock (&tables_lock);
   if (tables == NULL)
     tables = g_hash_table_new (g_bytes_hash, g_bytes_equal);
   widest = g_hash_table_lookup (tables, self->rules);
   if (widest != NULL && widest->base <= from && to <= widest->base + widest->span)
     {
       widest->refs++;
-      g_mutex_unlock (&tables_lock);
+      pthread_mutex_unlock (&tables_lock);
       return widest;
     }
   if (widest != NULL)
@@ -694,7 +695,7 @@ day_table_covering (AffCalendar *self,
   g_hash_table_replace (tables, table->rules, table);
   if (widest != NULL)
     day_table_release_locked (widest);
-  g_mutex_unlock (&tables_lock);
+  pthread_mutex_unlock (&tables_lock);
   return table;
 }
 
@@ -748,12 +749,12 @@ cover (AffCalendar *self,
   lo = MAX (MIN (lo, hi), 1);
   if (G_LIKELY (view != NULL && lo >= view->base && hi < view->base + view->span))
     return view;
-  g_mutex_lock (&self->lock);
+  pthread_mutex_lock (&self->lock);
   /* Another thread may have widened it meanwhile. */
-  view = self->view;
+  view = g_atomic_pointer_get (&self->view);
   if (view == NULL || lo < view->base || hi >= view->base + view->span)
     view = widen (self, lo, hi);
-  g_mutex_unlock (&self->lock);
+  pthread_mutex_unlock (&self->lock);
   return view;
 }
 
