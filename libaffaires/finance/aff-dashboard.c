@@ -1130,25 +1130,16 @@ chunk_add (Chunk *chunk,
            guint  i)
 {
   const Slot *slot = &chunk->slots[i];
-  AffDashboardRow *client_row;
+  const char *id = slot->client != NULL ? aff_client_get_id (slot->client) : aff_affair_get_client_id (chunk->affairs[i]);
+  guint n_clients = chunk->by_client->len;
+  AffDashboardRow *client_row =
+    slot->client != NULL
+      ? rollup_for (&chunk->arena, chunk->by_client, chunk->clients, slot->client, id, slot->row->label, chunk->currency)
+      : rollup_for (&chunk->arena, chunk->by_client, chunk->unknown_clients, id, id, slot->row->label, chunk->currency);
 
-  if (slot->client != NULL)
-    client_row = g_hash_table_lookup (chunk->clients, slot->client);
-  else
-    client_row = g_hash_table_lookup (chunk->unknown_clients, aff_affair_get_client_id (chunk->affairs[i]));
-  if (client_row == NULL)
-    {
-      const char *id = slot->client != NULL ? aff_client_get_id (slot->client)
-                                            : aff_affair_get_client_id (chunk->affairs[i]);
-
-      client_row = row_alloc (&chunk->arena, id, slot->row->label, chunk->currency);
-      g_ptr_array_add (chunk->by_client, client_row);
-      g_ptr_array_add (chunk->client_of, slot->client);
-      if (slot->client != NULL)
-        g_hash_table_insert (chunk->clients, slot->client, client_row);
-      else
-        g_hash_table_insert (chunk->unknown_clients, (gpointer) id, client_row);
-    }
+  /* A client met for the first time: the merge finds it by its object. */
+  if (chunk->by_client->len > n_clients)
+    g_ptr_array_add (chunk->client_of, slot->client);
   if (!add_into (chunk->totals, slot->row) | !add_into (client_row, slot->row) |
       !add_into (g_ptr_array_index (chunk->by_activity, slot->activity), slot->row))
     chunk->overflow = TRUE;
