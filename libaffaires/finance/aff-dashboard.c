@@ -1200,6 +1200,10 @@ compute_chunk (gpointer data)
 static guint
 n_threads_for (guint n)
 {
+  /* g_get_num_processors() reads a file each time: a small portfolio,
+   * computed on one thread anyway, does not ask. */
+  if (n < 512)
+    return 1;
   return MAX (MIN (MIN (g_get_num_processors (), 8u), n / 256), 1u);
 }
 

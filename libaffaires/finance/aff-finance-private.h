@@ -67,26 +67,32 @@ guint32             _aff_ledger_find_word (AffLedger   *self,
  * of it, for every affair of a dashboard. */
 typedef struct
 {
+  guint32 work;
+  guint32 category;
+  gint64 sum;
+} AffLedgerSum;
+
+typedef struct
+{
   gint64 actual;            /* the actual cost */
   gint64 open;              /* committed and not yet incurred */
   /* < private > */
   guint n_words;            /* the size of the arrays by word */
   guint32 *work_slot;       /* by word: its position in @works + 1, 0 when not met */
   gint64 *left;             /* by word: what is left on the order of that document */
-  GArray *works;            /* guint32: the works met */
-  GArray *orders;           /* guint32: the orders met */
-  GArray *index;            /* guint32: by work met and category, the position in @sums + 1 */
-  GArray *sums;             /* AffLedgerSum, in the order first met */
+  /* Plain arrays, not GArrays: a ledger of a hundred rows meets a few
+   * dozen works, sums and orders, and appending each through a call was a
+   * sixth of the scan. */
+  guint32 *works;           /* the works met */
+  guint n_works, works_size;
+  guint32 *orders;          /* the orders met */
+  guint n_orders, orders_size;
+  guint32 *index;           /* by work met and category, the position in @sums + 1 */
+  AffLedgerSum *sums;       /* in the order first met */
+  guint n_sums, sums_size;
 } AffLedgerScan;
 
 #define SCAN_CATEGORIES 8   /* more than AffCostCategory has */
-
-typedef struct
-{
-  guint32 work;
-  guint32 category;
-  gint64 sum;
-} AffLedgerSum;
 
 void                _aff_ledger_scan_init  (AffLedgerScan *scan);
 void                _aff_ledger_scan_clear (AffLedgerScan *scan);

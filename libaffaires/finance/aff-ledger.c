@@ -1449,22 +1449,33 @@ void
 _aff_ledger_scan_init (AffLedgerScan *scan)
 {
   memset (scan, 0, sizeof *scan);
-  scan->works = g_array_new (FALSE, FALSE, sizeof (guint32));
-  scan->orders = g_array_new (FALSE, FALSE, sizeof (guint32));
-  scan->index = g_array_new (FALSE, TRUE, sizeof (guint32));
-  scan->sums = g_array_new (FALSE, FALSE, sizeof (AffLedgerSum));
 }
 
 void
 _aff_ledger_scan_clear (AffLedgerScan *scan)
 {
-  g_clear_pointer (&scan->work_slot, g_free);
-  g_clear_pointer (&scan->left, g_free);
-  g_clear_pointer (&scan->works, g_array_unref);
-  g_clear_pointer (&scan->orders, g_array_unref);
-  g_clear_pointer (&scan->index, g_array_unref);
-  g_clear_pointer (&scan->sums, g_array_unref);
-  scan->n_words = 0;
+  g_free (scan->work_slot);
+  g_free (scan->left);
+  g_free (scan->works);
+  g_free (scan->orders);
+  g_free (scan->index);
+  g_free (scan->sums);
+  memset (scan, 0, sizeof *scan);
+}
+
+/* Room in @array (of @n elements of @size bytes, @allocated of them) for
+ * one more. */
+static inline void
+reserve_one (gpointer  array,
+             guint     n,
+             guint    *allocated,
+             gsize     size)
+{
+  if (G_UNLIKELY (n == *allocated))
+    {
+      *allocated = MAX (16u, *allocated * 2);
+      *(gpointer *) array = g_realloc_n (*(gpointer *) array, *allocated, size);
+    }
 }
 
 /* Forgets the last scan: only the words it met are reset, so that a scan
@@ -1475,14 +1486,11 @@ scan_reset (AffLedgerScan *scan,
 {
   guint i;
 
-  for (i = 0; i < scan->works->len; i++)
-    scan->work_slot[g_array_index (scan->works, guint32, i)] = 0;
-  for (i = 0; i < scan->orders->len; i++)
-    scan->left[g_array_index (scan->orders, guint32, i)] = 0;
-  g_array_set_size (scan->works, 0);
-  g_array_set_size (scan->orders, 0);
-  g_array_set_size (scan->index, 0);
-  g_array_set_size (scan->sums, 0);
+  for (i = 0; i < scan->n_works; i++)
+    scan->work_slot[scan->works[i]] = 0;
+  for (i = 0; i < scan->n_orders; i++)
+    scan->left[scan->orders[i]] = 0;
+  scan->n_works = scan->n_orders = scan->n_sums = 0;
   if (n_words > scan->n_words)
     {
       g_free (scan->work_slot);
@@ -1494,33 +1502,37 @@ scan_reset (AffLedgerScan *scan,
   scan->actual = scan->open = 0;
 }
 
-/* The sum of the actual costs of @work and @category, made when @add. */
-static AffLedgerSum *
+/* The position + 1 of the sum of the actual costs of @work and @category,
+ * made when @add (0 when not met and not @add). */
+static inline guint32
 spend_of (AffLedgerScan *scan,
           guint32        work,
           guint          category,
           gboolean       add)
 {
-  guint32 slot = scan->work_slot[work], position;
-  AffLedgerSum sum = { work, category, 0 };
+  guint32 slot = scan->work_slot[work], *position;
 
   if (slot == 0)
     {
       if (!add)
-        return NULL;
-      g_array_append_val (scan->works, work);
-      slot = scan->work_slot[work] = scan->works->len;
-      g_array_set_size (scan->index, slot * SCAN_CATEGORIES);
+        return 0;
+      if (scan->n_works == scan->works_size)
+        {
+          reserve_one (&scan->works, scan->n_works, &scan->works_size, sizeof (guint32));
+          scan->index = g_realloc_n (scan->index, scan->works_size * SCAN_CATEGORIES, sizeof (guint32));
+        }
+      scan->works[scan->n_works++] = work;
+      slot = scan->work_slot[work] = scan->n_works;
+      memset (&scan->index[(slot - 1) * SCAN_CATEGORIES], 0, SCAN_CATEGORIES * sizeof (guint32));
     }
-  position = g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category);
-  if (position == 0)
+  position = &scan->index[(slot - 1) * SCAN_CATEGORIES + category];
+  if (*position == 0 && add)
     {
-      if (!add)
-        return NULL;
-      g_array_append_val (scan->sums, sum);
-      position = g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category) = scan->sums->len;
+      reserve_one (&scan->sums, scan->n_sums, &scan->sums_size, sizeof (AffLedgerSum));
+      scan->sums[scan->n_sums++] = (AffLedgerSum) { work, category, 0 };
+      *position = scan->n_sums;
     }
-  return &g_array_index (scan->sums, AffLedgerSum, position - 1);
+  return *position;
 }
 
 gboolean
@@ -1529,14 +1541,12 @@ _aff_ledger_scan (AffLedger     *self,
                   AffLedgerScan *scan)
 {
   gboolean overflow = FALSE;
-  AffLedgerSum *sum;
   guint i;
 
   ensure_loaded (self);
   scan_reset (scan, self->n_words);
   /* The last sum met is tried first: rows come in runs of one work and
-   * category more often than not. Its position, not a pointer: the sums
-   * grow. */
+   * category more often than not. */
   {
     const AffLedgerRow *rows = self->rows;
     const guint n_rows = self->n_rows;
@@ -1561,19 +1571,20 @@ _aff_ledger_scan (AffLedger     *self,
             overflow |= __builtin_add_overflow (actual, row->amount, &actual);
             if (row->work != last_work || row->category != last_category)
               {
-                sum = spend_of (scan, row->work, row->category, TRUE);
-                position = (guint32) (sum - (AffLedgerSum *) scan->sums->data);
+                position = spend_of (scan, row->work, row->category, TRUE) - 1;
                 last_work = row->work;
                 last_category = row->category;
               }
-            sum = &g_array_index (scan->sums, AffLedgerSum, position);
-            overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
+            overflow |= __builtin_add_overflow (scan->sums[position].sum, row->amount, &scan->sums[position].sum);
           }
         /* What is left on each order, by the number of its document. */
         if (order == 0)
           continue;
         if (left[order] == 0)
-          g_array_append_val (scan->orders, order);
+          {
+            reserve_one (&scan->orders, scan->n_orders, &scan->orders_size, sizeof (guint32));
+            scan->orders[scan->n_orders++] = order;
+          }
         overflow |= committed ? __builtin_add_overflow (left[order], row->amount, &left[order])
                               : __builtin_sub_overflow (left[order], row->amount, &left[order]);
       }
@@ -1582,9 +1593,9 @@ _aff_ledger_scan (AffLedger     *self,
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
    * is an actual cost, not a negative commitment. An order met twice, its
    * sum having come back to 0 in between, is counted once. */
-  for (i = 0; i < scan->orders->len; i++)
+  for (i = 0; i < scan->n_orders; i++)
     {
-      guint32 order = g_array_index (scan->orders, guint32, i);
+      guint32 order = scan->orders[i];
 
       if (scan->left[order] > 0)
         {
@@ -1600,11 +1611,9 @@ _aff_ledger_scan_find (AffLedgerScan   *scan,
                        guint32          word,
                        AffCostCategory  category)
 {
-  guint32 slot;
-
-  if ((guint) category >= SCAN_CATEGORIES || word >= scan->n_words || (slot = scan->work_slot[word]) == 0)
+  if ((guint) category >= SCAN_CATEGORIES || word >= scan->n_words)
     return 0;
-  return g_array_index (scan->index, guint32, (slot - 1) * SCAN_CATEGORIES + category);
+  return spend_of (scan, word, category, FALSE);
 }
 
 guint
@@ -1623,9 +1632,9 @@ _aff_ledger_scan_spend (AffLedgerScan   *scan,
 {
   const AffLedgerSum *sum;
 
-  if (position >= scan->sums->len)
+  if (position >= scan->n_sums)
     return FALSE;
-  sum = &g_array_index (scan->sums, AffLedgerSum, position);
+  sum = &scan->sums[position];
   *work = sum->work;
   *category = (AffCostCategory) sum->category;
   *actual = sum->sum;
