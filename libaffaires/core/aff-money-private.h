@@ -5,6 +5,7 @@
 #pragma once
 
 #include "aff-money.h"
+#include "aff-language-private.h"
 
 G_BEGIN_DECLS
 
@@ -88,14 +89,24 @@ _aff_scale (gint64     amount,
   return result;
 }
 
-/* Minor units of @currency written as aff_money_to_string() writes them. */
+/* Minor units of @currency written for people in the language @lang of
+ * aff-language-private.h, as the texts around them are: "1 234,56 €" in
+ * French, "€1,234.56" in English (aff_money_format()). */
 static inline char *
-_aff_money_text (gint64      minor,
+_aff_money_format_in (guint           lang,
+                      const AffMoney *money)
+{
+  return aff_money_format (money, lang == LANG_EN ? "en" : "fr");
+}
+
+static inline char *
+_aff_money_text (guint       lang,
+                 gint64      minor,
                  const char *currency)
 {
   g_autoptr(AffMoney) money = aff_money_new (minor, currency, NULL);
 
-  return aff_money_to_string (money);
+  return _aff_money_format_in (lang, money);
 }
 
 G_END_DECLS

@@ -1176,9 +1176,9 @@ add_situation (Billing                   *b,
     return;
   aff_affair_status_get_physical_progress (status, &progress);
   progress_text = _aff_language_decimal (lang, progress * 100, 2);
-  cumulative_text = _aff_money_text (cumulative, b->currency);
-  before_text = _aff_money_text (b->sent.situations, b->currency);
-  revenue_text = _aff_money_text (aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
+  cumulative_text = _aff_money_text (lang, cumulative, b->currency);
+  before_text = _aff_money_text (lang, b->sent.situations, b->currency);
+  revenue_text = _aff_money_text (lang, aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
                                   b->currency);
   item->reason = g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %s %% de %s, "
                                      "soit %s cumulés, moins %s déjà facturés en situations",
@@ -1206,7 +1206,7 @@ add_milestone (Billing                   *b,
                    items);
   if (!b->with_reasons)
     return;
-  revenue_text = _aff_money_text (b->revenue, b->currency);
+  revenue_text = _aff_money_text (lang, b->revenue, b->currency);
   share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
   item->reason = g_strdup_printf (L ("%s terminée : %s %% de %s", "%s finished: %s %% of %s"), milestone->task_id,
                                   share_text, revenue_text);
@@ -1303,7 +1303,7 @@ _aff_affair_list_billing_due (AffAffair    *self,
                                _aff_scale (b.contract, milestone->basis_points, 10000, &b.overflow), items);
               if (with_reasons)
                 {
-                  g_autofree char *contract_text = _aff_money_text (b.contract, b.currency);
+                  g_autofree char *contract_text = _aff_money_text (lang, b.contract, b.currency);
                   g_autofree char *share_text = _aff_language_decimal (lang, milestone->basis_points / 100.0, 2);
 
                   item->reason = g_strdup_printf (L ("Acompte à la commande : %s %% de %s",
@@ -1324,8 +1324,8 @@ _aff_affair_list_billing_due (AffAffair    *self,
               item = item_new (&b, milestone, acceptance, b.revenue - b.sent.work, items);
               if (with_reasons)
                 {
-                  g_autofree char *revenue_text = _aff_money_text (b.revenue, b.currency);
-                  g_autofree char *work_text = _aff_money_text (b.sent.work, b.currency);
+                  g_autofree char *revenue_text = _aff_money_text (lang, b.revenue, b.currency);
+                  g_autofree char *work_text = _aff_money_text (lang, b.sent.work, b.currency);
 
                   item->reason = g_strdup_printf (L ("Solde à la réception : %s moins %s déjà facturés",
                                                      "Balance at the acceptance: %s less %s already billed"),
@@ -1347,7 +1347,7 @@ _aff_affair_list_billing_due (AffAffair    *self,
                   item = item_new (&b, milestone, &release, b.sent.retention, items);
                   if (with_reasons)
                     {
-                      g_autofree char *held_text = _aff_money_text (b.sent.retention, b.currency);
+                      g_autofree char *held_text = _aff_money_text (lang, b.sent.retention, b.currency);
 
                       item->reason = g_strdup_printf (L ("Libération de la retenue de garantie (%s), un an après "
                                                          "la réception",

@@ -9,6 +9,7 @@
 
 #include "aff-error.h"
 #include "aff-language-private.h"
+#include "aff-money-private.h"
 #include "aff-policy.h"
 #include "aff-affair-status.h"
 #include "aff-billing.h"
@@ -81,7 +82,7 @@ aff_affair_list_close_blockers (AffAffair    *self,
 
       if (aff_billing_item_get_kind (item) == AFF_BILLING_KIND_RETENTION_RELEASE)
         continue;
-      amount = aff_money_to_string (aff_billing_item_get_excluding_vat (item));
+      amount = _aff_money_format_in (lang, aff_billing_item_get_excluding_vat (item));
       g_ptr_array_add (blockers, g_strdup_printf (L ("Facture à émettre : %s (%s hors taxes)",
                                                          "Invoice to send: %s (%s excluding VAT)"),
                                                       aff_billing_item_get_milestone_id (item), amount));
@@ -90,7 +91,7 @@ aff_affair_list_close_blockers (AffAffair    *self,
     return NULL;
   if (!aff_money_is_zero (open))
     {
-      g_autofree char *amount = aff_money_to_string (open);
+      g_autofree char *amount = _aff_money_format_in (lang, open);
 
       g_ptr_array_add (blockers, g_strdup_printf (L ("Engagements non soldés : %s",
                                                          "Commitments still open: %s"), amount));

@@ -576,7 +576,7 @@ alert_text (const AffDashboard *self,
       g_atomic_int_set (&((AffDashboard *) self)->drifts_hold, TRUE);
       return g_strdup_printf (L ("%s : %s", "%s: %s"), row->key, aff_drift_get_message (alert->drift));
     }
-  owed = _aff_money_text (alert->owed, row->currency);
+  owed = _aff_money_text (lang, alert->owed, row->currency);
   return g_strdup_printf (L ("%s : facture %s impayée, %u jours de retard, %s dus",
                              "%s: invoice %s unpaid, %u days late, %s owed"),
                           row->key, alert->invoice, alert->days_late, owed);

@@ -359,11 +359,11 @@ write_message (const AffDrift *self)
                                  "points beyond %s"), p, c, b, v, t);
     case AFF_DRIFT_KIND_BUDGET_OVERRUN:
     default:
-      actual = _aff_money_text (self->actual, self->currency);
+      actual = _aff_money_text (lang, self->actual, self->currency);
       if (self->budget <= 0)
         return g_strdup_printf (L ("%s : %s de coûts réels sans budget", "%s: %s of actual costs without a budget"),
                                 self->subject, actual);
-      budget = _aff_money_text (self->budget, self->currency);
+      budget = _aff_money_text (lang, self->budget, self->currency);
       t = _aff_language_decimal (lang, self->figures[0], 1);
       return g_strdup_printf (L ("%s : %s de coûts réels pour un budget de %s, plus de %s %% au-delà",
                                  "%s: %s of actual costs against a budget of %s, more than %s %% over"),

@@ -898,7 +898,7 @@ test_drifts (void)
   g_assert_cmpfloat_with_epsilon (aff_drift_get_threshold (drift), -2.0, 1e-9);
   drift = drift_at (drifts, 3, AFF_DRIFT_KIND_BUDGET_OVERRUN, "T1/travel");
   g_assert_cmpfloat (aff_drift_get_value (drift), ==, 0.0);
-  g_assert_cmpstr (aff_drift_get_message (drift), ==, "T1/travel : 500.00 EUR de coûts réels sans budget");
+  g_assert_cmpstr (aff_drift_get_message (drift), ==, "T1/travel : 500,00\u00a0€ de coûts réels sans budget");
   g_clear_pointer (&drifts, g_ptr_array_unref);
 
   /* Answered on 4 May; a second answer dated the 5th is not yet known on
@@ -1464,7 +1464,7 @@ test_close_out (void)
   g_assert_cmpuint (g_strv_length (blockers), ==, 9);
   g_assert_cmpstr (blockers[0], ==, "La tâche T2 n'est pas terminée");
   g_assert_cmpstr (blockers[1], ==, "Les travaux ne sont pas réceptionnés");
-  g_assert_cmpstr (blockers[2], ==, "Engagements non soldés : 32000.00 EUR");
+  g_assert_cmpstr (blockers[2], ==, "Engagements non soldés : 32\u202f000,00\u00a0€");
   for (i = 3; i < 7; i++)
     g_assert_true (g_str_has_prefix (blockers[i], "Dérive sans action corrective : "));
   g_assert_cmpstr (blockers[7], ==, "Action ouverte : A-1 (Préparer le dossier des ouvrages exécutés)");

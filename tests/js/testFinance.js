@@ -848,7 +848,7 @@ test('drifts and their corrective actions', () => {
     assertDrift(drifts[2], DK.MARGIN_EROSION, null, -11.0, -2.0);
     const travel = assertDrift(drifts[3], DK.BUDGET_OVERRUN, 'T1/travel', null, 1.1);
     assertEqual(travel.get_value(), 0);
-    assertEqual(travel.get_message(), 'T1/travel : 500.00 EUR de coûts réels sans budget');
+    assertEqual(travel.get_message(), 'T1/travel : 500,00\u00a0€ de coûts réels sans budget');
     drifts.forEach((d, i) => assertEqual(d.get_corrective_action(), null, `drift ${i} unanswered`));
     const n = p.get_journal().get_n_entries();
     affair.list_drifts(may4);
@@ -1010,11 +1010,11 @@ test('budget overruns: the budget lines first, then the ledger', () => {
     [1.12, 1.2, 0, 0].forEach((value, i) =>
         assertDrift(drifts[i + 1], DK.BUDGET_OVERRUN, drifts[i + 1].get_subject(), value, 1.1));
     const labour = drifts[1].get_message();
-    for (const figure of ['T1/labour', '56000.00 EUR', '50000.00 EUR'])
+    for (const figure of ['T1/labour', '56\u202f000,00\u00a0€', '50\u202f000,00\u00a0€'])
         assertTrue(labour.includes(figure), `"${labour}" gives ${figure}`);
-    assertTrue(drifts[2].get_message().includes('60000.00 EUR'), 'T2 material figure');
-    assertEqual(drifts[3].get_message(), 'travel : 100.00 EUR de coûts réels sans budget');
-    assertEqual(drifts[4].get_message(), 'T2/equipment : 200.00 EUR de coûts réels sans budget');
+    assertTrue(drifts[2].get_message().includes('60\u202f000,00\u00a0€'), 'T2 material figure');
+    assertEqual(drifts[3].get_message(), 'travel : 100,00\u00a0€ de coûts réels sans budget');
+    assertEqual(drifts[4].get_message(), 'T2/equipment : 200,00\u00a0€ de coûts réels sans budget');
 
     // 10 May: nothing of the 11th; AC 56 300, EAC 140 750, margin −20 750,
     // −1 660 bp: 32.60 points lost, within 100.
@@ -1042,7 +1042,7 @@ test('drift messages in the policy language', () => {
         assertEqual(e.get_threshold(), french[i].get_threshold());
     });
     const message = english[3].get_message();
-    assertTrue(message.includes('T1/travel') && message.includes('500.00 EUR') && !message.includes('coûts'),
+    assertTrue(message.includes('T1/travel') && message.includes('€500.00') && !message.includes('coûts'),
         message);
 });
 
@@ -1427,7 +1427,7 @@ test('billing schedule', () => {
     assertEqual(items.length, 1);
     // 1 312.50 + 2 100 + 1 837.50 = 5 250 held, released without VAT
     assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, '2027-06-15', RELEASE_5250);
-    assertTrue(items[0].get_reason().includes('5250.00 EUR'), items[0].get_reason());
+    assertTrue(items[0].get_reason().includes('5\u202f250,00\u00a0€'), items[0].get_reason());
     invoiceFirst(affair, items, 'F-5', 2027, 6, 15);
     // Released: invoicing it again is refused.
     assertThrows(() => affair.invoice_billing_item(items[0], 'F-6', date(2027, 7, 1)), E.INVALID_TRANSITION);
@@ -1909,12 +1909,12 @@ test('billing reasons in the policy language', () => {
         assertTrue(french[i].toLowerCase().includes(fr), `"${french[i]}" says ${fr}`);
         assertFalse(english[i].toLowerCase().includes(fr), `"${english[i]}" does not say ${fr}`);
         assertTrue(english[i].toLowerCase().includes(en), `"${english[i]}" says ${en}`);
-        for (const reason of [french[i], english[i]])
-            assertTrue(reason.includes('125000.00 EUR'), `"${reason}" gives the price`);
+        for (const [reason, price] of [[french[i], '125\u202f000,00\u00a0€'], [english[i], '€125,000.00']])
+            assertTrue(reason.includes(price), `"${reason}" gives the price`);
     });
-    for (const list of [french, english]) {
+    for (const [list, cumulative] of [[french, '50\u202f000,00\u00a0€'], [english, '€50,000.00']]) {
         assertTrue(list[0].includes('30'), `"${list[0]}" gives the rate`);
-        assertTrue(list[1].includes('50000.00 EUR'), `"${list[1]}" gives the cumulative situation`);
+        assertTrue(list[1].includes(cumulative), `"${list[1]}" gives the cumulative situation`);
     }
     // Back to French.
     p.get_policy().set_language('fr');
@@ -1934,7 +1934,7 @@ test('milestone and release reasons', () => {
     assertItem(items[0], 'M-T1', BK.MILESTONE, '2026-05-04', ['50000.00 EUR', '0.00 EUR', '50000.00 EUR',
         '10000.00 EUR', '60000.00 EUR', '3000.00 EUR', '57000.00 EUR']);
     const frenchMilestone = items[0].get_reason();
-    assertTrue(frenchMilestone.includes('T1') && frenchMilestone.includes('125000.00 EUR'), frenchMilestone);
+    assertTrue(frenchMilestone.includes('T1') && frenchMilestone.includes('125\u202f000,00\u00a0€'), frenchMilestone);
     invoiceFirst(affair, items, 'F-1', 2026, 5, 4);
     affair.record_acceptance(date(2026, 6, 15), false);
     invoiceFirst(affair, dueOn(affair, 2026, 6, 15), 'F-2', 2026, 6, 15);
@@ -1947,8 +1947,8 @@ test('milestone and release reasons', () => {
     assertTrue(frenchRelease.toLowerCase().includes('retenue'), frenchRelease);
     assertTrue(englishRelease.toLowerCase().includes('retention'), englishRelease);
     assertTrue(frenchRelease !== englishRelease, 'translated');
-    for (const reason of [frenchRelease, englishRelease])
-        assertTrue(reason.includes('7500.00 EUR'), reason);
+    for (const [reason, amount] of [[frenchRelease, '7\u202f500,00\u00a0€'], [englishRelease, '€7,500.00']])
+        assertTrue(reason.includes(amount), reason);
 });
 
 test('late and supplier payments', () => {
@@ -2185,7 +2185,7 @@ test('close blockers on 15 May', () => {
     assertTrue(Array.isArray(blockers), 'the blockers are a list');
     assertEqual(blockers.length, 8);
     assertEqual(blockers.slice(0, 3), ["La tâche T2 n'est pas terminée", NOT_ACCEPTED,
-        'Engagements non soldés : 32000.00 EUR']);
+        'Engagements non soldés : 32\u202f000,00\u00a0€']);
     assertEqual(blockers.slice(3, 7), drifts.map(d => DRIFT_BLOCKER + d.get_message()));
     assertEqual(blockers[7], NO_REX);
     // Listing journals nothing; close names every blocker, "; " between them.
@@ -2216,7 +2216,7 @@ test('an invoice to send blocks the close-out', () => {
     assertEqual(blockers.length, 6);
     assertEqual(blockers.slice(0, 3), ["La tâche T1 n'est pas terminée", "La tâche T2 n'est pas terminée",
         NOT_ACCEPTED]);
-    assertTrue(blockers[3].startsWith('Facture à émettre : acompte (37500.00 EUR'), blockers[3]);
+    assertTrue(blockers[3].startsWith('Facture à émettre : acompte (37\u202f500,00\u00a0€'), blockers[3]);
     const drifts = affair.list_drifts(date(2026, 4, 20));
     assertEqual(kinds(drifts), [[DK.SCHEDULE_PERFORMANCE, null]]);
     assertDrift(drifts[0], DK.SCHEDULE_PERFORMANCE, null, 0);
@@ -2238,7 +2238,7 @@ test('close blockers in English', () => {
             assertFalse(en.includes(word), `no "${word}" in ${en}`);
     });
     assertTrue(english[0].includes('T2'), english[0]);
-    assertTrue(english[2].includes('32000.00 EUR'), english[2]);
+    assertTrue(english[2].includes('€32,000.00'), english[2]);
     assertEqual(english[7], 'The REX is not validated');
     // Each drift blocker ends with the drift's own message, in English.
     drifts.forEach((d, i) => {
@@ -2892,6 +2892,14 @@ test('an overdue invoice in the first month of the forecast', () => {
     assertEqual(dueOn(affair, 2026, 7, 10), []);
     assertForecast(p.compute_dashboard(date(2026, 7, 10)), twelveMonths(2026, 7,
         {'2026-08': '87500.00 EUR'}, {'2026-07': '25000.00 EUR', '2026-10': '99750.00 EUR'}));
+    // The alert of the late invoice, its amount as each language writes it:
+    // due 30 June, 10 days late on 10 July, 45 000 − 20 000 owed.
+    let alerts = p.compute_dashboard(date(2026, 7, 10)).list_alerts();
+    assertEqual(alerts[alerts.length - 1],
+        `${affair.get_id()} : facture F-1 impayée, 10 jours de retard, 25\u202f000,00\u00a0€ dus`);
+    p.get_policy().set_language('en');
+    alerts = p.compute_dashboard(date(2026, 7, 10)).list_alerts();
+    assertEqual(alerts[alerts.length - 1], `${affair.get_id()}: invoice F-1 unpaid, 10 days late, €25,000.00 owed`);
 });
 
 // --- S-curve ------------------------------------------------------------------------

@@ -1362,7 +1362,7 @@ class DriftsTest(DriftTestCase):
         self.assertEqual(d.get_value(), 0.0)
         # 1 + 1000 / 10000
         self.assertAlmostEqual(d.get_threshold(), 1.1, delta=1e-9)
-        self.assertEqual(d.get_message(), 'T1/travel : 500.00 EUR de coûts réels sans budget')
+        self.assertEqual(d.get_message(), 'T1/travel : 500,00\u00a0€ de coûts réels sans budget')
         for d in drifts:
             self.assertIsNone(d.get_corrective_action())
         # listing journals nothing
@@ -1579,11 +1579,11 @@ class DriftsTest(DriftTestCase):
         for d, value in zip(drifts, [1.12, 1.2, 0.0, 0.0]):
             self.assertDrift(d, Kind.BUDGET_OVERRUN, d.get_subject(), value, 1.1)
         self.assertIn('T1/labour', drifts[0].get_message())
-        self.assertIn('56000.00 EUR', drifts[0].get_message())
-        self.assertIn('50000.00 EUR', drifts[0].get_message())
-        self.assertIn('60000.00 EUR', drifts[1].get_message())
-        self.assertEqual(drifts[2].get_message(), 'travel : 100.00 EUR de coûts réels sans budget')
-        self.assertEqual(drifts[3].get_message(), 'T2/equipment : 200.00 EUR de coûts réels sans budget')
+        self.assertIn('56\u202f000,00\u00a0€', drifts[0].get_message())
+        self.assertIn('50\u202f000,00\u00a0€', drifts[0].get_message())
+        self.assertIn('60\u202f000,00\u00a0€', drifts[1].get_message())
+        self.assertEqual(drifts[2].get_message(), 'travel : 100,00\u00a0€ de coûts réels sans budget')
+        self.assertEqual(drifts[3].get_message(), 'T2/equipment : 200,00\u00a0€ de coûts réels sans budget')
 
         # 10 May: the invoices of the 11th are not counted, T2's material
         # has no actual cost yet; AC 56 300, EAC 140 750, margin −20 750,
@@ -1613,7 +1613,7 @@ class DriftsTest(DriftTestCase):
             self.assertEqual(e.get_value(), f.get_value())
             self.assertEqual(e.get_threshold(), f.get_threshold())
         self.assertIn('T1/travel', english[3].get_message())
-        self.assertIn('500.00 EUR', english[3].get_message())
+        self.assertIn('€500.00', english[3].get_message())
         self.assertNotIn('coûts', english[3].get_message())
 
     def test_lists_outlive_their_arrays(self):
@@ -2075,7 +2075,7 @@ class BillingScheduleTest(BillingTestCase):
         # 1 312.50 + 2 100 + 1 837.50 = 5 250 held, released without VAT
         self.assertItem(items[0], 'retenue', BK.RETENTION_RELEASE, (2027, 6, 15), '5250.00 EUR', '0.00 EUR',
                         '5250.00 EUR', '0.00 EUR', '5250.00 EUR', '0.00 EUR', '5250.00 EUR')
-        self.assertIn('5250.00 EUR', items[0].get_reason())
+        self.assertIn('5\u202f250,00\u00a0€', items[0].get_reason())
         invoice_first(affair, items, 'F-5', 2027, 6, 15)
         # Released: invoicing it again is refused.
         self.assertAffError(E.INVALID_TRANSITION, affair.invoice_billing_item, items[0], 'F-6', D(2027, 7, 1))
@@ -2600,11 +2600,11 @@ class BillingLanguageTest(BillingTestCase):
                 self.assertIn(fr_word, fr.lower())
                 self.assertNotIn(fr_word, en.lower())
                 self.assertIn(en_word, en.lower())
-                self.assertIn('125000.00 EUR', fr)
-                self.assertIn('125000.00 EUR', en)
-        for reasons in (french, english):
+                self.assertIn('125\u202f000,00\u00a0€', fr)
+                self.assertIn('€125,000.00', en)
+        for reasons, amount in ((french, '50\u202f000,00\u00a0€'), (english, '€50,000.00')):
             self.assertIn('30', reasons[0])
-            self.assertIn('50000.00 EUR', reasons[1])
+            self.assertIn(amount, reasons[1])
         # back to French
         p.get_policy().set_language('fr')
         self.assertEqual(self.reasons(affair), french)
@@ -2635,10 +2635,10 @@ class BillingLanguageTest(BillingTestCase):
         self.assertIn('retenue', french_release.lower())
         self.assertIn('retention', english_release.lower())
         self.assertNotEqual(french_release, english_release)
-        for reason in (french_release, english_release):
-            self.assertIn('7500.00 EUR', reason)
+        for reason, amount in ((french_release, '7\u202f500,00\u00a0€'), (english_release, '€7,500.00')):
+            self.assertIn(amount, reason)
         self.assertIn('T1', french_milestone)
-        self.assertIn('125000.00 EUR', french_milestone)
+        self.assertIn('125\u202f000,00\u00a0€', french_milestone)
 
 
 class LateAndSupplierPaymentsTest(BillingTestCase):
@@ -2878,7 +2878,7 @@ class CloseOutTest(BillingTestCase):
         self.assertEqual(len(blockers), 8)
         self.assertEqual(blockers[0], "La tâche T2 n'est pas terminée")
         self.assertEqual(blockers[1], NOT_ACCEPTED)
-        self.assertEqual(blockers[2], 'Engagements non soldés : 32000.00 EUR')
+        self.assertEqual(blockers[2], 'Engagements non soldés : 32\u202f000,00\u00a0€')
         self.assertEqual(blockers[3:7], [DRIFT_BLOCKER + d.get_message() for d in drifts])
         self.assertEqual(blockers[7], NO_REX)
         # listing journals nothing
@@ -2912,7 +2912,7 @@ class CloseOutTest(BillingTestCase):
         self.assertEqual(len(blockers), 6)
         self.assertEqual(blockers[:3], ["La tâche T1 n'est pas terminée", "La tâche T2 n'est pas terminée",
                                         NOT_ACCEPTED])
-        self.assertTrue(blockers[3].startswith('Facture à émettre : acompte (37500.00 EUR'), blockers[3])
+        self.assertTrue(blockers[3].startswith('Facture à émettre : acompte (37\u202f500,00\u00a0€'), blockers[3])
         drifts = affair.list_drifts(D(2026, 4, 20))
         self.assertEqual(kinds(drifts), [(Kind.SCHEDULE_PERFORMANCE, None)])
         self.assertEqual(drifts[0].get_value(), 0.0)
@@ -2933,7 +2933,7 @@ class CloseOutTest(BillingTestCase):
                 for word in ('tâche', 'réceptionnés', 'soldés', 'Dérive', 'action corrective'):
                     self.assertNotIn(word, en)
         self.assertIn('T2', english[0])
-        self.assertIn('32000.00 EUR', english[2])
+        self.assertIn('€32,000.00', english[2])
         self.assertEqual(english[7], 'The REX is not validated')
         # each drift blocker ends with the drift's own message, in English
         for blocker, drift in zip(english[3:], drifts):
@@ -3605,6 +3605,14 @@ class ForecastTest(BillingTestCase):
                             twelve_months(2026, 7,
                                           billing={(2026, 8): '87500.00 EUR'},
                                           cash_in={(2026, 7): '25000.00 EUR', (2026, 10): '99750.00 EUR'}))
+        # The alert of the late invoice, its amount as each language writes
+        # it: due 30 June, 10 days late on 10 July, 45 000 − 20 000 owed.
+        alerts = p.compute_dashboard(D(2026, 7, 10)).list_alerts()
+        self.assertEqual(alerts[-1], affair.get_id() + ' : facture F-1 impayée, 10 jours de retard, '
+                                     '25\u202f000,00\u00a0€ dus')
+        p.get_policy().set_language('en')
+        alerts = p.compute_dashboard(D(2026, 7, 10)).list_alerts()
+        self.assertEqual(alerts[-1], affair.get_id() + ': invoice F-1 unpaid, 10 days late, €25,000.00 owed')
 
 
 # ---- S-curve -------------------------------------------------------------------
