@@ -124,9 +124,8 @@ def main(entree, sortie):
     portefeuille.set_actor('Stagiaire')
     affaire = portefeuille.lookup_affair('OF-2026-118')
     numeros = []
-    # Le document ne garde pas l'ordonnancement : sans le recalculer, les
-    # glissements de jalons n'apparaîtraient pas parmi les dérives.
-    affaire.get_plan().schedule()
+    # Le document ne garde pas l'ordonnancement : les dérives et la clôture
+    # le recalculent d'elles-mêmes.
 
     # Janvier : l'acompte à la signature, les commandes, l'approvisionnement.
     facturer(affaire, jour(1, 15), numeros)

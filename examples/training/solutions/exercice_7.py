@@ -26,10 +26,9 @@ def main(entree, sortie):
     portefeuille.set_actor('Stagiaire')
     affaire = portefeuille.lookup_affair('OF-2026-118')
     fin = datetime.date(2027, 3, 19)
-    # Le document ne garde pas l'ordonnancement : sans le recalculer, le
-    # retour d'expérience ne verrait ni les retards des tâches ni le
-    # glissement de la réception.
-    affaire.get_plan().schedule()
+    # Le document ne garde pas l'ordonnancement : create_rex() le recalcule
+    # de lui-même, et voit les retards des tâches et le glissement de la
+    # réception.
 
     # 1. Le retour d'expérience, établi depuis l'historique de l'affaire.
     retour = affaire.create_rex(fin)
