@@ -643,7 +643,7 @@ _aff_affair_prefetch (AffAffair *self,
       break;
     case 1:
       PREFETCH (self->budget);
-      PREFETCH (self->finance);
+      _aff_finance_prefetch_object (self->finance);
       /* A plan's fields run over several lines; a prefetch past an
        * object's end does no harm. */
       for (i = 0; i < 256; i += 64)

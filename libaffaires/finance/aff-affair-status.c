@@ -2534,6 +2534,16 @@ keep_prepared (AffEvaluation *e)
   return p;
 }
 
+void
+_aff_finance_prefetch_object (AffFinance *finance)
+{
+  gsize i;
+
+  for (i = 0; i < sizeof *finance; i += 64)
+    __builtin_prefetch ((const char *) finance + i);
+  __builtin_prefetch ((const char *) finance + sizeof *finance - 1);
+}
+
 gboolean
 _aff_finance_prefetch (AffFinance *finance,
                        guint       stage)

@@ -228,6 +228,9 @@ GPtrArray  *_aff_finance_get_milestones (AffFinance *finance);
  * items nor the plan's tasks. */
 gboolean    _aff_finance_prefetch       (AffFinance *finance,
                                          guint       stage);
+/* The finance's own fields, before stage 0 reads them: they run over two
+ * or three lines. */
+void        _aff_finance_prefetch_object (AffFinance *finance);
 /* The first rows and words of the ledger, for a scan to come. */
 void        _aff_ledger_prefetch        (AffLedger  *self);
 /* The acceptance of the work: cleared while not recorded. */

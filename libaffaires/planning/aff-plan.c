@@ -1692,7 +1692,7 @@ _aff_plan_prefetch (AffPlan *self,
       __builtin_prefetch (self->baselines);
       __builtin_prefetch (self->current);
       __builtin_prefetch (self->days);
-      __builtin_prefetch (self->calendar);
+      _aff_calendar_prefetch_object (self->calendar);
       return;
     }
   if (stage == 1)

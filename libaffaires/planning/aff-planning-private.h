@@ -45,6 +45,9 @@ gint32       _aff_calendar_end_ordinal (AffCalendar *self,
 void         _aff_calendar_prefetch (AffCalendar   *self,
                                      const guint32 *days,
                                      guint          n);
+/* Asks for the fields a status reads of the calendar itself (its view of
+ * the working days and its version). */
+void         _aff_calendar_prefetch_object (AffCalendar *self);
 /* The name of the baseline saved last, or NULL: owned by the plan. */
 const char  *_aff_plan_latest_baseline (AffPlan     *self);
 
