@@ -2534,14 +2534,23 @@ keep_prepared (AffEvaluation *e)
   return p;
 }
 
+/* Every line of @size bytes at @start, which need not begin one. */
+static inline void
+prefetch_span (gconstpointer start,
+               gsize         size)
+{
+  const char *p = start, *end = p + size;
+
+  for (; p < end; p += 64)
+    __builtin_prefetch (p);
+  if (size > 0)
+    __builtin_prefetch (end - 1);
+}
+
 void
 _aff_finance_prefetch_object (AffFinance *finance)
 {
-  gsize i;
-
-  for (i = 0; i < sizeof *finance; i += 64)
-    __builtin_prefetch ((const char *) finance + i);
-  __builtin_prefetch ((const char *) finance + sizeof *finance - 1);
+  prefetch_span (finance, sizeof *finance);
 }
 
 gboolean
@@ -2552,32 +2561,26 @@ _aff_finance_prefetch (AffFinance *finance,
 
   if (stage == 0)
     {
-      /* The ledger's fields run over three lines. */
-      for (i = 0; i < 192; i += 64)
-        __builtin_prefetch ((const char *) finance->ledger + i);
+      _aff_ledger_prefetch_object (finance->ledger);
       __builtin_prefetch (finance->progress);
       __builtin_prefetch (finance->invoices);
       __builtin_prefetch (finance->payments);
       __builtin_prefetch (finance->milestones);
       __builtin_prefetch (finance->amendments);
-      __builtin_prefetch (finance->prepared);
+      /* Its header, which says how long it is, runs over two lines. */
+      if (finance->prepared != NULL)
+        prefetch_span (finance->prepared, sizeof (Prepared));
       return finance->prepared != NULL;
     }
   if (stage == 1)
     {
-      __builtin_prefetch (finance->progress->data);
-      __builtin_prefetch (finance->invoices->data);
-      __builtin_prefetch (finance->payments->data);
+      /* The elements the strings of stage 2 are read from. */
+      prefetch_span (finance->progress->data, MIN (finance->progress->len, 8u) * sizeof (Mark));
+      prefetch_span (finance->invoices->data, MIN (finance->invoices->len, 8u) * sizeof (AffBill));
+      prefetch_span (finance->payments->data, MIN (finance->payments->len, 8u) * sizeof (AffBill));
       _aff_ledger_prefetch (finance->ledger);
       if (finance->prepared != NULL)
-        {
-          const Prepared *p = finance->prepared;
-          gsize size = prepared_size_of (p);
-
-          /* Its first line, which says how long it is, came with stage 0. */
-          for (i = 64; i < size; i += 64)
-            __builtin_prefetch ((const char *) p + i);
-        }
+        prefetch_span (finance->prepared + 1, prepared_size_of (finance->prepared) - sizeof (Prepared));
       return finance->prepared != NULL;
     }
   /* The strings the status compares: the works of the progress marks, the

@@ -233,6 +233,8 @@ gboolean    _aff_finance_prefetch       (AffFinance *finance,
 void        _aff_finance_prefetch_object (AffFinance *finance);
 /* The first rows and words of the ledger, for a scan to come. */
 void        _aff_ledger_prefetch        (AffLedger  *self);
+/* The ledger's own fields, which run over three or four lines. */
+void        _aff_ledger_prefetch_object (AffLedger  *self);
 /* The acceptance of the work: cleared while not recorded. */
 GDate      *_aff_finance_get_acceptance (AffFinance *finance,
                                          gboolean   **bank_guarantee);
