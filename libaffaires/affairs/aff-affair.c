@@ -638,8 +638,7 @@ _aff_affair_prefetch (AffAffair *self,
   switch (stage)
     {
     case 0:
-      for (i = 0; i < sizeof *self; i += 64)
-        PREFETCH ((const char *) self + i);
+      _aff_prefetch_span (self, sizeof *self);
       break;
     case 1:
       PREFETCH (self->budget);

@@ -41,4 +41,18 @@ void     _aff_bulk_free    (gpointer mem,
 __attribute__ ((visibility ("default")))
 gsize    _aff_bulk_get_in_use (void);
 
+/* Asks the processor for every line of the @size bytes at @start, which
+ * need not begin one: objects are aligned on 16 bytes, not 64. */
+static inline void
+_aff_prefetch_span (gconstpointer start,
+                    gsize         size)
+{
+  const char *p = start, *end = p + size;
+
+  for (; p < end; p += 64)
+    __builtin_prefetch (p);
+  if (size > 0)
+    __builtin_prefetch (end - 1);
+}
+
 G_END_DECLS

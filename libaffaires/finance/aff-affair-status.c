@@ -2534,23 +2534,10 @@ keep_prepared (AffEvaluation *e)
   return p;
 }
 
-/* Every line of @size bytes at @start, which need not begin one. */
-static inline void
-prefetch_span (gconstpointer start,
-               gsize         size)
-{
-  const char *p = start, *end = p + size;
-
-  for (; p < end; p += 64)
-    __builtin_prefetch (p);
-  if (size > 0)
-    __builtin_prefetch (end - 1);
-}
-
 void
 _aff_finance_prefetch_object (AffFinance *finance)
 {
-  prefetch_span (finance, sizeof *finance);
+  _aff_prefetch_span (finance, sizeof *finance);
 }
 
 gboolean
@@ -2569,18 +2556,18 @@ _aff_finance_prefetch (AffFinance *finance,
       __builtin_prefetch (finance->amendments);
       /* Its header, which says how long it is, runs over two lines. */
       if (finance->prepared != NULL)
-        prefetch_span (finance->prepared, sizeof (Prepared));
+        _aff_prefetch_span (finance->prepared, sizeof (Prepared));
       return finance->prepared != NULL;
     }
   if (stage == 1)
     {
       /* The elements the strings of stage 2 are read from. */
-      prefetch_span (finance->progress->data, MIN (finance->progress->len, 8u) * sizeof (Mark));
-      prefetch_span (finance->invoices->data, MIN (finance->invoices->len, 8u) * sizeof (AffBill));
-      prefetch_span (finance->payments->data, MIN (finance->payments->len, 8u) * sizeof (AffBill));
+      _aff_prefetch_span (finance->progress->data, MIN (finance->progress->len, 8u) * sizeof (Mark));
+      _aff_prefetch_span (finance->invoices->data, MIN (finance->invoices->len, 8u) * sizeof (AffBill));
+      _aff_prefetch_span (finance->payments->data, MIN (finance->payments->len, 8u) * sizeof (AffBill));
       _aff_ledger_prefetch (finance->ledger);
       if (finance->prepared != NULL)
-        prefetch_span (finance->prepared + 1, prepared_size_of (finance->prepared) - sizeof (Prepared));
+        _aff_prefetch_span (finance->prepared + 1, prepared_size_of (finance->prepared) - sizeof (Prepared));
       return finance->prepared != NULL;
     }
   /* The strings the status compares: the works of the progress marks, the

@@ -1678,11 +1678,7 @@ aff_ledger_get_open_commitments (AffLedger    *self,
 void
 _aff_ledger_prefetch_object (AffLedger *self)
 {
-  gsize i;
-
-  for (i = 0; i < sizeof *self; i += 64)
-    __builtin_prefetch ((const char *) self + i);
-  __builtin_prefetch ((const char *) self + sizeof *self - 1);
+  _aff_prefetch_span (self, sizeof *self);
 }
 
 void
