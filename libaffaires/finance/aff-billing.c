@@ -17,6 +17,7 @@
 #include "aff-affair-private.h"
 #include "aff-finance-private.h"
 #include "aff-string-private.h"
+#include "aff-doc-private.h"
 
 /* Milestones ------------------------------------------------------------ */
 
@@ -1146,6 +1147,7 @@ add_situation (Billing                   *b,
   const GDate *signed_on = aff_affair_get_signed_date (b->affair);
   g_autoptr(AffAffairStatus) status = NULL;
   g_autofree char *cumulative_text = NULL, *before_text = NULL, *revenue_text = NULL, *progress_text = NULL;
+  g_autofree char *end_text = NULL;
   AffBillingItem *item;
   double progress = 0;
   gint64 cumulative, amount;
@@ -1180,12 +1182,12 @@ add_situation (Billing                   *b,
   before_text = _aff_money_text (lang, b->sent.situations, b->currency);
   revenue_text = _aff_money_text (lang, aff_money_get_minor (aff_affair_status_get_revenue_at_completion (status)),
                                   b->currency);
-  item->reason = g_strdup_printf (L ("Situation au %04d-%02d-%02d : avancement %s %% de %s, "
+  end_text = _aff_doc_format_date (lang, &end);
+  item->reason = g_strdup_printf (L ("Situation au %s : avancement %s %% de %s, "
                                      "soit %s cumulés, moins %s déjà facturés en situations",
-                                     "Progress invoice at %04d-%02d-%02d: %s %% done of %s, "
+                                     "Progress invoice at %s: %s %% done of %s, "
                                      "%s in all, less %s already billed in progress invoices"),
-                                  g_date_get_year (&end), g_date_get_month (&end), g_date_get_day (&end),
-                                  progress_text, revenue_text, cumulative_text, before_text);
+                                  end_text, progress_text, revenue_text, cumulative_text, before_text);
 }
 
 static void

@@ -1916,6 +1916,12 @@ test('billing reasons in the policy language', () => {
         assertTrue(list[0].includes('30'), `"${list[0]}" gives the rate`);
         assertTrue(list[1].includes(cumulative), `"${list[1]}" gives the cumulative situation`);
     }
+    // 40 % of 125 000 is 50 000 in all, nothing billed in situations before;
+    // the month end written as each language writes dates.
+    assertEqual(french[1], 'Situation au 31 mai 2026 : avancement 40,00 % de 125\u202f000,00\u00a0€, ' +
+        'soit 50\u202f000,00\u00a0€ cumulés, moins 0,00\u00a0€ déjà facturés en situations');
+    assertEqual(english[1], 'Progress invoice at 31 May 2026: 40.00 % done of €125,000.00, €50,000.00 in all, ' +
+        'less €0.00 already billed in progress invoices');
     // Back to French.
     p.get_policy().set_language('fr');
     assertEqual(reasons(), french);

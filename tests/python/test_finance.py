@@ -2605,6 +2605,12 @@ class BillingLanguageTest(BillingTestCase):
         for reasons, amount in ((french, '50\u202f000,00\u00a0€'), (english, '€50,000.00')):
             self.assertIn('30', reasons[0])
             self.assertIn(amount, reasons[1])
+        # 40 % of 125 000 is 50 000 in all, nothing billed in situations
+        # before; the month end written as each language writes dates.
+        self.assertEqual(french[1], 'Situation au 31 mai 2026 : avancement 40,00 % de 125\u202f000,00\u00a0€, '
+                                    'soit 50\u202f000,00\u00a0€ cumulés, moins 0,00\u00a0€ déjà facturés en situations')
+        self.assertEqual(english[1], 'Progress invoice at 31 May 2026: 40.00 % done of €125,000.00, €50,000.00 in all, '
+                                     'less €0.00 already billed in progress invoices')
         # back to French
         p.get_policy().set_language('fr')
         self.assertEqual(self.reasons(affair), french)
