@@ -809,6 +809,39 @@ rollup_for (AffArena      *arena,
   return row;
 }
 
+/* The rollup of a client: found by its object (@clients) when the
+ * portfolio has it, else by its id (@unknown_clients). */
+static AffDashboardRow *
+client_rollup_for (AffArena   *arena,
+                   GPtrArray  *rollup,
+                   GHashTable *clients,
+                   GHashTable *unknown_clients,
+                   AffClient  *client,
+                   const char *id,
+                   const char *label,
+                   const char *currency)
+{
+  return client != NULL ? rollup_for (arena, rollup, clients, client, id, label, currency)
+                        : rollup_for (arena, rollup, unknown_clients, id, id, label, currency);
+}
+
+/* Adds @row, a chunk's, into the dashboard's row of the same @lookup in
+ * @index, or makes it that row; FALSE when the sum overflows. */
+static gboolean
+merge_row (GPtrArray       *rollup,
+           GHashTable      *index,
+           gconstpointer    lookup,
+           AffDashboardRow *row)
+{
+  AffDashboardRow *sum = g_hash_table_lookup (index, lookup);
+
+  if (sum != NULL)
+    return add_into (sum, row);
+  g_ptr_array_add (rollup, row);
+  g_hash_table_insert (index, (gpointer) lookup, row);
+  return TRUE;
+}
+
 /* The month of @date counted from @first, the dashboard's: 0 for it or
  * before, G_MAXUINT beyond the forecast. */
 static guint
@@ -1132,10 +1165,9 @@ chunk_add (Chunk *chunk,
   const Slot *slot = &chunk->slots[i];
   const char *id = slot->client != NULL ? aff_client_get_id (slot->client) : aff_affair_get_client_id (chunk->affairs[i]);
   guint n_clients = chunk->by_client->len;
-  AffDashboardRow *client_row =
-    slot->client != NULL
-      ? rollup_for (&chunk->arena, chunk->by_client, chunk->clients, slot->client, id, slot->row->label, chunk->currency)
-      : rollup_for (&chunk->arena, chunk->by_client, chunk->unknown_clients, id, id, slot->row->label, chunk->currency);
+  AffDashboardRow *client_row = client_rollup_for (&chunk->arena, chunk->by_client, chunk->clients,
+                                                   chunk->unknown_clients, slot->client, id, slot->row->label,
+                                                   chunk->currency);
 
   /* A client met for the first time: the merge finds it by its object. */
   if (chunk->by_client->len > n_clients)
@@ -1229,29 +1261,18 @@ merge_chunks (AffDashboard *dashboard,
         return FALSE;
       for (j = 0; j < chunk->by_client->len; j++)
         {
-          AffDashboardRow *row = g_ptr_array_index (chunk->by_client, j), *sum;
+          AffDashboardRow *row = g_ptr_array_index (chunk->by_client, j);
           AffClient *client = g_ptr_array_index (chunk->client_of, j);
-          GHashTable *index = client != NULL ? clients : unknown_clients;
-          gconstpointer lookup = client != NULL ? (gconstpointer) client : row->key;
 
-          if ((sum = g_hash_table_lookup (index, lookup)) == NULL)
-            {
-              g_ptr_array_add (dashboard->by_client, row);
-              g_hash_table_insert (index, (gpointer) lookup, row);
-            }
-          else if (!add_into (sum, row))
+          if (!(client != NULL ? merge_row (dashboard->by_client, clients, client, row)
+                               : merge_row (dashboard->by_client, unknown_clients, row->key, row)))
             return FALSE;
         }
       for (j = 0; j < chunk->by_activity->len; j++)
         {
-          AffDashboardRow *row = g_ptr_array_index (chunk->by_activity, j), *sum;
+          AffDashboardRow *row = g_ptr_array_index (chunk->by_activity, j);
 
-          if ((sum = g_hash_table_lookup (by_activity, row->key)) == NULL)
-            {
-              g_ptr_array_add (dashboard->by_activity, row);
-              g_hash_table_insert (by_activity, (gpointer) row->key, row);
-            }
-          else if (!add_into (sum, row))
+          if (!merge_row (dashboard->by_activity, by_activity, row->key, row))
             return FALSE;
         }
     }
@@ -1403,11 +1424,8 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
             }
           g_ptr_array_add (dashboard->rows, row);
           if (!add_into (dashboard->totals, row) ||
-              !add_into (client != NULL
-                         ? rollup_for (&dashboard->arena, dashboard->by_client, clients, client, client_id, row->label,
-                                       currency)
-                         : rollup_for (&dashboard->arena, dashboard->by_client, unknown_clients, client_id, client_id,
-                                       row->label, currency),
+              !add_into (client_rollup_for (&dashboard->arena, dashboard->by_client, clients, unknown_clients, client,
+                                            client_id, row->label, currency),
                          row) ||
               !add_into (*activity, row))
             {
