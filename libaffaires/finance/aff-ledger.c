@@ -1535,61 +1535,90 @@ spend_of (AffLedgerScan *scan,
   return *position;
 }
 
+/* A work or a sum met for the first time: out of the scan's loop, which
+ * then keeps what it needs in registers. */
+static G_GNUC_NO_INLINE guint32
+add_spend (AffLedgerScan *scan,
+           guint32        work,
+           guint          category)
+{
+  return spend_of (scan, work, category, TRUE);
+}
+
+static G_GNUC_NO_INLINE void
+add_order (AffLedgerScan *scan,
+           guint32        order)
+{
+  reserve_one (&scan->orders, scan->n_orders, &scan->orders_size, sizeof (guint32));
+  scan->orders[scan->n_orders++] = order;
+}
+
+/* What is left on the order @order after @amount more of it (@committed)
+ * or less (an actual cost settling it). */
+static inline gboolean
+settle (AffLedgerScan *scan,
+        guint32        order,
+        gint64         amount,
+        gboolean       committed)
+{
+  gint64 *left = &scan->left[order];
+
+  if (*left == 0)
+    add_order (scan, order);
+  return committed ? __builtin_add_overflow (*left, amount, left) : __builtin_sub_overflow (*left, amount, left);
+}
+
 gboolean
 _aff_ledger_scan (AffLedger     *self,
                   guint32        last,
                   AffLedgerScan *scan)
 {
+  const AffLedgerRow *row, *end;
+  AffLedgerSum *sum = NULL;
+  guint32 last_work = G_MAXUINT32, last_category = G_MAXUINT32;
   gboolean overflow = FALSE;
   guint i;
 
   ensure_loaded (self);
   scan_reset (scan, self->n_words);
-  /* The last sum met is tried first: rows come in runs of one work and
-   * category more often than not. */
-  {
-    const AffLedgerRow *rows = self->rows;
-    const guint n_rows = self->n_rows;
-    gint64 *left = scan->left, actual = scan->actual;
-    guint32 last_work = G_MAXUINT32, last_category = G_MAXUINT32, position = 0;
+  /* NULL + 0 is undefined: no rows, no end. */
+  end = self->n_rows != 0 ? self->rows + self->n_rows : self->rows;
+  for (row = self->rows; row < end; row++)
+    {
+      /* Half a kilobyte ahead: the rows of thousands of ledgers do not
+       * stay in the cache from one dashboard to the next, and each ledger
+       * is too short for the processor to see the stream soon. */
+      __builtin_prefetch (row + 16);
+      if (row->day > last)
+        continue;
+      if (row->state == AFF_COST_STATE_ACTUAL)
+        {
+          /* The last sum met is tried first: rows come in runs of one work
+           * and category more often than not. */
+          if (row->work != last_work || row->category != last_category)
+            {
+              guint32 slot = scan->work_slot[row->work], position;
 
-    for (i = 0; i < n_rows; i++)
-      {
-        const AffLedgerRow *row = &rows[i];
-
-        /* Half a kilobyte ahead: the rows of thousands of ledgers do not
-         * stay in the cache from one dashboard to the next, and each
-         * ledger is too short for the processor to see the stream soon. */
-        __builtin_prefetch (row + 16);
-        gboolean committed = row->state == AFF_COST_STATE_COMMITTED;
-        guint32 order = committed ? row->document : row->commitment;
-
-        if (row->day > last)
-          continue;
-        if (row->state == AFF_COST_STATE_ACTUAL)
-          {
-            overflow |= __builtin_add_overflow (actual, row->amount, &actual);
-            if (row->work != last_work || row->category != last_category)
-              {
-                position = spend_of (scan, row->work, row->category, TRUE) - 1;
-                last_work = row->work;
-                last_category = row->category;
-              }
-            overflow |= __builtin_add_overflow (scan->sums[position].sum, row->amount, &scan->sums[position].sum);
-          }
-        /* What is left on each order, by the number of its document. */
-        if (order == 0)
-          continue;
-        if (left[order] == 0)
-          {
-            reserve_one (&scan->orders, scan->n_orders, &scan->orders_size, sizeof (guint32));
-            scan->orders[scan->n_orders++] = order;
-          }
-        overflow |= committed ? __builtin_add_overflow (left[order], row->amount, &left[order])
-                              : __builtin_sub_overflow (left[order], row->amount, &left[order]);
-      }
-    scan->actual = actual;
-  }
+              last_work = row->work;
+              last_category = row->category;
+              position = slot != 0 ? scan->index[(slot - 1) * SCAN_CATEGORIES + last_category] : 0;
+              if (G_UNLIKELY (position == 0))
+                position = add_spend (scan, last_work, last_category);
+              /* Taken after the call, which may move the sums. */
+              sum = &scan->sums[position - 1];
+            }
+          overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
+          /* What is left on each order, by the number of its document. */
+          if (row->commitment != 0)
+            overflow |= settle (scan, row->commitment, row->amount, FALSE);
+        }
+      else if (row->document != 0)
+        overflow |= settle (scan, row->document, row->amount, TRUE);
+    }
+  /* The actual cost from its sums, not row by row: the same total, in one
+   * addition a sum rather than one a row. */
+  for (i = 0; i < scan->n_sums; i++)
+    overflow |= __builtin_add_overflow (scan->actual, scan->sums[i].sum, &scan->actual);
   /* An order invoiced beyond its amount leaves nothing to incur: the excess
    * is an actual cost, not a negative commitment. An order met twice, its
    * sum having come back to 0 in between, is counted once. */

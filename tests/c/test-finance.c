@@ -682,6 +682,65 @@ test_ledger_sums_and_commitments (void)
   g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 5);
 }
 
+/* Costs beyond 64 bits: 50 000 000 000 000 000.00 is 5 × 10^18 cents, two
+ * of them 10^19 > 2^63 − 1 ≈ 9.22 × 10^18. The status and the ledger's
+ * sums refuse them whether they fall in one sum (one work and category)
+ * or in two that only the actual cost adds together; so do two orders
+ * left open. */
+static void
+test_ledger_overflow (void)
+{
+  static const struct
+  {
+    const char *second_work;
+    AffCostCategory second_category;
+    AffCostState state;
+  } cases[] = {
+    { "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL },
+    { "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_ACTUAL },
+    { "T2", AFF_COST_CATEGORY_MATERIAL, AFF_COST_STATE_COMMITTED },
+  };
+  g_autoptr(GDate) may4 = day (2026, 5, 4);
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      AffAffair *affair = NULL;
+      g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
+      AffLedger *ledger = aff_affair_get_ledger (affair);
+      g_autoptr(AffAffairStatus) status = NULL;
+
+      cost (ledger, 2026, 4, 24, "T1", AFF_COST_CATEGORY_LABOUR, cases[i].state, "50000000000000000.00 EUR", "D-1",
+            NULL);
+      /* One that fits first: the status is made. */
+      status = aff_affair_compute_status (affair, may4, &error);
+      g_assert_no_error (error);
+      g_clear_pointer (&status, aff_affair_status_free);
+      cost (ledger, 2026, 4, 28, cases[i].second_work, cases[i].second_category, cases[i].state,
+            "50000000000000000.00 EUR", "D-2", NULL);
+      g_assert_null (aff_affair_compute_status (affair, may4, &error));
+      g_assert_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW);
+      g_clear_error (&error);
+      if (cases[i].state == AFF_COST_STATE_COMMITTED)
+        g_assert_null (aff_ledger_get_open_commitments (ledger, may4, &error));
+      else
+        g_assert_null (aff_ledger_sum (ledger, may4, AFF_COST_STATE_ACTUAL, NULL, -1, &error));
+      g_assert_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW);
+      g_clear_error (&error);
+      /* Up to the day before the second, the status is made again. */
+      {
+        g_autoptr(GDate) apr27 = day (2026, 4, 27);
+
+        status = aff_affair_compute_status (affair, apr27, &error);
+        g_assert_no_error (error);
+        assert_money (cases[i].state == AFF_COST_STATE_ACTUAL ? aff_affair_status_get_ac (status)
+                                                              : aff_affair_status_get_open_commitments (status),
+                      "50000000000000000.00 EUR");
+      }
+    }
+}
+
 static void
 test_ledger_csv (void)
 {
@@ -1966,6 +2025,7 @@ main (int   argc,
   g_test_add_func ("/finance/progress-history", test_progress_history);
   g_test_add_func ("/finance/invoices-and-payments", test_invoices_and_payments);
   g_test_add_func ("/finance/ledger-sums-and-commitments", test_ledger_sums_and_commitments);
+  g_test_add_func ("/finance/ledger-overflow", test_ledger_overflow);
   g_test_add_func ("/finance/ledger-csv", test_ledger_csv);
   g_test_add_func ("/finance/ledger-csv-errors", test_ledger_csv_errors);
   g_test_add_func ("/finance/journal-and-round-trip", test_journal_and_round_trip);
