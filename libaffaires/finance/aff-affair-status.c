@@ -1978,21 +1978,26 @@ elapsed_days (AffEvaluation *c,
   return elapsed;
 }
 
+/* No day's ordinal asked for yet. */
+#define ORDINAL_UNKNOWN G_MININT32
+
 static gint64
 planned_value (AffEvaluation *c,
                const Line  *line,
                guint32      day,
-               gint32       end_ordinal)
+               gint32      *end_ordinal)
 {
   guint64 elapsed;
 
   /* Most of a forecast's months are before a line starts or after it
-   * ends: their days are not counted. */
+   * ends: their days are not counted, nor their ordinal looked up. */
   if (line->n_spans == 0 || day < line->lo)
     return 0;
   if (day >= line->hi)
     return line->total == 0 ? 0 : line->budget;
-  elapsed = elapsed_days (c, line, day, end_ordinal);
+  if (*end_ordinal == ORDINAL_UNKNOWN)
+    *end_ordinal = _aff_calendar_end_ordinal (c->calendar, day);
+  elapsed = elapsed_days (c, line, day, *end_ordinal);
 
   if (elapsed == 0 || elapsed == line->total)
     return elapsed == 0 || line->total == 0 ? 0 : line->budget;
@@ -2644,29 +2649,26 @@ _aff_evaluation_planned_values (AffEvaluation *e,
                                 gint64        *pv,
                                 gint64        *bac)
 {
+  /* The lines, their count and each day's sum in locals: the build does
+   * not assume strict aliasing, so every store into @pv would have the
+   * loop read them all again. */
+  const Line *lines = (const Line *) e->lines->data;
+  const guint n_lines = e->dated ? e->lines->len : 0;
+  gboolean overflow = FALSE;
   guint i, k;
 
   e->overflow = FALSE;
   *bac = e->status.money[M_BAC];
   for (k = 0; k < n_days; k++)
     {
-      gint32 end = 0;
-      gboolean counted = FALSE;
+      gint32 end = ORDINAL_UNKNOWN;
+      gint64 sum = 0;
 
-      pv[k] = 0;
-      for (i = 0; e->dated && i < e->lines->len; i++)
-        {
-          const Line *line = &g_array_index (e->lines, Line, i);
-
-          /* The day's ordinal only for a line it falls within. */
-          if (!counted && line->n_spans > 0 && days[k] >= line->lo && days[k] < line->hi)
-            {
-              end = _aff_calendar_end_ordinal (e->calendar, days[k]);
-              counted = TRUE;
-            }
-          pv[k] = add (pv[k], planned_value (e, line, days[k], end), &e->overflow);
-        }
+      for (i = 0; i < n_lines; i++)
+        sum = add (sum, planned_value (e, &lines[i], days[k], &end), &overflow);
+      pv[k] = sum;
     }
+  e->overflow |= overflow;
   return e->dated && !e->overflow;
 }
 
@@ -2748,7 +2750,7 @@ _aff_evaluation_run (AffEvaluation  *e,
   s->date = *date;
   s->has_baseline = e->dated && e->tasks->len > 0;
 
-  end = e->dated ? _aff_calendar_end_ordinal (e->calendar, e->day) : 0;
+  end = ORDINAL_UNKNOWN;
   whole_marked = find_mark (e->finance->progress, NULL, e->day, &bp);
   /* Lines of a task or lot first: a line of the whole affair without a
    * progress of its own earns as they do. */
@@ -2759,7 +2761,7 @@ _aff_evaluation_run (AffEvaluation  *e,
       m[M_BAC] = add (m[M_BAC], line->budget, &e->overflow);
       if (e->dated)
         {
-          line->pv = planned_value (e, line, e->day, end);
+          line->pv = planned_value (e, line, e->day, &end);
           m[M_PV] = add (m[M_PV], line->pv, &e->overflow);
         }
       if (line->work == NULL && !whole_marked)
