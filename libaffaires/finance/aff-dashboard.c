@@ -1177,11 +1177,10 @@ chunk_add (Chunk *chunk,
     chunk->overflow = TRUE;
 }
 
-static gpointer
-compute_chunk (gpointer data)
+static void
+compute_chunk (Chunk         *chunk,
+               AffEvaluation *e)
 {
-  Chunk *chunk = data;
-  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
   guint i;
 
   chunk->failed = chunk->to;
@@ -1223,6 +1222,26 @@ compute_chunk (gpointer data)
         }
       chunk_add (chunk, i);
     }
+}
+
+/* The chunks of a dashboard, which its threads take in turn: a thread
+ * that starts late, or is held up, leaves more of them to the others. */
+typedef struct
+{
+  Chunk *chunks;
+  guint n_chunks;
+  gint next;
+} Work;
+
+static gpointer
+compute_chunks (gpointer data)
+{
+  Work *work = data;
+  g_autoptr(AffEvaluation) e = _aff_evaluation_new ();
+  guint k;
+
+  while ((k = (guint) g_atomic_int_add (&work->next, 1)) < work->n_chunks)
+    compute_chunk (&work->chunks[k], e);
   return NULL;
 }
 
@@ -1237,6 +1256,16 @@ n_threads_for (guint n)
   if (n < 512)
     return 1;
   return MAX (MIN (MIN (g_get_num_processors (), 8u), n / 256), 1u);
+}
+
+/* Chunks of a quarter of a thousand affairs at least, sixteen a thread at
+ * most: each costs a few tables to set up and merge, and the last one
+ * taken is what a thread may wait for at the end. */
+static guint
+n_chunks_for (guint n,
+              guint n_threads)
+{
+  return n_threads == 1 ? 1 : MAX (MIN (n / 256, n_threads * 16), n_threads);
 }
 
 /* Adds the sums of @chunks, those before the affair in error (@failed)
@@ -1298,7 +1327,8 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   const char *currency;
   gint64 billing[FORECAST_MONTHS] = { 0 }, cash_in[FORECAST_MONTHS] = { 0 };
   gboolean overflow = FALSE;
-  guint lang, i, k, n, n_chunks, failed;
+  guint lang, i, k, n, n_threads, n_chunks, failed;
+  Work work;
   GError *failure = NULL;
 
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
@@ -1333,13 +1363,14 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
   affairs = _aff_portfolio_peek_affairs (self, &n);
   slots = g_new0 (Slot, MAX (n, 1));
 
-  /* The affairs, in chunks on threads of their own but the first. A
+  /* The affairs, in chunks that threads take in turn, this one too. A
    * GDate writes its Julian day when first asked: the threads share one
    * already written. */
   g_date_get_julian (&dashboard->date);
-  n_chunks = n_threads_for (n);
+  n_threads = n_threads_for (n);
+  n_chunks = n_chunks_for (n, n_threads);
   chunks = g_new0 (Chunk, n_chunks);
-  threads = g_new0 (GThread *, n_chunks);
+  threads = g_new0 (GThread *, n_threads);
   for (k = 0; k < n_chunks; k++)
     {
       guint from = (guint) ((guint64) n * k / n_chunks), to = (guint) ((guint64) n * (k + 1) / n_chunks);
@@ -1354,15 +1385,16 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       chunks[k].clients = g_hash_table_new (NULL, NULL);
       chunks[k].unknown_clients = g_hash_table_new (g_str_hash, g_str_equal);
       chunks[k].by_activity = g_ptr_array_new ();
-      if (k > 0)
-        threads[k] = g_thread_new ("aff-dashboard", compute_chunk, &chunks[k]);
     }
-  compute_chunk (&chunks[0]);
+  work = (Work) { chunks, n_chunks, 0 };
+  for (k = 1; k < n_threads; k++)
+    threads[k] = g_thread_new ("aff-dashboard", compute_chunks, &work);
+  compute_chunks (&work);
+  for (k = 1; k < n_threads; k++)
+    g_thread_join (threads[k]);
   failed = n;
   for (k = 0; k < n_chunks; k++)
     {
-      if (threads[k] != NULL)
-        g_thread_join (threads[k]);
       /* The chunks are in the affairs' order, and each stops at its first
        * error. */
       if (failure == NULL && chunks[k].error != NULL)

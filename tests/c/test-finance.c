@@ -1808,8 +1808,11 @@ test_s_curve (void)
  * (−6.67 % against 33.33 %) and the concordance (physical 0 %, cost
  * 600 / 1 600 = 37.5 %, billing 0 %). The rows and the alerts come in the
  * portfolio's order, whatever the threads. */
+/* @n affairs at −100.00 each, the even ones for beta, the odd ones for
+ * acme; welding (every third of the first 300), pipework (the other
+ * two thirds of them) and lifting (300 on). */
 static void
-test_dashboard_many_affairs (void)
+check_many_affairs (guint n)
 {
   g_autoptr(AffPortfolio) p = new_base_portfolio ();
   g_autoptr(GDate) signed_on = day (2026, 4, 20);
@@ -1821,8 +1824,12 @@ test_dashboard_many_affairs (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AffCalendar) shared = aff_calendar_new_french (FALSE);
   GPtrArray *rows, *by_activity;
-  const guint n = 520;
   guint i;
+  g_autofree char *total_revenue = g_strdup_printf ("%u.00 EUR", 1500 * n);
+  g_autofree char *total_margin = g_strdup_printf ("-%u.00 EUR", 100 * n);
+  g_autofree char *beta_margin = g_strdup_printf ("-%u.00 EUR", 100 * ((n + 1) / 2));
+  g_autofree char *acme_margin = g_strdup_printf ("-%u.00 EUR", 100 * (n / 2));
+  g_autofree char *lifting_margin = g_strdup_printf ("-%u.00 EUR", 100 * (n - 300));
 
   add_client_beta (p);
   for (i = 0; i < n; i++)
@@ -1871,21 +1878,21 @@ test_dashboard_many_affairs (void)
       assert_money (aff_dashboard_row_get_margin_at_completion (row), "-100.00 EUR");
       g_assert_cmpuint (aff_dashboard_row_get_n_alerts (row), ==, 4);
     }
-  assert_money (aff_dashboard_row_get_revenue_at_completion (aff_dashboard_get_totals (dashboard)), "780000.00 EUR");
-  assert_money (aff_dashboard_row_get_margin_at_completion (aff_dashboard_get_totals (dashboard)), "-52000.00 EUR");
+  assert_money (aff_dashboard_row_get_revenue_at_completion (aff_dashboard_get_totals (dashboard)), total_revenue);
+  assert_money (aff_dashboard_row_get_margin_at_completion (aff_dashboard_get_totals (dashboard)), total_margin);
   g_assert_cmpuint (aff_dashboard_get_by_client (dashboard)->len, ==, 2);
   assert_money (aff_dashboard_row_get_margin_at_completion (g_ptr_array_index (aff_dashboard_get_by_client (dashboard),
                                                                                0)),
-                "-26000.00 EUR");
+                beta_margin);
   /* By activity, in the order first met: 100 welding (0, 3, … 297), 200
-   * pipework, 220 lifting (300 to 519), at −100.00 each. */
+   * pipework, n − 300 lifting (300 to n − 1), at −100.00 each. */
   by_activity = aff_dashboard_get_by_activity (dashboard);
   g_assert_cmpuint (by_activity->len, ==, 3);
   for (i = 0; i < 3; i++)
     {
       static const char *const keys[] = { "welding", "pipework", "lifting" };
-      static const char *const margins[] = { "-10000.00 EUR", "-20000.00 EUR", "-22000.00 EUR" };
-      static const guint counts[] = { 100, 200, 220 };
+      const char *const margins[] = { "-10000.00 EUR", "-20000.00 EUR", lifting_margin };
+      const guint counts[] = { 100, 200, n - 300 };
       const AffDashboardRow *row = g_ptr_array_index (by_activity, i);
 
       g_assert_cmpstr (aff_dashboard_row_get_key (row), ==, keys[i]);
@@ -1901,7 +1908,7 @@ test_dashboard_many_affairs (void)
       g_assert_true (g_str_has_prefix (alerts[i], prefix));
     }
   /* A copy outlives the dashboard, with the same alerts in the same
-   * order: 2 080 of them, over many blocks and both threads' parts. */
+   * order: 4 n of them, over many blocks and every chunk's part. */
   {
     AffDashboard *copy = aff_dashboard_copy (dashboard);
     g_auto(GStrv) copied = NULL;
@@ -1921,10 +1928,10 @@ test_dashboard_many_affairs (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (aff_dashboard_get_rows (again)->len, ==, n);
-    assert_money (aff_dashboard_row_get_margin_at_completion (aff_dashboard_get_totals (again)), "-52000.00 EUR");
+    assert_money (aff_dashboard_row_get_margin_at_completion (aff_dashboard_get_totals (again)), total_margin);
     assert_money (aff_dashboard_row_get_margin_at_completion (g_ptr_array_index (aff_dashboard_get_by_client (again),
                                                                                  1)),
-                  "-26000.00 EUR");
+                  acme_margin);
     aff_dashboard_free (again);
   }
 
@@ -1952,6 +1959,22 @@ test_dashboard_many_affairs (void)
     g_assert_nonnull (strstr (error->message, "totals"));
     g_clear_error (&error);
   }
+}
+
+/* 520 affairs: two chunks, one a thread. */
+static void
+test_dashboard_many_affairs (void)
+{
+  check_many_affairs (520);
+}
+
+/* 1 300: five chunks of 260 (a quarter of a thousand at least each), which
+ * the threads take in turn; the rollups, alerts and overflow come out as
+ * from one thread, in the affairs' order. */
+static void
+test_dashboard_many_chunks (void)
+{
+  check_many_affairs (1300);
 }
 
 /* A document may give an affair another client than its consultation's:
@@ -2036,6 +2059,7 @@ main (int   argc,
   g_test_add_func ("/finance/late-and-supplier-payments", test_late_and_supplier_payments);
   g_test_add_func ("/finance/close-out", test_close_out);
   g_test_add_func ("/finance/dashboard-many-affairs", test_dashboard_many_affairs);
+  g_test_add_func ("/finance/dashboard-many-chunks", test_dashboard_many_chunks);
   g_test_add_func ("/finance/dashboard", test_dashboard);
   g_test_add_func ("/finance/dashboard-long-label", test_dashboard_long_label);
   g_test_add_func ("/finance/affair-keeps-its-client", test_affair_keeps_its_client);
