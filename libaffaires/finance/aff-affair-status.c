@@ -2741,7 +2741,7 @@ _aff_evaluation_run (AffEvaluation  *e,
   gboolean overflow = FALSE, defined;
   gint64 *m, direct_ev = 0, direct_bac = 0, offer_cost, bp = 0;
   gboolean whole_marked;
-  gint32 end;
+  gint32 end = ORDINAL_UNKNOWN;
   guint i;
 
   prepare (e, affair, date);
@@ -2750,7 +2750,6 @@ _aff_evaluation_run (AffEvaluation  *e,
   s->date = *date;
   s->has_baseline = e->dated && e->tasks->len > 0;
 
-  end = ORDINAL_UNKNOWN;
   whole_marked = find_mark (e->finance->progress, NULL, e->day, &bp);
   /* Lines of a task or lot first: a line of the whole affair without a
    * progress of its own earns as they do. */

@@ -1245,27 +1245,29 @@ compute_chunks (gpointer data)
   return NULL;
 }
 
-/* How many threads the affairs are worth: a quarter of a thousand each at
- * least. Calendars shared by plans of two threads are safe to widen
- * concurrently (see aff-calendar.c). */
+/* The fewest affairs a thread, and a chunk, is worth. */
+#define MIN_CHUNK 256u
+
+/* How many threads the affairs are worth. Calendars shared by plans of two
+ * threads are safe to widen concurrently (see aff-calendar.c). */
 static guint
 n_threads_for (guint n)
 {
   /* g_get_num_processors() reads a file each time: a small portfolio,
    * computed on one thread anyway, does not ask. */
-  if (n < 512)
+  if (n < 2 * MIN_CHUNK)
     return 1;
-  return MAX (MIN (MIN (g_get_num_processors (), 8u), n / 256), 1u);
+  return MAX (MIN (MIN (g_get_num_processors (), 8u), n / MIN_CHUNK), 1u);
 }
 
-/* Chunks of a quarter of a thousand affairs at least, sixteen a thread at
- * most: each costs a few tables to set up and merge, and the last one
- * taken is what a thread may wait for at the end. */
+/* Sixteen chunks a thread at most: each costs a few tables to set up and
+ * merge, and the last one taken is what a thread may wait for at the
+ * end. */
 static guint
 n_chunks_for (guint n,
               guint n_threads)
 {
-  return n_threads == 1 ? 1 : MAX (MIN (n / 256, n_threads * 16), n_threads);
+  return n_threads == 1 ? 1 : MAX (MIN (n / MIN_CHUNK, n_threads * 16), n_threads);
 }
 
 /* Adds the sums of @chunks, those before the affair in error (@failed)

@@ -1597,11 +1597,11 @@ _aff_ledger_scan (AffLedger     *self,
            * and category more often than not. */
           if (row->work != last_work || row->category != last_category)
             {
-              guint32 slot = scan->work_slot[row->work], position;
+              guint32 position;
 
               last_work = row->work;
               last_category = row->category;
-              position = slot != 0 ? scan->index[(slot - 1) * SCAN_CATEGORIES + last_category] : 0;
+              position = spend_of (scan, last_work, last_category, FALSE);
               if (G_UNLIKELY (position == 0))
                 position = add_spend (scan, last_work, last_category);
               /* Taken after the call, which may move the sums. */
