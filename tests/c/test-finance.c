@@ -721,6 +721,8 @@ test_ledger_overflow (void)
             "50000000000000000.00 EUR", "D-2", NULL);
       g_assert_null (aff_affair_compute_status (affair, may4, &error));
       g_assert_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW);
+      /* The error names the affair. */
+      g_assert_nonnull (strstr (error->message, "OFF-1"));
       g_clear_error (&error);
       if (cases[i].state == AFF_COST_STATE_COMMITTED)
         g_assert_null (aff_ledger_get_open_commitments (ledger, may4, &error));
