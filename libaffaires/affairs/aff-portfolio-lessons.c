@@ -13,6 +13,7 @@
 #include "aff-affair-private.h"
 #include "aff-rex-private.h"
 #include "aff-portfolio.h"
+#include "aff-portfolio-private.h"
 #include "aff-consultation.h"
 #include "aff-bidding-private.h"
 #include "aff-money-private.h"
@@ -129,7 +130,7 @@ aff_portfolio_find_lessons (AffPortfolio         *self,
 {
   g_autoptr(GHashTable) wanted = NULL;
   GPtrArray *lessons;
-  GListModel *affairs;
+  AffAffair **affairs;
   guint lang, i, j, n;
 
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
@@ -138,11 +139,13 @@ aff_portfolio_find_lessons (AffPortfolio         *self,
   lang = _aff_language_index (aff_policy_get_language (aff_portfolio_get_policy (self)));
   wanted = words_of (query->text, NULL);
   lessons = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_lesson_free);
-  affairs = aff_portfolio_get_affairs (self);
-  n = g_list_model_get_n_items (affairs);
+  /* The portfolio's own array, not its list model: each step of a
+   * GListStore's walk is a node of its GSequence, and an evaluation asks
+   * this of every affair for each consultation. */
+  affairs = _aff_portfolio_peek_affairs (self, &n);
   for (i = 0; i < n; i++)
     {
-      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+      AffAffair *affair = affairs[i];
       AffRex *rex = aff_affair_get_rex (affair);
       AffConsultation *consultation = _aff_affair_get_consultation (affair);
       const char *const *activities = consultation != NULL ? aff_consultation_get_activities (consultation) : NULL;
@@ -270,18 +273,16 @@ aff_portfolio_list_improvements (AffPortfolio *self,
                                  int           status)
 {
   GPtrArray *result;
-  GListModel *affairs;
+  AffAffair **affairs;
   guint i, j, n;
 
   g_return_val_if_fail (AFF_IS_PORTFOLIO (self), NULL);
 
   result = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_improvement_free);
-  affairs = aff_portfolio_get_affairs (self);
-  n = g_list_model_get_n_items (affairs);
+  affairs = _aff_portfolio_peek_affairs (self, &n);
   for (i = 0; i < n; i++)
     {
-      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
-      AffRex *rex = aff_affair_get_rex (affair);
+      AffRex *rex = aff_affair_get_rex (affairs[i]);
 
       for (j = 0; rex != NULL && j < rex->improvements->len; j++)
         {
@@ -327,12 +328,13 @@ _aff_portfolio_margin_precedents (AffPortfolio    *self,
                                   const GDate     *date)
 {
   GArray *precedents = g_array_new (FALSE, FALSE, sizeof (AffMarginPrecedent));
-  GListModel *affairs = aff_portfolio_get_affairs (self);
-  guint i, n = g_list_model_get_n_items (affairs);
+  guint i, n;
+  /* As aff_portfolio_find_lessons() does, and for the same reason. */
+  AffAffair **affairs = _aff_portfolio_peek_affairs (self, &n);
 
   for (i = 0; i < n; i++)
     {
-      g_autoptr(AffAffair) affair = g_list_model_get_item (affairs, i);
+      AffAffair *affair = affairs[i];
       AffConsultation *origin = _aff_affair_get_consultation (affair);
       AffRex *rex = aff_affair_get_rex (affair);
       AffMarginPrecedent precedent = { rex != NULL ? rex->affair_id : NULL, 0, 0 };
