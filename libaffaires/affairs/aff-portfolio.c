@@ -60,6 +60,10 @@ struct _AffPortfolio
   /* The consultations again, borrowed: each evaluation and each addition
    * walks them all, and a GListStore's walk is a GSequence's. */
   GPtrArray *consultation_array;
+  /* Client id (the first consultation's string) → its consultations,
+   * borrowed: the duplicates of a new one are among its client's. A
+   * consultation keeps its client and stays in the portfolio. */
+  GHashTable *consultations_by_client;
   GListStore *offers;
   GHashTable *offers_by_id;
   GListStore *affairs;
@@ -105,6 +109,7 @@ aff_portfolio_dispose (GObject *object)
   g_hash_table_remove_all (self->affairs_by_id);
   g_ptr_array_set_size (self->affair_array, 0);
   g_ptr_array_set_size (self->consultation_array, 0);
+  g_hash_table_remove_all (self->consultations_by_client);
   if (self->offers != NULL)
     {
       guint i, n = g_list_model_get_n_items (G_LIST_MODEL (self->offers));
@@ -154,6 +159,7 @@ aff_portfolio_finalize (GObject *object)
   g_hash_table_unref (self->affairs_by_id);
   g_ptr_array_unref (self->affair_array);
   g_ptr_array_unref (self->consultation_array);
+  g_hash_table_unref (self->consultations_by_client);
   _aff_track_clear (&self->track);
   g_clear_object (&self->journal);
 
@@ -294,6 +300,8 @@ aff_portfolio_init (AffPortfolio *self)
   self->affairs_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->affair_array = g_ptr_array_new ();
   self->consultation_array = g_ptr_array_new ();
+  self->consultations_by_client = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
   _aff_track_attach (&self->track, self->journal, "portfolio", "portfolio", NULL, NULL);
 }
 
@@ -987,16 +995,34 @@ find_duplicates (AffPortfolio    *self,
                  AffConsultation *consultation)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *same_client = g_hash_table_lookup (self->consultations_by_client,
+                                                aff_consultation_get_client_id (consultation));
   guint i;
 
-  for (i = 0; i < self->consultation_array->len; i++)
+  for (i = 0; same_client != NULL && i < same_client->len; i++)
     {
-      AffConsultation *other = g_ptr_array_index (self->consultation_array, i);
+      AffConsultation *other = g_ptr_array_index (same_client, i);
 
       if (possible_duplicate (consultation, other))
         g_ptr_array_add (result, g_object_ref (other));
     }
   return result;
+}
+
+/* Takes @consultation into the portfolio's list, array and tables. */
+static void
+take_consultation (AffPortfolio    *self,
+                   AffConsultation *consultation)
+{
+  const char *client_id = aff_consultation_get_client_id (consultation);
+  GPtrArray *same_client = g_hash_table_lookup (self->consultations_by_client, client_id);
+
+  if (same_client == NULL)
+    g_hash_table_insert (self->consultations_by_client, (gpointer) client_id, same_client = g_ptr_array_new ());
+  g_ptr_array_add (same_client, consultation);
+  g_list_store_append (self->consultations, consultation);
+  g_ptr_array_add (self->consultation_array, consultation);
+  g_hash_table_insert (self->consultations_by_id, (gpointer) aff_consultation_get_id (consultation), consultation);
 }
 
 /**
@@ -1059,9 +1085,7 @@ aff_portfolio_add_consultation (AffPortfolio     *self,
     json_array_add_string_element (ids, aff_consultation_get_id (g_ptr_array_index (duplicates, i)));
   json_object_set_array_member (details, "possible_duplicates", ids);
 
-  g_list_store_append (self->consultations, consultation);
-  g_ptr_array_add (self->consultation_array, consultation);
-  g_hash_table_insert (self->consultations_by_id, (gpointer) id, consultation);
+  take_consultation (self, consultation);
   _aff_journal_record (self->journal, "consultation", id, "added", details);
   _aff_consultation_attach (consultation, self->journal);
   return TRUE;
@@ -1978,10 +2002,7 @@ read_consultation (AffJsonReader *reader,
     return aff_json_reader_fail_at (reader, "client_id", error,
                                     _("expected the id of a client of the portfolio, not “%s”"),
                                     aff_consultation_get_client_id (consultation));
-  g_list_store_append (self->consultations, consultation);
-  g_ptr_array_add (self->consultation_array, consultation);
-  g_hash_table_insert (self->consultations_by_id,
-                       (gpointer) aff_consultation_get_id (consultation), consultation);
+  take_consultation (self, consultation);
   _aff_consultation_attach (consultation, self->journal);
   return TRUE;
 }

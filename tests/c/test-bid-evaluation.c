@@ -1713,6 +1713,9 @@ static void
 test_duplicates (void)
 {
   g_autoptr(AffPortfolio) portfolio = new_portfolio ();
+  g_autoptr(AffPortfolio) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
   const char *none[] = { NULL };
 
   add_client (portfolio, "alpha", AFF_CLIENT_STATUS_ACTIVE, FALSE);
@@ -1756,6 +1759,19 @@ test_duplicates (void)
       if (i != 1)
         g_assert_null (strstr (added_details (portfolio, "D1"), quoted));
     }
+
+  /* A portfolio read from its file finds them as the one they were added
+   * to, and a consultation added to it those read. */
+  data = aff_portfolio_to_data (portfolio, NULL);
+  loaded = aff_portfolio_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  assert_duplicates (loaded, "D2", (const char *[]) { "D1", "D3", "D6", NULL });
+  assert_duplicates (loaded, "D4", none);
+  assert_duplicates (loaded, "D8", (const char *[]) { "D3", NULL });
+  add_titled (loaded, "D9", "beta", "Révision de pompe centrifuge", 3, 10);
+  assert_duplicates (loaded, "D9", (const char *[]) { "D4", NULL });
+  g_assert_nonnull (strstr (added_details (loaded, "D9"), "\"D4\""));
+  g_assert_null (strstr (added_details (loaded, "D9"), "\"D1\""));
 }
 
 static void
