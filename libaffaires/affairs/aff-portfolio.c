@@ -57,8 +57,8 @@ struct _AffPortfolio
   GHashTable *interaction_ids;   /* ids of every recorded interaction */
   GListStore *consultations;
   GHashTable *consultations_by_id;
-  /* The consultations again, borrowed: each evaluation and each addition
-   * walks them all, and a GListStore's walk is a GSequence's. */
+  /* The consultations again, borrowed: each evaluation walks them all,
+   * and a GListStore's walk is a GSequence's. */
   GPtrArray *consultation_array;
   /* Client id (the first consultation's string) → its consultations,
    * borrowed: the duplicates of a new one are among its client's. A
