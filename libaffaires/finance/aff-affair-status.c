@@ -2679,18 +2679,21 @@ _aff_evaluation_spends (AffEvaluation *e,
   AffLedger *ledger = e->finance->ledger;
   AffCostCategory category;
   guint32 work;
-  gint64 actual;
   guint i, j;
 
   if (!e->spends_made)
     {
-      guint n_sums = 0;
+      const guint n_sums = e->scan.n_sums;
+      AffSpend *out;
+      gboolean *claimed;
 
-      while (_aff_ledger_scan_spend (&e->scan, n_sums, &work, &category, &actual))
-        n_sums++;
-      g_array_set_size (e->spends, 0);
+      /* At most a spend a line and a sum: written in place, not appended
+       * one by one. */
+      g_array_set_size (e->spends, e->lines->len + n_sums);
+      out = (AffSpend *) e->spends->data;
       g_array_set_size (e->claimed, 0);
       g_array_set_size (e->claimed, n_sums);
+      claimed = (gboolean *) e->claimed->data;
       /* The budget's lines first, each with the sum of its work and
        * category, then the sums no line claimed, as the ledger first met
        * them. A line finds its sum among the few works the scan met, not
@@ -2698,25 +2701,25 @@ _aff_evaluation_spends (AffEvaluation *e,
       for (i = 0; i < e->lines->len; i++)
         {
           const Line *line = &g_array_index (e->lines, Line, i);
-          AffSpend spend = { line->work, line->category, 0, line->budget };
           guint position = _aff_ledger_scan_find (&e->scan, line->word, line->category);
 
-          if (position != 0 && !g_array_index (e->claimed, gboolean, position - 1))
+          *out = (AffSpend) { line->work, line->category, 0, line->budget };
+          if (position != 0 && !claimed[position - 1])
             {
-              g_array_index (e->claimed, gboolean, position - 1) = TRUE;
-              _aff_ledger_scan_spend (&e->scan, position - 1, &work, &category, &spend.actual);
+              claimed[position - 1] = TRUE;
+              _aff_ledger_scan_spend (&e->scan, position - 1, &work, &category, &out->actual);
             }
-          g_array_append_val (e->spends, spend);
+          out++;
         }
       for (j = 0; j < n_sums; j++)
-        if (!g_array_index (e->claimed, gboolean, j))
+        if (!claimed[j])
           {
-            AffSpend spend = { NULL, 0, 0, 0 };
-
-            _aff_ledger_scan_spend (&e->scan, j, &work, &spend.category, &spend.actual);
-            spend.work = _aff_ledger_word (ledger, work);
-            g_array_append_val (e->spends, spend);
+            *out = (AffSpend) { NULL, 0, 0, 0 };
+            _aff_ledger_scan_spend (&e->scan, j, &work, &out->category, &out->actual);
+            out->work = _aff_ledger_word (ledger, work);
+            out++;
           }
+      g_array_set_size (e->spends, out - (AffSpend *) e->spends->data);
       e->spends_made = TRUE;
     }
   *n = e->spends->len;
