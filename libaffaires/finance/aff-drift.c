@@ -547,7 +547,10 @@ list_overruns (AffAffair     *self,
                AffArena      *arena,
                GPtrArray     *drifts)
 {
-  const char *currency = aff_ledger_get_currency (aff_affair_get_ledger (self));
+  /* The ledger's, which is the contract's: read from the amount the
+   * status has just read, not from the ledger's own string, a cache line
+   * of its own for every affair of a dashboard. */
+  const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (self));
   guint rate = threshold (self, aff_policy_get_drift_overrun_rate);
   const AffSpend *spends;
   guint n, i;
