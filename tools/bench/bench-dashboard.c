@@ -137,10 +137,20 @@ start_peer (const char *python,
   g_autofree char *day_text = g_strdup_printf ("%u", julian);
   g_autofree char *ready = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE);
 
   memset (peer, 0, sizeof *peer);
-  peer->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, python,
-                                    script, rows, day_text, NULL);
+  /* pandas at its best: each of its rounds allocates its filtered columns
+   * anew, some 20 MB, which glibc's malloc maps fresh from the kernel (and
+   * faults in page by page) or takes from its heap, as its thresholds have
+   * moved in that process. Sums of rows like the bench's took 74 to 116 ms
+   * (medians of nine rounds, ten processes), 57 to 81 with the heap kept, the two
+   * alternated: the peer keeps its heap, so that its time is its best and
+   * does not depend on how its process started. */
+  g_subprocess_launcher_setenv (launcher, "GLIBC_TUNABLES",
+                                "glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=4294967296", TRUE);
+  peer->process = g_subprocess_launcher_spawn (launcher, &error, python, script, rows, day_text, NULL);
   if (peer->process == NULL)
     {
       g_printerr ("peer-dashboard.py failed: %s\n", error->message);
