@@ -2683,7 +2683,7 @@ _aff_evaluation_spends (AffEvaluation *e,
 
   if (!e->spends_made)
     {
-      const guint n_sums = e->scan.n_sums;
+      const guint n_sums = _aff_ledger_scan_get_n_sums (&e->scan);
       AffSpend *out;
       gboolean *claimed;
 

@@ -101,6 +101,12 @@ void                _aff_ledger_scan_clear (AffLedgerScan *scan);
 gboolean            _aff_ledger_scan       (AffLedger     *self,
                                             guint32        last,
                                             AffLedgerScan *scan);
+/* How many sums by work and category the scan made. */
+static inline guint
+_aff_ledger_scan_get_n_sums (const AffLedgerScan *scan)
+{
+  return scan->n_sums;
+}
 /* The actual cost by work and category at @position, in the order first
  * met; FALSE past the end. */
 gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,

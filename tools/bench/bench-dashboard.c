@@ -145,9 +145,9 @@ start_peer (const char *python,
    * anew, some 20 MB, which glibc's malloc maps fresh from the kernel (and
    * faults in page by page) or takes from its heap, as its thresholds have
    * moved in that process. Sums of rows like the bench's took 74 to 116 ms
-   * (medians of nine rounds, ten processes), 57 to 81 with the heap kept, the two
-   * alternated: the peer keeps its heap, so that its time is its best and
-   * does not depend on how its process started. */
+   * (medians of nine rounds, ten processes), and 57 to 81 with the heap
+   * kept, the two alternated: the peer keeps its heap, so that its time is
+   * its best and does not depend on how its process started. */
   g_subprocess_launcher_setenv (launcher, "GLIBC_TUNABLES",
                                 "glibc.malloc.mmap_threshold=1073741824:glibc.malloc.trim_threshold=4294967296", TRUE);
   peer->process = g_subprocess_launcher_spawn (launcher, &error, python, script, rows, day_text, NULL);
