@@ -1579,8 +1579,9 @@ aff_affair_list_supplier_payments_due (AffAffair    *self,
   AffPlan *plan;
   const AffLedgerRow *rows;
   g_autoptr(GPtrArray) due = NULL;
+  g_autofree gint64 *settled = NULL;
   guint32 day;
-  guint n, i, j;
+  guint n, i;
   gboolean overflow = FALSE;
 
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
@@ -1591,20 +1592,28 @@ aff_affair_list_supplier_payments_due (AffAffair    *self,
   rows = _aff_ledger_rows (ledger, &n);
   day = g_date_get_julian (date);
   due = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_supplier_payment_free);
+  /* What the actual costs up to @date settled on each order, by the
+   * number of its document: one pass over the ledger, not one an order. */
+  settled = g_new0 (gint64, MAX (_aff_ledger_get_n_words (ledger), 1u));
+  for (i = 0; i < n; i++)
+    if (rows[i].state == AFF_COST_STATE_ACTUAL && rows[i].commitment != 0 && rows[i].day <= day)
+      overflow |= __builtin_add_overflow (settled[rows[i].commitment], rows[i].amount, &settled[rows[i].commitment]);
   for (i = 0; i < n; i++)
     {
-      const char *work = _aff_ledger_word (ledger, rows[i].work);
-      AffTask *task = work != NULL ? aff_plan_lookup_task (plan, work) : NULL;
-      const GDate *finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
-      gint64 open = rows[i].amount;
+      const char *work;
+      AffTask *task;
+      const GDate *finished;
+      gint64 open;
       AffSupplierPayment *payment;
 
-      if (rows[i].state != AFF_COST_STATE_COMMITTED || rows[i].day > day || finished == NULL ||
-          !g_date_valid (finished) || g_date_get_julian (finished) > day)
+      if (rows[i].state != AFF_COST_STATE_COMMITTED || rows[i].day > day)
         continue;
-      for (j = 0; j < n; j++)
-        if (rows[j].state == AFF_COST_STATE_ACTUAL && rows[j].commitment == rows[i].document && rows[j].day <= day)
-          overflow |= __builtin_sub_overflow (open, rows[j].amount, &open);
+      work = _aff_ledger_word (ledger, rows[i].work);
+      task = work != NULL ? aff_plan_lookup_task (plan, work) : NULL;
+      finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
+      if (finished == NULL || !g_date_valid (finished) || g_date_get_julian (finished) > day)
+        continue;
+      overflow |= __builtin_sub_overflow (rows[i].amount, settled[rows[i].document], &open);
       if (open <= 0)
         continue;
       payment = g_new0 (AffSupplierPayment, 1);
