@@ -1250,19 +1250,24 @@ aff_affair_list_billing_due (AffAffair    *self,
                              const GDate  *date,
                              GError      **error)
 {
+  g_autoptr(GPtrArray) items = NULL;
+
   g_return_val_if_fail (AFF_IS_AFFAIR (self), NULL);
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
-  return _aff_affair_list_billing_due (self, date, TRUE, error);
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_item_free);
+  if (!_aff_affair_add_billing_due (self, date, TRUE, items, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
-GPtrArray *
-_aff_affair_list_billing_due (AffAffair    *self,
-                              const GDate  *date,
-                              gboolean      with_reasons,
-                              GError      **error)
+gboolean
+_aff_affair_add_billing_due (AffAffair    *self,
+                             const GDate  *date,
+                             gboolean      with_reasons,
+                             GPtrArray    *items,
+                             GError      **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
   Schedule schedule;
   AffFinance *finance;
   GArray *invoices;
@@ -1286,7 +1291,6 @@ _aff_affair_list_billing_due (AffAffair    *self,
   b.overflow |= !sum_sent (invoices, g_date_get_julian (date), &b.sent);
 
   schedule_init (&schedule, self);
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_item_free);
   for (i = 0; i < schedule_length (&schedule); i++)
     {
       const AffBillingMilestone *milestone = schedule_get (&schedule, i);
@@ -1369,9 +1373,9 @@ _aff_affair_list_billing_due (AffAffair    *self,
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: a billing figure overflows 64 bits"),
                    aff_affair_get_id (self));
-      return NULL;
+      return FALSE;
     }
-  return g_steal_pointer (&items);
+  return TRUE;
 }
 
 /**
@@ -1471,15 +1475,21 @@ _aff_bill_owed (const AffBill *bill,
   return owed;
 }
 
+guint
+_aff_affair_payment_days (AffAffair *self)
+{
+  guint days = aff_affair_get_payment_days (self);
+
+  return days > 0 ? days : 30;
+}
+
 void
 _aff_affair_payment_due (AffAffair   *self,
                          const GDate *invoiced_on,
                          GDate       *due)
 {
-  guint days = aff_affair_get_payment_days (self);
-
   *due = *invoiced_on;
-  g_date_add_days (due, days > 0 ? days : 30);
+  g_date_add_days (due, _aff_affair_payment_days (self));
   if (aff_affair_get_payment_end_of_month (self))
     g_date_set_day (due, g_date_get_days_in_month (g_date_get_month (due), g_date_get_year (due)));
 }

@@ -842,16 +842,20 @@ merge_row (GPtrArray       *rollup,
   return TRUE;
 }
 
-/* The month of @date counted from @first, the dashboard's: 0 for it or
- * before, G_MAXUINT beyond the forecast. */
+/* The month of Julian day @day counted from the dashboard's, @ends being
+ * the last day of each month of the forecast: 0 for it or before,
+ * G_MAXUINT beyond the forecast. Found among the ends, without a GDate
+ * made for each day: a dashboard asks it a dozen times an affair. */
 static guint
-month_index (const GDate *first,
-             const GDate *date)
+month_index (const guint32 *ends,
+             guint32        day)
 {
-  int months = ((int) g_date_get_year (date) - (int) g_date_get_year (first)) * 12 +
-               (int) g_date_get_month (date) - (int) g_date_get_month (first);
+  guint k;
 
-  return months <= 0 ? 0 : months < FORECAST_MONTHS ? (guint) months : G_MAXUINT;
+  for (k = 0; k < FORECAST_MONTHS; k++)
+    if (day <= ends[k])
+      return k;
+  return G_MAXUINT;
 }
 
 static gint64
@@ -868,28 +872,26 @@ with_vat_less_retention (AffAffair *affair,
   return payable;
 }
 
-/* Bills @part of the price at the end of month @k (Julian day @end), less
- * @recovery of the advance, and brings its cash in when it will be due. */
+/* Bills @part of the price at the end of month @k of @ends, less
+ * @recovery of the advance, and brings its cash in when it will be due,
+ * @days after (on terms "end of month", the end of that month: the same
+ * month of the forecast). */
 static void
-bill_month (AffAffair   *affair,
-            const GDate *first,
-            guint32      end,
-            guint        k,
-            gint64       part,
-            gint64       recovery,
-            gint64      *billing,
-            gint64      *cash_in,
-            gboolean    *overflow)
+bill_month (AffAffair     *affair,
+            const guint32 *ends,
+            guint          k,
+            guint          days,
+            gint64         part,
+            gint64         recovery,
+            gint64        *billing,
+            gint64        *cash_in,
+            gboolean      *overflow)
 {
   gint64 net = part - recovery;
-  GDate invoiced, paid_on;
   guint j;
 
   *overflow |= __builtin_add_overflow (billing[k], net, &billing[k]);
-  g_date_clear (&invoiced, 1);
-  g_date_set_julian (&invoiced, end);
-  _aff_affair_payment_due (affair, &invoiced, &paid_on);
-  if ((j = month_index (first, &paid_on)) != G_MAXUINT)
+  if ((j = month_index (ends, ends[k] + days)) != G_MAXUINT)
     *overflow |= __builtin_add_overflow (cash_in[j], with_vat_less_retention (affair, net, overflow), &cash_in[j]);
 }
 
@@ -904,20 +906,19 @@ forecast_affair (AffAffair             *affair,
                  gint64                *billing,
                  gint64                *cash_in,
                  GArray                *late,
+                 GPtrArray             *due,
                  GError               **error)
 {
-  g_autoptr(GPtrArray) due = NULL;
   GArray *invoices = _aff_finance_get_invoices (_aff_affair_get_finance (affair));
   GArray *payments = _aff_finance_get_payments (_aff_affair_get_finance (affair));
   gint64 pv[FORECAST_MONTHS], bac = 0, remaining, advance_left = 0;
   gboolean overflow = FALSE, dated;
-  GDate first, paid_on;
-  guint i, k;
+  guint days = _aff_affair_payment_days (affair), i, k;
+  GDate paid_on;
 
-  if ((due = _aff_affair_list_billing_due (affair, date, FALSE, error)) == NULL)
+  /* @due, the chunk's, is empty. */
+  if (!_aff_affair_add_billing_due (affair, date, FALSE, due, error))
     return FALSE;
-  first = *date;
-  g_date_set_day (&first, 1);
 
   /* What is owed on the invoices sent comes in on their due dates; what is
    * due now is billed this month and paid on its terms. */
@@ -933,7 +934,7 @@ forecast_affair (AffAffair             *affair,
       advance_left -= bill->recovered;
       owed = _aff_bill_owed (bill, payments, g_date_get_julian (date), &overflow);
       _aff_affair_payment_due (affair, &bill->date, &paid_on);
-      if (owed > 0 && (k = month_index (&first, &paid_on)) != G_MAXUINT)
+      if (owed > 0 && (k = month_index (ends, g_date_get_julian (&paid_on))) != G_MAXUINT)
         overflow |= __builtin_add_overflow (cash_in[k], owed, &cash_in[k]);
       /* Past its due date, as aff_affair_list_late_payments() finds it. */
       if (owed > 0 && g_date_compare (&paid_on, date) < 0)
@@ -951,8 +952,7 @@ forecast_affair (AffAffair             *affair,
 
       overflow |= __builtin_add_overflow (billing[0], aff_money_get_minor (aff_billing_item_get_excluding_vat (item)),
                                           &billing[0]);
-      _aff_affair_payment_due (affair, date, &paid_on);
-      if ((k = month_index (&first, &paid_on)) != G_MAXUINT)
+      if ((k = month_index (ends, g_date_get_julian (date) + days)) != G_MAXUINT)
         overflow |= __builtin_add_overflow (cash_in[k], aff_money_get_minor (aff_billing_item_get_payable (item)),
                                             &cash_in[k]);
       if (kind == AFF_BILLING_KIND_SITUATION || kind == AFF_BILLING_KIND_MILESTONE || kind == AFF_BILLING_KIND_FINAL)
@@ -974,11 +974,11 @@ forecast_affair (AffAffair             *affair,
 
       if (!_aff_round_half_even ((AffInt128) remaining * (pv[k] - pv[k - 1]), bac - pv[0], &part))
         overflow = TRUE;
-      bill_month (affair, &first, ends[k], k, part, _aff_scale (advance_left, part, remaining, &overflow), billing,
+      bill_month (affair, ends, k, days, part, _aff_scale (advance_left, part, remaining, &overflow), billing,
                   cash_in, &overflow);
     }
   if (remaining > 0 && (!dated || bac - pv[0] <= 0))
-    bill_month (affair, &first, ends[1], 1, remaining, advance_left, billing, cash_in, &overflow);
+    bill_month (affair, ends, 1, days, remaining, advance_left, billing, cash_in, &overflow);
   if (overflow)
     {
       g_set_error (error, AFF_ERROR, AFF_ERROR_OVERFLOW, _("Affair “%s”: its forecast overflows 64 bits"),
@@ -999,6 +999,7 @@ affair_row (AffClient     *client,
             AffArena      *arena,
             GPtrArray     *drifts,
             GArray        *late,
+            GPtrArray     *due,
             Alerts        *alerts,
             gint64        *billing,
             gint64        *cash_in,
@@ -1008,12 +1009,15 @@ affair_row (AffClient     *client,
   const gint64 *m;
   const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
   AffDashboardRow *row;
-  gboolean overflow = FALSE;
+  gboolean overflow = FALSE, forecast;
   guint i;
 
   g_array_set_size (late, 0);
-  if ((status = _aff_evaluation_run (e, affair, date, error)) == NULL ||
-      !forecast_affair (affair, e, status, date, ends, billing, cash_in, late, error))
+  if ((status = _aff_evaluation_run (e, affair, date, error)) == NULL)
+    return NULL;
+  forecast = forecast_affair (affair, e, status, date, ends, billing, cash_in, late, due, error);
+  g_ptr_array_set_size (due, 0);
+  if (!forecast)
     return NULL;
   /* @drifts, the chunk's, is empty: the drifts answered are freed, the
    * others become alerts. */
@@ -1137,6 +1141,7 @@ typedef struct
   gint64 cash_in[FORECAST_MONTHS];
   guint failed;               /* the affair in error, or @to */
   GError *error;
+  GPtrArray *due;             /* AffBillingItem: an affair's billing due, as @drifts */
 } Chunk;
 
 static guint
@@ -1213,7 +1218,7 @@ compute_chunk (Chunk         *chunk,
                      aff_affair_get_id (affair), currency, chunk->currency);
       else
         slot->row = affair_row (slot->client, affair, e, chunk->date, chunk->ends, i, &chunk->arena, chunk->drifts,
-                                chunk->late,
+                                chunk->late, chunk->due,
                                 &chunk->alerts, chunk->billing, chunk->cash_in, &chunk->error);
       if (slot->row == NULL)
         {
@@ -1387,6 +1392,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       chunks[k].clients = g_hash_table_new (NULL, NULL);
       chunks[k].unknown_clients = g_hash_table_new (g_str_hash, g_str_equal);
       chunks[k].by_activity = g_ptr_array_new ();
+      chunks[k].due = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_item_free);
     }
   work = (Work) { chunks, n_chunks, 0 };
   for (k = 1; k < n_threads; k++)
@@ -1411,6 +1417,7 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       alerts_join (&dashboard->alerts, &chunks[k].alerts);
       g_ptr_array_unref (chunks[k].drifts);
       g_array_unref (chunks[k].late);
+      g_ptr_array_unref (chunks[k].due);
       _aff_arena_take (&dashboard->arena, &chunks[k].arena);
     }
 

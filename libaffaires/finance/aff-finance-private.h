@@ -20,12 +20,15 @@
 
 G_BEGIN_DECLS
 
-/* aff_affair_list_billing_due() without the items' reasons (NULL) when
- * !@with_reasons: the figures, for a dashboard. */
-GPtrArray *_aff_affair_list_billing_due (AffAffair    *self,
-                                         const GDate  *date,
-                                         gboolean      with_reasons,
-                                         GError      **error);
+/* aff_affair_list_billing_due() into @items (freeing them with
+ * aff_billing_item_free()), without the items' reasons (NULL) when
+ * !@with_reasons: the figures, for a dashboard, which reuses its array
+ * from one affair to the next. FALSE with AFF_ERROR_OVERFLOW set. */
+gboolean   _aff_affair_add_billing_due (AffAffair    *self,
+                                        const GDate  *date,
+                                        gboolean      with_reasons,
+                                        GPtrArray    *items,
+                                        GError      **error);
 
 /* One entry of a ledger, 36 bytes: ledgers run to millions of entries, so
  * strings are numbers in the ledger's table of words (0 for none), the
@@ -259,6 +262,9 @@ gboolean    _aff_finance_check_open  (AffFinance    *finance,
 /* The close-out: the date (cleared while open) and the final margin. */
 GDate      *_aff_finance_get_closed  (AffFinance    *finance,
                                       AffMoney    ***final_margin);
+/* The days after an invoice its payment is due (the end of that month on
+ * terms "end of month"), by the affair's terms. */
+guint       _aff_affair_payment_days (AffAffair     *self);
 /* The day an invoice of @invoiced_on is to be paid, by the affair's terms. */
 void        _aff_affair_payment_due  (AffAffair     *self,
                                       const GDate   *invoiced_on,
