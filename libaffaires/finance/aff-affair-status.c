@@ -1792,6 +1792,7 @@ struct _AffEvaluation
   GArray *spends;             /* AffSpend, made on the first need */
   GArray *claimed;            /* gboolean by sum of the scan: a line has it */
   gboolean spends_made;
+  guint n_spends;             /* in @spends, which only grows */
   AffLedgerScan scan;
   AffAffairStatus status;     /* its strings left NULL */
   gboolean overflow;
@@ -2484,9 +2485,14 @@ copy_elements (GArray   *array,
                gsize     size,
                gboolean  into_array)
 {
-  /* An array never grown has no data. */
-  if (into_array)
+  /* An array never grown has no data. The evaluation's arrays have
+   * neither a terminating zero nor a clear function: a shorter one is only
+   * its length set, not g_array_set_size()'s removal of the range, which
+   * took more than the copy, four times an affair of a dashboard. */
+  if (into_array && n > array->len)
     g_array_set_size (array, n);
+  else if (into_array)
+    array->len = n;
   if (n > 0)
     memcpy (into_array ? array->data : block, into_array ? block : array->data, n * size);
   return (char *) block + n * size;
@@ -2688,12 +2694,17 @@ _aff_evaluation_spends (AffEvaluation *e,
       gboolean *claimed;
 
       /* At most a spend a line and a sum: written in place, not appended
-       * one by one. */
-      g_array_set_size (e->spends, e->lines->len + n_sums);
+       * one by one, in arrays that only grow, each affair of a dashboard
+       * using what the one before left. */
+      if (e->spends->len < e->lines->len + n_sums)
+        g_array_set_size (e->spends, e->lines->len + n_sums);
       out = (AffSpend *) e->spends->data;
-      g_array_set_size (e->claimed, 0);
-      g_array_set_size (e->claimed, n_sums);
+      if (e->claimed->len < n_sums)
+        g_array_set_size (e->claimed, n_sums);
       claimed = (gboolean *) e->claimed->data;
+      /* An array never grown has no data. */
+      if (n_sums > 0)
+        memset (claimed, 0, n_sums * sizeof (gboolean));
       /* The budget's lines first, each with the sum of its work and
        * category, then the sums no line claimed, as the ledger first met
        * them. A line finds its sum among the few works the scan met, not
@@ -2719,10 +2730,10 @@ _aff_evaluation_spends (AffEvaluation *e,
             out->work = _aff_ledger_word (ledger, work);
             out++;
           }
-      g_array_set_size (e->spends, out - (AffSpend *) e->spends->data);
+      e->n_spends = out - (AffSpend *) e->spends->data;
       e->spends_made = TRUE;
     }
-  *n = e->spends->len;
+  *n = e->n_spends;
   return (const AffSpend *) e->spends->data;
 }
 
