@@ -1793,6 +1793,8 @@ struct _AffEvaluation
   GArray *claimed;            /* gboolean by sum of the scan: a line has it */
   gboolean spends_made;
   guint n_spends;             /* in @spends, which only grows */
+  guint *running;             /* the lines a planned value still spreads, grown as needed */
+  guint running_size;
   AffLedgerScan scan;
   AffAffairStatus status;     /* its strings left NULL */
   gboolean overflow;
@@ -2418,6 +2420,7 @@ _aff_evaluation_free (AffEvaluation *e)
   g_array_unref (e->marks);
   g_array_unref (e->spends);
   g_array_unref (e->claimed);
+  g_free (e->running);
   _aff_ledger_scan_clear (&e->scan);
   g_free (e);
 }
@@ -2660,19 +2663,56 @@ _aff_evaluation_planned_values (AffEvaluation *e,
    * loop read them all again. */
   const Line *lines = (const Line *) e->lines->data;
   const guint n_lines = e->dated ? e->lines->len : 0;
+  AffInt128 ended = 0;
   gboolean overflow = FALSE;
-  guint i, k;
+  guint *running, n_running = 0, i, k;
 
   e->overflow = FALSE;
   *bac = e->status.money[M_BAC];
+  if (n_lines > e->running_size)
+    {
+      e->running_size = MAX (n_lines, 2 * e->running_size);
+      e->running = g_renew (guint, e->running, e->running_size);
+    }
+  running = e->running;
+  /* A line without a span plans nothing. */
+  for (i = 0; i < n_lines; i++)
+    if (lines[i].n_spans != 0)
+      running[n_running++] = i;
+  /* The days come in order: a line ended by one is ended by the next, its
+   * budget carried over, not asked of it again for each, and once all are
+   * ended the days left have their sum. Summed on 128 bits, a day's value
+   * overflows only when it does not fit itself. */
+  for (k = 1; k < n_days; k++)
+    g_assert (days[k - 1] <= days[k]);
   for (k = 0; k < n_days; k++)
     {
       gint32 end = ORDINAL_UNKNOWN;
-      gint64 sum = 0;
+      AffInt128 sum;
+      guint kept = 0;
 
-      for (i = 0; i < n_lines; i++)
-        sum = add (sum, planned_value (e, &lines[i], days[k], &end), &overflow);
-      pv[k] = sum;
+      if (n_running == 0 && k > 0)
+        {
+          pv[k] = pv[k - 1];
+          continue;
+        }
+      for (i = 0; i < n_running; i++)
+        {
+          const Line *line = &lines[running[i]];
+
+          if (days[k] >= line->hi)
+            {
+              ended += planned_value (e, line, days[k], &end);
+              continue;
+            }
+          running[kept++] = running[i];
+        }
+      n_running = kept;
+      sum = ended;
+      for (i = 0; i < n_running; i++)
+        sum += planned_value (e, &lines[running[i]], days[k], &end);
+      overflow |= sum > G_MAXINT64 || sum < G_MININT64;
+      pv[k] = overflow ? 0 : (gint64) sum;
     }
   e->overflow |= overflow;
   return e->dated && !e->overflow;

@@ -314,8 +314,9 @@ const AffAffairStatus *_aff_evaluation_run (AffEvaluation  *e,
                                             AffAffair      *affair,
                                             const GDate    *date,
                                             GError        **error);
-/* After a run: the planned value at each of @days, with the run's budget;
- * FALSE when the plan gives no dates (all 0) or a figure overflows. */
+/* After a run: the planned value at each of @days (Julian, in increasing
+ * order), with the run's budget; FALSE when the plan gives no dates (all
+ * 0) or a figure overflows. */
 gboolean       _aff_evaluation_planned_values (AffEvaluation *e,
                                                const guint32 *days,
                                                guint          n_days,
