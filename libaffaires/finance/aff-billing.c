@@ -1256,7 +1256,7 @@ aff_affair_list_billing_due (AffAffair    *self,
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_billing_item_free);
-  if (!_aff_affair_add_billing_due (self, date, TRUE, items, error))
+  if (!_aff_affair_add_billing_due (self, date, TRUE, NULL, items, error))
     return NULL;
   return g_steal_pointer (&items);
 }
@@ -1265,6 +1265,7 @@ gboolean
 _aff_affair_add_billing_due (AffAffair    *self,
                              const GDate  *date,
                              gboolean      with_reasons,
+                             const gint64 *revenue,
                              GPtrArray    *items,
                              GError      **error)
 {
@@ -1282,7 +1283,7 @@ _aff_affair_add_billing_due (AffAffair    *self,
   b.affair = self;
   b.currency = aff_money_get_currency (aff_affair_get_contract_amount (self));
   b.contract = aff_money_get_minor (aff_affair_get_contract_amount (self));
-  b.revenue = _aff_affair_revenue_at_completion (self, g_date_get_julian (date), &b.overflow);
+  b.revenue = revenue != NULL ? *revenue : _aff_affair_revenue_at_completion (self, g_date_get_julian (date), &b.overflow);
   b.vat_rate = aff_affair_get_vat_rate (self);
   b.retention_rate = aff_affair_get_retention_rate (self);
   b.guarantee = *guarantee;

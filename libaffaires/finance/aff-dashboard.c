@@ -917,7 +917,8 @@ forecast_affair (AffAffair             *affair,
   GDate paid_on;
 
   /* @due, the chunk's, is empty. */
-  if (!_aff_affair_add_billing_due (affair, date, FALSE, due, error))
+  if (!_aff_affair_add_billing_due (affair, date, FALSE, &_aff_affair_status_money (status)[M_REVENUE_AT_COMPLETION], due,
+                                    error))
     return FALSE;
 
   /* What is owed on the invoices sent comes in on their due dates; what is

@@ -23,10 +23,13 @@ G_BEGIN_DECLS
 /* aff_affair_list_billing_due() into @items (freeing them with
  * aff_billing_item_free()), without the items' reasons (NULL) when
  * !@with_reasons: the figures, for a dashboard, which reuses its array
- * from one affair to the next. FALSE with AFF_ERROR_OVERFLOW set. */
+ * from one affair to the next and gives the @revenue at completion on
+ * @date its status has found (NULL: found here). FALSE with
+ * AFF_ERROR_OVERFLOW set. */
 gboolean   _aff_affair_add_billing_due (AffAffair    *self,
                                         const GDate  *date,
                                         gboolean      with_reasons,
+                                        const gint64 *revenue,
                                         GPtrArray    *items,
                                         GError      **error);
 
