@@ -202,27 +202,34 @@ typedef struct
   double pandas_alone;
 } Measure;
 
+/* One dashboard of @p, in seconds; its freeing is not counted. */
+static double
+dashboard_round (AffPortfolio *p,
+                 const GDate  *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffDashboard) d = NULL;
+  double t0 = now (), t;
+
+  d = aff_portfolio_compute_dashboard (p, date, &error);
+  t = now () - t0;
+  check (d != NULL, error, "dashboard");
+  return t;
+}
+
 static void
 measure (AffPortfolio *p,
          const GDate  *date,
          Peer         *peer,
          Measure      *m)
 {
-  double times[ROUNDS], pandas[ROUNDS], sqlite[ROUNDS], t0;
+  double times[ROUNDS], pandas[ROUNDS], sqlite[ROUNDS];
   guint r;
 
   for (r = 0; r < ROUNDS; r++)
     for (const char *side = orders[r]; *side != '\0'; side++)
       if (*side == 'd')
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(AffDashboard) d = NULL;
-
-          t0 = now ();
-          d = aff_portfolio_compute_dashboard (p, date, &error);
-          times[r] = now () - t0;
-          check (d != NULL, error, "dashboard");
-        }
+        times[r] = dashboard_round (p, date);
       else if (*side == 'p')
         pandas[r] = peer_round (peer, "pandas");
       else
@@ -232,15 +239,7 @@ measure (AffPortfolio *p,
   m->pandas = median (pandas, ROUNDS);
   m->sqlite = median (sqlite, ROUNDS);
   for (r = 0; r < ROUNDS; r++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(AffDashboard) d = NULL;
-
-      t0 = now ();
-      d = aff_portfolio_compute_dashboard (p, date, &error);
-      times[r] = now () - t0;
-      check (d != NULL, error, "dashboard");
-    }
+    times[r] = dashboard_round (p, date);
   for (r = 0; r < ROUNDS; r++)
     pandas[r] = peer_round (peer, "pandas");
   m->dashboard_alone = median (times, ROUNDS);
