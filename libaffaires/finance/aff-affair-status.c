@@ -1758,10 +1758,10 @@ typedef struct
   guint32 hi;                 /* from this day, all of them */
   guint first_mark;           /* its progress marks in the evaluation's */
   guint n_marks;
-  guint32 word;               /* its work's number in the ledger, NO_WORD when the ledger lacks it */
+  guint32 number;             /* its work's number in the ledger, NO_WORK when the ledger lacks it */
 } Line;
 
-#define NO_WORD G_MAXUINT32
+#define NO_WORK G_MAXUINT32
 
 /* The dates a line's budget is spent over: a task's, or the whole plan's,
  * with the calendar's ordinals read once, so that the planned value at any
@@ -1807,7 +1807,7 @@ add_line (GArray          *lines,
           gint64           amount,
           gboolean        *overflow)
 {
-  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0, G_MAXUINT32, 0, 0, 0, NO_WORD };
+  Line line = { work, category, amount, 0, 0, MATCH_ALL, 0, 0, 0, G_MAXUINT32, 0, 0, 0, NO_WORK };
   guint i;
 
   for (i = 0; i < lines->len; i++)
@@ -2443,7 +2443,7 @@ typedef struct _Prepared
   const char *baseline;
   gboolean dated;
   gboolean overflow;
-  guint n_words;              /* the ledger's when the lines' words were looked up */
+  guint n_works;              /* the ledger's when the lines' works were looked up */
   guint n_lines;
   guint n_tasks;
   guint n_spans;
@@ -2604,7 +2604,7 @@ prepare (AffEvaluation *e,
 {
   AffLedger *ledger;
   Prepared *p;
-  guint n_words, i;
+  guint n_works, i;
 
   e->affair = affair;
   e->finance = _aff_affair_get_finance (affair);
@@ -2633,20 +2633,20 @@ prepare (AffEvaluation *e,
       index_marks (e);
       p = keep_prepared (e);
     }
-  /* The ledger numbers its words for good, but may learn a line's since. */
+  /* The ledger numbers its works for good, but may learn a line's since. */
   ledger = e->finance->ledger;
-  n_words = _aff_ledger_get_n_words (ledger);
-  if (p->n_words != n_words)
+  n_works = _aff_ledger_get_n_works (ledger);
+  if (p->n_works != n_works)
     {
       for (i = 0; i < e->lines->len; i++)
         {
           Line *line = &g_array_index (e->lines, Line, i);
 
-          line->word = line->work == NULL ? 0 : _aff_ledger_find_word (ledger, line->work);
-          if (line->word == 0 && line->work != NULL)
-            line->word = NO_WORD;
+          line->number = _aff_ledger_find_work (ledger, line->work);
+          if (line->number == 0 && line->work != NULL)
+            line->number = NO_WORK;
         }
-      p->n_words = n_words;
+      p->n_works = n_works;
       copy_elements (e->lines, p + 1, p->n_lines, sizeof (Line), FALSE);
     }
 }
@@ -2752,7 +2752,7 @@ _aff_evaluation_spends (AffEvaluation *e,
       for (i = 0; i < e->lines->len; i++)
         {
           const Line *line = &g_array_index (e->lines, Line, i);
-          guint position = _aff_ledger_scan_find (&e->scan, line->word, line->category);
+          guint position = _aff_ledger_scan_find (&e->scan, line->number, line->category);
 
           *out = (AffSpend) { line->work, line->category, 0, line->budget };
           if (position != 0 && !claimed[position - 1])
@@ -2767,7 +2767,7 @@ _aff_evaluation_spends (AffEvaluation *e,
           {
             *out = (AffSpend) { NULL, 0, 0, 0 };
             _aff_ledger_scan_spend (&e->scan, j, &work, &out->category, &out->actual);
-            out->work = _aff_ledger_word (ledger, work);
+            out->work = _aff_ledger_work (ledger, work);
             out++;
           }
       e->n_spends = out - (AffSpend *) e->spends->data;

@@ -1619,7 +1619,7 @@ aff_affair_list_supplier_payments_due (AffAffair    *self,
 
       if (rows[i].state != AFF_COST_STATE_COMMITTED || rows[i].day > day)
         continue;
-      work = _aff_ledger_word (ledger, rows[i].work);
+      work = _aff_ledger_work (ledger, rows[i].work);
       task = work != NULL ? aff_plan_lookup_task (plan, work) : NULL;
       finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
       if (finished == NULL || !g_date_valid (finished) || g_date_get_julian (finished) > day)

@@ -35,6 +35,7 @@ gboolean   _aff_affair_add_billing_due (AffAffair    *self,
 
 /* One entry of a ledger, 36 bytes: ledgers run to millions of entries, so
  * strings are numbers in the ledger's table of words (0 for none), the
+ * work a number among its works, which a scan indexes its sums by, the
  * date a Julian day sharing its word with the category and state, and the
  * amounts aligned on 4 bytes, not 8 (no pointer to them is taken). */
 typedef struct __attribute__ ((packed, aligned (4)))
@@ -42,7 +43,7 @@ typedef struct __attribute__ ((packed, aligned (4)))
   guint32 day : 24;         /* Julian: year 9999 ends at 3 652 059 */
   guint32 category : 4;     /* AffCostCategory */
   guint32 state : 4;        /* AffCostState */
-  guint32 work;
+  guint32 work;             /* its number among the works, not the words */
   guint32 supplier;
   guint32 document;
   guint32 commitment;
@@ -73,7 +74,7 @@ guint32             _aff_ledger_find_word (AffLedger   *self,
  * of it, for every affair of a dashboard. */
 typedef struct
 {
-  guint32 work;
+  guint32 work;             /* the work's number in the ledger */
   guint32 category;
   gint64 sum;
 } AffLedgerSum;
@@ -83,19 +84,17 @@ typedef struct
   gint64 actual;            /* the actual cost */
   gint64 open;              /* committed and not yet incurred */
   /* < private > */
-  guint n_words;            /* the size of the arrays by word */
-  guint32 *work_slot;       /* by word: its position in @works + 1, 0 when not met */
+  guint n_words;            /* the size of @left */
   gint64 *left;             /* by word: what is left on the order of that document */
-  /* Plain arrays, not GArrays: a ledger of a hundred rows meets a few
-   * dozen works, sums and orders, and appending each through a call was a
-   * sixth of the scan. */
-  guint32 *works;           /* the works met */
-  guint n_works, works_size;
+  guint n_works;            /* the works @positions has room for */
+  guint32 *positions;       /* by work number and category, the position in @sums + 1, 0 when not met */
+  /* Plain arrays, not GArrays, of @capacity each, which the rows of the
+   * ledger scanned cannot fill: appending to them takes no test. */
+  guint capacity;
   guint32 *orders;          /* the orders met */
-  guint n_orders, orders_size;
-  guint32 *index;           /* by work met and category, the position in @sums + 1 */
+  guint n_orders;
   AffLedgerSum *sums;       /* in the order first met */
-  guint n_sums, sums_size;
+  guint n_sums;
 } AffLedgerScan;
 
 #define SCAN_CATEGORIES 8   /* more than AffCostCategory has */
@@ -113,22 +112,33 @@ _aff_ledger_scan_get_n_sums (const AffLedgerScan *scan)
 {
   return scan->n_sums;
 }
-/* The actual cost by work and category at @position, in the order first
- * met; FALSE past the end. */
+/* The actual cost by work (its number, _aff_ledger_work()) and category
+ * at @position, in the order first met; FALSE past the end. */
 gboolean            _aff_ledger_scan_spend (AffLedgerScan   *scan,
                                             guint            position,
                                             guint32         *work,
                                             AffCostCategory *category,
                                             gint64          *actual);
-/* The position + 1 of the actual cost of the work of number @word (0 for
+/* The position + 1 of the actual cost of the work of number @work (0 for
  * none; a number the ledger never gave, for a work it lacks) and @category
  * among the sums of the scan, 0 when the scan met no such cost. */
 guint               _aff_ledger_scan_find  (AffLedgerScan   *scan,
-                                            guint32          word,
+                                            guint32          work,
                                             AffCostCategory  category);
 /* How many words the ledger has numbered, the unused 0 included: a word's
  * number stays its own. */
 guint               _aff_ledger_get_n_words (AffLedger      *self);
+/* The works are numbered apart from the other words, from 1; a row's work
+ * is its number. How many, the unused 0 included: a work's number stays
+ * its own, and only a new work adds one. */
+guint               _aff_ledger_get_n_works (AffLedger      *self);
+/* The number of @work, 0 when the ledger has no row of it (or @work is
+ * NULL). */
+guint32             _aff_ledger_find_work  (AffLedger      *self,
+                                            const char     *work);
+/* The work of number @number, NULL for 0. */
+const char         *_aff_ledger_work       (AffLedger      *self,
+                                            guint32         number);
 /* Once set, additions fail with AFF_ERROR_CLOSED. */
 void                _aff_ledger_close    (AffLedger    *self);
 void                _aff_ledger_attach   (AffLedger    *self,

@@ -338,7 +338,20 @@ struct _AffLedger
   guint32 *slots;             /* word numbers by hash, 0 for free */
   guint n_slots;              /* a power of two, at least twice n_findable */
   guint n_findable;
+  /* The works, numbered apart from the other words, and the rows hold
+   * their work's number: a scan finds a row's sums by it at once. A
+   * ledger has a few works and thousands of documents. */
+  guint32 *work_words;        /* by work number: its word; [0], no work, unused */
+  guint n_works;              /* counting the unused [0] */
+  guint work_capacity;
+  guint32 *work_slots;        /* work numbers by their word's hash, 0 for free */
+  guint n_work_slots;         /* 0, or a power of two at least twice n_works */
   guint n_commitments;
+  /* The sum of the amounts' absolute values, held at G_MAXUINT64 once
+   * past it: below 2^63, no sum of the rows overflows, in any order, and
+   * a scan need not check each addition. Rows taken away leave it
+   * higher than it need be, never lower. */
+  guint64 magnitude;
   gboolean closed;
   AffTrack track;
   /* Rows a store reads only when they are first needed. */
@@ -355,7 +368,8 @@ static gboolean check_open (AffLedger  *self,
                             GError    **error);
 
 static void forget_words_from (AffLedger *self,
-                               guint      length);
+                               guint      length,
+                               guint      n_works);
 static void trim              (AffLedger *self);
 static void rows_reserve      (AffLedger *self,
                                guint      n);
@@ -384,7 +398,7 @@ load_from (AffLedger       *self,
       g_warning ("%s", error->message);
       self->n_rows = 0;
       self->n_commitments = 0;
-      forget_words_from (self, 1);
+      forget_words_from (self, 1, 1);
       self->load_error = g_steal_pointer (&error);
     }
   trim (self);
@@ -461,6 +475,8 @@ aff_ledger_finalize (GObject *object)
   g_free (self->text);
   g_free (self->offsets);
   g_free (self->slots);
+  g_free (self->work_words);
+  g_free (self->work_slots);
   _aff_track_clear (&self->track);
   if (self->source_destroy != NULL)
     self->source_destroy (self->source_data);
@@ -478,6 +494,7 @@ static void
 aff_ledger_init (AffLedger *self)
 {
   self->n_words = 1;
+  self->n_works = 1;
 }
 
 /**
@@ -639,23 +656,34 @@ place (AffLedger *self,
   self->slots[i] = index;
 }
 
-/* Sizes the table for @n_findable words, at most half full, and places
- * them. */
+/* Makes *@slots an empty open-addressing table for @n numbers, at most
+ * half full: a power of two of places, *@n_slots. */
+static void
+table_clear (guint32 **slots,
+             guint    *n_slots,
+             guint     n)
+{
+  guint size = 16;
+
+  while (size < 2 * n)
+    size *= 2;
+  if (size != *n_slots)
+    {
+      g_free (*slots);
+      *slots = g_new (guint32, size);
+      *n_slots = size;
+    }
+  memset (*slots, 0, sizeof (guint32) * size);
+}
+
+/* Sizes the table for @n_findable words and places them. */
 static void
 rehash (AffLedger *self,
         guint      n_findable)
 {
-  guint n_slots = 16, i;
+  guint i;
 
-  while (n_slots < 2 * n_findable)
-    n_slots *= 2;
-  if (n_slots != self->n_slots)
-    {
-      g_free (self->slots);
-      self->slots = g_new (guint32, n_slots);
-      self->n_slots = n_slots;
-    }
-  memset (self->slots, 0, sizeof (guint32) * n_slots);
+  table_clear (&self->slots, &self->n_slots, n_findable);
   self->n_findable = 0;
   for (i = 1; i < self->n_words; i++)
     if (self->offsets[i] & FINDABLE)
@@ -712,6 +740,95 @@ intern (AffLedger  *self,
   return add_word (self, word, TRUE);
 }
 
+static guint
+work_slot_of (guint32 word)
+{
+  return (word ^ (word >> 15)) * 0x2c1b3c6du;
+}
+
+/* Sizes the table of works for @n works and places them. */
+static void
+rehash_works (AffLedger *self,
+              guint      n)
+{
+  guint mask, i, j;
+
+  table_clear (&self->work_slots, &self->n_work_slots, n);
+  mask = self->n_work_slots - 1;
+  for (i = 1; i < self->n_works; i++)
+    {
+      for (j = work_slot_of (self->work_words[i]) & mask; self->work_slots[j] != 0; j = (j + 1) & mask)
+        ;
+      self->work_slots[j] = i;
+    }
+}
+
+/* The number of the work of word @word, 0 for none; its place in the
+ * table of works when it has none yet. */
+static guint32
+find_work (AffLedger *self,
+           guint32    word,
+           guint     *place)
+{
+  guint i;
+
+  if (word == 0 || self->n_work_slots == 0)
+    return 0;
+  for (i = work_slot_of (word) & (self->n_work_slots - 1); self->work_slots[i] != 0;
+       i = (i + 1) & (self->n_work_slots - 1))
+    if (self->work_words[self->work_slots[i]] == word)
+      return self->work_slots[i];
+  if (place != NULL)
+    *place = i;
+  return 0;
+}
+
+/* The number of the work of word @word (0: none), given when new. */
+static guint32
+add_work (AffLedger *self,
+          guint32    word)
+{
+  guint32 number;
+  guint place;
+
+  if (word == 0 || (number = find_work (self, word, &place)) != 0)
+    return word == 0 ? 0 : number;
+  if (self->n_works + 1 > self->work_capacity)
+    {
+      self->work_capacity = grown (self->work_capacity, self->n_works + 1);
+      self->work_words = g_renew (guint32, self->work_words, self->work_capacity);
+      self->work_words[0] = 0;
+    }
+  number = self->n_works++;
+  self->work_words[number] = word;
+  if (2 * self->n_works > self->n_work_slots)
+    rehash_works (self, self->n_works);
+  else
+    self->work_slots[place] = number;
+  return number;
+}
+
+guint32
+_aff_ledger_find_work (AffLedger  *self,
+                       const char *work)
+{
+  return find_work (self, _aff_ledger_find_word (self, work), NULL);
+}
+
+const char *
+_aff_ledger_work (AffLedger *self,
+                  guint32    number)
+{
+  return number > 0 && number < self->n_works ? _aff_ledger_word (self, self->work_words[number]) : NULL;
+}
+
+guint
+_aff_ledger_get_n_works (AffLedger *self)
+{
+  ensure_loaded (self);
+  return self->n_works;
+}
+
 /* Puts the words of @row: the document of an actual cost is its own. */
 static void
 put_words (AffLedger    *self,
@@ -721,17 +838,24 @@ put_words (AffLedger    *self,
            const char   *document,
            const char   *commitment)
 {
-  row->work = intern (self, work);
+  row->work = add_work (self, intern (self, work));
   row->supplier = intern (self, supplier);
   row->document = add_word (self, document, row->state == AFF_COST_STATE_COMMITTED);
   row->commitment = intern (self, commitment);
 }
 
-/* Words added by a failed import are taken back, so that it leaves nothing. */
+/* Words and works added by a failed import are taken back, so that it
+ * leaves nothing. */
 static void
 forget_words_from (AffLedger *self,
-                   guint      length)
+                   guint      length,
+                   guint      n_works)
 {
+  if (self->n_works > n_works)
+    {
+      self->n_works = n_works;
+      rehash_works (self, self->n_works);
+    }
   if (self->n_words <= length)
     return;
   self->text_length = OFFSET (self, length);
@@ -768,7 +892,7 @@ aff_ledger_get_entry (AffLedger *self,
   g_date_clear (&date, 1);
   g_date_set_julian (&date, row->day);
   amount = aff_money_new (row->amount, self->currency, NULL);
-  entry = aff_cost_entry_new (&date, _aff_ledger_word (self, row->work), row->category, row->state, amount);
+  entry = aff_cost_entry_new (&date, _aff_ledger_work (self, row->work), row->category, row->state, amount);
   entry->quantity = row->quantity;
   entry->supplier = g_strdup (_aff_ledger_word (self, row->supplier));
   entry->document = g_strdup (_aff_ledger_word (self, row->document));
@@ -815,8 +939,12 @@ static void
 append_row (AffLedger          *self,
             const AffLedgerRow *row)
 {
+  guint64 size = row->amount < 0 ? -(guint64) row->amount : (guint64) row->amount;
+
   rows_reserve (self, 1);
   self->rows[self->n_rows++] = *row;
+  if (__builtin_add_overflow (self->magnitude, size, &self->magnitude))
+    self->magnitude = G_MAXUINT64;
   if (row->state == AFF_COST_STATE_COMMITTED)
     {
       self->offsets[row->document] |= COMMITMENT;
@@ -1116,7 +1244,7 @@ aff_ledger_import_csv (AffLedger   *self,
   g_autoptr(GPtrArray) pending_words = g_ptr_array_new_with_free_func (g_free);
   const char *p, *end, *problem = NULL;
   int position[N_COLUMNS];
-  guint line = 1, lines = 0, words, n_columns = 0, i;
+  guint line = 1, lines = 0, words, works, n_columns = 0, i;
   gint64 totals[2] = { 0, 0 };
   g_autofree char *digest = NULL;
   JsonObject *details;
@@ -1129,6 +1257,7 @@ aff_ledger_import_csv (AffLedger   *self,
   if (!check_open (self, error))
     return FALSE;
   words = self->n_words;
+  works = self->n_works;
   if (length < 0)
     length = (gssize) strlen (text);
   if (!g_utf8_validate (text, length, &p))
@@ -1270,7 +1399,7 @@ aff_ledger_import_csv (AffLedger   *self,
 bad_line:
   g_set_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE, _("Line %u: %s"), line, problem);
 fail:
-  forget_words_from (self, words);
+  forget_words_from (self, words, works);
   return FALSE;
 }
 
@@ -1330,7 +1459,7 @@ append_row_csv (AffLedger          *self,
               g_date_get_day (&date));
   g_string_append (out, iso);
   g_string_append_c (out, ',');
-  _aff_csv_field (out, _aff_ledger_word (self, row->work));
+  _aff_csv_field (out, _aff_ledger_work (self, row->work));
   g_string_append_c (out, ',');
   g_string_append (out, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));
   g_string_append_c (out, ',');
@@ -1430,7 +1559,7 @@ aff_ledger_sum (AffLedger     *self,
 
   if (until != NULL)
     last = g_date_get_julian (until);
-  if (work != NULL && (work_index = _aff_ledger_find_word (self, work)) == 0)
+  if (work != NULL && (work_index = _aff_ledger_find_work (self, work)) == 0)
     return aff_money_new (0, self->currency, error);
   for (i = 0; i < self->n_rows; i++)
     {
@@ -1454,103 +1583,62 @@ _aff_ledger_scan_init (AffLedgerScan *scan)
 void
 _aff_ledger_scan_clear (AffLedgerScan *scan)
 {
-  g_free (scan->work_slot);
   g_free (scan->left);
-  g_free (scan->works);
+  g_free (scan->positions);
   g_free (scan->orders);
-  g_free (scan->index);
   g_free (scan->sums);
   memset (scan, 0, sizeof *scan);
 }
 
-/* Room in @array (of @n elements of @size bytes, @allocated of them) for
- * one more. */
-static inline void
-reserve_one (gpointer  array,
-             guint     n,
-             guint    *allocated,
-             gsize     size)
-{
-  if (G_UNLIKELY (n == *allocated))
-    {
-      *allocated = MAX (16u, *allocated * 2);
-      *(gpointer *) array = g_realloc_n (*(gpointer *) array, *allocated, size);
-    }
-}
-
-/* Forgets the last scan: only the words it met are reset, so that a scan
- * of a small ledger after a large one costs what the small one has. */
+/* Forgets the last scan: only the sums and orders it met are reset, so
+ * that a scan of a small ledger after a large one costs what the small one
+ * has. Then makes room for what a ledger of @n_rows rows, @n_words words
+ * and @n_works works can meet, a sum and an order a row at most: the
+ * scan's loop appends without a test. */
 static void
 scan_reset (AffLedgerScan *scan,
-            guint          n_words)
+            guint          n_rows,
+            guint          n_words,
+            guint          n_works)
 {
   guint i;
 
-  for (i = 0; i < scan->n_works; i++)
-    scan->work_slot[scan->works[i]] = 0;
+  for (i = 0; i < scan->n_sums; i++)
+    scan->positions[scan->sums[i].work * SCAN_CATEGORIES + scan->sums[i].category] = 0;
   for (i = 0; i < scan->n_orders; i++)
     scan->left[scan->orders[i]] = 0;
-  scan->n_works = scan->n_orders = scan->n_sums = 0;
+  scan->n_orders = scan->n_sums = 0;
   if (n_words > scan->n_words)
     {
-      g_free (scan->work_slot);
       g_free (scan->left);
       scan->n_words = MAX (n_words, scan->n_words * 2);
-      scan->work_slot = g_new0 (guint32, scan->n_words);
       scan->left = g_new0 (gint64, scan->n_words);
+    }
+  if (n_works > scan->n_works)
+    {
+      g_free (scan->positions);
+      scan->n_works = MAX (n_works, scan->n_works * 2);
+      scan->positions = g_new0 (guint32, (gsize) scan->n_works * SCAN_CATEGORIES);
+    }
+  if (n_rows > scan->capacity)
+    {
+      scan->capacity = MAX (MAX (n_rows, scan->capacity * 2), 16u);
+      scan->orders = g_renew (guint32, scan->orders, scan->capacity);
+      scan->sums = g_renew (AffLedgerSum, scan->sums, scan->capacity);
     }
   scan->actual = scan->open = 0;
 }
 
-/* The position + 1 of the sum of the actual costs of @work and @category,
- * made when @add (0 when not met and not @add). */
-static inline guint32
-spend_of (AffLedgerScan *scan,
-          guint32        work,
-          guint          category,
-          gboolean       add)
+/* @amount added to *@sum, FALSE unless @checked finds an overflow. */
+static inline gboolean
+add_to (gint64   *sum,
+        gint64    amount,
+        gboolean  checked)
 {
-  guint32 slot = scan->work_slot[work], *position;
-
-  if (slot == 0)
-    {
-      if (!add)
-        return 0;
-      if (scan->n_works == scan->works_size)
-        {
-          reserve_one (&scan->works, scan->n_works, &scan->works_size, sizeof (guint32));
-          scan->index = g_realloc_n (scan->index, scan->works_size * SCAN_CATEGORIES, sizeof (guint32));
-        }
-      scan->works[scan->n_works++] = work;
-      slot = scan->work_slot[work] = scan->n_works;
-      memset (&scan->index[(slot - 1) * SCAN_CATEGORIES], 0, SCAN_CATEGORIES * sizeof (guint32));
-    }
-  position = &scan->index[(slot - 1) * SCAN_CATEGORIES + category];
-  if (*position == 0 && add)
-    {
-      reserve_one (&scan->sums, scan->n_sums, &scan->sums_size, sizeof (AffLedgerSum));
-      scan->sums[scan->n_sums++] = (AffLedgerSum) { work, category, 0 };
-      *position = scan->n_sums;
-    }
-  return *position;
-}
-
-/* A work or a sum met for the first time: out of the scan's loop, which
- * then keeps what it needs in registers. */
-static G_GNUC_NO_INLINE guint32
-add_spend (AffLedgerScan *scan,
-           guint32        work,
-           guint          category)
-{
-  return spend_of (scan, work, category, TRUE);
-}
-
-static G_GNUC_NO_INLINE void
-add_order (AffLedgerScan *scan,
-           guint32        order)
-{
-  reserve_one (&scan->orders, scan->n_orders, &scan->orders_size, sizeof (guint32));
-  scan->orders[scan->n_orders++] = order;
+  if (checked)
+    return __builtin_add_overflow (*sum, amount, sum);
+  *sum += amount;
+  return FALSE;
 }
 
 /* What is left on the order @order after @amount more of it (@committed)
@@ -1559,31 +1647,36 @@ static inline gboolean
 settle (AffLedgerScan *scan,
         guint32        order,
         gint64         amount,
-        gboolean       committed)
+        gboolean       committed,
+        gboolean       checked)
 {
   gint64 *left = &scan->left[order];
 
   if (*left == 0)
-    add_order (scan, order);
-  return committed ? __builtin_add_overflow (*left, amount, left) : __builtin_sub_overflow (*left, amount, left);
+    scan->orders[scan->n_orders++] = order;
+  if (committed)
+    return add_to (left, amount, checked);
+  if (checked)
+    return __builtin_sub_overflow (*left, amount, left);
+  *left -= amount;
+  return FALSE;
 }
 
-gboolean
-_aff_ledger_scan (AffLedger     *self,
-                  guint32        last,
-                  AffLedgerScan *scan)
+/* The rows of day @last and before summed into @scan, checking each
+ * addition when @checked: written once, compiled twice. */
+static inline __attribute__ ((always_inline)) gboolean
+scan_rows (const AffLedgerRow *row,
+           const AffLedgerRow *end,
+           guint32             last,
+           AffLedgerScan      *scan,
+           gboolean            checked)
 {
-  const AffLedgerRow *row, *end;
-  AffLedgerSum *sum = NULL;
-  guint32 last_work = G_MAXUINT32, last_category = G_MAXUINT32;
+  guint32 *positions = scan->positions;
+  AffLedgerSum *sums = scan->sums;
+  guint n_sums = 0;
   gboolean overflow = FALSE;
-  guint i;
 
-  ensure_loaded (self);
-  scan_reset (scan, self->n_words);
-  /* NULL + 0 is undefined: no rows, no end. */
-  end = self->n_rows != 0 ? self->rows + self->n_rows : self->rows;
-  for (row = self->rows; row < end; row++)
+  for (; row < end; row++)
     {
       /* Half a kilobyte ahead: the rows of thousands of ledgers do not
        * stay in the cache from one dashboard to the next, and each ledger
@@ -1593,29 +1686,45 @@ _aff_ledger_scan (AffLedger     *self,
         continue;
       if (row->state == AFF_COST_STATE_ACTUAL)
         {
-          /* The last sum met is tried first: rows come in runs of one work
-           * and category more often than not. */
-          if (row->work != last_work || row->category != last_category)
-            {
-              guint32 position;
+          /* The sum of the row's work and category, by their numbers,
+           * made when first met. */
+          guint32 *position = &positions[row->work * SCAN_CATEGORIES + row->category];
 
-              last_work = row->work;
-              last_category = row->category;
-              position = spend_of (scan, last_work, last_category, FALSE);
-              if (G_UNLIKELY (position == 0))
-                position = add_spend (scan, last_work, last_category);
-              /* Taken after the call, which may move the sums. */
-              sum = &scan->sums[position - 1];
+          if (G_UNLIKELY (*position == 0))
+            {
+              sums[n_sums] = (AffLedgerSum) { row->work, row->category, 0 };
+              *position = ++n_sums;
             }
-          overflow |= __builtin_add_overflow (sum->sum, row->amount, &sum->sum);
+          overflow |= add_to (&sums[*position - 1].sum, row->amount, checked);
           /* What is left on each order, by the number of its document. */
           if (row->commitment != 0)
-            overflow |= settle (scan, row->commitment, row->amount, FALSE);
+            overflow |= settle (scan, row->commitment, row->amount, FALSE, checked);
         }
       else if (row->document != 0)
-        overflow |= settle (scan, row->document, row->amount, TRUE);
+        overflow |= settle (scan, row->document, row->amount, TRUE, checked);
     }
-  /* The actual cost from its sums, not row by row: the same total, in one
+  scan->n_sums = n_sums;
+  return overflow;
+}
+
+gboolean
+_aff_ledger_scan (AffLedger     *self,
+                  guint32        last,
+                  AffLedgerScan *scan)
+{
+  const AffLedgerRow *end;
+  gboolean overflow;
+  guint i;
+
+  ensure_loaded (self);
+  scan_reset (scan, self->n_rows, self->n_words, self->n_works);
+  /* NULL + 0 is undefined: no rows, no end. */
+  end = self->n_rows != 0 ? self->rows + self->n_rows : self->rows;
+  if (self->magnitude <= G_MAXINT64)
+    overflow = scan_rows (self->rows, end, last, scan, FALSE);
+  else
+    overflow = scan_rows (self->rows, end, last, scan, TRUE);
+/* The actual cost from its sums, not row by row: the same total, in one
    * addition a sum rather than one a row. */
   for (i = 0; i < scan->n_sums; i++)
     overflow |= __builtin_add_overflow (scan->actual, scan->sums[i].sum, &scan->actual);
@@ -1637,12 +1746,13 @@ _aff_ledger_scan (AffLedger     *self,
 
 guint
 _aff_ledger_scan_find (AffLedgerScan   *scan,
-                       guint32          word,
+                       guint32          work,
                        AffCostCategory  category)
 {
-  if ((guint) category >= SCAN_CATEGORIES || word >= scan->n_words)
+  /* A work the ledger numbered after the scan has no sum in it. */
+  if ((guint) category >= SCAN_CATEGORIES || work >= scan->n_works)
     return 0;
-  return spend_of (scan, word, category, FALSE);
+  return scan->positions[work * SCAN_CATEGORIES + category];
 }
 
 guint
@@ -1779,7 +1889,7 @@ _aff_ledger_to_json (AffLedger   *self,
       json_builder_begin_array (builder);
       json_builder_add_string_value (builder, iso);
       if (row->work != 0)
-        json_builder_add_string_value (builder, _aff_ledger_word (self, row->work));
+        json_builder_add_string_value (builder, _aff_ledger_work (self, row->work));
       else
         json_builder_add_null_value (builder);
       json_builder_add_string_value (builder, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));

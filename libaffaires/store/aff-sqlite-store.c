@@ -1574,7 +1574,7 @@ write_ledger (AffSqliteStore  *self,
       sqlite3_bind_text (insert, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (insert, 2, i);
       sqlite3_bind_text (insert, 3, day, -1, SQLITE_STATIC);
-      bind_text (insert, 4, _aff_ledger_word (ledger, row->work));
+      bind_text (insert, 4, _aff_ledger_work (ledger, row->work));
       bind_text (insert, 5, aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, row->category));
       bind_text (insert, 6, aff_enum_to_nick (AFF_TYPE_COST_STATE, row->state));
       sqlite3_bind_int64 (insert, 7, row->amount);

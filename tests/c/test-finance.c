@@ -835,6 +835,92 @@ test_ledger_csv_errors (void)
     }
 }
 
+/* A row's work is numbered among the works, apart from the suppliers and
+ * documents: a word first met as a supplier becomes a work later without
+ * a new word, and the status finds the budget line it matches; a failed
+ * import takes its works back, and the next one numbers its own. */
+static void
+test_ledger_works (void)
+{
+  AffAffair *affair;
+  g_autoptr(AffPortfolio) p = new_finance_portfolio (&affair, 0, FALSE);
+  AffLedger *ledger = aff_affair_get_ledger (affair);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) may12 = day (2026, 5, 12);
+  g_autoptr(GPtrArray) drifts = NULL;
+  g_autoptr(AffMoney) sum = NULL;
+  g_autofree char *csv = NULL;
+  guint i, overruns = 0;
+
+  ASSERT_OK (aff_ledger_import_csv (ledger,
+                                    "date,work,category,state,amount,supplier\n"
+                                    "2026-04-24,,other,actual,10.00,T2\n"
+                                    "2026-04-24,,other,actual,20.00,ACME\n", -1, NULL, &error));
+  drifts = aff_affair_list_drifts (affair, may12, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&drifts, g_ptr_array_unref);
+  /* T2 the work, already a word: 60 000.00 of material on the 50 000.00
+   * of its line is 1.2 times its budget. Found as a cost without a line,
+   * it would show no ratio (0). */
+  ASSERT_OK (aff_ledger_import_csv (ledger,
+                                    "date,work,category,state,amount,supplier\n"
+                                    "2026-05-11,T2,material,actual,60000.00,T2\n", -1, NULL, &error));
+  drifts = aff_affair_list_drifts (affair, may12, &error);
+  g_assert_no_error (error);
+  for (i = 0; i < drifts->len; i++)
+    {
+      const AffDrift *drift = g_ptr_array_index (drifts, i);
+
+      if (aff_drift_get_kind (drift) != AFF_DRIFT_KIND_BUDGET_OVERRUN)
+        continue;
+      overruns++;
+      if (g_strcmp0 (aff_drift_get_subject (drift), "T2/material") == 0)
+        g_assert_cmpfloat_with_epsilon (aff_drift_get_value (drift), 1.2, 1e-12);
+      else
+        /* The 30.00 without a work nor a line. */
+        g_assert_cmpstr (aff_drift_get_subject (drift), ==, "other");
+    }
+  g_assert_cmpuint (overruns, ==, 2);
+
+  /* Works from a word already there (ACME) and a new one (T9), then a bad
+   * line: nothing of it stays. */
+  g_assert_false (aff_ledger_import_csv (ledger,
+                                         "date,work,category,state,amount\n"
+                                         "2026-05-12,ACME,labour,actual,1.00\n"
+                                         "2026-05-12,T9,labour,actual,2.00\n"
+                                         "2026-05-12,T9,welding,actual,3.00\n", -1, NULL, &error));
+  g_assert_error (error, AFF_ERROR, AFF_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 3);
+  /* The same works in another order, after the works taken back. */
+  ASSERT_OK (aff_ledger_import_csv (ledger,
+                                    "date,work,category,state,amount\n"
+                                    "2026-05-12,T9,labour,actual,4.00\n"
+                                    "2026-05-12,ACME,labour,actual,5.00\n"
+                                    "2026-05-12,T9,travel,actual,6.00\n", -1, NULL, &error));
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "T9", -1, &error);
+  assert_money (sum, "10.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "ACME", -1, &error);
+  assert_money (sum, "5.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "T2", AFF_COST_CATEGORY_MATERIAL, &error);
+  assert_money (sum, "60000.00 EUR");
+  g_clear_pointer (&sum, aff_money_free);
+  /* A supplier is not a work. */
+  sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "ACME", AFF_COST_CATEGORY_OTHER, &error);
+  assert_money (sum, "0.00 EUR");
+  csv = aff_ledger_to_csv (ledger);
+  g_assert_cmpstr (csv, ==,
+                   "date,work,category,state,amount,quantity,supplier,document,commitment\r\n"
+                   "2026-04-24,,other,actual,10.00,,T2,,\r\n"
+                   "2026-04-24,,other,actual,20.00,,ACME,,\r\n"
+                   "2026-05-11,T2,material,actual,60000.00,,T2,,\r\n"
+                   "2026-05-12,T9,labour,actual,4.00,,,,\r\n"
+                   "2026-05-12,ACME,labour,actual,5.00,,,,\r\n"
+                   "2026-05-12,T9,travel,actual,6.00,,,,\r\n");
+}
+
 static void
 test_journal_and_round_trip (void)
 {
@@ -2053,6 +2139,7 @@ main (int   argc,
   g_test_add_func ("/finance/ledger-overflow", test_ledger_overflow);
   g_test_add_func ("/finance/ledger-csv", test_ledger_csv);
   g_test_add_func ("/finance/ledger-csv-errors", test_ledger_csv_errors);
+  g_test_add_func ("/finance/ledger-works", test_ledger_works);
   g_test_add_func ("/finance/journal-and-round-trip", test_journal_and_round_trip);
   g_test_add_func ("/finance/drifts", test_drifts);
   g_test_add_func ("/finance/drift-thresholds", test_drift_thresholds);
