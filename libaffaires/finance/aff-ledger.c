@@ -1604,7 +1604,7 @@ scan_reset (AffLedgerScan *scan,
   guint i;
 
   for (i = 0; i < scan->n_sums; i++)
-    scan->positions[scan->sums[i].work * SCAN_CATEGORIES + scan->sums[i].category] = 0;
+    scan->positions[(gsize) scan->sums[i].work * SCAN_CATEGORIES + scan->sums[i].category] = 0;
   for (i = 0; i < scan->n_orders; i++)
     scan->left[scan->orders[i]] = 0;
   scan->n_orders = scan->n_sums = 0;
@@ -1688,7 +1688,7 @@ scan_rows (const AffLedgerRow *row,
         {
           /* The sum of the row's work and category, by their numbers,
            * made when first met. */
-          guint32 *position = &positions[row->work * SCAN_CATEGORIES + row->category];
+          guint32 *position = &positions[(gsize) row->work * SCAN_CATEGORIES + row->category];
 
           if (G_UNLIKELY (*position == 0))
             {
@@ -1752,7 +1752,7 @@ _aff_ledger_scan_find (AffLedgerScan   *scan,
   /* A work the ledger numbered after the scan has no sum in it. */
   if ((guint) category >= SCAN_CATEGORIES || work >= scan->n_works)
     return 0;
-  return scan->positions[work * SCAN_CATEGORIES + category];
+  return scan->positions[(gsize) work * SCAN_CATEGORIES + category];
 }
 
 guint
