@@ -621,6 +621,11 @@ trim (AffLedger *self)
       self->word_capacity = self->n_words;
       self->offsets = g_renew (guint32, self->offsets, self->word_capacity);
     }
+  if (self->work_capacity > self->n_works)
+    {
+      self->work_capacity = self->n_works;
+      self->work_words = g_renew (guint32, self->work_words, self->work_capacity);
+    }
 }
 
 static guint
@@ -763,8 +768,13 @@ rehash_works (AffLedger *self,
     }
 }
 
+/* Up to this many works, a ledger finds a work by looking at each, with
+ * no table: most have a few, and ten thousand ledgers would each keep
+ * one. */
+#define WORKS_LISTED 8
+
 /* The number of the work of word @word, 0 for none; its place in the
- * table of works when it has none yet. */
+ * table of works, when there is one, when it has none yet. */
 static guint32
 find_work (AffLedger *self,
            guint32    word,
@@ -772,8 +782,15 @@ find_work (AffLedger *self,
 {
   guint i;
 
-  if (word == 0 || self->n_work_slots == 0)
+  if (word == 0)
     return 0;
+  if (self->n_work_slots == 0)
+    {
+      for (i = 1; i < self->n_works; i++)
+        if (self->work_words[i] == word)
+          return i;
+      return 0;
+    }
   for (i = work_slot_of (word) & (self->n_work_slots - 1); self->work_slots[i] != 0;
        i = (i + 1) & (self->n_work_slots - 1))
     if (self->work_words[self->work_slots[i]] == word)
@@ -789,7 +806,7 @@ add_work (AffLedger *self,
           guint32    word)
 {
   guint32 number;
-  guint place;
+  guint place = 0;
 
   if (word == 0 || (number = find_work (self, word, &place)) != 0)
     return word == 0 ? 0 : number;
@@ -801,9 +818,9 @@ add_work (AffLedger *self,
     }
   number = self->n_works++;
   self->work_words[number] = word;
-  if (2 * self->n_works > self->n_work_slots)
+  if (self->n_works > WORKS_LISTED && 2 * self->n_works > self->n_work_slots)
     rehash_works (self, self->n_works);
-  else
+  else if (self->n_work_slots != 0)
     self->work_slots[place] = number;
   return number;
 }
@@ -854,7 +871,8 @@ forget_words_from (AffLedger *self,
   if (self->n_works > n_works)
     {
       self->n_works = n_works;
-      rehash_works (self, self->n_works);
+      if (self->n_work_slots != 0)
+        rehash_works (self, self->n_works);
     }
   if (self->n_words <= length)
     return;

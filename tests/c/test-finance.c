@@ -921,6 +921,47 @@ test_ledger_works (void)
                    "2026-05-12,T9,travel,actual,6.00,,,,\r\n");
 }
 
+/* Past a few works a ledger finds them through a table: seven works, then
+ * an import of five more that fails (the table made, then the works taken
+ * back), then fifteen: each work's sum is its own, W05's 6.00 twice,
+ * 12.00, W12's 13.00 once. */
+static void
+test_ledger_many_works (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AffLedger) ledger = aff_ledger_new ("EUR", &error);
+  g_autoptr(GString) first = g_string_new ("date,work,category,state,amount\n");
+  g_autoptr(GString) failing = g_string_new ("date,work,category,state,amount\n");
+  g_autoptr(GString) then = g_string_new ("date,work,category,state,amount\n");
+  guint i;
+
+  for (i = 0; i < 7; i++)
+    g_string_append_printf (first, "2026-05-04,W%02u,labour,actual,%u.00\n", i, i + 1);
+  ASSERT_OK (aff_ledger_import_csv (ledger, first->str, -1, NULL, &error));
+  for (i = 7; i < 12; i++)
+    g_string_append_printf (failing, "2026-05-04,W%02u,labour,actual,%u.00\n", i, i + 1);
+  g_string_append (failing, "2026-05-04,W99,welding,actual,1.00\n");
+  g_assert_false (aff_ledger_import_csv (ledger, failing->str, -1, NULL, &error));
+  g_clear_error (&error);
+  for (i = 0; i < 15; i++)
+    g_string_append_printf (then, "2026-05-05,W%02u,labour,actual,%u.00\n", i, i + 1);
+  ASSERT_OK (aff_ledger_import_csv (ledger, then->str, -1, NULL, &error));
+  for (i = 0; i < 15; i++)
+    {
+      g_autofree char *work = g_strdup_printf ("W%02u", i);
+      g_autofree char *expected = g_strdup_printf ("%u.00 EUR", i < 7 ? 2 * (i + 1) : i + 1);
+      g_autoptr(AffMoney) sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, work, -1, &error);
+
+      assert_money (sum, expected);
+    }
+  {
+    g_autoptr(AffMoney) sum = aff_ledger_sum (ledger, NULL, AFF_COST_STATE_ACTUAL, "W99", -1, &error);
+
+    assert_money (sum, "0.00 EUR");
+  }
+  g_assert_cmpuint (aff_ledger_get_n_entries (ledger), ==, 22);
+}
+
 static void
 test_journal_and_round_trip (void)
 {
@@ -2140,6 +2181,7 @@ main (int   argc,
   g_test_add_func ("/finance/ledger-csv", test_ledger_csv);
   g_test_add_func ("/finance/ledger-csv-errors", test_ledger_csv_errors);
   g_test_add_func ("/finance/ledger-works", test_ledger_works);
+  g_test_add_func ("/finance/ledger-many-works", test_ledger_many_works);
   g_test_add_func ("/finance/journal-and-round-trip", test_journal_and_round_trip);
   g_test_add_func ("/finance/drifts", test_drifts);
   g_test_add_func ("/finance/drift-thresholds", test_drift_thresholds);
