@@ -773,8 +773,8 @@ rehash_works (AffLedger *self,
  * one. */
 #define WORKS_LISTED 8
 
-/* The number of the work of word @word, 0 for none; its place in the
- * table of works, when there is one, when it has none yet. */
+/* The number of the work of word @word, 0 when it is no work; then, if
+ * the ledger has a table of works, *@place is where it would go. */
 static guint32
 find_work (AffLedger *self,
            guint32    word,
@@ -808,8 +808,10 @@ add_work (AffLedger *self,
   guint32 number;
   guint place = 0;
 
-  if (word == 0 || (number = find_work (self, word, &place)) != 0)
-    return word == 0 ? 0 : number;
+  if (word == 0)
+    return 0;
+  if ((number = find_work (self, word, &place)) != 0)
+    return number;
   if (self->n_works + 1 > self->work_capacity)
     {
       self->work_capacity = grown (self->work_capacity, self->n_works + 1);
