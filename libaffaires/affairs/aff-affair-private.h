@@ -11,6 +11,45 @@
 
 G_BEGIN_DECLS
 
+/* Here, not in aff-affair.c, for the statuses and dashboards of the
+ * finance module, which read an affair's terms some thirty times an
+ * affair: through its public getters, each a call and a type check, they
+ * cost as much as the figures made from them. Read only; aff-affair.c
+ * alone writes them, and journals each change. */
+struct _AffAffair
+{
+  GObject parent_instance;
+
+  char *id;
+  char *client_id;
+  char *consultation_id;
+  char *offer_id;
+  char *revision;
+  char *contract_reference;
+  GDate signed_date;
+  AffMoney *contract_amount;
+  int vat_rate;
+  guint lead_time_days;
+  guint payment_days;
+  gboolean payment_end_of_month;
+  int advance_rate;
+  gboolean progress_billing;
+  int retention_rate;
+  GPtrArray *budget;          /* AffBudgetItem */
+  AffMoney *budget_total;
+  AffMoney *overheads;
+  AffMoney *contingency;
+  AffPlan *plan;
+  AffFinance *finance;
+  AffDossier *dossier;
+  AffRex *rex;                /* NULL until drawn up */
+  AffJournal *journal;        /* the one attached, for the REX drawn up later */
+  AffClient *client;                    /* borrowed from the portfolio */
+  AffConsultation *consultation;        /* borrowed from the portfolio */
+  AffPolicy *policy;                    /* borrowed from the portfolio */
+  AffPortfolio *portfolio;              /* the owner, for its lessons; borrowed */
+};
+
 AffAffair *_aff_affair_new_from_offer (AffOffer         *offer,
                                        AffOfferRevision *revision,
                                        const char       *client_id,

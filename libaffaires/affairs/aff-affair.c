@@ -158,40 +158,6 @@ aff_budget_item_get_amount (const AffBudgetItem *self)
  * schedule and the dossier will hang from it.
  */
 
-struct _AffAffair
-{
-  GObject parent_instance;
-
-  char *id;
-  char *client_id;
-  char *consultation_id;
-  char *offer_id;
-  char *revision;
-  char *contract_reference;
-  GDate signed_date;
-  AffMoney *contract_amount;
-  int vat_rate;
-  guint lead_time_days;
-  guint payment_days;
-  gboolean payment_end_of_month;
-  int advance_rate;
-  gboolean progress_billing;
-  int retention_rate;
-  GPtrArray *budget;          /* AffBudgetItem */
-  AffMoney *budget_total;
-  AffMoney *overheads;
-  AffMoney *contingency;
-  AffPlan *plan;
-  AffFinance *finance;
-  AffDossier *dossier;
-  AffRex *rex;                /* NULL until drawn up */
-  AffJournal *journal;        /* the one attached, for the REX drawn up later */
-  AffClient *client;                    /* borrowed from the portfolio */
-  AffConsultation *consultation;        /* borrowed from the portfolio */
-  AffPolicy *policy;                    /* borrowed from the portfolio */
-  AffPortfolio *portfolio;              /* the owner, for its lessons; borrowed */
-};
-
 G_DEFINE_FINAL_TYPE (AffAffair, aff_affair, G_TYPE_OBJECT)
 
 static void

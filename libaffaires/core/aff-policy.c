@@ -10,6 +10,7 @@
 #include "aff-error.h"
 #include "aff-enum-types.h"
 #include "aff-policy-private.h"
+#include "aff-language-private.h"
 
 /**
  * AffPolicy:
@@ -858,6 +859,27 @@ aff_policy_list_skills (AffPolicy *self)
   for (i = 0; i < n; i++)
     result[i] = g_strdup (keys[i]);
   return result;
+}
+
+void
+_aff_policy_get_limits (AffPolicy       *self,
+                        AffPolicyLimits *limits)
+{
+  g_autoptr(AffPolicy) fallback = NULL;
+
+  if (self == NULL)
+    self = fallback = aff_policy_new ();
+  *limits = (AffPolicyLimits) {
+    .eac_method = self->values[PROP_EAC_METHOD],
+    .revenue_method = self->values[PROP_REVENUE_METHOD],
+    .concordance_tolerance = self->values[PROP_CONCORDANCE_TOLERANCE],
+    .drift_cpi_threshold = self->values[PROP_DRIFT_CPI_THRESHOLD],
+    .drift_spi_threshold = self->values[PROP_DRIFT_SPI_THRESHOLD],
+    .drift_margin_points = self->values[PROP_DRIFT_MARGIN_POINTS],
+    .drift_slip_days = self->values[PROP_DRIFT_SLIP_DAYS],
+    .drift_overrun_rate = self->values[PROP_DRIFT_OVERRUN_RATE],
+    .language = _aff_language_index (self->language),
+  };
 }
 
 #define INT_ACCESSORS(type, name, PROP)                                      \

@@ -12,7 +12,7 @@
 #include "aff-money-private.h"
 #include "aff-language-private.h"
 #include "aff-string-private.h"
-#include "aff-policy.h"
+#include "aff-policy-private.h"
 #include "aff-affair-status.h"
 #include "aff-drift.h"
 #include "aff-billing.h"
@@ -1796,6 +1796,7 @@ struct _AffEvaluation
   guint *running;             /* the lines a planned value still spreads, grown as needed */
   guint running_size;
   AffLedgerScan scan;
+  AffPolicyLimits limits;     /* the affair's policy's, read by each run */
   AffAffairStatus status;     /* its strings left NULL */
   gboolean overflow;
 };
@@ -2200,17 +2201,6 @@ remaining_to_do (AffEvaluation *c,
   return total;
 }
 
-static AffEacMethod
-effective_method (AffAffair *affair)
-{
-  AffEacMethod method = _aff_affair_get_finance (affair)->eac_method;
-  AffPolicy *policy = _aff_affair_get_policy (affair);
-
-  if (method != AFF_EAC_METHOD_POLICY)
-    return method;
-  return policy != NULL ? aff_policy_get_eac_method (policy) : AFF_EAC_METHOD_CPI;
-}
-
 static void
 estimate (AffEvaluation     *c,
           AffAffairStatus *s,
@@ -2220,7 +2210,7 @@ estimate (AffEvaluation     *c,
   gint64 rest = sub (bac, ev, overflow);
   AffInt128 denominator;
 
-  s->eac_method = effective_method (c->affair);
+  s->eac_method = c->finance->eac_method != AFF_EAC_METHOD_POLICY ? c->finance->eac_method : c->limits.eac_method;
   switch (s->eac_method)
     {
     case AFF_EAC_METHOD_CPI:
@@ -2279,14 +2269,13 @@ revenue_and_wip (AffEvaluation     *c,
                  AffAffairStatus *s,
                  gboolean        *overflow)
 {
-  AffPolicy *policy = _aff_affair_get_policy (c->affair);
   gint64 *m = s->money;
   gint64 numerator = 0, denominator = 0, loss, absorbed;
   double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
   guint defined = 0, i;
   const guint progress[] = { R_PHYSICAL_PROGRESS, R_COST_PROGRESS, R_BILLING_PROGRESS };
 
-  s->revenue_method = policy != NULL ? aff_policy_get_revenue_method (policy) : AFF_REVENUE_METHOD_COST_TO_COST;
+  s->revenue_method = c->limits.revenue_method;
   if (s->revenue_method == AFF_REVENUE_METHOD_PHYSICAL)
     numerator = m[M_EV], denominator = m[M_BAC];
   else
@@ -2320,7 +2309,7 @@ revenue_and_wip (AffEvaluation     *c,
   /* The gap is compared in basis points, rounded, so that a tolerance of
    * 10 points accepts a gap of exactly 10 points whatever the doubles say. */
   s->concordant = (gint64) (s->concordance_gap * 10000 + 0.5) <=
-                  (gint64) (policy != NULL ? aff_policy_get_concordance_tolerance (policy) : 1000);
+                  (gint64) c->limits.concordance_tolerance;
 }
 
 /**
@@ -2381,7 +2370,7 @@ _aff_affair_revenue_at_completion (AffAffair *self,
                                    gboolean  *overflow)
 {
   AffFinance *finance = _aff_affair_get_finance (self);
-  gint64 revenue = aff_money_get_minor (aff_affair_get_contract_amount (self));
+  gint64 revenue = aff_money_get_minor (self->contract_amount);
   guint i;
 
   for (i = 0; i < finance->amendments->len; i++)
@@ -2585,7 +2574,8 @@ _aff_finance_prefetch (AffFinance *finance,
       return finance->prepared != NULL;
     }
   /* The strings the status compares: the works of the progress marks, the
-   * invoices' references. */
+   * invoices' references; and where the ledger's works' names are. */
+  _aff_ledger_prefetch_works (finance->ledger);
   for (i = 0; i < finance->progress->len && i < 8; i++)
     __builtin_prefetch (g_array_index (finance->progress, Mark, i).work);
   for (i = 0; i < finance->invoices->len && i < 8; i++)
@@ -2608,11 +2598,12 @@ prepare (AffEvaluation *e,
 
   e->affair = affair;
   e->finance = _aff_affair_get_finance (affair);
-  e->plan = aff_affair_get_plan (affair);
+  e->plan = affair->plan;
   e->calendar = aff_plan_get_calendar (e->plan);
   _aff_plan_ensure_scheduled (e->plan);
   e->day = g_date_get_julian (date);
   e->spends_made = FALSE;
+  _aff_policy_get_limits (_aff_affair_get_policy (affair), &e->limits);
   p = e->finance->prepared;
   if (prepared_stands (e, p))
     {
@@ -2683,14 +2674,13 @@ _aff_evaluation_planned_values (AffEvaluation *e,
    * budget carried over, not asked of it again for each, and once all are
    * ended the days left have their sum. Summed on 128 bits, a day's value
    * overflows only when it does not fit itself. */
-  for (k = 1; k < n_days; k++)
-    g_assert (days[k - 1] <= days[k]);
   for (k = 0; k < n_days; k++)
     {
       gint32 end = ORDINAL_UNKNOWN;
       AffInt128 sum;
       guint kept = 0;
 
+      g_assert (k == 0 || days[k - 1] <= days[k]);
       if (n_running == 0 && k > 0)
         {
           pv[k] = pv[k - 1];
@@ -2777,6 +2767,12 @@ _aff_evaluation_spends (AffEvaluation *e,
   return (const AffSpend *) e->spends->data;
 }
 
+const AffPolicyLimits *
+_aff_evaluation_get_limits (AffEvaluation *e)
+{
+  return &e->limits;
+}
+
 GArray *
 _aff_evaluation_get_tasks (AffEvaluation *e,
                            const char   **baseline)
@@ -2850,13 +2846,13 @@ _aff_evaluation_run (AffEvaluation  *e,
   m[M_ETC] = sub (m[M_EAC], m[M_AC], &overflow);
   m[M_VAC] = sub (m[M_BAC], m[M_EAC], &overflow);
 
-  m[M_CONTINGENCY] = aff_money_get_minor (aff_affair_get_contingency (affair));
+  m[M_CONTINGENCY] = aff_money_get_minor (affair->contingency);
   m[M_COST_AT_COMPLETION] = add (m[M_EAC], m[M_CONTINGENCY], &overflow);
-  m[M_CONTRACT_AMOUNT] = aff_money_get_minor (aff_affair_get_contract_amount (affair));
+  m[M_CONTRACT_AMOUNT] = aff_money_get_minor (affair->contract_amount);
   m[M_REVENUE_AT_COMPLETION] = _aff_affair_revenue_at_completion (affair, e->day, &overflow);
   m[M_MARGIN_AT_COMPLETION] = sub (m[M_REVENUE_AT_COMPLETION], m[M_COST_AT_COMPLETION], &overflow);
-  offer_cost = add (add (aff_money_get_minor (aff_affair_get_budget_total (affair)),
-                         aff_money_get_minor (aff_affair_get_overheads (affair)), &overflow),
+  offer_cost = add (add (aff_money_get_minor (affair->budget_total),
+                         aff_money_get_minor (affair->overheads), &overflow),
                     m[M_CONTINGENCY], &overflow);
   m[M_OFFER_MARGIN] = sub (m[M_CONTRACT_AMOUNT], offer_cost, &overflow);
   m[M_MARGIN_DRIFT] = sub (m[M_MARGIN_AT_COMPLETION], m[M_OFFER_MARGIN], &overflow);

@@ -858,13 +858,13 @@ schedule_init (Schedule  *schedule,
   schedule->n_implied = 0;
   if (schedule->own->len == 0)
     {
-      if (aff_affair_get_advance_rate (self) > 0)
-        schedule_imply (schedule, "acompte", AFF_BILLING_KIND_ADVANCE, aff_affair_get_advance_rate (self));
-      if (aff_affair_get_progress_billing (self))
+      if (self->advance_rate > 0)
+        schedule_imply (schedule, "acompte", AFF_BILLING_KIND_ADVANCE, self->advance_rate);
+      if (self->progress_billing)
         schedule_imply (schedule, "situations", AFF_BILLING_KIND_SITUATION, 0);
     }
   schedule_imply (schedule, "solde", AFF_BILLING_KIND_FINAL, 0);
-  if (aff_affair_get_retention_rate (self) > 0)
+  if (self->retention_rate > 0)
     schedule_imply (schedule, "retenue", AFF_BILLING_KIND_RETENTION_RELEASE, 0);
 }
 
@@ -1144,7 +1144,7 @@ add_situation (Billing                   *b,
                GPtrArray                 *items)
 {
   guint lang = b->lang;
-  const GDate *signed_on = aff_affair_get_signed_date (b->affair);
+  const GDate *signed_on = &b->affair->signed_date;
   g_autoptr(AffAffairStatus) status = NULL;
   g_autofree char *cumulative_text = NULL, *before_text = NULL, *revenue_text = NULL, *progress_text = NULL;
   g_autofree char *end_text = NULL;
@@ -1197,7 +1197,7 @@ add_milestone (Billing                   *b,
                GPtrArray                 *items)
 {
   guint lang = b->lang;
-  AffTask *task = aff_plan_lookup_task (aff_affair_get_plan (b->affair), milestone->task_id);
+  AffTask *task = aff_plan_lookup_task (b->affair->plan, milestone->task_id);
   const GDate *finished = task != NULL ? aff_task_get_actual_finish (task) : NULL;
   g_autofree char *revenue_text = NULL, *share_text = NULL;
   AffBillingItem *item;
@@ -1281,11 +1281,11 @@ _aff_affair_add_billing_due (AffAffair    *self,
   invoices = _aff_finance_get_invoices (finance);
   acceptance = _aff_finance_get_acceptance (finance, &guarantee);
   b.affair = self;
-  b.currency = aff_money_get_currency (aff_affair_get_contract_amount (self));
-  b.contract = aff_money_get_minor (aff_affair_get_contract_amount (self));
+  b.currency = aff_money_get_currency (self->contract_amount);
+  b.contract = aff_money_get_minor (self->contract_amount);
   b.revenue = revenue != NULL ? *revenue : _aff_affair_revenue_at_completion (self, g_date_get_julian (date), &b.overflow);
-  b.vat_rate = aff_affair_get_vat_rate (self);
-  b.retention_rate = aff_affair_get_retention_rate (self);
+  b.vat_rate = self->vat_rate;
+  b.retention_rate = self->retention_rate;
   b.guarantee = *guarantee;
   b.lang = lang = _aff_affair_language (self);
   b.with_reasons = with_reasons;
@@ -1295,7 +1295,7 @@ _aff_affair_add_billing_due (AffAffair    *self,
   for (i = 0; i < schedule_length (&schedule); i++)
     {
       const AffBillingMilestone *milestone = schedule_get (&schedule, i);
-      const GDate *signed_on = aff_affair_get_signed_date (self);
+      const GDate *signed_on = &self->signed_date;
       AffBillingItem *item;
 
       if (milestone->kind != AFF_BILLING_KIND_SITUATION &&
@@ -1479,7 +1479,7 @@ _aff_bill_owed (const AffBill *bill,
 guint
 _aff_affair_payment_days (AffAffair *self)
 {
-  guint days = aff_affair_get_payment_days (self);
+  guint days = self->payment_days;
 
   return days > 0 ? days : 30;
 }
@@ -1491,7 +1491,7 @@ _aff_affair_payment_due (AffAffair   *self,
 {
   *due = *invoiced_on;
   g_date_add_days (due, _aff_affair_payment_days (self));
-  if (aff_affair_get_payment_end_of_month (self))
+  if (self->payment_end_of_month)
     g_date_set_day (due, g_date_get_days_in_month (g_date_get_month (due), g_date_get_year (due)));
 }
 
@@ -1530,7 +1530,7 @@ aff_affair_list_late_payments (AffAffair    *self,
   payments = _aff_finance_get_payments (finance);
   policy = _aff_affair_get_policy (self);
   rate = policy != NULL ? aff_policy_get_late_interest_rate (policy) : 1215;
-  currency = aff_money_get_currency (aff_affair_get_contract_amount (self));
+  currency = aff_money_get_currency (self->contract_amount);
   day = g_date_get_julian (date);
   late = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_late_payment_free);
   for (i = 0; i < invoices->len; i++)
@@ -1599,7 +1599,7 @@ aff_affair_list_supplier_payments_due (AffAffair    *self,
   g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
 
   ledger = aff_affair_get_ledger (self);
-  plan = aff_affair_get_plan (self);
+  plan = self->plan;
   rows = _aff_ledger_rows (ledger, &n);
   day = g_date_get_julian (date);
   due = g_ptr_array_new_with_free_func ((GDestroyNotify) aff_supplier_payment_free);

@@ -865,8 +865,8 @@ with_vat_less_retention (AffAffair *affair,
 {
   gint64 including = 0, payable = 0;
 
-  if (!_aff_round_half_even ((AffInt128) excluding * (10000 + aff_affair_get_vat_rate (affair)), 10000, &including) ||
-      !_aff_round_half_even ((AffInt128) including * (10000 - aff_affair_get_retention_rate (affair)), 10000,
+  if (!_aff_round_half_even ((AffInt128) excluding * (10000 + affair->vat_rate), 10000, &including) ||
+      !_aff_round_half_even ((AffInt128) including * (10000 - affair->retention_rate), 10000,
                              &payable))
     *overflow = TRUE;
   return payable;
@@ -1008,7 +1008,7 @@ affair_row (AffClient     *client,
 {
   const AffAffairStatus *status;
   const gint64 *m;
-  const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
+  const char *currency = aff_money_get_currency (affair->contract_amount);
   AffDashboardRow *row;
   gboolean overflow = FALSE, forecast;
   guint i;
@@ -1024,7 +1024,7 @@ affair_row (AffClient     *client,
    * others become alerts. */
   _aff_evaluation_list_drifts (e, affair, status, arena, drifts);
   m = _aff_affair_status_money (status);
-  row = row_alloc (arena, aff_affair_get_id (affair), client != NULL ? aff_client_get_name (client) : "", currency);
+  row = row_alloc (arena, affair->id, client != NULL ? aff_client_get_name (client) : "", currency);
   row->n_affairs = 1;
   row->money[D_REVENUE] = m[M_REVENUE_AT_COMPLETION];
   row->money[D_COST] = m[M_COST_AT_COMPLETION];
@@ -1193,7 +1193,7 @@ compute_chunk (Chunk         *chunk,
   for (i = chunk->from; i < chunk->to; i++)
     {
       AffAffair *affair = chunk->affairs[i];
-      const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (affair));
+      const char *currency = aff_money_get_currency (affair->contract_amount);
       /* The portfolio gives an affair its client and consultation when it
        * takes it in; one added since is looked up. */
       AffConsultation *consultation = _aff_affair_get_consultation (affair);
@@ -1206,7 +1206,7 @@ compute_chunk (Chunk         *chunk,
           _aff_affair_prefetch (chunk->affairs[i + ahead], 5 - ahead);
       /* And the month ends the next one's forecast reads in its calendar. */
       if (i + 1 < chunk->to)
-        _aff_calendar_prefetch (aff_plan_get_calendar (aff_affair_get_plan (chunk->affairs[i + 1])), chunk->ends,
+        _aff_calendar_prefetch (aff_plan_get_calendar (chunk->affairs[i + 1]->plan), chunk->ends,
                                 FORECAST_MONTHS);
       if (consultation == NULL)
         consultation = aff_portfolio_lookup_consultation (chunk->portfolio, aff_affair_get_consultation_id (affair));

@@ -525,19 +525,6 @@ aff_drift_get_corrective_action (const AffDrift *self)
   return self->action;
 }
 
-/* The policy's thresholds, or its defaults for an affair without one. */
-static guint
-threshold (AffAffair *affair,
-           guint    (*getter) (AffPolicy *))
-{
-  AffPolicy *policy = _aff_affair_get_policy (affair);
-  g_autoptr(AffPolicy) fallback = NULL;
-
-  if (policy == NULL)
-    policy = fallback = aff_policy_new ();
-  return getter (policy);
-}
-
 /* Budget lines whose actual cost is beyond the policy's overrun, and costs
  * without a budget line, in the order of the budget then of the ledger. */
 static void
@@ -550,8 +537,8 @@ list_overruns (AffAffair     *self,
   /* The ledger's, which is the contract's: read from the amount the
    * status has just read, not from the ledger's own string, a cache line
    * of its own for every affair of a dashboard. */
-  const char *currency = aff_money_get_currency (aff_affair_get_contract_amount (self));
-  guint rate = threshold (self, aff_policy_get_drift_overrun_rate);
+  const char *currency = aff_money_get_currency (self->contract_amount);
+  guint rate = _aff_evaluation_get_limits (e)->drift_overrun_rate;
   const AffSpend *spends;
   guint n, i;
 
@@ -588,10 +575,10 @@ list_slips (AffAffair     *self,
             AffArena      *arena,
             GPtrArray     *drifts)
 {
-  AffCalendar *calendar = aff_plan_get_calendar (aff_affair_get_plan (self));
+  AffCalendar *calendar = aff_plan_get_calendar (self->plan);
   const char *baseline;
   GArray *tasks = _aff_evaluation_get_tasks (e, &baseline);
-  guint days = threshold (self, aff_policy_get_drift_slip_days);
+  guint days = _aff_evaluation_get_limits (e)->drift_slip_days;
   guint i;
 
   for (i = 0; baseline != NULL && i < tasks->len; i++)
@@ -681,16 +668,13 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
                              GPtrArray             *drifts)
 {
   const GDate *date = aff_affair_status_get_date (status);
-  AffPolicy *policy = _aff_affair_get_policy (self);
+  const AffPolicyLimits *limits = _aff_evaluation_get_limits (e);
+  const guint lang = limits->language, cpi_threshold = limits->drift_cpi_threshold;
+  const guint spi_threshold = limits->drift_spi_threshold, points = limits->drift_margin_points;
   GPtrArray *actions;
-  guint lang, cpi_threshold, spi_threshold, points, i, first = drifts->len;
+  guint i, first = drifts->len;
   double value = 0;
   int drift_bp = 0;
-
-  lang = _aff_affair_language (self);
-  cpi_threshold = threshold (self, aff_policy_get_drift_cpi_threshold);
-  spi_threshold = threshold (self, aff_policy_get_drift_spi_threshold);
-  points = threshold (self, aff_policy_get_drift_margin_points);
 
   if (aff_affair_status_get_cpi (status, &value) && value * 10000 < cpi_threshold)
     g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, NULL, value, cpi_threshold / 10000.0,
@@ -704,7 +688,7 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
   list_slips (self, e, lang, arena, drifts);
   if (!aff_affair_status_is_concordant (status, &value))
     {
-      double tolerance = (policy != NULL ? aff_policy_get_concordance_tolerance (policy) : 1000) / 10000.0;
+      double tolerance = limits->concordance_tolerance / 10000.0;
       AffDrift *drift = drift_new (arena, AFF_DRIFT_KIND_CONCORDANCE, NULL, NULL, value, tolerance, lang);
 
       aff_affair_status_get_physical_progress (status, &drift->figures[0]);

@@ -15,6 +15,7 @@
 #include "aff-json-private.h"
 #include "aff-journal-private.h"
 #include "aff-planning-private.h"
+#include "aff-policy-private.h"
 #include "aff-doc-private.h"
 #include "aff-dashboard.h"
 
@@ -255,6 +256,10 @@ gboolean    _aff_finance_prefetch       (AffFinance *finance,
 void        _aff_finance_prefetch_object (AffFinance *finance);
 /* The first rows and words of the ledger, for a scan to come. */
 void        _aff_ledger_prefetch        (AffLedger  *self);
+/* Where the words of the ledger's first works are, after
+ * _aff_ledger_prefetch() has brought the table of works: a status names
+ * the works no budget line claims. */
+void        _aff_ledger_prefetch_works  (AffLedger  *self);
 /* The ledger's own fields, which run over three or four lines. */
 void        _aff_ledger_prefetch_object (AffLedger  *self);
 /* The acceptance of the work: cleared while not recorded. */
@@ -339,6 +344,8 @@ gboolean       _aff_evaluation_planned_values (AffEvaluation *e,
  * work and category without one, in the order the ledger met them. */
 const AffSpend *_aff_evaluation_spends (AffEvaluation *e,
                                         guint         *n);
+/* After a run: the limits of the affair's policy it read. */
+const AffPolicyLimits *_aff_evaluation_get_limits (AffEvaluation *e);
 /* After a run: the plan's tasks (AffPlanTaskDays) and the name of its
  * latest baseline, or NULL. */
 GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,

@@ -1849,10 +1849,22 @@ _aff_ledger_prefetch (AffLedger *self)
   for (i = 0; i < size; i += 64)
     __builtin_prefetch ((const char *) self->rows + i);
   __builtin_prefetch (self->offsets);
+  __builtin_prefetch (self->work_words);
   /* The first words, those of the first rows: the works among them, which
    * the status reads back. */
   for (i = 0; i < MIN (self->text_length, (gsize) 256); i += 64)
     __builtin_prefetch (self->text + i);
+}
+
+void
+_aff_ledger_prefetch_works (AffLedger *self)
+{
+  guint i;
+
+  if (self->source != NULL)
+    return;
+  for (i = 1; i < self->n_works && i <= WORKS_LISTED; i++)
+    __builtin_prefetch (&self->offsets[self->work_words[i]]);
 }
 
 void
