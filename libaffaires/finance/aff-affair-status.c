@@ -1252,26 +1252,6 @@ aff_affair_record_payment (AffAffair       *self,
  *   between them is within the policy's tolerance.
  */
 
-struct _AffAffairStatus
-{
-  char *affair_id;
-  GDate date;
-  char *currency;
-  gint64 money[N_MONEY];
-  double ratios[N_RATIOS];
-  guint defined;              /* bit per ratio */
-  gboolean has_margin_rate;
-  int margin_rate;
-  gboolean has_margin_rate_drift;
-  int margin_rate_drift;
-  double concordance_gap;
-  gboolean concordant;
-  gboolean has_baseline;
-  AffEacMethod eac_method;
-  AffRevenueMethod revenue_method;
-  AffMoney *cache[N_MONEY];   /* made on demand by the getters */
-};
-
 /**
  * aff_affair_status_copy:
  * @self: a status
@@ -1785,10 +1765,20 @@ struct _AffEvaluation
   const char *baseline;       /* NULL: the current schedule */
   gboolean dated;             /* the plan gives dates */
   guint32 day;
+  /* What prepare() reads, while it reads it. */
   GArray *lines;              /* Line */
   GArray *tasks;              /* AffPlanTaskDays */
   GArray *spans;              /* Span */
   GArray *marks;              /* guint32: by line, the positions of its marks in the progress */
+  /* The same where a run reads them: in the finance's Prepared block,
+   * kept from one run to the next, not copied out of it for each. A run
+   * writes the lines' planned and earned values there. */
+  Line *line_at;
+  guint n_lines;
+  const AffPlanTaskDays *task_at;
+  guint n_tasks;
+  const Span *span_at;
+  const guint32 *mark_at;
   GArray *spends;             /* AffSpend, made on the first need */
   GArray *claimed;            /* gboolean by sum of the scan: a line has it */
   gboolean spends_made;
@@ -1872,17 +1862,18 @@ task_dates (AffEvaluation           *c,
 /* The tasks a budget line spreads over: the task named, else the tasks
  * delivering the lot, else the whole plan. */
 static Match
-match_of (AffEvaluation *c,
-          const char  *work)
+match_of (const AffPlanTaskDays *tasks,
+          guint                  n_tasks,
+          const char            *work)
 {
   Match match = MATCH_ALL;
   guint i;
 
   if (work == NULL)
     return MATCH_ALL;
-  for (i = 0; i < c->tasks->len; i++)
+  for (i = 0; i < n_tasks; i++)
     {
-      const AffPlanTaskDays *task = &g_array_index (c->tasks, AffPlanTaskDays, i);
+      const AffPlanTaskDays *task = &tasks[i];
 
       if (_aff_str_equal0 (task->id, work))
         return MATCH_TASK;
@@ -1940,7 +1931,7 @@ spread_lines (AffEvaluation *c)
       Line *line = &g_array_index (c->lines, Line, i);
       guint32 lo = G_MAXUINT32, hi = 0, start, finish;
 
-      line->match = match_of (c, line->work);
+      line->match = match_of ((const AffPlanTaskDays *) c->tasks->data, c->tasks->len, line->work);
       line->first_span = c->spans->len;
       for (j = 0; j < c->tasks->len; j++)
         {
@@ -1972,7 +1963,7 @@ elapsed_days (AffEvaluation *c,
 
   for (i = 0; i < line->n_spans; i++)
     {
-      const Span *span = &g_array_index (c->spans, Span, line->first_span + i);
+      const Span *span = &c->span_at[line->first_span + i];
 
       if (span->finish < span->start || span->o_end <= span->o_start)
         elapsed += day >= span->finish;
@@ -2020,7 +2011,7 @@ find_line_mark (AffEvaluation *c,
   guint i;
 
   for (i = 0; i < line->n_marks; i++)
-    take_mark (&marks[g_array_index (c->marks, guint32, line->first_mark + i)], c->day, &best, value);
+    take_mark (&marks[c->mark_at[line->first_mark + i]], c->day, &best, value);
   return best != 0;
 }
 
@@ -2058,14 +2049,14 @@ earned_fraction (AffEvaluation *c,
 
   if (find_line_mark (c, line, basis_points))
     return TRUE;
-  if (line->work == NULL || (c->dated ? line->match : match_of (c, line->work)) != MATCH_DELIVERABLE)
+  if (line->work == NULL || (c->dated ? line->match : match_of (c->task_at, c->n_tasks, line->work)) != MATCH_DELIVERABLE)
     {
       *basis_points = 0;
       return line->work != NULL;
     }
-  for (i = 0; i < c->tasks->len; i++)
+  for (i = 0; i < c->n_tasks; i++)
     {
-      const AffPlanTaskDays *task = &g_array_index (c->tasks, AffPlanTaskDays, i);
+      const AffPlanTaskDays *task = &c->task_at[i];
       gint64 bp = 0;
       guint weight;
 
@@ -2165,9 +2156,9 @@ remaining_to_do (AffEvaluation *c,
   gboolean whole_seen = FALSE;
   guint i;
 
-  for (i = 0; i < c->lines->len; i++)
+  for (i = 0; i < c->n_lines; i++)
     {
-      const Line *line = &g_array_index (c->lines, Line, i);
+      const Line *line = &c->line_at[i];
       gboolean estimated = line->work != NULL ? g_hash_table_contains (seen, line->work) : whole_seen;
 
       if (estimated)
@@ -2468,40 +2459,32 @@ prepared_stands (const AffEvaluation *e,
          p->finance_changes == e->finance->changes && p->from <= e->day && e->day < p->until;
 }
 
-/* Copies @n elements of @size from @block into @array when @into_array,
- * else from @array into @block; returns the end of them in @block. */
+/* Copies @array's elements of @size into @block; returns their end. */
 static gpointer
 copy_elements (GArray   *array,
                gpointer  block,
-               guint     n,
-               gsize     size,
-               gboolean  into_array)
+               gsize     size)
 {
-  /* An array never grown has no data. The evaluation's arrays have
-   * neither a terminating zero nor a clear function: a shorter one is only
-   * its length set, not g_array_set_size()'s removal of the range, which
-   * took more than the copy, four times an affair of a dashboard. */
-  if (into_array && n > array->len)
-    g_array_set_size (array, n);
-  else if (into_array)
-    array->len = n;
-  if (n > 0)
-    memcpy (into_array ? array->data : block, into_array ? block : array->data, n * size);
-  return (char *) block + n * size;
+  /* An array never grown has no data. */
+  if (array->len > 0)
+    memcpy (block, array->data, array->len * size);
+  return (char *) block + array->len * size;
 }
 
-/* Keeps or restores what prepare() read. */
+/* Points the run at what @p keeps. */
 static void
-copy_prepared (AffEvaluation *e,
-               Prepared      *p,
-               gboolean       restore)
+view_prepared (AffEvaluation *e,
+               Prepared      *p)
 {
-  gpointer block = p + 1;
-
-  block = copy_elements (e->lines, block, p->n_lines, sizeof (Line), restore);
-  block = copy_elements (e->tasks, block, p->n_tasks, sizeof (AffPlanTaskDays), restore);
-  block = copy_elements (e->spans, block, p->n_spans, sizeof (Span), restore);
-  copy_elements (e->marks, block, p->n_marks, sizeof (guint32), restore);
+  e->line_at = (Line *) (p + 1);
+  e->n_lines = p->n_lines;
+  e->task_at = (const AffPlanTaskDays *) (e->line_at + p->n_lines);
+  e->n_tasks = p->n_tasks;
+  e->span_at = (const Span *) (e->task_at + p->n_tasks);
+  e->mark_at = (const guint32 *) (e->span_at + p->n_spans);
+  e->baseline = p->baseline;
+  e->dated = p->dated;
+  e->overflow = p->overflow;
 }
 
 static Prepared *
@@ -2509,6 +2492,7 @@ keep_prepared (AffEvaluation *e)
 {
   AffFinance *finance = e->finance;
   Prepared *p;
+  gpointer block;
   guint i;
 
   /* In the bulk memory, with the ledgers' rows: a dashboard reads them
@@ -2533,7 +2517,10 @@ keep_prepared (AffEvaluation *e)
       else
         p->until = MIN (p->until, accepted);
     }
-  copy_prepared (e, p, FALSE);
+  block = copy_elements (e->lines, p + 1, sizeof (Line));
+  block = copy_elements (e->tasks, block, sizeof (AffPlanTaskDays));
+  block = copy_elements (e->spans, block, sizeof (Span));
+  copy_elements (e->marks, block, sizeof (guint32));
   return p;
 }
 
@@ -2605,14 +2592,7 @@ prepare (AffEvaluation *e,
   e->spends_made = FALSE;
   _aff_policy_get_limits (_aff_affair_get_policy (affair), &e->limits);
   p = e->finance->prepared;
-  if (prepared_stands (e, p))
-    {
-      copy_prepared (e, p, TRUE);
-      e->baseline = p->baseline;
-      e->dated = p->dated;
-      e->overflow = p->overflow;
-    }
-  else
+  if (!prepared_stands (e, p))
     {
       e->overflow = FALSE;
       g_array_set_size (e->lines, 0);
@@ -2624,21 +2604,21 @@ prepare (AffEvaluation *e,
       index_marks (e);
       p = keep_prepared (e);
     }
+  view_prepared (e, p);
   /* The ledger numbers its works for good, but may learn a line's since. */
   ledger = e->finance->ledger;
   n_works = _aff_ledger_get_n_works (ledger);
   if (p->n_works != n_works)
     {
-      for (i = 0; i < e->lines->len; i++)
+      for (i = 0; i < e->n_lines; i++)
         {
-          Line *line = &g_array_index (e->lines, Line, i);
+          Line *line = &e->line_at[i];
 
           line->number = _aff_ledger_find_work (ledger, line->work);
           if (line->number == 0 && line->work != NULL)
             line->number = NO_WORK;
         }
       p->n_works = n_works;
-      copy_elements (e->lines, p + 1, p->n_lines, sizeof (Line), FALSE);
     }
 }
 
@@ -2652,8 +2632,8 @@ _aff_evaluation_planned_values (AffEvaluation *e,
   /* The lines, their count and each day's sum in locals: the build does
    * not assume strict aliasing, so every store into @pv would have the
    * loop read them all again. */
-  const Line *lines = (const Line *) e->lines->data;
-  const guint n_lines = e->dated ? e->lines->len : 0;
+  const Line *lines = e->line_at;
+  const guint n_lines = e->dated ? e->n_lines : 0;
   AffInt128 ended = 0;
   gboolean overflow = FALSE;
   guint *running, n_running = 0, i, k;
@@ -2670,17 +2650,17 @@ _aff_evaluation_planned_values (AffEvaluation *e,
   for (i = 0; i < n_lines; i++)
     if (lines[i].n_spans != 0)
       running[n_running++] = i;
-  /* The days come in order: a line ended by one is ended by the next, its
-   * budget carried over, not asked of it again for each, and once all are
-   * ended the days left have their sum. Summed on 128 bits, a day's value
-   * overflows only when it does not fit itself. */
+  /* The days come in order (the caller's to check): a line ended by one
+   * is ended by the next, its budget carried over, not asked of it again
+   * for each, and once all are ended the days left have their sum. Summed
+   * on 128 bits, a day's value overflows only when it does not fit
+   * itself. */
   for (k = 0; k < n_days; k++)
     {
       gint32 end = ORDINAL_UNKNOWN;
       AffInt128 sum;
       guint kept = 0;
 
-      g_assert (k == 0 || days[k - 1] <= days[k]);
       if (n_running == 0 && k > 0)
         {
           pv[k] = pv[k - 1];
@@ -2726,8 +2706,8 @@ _aff_evaluation_spends (AffEvaluation *e,
       /* At most a spend a line and a sum: written in place, not appended
        * one by one, in arrays that only grow, each affair of a dashboard
        * using what the one before left. */
-      if (e->spends->len < e->lines->len + n_sums)
-        g_array_set_size (e->spends, e->lines->len + n_sums);
+      if (e->spends->len < e->n_lines + n_sums)
+        g_array_set_size (e->spends, e->n_lines + n_sums);
       out = (AffSpend *) e->spends->data;
       if (e->claimed->len < n_sums)
         g_array_set_size (e->claimed, n_sums);
@@ -2739,9 +2719,9 @@ _aff_evaluation_spends (AffEvaluation *e,
        * category, then the sums no line claimed, as the ledger first met
        * them. A line finds its sum among the few works the scan met, not
        * by comparing its work with every sum's. */
-      for (i = 0; i < e->lines->len; i++)
+      for (i = 0; i < e->n_lines; i++)
         {
-          const Line *line = &g_array_index (e->lines, Line, i);
+          const Line *line = &e->line_at[i];
           guint position = _aff_ledger_scan_find (&e->scan, line->number, line->category);
 
           *out = (AffSpend) { line->work, line->category, 0, line->budget };
@@ -2773,12 +2753,14 @@ _aff_evaluation_get_limits (AffEvaluation *e)
   return &e->limits;
 }
 
-GArray *
+const AffPlanTaskDays *
 _aff_evaluation_get_tasks (AffEvaluation *e,
+                           guint         *n_tasks,
                            const char   **baseline)
 {
+  *n_tasks = e->n_tasks;
   *baseline = e->baseline;
-  return e->tasks;
+  return e->task_at;
 }
 
 const AffAffairStatus *
@@ -2798,14 +2780,14 @@ _aff_evaluation_run (AffEvaluation  *e,
   memset (s, 0, sizeof *s);
   m = s->money;
   s->date = *date;
-  s->has_baseline = e->dated && e->tasks->len > 0;
+  s->has_baseline = e->dated && e->n_tasks > 0;
 
   whole_marked = find_mark (e->finance->progress, NULL, e->day, &bp);
   /* Lines of a task or lot first: a line of the whole affair without a
    * progress of its own earns as they do. */
-  for (i = 0; i < e->lines->len; i++)
+  for (i = 0; i < e->n_lines; i++)
     {
-      Line *line = &g_array_index (e->lines, Line, i);
+      Line *line = &e->line_at[i];
 
       m[M_BAC] = add (m[M_BAC], line->budget, &e->overflow);
       if (e->dated)
@@ -2821,9 +2803,9 @@ _aff_evaluation_run (AffEvaluation  *e,
       direct_ev = add (direct_ev, line->ev, &e->overflow);
       direct_bac = add (direct_bac, line->budget, &e->overflow);
     }
-  for (i = 0; !whole_marked && i < e->lines->len; i++)
+  for (i = 0; !whole_marked && i < e->n_lines; i++)
     {
-      Line *line = &g_array_index (e->lines, Line, i);
+      Line *line = &e->line_at[i];
 
       if (line->work != NULL)
         continue;

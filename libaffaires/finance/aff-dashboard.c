@@ -1363,6 +1363,8 @@ aff_portfolio_compute_dashboard (AffPortfolio  *self,
       g_date_add_months (&end, i);
       g_date_set_day (&end, g_date_get_days_in_month (g_date_get_month (&end), g_date_get_year (&end)));
       ends[i] = g_date_get_julian (&end);
+      /* _aff_evaluation_planned_values() takes them in order. */
+      g_assert (i == 0 || ends[i - 1] < ends[i]);
     }
   /* The ledgers a store left to read are read here, before the threads,
    * in one pass: the store has one connection, and reads one after the

@@ -577,13 +577,14 @@ list_slips (AffAffair     *self,
 {
   AffCalendar *calendar = aff_plan_get_calendar (self->plan);
   const char *baseline;
-  GArray *tasks = _aff_evaluation_get_tasks (e, &baseline);
+  guint n_tasks;
+  const AffPlanTaskDays *tasks = _aff_evaluation_get_tasks (e, &n_tasks, &baseline);
   guint days = _aff_evaluation_get_limits (e)->drift_slip_days;
   guint i;
 
-  for (i = 0; baseline != NULL && i < tasks->len; i++)
+  for (i = 0; baseline != NULL && i < n_tasks; i++)
     {
-      const AffPlanTaskDays *task = &g_array_index (tasks, AffPlanTaskDays, i);
+      const AffPlanTaskDays *task = &tasks[i];
       int late;
 
       if (!task->milestone || task->base_finish == 0 || task->early_finish == 0)
@@ -667,33 +668,33 @@ _aff_evaluation_list_drifts (AffEvaluation         *e,
                              AffArena              *arena,
                              GPtrArray             *drifts)
 {
-  const GDate *date = aff_affair_status_get_date (status);
+  const GDate *date = &status->date;
   const AffPolicyLimits *limits = _aff_evaluation_get_limits (e);
   const guint lang = limits->language, cpi_threshold = limits->drift_cpi_threshold;
   const guint spi_threshold = limits->drift_spi_threshold, points = limits->drift_margin_points;
   GPtrArray *actions;
   guint i, first = drifts->len;
   double value = 0;
-  int drift_bp = 0;
 
-  if (aff_affair_status_get_cpi (status, &value) && value * 10000 < cpi_threshold)
+  if (_aff_affair_status_ratio (status, R_CPI, &value) && value * 10000 < cpi_threshold)
     g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_COST_PERFORMANCE, NULL, NULL, value, cpi_threshold / 10000.0,
                                         lang));
-  if (aff_affair_status_get_spi (status, &value) && value * 10000 < spi_threshold)
+  if (_aff_affair_status_ratio (status, R_SPI, &value) && value * 10000 < spi_threshold)
     g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_SCHEDULE_PERFORMANCE, NULL, NULL, value, spi_threshold / 10000.0,
                                         lang));
-  if (aff_affair_status_get_margin_rate_drift (status, &drift_bp) && -drift_bp > (int) points)
-    g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_MARGIN_EROSION, NULL, NULL, drift_bp / 100.0, -(points / 100.0),
-                                        lang));
+  if (status->has_margin_rate_drift && -status->margin_rate_drift > (int) points)
+    g_ptr_array_add (drifts, drift_new (arena, AFF_DRIFT_KIND_MARGIN_EROSION, NULL, NULL, status->margin_rate_drift / 100.0,
+                                        -(points / 100.0), lang));
   list_slips (self, e, lang, arena, drifts);
-  if (!aff_affair_status_is_concordant (status, &value))
+  if (!status->concordant)
     {
       double tolerance = limits->concordance_tolerance / 10000.0;
-      AffDrift *drift = drift_new (arena, AFF_DRIFT_KIND_CONCORDANCE, NULL, NULL, value, tolerance, lang);
+      AffDrift *drift = drift_new (arena, AFF_DRIFT_KIND_CONCORDANCE, NULL, NULL, status->concordance_gap, tolerance,
+                                   lang);
 
-      aff_affair_status_get_physical_progress (status, &drift->figures[0]);
-      aff_affair_status_get_cost_progress (status, &drift->figures[1]);
-      aff_affair_status_get_billing_progress (status, &drift->figures[2]);
+      _aff_affair_status_ratio (status, R_PHYSICAL_PROGRESS, &drift->figures[0]);
+      _aff_affair_status_ratio (status, R_COST_PROGRESS, &drift->figures[1]);
+      _aff_affair_status_ratio (status, R_BILLING_PROGRESS, &drift->figures[2]);
       g_ptr_array_add (drifts, drift);
     }
   list_overruns (self, e, lang, arena, drifts);

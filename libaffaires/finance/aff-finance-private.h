@@ -308,7 +308,42 @@ enum {
   R_CPI, R_SPI, R_TCPI, R_PHYSICAL_PROGRESS, R_COST_PROGRESS, R_BILLING_PROGRESS, R_COMPLETION, N_RATIOS
 };
 
+/* Here, not in aff-affair-status.c, for the drifts and the dashboard,
+ * which read a status of each affair: its getters' checks cost as much as
+ * what they read. */
+struct _AffAffairStatus
+{
+  char *affair_id;
+  GDate date;
+  char *currency;
+  gint64 money[N_MONEY];
+  double ratios[N_RATIOS];
+  guint defined;              /* bit per ratio */
+  gboolean has_margin_rate;
+  int margin_rate;
+  gboolean has_margin_rate_drift;
+  int margin_rate_drift;
+  double concordance_gap;
+  gboolean concordant;
+  gboolean has_baseline;
+  AffEacMethod eac_method;
+  AffRevenueMethod revenue_method;
+  AffMoney *cache[N_MONEY];   /* made on demand by the getters */
+};
+
 const gint64 *_aff_affair_status_money (const AffAffairStatus *self);
+
+/* A ratio of @self as its getter gives it, but for @value, not NULL. */
+static inline gboolean
+_aff_affair_status_ratio (const AffAffairStatus *self,
+                          guint                  which,
+                          double                *value)
+{
+  if (!(self->defined & (1u << which)))
+    return FALSE;
+  *value = self->ratios[which];
+  return TRUE;
+}
 
 /* The computation of affairs' statuses, reusable from one affair to the
  * next: a dashboard runs one over all its affairs. */
@@ -348,8 +383,9 @@ const AffSpend *_aff_evaluation_spends (AffEvaluation *e,
 const AffPolicyLimits *_aff_evaluation_get_limits (AffEvaluation *e);
 /* After a run: the plan's tasks (AffPlanTaskDays) and the name of its
  * latest baseline, or NULL. */
-GArray        *_aff_evaluation_get_tasks (AffEvaluation *e,
-                                          const char   **baseline);
+const AffPlanTaskDays *_aff_evaluation_get_tasks (AffEvaluation *e,
+                                                 guint         *n_tasks,
+                                                 const char   **baseline);
 
 /* After a run: appends the drifts of @status, @affair's, to @drifts
  * (AffDrift, which the caller owns), made in @arena when not NULL:
