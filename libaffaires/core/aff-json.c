@@ -1117,6 +1117,7 @@ aff_enum_to_nick (GType enum_type,
    * their processors. */
   GEnumClass *klass = g_type_class_peek_static (enum_type);
   GEnumValue *enum_value;
+  gint64 place;
 
   if (klass == NULL)
     {
@@ -1124,6 +1125,11 @@ aff_enum_to_nick (GType enum_type,
       klass = g_type_class_ref (enum_type);
       g_type_class_unref (klass);
     }
+  /* glib-mkenums lists the values as declared: an enum counting from its
+   * minimum has the value's entry at its place, with no search. */
+  place = (gint64) value - klass->minimum;
+  if (place >= 0 && place < klass->n_values && klass->values[place].value == value)
+    return klass->values[place].value_nick;
   enum_value = g_enum_get_value (klass, value);
   g_return_val_if_fail (enum_value != NULL, NULL);
   return enum_value->value_nick;

@@ -623,6 +623,46 @@ test_failed_load_of_file_names_it (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
+/* An enum's nick, found at the value's place when the enum counts from its
+ * minimum in order, else by a search: both written by hand here. */
+static void
+test_enum_nicks (void)
+{
+  static const GEnumValue scattered[] = {
+    { 5, "FIVE", "five" },
+    { -3, "MINUS_THREE", "minus-three" },
+    { 6, "SIX", "six" },
+    { 0, NULL, NULL },
+  };
+  static const GEnumValue counted[] = {
+    { -1, "MINUS_ONE", "minus-one" },
+    { 0, "ZERO", "zero" },
+    { 1, "ONE", "one" },
+    { 0, NULL, NULL },
+  };
+  GType scattered_type = g_enum_register_static ("TestScatteredEnum", scattered);
+  GType counted_type = g_enum_register_static ("TestCountedEnum", counted);
+
+  g_assert_cmpstr (aff_enum_to_nick (scattered_type, 5), ==, "five");
+  g_assert_cmpstr (aff_enum_to_nick (scattered_type, -3), ==, "minus-three");
+  g_assert_cmpstr (aff_enum_to_nick (scattered_type, 6), ==, "six");
+  g_assert_cmpstr (aff_enum_to_nick (counted_type, -1), ==, "minus-one");
+  g_assert_cmpstr (aff_enum_to_nick (counted_type, 0), ==, "zero");
+  g_assert_cmpstr (aff_enum_to_nick (counted_type, 1), ==, "one");
+  g_assert_cmpstr (aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, AFF_COST_CATEGORY_LABOUR), ==, "labour");
+  g_assert_cmpstr (aff_enum_to_nick (AFF_TYPE_COST_CATEGORY, AFF_COST_CATEGORY_OTHER), ==, "other");
+
+  /* A value the enum lacks is a programming error. */
+  if (g_test_subprocess ())
+    {
+      aff_enum_to_nick (scattered_type, 1);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*enum_value != NULL*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +670,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/round-trip", test_round_trip);
+  g_test_add_func ("/document/enum-nicks", test_enum_nicks);
   g_test_add_func ("/document/parser-refusals", test_parser_refusals);
   g_test_add_func ("/document/parser-values", test_parser_values);
   g_test_add_func ("/document/parser-agrees-on-documents", test_parser_agrees_on_documents);
