@@ -2534,7 +2534,7 @@ gboolean
 _aff_finance_prefetch (AffFinance *finance,
                        guint       stage)
 {
-  guint i;
+  guint i, sink;
 
   if (stage == 0)
     {
@@ -2544,6 +2544,8 @@ _aff_finance_prefetch (AffFinance *finance,
       __builtin_prefetch (finance->payments);
       __builtin_prefetch (finance->milestones);
       __builtin_prefetch (finance->amendments);
+      /* The drifts look for their corrective actions. */
+      __builtin_prefetch (finance->actions);
       /* Its header, which says how long it is, runs over two lines. */
       if (finance->prepared != NULL)
         _aff_prefetch_span (finance->prepared, sizeof (Prepared));
@@ -2563,6 +2565,14 @@ _aff_finance_prefetch (AffFinance *finance,
   /* The strings the status compares: the works of the progress marks, the
    * invoices' references; and where the ledger's works' names are. */
   _aff_ledger_prefetch_works (finance->ledger);
+  /* The arrays' headers, read, not only prefetched: their prefetches two
+   * stages back did not spare the first reads of their lengths the wait
+   * (perf put the milestones', the amendments' and the actions' at 88, 91
+   * and 34 % of the functions reading them). Read together here, their
+   * misses overlap instead of coming one after the other. */
+  sink = finance->milestones->len + finance->amendments->len + finance->actions->len + finance->progress->len +
+         finance->invoices->len + finance->payments->len;
+  __asm__ volatile ("" : : "r" (sink));
   for (i = 0; i < finance->progress->len && i < 8; i++)
     __builtin_prefetch (g_array_index (finance->progress, Mark, i).work);
   for (i = 0; i < finance->invoices->len && i < 8; i++)
