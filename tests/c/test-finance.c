@@ -21,6 +21,9 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <string.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 
 #include <json-glib/json-glib.h>
 #include <affaires.h>
@@ -1954,6 +1957,9 @@ check_many_affairs (guint n)
   g_autoptr(AffCalendar) shared = aff_calendar_new_french (FALSE);
   GPtrArray *rows, *by_activity;
   guint i;
+#ifdef __linux__
+  cpu_set_t before, after;
+#endif
   g_autofree char *total_revenue = g_strdup_printf ("%u.00 EUR", 1500 * n);
   g_autofree char *total_margin = g_strdup_printf ("-%u.00 EUR", 100 * n);
   g_autofree char *beta_margin = g_strdup_printf ("-%u.00 EUR", 100 * ((n + 1) / 2));
@@ -1993,8 +1999,17 @@ check_many_affairs (guint n)
       cost (aff_affair_get_ledger (affair), 2026, 5, 4, "T1", AFF_COST_CATEGORY_LABOUR, AFF_COST_STATE_ACTUAL,
             "600.00 EUR", NULL, NULL);
     }
+#ifdef __linux__
+  g_assert_cmpint (sched_getaffinity (0, sizeof before, &before), ==, 0);
+#endif
   dashboard = aff_portfolio_compute_dashboard (p, may4, &error);
   g_assert_no_error (error);
+#ifdef __linux__
+  /* The workers leave the caller's processor; the caller keeps the
+   * processors it had. */
+  g_assert_cmpint (sched_getaffinity (0, sizeof after, &after), ==, 0);
+  g_assert_true (CPU_EQUAL (&before, &after));
+#endif
   rows = aff_dashboard_get_rows (dashboard);
   g_assert_cmpuint (rows->len, ==, n);
   for (i = 0; i < n; i++)
