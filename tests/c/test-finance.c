@@ -1941,8 +1941,8 @@ test_s_curve (void)
  * 600 / 1 600 = 37.5 %, billing 0 %). The rows and the alerts come in the
  * portfolio's order, whatever the threads. */
 /* @n affairs at −100.00 each, the even ones for beta, the odd ones for
- * acme; welding (every third of the first 300), pipework (the other
- * two thirds of them) and lifting (300 on). */
+ * acme; welding (every third of the first 450), pipework (the other
+ * two thirds of them) and lifting (450 on). */
 static void
 check_many_affairs (guint n)
 {
@@ -1964,7 +1964,7 @@ check_many_affairs (guint n)
   g_autofree char *total_margin = g_strdup_printf ("-%u.00 EUR", 100 * n);
   g_autofree char *beta_margin = g_strdup_printf ("-%u.00 EUR", 100 * ((n + 1) / 2));
   g_autofree char *acme_margin = g_strdup_printf ("-%u.00 EUR", 100 * (n / 2));
-  g_autofree char *lifting_margin = g_strdup_printf ("-%u.00 EUR", 100 * (n - 300));
+  g_autofree char *lifting_margin = g_strdup_printf ("-%u.00 EUR", 100 * (n - 450));
 
   add_client_beta (p);
   for (i = 0; i < n; i++)
@@ -1976,9 +1976,9 @@ check_many_affairs (guint n)
       AffAffair *affair;
       AffPlan *plan;
 
-      /* Welding and pipework in the first 300, lifting after: the second
-       * thread meets an activity the first did not. */
-      const char *activities[] = { i >= 300 ? "lifting" : i % 3 == 0 ? "welding" : "pipework", NULL };
+      /* Welding and pipework in the first 450, lifting after: the second
+       * chunk meets an activity the first did not. */
+      const char *activities[] = { i >= 450 ? "lifting" : i % 3 == 0 ? "welding" : "pipework", NULL };
 
       add_consultation_full (p, cid, i % 2 ? "acme" : "beta", AFF_REGULATORY_FLAGS_NONE, FALSE, TRUE);
       aff_consultation_set_activities (aff_portfolio_lookup_consultation (p, cid), activities);
@@ -2028,15 +2028,15 @@ check_many_affairs (guint n)
   assert_money (aff_dashboard_row_get_margin_at_completion (g_ptr_array_index (aff_dashboard_get_by_client (dashboard),
                                                                                0)),
                 beta_margin);
-  /* By activity, in the order first met: 100 welding (0, 3, … 297), 200
-   * pipework, n − 300 lifting (300 to n − 1), at −100.00 each. */
+  /* By activity, in the order first met: 150 welding (0, 3, … 447), 300
+   * pipework, n − 450 lifting (450 to n − 1), at −100.00 each. */
   by_activity = aff_dashboard_get_by_activity (dashboard);
   g_assert_cmpuint (by_activity->len, ==, 3);
   for (i = 0; i < 3; i++)
     {
       static const char *const keys[] = { "welding", "pipework", "lifting" };
-      const char *const margins[] = { "-10000.00 EUR", "-20000.00 EUR", lifting_margin };
-      const guint counts[] = { 100, 200, n - 300 };
+      const char *const margins[] = { "-15000.00 EUR", "-30000.00 EUR", lifting_margin };
+      const guint counts[] = { 150, 300, n - 450 };
       const AffDashboardRow *row = g_ptr_array_index (by_activity, i);
 
       g_assert_cmpstr (aff_dashboard_row_get_key (row), ==, keys[i]);
@@ -2105,15 +2105,16 @@ check_many_affairs (guint n)
   }
 }
 
-/* 520 affairs: two chunks, one a thread. */
+/* 520 affairs: two chunks, one a thread, of 346 and 174 affairs (the
+ * chunks shrink by the same step, the last the smallest). */
 static void
 test_dashboard_many_affairs (void)
 {
   check_many_affairs (520);
 }
 
-/* 1 300: five chunks of 260 (a quarter of a thousand at least each), which
- * the threads take in turn; the rollups, alerts and overflow come out as
+/* 1 300: five chunks (a quarter of a thousand on average at least), of 433,
+ * 347, 260, 173 and 87 affairs, which the threads take in turn; the rollups, alerts and overflow come out as
  * from one thread, in the affairs' order. */
 static void
 test_dashboard_many_chunks (void)
