@@ -1395,11 +1395,7 @@ status_money (const AffAffairStatus *self,
                                 double                *value)                \
   {                                                                          \
     g_return_val_if_fail (self != NULL, FALSE);                              \
-    if (!(self->defined & (1u << WHICH)))                                    \
-      return FALSE;                                                          \
-    if (value != NULL)                                                       \
-      *value = self->ratios[WHICH];                                          \
-    return TRUE;                                                             \
+    return _aff_affair_status_ratio (self, WHICH, value);                    \
   }
 
 /**
@@ -2868,12 +2864,6 @@ _aff_evaluation_run (AffEvaluation  *e,
       return NULL;
     }
   return s;
-}
-
-const gint64 *
-_aff_affair_status_money (const AffAffairStatus *self)
-{
-  return self->money;
 }
 
 /**

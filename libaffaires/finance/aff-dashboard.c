@@ -921,7 +921,7 @@ forecast_affair (AffAffair             *affair,
   GDate paid_on;
 
   /* @due, the chunk's, is empty. */
-  if (!_aff_affair_add_billing_due (affair, date, FALSE, &_aff_affair_status_money (status)[M_REVENUE_AT_COMPLETION], due,
+  if (!_aff_affair_add_billing_due (affair, date, FALSE, &status->money[M_REVENUE_AT_COMPLETION], due,
                                     error))
     return FALSE;
 
@@ -949,7 +949,7 @@ forecast_affair (AffAffair             *affair,
           g_array_append_val (late, alert);
         }
     }
-  remaining = _aff_affair_status_money (status)[M_REVENUE_AT_COMPLETION] - _aff_affair_status_money (status)[M_BILLED];
+  remaining = status->money[M_REVENUE_AT_COMPLETION] - status->money[M_BILLED];
   for (i = 0; i < due->len; i++)
     {
       const AffBillingItem *item = g_ptr_array_index (due, i);
@@ -1027,7 +1027,7 @@ affair_row (AffClient     *client,
   /* @drifts, the chunk's, is empty: the drifts answered are freed, the
    * others become alerts. */
   _aff_evaluation_list_drifts (e, affair, status, arena, drifts);
-  m = _aff_affair_status_money (status);
+  m = status->money;
   row = row_alloc (arena, affair->id, client != NULL ? aff_client_get_name (client) : "", currency);
   row->n_affairs = 1;
   row->money[D_REVENUE] = m[M_REVENUE_AT_COMPLETION];

@@ -331,9 +331,8 @@ struct _AffAffairStatus
   AffMoney *cache[N_MONEY];   /* made on demand by the getters */
 };
 
-const gint64 *_aff_affair_status_money (const AffAffairStatus *self);
-
-/* A ratio of @self as its getter gives it, but for @value, not NULL. */
+/* A ratio of @self, in *@value (NULL: only whether it is defined); the
+ * public getters' body, without their check of @self. */
 static inline gboolean
 _aff_affair_status_ratio (const AffAffairStatus *self,
                           guint                  which,
@@ -341,7 +340,8 @@ _aff_affair_status_ratio (const AffAffairStatus *self,
 {
   if (!(self->defined & (1u << which)))
     return FALSE;
-  *value = self->ratios[which];
+  if (value != NULL)
+    *value = self->ratios[which];
   return TRUE;
 }
 
